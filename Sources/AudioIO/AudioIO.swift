@@ -1,0 +1,2 @@
+/// Audio decoding (in progress).
+public enum AudioIOPlaceholder {}

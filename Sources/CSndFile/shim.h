@@ -1,0 +1,4 @@
+#ifndef LIVEINSIGHT_CSNDFILE_SHIM_H
+#define LIVEINSIGHT_CSNDFILE_SHIM_H
+#include <sndfile.h>
+#endif

@@ -1,0 +1,3 @@
+import AudioIO
+/// Features (in progress).
+public enum FeaturesPlaceholder {}

@@ -1,0 +1,2 @@
+/// Hangul text utilities (placeholder until the Hangul work lands).
+public enum Hangul {}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `liveinsight` command: parses arguments and hands work to the library targets.
+@main
+struct LiveInsight: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liveinsight",
+        abstract: "Turn recorded Korean live-commerce broadcasts into sales insight.",
+        version: "0.1.0",
+        subcommands: [])
+}
