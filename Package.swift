@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "LiveInsight",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "liveinsight", targets: ["liveinsight"]),
         .library(name: "AudioIO", targets: ["AudioIO"]),
@@ -41,13 +41,11 @@ let package = Package(
             dependencies: ["AudioIO", "Features"],
             path: "Benchmarks/FrontEndBenchmark"),
 
-        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: ["liveinsight"]),
     ]
 )

@@ -1,2 +1,0 @@
-/// Audio decoding (in progress).
-public enum AudioIOPlaceholder {}

@@ -1,3 +1,0 @@
-import AudioIO
-/// Features (in progress).
-public enum FeaturesPlaceholder {}

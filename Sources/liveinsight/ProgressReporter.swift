@@ -1,0 +1,42 @@
+import Foundation
+
+/// Progress of a long operation on stderr: a redrawn bar on a terminal, a line every few seconds
+/// otherwise (logs, CI). Short operations (under two seconds) print nothing.
+final class ProgressReporter {
+    private let label: String
+    private let total: Double
+    private let unit: String
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private let started = Date()
+    private var lastPrinted = Date.distantPast
+    private var printedAny = false
+
+    init(label: String, total: Double, unit: String) {
+        (self.label, self.total, self.unit) = (label, total, unit)
+    }
+
+    /// Reports that `done` of `total` units are finished.
+    func update(_ done: Double) {
+        let now = Date()
+        let interval = isTerminal ? 0.2 : 5
+        guard now.timeIntervalSince(started) > 2, now.timeIntervalSince(lastPrinted) >= interval else { return }
+        lastPrinted = now
+        printedAny = true
+        let fraction = total > 0 ? min(1, done / total) : 0
+        let elapsed = now.timeIntervalSince(started)
+        let speed = elapsed > 0 ? done / elapsed : 0
+        let figures = String(format: "%5.1f%%  %.0f/%.0f %@  %.1f %@/s", fraction * 100, done, total, unit, speed, unit)
+        if isTerminal {
+            let width = 30, filled = Int(fraction * Double(width))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            FileHandle.standardError.write(Data("\r\(label) \(bar) \(figures)".utf8))
+        } else {
+            FileHandle.standardError.write(Data("\(label): \(figures)\n".utf8))
+        }
+    }
+
+    /// Ends the bar's line on a terminal.
+    func finish() {
+        if isTerminal && printedAny { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
