@@ -4,6 +4,14 @@
 // CSndFile/CFFTW → AudioIO → Features → (Acoustic …) and Hangul → Validation; the CLI only wires them.
 import PackageDescription
 
+// The inference kernels are written for AVX2 + FMA (x86-64-v3: every x86 server since 2013);
+// without it SIMD multiply-adds fall back to a libm call per lane. Other architectures build as is.
+#if arch(x86_64)
+let kernelSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+#else
+let kernelSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "LiveInsight",
     platforms: [.macOS(.v15)],
@@ -11,6 +19,7 @@ let package = Package(
         .executable(name: "liveinsight", targets: ["liveinsight"]),
         .library(name: "AudioIO", targets: ["AudioIO"]),
         .library(name: "Features", targets: ["Features"]),
+        .library(name: "Acoustic", targets: ["Acoustic"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
     ],
@@ -24,8 +33,9 @@ let package = Package(
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f",
                        providers: [.apt(["libfftw3-dev"])]),
 
-        .target(name: "AudioIO", dependencies: ["CSndFile"]),
-        .target(name: "Features", dependencies: ["CFFTW", "AudioIO"]),
+        .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: kernelSettings),
+        .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
+        .target(name: "Acoustic", swiftSettings: kernelSettings),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
 
@@ -41,8 +51,15 @@ let package = Package(
             dependencies: ["AudioIO", "Features"],
             path: "Benchmarks/FrontEndBenchmark"),
 
+        .executableTarget(
+            name: "MatrixMultiplyBenchmark",
+            dependencies: ["Acoustic"],
+            path: "Benchmarks/MatrixMultiplyBenchmark",
+            swiftSettings: kernelSettings),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
+        .testTarget(name: "AcousticTests", dependencies: ["Acoustic"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),

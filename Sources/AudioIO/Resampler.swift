@@ -107,7 +107,7 @@ private func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: In
     while index < count {
         let x = UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self)
         let y = UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self)
-        accumulator += x * y          // not addProduct: without FMA in the target ISA it calls libm per lane
+        accumulator.addProduct(x, y)
         index += 8
     }
     return accumulator.sum()
