@@ -35,7 +35,8 @@ let package = Package(
 
         .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: kernelSettings),
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
-        .target(name: "Acoustic", swiftSettings: kernelSettings),
+        .target(name: "ContentHash"),
+        .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
 
@@ -59,7 +60,8 @@ let package = Package(
 
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "AcousticTests", dependencies: ["Acoustic"]),
+        .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features"]),
+        .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),

@@ -20,6 +20,11 @@ public struct PackedMatrix: Sendable {
         self.init(k: inputs, n: outputs) { row, column in weights[column * inputs + row] }
     }
 
+    /// Packs B = Mᵀ for M (`outputs × inputs`) with row stride `stride`, e.g. one head's keys.
+    public init(outputsByInputs m: UnsafePointer<Float>, outputs: Int, inputs: Int, stride: Int) {
+        self.init(k: inputs, n: outputs) { row, column in m[column * stride + row] }
+    }
+
     /// Packs B given directly as `k × n`, row-major with row stride `stride`.
     public init(rowMajor b: UnsafePointer<Float>, k: Int, n: Int, stride: Int) {
         self.init(k: k, n: n) { row, column in b[row * stride + column] }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// CTC log-probabilities for one utterance: `frames × vocabularySize`, row-major.
+public struct Posteriors: Sendable, Equatable {
+    /// Output frames (after 4× subsampling).
+    public let frames: Int
+    /// Units per frame (index 0 is the CTC blank).
+    public let vocabularySize: Int
+    /// Natural-log probabilities, each row summing (in probability) to 1.
+    public var values: [Float]
+
+    public init(frames: Int, vocabularySize: Int, values: [Float]) {
+        precondition(values.count == frames * vocabularySize)
+        (self.frames, self.vocabularySize, self.values) = (frames, vocabularySize, values)
+    }
+
+    /// The log-probability of `unit` at `frame`.
+    public subscript(frame: Int, unit: Int) -> Float { values[frame * vocabularySize + unit] }
+}
+
+/// A Conformer-CTC acoustic model loaded from a LiveInsight model file (safetensors, see
+/// `Training/MODEL_FORMAT.md`), run in pure Swift.
+///
+/// The architecture comes from the file's configuration, so any model of the family loads without
+/// code changes. `logProbabilities(features:frames:)` maps raw log-mel frames (`Features`) to CTC
+/// log-probabilities; it is safe to call from several threads at once.
+public final class AcousticModel: Sendable {
+    /// The architecture and vocabulary.
+    public let configuration: ModelConfiguration
+    /// The file the model was read from.
+    public let path: String
+    /// Hex SHA-256 of the weights, as recorded in the file (part of every stage cache key).
+    public let weightsDigest: String
+    /// Worker threads for matrix multiplies.
+    public let threads: Int
+
+    let featureMean: [Float]
+    let featureInverseStd: [Float]
+    let subsampling: SubsamplingModule
+    let blocks: [ConformerBlock]
+    let output: LinearLayer
+
+    /// Loads and checks `path`. Throws `AcousticModelError` naming the file and the problem.
+    public init(path: String, threads: Int = 1) throws(AcousticModelError) {
+        let file = try SafeTensorsFile(path: path)
+        let reader = try WeightReader(file: file)
+        self.path = path
+        self.threads = max(1, threads)
+        configuration = reader.configuration
+        weightsDigest = file.metadata["data_sha256"] ?? ""
+        (featureMean, featureInverseStd) = try reader.featureNormalisation()
+        subsampling = try reader.subsampling()
+        blocks = try (0..<configuration.layers).map { layer throws(AcousticModelError) in try reader.block(layer) }
+        output = try reader.linear("output", outputs: configuration.vocabulary.count, inputs: configuration.modelDimension)
+    }
+}
