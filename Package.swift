@@ -60,7 +60,7 @@ let package = Package(
 
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features"]),
+        .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],

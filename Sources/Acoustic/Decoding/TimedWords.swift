@@ -1,0 +1,41 @@
+/// A word (eojeol: the text between spaces) with its time and confidence.
+public struct TimedWord: Codable, Sendable, Equatable {
+    /// The word as the model spelled it (spoken form).
+    public var text: String
+    /// Start in seconds.
+    public var start: Double
+    /// End in seconds.
+    public var end: Double
+    /// Mean posterior probability of its units over their frames, 0…1.
+    public var confidence: Double
+
+    public init(text: String, start: Double, end: Double, confidence: Double) {
+        (self.text, self.start, self.end, self.confidence) = (text, start, end, confidence)
+    }
+}
+
+/// Words with times from a token sequence aligned to its posteriors.
+public enum TimedWords {
+    /// Aligns `sequence` to `posteriors` (Viterbi) and groups the units into words at word
+    /// boundaries. `offset` seconds are added to every time (the utterance's place in the recording).
+    public static func words(
+        for sequence: [Int], posteriors: Posteriors, vocabulary: TokenVocabulary, clock: FrameClock, offset: Double = 0
+    ) -> [TimedWord] {
+        guard let spans = ForcedAlignment.align(sequence, to: posteriors) else { return [] }
+        var words: [TimedWord] = []
+        var current: [ForcedAlignment.Span] = []
+        func flush() {
+            guard let first = current.first, let last = current.last else { return }
+            let text = vocabulary.text(of: current.map(\.token))
+            let confidence = current.reduce(0.0) { $0 + Double($1.confidence) } / Double(current.count)
+            words.append(TimedWord(text: text, start: offset + clock.start(of: first.firstFrame),
+                                   end: offset + clock.end(of: last.lastFrame), confidence: confidence))
+            current = []
+        }
+        for span in spans {
+            if span.token == TokenVocabulary.wordBoundary { flush() } else { current.append(span) }
+        }
+        flush()
+        return words
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The model's output units: id 0 the CTC blank, 1 unknown, 2 the word boundary "▁", then Hangul
+/// syllables (`Training/units.py`). Converts between text and token ids.
+public struct TokenVocabulary: Sendable {
+    /// Id of the CTC blank.
+    public static let blank = 0
+    /// Id of the unknown unit (shown as U+FFFD).
+    public static let unknown = 1
+    /// Id of the word boundary.
+    public static let wordBoundary = 2
+
+    /// Token strings by id.
+    public let tokens: [String]
+    private let ids: [String: Int]
+
+    public init(tokens: [String]) {
+        self.tokens = tokens
+        ids = Dictionary(tokens.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Token ids of `text` as the model would spell it: NFC syllables, spaces as word boundaries
+    /// (runs collapsed, none at the ends), anything else unknown. Punctuation is dropped.
+    public func encode(_ text: String) -> [Int] {
+        var result: [Int] = []
+        for character in text.precomposedStringWithCanonicalMapping {
+            if character.isWhitespace {
+                if let last = result.last, last != Self.wordBoundary { result.append(Self.wordBoundary) }
+            } else if character.isPunctuation || character.isSymbol {
+                continue
+            } else {
+                result.append(ids[String(character)] ?? Self.unknown)
+            }
+        }
+        if result.last == Self.wordBoundary { result.removeLast() }
+        return result
+    }
+
+    /// The text of a token sequence (blanks skipped, boundaries as spaces, unknowns as U+FFFD).
+    public func text(of sequence: [Int]) -> String {
+        var text = ""
+        for id in sequence where id != Self.blank {
+            switch id {
+            case Self.wordBoundary: text += " "
+            case Self.unknown: text += "\u{FFFD}"
+            default: text += id < tokens.count ? tokens[id] : "\u{FFFD}"
+            }
+        }
+        return text.split(separator: " ").joined(separator: " ")
+    }
+}
