@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "AudioIO", targets: ["AudioIO"]),
         .library(name: "Features", targets: ["Features"]),
         .library(name: "Acoustic", targets: ["Acoustic"]),
+        .library(name: "Transcription", targets: ["Transcription"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
     ],
@@ -37,13 +38,14 @@ let package = Package(
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
         .target(name: "ContentHash"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
+        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
-                "AudioIO", "Features", "Validation",
+                "AudioIO", "Features", "Acoustic", "Transcription", "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

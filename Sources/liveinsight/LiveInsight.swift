@@ -10,5 +10,6 @@ struct LiveInsight: ParsableCommand {
         subcommands: [
             Info.self,
             Features.self,
+            Transcribe.self,
         ])
 }
