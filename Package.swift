@@ -23,9 +23,11 @@ let package = Package(
         .library(name: "Transcription", targets: ["Transcription"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features imports them.
@@ -41,11 +43,14 @@ let package = Package(
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
+        .target(name: "Pipeline", dependencies: [
+            "AudioIO", "Acoustic", "Transcription", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
-                "AudioIO", "Features", "Acoustic", "Transcription", "Validation",
+                "AudioIO", "Features", "Acoustic", "Transcription", "Validation", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -67,6 +72,7 @@ let package = Package(
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight"]),
     ]
 )

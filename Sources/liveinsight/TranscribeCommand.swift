@@ -2,6 +2,7 @@ import Acoustic
 import ArgumentParser
 import AudioIO
 import Foundation
+import Pipeline
 import Transcription
 
 extension LiveInsight {

@@ -53,4 +53,11 @@ public final class AcousticModel: Sendable {
         blocks = try (0..<configuration.layers).map { layer throws(AcousticModelError) in try reader.block(layer) }
         output = try reader.linear("output", outputs: configuration.vocabulary.count, inputs: configuration.modelDimension)
     }
+
+    /// The weights digest the file at `path` records (`weightsDigest` of the loaded model), read from the
+    /// header alone: cheap enough to compute cache keys without loading or verifying the weights.
+    /// Empty when the file records none.
+    public static func recordedDigest(path: String) throws(AcousticModelError) -> String {
+        try SafeTensorsFile.metadata(path: path)["data_sha256"] ?? ""
+    }
 }

@@ -19,19 +19,8 @@ struct SafeTensorsFile {
     /// Reads and checks the file; `verifyChecksum` compares the data section with `data_sha256`.
     init(path: String, verifyChecksum: Bool = true) throws(AcousticModelError) {
         self.path = path
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw .unreadable(path: path, detail: FileManager.default.fileExists(atPath: path) ? "\(error)" : "no such file")
-        }
-        guard data.count >= 8 else { throw .malformed(path: path, detail: "only \(data.count) bytes") }
-        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard headerLength > 1, headerLength <= UInt64(data.count - 8) else {
-            throw .malformed(path: path, detail: "header length \(headerLength) does not fit in \(data.count) bytes")
-        }
-        let headerEnd = 8 + Int(headerLength)
-        guard let header = try? JSONSerialization.jsonObject(with: data[8..<headerEnd]) as? [String: Any] else {
-            throw .malformed(path: path, detail: "the header is not a JSON object")
-        }
+        let data = try Self.map(path)
+        let (header, headerEnd) = try Self.header(of: data, path: path)
         metadata = header["__metadata__"] as? [String: String] ?? [:]
         let payload = data[headerEnd...]
 
@@ -60,6 +49,32 @@ struct SafeTensorsFile {
             tensors[name] = Tensor(shape: shape, values: Self.decode(bytes, width: width, count: count))
         }
         self.tensors = tensors
+    }
+
+    /// The string metadata alone, without reading the tensors or verifying the checksum.
+    static func metadata(path: String) throws(AcousticModelError) -> [String: String] {
+        try header(of: map(path), path: path).json["__metadata__"] as? [String: String] ?? [:]
+    }
+
+    /// The file, memory-mapped (pages are read only when touched).
+    private static func map(_ path: String) throws(AcousticModelError) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw .unreadable(path: path, detail: FileManager.default.fileExists(atPath: path) ? "\(error)" : "no such file")
+        }
+    }
+
+    /// The JSON header and the offset where the data section starts.
+    private static func header(of data: Data, path: String) throws(AcousticModelError) -> (json: [String: Any], end: Int) {
+        guard data.count >= 8 else { throw .malformed(path: path, detail: "only \(data.count) bytes") }
+        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard headerLength > 1, headerLength <= UInt64(data.count - 8) else {
+            throw .malformed(path: path, detail: "header length \(headerLength) does not fit in \(data.count) bytes")
+        }
+        let headerEnd = 8 + Int(headerLength)
+        guard let header = try? JSONSerialization.jsonObject(with: data[8..<headerEnd]) as? [String: Any] else {
+            throw .malformed(path: path, detail: "the header is not a JSON object")
+        }
+        return (header, headerEnd)
     }
 
     private static func decode(_ bytes: Data, width: Int, count: Int) -> [Float] {

@@ -2,13 +2,14 @@ import Foundation
 
 /// Reads a hotword list: one keyword per line, or a CSV whose first column is the keyword.
 /// Blank lines, `#` comments and a `keyword` header are skipped.
-enum KeywordFile {
-    static func keywords(at path: String) throws -> [String] {
+public enum KeywordFile {
+    /// The keywords in the file at `path`, in file order.
+    public static func keywords(at path: String) throws(PipelineError) -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): no such keyword file")
+            throw .badInput(path: path, detail: "no such keyword file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("\(path): not UTF-8 text")
+            throw .badInput(path: path, detail: "not UTF-8 text; save the keyword list as UTF-8")
         }
         return text.split(whereSeparator: \.isNewline).compactMap { line in
             let first = line.split(separator: ",", maxSplits: 1).first.map(String.init)?

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// The process that holds a job: host name and process id.
+public struct JobOwner: Sendable, Equatable {
+    public var host: String
+    public var pid: Int32
+
+    public init(host: String, pid: Int32) { (self.host, self.pid) = (host, pid) }
+
+    /// This process.
+    public static var current: JobOwner {
+        JobOwner(host: ProcessInfo.processInfo.hostName, pid: ProcessInfo.processInfo.processIdentifier)
+    }
+
+    /// Whether process `pid` exists on this host.
+    public static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+}
+
+extension Catalog {
+    /// Queues `file` from the watched folder unless it already has a live (queued or running) job.
+    /// Returns whether a job was added. Safe to call from several watchers at once.
+    @discardableResult
+    public func enqueue(file: String, now: Date = Date()) throws(PipelineError) -> Bool {
+        try write { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
+                """, arguments: [file, now])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Claims the oldest queued job for `owner`, atomically across processes: the status flips from
+    /// queued to running in one transaction, so no two workers ever get the same job.
+    public func claimNextJob(owner: JobOwner, now: Date = Date()) throws(PipelineError) -> JobRecord? {
+        try write { db in
+            while let candidate = try JobRecord.filter(Column("status") == JobStatus.queued).order(Column("id")).fetchOne(db) {
+                try db.execute(sql: """
+                    UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?, started = ?,
+                        attempts = attempts + 1
+                    WHERE id = ? AND status = 'queued'
+                    """, arguments: [owner.host, owner.pid, now, now, candidate.id])
+                if db.changesCount == 1 { return try JobRecord.fetchOne(db, key: candidate.id) }
+            }
+            return nil
+        }
+    }
+
+    /// Records a job that a `run` command performs itself (already running).
+    public func startDirectJob(file: String, owner: JobOwner, now: Date = Date()) throws(PipelineError) -> Int64 {
+        var job = JobRecord(file: file, origin: .run, status: .running, claimedHost: owner.host, claimedPid: owner.pid,
+                            heartbeat: now, created: now, started: now, attempts: 1)
+        return try write { db in
+            try job.insert(db)
+            return job.id ?? db.lastInsertedRowID
+        }
+    }
+
+    /// Refreshes the heartbeat of every running job `owner` holds.
+    public func heartbeat(owner: JobOwner, now: Date = Date()) throws(PipelineError) {
+        try write { db in
+            try db.execute(sql: "UPDATE jobs SET heartbeat = ? WHERE status = 'running' AND claimed_host = ? AND claimed_pid = ?",
+                           arguments: [now, owner.host, owner.pid])
+        }
+    }
+
+    /// Puts back in the queue the running jobs whose worker is gone: a process on this host that no
+    /// longer exists, or any worker whose heartbeat is older than `staleAfter` seconds. Returns them.
+    @discardableResult
+    public func reclaimStaleJobs(host: String, staleAfter: TimeInterval, isAlive: (Int32) -> Bool = JobOwner.isAlive,
+                                 now: Date = Date()) throws(PipelineError) -> [JobRecord] {
+        try write { db in
+            let running = try JobRecord.filter(Column("status") == JobStatus.running).fetchAll(db)
+            let stale = running.filter { job in
+                let deadHere = job.claimedHost == host && job.claimedPid.map { !isAlive($0) } ?? true
+                let silent = (job.heartbeat ?? .distantPast) < now.addingTimeInterval(-staleAfter)
+                return deadHere || silent
+            }
+            for job in stale {
+                try db.execute(sql: """
+                    UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
+                    WHERE id = ? AND status = 'running'
+                    """, arguments: [job.id])
+            }
+            return stale
+        }
+    }
+
+    /// Marks a job done; `outcome` is "processed" or "duplicate".
+    public func finishJob(_ id: Int64, broadcast: String, outcome: String, now: Date = Date()) throws(PipelineError) {
+        try write { db in
+            try db.execute(sql: "UPDATE jobs SET status = 'done', broadcast_id = ?, outcome = ?, finished = ?, error = NULL WHERE id = ?",
+                           arguments: [broadcast, outcome, now, id])
+        }
+    }
+
+    /// Marks a job failed with its one-line reason.
+    public func failJob(_ id: Int64, broadcast: String?, error: String, now: Date = Date()) throws(PipelineError) {
+        try write { db in
+            try db.execute(sql: "UPDATE jobs SET status = 'failed', broadcast_id = ?, error = ?, finished = ? WHERE id = ?",
+                           arguments: [broadcast, error, now, id])
+        }
+    }
+
+    /// Marks a job cancelled (its file left the inbox before it was processed).
+    public func cancelJob(_ id: Int64, reason: String, now: Date = Date()) throws(PipelineError) {
+        try write { db in
+            try db.execute(sql: "UPDATE jobs SET status = 'cancelled', error = ?, finished = ? WHERE id = ?",
+                           arguments: [reason, now, id])
+        }
+    }
+
+    /// Puts a running job back in the queue (a clean shutdown interrupted it between stages).
+    public func requeueJob(_ id: Int64) throws(PipelineError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
+                WHERE id = ? AND status = 'running'
+                """, arguments: [id])
+        }
+    }
+
+    /// Jobs that are queued or running, in any process.
+    public func liveJobCount() throws(PipelineError) -> Int {
+        try read { db in try JobRecord.filter([JobStatus.queued, .running].contains(Column("status"))).fetchCount(db) }
+    }
+
+    /// Every job, oldest first.
+    public func jobs() throws(PipelineError) -> [JobRecord] {
+        try read { db in try JobRecord.order(Column("id")).fetchAll(db) }
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+/// The catalog's schema as an ordered list of migrations. Never edit a registered migration: append one.
+enum CatalogSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: broadcasts, jobs, stage runs, keyword lists") { db in
+            try db.create(table: "broadcasts") { table in
+                table.primaryKey("id", .text)
+                table.column("name", .text).notNull()
+                table.column("source_path", .text).notNull()
+                table.column("bytes", .integer).notNull()
+                table.column("duration", .double)
+                table.column("created", .datetime).notNull()
+            }
+            try db.create(table: "jobs") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("broadcast_id", .text).references("broadcasts")
+                table.column("file", .text).notNull()
+                table.column("origin", .text).notNull()
+                table.column("status", .text).notNull()
+                    .check(sql: "status IN ('queued', 'running', 'done', 'failed', 'cancelled')")
+                table.column("outcome", .text)
+                table.column("claimed_host", .text)
+                table.column("claimed_pid", .integer)
+                table.column("heartbeat", .datetime)
+                table.column("error", .text)
+                table.column("created", .datetime).notNull()
+                table.column("started", .datetime)
+                table.column("finished", .datetime)
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+            }
+            // At most one live job per inbox file: watchers that see the same file enqueue it once.
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX jobs_one_live_job_per_inbox_file ON jobs(file)
+                WHERE origin = 'inbox' AND status IN ('queued', 'running')
+                """)
+            try db.create(index: "jobs_by_status", on: "jobs", columns: ["status", "id"])
+            try db.create(table: "stage_runs") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("broadcast_id", .text).notNull().references("broadcasts")
+                table.column("job_id", .integer).references("jobs")
+                table.column("stage", .text).notNull()
+                table.column("key", .text).notNull()
+                table.column("status", .text).notNull()
+                    .check(sql: "status IN ('running', 'done', 'failed', 'reused')")
+                table.column("started", .datetime).notNull()
+                table.column("finished", .datetime)
+                table.column("seconds", .double)
+                table.column("error", .text)
+            }
+            try db.create(index: "stage_runs_by_broadcast", on: "stage_runs", columns: ["broadcast_id", "stage"])
+            try db.create(table: "keyword_lists") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("sha256", .text).notNull().unique()
+                table.column("name", .text).notNull()
+                table.column("path", .text).notNull()
+                table.column("content", .text).notNull()
+                table.column("added", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

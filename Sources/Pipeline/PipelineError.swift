@@ -1,0 +1,47 @@
+/// Why a pipeline step failed.
+///
+/// Every case names the stage or file and says what to do, in one line, so the CLI can print it and
+/// the watched-folder daemon can store it unchanged as a rejection reason.
+public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A stage failed on a broadcast; `detail` is the underlying one-line error (which names the file).
+    case stageFailed(stage: String, broadcast: String, detail: String)
+    /// A workspace file or folder could not be created, read, written, moved or locked.
+    case io(path: String, detail: String)
+    /// A checkpoint exists but is damaged or of another format.
+    case corruptCheckpoint(path: String, detail: String)
+    /// A file the user brought (keyword list, CSV) is unusable.
+    case badInput(path: String, detail: String)
+    /// The catalog database failed.
+    case catalog(path: String, detail: String)
+    /// The stage list is inconsistent (duplicate names, unknown or later dependencies).
+    case invalidGraph(String)
+    /// No acoustic model was named and none was found.
+    case modelNotFound
+    /// The model file cannot be used; `detail` names it and the problem.
+    case modelUnusable(detail: String)
+    /// The run was asked to stop (SIGINT/SIGTERM) before the next stage; finished stages are kept.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .stageFailed(let stage, let broadcast, let detail):
+            "stage \(stage) of broadcast \(broadcast) failed: \(detail)"
+        case .io(let path, let detail):
+            "\(path): \(detail)"
+        case .corruptCheckpoint(let path, let detail):
+            "\(path): damaged checkpoint (\(detail)); delete it and run again to rebuild it"
+        case .badInput(let path, let detail):
+            "\(path): \(detail)"
+        case .catalog(let path, let detail):
+            "\(path): catalog database error (\(detail)); check the workspace is writable and not on a network share"
+        case .invalidGraph(let detail):
+            "invalid stage graph: \(detail)"
+        case .modelNotFound:
+            "no acoustic model found: pass --model FILE or set LIVEINSIGHT_MODEL"
+        case .modelUnusable(let detail):
+            detail
+        case .cancelled:
+            "stopped on request before the next stage; run again to resume (finished stages are kept)"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// The stages of the pipeline in the order they run, checked once: names unique, every stage input
+/// produced by an earlier stage.
+public struct StageGraph: Sendable {
+    /// Every stage, in registration order. Adding a stage = adding its type here.
+    /// (mentions, alignment, reviews and report come next; each reads earlier stages' outputs.)
+    public static let standardStages: [any Stage] = [
+        DecodeStage(),
+        AcousticStage(),
+        TranscriptStage(),
+    ]
+
+    /// The stages, dependencies first.
+    public let stages: [any Stage]
+
+    /// Checks `stages` and keeps their order.
+    public init(_ stages: [any Stage]) throws(PipelineError) {
+        var seen: Set<String> = []
+        var outputs: [String: String] = [:]
+        for stage in stages {
+            guard seen.insert(stage.name).inserted else { throw .invalidGraph("two stages are named '\(stage.name)'") }
+            for dependency in stage.dependencies where !seen.contains(dependency) || dependency == stage.name {
+                throw .invalidGraph("stage '\(stage.name)' reads '\(dependency)', which is not an earlier stage")
+            }
+            for file in stage.outputs {
+                if let owner = outputs.updateValue(stage.name, forKey: file) {
+                    throw .invalidGraph("stages '\(owner)' and '\(stage.name)' both write \(file)")
+                }
+            }
+        }
+        self.stages = stages
+    }
+
+    /// The standard graph.
+    public static func standard() throws(PipelineError) -> StageGraph { try StageGraph(standardStages) }
+
+    /// The stage called `name`, if any.
+    public func stage(named name: String) -> (any Stage)? { stages.first { $0.name == name } }
+}

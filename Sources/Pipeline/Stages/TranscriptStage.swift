@@ -1,0 +1,41 @@
+import Foundation
+import Transcription
+
+/// `transcript`: decodes `posteriors.bin` with prefix beam search, favouring the keyword list's
+/// keywords as hotwords when one is given, and writes `transcript.json` (the `Transcript` type:
+/// segments → words with times and confidences). Reruns in seconds when keywords or beam change.
+struct TranscriptStage: Stage {
+    let name = "transcript"
+    let version = "1"
+    let inputs: [StageInput] = [.stage("decode"), .stage("acoustic"), .user(.keywords, required: false)]
+    static let fileName = "transcript.json"
+    let outputs = [TranscriptStage.fileName]
+    let usesModel = true   // the vocabulary maps units to text
+
+    func parameters(_ settings: PipelineSettings) -> [String: String] {
+        ["beamWidth": "\(settings.decoding.beamWidth)", "hotwordBoost": "\(settings.decoding.hotwordBoost)"]
+    }
+
+    func run(_ context: StageContext) throws {
+        let recording = try RecordingInfo.load(folder: context.folder)
+        let model = try context.model.model()
+        let reader = try PosteriorsReader(path: context.path(PosteriorsFile.fileName))
+        guard reader.modelDigest == model.weightsDigest else {
+            throw PipelineError.corruptCheckpoint(path: reader.path, detail:
+                "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.weightsDigest.prefix(12))…")
+        }
+        var options = context.settings.decoding
+        options.hotwords = try context.userInput(.keywords).map(KeywordFile.keywords(at:)) ?? []
+        let transcriber = Transcriber(model: model, options: options)
+        let progress = context.progress("transcript", total: recording.duration, unit: "s")
+        defer { progress?.finish() }
+        var segments: [TranscriptSegment] = []
+        while let utterance = try reader.next() {
+            let segment = transcriber.decode(utterance.posteriors, start: utterance.start, end: utterance.end)
+            if !segment.words.isEmpty { segments.append(segment) }
+            progress?.update(utterance.end)
+        }
+        let transcript = Transcript(duration: recording.duration, modelDigest: model.weightsDigest, segments: segments)
+        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8), to: context.path(Self.fileName))
+    }
+}

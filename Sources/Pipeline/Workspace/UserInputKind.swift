@@ -1,0 +1,22 @@
+/// Files a user brings beside a recording. Each is copied into the broadcast folder
+/// (`inputs/<fileName>`) when given, so later runs and later stages find it even after the original
+/// moves; its content hash enters the cache key of every stage that declares it.
+public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Sales and viewer events (`timestamp,event_type,product_id,…`).
+    case events
+    /// Keyword list (keyword, topic, variants); its keywords are also decoding hotwords.
+    case keywords
+    /// Product reviews (`product_id,rating,text,…`).
+    case reviews
+    /// Reference transcript, kept for the QA stage.
+    case reference
+
+    /// Name of the copy inside `<broadcast>/inputs/`.
+    public var fileName: String { self == .reference ? "ref.txt" : rawValue + ".csv" }
+
+    /// Suffix that pairs a file in the watched folder with the recording of the same stem:
+    /// `show.wav` + `show.events.csv`.
+    public var companionSuffix: String { "." + fileName }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
