@@ -11,5 +11,8 @@ struct LiveInsight: ParsableCommand {
             Info.self,
             Features.self,
             Transcribe.self,
+            Run.self,
+            Status.self,
+            Watch.self,
         ])
 }

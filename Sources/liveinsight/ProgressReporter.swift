@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Progress of a long operation on stderr: a redrawn bar on a terminal, a line every few seconds
 /// otherwise (logs, CI). Short operations (under two seconds) print nothing.
@@ -6,13 +7,14 @@ final class ProgressReporter {
     private let label: String
     private let total: Double
     private let unit: String
-    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private let isTerminal: Bool
     private let started = Date()
     private var lastPrinted = Date.distantPast
     private var printedAny = false
 
-    init(label: String, total: Double, unit: String) {
-        (self.label, self.total, self.unit) = (label, total, unit)
+    /// `bar`: redraw a bar (default: when standard error is a terminal); else print periodic lines.
+    init(label: String, total: Double, unit: String, bar: Bool = isatty(STDERR_FILENO) != 0) {
+        (self.label, self.total, self.unit, isTerminal) = (label, total, unit, bar)
     }
 
     /// Reports that `done` of `total` units are finished.
@@ -40,3 +42,5 @@ final class ProgressReporter {
         if isTerminal && printedAny { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
+
+extension ProgressReporter: StageProgress {}

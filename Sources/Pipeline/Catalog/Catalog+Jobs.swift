@@ -30,11 +30,12 @@ extension Catalog {
         }
     }
 
-    /// Claims the oldest queued job for `owner`, atomically across processes: the status flips from
+    /// Claims the oldest queued inbox job for `owner`, atomically across processes: the status flips from
     /// queued to running in one transaction, so no two workers ever get the same job.
     public func claimNextJob(owner: JobOwner, now: Date = Date()) throws(PipelineError) -> JobRecord? {
         try write { db in
-            while let candidate = try JobRecord.filter(Column("status") == JobStatus.queued).order(Column("id")).fetchOne(db) {
+            let queued = JobRecord.filter(Column("status") == JobStatus.queued && Column("origin") == JobRecord.Origin.inbox)
+            while let candidate = try queued.order(Column("id")).fetchOne(db) {
                 try db.execute(sql: """
                     UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?, started = ?,
                         attempts = attempts + 1
@@ -64,8 +65,9 @@ extension Catalog {
         }
     }
 
-    /// Puts back in the queue the running jobs whose worker is gone: a process on this host that no
-    /// longer exists, or any worker whose heartbeat is older than `staleAfter` seconds. Returns them.
+    /// Finds the running jobs whose worker is gone: a process on this host that no longer exists, or
+    /// any worker whose heartbeat is older than `staleAfter` seconds. Inbox jobs go back to the queue
+    /// (their file is still in the inbox); jobs of a killed `run` command are marked failed. Returns them.
     @discardableResult
     public func reclaimStaleJobs(host: String, staleAfter: TimeInterval, isAlive: (Int32) -> Bool = JobOwner.isAlive,
                                  now: Date = Date()) throws(PipelineError) -> [JobRecord] {
@@ -76,11 +78,15 @@ extension Catalog {
                 let silent = (job.heartbeat ?? .distantPast) < now.addingTimeInterval(-staleAfter)
                 return deadHere || silent
             }
-            for job in stale {
+            for job in stale where job.origin == .inbox {
                 try db.execute(sql: """
                     UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
                     WHERE id = ? AND status = 'running'
                     """, arguments: [job.id])
+            }
+            for job in stale where job.origin == .run {
+                try db.execute(sql: "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status = 'running'",
+                               arguments: ["interrupted: the run command's process ended without finishing", now, job.id])
             }
             return stale
         }

@@ -29,3 +29,13 @@ public final class FileLock: Sendable {
 
     deinit { close(descriptor) }
 }
+
+extension FileLock {
+    /// Whether some process holds the lock on `path` right now (false when there is no lock file).
+    public static func isHeld(path: String) -> Bool {
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return flock(descriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+    }
+}

@@ -1,5 +1,5 @@
 /// Progress of one long step, reported by stages; the CLI supplies a terminal bar or periodic lines.
-public protocol ProgressReporting: AnyObject {
+public protocol StageProgress: AnyObject {
     /// `done` units of the total are finished.
     func update(_ done: Double)
     /// The step is over.
@@ -7,4 +7,4 @@ public protocol ProgressReporting: AnyObject {
 }
 
 /// Makes a progress reporter for a step named `label` of `total` units of `unit` (e.g. seconds of audio).
-public typealias ProgressFactory = @Sendable (_ label: String, _ total: Double, _ unit: String) -> any ProgressReporting
+public typealias ProgressFactory = @Sendable (_ label: String, _ total: Double, _ unit: String) -> any StageProgress

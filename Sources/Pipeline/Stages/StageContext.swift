@@ -29,7 +29,7 @@ public final class StageContext {
     public func userInput(_ kind: UserInputKind) -> String? { userInputs[kind] }
 
     /// A progress reporter for a step of `total` units, or nil when the caller wants none.
-    public func progress(_ label: String, total: Double, unit: String) -> (any ProgressReporting)? {
+    public func progress(_ label: String, total: Double, unit: String) -> (any StageProgress)? {
         progressFactory?(label, total, unit)
     }
 }

@@ -1,0 +1,190 @@
+import Foundation
+
+/// Runs the stage graph on one recording: hashes it (the broadcast id), locks its broadcast folder,
+/// copies the user's inputs in, then for each stage in order either reuses its outputs (same cache key
+/// in the manifest, outputs verify) or runs it, recording everything in the manifest and the catalog.
+///
+/// Safe against crashes at any point: every file is written atomically and the manifest marks a stage
+/// done only after its outputs are in place, so a rerun redoes at most the stage that was in flight.
+public final class PipelineRunner: Sendable {
+    public let workspace: Workspace
+    public let catalog: Catalog
+    public let graph: StageGraph
+    public let settings: PipelineSettings
+    public let model: ModelProvider
+    /// Version of the tool, recorded in manifests.
+    public let toolVersion: String
+    private let progress: ProgressFactory?
+    private let log: (@Sendable (String) -> Void)?
+
+    /// - Parameters:
+    ///   - progress: makes progress reporters for long stages; nil for none.
+    ///   - log: receives one line per stage event ("acoustic: ran in 3.2 s"); nil for none.
+    public init(workspace: Workspace, catalog: Catalog, graph: StageGraph, settings: PipelineSettings, model: ModelProvider,
+                toolVersion: String, progress: ProgressFactory? = nil, log: (@Sendable (String) -> Void)? = nil) {
+        (self.workspace, self.catalog, self.graph, self.settings, self.model) = (workspace, catalog, graph, settings, model)
+        (self.toolVersion, self.progress, self.log) = (toolVersion, progress, log)
+    }
+
+    /// Processes `request`. `job` links the catalog's stage runs to a job; `stop` is checked before
+    /// each stage (a stage in flight always finishes). Throws `PipelineError.stageFailed` naming the
+    /// stage, or `.cancelled`.
+    public func run(_ request: RunRequest, job: Int64? = nil, stop: StopSignal? = nil) throws(PipelineError) -> RunSummary {
+        let recordingDigest = try FileDigest(path: request.recording)
+        let id = String(recordingDigest.sha256.prefix(16))
+        let folder = workspace.broadcastFolder(id)
+        let name = (request.recording as NSString).lastPathComponent
+        try Workspace.createFolder(folder + "/" + Self.inputsFolder)
+        let lock = try FileLock(path: folder + "/" + Self.lockFile)
+        defer { withExtendedLifetime(lock) {} }
+        AtomicFile.removeLeftovers(in: folder)
+        AtomicFile.removeLeftovers(in: folder + "/" + Self.inputsFolder)
+
+        var manifest = loadManifest(folder: folder) ?? Manifest(broadcast: id, name: name, toolVersion: toolVersion)
+        manifest.toolVersion = toolVersion
+        try catalog.recordBroadcast(id: id, name: manifest.name, sourcePath: request.recording, bytes: recordingDigest.bytes)
+        let inputs = try storeInputs(request.inputs, folder: folder)
+        let context = StageContext(broadcastID: id, folder: folder, recording: request.recording, recordingDigest: recordingDigest,
+                                   settings: settings, model: model,
+                                   userInputs: inputs.mapValues(\.path), progress: progress)
+
+        var keys: [String: String] = [:]
+        var outcomes: [StageOutcome] = []
+        for stage in graph.stages {
+            if let missing = missingInput(of: stage, inputs: inputs, available: keys) {
+                outcomes.append(StageOutcome(stage: stage.name, status: .waiting, outputs: [], note: "needs \(missing)"))
+                log?("\(stage.name): waiting (needs \(missing))")
+                continue
+            }
+            let key = try cacheKey(of: stage, recording: recordingDigest, keys: keys, inputs: inputs)
+            keys[stage.name] = key
+            let outputs = stage.outputs.map { folder + "/" + $0 }
+            if let entry = manifest.stages[stage.name], entry.key == key, entry.status == .done,
+               OutputCheck.verify(entry.outputs, expected: stage.outputs, folder: folder) {
+                try catalog.recordReusedStage(broadcast: id, job: job, stage: stage.name, key: key)
+                outcomes.append(StageOutcome(stage: stage.name, status: .reused, key: key, outputs: outputs))
+                log?("\(stage.name): reused")
+                continue
+            }
+            if stop?.isRequested == true { throw .cancelled }
+            let seconds = try execute(stage, key: key, context: context, manifest: &manifest, job: job)
+            outcomes.append(StageOutcome(stage: stage.name, status: .ran, key: key, seconds: seconds, outputs: outputs))
+            log?("\(stage.name): ran in \(String(format: "%.2f", seconds)) s")
+        }
+        if let recording = try? RecordingInfo.load(folder: folder) {
+            try catalog.setDuration(recording.duration, broadcast: id)
+        }
+        return RunSummary(broadcast: id, folder: folder, name: manifest.name, stages: outcomes)
+    }
+
+    /// Sub-folder of a broadcast holding the copies of the user's inputs.
+    public static let inputsFolder = "inputs"
+    /// Lock file that serialises runs on one broadcast (held for the whole run).
+    public static let lockFile = ".lock"
+
+    /// Runs one stage, recording its start, end and outputs. Returns its wall-clock seconds.
+    private func execute(_ stage: any Stage, key: String, context: StageContext, manifest: inout Manifest,
+                         job: Int64?) throws(PipelineError) -> Double {
+        let started = Date()
+        let modelDigest = stage.usesModel ? try model.digest() : nil
+        manifest.stages[stage.name] = Manifest.StageEntry(key: key, version: stage.version, modelDigest: modelDigest,
+                                                          status: .running, started: started)
+        try manifest.save(folder: context.folder)
+        let runID = try catalog.startStageRun(broadcast: context.broadcastID, job: job, stage: stage.name, key: key, now: started)
+        do {
+            try stage.run(context)
+            var outputs: [String: FileDigest] = [:]
+            for file in stage.outputs {
+                guard FileDigest.size(of: context.path(file)) != nil else {
+                    throw PipelineError.io(path: context.path(file), detail: "the stage finished without writing it")
+                }
+                outputs[file] = try FileDigest(path: context.path(file))
+            }
+            let seconds = Date().timeIntervalSince(started)
+            manifest.stages[stage.name]?.status = .done
+            manifest.stages[stage.name]?.finished = Date()
+            manifest.stages[stage.name]?.seconds = seconds
+            manifest.stages[stage.name]?.outputs = outputs
+            try manifest.save(folder: context.folder)
+            try catalog.finishStageRun(runID, status: .done, seconds: seconds)
+            return seconds
+        } catch {
+            let detail = String(describing: error)
+            let seconds = Date().timeIntervalSince(started)
+            manifest.stages[stage.name]?.status = .failed
+            manifest.stages[stage.name]?.finished = Date()
+            manifest.stages[stage.name]?.seconds = seconds
+            manifest.stages[stage.name]?.error = detail
+            try? manifest.save(folder: context.folder)
+            try? catalog.finishStageRun(runID, status: .failed, seconds: seconds, error: detail)
+            log?("\(stage.name): failed: \(detail)")
+            throw .stageFailed(stage: stage.name, broadcast: context.broadcastID, detail: detail)
+        }
+    }
+
+    /// The manifest in `folder`; a damaged one (which atomic writes should make impossible) is set aside
+    /// and the broadcast starts afresh.
+    private func loadManifest(folder: String) -> Manifest? {
+        do { return try Manifest.load(folder: folder) } catch {
+            log?("\(error); starting the broadcast afresh")
+            return nil
+        }
+    }
+
+    /// Copies the given inputs into the broadcast folder (replacing earlier copies) and returns every
+    /// copy present, given now or before, with its digest.
+    private func storeInputs(_ given: [UserInputKind: String], folder: String) throws(PipelineError) -> [UserInputKind: StoredInput] {
+        for (kind, source) in given.sorted(by: { $0.key < $1.key }) {
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw .badInput(path: source, detail: "cannot read the \(kind.rawValue) file")
+            }
+            try AtomicFile.write(data, to: folder + "/" + Self.inputsFolder + "/" + kind.fileName)
+            if kind == .keywords {
+                try catalog.recordKeywordList(name: (source as NSString).lastPathComponent, path: source,
+                                              content: String(decoding: data, as: UTF8.self),
+                                              sha256: try FileDigest(path: source).sha256)
+            }
+        }
+        var stored: [UserInputKind: StoredInput] = [:]
+        for kind in UserInputKind.allCases {
+            let path = folder + "/" + Self.inputsFolder + "/" + kind.fileName
+            if FileDigest.size(of: path) != nil { stored[kind] = StoredInput(path: path, digest: try FileDigest(path: path)) }
+        }
+        return stored
+    }
+
+    /// What keeps `stage` from running: a required user input that is absent or an input stage that
+    /// could not run; nil when it can run.
+    private func missingInput(of stage: any Stage, inputs: [UserInputKind: StoredInput], available: [String: String]) -> String? {
+        for input in stage.inputs {
+            switch input {
+            case .user(let kind, required: true) where inputs[kind] == nil: return "the \(kind.rawValue) file"
+            case .stage(let name) where available[name] == nil: return "stage \(name)"
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The stage's cache key from the recording's hash, earlier stages' keys, input hashes, parameters
+    /// and, for model stages, the model digest.
+    private func cacheKey(of stage: any Stage, recording: FileDigest, keys: [String: String],
+                          inputs: [UserInputKind: StoredInput]) throws(PipelineError) -> String {
+        var parts: [String: String] = [:]
+        for input in stage.inputs {
+            switch input {
+            case .recording: parts["recording"] = recording.sha256
+            case .stage(let name): parts["stage:" + name] = keys[name]
+            case .user(let kind, _): parts["user:" + kind.rawValue] = inputs[kind]?.digest.sha256 ?? "absent"
+            }
+        }
+        return CacheKey(stage: stage.name, version: stage.version, model: stage.usesModel ? try model.digest() : nil,
+                        inputs: parts, parameters: stage.parameters(settings)).value
+    }
+}
+
+/// A user input copied into the broadcast folder.
+private struct StoredInput {
+    let path: String
+    let digest: FileDigest
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One broadcast as `liveinsight status` shows it: the catalog's record, each stage's state from the
+/// broadcast's manifest, and its latest job.
+public struct BroadcastStatus: Codable, Sendable, Equatable {
+    /// One stage's state.
+    public struct StageState: Codable, Sendable, Equatable {
+        /// What the manifest says, plus two states it cannot say itself.
+        public enum Status: String, Codable, Sendable {
+            /// Never started on this broadcast.
+            case pending
+            /// Started, and a process holds the broadcast now.
+            case running
+            /// Started, but no process holds the broadcast: the run was killed; rerun to resume.
+            case interrupted
+            case done
+            case failed
+        }
+
+        public var name: String
+        public var status: Status
+        public var key: String?
+        public var seconds: Double?
+        public var finished: Date?
+        public var error: String?
+    }
+
+    /// The job that last handled the broadcast.
+    public struct JobState: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var file: String
+        public var status: JobStatus
+        public var outcome: String?
+        public var error: String?
+    }
+
+    public var id: String
+    public var name: String
+    public var sourcePath: String
+    public var bytes: Int64
+    public var duration: Double?
+    public var created: Date
+    /// The broadcast's checkpoint folder.
+    public var folder: String
+    /// Every stage of the graph, in order.
+    public var stages: [StageState]
+    public var lastJob: JobState?
+
+    /// The status of every broadcast in the catalog, oldest first.
+    public static func all(workspace: Workspace, catalog: Catalog, graph: StageGraph) throws(PipelineError) -> [BroadcastStatus] {
+        let jobs = try catalog.jobs()
+        return try catalog.broadcasts().map { broadcast throws(PipelineError) in
+            let folder = workspace.broadcastFolder(broadcast.id)
+            let manifest = try Manifest.load(folder: folder)
+            let held = FileLock.isHeld(path: folder + "/" + PipelineRunner.lockFile)
+            let stages = graph.stages.map { stage in
+                guard let entry = manifest?.stages[stage.name] else { return StageState(name: stage.name, status: .pending) }
+                let status: StageState.Status = switch entry.status {
+                case .done: .done
+                case .failed: .failed
+                case .running: held ? .running : .interrupted
+                }
+                return StageState(name: stage.name, status: status, key: entry.key, seconds: entry.seconds,
+                                  finished: entry.finished, error: entry.error)
+            }
+            let job = jobs.last { $0.broadcastId == broadcast.id }.map {
+                JobState(id: $0.id ?? 0, file: $0.file, status: $0.status, outcome: $0.outcome, error: $0.error)
+            }
+            return BroadcastStatus(id: broadcast.id, name: broadcast.name, sourcePath: broadcast.sourcePath, bytes: broadcast.bytes,
+                                   duration: broadcast.duration, created: broadcast.created, folder: folder, stages: stages,
+                                   lastJob: job)
+        }
+    }
+}

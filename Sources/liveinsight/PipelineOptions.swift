@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Transcription
+
+/// `--workspace DIR`, shared by the pipeline commands.
+struct WorkspaceOption: ParsableArguments {
+    @Option(help: "The workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
+    var workspace: String?
+
+    /// The chosen workspace.
+    var resolved: Workspace { Workspace(root: workspace ?? Workspace.defaultRoot()) }
+}
+
+/// Model and decoding choices shared by `run` and `watch`.
+struct PipelineOptions: ParsableArguments {
+    @Option(help: "The acoustic model file (default: $LIVEINSIGHT_MODEL or Models/\(ModelLocator.shippedModelName)).")
+    var model: String?
+
+    @Option(help: "Beam width for decoding the transcript; 1 decodes the best path only.")
+    var beam = Transcriber.Options().beamWidth
+
+    @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var posteriors = PosteriorsSettingDefault.encoding
+
+    @Option(help: "Threads for the acoustic model (default: every core, shared between parallel jobs).")
+    var threads: Int?
+
+    func validate() throws {
+        guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
+        guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// The settings these options describe.
+    var settings: PipelineSettings {
+        var settings = PipelineSettings()
+        settings.decoding.beamWidth = beam
+        settings.posteriorsEncoding = posteriors
+        return settings
+    }
+
+    /// Builds the runner for `workspace`, its catalog opened (and created if new); model threads are
+    /// divided between `parallelJobs`.
+    func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
+                log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
+        guard let modelPath = model ?? ModelLocator.defaultModelPath() else { throw PipelineError.modelNotFound }
+        try workspace.create()
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
+                              graph: try StageGraph.standard(), settings: settings,
+                              model: ModelProvider(path: modelPath, threads: threads ?? max(1, cores / max(1, parallelJobs))),
+                              toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
+    }
+}
+
+/// Where the `--posteriors` default comes from (`PipelineSettings`).
+private enum PosteriorsSettingDefault {
+    static let encoding = PipelineSettings().posteriorsEncoding
+}
+
+extension PosteriorsEncoding: ExpressibleByArgument {}
+
+/// Writes one line to standard error (stage events, watcher events).
+@Sendable func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,34 @@
+import Dispatch
+import Foundation
+import Pipeline
+
+/// SIGINT and SIGTERM for the long-running commands: the first asks for a clean stop (`onStop`), a
+/// second one exits at once (every checkpoint is atomic, so even that loses only the stage in flight).
+final class ShutdownSignals {
+    private let sources: [any DispatchSourceSignal]
+
+    /// Installs the handlers; they stay until this object is released.
+    init(message: String, onStop: @escaping @Sendable () -> Void) {
+        let received = StopSignal()
+        let queue = DispatchQueue(label: "liveinsight.signals")
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                if received.isRequested {
+                    printToStandardError("second signal: exiting now")
+                    exit(128 + number)
+                }
+                received.request()
+                printToStandardError(message)
+                onStop()
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    deinit {
+        sources.forEach { $0.cancel() }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+extension LiveInsight {
+    /// `liveinsight watch <workspace>`: the watched-folder daemon.
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Watch <workspace>/inbox and run the pipeline on every recording dropped there.",
+            discussion: """
+                A recording is taken once its size has stopped changing (--settle), with the files that \
+                share its name: <name>.events.csv, .reviews.csv, .keywords.csv, .ref.txt. Done: moved to \
+                processed/. Failed: moved to rejected/ with <file>.reason.txt. Identical to a processed \
+                recording: recorded as a duplicate, moved to processed/, nothing redone. Several watchers \
+                may share a workspace: jobs are claimed in the catalog, so no file is processed twice. \
+                SIGINT/SIGTERM: stop claiming, let the stages in flight finish, exit 0 (a second signal \
+                exits at once); unfinished jobs resume at the next start.
+                """)
+
+        @Argument(help: "The workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
+        var workspace: String?
+
+        @Option(help: "Recordings processed in parallel (default: half the cores, at least 1).")
+        var jobs = WatchOptions().jobs
+
+        @Flag(help: "Poll the folder instead of using inotify (e.g. on network shares).")
+        var poll = false
+
+        @Option(help: "Seconds a file's size must stay unchanged before it is taken.")
+        var settle = WatchOptions().settle
+
+        @Flag(help: "Exit once the inbox is empty and no job is queued or running (for cron and tests).")
+        var untilIdle = false
+
+        @OptionGroup var pipeline: PipelineOptions
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard settle >= 0 else { throw ValidationError("--settle must not be negative") }
+        }
+
+        func run() throws {
+            var options = WatchOptions()
+            (options.jobs, options.polling, options.settle, options.exitWhenIdle) = (jobs, poll, settle, untilIdle)
+            let runner = try pipeline.runner(
+                workspace: Workspace(root: workspace ?? Workspace.defaultRoot()), parallelJobs: jobs,
+                progress: { [jobs] label, total, unit in
+                    ProgressReporter(label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)
+                },
+                log: nil)
+            _ = try runner.model.model()   // a missing or broken model stops here, not as one rejection per file
+            let daemon = try WatchDaemon(runner: runner, options: options) { printToStandardError(Self.stamp($0)) }
+            let signals = ShutdownSignals(message: Self.stamp("stopping: no new jobs; finishing the stages in flight (again to quit now)")) {
+                daemon.requestStop()
+            }
+            defer { withExtendedLifetime(signals) {} }
+            printToStandardError(Self.stamp("watching \(runner.workspace.inbox) (\(daemon.usesInotify ? "inotify" : "polling"), "
+                + "\(jobs) job\(jobs == 1 ? "" : "s"))"))
+            daemon.run()
+            printToStandardError(Self.stamp("stopped"))
+        }
+
+        /// `line` with the time in front, for logs.
+        private static func stamp(_ line: String) -> String {
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+            return formatter.string(from: Date()) + "  " + line
+        }
+    }
+}
