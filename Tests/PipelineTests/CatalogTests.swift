@@ -1,0 +1,82 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+@testable import Pipeline
+
+/// The SQLite catalog: schema, queueing, atomic claiming, reclaiming.
+struct CatalogTests {
+    private func catalog() throws -> Catalog { try Catalog(path: try Fixtures.scratchFolder() + "/catalog.sqlite") }
+
+    /// A file is queued once while it has a live job, and again once that job is over.
+    @Test func enqueueIsIdempotentWhileLive() throws {
+        let catalog = try catalog()
+        #expect(try catalog.enqueue(file: "/in/a.wav"))
+        #expect(try !catalog.enqueue(file: "/in/a.wav"))
+        let job = try #require(try catalog.claimNextJob(owner: JobOwner(host: "h", pid: 1)))
+        #expect(try !catalog.enqueue(file: "/in/a.wav"))
+        try catalog.recordBroadcast(id: "b1", name: "a.wav", sourcePath: "/in/a.wav", bytes: 1)
+        try catalog.finishJob(job.id!, broadcast: "b1", outcome: "processed")
+        #expect(try catalog.enqueue(file: "/in/a.wav"))
+    }
+
+    /// Many connections claiming at once never get the same job, and every job is claimed.
+    @Test func claimsAreExclusive() throws {
+        let path = try Fixtures.scratchFolder() + "/catalog.sqlite"
+        let setup = try Catalog(path: path)
+        for index in 0..<60 { try setup.enqueue(file: "/in/\(index).wav") }
+        let claimed = Mutex<[Int64]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { worker in
+            guard let catalog = try? Catalog(path: path) else { return }
+            while let job = try? catalog.claimNextJob(owner: JobOwner(host: "h", pid: Int32(100 + worker))) {
+                claimed.withLock { $0.append(job.id!) }
+            }
+        }
+        let ids = claimed.withLock { $0 }
+        #expect(ids.count == 60)
+        #expect(Set(ids).count == 60)
+    }
+
+    /// A job held by a dead process on this host goes back to the queue; a live one stays.
+    @Test func staleClaimsAreReclaimed() throws {
+        let catalog = try catalog()
+        try catalog.enqueue(file: "/in/dead.wav")
+        try catalog.enqueue(file: "/in/live.wav")
+        _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 11))
+        _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 22))
+        let reclaimed = try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, isAlive: { $0 == 22 })
+        #expect(reclaimed.map(\.file) == ["/in/dead.wav"])
+        let again = try #require(try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 33)))
+        #expect(again.file == "/in/dead.wav" && again.attempts == 2)
+    }
+
+    /// A silent worker on another host is reclaimed after the heartbeat timeout.
+    @Test func silentWorkersAreReclaimed() throws {
+        let catalog = try catalog()
+        try catalog.enqueue(file: "/in/a.wav")
+        let start = Date()
+        _ = try catalog.claimNextJob(owner: JobOwner(host: "elsewhere", pid: 1), now: start)
+        #expect(try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, now: start.addingTimeInterval(30)).isEmpty)
+        #expect(try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, now: start.addingTimeInterval(90)).count == 1)
+    }
+
+    /// Jobs of `run` commands are never claimed by watchers; a dead one is marked failed.
+    @Test func runJobsAreNotClaimed() throws {
+        let catalog = try catalog()
+        let id = try catalog.startDirectJob(file: "/data/show.wav", owner: JobOwner(host: "here", pid: 44))
+        #expect(try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 1)) == nil)
+        try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, isAlive: { _ in false })
+        let job = try #require(try catalog.jobs().first { $0.id == id })
+        #expect(job.status == .failed)
+        #expect(job.error?.contains("interrupted") == true)
+    }
+
+    /// Keyword lists are stored once per content.
+    @Test func keywordListsByContent() throws {
+        let catalog = try catalog()
+        try catalog.recordKeywordList(name: "a.csv", path: "/a.csv", content: "특가\n", sha256: "h1")
+        try catalog.recordKeywordList(name: "b.csv", path: "/b.csv", content: "특가\n", sha256: "h1")
+        try catalog.recordKeywordList(name: "c.csv", path: "/c.csv", content: "배송\n", sha256: "h2")
+        #expect(try catalog.keywordLists().map(\.name) == ["a.csv", "c.csv"])
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+@testable import Pipeline
+
+/// Paths and scratch folders the pipeline tests share.
+enum Fixtures {
+    /// The repository root.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The seeded random model (fast; recognition quality does not matter here).
+    static let tinyModel = repository.appendingPathComponent("Training/fixtures/tiny-model.safetensors").path
+
+    /// A 1.9 s 16 kHz mono Korean clip.
+    static let clip = repository.appendingPathComponent("Training/fixtures/clip-ko-2s.wav").path
+
+    /// A new empty folder.
+    static func scratchFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-pipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    /// A runner on a new workspace with the tiny model.
+    static func runner(settings: PipelineSettings = PipelineSettings(), graph: StageGraph? = nil) throws -> PipelineRunner {
+        let workspace = Workspace(root: try scratchFolder())
+        try workspace.create()
+        return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
+                              graph: try graph ?? StageGraph.standard(), settings: settings,
+                              model: ModelProvider(path: tinyModel, threads: 1), toolVersion: "test")
+    }
+}
+
+extension Fixtures {
+    /// Writes `data` to `path`.
+    static func write(_ data: Data, to path: String) throws {
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+}
