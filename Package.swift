@@ -73,6 +73,6 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription"]),
-        .testTarget(name: "CLITests", dependencies: ["liveinsight"]),
+        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription"]),
     ]
 )

@@ -1,0 +1,60 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// `run` killed with SIGKILL at random points: a rerun always completes, no checkpoint is ever damaged,
+/// and every stage finished before the kill is reused.
+struct CrashRecoveryTests {
+    /// A small seeded generator, so a failing trial can be replayed (the seed is in the failure message).
+    private struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// 20 trials: start `run`, SIGKILL it after a random delay spanning a whole run, audit every
+    /// checkpoint, rerun to completion and check that what was done before is reused.
+    @Test func killedRunsResume() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let recording = folder.appendingPathComponent("clip.wav")
+        try TestClips.wav(seconds: 1.2, variant: 0).write(to: recording)
+        func arguments(_ workspace: String) -> [String] {
+            ["run", recording.path, "--workspace", workspace, "--model", CLIRunner.tinyModel, "--threads", "1", "--json"]
+        }
+        let started = Date()
+        let calibration = try CLIRunner.run(arguments(folder.path + "/calibration"))
+        #expect(calibration.status == 0, "\(calibration.stderr)")
+        let wholeRun = Date().timeIntervalSince(started)
+        let seed = UInt64(Date().timeIntervalSince1970)
+        var random = SplitMix64(state: seed)
+        var killedInside = 0
+        for trial in 0..<20 {
+            let workspace = folder.path + "/trial-\(trial)"
+            let delay = Double.random(in: 0...(wholeRun * 1.1), using: &random)
+            let process = try CLIRunner.start(arguments(workspace), log: folder.appendingPathComponent("trial-\(trial).log"))
+            usleep(useconds_t(delay * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killedInside += 1 }
+            let broadcasts = CLIRunner.files(in: workspace + "/broadcasts")
+            #expect(broadcasts.count <= 1)
+            let doneBefore = try broadcasts.first.map { try CheckpointAudit.doneStages(in: workspace + "/broadcasts/" + $0) } ?? []
+
+            let rerun = try CLIRunner.run(arguments(workspace))
+            #expect(rerun.status == 0, "seed \(seed) trial \(trial): \(rerun.stderr)")
+            let summary = try JSONDecoder().decode(RunSummary.self, from: Data(rerun.stdout.utf8))
+            for stage in summary.stages {
+                #expect(stage.status == (doneBefore.contains(stage.stage) ? .reused : .ran),
+                        "seed \(seed) trial \(trial) after \(delay) s: \(stage.stage) \(stage.status), done before: \(doneBefore)")
+            }
+            #expect(try CheckpointAudit.doneStages(in: summary.folder) == ["decode", "acoustic", "transcript"])
+            #expect(!CLIRunner.files(in: summary.folder).contains { $0.contains(AtomicFile.temporaryMarker) })
+        }
+        #expect(killedInside >= 10, "most kills should land inside a run (whole run \(wholeRun) s)")
+    }
+}
