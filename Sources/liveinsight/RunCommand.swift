@@ -55,7 +55,10 @@ extension LiveInsight {
             try runner.catalog.reclaimStaleJobs(host: owner.host, staleAfter: WatchOptions().staleAfter)
             let job = try runner.catalog.startDirectJob(file: recording, owner: owner)
             let stop = StopSignal()
-            let signals = ShutdownSignals(message: "stopping after the stage in flight (again to quit now)") { stop.request() }
+            let signals = ShutdownSignals {
+                printToStandardError("stopping after the stage in flight (again to quit now)")
+                stop.request()
+            }
             defer { withExtendedLifetime(signals) {} }
             let summary: RunSummary
             do throws(PipelineError) {

@@ -2,13 +2,14 @@ import Dispatch
 import Foundation
 import Pipeline
 
-/// SIGINT and SIGTERM for the long-running commands: the first asks for a clean stop (`onStop`), a
-/// second one exits at once (every checkpoint is atomic, so even that loses only the stage in flight).
+/// SIGINT and SIGTERM for the long-running commands: the first calls `onStop` (which asks for a clean
+/// stop and says so), a second one exits at once (every checkpoint is atomic, so even that loses only
+/// the stage in flight).
 final class ShutdownSignals {
     private let sources: [any DispatchSourceSignal]
 
     /// Installs the handlers; they stay until this object is released.
-    init(message: String, onStop: @escaping @Sendable () -> Void) {
+    init(onStop: @escaping @Sendable () -> Void) {
         let received = StopSignal()
         let queue = DispatchQueue(label: "liveinsight.signals")
         sources = [SIGINT, SIGTERM].map { number in
@@ -20,7 +21,6 @@ final class ShutdownSignals {
                     exit(128 + number)
                 }
                 received.request()
-                printToStandardError(message)
                 onStop()
             }
             source.resume()

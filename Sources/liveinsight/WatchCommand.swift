@@ -50,7 +50,8 @@ extension LiveInsight {
                 log: nil)
             _ = try runner.model.model()   // a missing or broken model stops here, not as one rejection per file
             let daemon = try WatchDaemon(runner: runner, options: options) { printToStandardError(Self.stamp($0)) }
-            let signals = ShutdownSignals(message: Self.stamp("stopping: no new jobs; finishing the stages in flight (again to quit now)")) {
+            let signals = ShutdownSignals {
+                printToStandardError(Self.stamp("stopping: no new jobs; finishing the stages in flight (again to quit now)"))
                 daemon.requestStop()
             }
             defer { withExtendedLifetime(signals) {} }
