@@ -11,20 +11,20 @@ struct CatalogTests {
     /// A file is queued once while it has a live job, and again once that job is over.
     @Test func enqueueIsIdempotentWhileLive() throws {
         let catalog = try catalog()
-        #expect(try catalog.enqueue(file: "/in/a.wav"))
-        #expect(try !catalog.enqueue(file: "/in/a.wav"))
+        #expect(try catalog.enqueue(files: ["/in/a.wav", "/in/a.wav"]) == 1)
+        #expect(try catalog.enqueue(files: ["/in/a.wav"]) == 0)
         let job = try #require(try catalog.claimNextJob(owner: JobOwner(host: "h", pid: 1)))
-        #expect(try !catalog.enqueue(file: "/in/a.wav"))
+        #expect(try catalog.enqueue(files: ["/in/a.wav"]) == 0)
         try catalog.recordBroadcast(id: "b1", name: "a.wav", sourcePath: "/in/a.wav", bytes: 1)
         try catalog.finishJob(job.id!, broadcast: "b1", outcome: "processed")
-        #expect(try catalog.enqueue(file: "/in/a.wav"))
+        #expect(try catalog.enqueue(files: ["/in/a.wav"]) == 1)
     }
 
     /// Many connections claiming at once never get the same job, and every job is claimed.
     @Test func claimsAreExclusive() throws {
         let path = try Fixtures.scratchFolder() + "/catalog.sqlite"
         let setup = try Catalog(path: path)
-        for index in 0..<60 { try setup.enqueue(file: "/in/\(index).wav") }
+        try setup.enqueue(files: (0..<60).map { "/in/\($0).wav" })
         let claimed = Mutex<[Int64]>([])
         DispatchQueue.concurrentPerform(iterations: 6) { worker in
             guard let catalog = try? Catalog(path: path) else { return }
@@ -40,8 +40,7 @@ struct CatalogTests {
     /// A job held by a dead process on this host goes back to the queue; a live one stays.
     @Test func staleClaimsAreReclaimed() throws {
         let catalog = try catalog()
-        try catalog.enqueue(file: "/in/dead.wav")
-        try catalog.enqueue(file: "/in/live.wav")
+        try catalog.enqueue(files: ["/in/dead.wav", "/in/live.wav"])
         _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 11))
         _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 22))
         let reclaimed = try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, isAlive: { $0 == 22 })
@@ -53,7 +52,7 @@ struct CatalogTests {
     /// A silent worker on another host is reclaimed after the heartbeat timeout.
     @Test func silentWorkersAreReclaimed() throws {
         let catalog = try catalog()
-        try catalog.enqueue(file: "/in/a.wav")
+        try catalog.enqueue(files: ["/in/a.wav"])
         let start = Date()
         _ = try catalog.claimNextJob(owner: JobOwner(host: "elsewhere", pid: 1), now: start)
         #expect(try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, now: start.addingTimeInterval(30)).isEmpty)

@@ -50,6 +50,17 @@ extension Catalog {
         }
     }
 
+    /// Marks the broadcast's stage runs still `running` as failed ("interrupted"). Call only while
+    /// holding the broadcast's lock: then no process is running them, so their process died.
+    public func closeInterruptedStageRuns(broadcast: String, now: Date = Date()) throws(PipelineError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE stage_runs SET status = 'failed', finished = ?, error = 'interrupted: the process ended during the stage'
+                WHERE broadcast_id = ? AND status = 'running'
+                """, arguments: [now, broadcast])
+        }
+    }
+
     /// Records that a stage was reused (its outputs were up to date).
     public func recordReusedStage(broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()) throws(PipelineError) {
         var run = StageRunRecord(broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .reused,

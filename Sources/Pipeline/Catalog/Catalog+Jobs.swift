@@ -18,15 +18,20 @@ public struct JobOwner: Sendable, Equatable {
 }
 
 extension Catalog {
-    /// Queues `file` from the watched folder unless it already has a live (queued or running) job.
-    /// Returns whether a job was added. Safe to call from several watchers at once.
+    /// Queues each of `files` from the watched folder that has no live (queued or running) job yet, in
+    /// one transaction. Returns how many jobs were added. Safe to call from several watchers at once.
     @discardableResult
-    public func enqueue(file: String, now: Date = Date()) throws(PipelineError) -> Bool {
-        try write { db in
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
-                """, arguments: [file, now])
-            return db.changesCount > 0
+    public func enqueue(files: [String], now: Date = Date()) throws(PipelineError) -> Int {
+        guard !files.isEmpty else { return 0 }
+        return try write { db in
+            var added = 0
+            for file in files {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
+                    """, arguments: [file, now])
+                added += db.changesCount
+            }
+            return added
         }
     }
 

@@ -43,10 +43,13 @@ public final class PipelineRunner: Sendable {
         var manifest = loadManifest(folder: folder) ?? Manifest(broadcast: id, name: name, toolVersion: toolVersion)
         manifest.toolVersion = toolVersion
         try catalog.recordBroadcast(id: id, name: manifest.name, sourcePath: request.recording, bytes: recordingDigest.bytes)
+        try catalog.closeInterruptedStageRuns(broadcast: id)
         let inputs = try storeInputs(request.inputs, folder: folder)
+        let labelled: ProgressFactory? = progress.map { factory in
+            { @Sendable label, total, unit in factory("\(name): \(label)", total, unit) }
+        }
         let context = StageContext(broadcastID: id, folder: folder, recording: request.recording, recordingDigest: recordingDigest,
-                                   settings: settings, model: model,
-                                   userInputs: inputs.mapValues(\.path), progress: progress)
+                                   settings: settings, model: model, userInputs: inputs.mapValues(\.path), progress: labelled)
 
         var keys: [String: String] = [:]
         var outcomes: [StageOutcome] = []

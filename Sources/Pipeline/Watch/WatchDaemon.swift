@@ -45,7 +45,7 @@ public final class WatchDaemon: Sendable {
         while !stop.isRequested {
             let now = Date()
             do {
-                for item in scanner.readyRecordings(now: now) { try catalog.enqueue(file: item.recording, now: now) }
+                try catalog.enqueue(files: scanner.readyRecordings(now: now).map(\.recording), now: now)
                 if now.timeIntervalSince(lastHeartbeat) >= options.heartbeatInterval {
                     try catalog.heartbeat(owner: owner, now: now)
                     for job in try catalog.reclaimStaleJobs(host: owner.host, staleAfter: options.staleAfter, now: now) {

@@ -54,6 +54,8 @@ struct CrashRecoveryTests {
             }
             #expect(try CheckpointAudit.doneStages(in: summary.folder) == ["decode", "acoustic", "transcript"])
             #expect(!CLIRunner.files(in: summary.folder).contains { $0.contains(AtomicFile.temporaryMarker) })
+            let runs = try Catalog(path: workspace + "/catalog.sqlite").stageRuns()
+            #expect(!runs.contains { $0.status == .running }, "a killed stage run is closed as interrupted")
         }
         #expect(killedInside >= 10, "most kills should land inside a run (whole run \(wholeRun) s)")
     }
