@@ -3,7 +3,9 @@ import GRDB
 
 /// The process that holds a job: host name and process id.
 public struct JobOwner: Sendable, Equatable {
+    /// Host name.
     public var host: String
+    /// Process id on that host.
     public var pid: Int32
 
     public init(host: String, pid: Int32) { (self.host, self.pid) = (host, pid) }

@@ -17,6 +17,7 @@ public struct BroadcastRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
     public var bytes: Int64
     /// Length in seconds, once the decode stage has run.
     public var duration: Double?
+    /// When the catalog first saw it.
     public var created: Date
 }
 
@@ -48,21 +49,31 @@ public struct JobRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
         case run
     }
 
+    /// Row id (set on insert).
     public var id: Int64?
     /// The broadcast, once the file has been hashed.
     public var broadcastId: String?
     /// The file's path when the job was made.
     public var file: String
+    /// Inbox or `run`.
     public var origin: Origin
+    /// Where the job is.
     public var status: JobStatus
     /// For done jobs: "processed" or "duplicate" (every stage reused).
     public var outcome: String?
+    /// Host of the worker holding it.
     public var claimedHost: String?
+    /// Process id of the worker holding it.
     public var claimedPid: Int32?
+    /// Last sign of life from that worker.
     public var heartbeat: Date?
+    /// The one-line reason, when failed or cancelled.
     public var error: String?
+    /// When the job was made.
     public var created: Date
+    /// When it was last claimed.
     public var started: Date?
+    /// When it ended.
     public var finished: Date?
     /// How many times a worker claimed it (more than 1 after a crash).
     public var attempts: Int
@@ -86,15 +97,25 @@ public struct StageRunRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
         case reused
     }
 
+    /// Row id (set on insert).
     public var id: Int64?
+    /// The broadcast.
     public var broadcastId: String
+    /// The job it ran for, if any.
     public var jobId: Int64?
+    /// Stage name.
     public var stage: String
+    /// Cache key it ran under.
     public var key: String
+    /// What happened.
     public var status: Status
+    /// When it started.
     public var started: Date
+    /// When it ended.
     public var finished: Date?
+    /// Wall-clock seconds.
     public var seconds: Double?
+    /// The one-line error, when failed.
     public var error: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -106,6 +127,7 @@ public struct KeywordListRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
+    /// Row id (set on insert).
     public var id: Int64?
     /// SHA-256 of the content (unique).
     public var sha256: String
@@ -115,6 +137,7 @@ public struct KeywordListRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var path: String
     /// The list itself.
     public var content: String
+    /// When it was first seen.
     public var added: Date
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -34,6 +34,7 @@ public struct CacheKey: Encodable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case stage, version, model, inputs, parameters }
 
+    /// Encodes every field, `model` as null when absent.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(stage, forKey: .stage)

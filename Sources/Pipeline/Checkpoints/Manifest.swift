@@ -27,8 +27,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var version: String
         /// Model weights digest, for stages that use the model.
         public var modelDigest: String?
+        /// Where it is.
         public var status: Status
+        /// When it started.
         public var started: Date
+        /// When it ended (done or failed).
         public var finished: Date?
         /// Wall-clock seconds the stage took.
         public var seconds: Double?
@@ -44,6 +47,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// Layout version of the file.
     public var format = Manifest.currentFormat
     /// Broadcast id (content hash prefix of the recording).
     public var broadcast: String

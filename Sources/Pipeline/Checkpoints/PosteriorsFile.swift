@@ -29,14 +29,18 @@ public enum PosteriorsFile {
     public struct Utterance: Sendable, Equatable {
         /// Seconds from the start of the recording.
         public var start: Double
+        /// End, seconds from the start of the recording.
         public var end: Double
+        /// Its log-probabilities.
         public var posteriors: Posteriors
     }
 }
 
 /// Streams utterances into a new `posteriors.bin`; the file appears, complete, only on `commit()`.
 public final class PosteriorsWriter {
+    /// How values are stored.
     public let encoding: PosteriorsEncoding
+    /// Units per frame.
     public let vocabularySize: Int
     private let file: AtomicFileWriter
     private var count: UInt32 = 0
@@ -83,8 +87,11 @@ public final class PosteriorsWriter {
 /// Reads `posteriors.bin` one utterance at a time (the file is memory-mapped; memory holds one
 /// utterance), checking every length against the file's size.
 public final class PosteriorsReader {
+    /// The file.
     public let path: String
+    /// How values are stored.
     public let encoding: PosteriorsEncoding
+    /// Units per frame.
     public let vocabularySize: Int
     /// Hex SHA-256 of the weights of the model that wrote the file.
     public let modelDigest: String

@@ -7,10 +7,15 @@ import Foundation
 /// Safe against crashes at any point: every file is written atomically and the manifest marks a stage
 /// done only after its outputs are in place, so a rerun redoes at most the stage that was in flight.
 public final class PipelineRunner: Sendable {
+    /// The workspace it writes into.
     public let workspace: Workspace
+    /// The workspace's catalog.
     public let catalog: Catalog
+    /// The stages it runs.
     public let graph: StageGraph
+    /// The settings stages take their parameters from.
     public let settings: PipelineSettings
+    /// The acoustic model.
     public let model: ModelProvider
     /// Version of the tool, recorded in manifests.
     public let toolVersion: String

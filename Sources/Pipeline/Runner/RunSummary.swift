@@ -22,7 +22,9 @@ public struct StageOutcome: Codable, Sendable, Equatable {
         case waiting
     }
 
+    /// Stage name.
     public var stage: String
+    /// How it was handled.
     public var status: Status
     /// Cache key (absent when waiting).
     public var key: String?
@@ -30,6 +32,7 @@ public struct StageOutcome: Codable, Sendable, Equatable {
     public var seconds: Double?
     /// Absolute paths of its outputs (when ran or reused).
     public var outputs: [String]
+    /// Why it waits, when waiting.
     public var note: String?
 }
 

@@ -32,7 +32,4 @@ public struct StageGraph: Sendable {
 
     /// The standard graph.
     public static func standard() throws(PipelineError) -> StageGraph { try StageGraph(standardStages) }
-
-    /// The stage called `name`, if any.
-    public func stage(named name: String) -> (any Stage)? { stages.first { $0.name == name } }
 }

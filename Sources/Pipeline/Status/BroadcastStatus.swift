@@ -17,33 +17,51 @@ public struct BroadcastStatus: Codable, Sendable, Equatable {
             case failed
         }
 
+        /// Stage name.
         public var name: String
+        /// Its state.
         public var status: Status
+        /// Cache key it last ran under.
         public var key: String?
+        /// Seconds it took.
         public var seconds: Double?
+        /// When it ended.
         public var finished: Date?
+        /// The one-line error, when failed.
         public var error: String?
     }
 
     /// The job that last handled the broadcast.
     public struct JobState: Codable, Sendable, Equatable {
+        /// Job id.
         public var id: Int64
+        /// The file the job processed.
         public var file: String
+        /// Its state.
         public var status: JobStatus
+        /// "processed" or "duplicate", when done.
         public var outcome: String?
+        /// The one-line error, when failed.
         public var error: String?
     }
 
+    /// Broadcast id (content hash prefix).
     public var id: String
+    /// File name of the recording as first seen.
     public var name: String
+    /// Where the recording was last seen.
     public var sourcePath: String
+    /// Size of the recording.
     public var bytes: Int64
+    /// Length in seconds, once decoded.
     public var duration: Double?
+    /// When the catalog first saw it.
     public var created: Date
     /// The broadcast's checkpoint folder.
     public var folder: String
     /// Every stage of the graph, in order.
     public var stages: [StageState]
+    /// The job that last handled it, if any.
     public var lastJob: JobState?
 
     /// The status of every broadcast in the catalog, oldest first.

@@ -11,7 +11,9 @@ import Synchronization
 /// `requestStop()` (wired to SIGINT/SIGTERM by the CLI) stops claiming; jobs in flight finish the stage
 /// they are in and are queued again if stages remain, so the next start resumes them.
 public final class WatchDaemon: Sendable {
+    /// Runs each job.
     public let runner: PipelineRunner
+    /// Jobs, settle time, polling, idle exit.
     public let options: WatchOptions
     private let stop = StopSignal()
     private let events: InboxEvents

@@ -18,5 +18,6 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
     /// `show.wav` + `show.events.csv`.
     public var companionSuffix: String { "." + fileName }
 
+    /// Orders kinds by name (for stable listings).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
