@@ -70,6 +70,22 @@ struct CatalogTests {
         #expect(job.error?.contains("interrupted") == true)
     }
 
+    /// A recording's digest is remembered by file identity, and recomputed once the file is rewritten,
+    /// even with the same size and modification time.
+    @Test func recordingDigestsAreRemembered() throws {
+        let catalog = try catalog()
+        let path = try Fixtures.scratchFolder() + "/show.wav"
+        try Fixtures.write(Data("aaaa".utf8), to: path)
+        let first = try catalog.digest(ofRecording: path)
+        #expect(first == (try FileDigest(path: path)))
+        #expect(try catalog.digest(ofRecording: path) == first)
+        let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        try Fixtures.write(Data("bbbb".utf8), to: path)
+        try FileManager.default.setAttributes([.modificationDate: modified as Any], ofItemAtPath: path)
+        #expect(try catalog.digest(ofRecording: path) == (try FileDigest(path: path)))
+        #expect(try catalog.digest(ofRecording: path) != first)
+    }
+
     /// Keyword lists are stored once per content.
     @Test func keywordListsByContent() throws {
         let catalog = try catalog()

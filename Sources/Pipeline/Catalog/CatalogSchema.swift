@@ -59,6 +59,17 @@ enum CatalogSchema {
                 table.column("added", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2: recording digests by file identity") { db in
+            try db.create(table: "file_digests") { table in
+                table.primaryKey("path", .text)
+                table.column("device", .integer).notNull()
+                table.column("inode", .integer).notNull()
+                table.column("bytes", .integer).notNull()
+                table.column("modified_ns", .integer).notNull()
+                table.column("changed_ns", .integer).notNull()
+                table.column("sha256", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -35,7 +35,7 @@ public final class PipelineRunner: Sendable {
     /// each stage (a stage in flight always finishes). Throws `PipelineError.stageFailed` naming the
     /// stage, or `.cancelled`.
     public func run(_ request: RunRequest, job: Int64? = nil, stop: StopSignal? = nil) throws(PipelineError) -> RunSummary {
-        let recordingDigest = try FileDigest(path: request.recording)
+        let recordingDigest = try catalog.digest(ofRecording: request.recording)
         let id = String(recordingDigest.sha256.prefix(16))
         let folder = workspace.broadcastFolder(id)
         let name = (request.recording as NSString).lastPathComponent
