@@ -55,11 +55,11 @@ struct InboxTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox).isEmpty)
     }
 
-    /// A rejected file gets a one-line reason beside it.
+    /// A rejected file gets its reason beside it, on one line.
     @Test func rejectionWritesReason() throws {
         let inbox = try Fixtures.scratchFolder(), rejected = try Fixtures.scratchFolder()
         try Fixtures.write(Data("text".utf8), to: inbox + "/bad.wav")
-        try InboxMover.reject(InboxItem(recording: inbox + "/bad.wav"), to: rejected, reason: "bad.wav: not audio")
+        try InboxMover.reject(InboxItem(recording: inbox + "/bad.wav"), to: rejected, reason: "bad.wav:\nnot audio")
         #expect(try String(contentsOfFile: rejected + "/bad.wav.reason.txt", encoding: .utf8) == "bad.wav: not audio\n")
     }
 }

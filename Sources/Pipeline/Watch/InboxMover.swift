@@ -31,10 +31,12 @@ enum InboxMover {
         throw .io(path: item.recording, detail: "no free name for it in \(folder)")
     }
 
-    /// Moves the item's files into `folder` and writes `<recording>.reason.txt` with `reason` beside it.
+    /// Moves the item's files into `folder` and writes `<recording>.reason.txt` beside it: `reason` on
+    /// one line.
     static func reject(_ item: InboxItem, to folder: String, reason: String) throws(PipelineError) {
         let moved = try move(item, to: folder)
-        try AtomicFile.write(Data((reason + "\n").utf8), to: moved + reasonSuffix)
+        let line = reason.split(whereSeparator: \.isNewline).joined(separator: " ")
+        try AtomicFile.write(Data((line + "\n").utf8), to: moved + reasonSuffix)
     }
 
     /// Suffix of the file that says why a recording was rejected.

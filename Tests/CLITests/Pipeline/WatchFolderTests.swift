@@ -125,6 +125,38 @@ struct WatchFolderTests {
         #expect(workers.count == 2, "both watchers should have claimed jobs: \(workers)")
     }
 
+    /// A watcher killed with SIGKILL mid-job: the next watcher reclaims the job (its process is gone),
+    /// reuses the stages that finished and completes it.
+    @Test func killedWatcherIsReclaimed() throws {
+        let root = try CLIRunner.temporaryDirectory().path
+        let workspace = root + "/ws"
+        let first = try CLIRunner.start(watch(workspace), log: URL(fileURLWithPath: root + "/first.log"))
+        #expect(CLIRunner.wait(timeout: 30) { FileManager.default.fileExists(atPath: workspace + "/inbox") })
+        try FileManager.default.copyItem(atPath: CLIRunner.sample("greeting-44k-stereo.flac"), toPath: workspace + "/inbox/show.flac")
+        var folder = ""
+        #expect(CLIRunner.wait(timeout: 30) {
+            guard let id = CLIRunner.files(in: workspace + "/broadcasts").first else { return false }
+            folder = workspace + "/broadcasts/" + id
+            return (try? Manifest.load(folder: folder))??.stages["acoustic"] != nil
+        })
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let doneBefore = try CheckpointAudit.doneStages(in: folder)
+
+        let second = try CLIRunner.start(watch(workspace, ["--until-idle"]), log: URL(fileURLWithPath: root + "/second.log"))
+        second.waitUntilExit()
+        let log = (try? String(contentsOfFile: root + "/second.log", encoding: .utf8)) ?? ""
+        #expect(second.terminationStatus == 0, "\(log)")
+        #expect(log.contains("is gone; queued again"))
+        #expect(CLIRunner.files(in: workspace + "/processed") == ["show.flac"])
+        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
+        let runs = try Catalog(path: workspace + "/catalog.sqlite").stageRuns()
+        for stage in doneBefore {
+            #expect(runs.filter { $0.stage == stage && $0.status == .done }.count == 1, "\(stage) finished before the kill: reused")
+        }
+        #expect(!runs.contains { $0.status == .running })
+    }
+
     /// SIGTERM while a stage runs: that stage finishes and is kept, the job waits in the queue, and the
     /// next watcher resumes it, reusing the finished stages.
     @Test func stopFinishesTheStageInFlightAndResumes() throws {
