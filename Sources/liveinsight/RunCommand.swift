@@ -64,9 +64,7 @@ extension LiveInsight {
             do throws(PipelineError) {
                 summary = try runner.run(RunRequest(recording: recording, inputs: inputs), job: job, stop: stop)
             } catch {
-                var broadcast: String?
-                if case .stageFailed(_, let failed, _) = error { broadcast = failed }
-                try? runner.catalog.failJob(job, broadcast: broadcast, error: error.description)
+                try? runner.catalog.failJob(job, error: error.description)
                 throw error
             }
             try runner.catalog.finishJob(job, broadcast: summary.broadcast, outcome: summary.reusedEverything ? "duplicate" : "processed")

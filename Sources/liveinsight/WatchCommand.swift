@@ -20,7 +20,7 @@ extension LiveInsight {
         @Argument(help: "The workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
         var workspace: String?
 
-        @Option(help: "Recordings processed in parallel (default: half the cores, at least 1).")
+        @Option(help: "Recordings processed in parallel; by default half the cores, at least 1.")
         var jobs = WatchOptions().jobs
 
         @Flag(help: "Poll the folder instead of using inotify (e.g. on network shares).")

@@ -107,11 +107,18 @@ extension Catalog {
         }
     }
 
-    /// Marks a job failed with its one-line reason.
-    public func failJob(_ id: Int64, broadcast: String?, error: String, now: Date = Date()) throws(PipelineError) {
+    /// Links a job to its broadcast (known once the file is hashed).
+    public func attachJob(_ id: Int64, broadcast: String) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE jobs SET status = 'failed', broadcast_id = ?, error = ?, finished = ? WHERE id = ?",
-                           arguments: [broadcast, error, now, id])
+            try db.execute(sql: "UPDATE jobs SET broadcast_id = ? WHERE id = ?", arguments: [broadcast, id])
+        }
+    }
+
+    /// Marks a job failed with its one-line reason.
+    public func failJob(_ id: Int64, error: String, now: Date = Date()) throws(PipelineError) {
+        try write { db in
+            try db.execute(sql: "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ?",
+                           arguments: [error, now, id])
         }
     }
 

@@ -49,6 +49,10 @@ public final class PipelineRunner: Sendable {
         manifest.toolVersion = toolVersion
         try catalog.recordBroadcast(id: id, name: manifest.name, sourcePath: request.recording, bytes: recordingDigest.bytes)
         try catalog.closeInterruptedStageRuns(broadcast: id)
+        if let job { try catalog.attachJob(job, broadcast: id) }
+        defer {   // the duration is known once decode has run, even if a later stage fails
+            if let recording = try? RecordingInfo.load(folder: folder) { try? catalog.setDuration(recording.duration, broadcast: id) }
+        }
         let inputs = try storeInputs(request.inputs, folder: folder)
         let labelled: ProgressFactory? = progress.map { factory in
             { @Sendable label, total, unit in factory("\(name): \(label)", total, unit) }
@@ -78,9 +82,6 @@ public final class PipelineRunner: Sendable {
             let seconds = try execute(stage, key: key, context: context, manifest: &manifest, job: job)
             outcomes.append(StageOutcome(stage: stage.name, status: .ran, key: key, seconds: seconds, outputs: outputs))
             log?("\(stage.name): ran in \(String(format: "%.2f", seconds)) s")
-        }
-        if let recording = try? RecordingInfo.load(folder: folder) {
-            try catalog.setDuration(recording.duration, broadcast: id)
         }
         return RunSummary(broadcast: id, folder: folder, name: manifest.name, stages: outcomes)
     }

@@ -98,12 +98,10 @@ public final class WatchDaemon: Sendable {
             log("\(name): stopped between stages; it resumes at the next start")
         } catch {
             let reason = error.description
-            var broadcast: String?
-            if case .stageFailed(_, let failed, _) = error { broadcast = failed }
             do { try InboxMover.reject(item, to: runner.workspace.rejected, reason: reason) } catch {
                 log("\(name): cannot move to rejected/: \(error)")
             }
-            try? catalog.failJob(id, broadcast: broadcast, error: reason)
+            try? catalog.failJob(id, error: reason)
             log("\(name): rejected: \(reason)")
         }
     }
