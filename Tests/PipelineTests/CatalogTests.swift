@@ -70,8 +70,7 @@ struct CatalogTests {
         #expect(job.error?.contains("interrupted") == true)
     }
 
-    /// A recording's digest is remembered by file identity, and recomputed once the file is rewritten,
-    /// even with the same size and modification time.
+    /// A recording's digest is remembered by file identity and recomputed after any rewrite.
     @Test func recordingDigestsAreRemembered() throws {
         let catalog = try catalog()
         let path = try Fixtures.scratchFolder() + "/show.wav"

@@ -17,9 +17,10 @@ struct CrashRecoveryTests {
         }
     }
 
-    /// 20 trials: start `run`, SIGKILL it after a random delay spanning a whole run (as measured, and
-    /// shortened whenever a run finishes before its kill), audit every checkpoint, rerun to completion
-    /// and check that what was done before is reused.
+    /// 20 SIGKILLs at random points of `run`: checkpoints stay whole, reruns complete and reuse done stages.
+    ///
+    /// Each trial kills after a random delay spanning a whole run (as measured, shortened whenever a run
+    /// ends before its kill), audits every checkpoint, reruns to completion and compares.
     @Test func killedRunsResume() throws {
         let folder = try CLIRunner.temporaryDirectory()
         let recording = folder.appendingPathComponent("clip.wav")

@@ -80,9 +80,9 @@ struct WatchFolderTests {
         }
     }
 
-    /// 100 files dropped at once into a running watcher (60 good, 20 duplicates, 20 corrupt): each good
-    /// one processed exactly once, duplicates recognised, bad ones rejected with a reason, none lost;
-    /// SIGTERM then stops the watcher with exit code 0.
+    /// 100 files dropped at once: good ones processed once, duplicates recognised, bad ones rejected, none lost.
+    ///
+    /// 60 good, 20 duplicates, 20 corrupt, into a running watcher; SIGTERM then stops it with exit code 0.
     @Test func hundredFilesAtOnce() throws {
         let root = try CLIRunner.temporaryDirectory().path
         let workspace = root + "/ws"
@@ -125,8 +125,7 @@ struct WatchFolderTests {
         #expect(workers.count == 2, "both watchers should have claimed jobs: \(workers)")
     }
 
-    /// A watcher killed with SIGKILL mid-job: the next watcher reclaims the job (its process is gone),
-    /// reuses the stages that finished and completes it.
+    /// A watcher killed mid-job: the next one reclaims the job, reuses finished stages and completes it.
     @Test func killedWatcherIsReclaimed() throws {
         let root = try CLIRunner.temporaryDirectory().path
         let workspace = root + "/ws"
@@ -157,8 +156,7 @@ struct WatchFolderTests {
         #expect(!runs.contains { $0.status == .running })
     }
 
-    /// SIGTERM while a stage runs: that stage finishes and is kept, the job waits in the queue, and the
-    /// next watcher resumes it, reusing the finished stages.
+    /// SIGTERM during a stage: it finishes and is kept; the next watcher resumes the job from there.
     @Test func stopFinishesTheStageInFlightAndResumes() throws {
         let root = try CLIRunner.temporaryDirectory().path
         let workspace = root + "/ws"
