@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
+        .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),
