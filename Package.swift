@@ -60,6 +60,11 @@ let package = Package(
             path: "Benchmarks/MatrixMultiplyBenchmark",
             swiftSettings: kernelSettings),
 
+        .executableTarget(
+            name: "TranscriptionBenchmark",
+            dependencies: ["Acoustic", "AudioIO", "Features", "Transcription"],
+            path: "Benchmarks/TranscriptionBenchmark"),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
