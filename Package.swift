@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Features", targets: ["Features"]),
         .library(name: "Acoustic", targets: ["Acoustic"]),
         .library(name: "Transcription", targets: ["Transcription"]),
+        .library(name: "Insight", targets: ["Insight"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
     ],
@@ -39,13 +40,14 @@ let package = Package(
         .target(name: "ContentHash"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic"]),
+        .target(name: "Insight", dependencies: ["Acoustic", "Transcription"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
-                "AudioIO", "Features", "Acoustic", "Transcription", "Validation",
+                "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -70,6 +72,7 @@ let package = Package(
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),
