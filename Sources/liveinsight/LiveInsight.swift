@@ -11,5 +11,7 @@ struct LiveInsight: ParsableCommand {
             Info.self,
             Features.self,
             Transcribe.self,
+            Simulate.self,
+            Align.self,
         ])
 }
