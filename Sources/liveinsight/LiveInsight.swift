@@ -7,5 +7,5 @@ struct LiveInsight: ParsableCommand {
         commandName: "liveinsight",
         abstract: "Turn recorded Korean live-commerce broadcasts into sales insight.",
         version: "0.1.0",
-        subcommands: [])
+        subcommands: [Validate.self])
 }

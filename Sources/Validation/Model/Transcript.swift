@@ -32,11 +32,11 @@ public struct TranscriptItem: Equatable, Sendable {
     public var text: String
     /// Word times, when the source has them (subtitle cues, JSON word lists); `nil` otherwise.
     public var words: [TimedWord]?
-    /// Where the item starts in its source ("refs.tsv:12"), for messages.
-    public var location: String?
+    /// Where the item starts in its source, for messages.
+    public var location: SourceLocation?
 
     /// Creates an item.
-    public init(id: String, text: String, words: [TimedWord]? = nil, location: String? = nil) {
+    public init(id: String, text: String, words: [TimedWord]? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.text = text
         self.words = words
@@ -59,4 +59,21 @@ public struct TimedWord: Codable, Equatable, Hashable, Sendable {
         self.start = start
         self.end = end
     }
+}
+
+/// A place in an input file.
+public struct SourceLocation: Equatable, Hashable, Sendable, CustomStringConvertible {
+    /// The file path as given.
+    public var path: String
+    /// The 1-based line number.
+    public var line: Int
+
+    /// Creates a location.
+    public init(path: String, line: Int) {
+        self.path = path
+        self.line = line
+    }
+
+    /// "path:line".
+    public var description: String { "\(path):\(line)" }
 }
