@@ -104,7 +104,7 @@ public struct TranscriptLoader: Sendable {
             if Self.fileExtension(of: path) == "tsv" || file.lines.contains(where: { $0.contains("\t") }) {
                 return (try TSVTranscriptReader.items(of: file), false)
             }
-            let text = file.lines.joined(separator: " ")
+            let text = file.lines.map(\.trimmingWhitespace).filter { !$0.isEmpty }.joined(separator: " ")
             return ([TranscriptItem(id: id, text: text, location: start)], true)
         }
     }
