@@ -41,6 +41,11 @@ let package = Package(
             dependencies: ["AudioIO", "Features"],
             path: "Benchmarks/FrontEndBenchmark"),
 
+        .executableTarget(
+            name: "ValidationBenchmark",
+            dependencies: ["Validation"],
+            path: "Benchmarks/ValidationBenchmark"),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"],

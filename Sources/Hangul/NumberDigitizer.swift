@@ -56,8 +56,8 @@ public struct NumberDigitizer: Sendable {
         var groups: [String] = []
         while index + groups.count < words.count, groups.count < 3 {
             let word = words[index + groups.count]
-            guard word.allSatisfy({ SinoKoreanNumberParser.digitValues[$0] != nil }) else { break }
-            groups.append(word.map { String(SinoKoreanNumberParser.digitValues[$0] ?? 0) }.joined())
+            guard SinoKoreanNumberParser.isDigitWord(word) else { break }
+            groups.append(word.unicodeScalars.map { String(SinoKoreanNumberParser.digitValues[$0] ?? 0) }.joined())
         }
         let lengths = groups.map(\.count)
         if lengths.count == 3, (2...4).contains(lengths[0]), (3...4).contains(lengths[1]), lengths[2] == 4 {
@@ -94,13 +94,13 @@ public struct NumberDigitizer: Sendable {
         var span: [String] = []
         var next = index
         while next < words.count, words[next].allSatisfy(SinoKoreanNumberParser.isNumeral) {
-            if let last = span.last, last.last.map({ SinoKoreanNumberParser.groupPowers[$0] == nil }) ?? true { break }
+            if let last = span.last?.unicodeScalars.last, SinoKoreanNumberParser.groupPowers[last] == nil { break }
             span.append(words[next])
             next += 1
         }
         guard !span.isEmpty else { return nil }
         if next + 1 < words.count, words[next] == String(SinoKoreanNumberParser.point),
-           words[next + 1].allSatisfy({ SinoKoreanNumberParser.digitValues[$0] != nil }) {
+           SinoKoreanNumberParser.isDigitWord(words[next + 1]) {
             span += [words[next], words[next + 1]]
         }
         for length in stride(from: span.count, through: 1, by: -1) {

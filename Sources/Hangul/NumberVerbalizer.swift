@@ -17,31 +17,29 @@ public struct NumberVerbalizer: Sendable {
     /// `text` with every recognised number replaced by its spoken form.
     public func spokenForm(of text: String) -> String {
         guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return text }
-        let characters = Array(text)
-        var output = ""
+        let scanner = Scanner(Array(text.unicodeScalars))
+        var output = String.UnicodeScalarView()
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "₩", index + 1 < characters.count, characters[index + 1].isASCIIDigit,
-               let amount = Scanner(characters).amount(at: index + 1) {
-                output += SinoKoreanNumber.reading(amount.value) + " 원"
+        while index < scanner.scalars.count {
+            let scalar = scanner.scalars[index]
+            if scalar == "₩", scanner.isDigit(at: index + 1), let amount = scanner.amount(at: index + 1) {
+                output.append(contentsOf: (SinoKoreanNumber.reading(amount.value) + " 원").unicodeScalars)
                 index = amount.end
-            } else if character.isASCIIDigit, let match = match(in: characters, at: index) {
-                output += match.text
+            } else if Scanner.isDigit(scalar), let match = match(scanner, at: index) {
+                output.append(contentsOf: match.text.unicodeScalars)
                 index = match.end
             } else {
-                output.append(character)
+                output.append(scalar)
                 index += 1
             }
         }
-        return output
+        return String(output)
     }
 
     /// The spoken form of the number starting at `start` and the index after it.
-    func match(in characters: [Character], at start: Int) -> (text: String, end: Int)? {
-        let scanner = Scanner(characters)
+    func match(_ scanner: Scanner, at start: Int) -> (text: String, end: Int)? {
         if let end = scanner.telephoneEnd(at: start) {
-            let groups = String(characters[start..<end]).split(separator: "-")
+            let groups = scanner.text(start..<end).split(separator: "-")
             return (groups.map { SinoKoreanNumber.digitByDigit($0) }.joined(separator: " "), end)
         }
         guard let amount = scanner.amount(at: start) else { return nil }
@@ -49,13 +47,13 @@ public struct NumberVerbalizer: Sendable {
             return (unit.unit.spokenForm(of: amount.value), unit.end)
         }
         if amount.isLeadingZeroInteger {
-            return (SinoKoreanNumber.digitByDigit(String(characters[start..<amount.end])), amount.end)
+            return (SinoKoreanNumber.digitByDigit(scanner.text(start..<amount.end)), amount.end)
         }
         return (SinoKoreanNumber.reading(amount.value), amount.end)
     }
 }
 
-/// Recognisers for the parts of a written number, over an array of characters.
+/// Recognisers for the parts of a written number, over the Unicode scalars of a text.
 struct Scanner {
     /// An amount: its value, the index after it, and whether it was a plain integer with a leading zero.
     struct Amount {
@@ -64,24 +62,35 @@ struct Scanner {
         var isLeadingZeroInteger: Bool
     }
 
-    /// The power of ten of each place word that may follow digits ("3천" = 3 × 10³).
-    static let placeExponents: [Character: Int] = ["십": 1, "백": 2, "천": 3]
-
-    /// The characters scanned.
-    let characters: [Character]
-
-    /// Wraps `characters`.
-    init(_ characters: [Character]) { self.characters = characters }
-
-    /// The character at `index`, or `nil` past either end.
-    subscript(_ index: Int) -> Character? {
-        characters.indices.contains(index) ? characters[index] : nil
+    /// Every unit with its written and spoken forms as scalars, longest first.
+    static let units: [(unit: NumberUnit, written: [Unicode.Scalar], spoken: [Unicode.Scalar])] = NumberUnit.all.map {
+        ($0, Array($0.written.unicodeScalars), Array($0.spoken.unicodeScalars))
     }
+
+    /// The scalars scanned.
+    let scalars: [Unicode.Scalar]
+
+    /// Wraps `scalars`.
+    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    /// The scalar at `index`, or `nil` past either end.
+    subscript(_ index: Int) -> Unicode.Scalar? {
+        scalars.indices.contains(index) ? scalars[index] : nil
+    }
+
+    /// Whether `scalar` is 0–9.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+
+    /// Whether the scalar at `index` is 0–9.
+    func isDigit(at index: Int) -> Bool { self[index].map(Self.isDigit) ?? false }
+
+    /// The scalars in `range` as a string.
+    func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
 
     /// The index after the run of ASCII digits starting at `index`.
     func digitsEnd(from index: Int) -> Int {
         var end = index
-        while self[end]?.isASCIIDigit == true { end += 1 }
+        while isDigit(at: end) { end += 1 }
         return end
     }
 
@@ -93,10 +102,9 @@ struct Scanner {
             let end = digitsEnd(from: index)
             lengths.append(end - index)
             index = end
-            guard lengths.count < 3, self[index] == "-", self[index + 1]?.isASCIIDigit == true else { break }
+            guard lengths.count < 3, self[index] == "-", isDigit(at: index + 1) else { break }
             index += 1
         }
-        guard self[index]?.isASCIIDigit != true else { return nil }
         switch lengths.count {
         case 3 where (2...4).contains(lengths[0]) && (3...4).contains(lengths[1]) && lengths[2] == 4: return index
         case 2 where lengths == [4, 4]: return index
@@ -104,17 +112,30 @@ struct Scanner {
         }
     }
 
-    /// The numeral (digits, grouping commas, decimals) at `start` and the index after it.
-    func numeral(at start: Int) -> (value: NumberValue, end: Int, text: String)? {
+    /// The numeral (digits, grouping commas, decimals) at `start`, the index after it, and whether it is a
+    /// plain integer of two or more digits starting with 0.
+    func numeral(at start: Int) -> (value: NumberValue, end: Int, isLeadingZero: Bool)? {
         var end = digitsEnd(from: start)
         guard end > start else { return nil }
+        let isLeadingZero = end - start >= 2 && scalars[start] == "0"
         if end - start <= 3 {
             while self[end] == ",", digitsEnd(from: end + 1) == end + 4 { end += 4 }
         }
-        if self[end] == ".", self[end + 1]?.isASCIIDigit == true { end = digitsEnd(from: end + 1) }
-        let text = String(characters[start..<end])
-        guard let value = NumberValue(digits: text) else { return nil }
-        return (value, end, text)
+        var integer = 0
+        for scalar in scalars[start..<end] where scalar != "," {
+            let (times10, overflow1) = integer.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(scalar.value) - 0x30)
+            guard !overflow1, !overflow2 else { return nil }
+            integer = sum
+        }
+        var fraction: [Int] = []
+        if self[end] == ".", isDigit(at: end + 1) {
+            let fractionEnd = digitsEnd(from: end + 1)
+            fraction = scalars[(end + 1)..<fractionEnd].map { Int($0.value) - 0x30 }
+            end = fractionEnd
+        }
+        let isPlain = isLeadingZero && fraction.isEmpty && !scalars[start..<end].contains(",")
+        return (NumberValue(integer: integer, fractionDigits: fraction), end, isPlain)
     }
 
     /// An amount at `start`: one or more terms like "39,000", "3만", "9천", "1억2천만".
@@ -124,26 +145,25 @@ struct Scanner {
         var total = first.value
         var end = first.end
         var groupLimit = first.groupPower
-        let isLeadingZero = first.plainText.count >= 2 && first.plainText.hasPrefix("0")
-            && first.plainText.allSatisfy(\.isASCIIDigit) && first.end == start + first.plainText.count
         while let limit = groupLimit {
             let next = self[end] == " " ? end + 1 : end
-            guard self[next]?.isASCIIDigit == true, let term = term(at: next),
+            guard isDigit(at: next), let term = term(at: next),
                   let bound = SinoKoreanNumberParser.multiply(1, byPowerOf10k: limit),
                   term.value.integer < bound, let sum = total.adding(term.value) else { break }
             total = sum
             end = term.end
             groupLimit = term.groupPower
         }
-        return Amount(value: total, end: end, isLeadingZeroInteger: isLeadingZero && end == first.end)
+        return Amount(value: total, end: end, isLeadingZeroInteger: first.isLeadingZero && end == first.end)
     }
 
-    /// One term: a numeral optionally followed by one of 십/백/천 and then one of 만/억/조/경.
-    func term(at start: Int) -> (value: NumberValue, end: Int, groupPower: Int?, plainText: String)? {
+    /// One term: a numeral optionally followed by one of 십/백/천 and then one of 만/억/조/경;
+    /// `isLeadingZero` only for a bare leading-zero integer without multipliers.
+    func term(at start: Int) -> (value: NumberValue, end: Int, groupPower: Int?, isLeadingZero: Bool)? {
         guard let numeral = numeral(at: start) else { return nil }
         var value = numeral.value
         var end = numeral.end
-        if let exponent = self[end].flatMap({ Self.placeExponents[$0] }),
+        if let exponent = self[end].flatMap({ SinoKoreanNumberParser.placeExponents[$0] }),
            let scaled = value.scaled(byPowerOfTen: exponent) {
             value = scaled
             end += 1
@@ -155,28 +175,25 @@ struct Scanner {
             end += 1
             groupPower = power
         }
-        return (value, end, groupPower, numeral.text)
+        return (value, end, groupPower, numeral.isLeadingZero && end == numeral.end)
     }
 
     /// The unit at `start` (or after one space there) and the index after it.
     func unit(at start: Int) -> (unit: NumberUnit, end: Int)? {
         for offset in [0, 1] where offset == 0 || self[start] == " " {
             let from = start + offset
-            for unit in NumberUnit.all {
-                if matches(unit.written, at: from) { return (unit, from + unit.written.count) }
-                if matches(unit.spoken, at: from) { return (unit, from + unit.spoken.count) }
+            for form in Self.units {
+                if matches(form.written, at: from) { return (form.unit, from + form.written.count) }
+                if matches(form.spoken, at: from) { return (form.unit, from + form.spoken.count) }
             }
         }
         return nil
     }
 
     /// Whether `word` occurs at `index`.
-    func matches(_ word: String, at index: Int) -> Bool {
-        var position = index
-        for character in word {
-            guard self[position] == character else { return false }
-            position += 1
-        }
+    func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= scalars.count else { return false }
+        for offset in word.indices where scalars[index + offset] != word[offset] { return false }
         return true
     }
 }

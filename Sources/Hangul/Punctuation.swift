@@ -20,6 +20,9 @@ public enum Punctuation {
 
     /// `text` with punctuation and symbols replaced as described on ``Punctuation``.
     public static func remove(from text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !Jamo.isSyllable($0) && isPunctuationOrSymbol($0) }) else {
+            return text
+        }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {

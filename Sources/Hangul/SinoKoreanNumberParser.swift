@@ -5,31 +5,38 @@
 /// Anything else (two digits in a row such as "일이", places out of order such as "천천") gives `nil`.
 public enum SinoKoreanNumberParser {
     /// The value of each digit syllable; 공 is the telephone zero.
-    static let digitValues: [Character: Int] = [
+    static let digitValues: [Unicode.Scalar: Int] = [
         "영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
     ]
-    /// The value of each place inside a 10⁴ group.
-    static let placeValues: [Character: Int] = ["십": 10, "백": 100, "천": 1000]
+    /// The power of ten of each place inside a 10⁴ group (십 = 10¹, 백 = 10², 천 = 10³).
+    static let placeExponents: [Unicode.Scalar: Int] = ["십": 1, "백": 2, "천": 3]
     /// The power of 10⁴ of each group name.
-    static let groupPowers: [Character: Int] = ["만": 1, "억": 2, "조": 3, "경": 4]
+    static let groupPowers: [Unicode.Scalar: Int] = ["만": 1, "억": 2, "조": 3, "경": 4]
     /// The word for the decimal point.
-    static let point: Character = "점"
+    static let point: Unicode.Scalar = "점"
 
     /// Whether `character` may appear in a spoken Sino-Korean integer.
     public static func isNumeral(_ character: Character) -> Bool {
-        digitValues[character] != nil || placeValues[character] != nil || groupPowers[character] != nil
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return digitValues[scalar] != nil || isMultiplier(character)
     }
 
     /// Whether `character` is one of the multipliers 십, 백, 천, 만, 억, 조, 경.
     public static func isMultiplier(_ character: Character) -> Bool {
-        placeValues[character] != nil || groupPowers[character] != nil
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return placeExponents[scalar] != nil || groupPowers[scalar] != nil
+    }
+
+    /// Whether every character of `word` is a digit syllable (영, 공, 일 … 구).
+    static func isDigitWord(_ word: some StringProtocol) -> Bool {
+        word.unicodeScalars.allSatisfy { digitValues[$0] != nil }
     }
 
     /// The value of a spoken number, or `nil` when `text` is not one.
     public static func value(of text: some StringProtocol) -> NumberValue? {
-        let compact = String(text.filter { !$0.isWhitespace })
-        let parts = compact.split(separator: point, omittingEmptySubsequences: false)
-        guard parts.count <= 2, let integer = integerValue(of: String(parts[0])) else { return nil }
+        let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let parts = scalars.split(separator: point, omittingEmptySubsequences: false)
+        guard parts.count <= 2, let integer = integerValue(of: parts[0]) else { return nil }
         guard parts.count == 2 else { return NumberValue(integer: integer) }
         let fraction = parts[1].compactMap { digitValues[$0] }
         guard !fraction.isEmpty, fraction.count == parts[1].count else { return nil }
@@ -37,24 +44,26 @@ public enum SinoKoreanNumberParser {
     }
 
     /// The value of a spoken integer without spaces, or `nil`.
-    static func integerValue(of text: String) -> Int? {
-        guard !text.isEmpty else { return nil }
-        if text == "영" || text == "공" { return 0 }
+    static func integerValue(of scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+        if scalars.count == 1, let only = scalars.first, digitValues[only] == 0 { return 0 }
+        guard !scalars.isEmpty else { return nil }
         var total = 0
         var group = 0
         var pendingDigit: Int?
         var lastPlace = Int.max
         var lastPower = Int.max
-        for character in text {
-            if let digit = digitValues[character] {
+        for scalar in scalars {
+            if let digit = digitValues[scalar] {
                 guard pendingDigit == nil, digit > 0 else { return nil }
                 pendingDigit = digit
-            } else if let place = placeValues[character] {
-                guard place < lastPlace else { return nil }
+            } else if let exponent = placeExponents[scalar] {
+                guard exponent < lastPlace else { return nil }
+                var place = 1
+                for _ in 0..<exponent { place *= 10 }
                 group += (pendingDigit ?? 1) * place
                 pendingDigit = nil
-                lastPlace = place
-            } else if let power = groupPowers[character] {
+                lastPlace = exponent
+            } else if let power = groupPowers[scalar] {
                 guard power < lastPower else { return nil }
                 let groupValue = group + (pendingDigit ?? 0)
                 guard groupValue > 0 || power == 1, let scaled = multiply(max(groupValue, 1), byPowerOf10k: power),

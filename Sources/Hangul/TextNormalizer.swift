@@ -73,7 +73,7 @@ public struct TextNormalizer: Sendable {
         case .digits: text = NumberDigitizer().digitForm(of: text)
         }
         if options.removePunctuation { text = Punctuation.remove(from: text) }
-        if options.foldCase { text = text.lowercased() }
+        if options.foldCase { text = TextFolding.foldCase(text) }
         if options.foldWhitespace { text = TextFolding.foldWhitespace(text) }
         return text
     }

@@ -2,10 +2,13 @@
 public enum WebMarkers {
     /// Scalars that form a marker when two or more from the same group follow each other.
     static let groups: [Set<Unicode.Scalar>] = [["ㅋ", "ㅎ"], ["ㅠ", "ㅜ"], ["^"], [";"]]
+    /// Every scalar of every group.
+    static let markerScalars = groups.reduce(Set<Unicode.Scalar>()) { $0.union($1) }
 
     /// `text` with every run of two or more scalars from one group (ㅋ/ㅎ, ㅠ/ㅜ, ^, ;) replaced by a space
     /// ("좋아요ㅋㅋㅋ" → "좋아요 ", "감사합니다^^" → "감사합니다 "). A single ㅋ or ^ is kept.
     public static func remove(from text: String) -> String {
+        guard text.unicodeScalars.contains(where: { markerScalars.contains($0) }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0

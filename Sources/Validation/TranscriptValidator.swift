@@ -84,7 +84,8 @@ public struct TranscriptValidator: Sendable {
         let characterSteps = aligner.align(referenceCharacters, hypothesisCharacters)
         let referenceWords = ScoringTokens.words(of: referenceText)
         let hypothesisWords = ScoringTokens.words(of: hypothesisText)
-        let wordSteps = aligner.align(referenceWords, hypothesisWords)
+        let wordIDs = ScoringTokens.wordIDs(referenceWords, hypothesisWords)
+        let wordSteps = aligner.align(wordIDs.reference, wordIDs.hypothesis)
         let characters = ErrorCounts(characterSteps)
         let words = ErrorCounts(wordSteps)
 
@@ -99,10 +100,11 @@ public struct TranscriptValidator: Sendable {
             characters: characters, words: words, cer: characters.rate, wer: words.rate,
             sentenceError: characters.errors > 0,
             wordAlignment: options.includeAlignments
-                ? AlignedToken.columns(wordSteps, reference: referenceWords, hypothesis: hypothesisWords) : nil,
-            characterAlignment: options.includeAlignments
-                ? AlignedToken.columns(characterSteps, reference: referenceCharacters, hypothesis: hypothesisCharacters)
+                ? AlignedToken.columns(wordSteps, reference: referenceWords, hypothesis: hypothesisWords, text: String.init)
                 : nil,
+            characterAlignment: options.includeAlignments
+                ? AlignedToken.columns(characterSteps, reference: referenceCharacters, hypothesis: hypothesisCharacters,
+                                       text: String.init) : nil,
             timing: offsets.flatMap(TimingReport.init))
         return (report, offsets)
     }

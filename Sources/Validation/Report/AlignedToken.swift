@@ -14,13 +14,15 @@ public struct AlignedToken: Codable, Equatable, Hashable, Sendable {
         self.hyp = hyp
     }
 
-    /// The columns of an alignment between two token lists.
-    static func columns<Token>(_ steps: [EditStep], reference: [Token], hypothesis: [Token]) -> [AlignedToken] {
+    /// The columns of an alignment between two token lists, with `text` giving each token's text.
+    static func columns<Token>(
+        _ steps: [EditStep], reference: [Token], hypothesis: [Token], text: (Token) -> String
+    ) -> [AlignedToken] {
         steps.map { step in
             AlignedToken(
                 op: step.operation,
-                ref: step.referenceIndex.map { String(describing: reference[$0]) },
-                hyp: step.hypothesisIndex.map { String(describing: hypothesis[$0]) })
+                ref: step.referenceIndex.map { text(reference[$0]) },
+                hyp: step.hypothesisIndex.map { text(hypothesis[$0]) })
         }
     }
 }
