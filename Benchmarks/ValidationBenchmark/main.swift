@@ -41,7 +41,8 @@ func makePair(_ generator: inout SeededGenerator) -> (String, String) {
 
 /// Textbook Levenshtein over strings: a full (n+1)×(m+1) matrix and a backtrace; returns S + D + I.
 func naiveErrors(_ reference: [String], _ hypothesis: [String]) -> Int {
-    let n = reference.count, m = hypothesis.count
+    let n = reference.count
+    let m = hypothesis.count
     var matrix = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
     for i in 0...n { matrix[i][0] = i }
     for j in 0...m { matrix[0][j] = j }
@@ -53,7 +54,9 @@ func naiveErrors(_ reference: [String], _ hypothesis: [String]) -> Int {
             }
         }
     }
-    var i = n, j = m, errors = 0
+    var i = n
+    var j = m
+    var errors = 0
     while i > 0 || j > 0 {
         if i > 0, j > 0, matrix[i][j] == matrix[i - 1][j - 1] + (reference[i - 1] == hypothesis[j - 1] ? 0 : 1) {
             errors += reference[i - 1] == hypothesis[j - 1] ? 0 : 1
@@ -89,9 +92,11 @@ let hypothesis = Transcript(source: "generated", items: pairs.enumerated().map {
 let ours = measure { TranscriptValidator.validate(reference: reference, hypothesis: hypothesis) }
 let normalizer = TextNormalizer()
 let naive = measure { () -> (characters: Int, words: Int) in
-    var characters = 0, words = 0
+    var characters = 0
+    var words = 0
     for (ref, hyp) in pairs {
-        let r = normalizer.normalize(ref), h = normalizer.normalize(hyp)
+        let r = normalizer.normalize(ref)
+        let h = normalizer.normalize(hyp)
         characters += naiveErrors(r.filter { !$0.isWhitespace }.map(String.init), h.filter { !$0.isWhitespace }.map(String.init))
         words += naiveErrors(r.split(separator: " ").map(String.init), h.split(separator: " ").map(String.init))
     }

@@ -71,12 +71,14 @@ struct Validate: ParsableCommand {
         case auto, always, never
     }
 
+    /// Rejects a `--max-cer` that is not a rate before any file is read.
     func validate() throws {
         if let maxCER, Self.parseRate(maxCER) == nil {
             throw ValidationError("--max-cer '\(maxCER)' is not a rate; give a fraction such as 0.1 or a percentage such as 10%")
         }
     }
 
+    /// Loads both sides, validates, prints or writes the report, and maps the outcome to the exit status.
     func run() throws {
         let loader = TranscriptLoader(options: TranscriptLoader.Options(cuesAsItems: cuesAsItems))
         let report: ValidationReport
@@ -139,6 +141,9 @@ struct Validate: ParsableCommand {
     }
 }
 
+/// `--view words|characters`.
 extension AlignmentView.Unit: ExpressibleByArgument {}
+/// `--show none|errors|all`.
 extension AlignmentView.Selection: ExpressibleByArgument {}
+/// `--numbers spoken|digits|keep`.
 extension NumberForm: ExpressibleByArgument {}

@@ -6,14 +6,14 @@ struct LevenshteinAlignerTests {
     /// A textbook dynamic-programming distance, the oracle for the bit-parallel one.
     static func textbookDistance(_ a: [Int], _ b: [Int]) -> Int {
         var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        for (i, token) in a.enumerated() {
+            var current = [i + 1]
+            for (j, other) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (token == other ? 0 : 1)))
             }
             previous = current
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 
     /// A small deterministic generator (SplitMix64), so the random cases are the same on every run.
@@ -30,7 +30,8 @@ struct LevenshteinAlignerTests {
 
     /// Checks that `steps` walk both sequences in order and that correct steps really match.
     static func isValid(_ steps: [EditStep], _ a: [Int], _ b: [Int]) -> Bool {
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         for step in steps {
             switch step.operation {
             case .correct, .substitution:

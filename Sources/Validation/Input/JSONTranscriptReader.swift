@@ -11,8 +11,10 @@ enum JSONTranscriptReader {
         var start: Double
         var end: Double
 
+        /// The accepted keys.
         enum CodingKeys: String, CodingKey { case text, word, start, end }
 
+        /// Decodes `text`, falling back to `word`.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             text = try container.decodeIfPresent(String.self, forKey: .text)

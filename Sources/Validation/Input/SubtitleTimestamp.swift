@@ -2,7 +2,7 @@
 enum SubtitleTimestamp {
     /// Seconds for a timestamp, or `nil` when `text` is not one.
     static func seconds(_ text: some StringProtocol) -> Double? {
-        let normalized = text.replacingOccurrences(of: ",", with: ".")
+        let normalized = String(text).replacing(",", with: ".")
         let fields = normalized.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count) else { return nil }
         var total = 0.0
@@ -22,12 +22,5 @@ enum SubtitleTimestamp {
         guard fields.count >= 3, fields[1] == "-->",
               let start = seconds(fields[0]), let end = seconds(fields[2]), end >= start else { return nil }
         return (start, end)
-    }
-}
-
-extension StringProtocol {
-    /// The text with every occurrence of `target` replaced (a Foundation-free helper).
-    func replacingOccurrences(of target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

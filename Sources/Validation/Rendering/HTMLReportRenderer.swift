@@ -32,8 +32,8 @@ public struct HTMLReportRenderer: Sendable {
         html += itemTable(report.items)
         for (index, item) in report.items.enumerated() {
             guard let words = AlignmentView(unit: .words, selection: view.selection).columns(of: item) else { continue }
-            html += "<section id=\"item-\(index)\"><h3>\(escape(item.id)) — CER \(Percent.format(item.cer)), "
-                + "WER \(Percent.format(item.wer))</h3>\n" + alignmentTable(words)
+            html += "<section id=\"item-\(index)\"><h3>\(escape(item.id)) — CER \(ReportFormat.percent(item.cer)), "
+                + "WER \(ReportFormat.percent(item.wer))</h3>\n" + alignmentTable(words)
             if let characters = item.characterAlignment {
                 html += "<details><summary>characters</summary>\n" + alignmentTable(characters) + "</details>\n"
             }
@@ -45,16 +45,16 @@ public struct HTMLReportRenderer: Sendable {
     /// The corpus figures.
     func corpusTable(_ corpus: CorpusSummary) -> String {
         var rows = [
-            ("CER", "\(Percent.format(corpus.cer)) (S \(corpus.characters.substitutions), D \(corpus.characters.deletions), "
+            ("CER", "\(ReportFormat.percent(corpus.cer)) (S \(corpus.characters.substitutions), D \(corpus.characters.deletions), "
                 + "I \(corpus.characters.insertions) / \(corpus.characters.referenceLength) characters)"),
-            ("WER", "\(Percent.format(corpus.wer)) (S \(corpus.words.substitutions), D \(corpus.words.deletions), "
+            ("WER", "\(ReportFormat.percent(corpus.wer)) (S \(corpus.words.substitutions), D \(corpus.words.deletions), "
                 + "I \(corpus.words.insertions) / \(corpus.words.referenceLength) words)"),
-            ("SER", "\(Percent.format(corpus.sentenceErrorRate)) (\(corpus.sentenceErrors) / \(corpus.items) items)"),
+            ("SER", "\(ReportFormat.percent(corpus.sentenceErrorRate)) (\(corpus.sentenceErrors) / \(corpus.items) items)"),
         ]
         if let timing = corpus.timing {
-            rows.append(("timing", "\(timing.matchedWords) words; |start| mean \(Percent.seconds(timing.meanAbsoluteStartOffset)), "
-                + "median \(Percent.seconds(timing.medianAbsoluteStartOffset)); |end| mean "
-                + "\(Percent.seconds(timing.meanAbsoluteEndOffset)), median \(Percent.seconds(timing.medianAbsoluteEndOffset))"))
+            rows.append(("timing", "\(timing.matchedWords) words; |start| mean \(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), "
+                + "median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); |end| mean "
+                + "\(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), median \(ReportFormat.seconds(timing.medianAbsoluteEndOffset))"))
         }
         return "<table>" + rows.map { "<tr><th class=\"id\">\($0.0)</th><td class=\"id\">\(escape($0.1))</td></tr>" }.joined()
             + "</table>\n"
@@ -65,14 +65,16 @@ public struct HTMLReportRenderer: Sendable {
         var html = "<h2>Items</h2><table><tr><th class=\"id\">id</th><th>chars</th><th>CER</th><th>S</th><th>D</th>"
             + "<th>I</th><th>words</th><th>WER</th><th>S</th><th>D</th><th>I</th></tr>\n"
         for (index, item) in items.enumerated() {
-            let c = item.characters, w = item.words
             html += "<tr><td class=\"id\"><a href=\"#item-\(index)\">\(escape(item.id))</a></td>"
-                + "<td>\(c.referenceLength)</td><td>\(Percent.format(item.cer))</td><td>\(c.substitutions)</td>"
-                + "<td>\(c.deletions)</td><td>\(c.insertions)</td><td>\(w.referenceLength)</td>"
-                + "<td>\(Percent.format(item.wer))</td><td>\(w.substitutions)</td><td>\(w.deletions)</td>"
-                + "<td>\(w.insertions)</td></tr>\n"
+                + countCells(item.characters, rate: item.cer) + countCells(item.words, rate: item.wer) + "</tr>\n"
         }
         return html + "</table>\n"
+    }
+
+    /// Cells for reference length, rate, S, D and I.
+    func countCells(_ counts: ErrorCounts, rate: Double) -> String {
+        "<td>\(counts.referenceLength)</td><td>\(ReportFormat.percent(rate))</td><td>\(counts.substitutions)</td>"
+            + "<td>\(counts.deletions)</td><td>\(counts.insertions)</td>"
     }
 
     /// REF, HYP and operation rows of an alignment.

@@ -30,7 +30,7 @@ public struct TerminalReportRenderer: Sendable {
         for item in report.items {
             guard let columns = view.columns(of: item) else { continue }
             lines.append("")
-            lines.append("\(item.id)  CER \(Percent.format(item.cer))  WER \(Percent.format(item.wer))"
+            lines.append("\(item.id)  CER \(ReportFormat.percent(item.cer))  WER \(ReportFormat.percent(item.wer))"
                 + (item.pairing == .missingHypothesis ? "  (no hypothesis)" : ""))
             lines += alignedLines(columns)
         }
@@ -40,11 +40,12 @@ public struct TerminalReportRenderer: Sendable {
     /// The per-item table with a corpus row.
     func table(_ report: ValidationReport) -> [String] {
         let idWidth = min(30, max(6, report.items.map { DisplayWidth.columns(of: $0.id) }.max() ?? 0))
+        /// One table row.
         func row(_ id: String, _ characters: ErrorCounts, _ cer: Double, _ words: ErrorCounts, _ wer: Double) -> String {
             let shownID = DisplayWidth.columns(of: id) > idWidth ? String(id.prefix(idWidth - 1)) + "…" : id
             return DisplayWidth.padded(shownID, to: idWidth) + "  "
-                + pad(characters.referenceLength, 7) + pad(Percent.format(cer), 8) + counts(characters) + "  "
-                + pad(words.referenceLength, 7) + pad(Percent.format(wer), 8) + counts(words)
+                + pad(characters.referenceLength, 7) + pad(ReportFormat.percent(cer), 8) + counts(characters) + "  "
+                + pad(words.referenceLength, 7) + pad(ReportFormat.percent(wer), 8) + counts(words)
         }
         var lines = [DisplayWidth.padded("id", to: idWidth) + "  "
             + pad("chars", 7) + pad("CER", 8) + pad("S", 6) + pad("D", 6) + pad("I", 6) + "  "
@@ -60,41 +61,41 @@ public struct TerminalReportRenderer: Sendable {
     /// Corpus lines: rates, sentence errors, timing.
     func summary(_ corpus: CorpusSummary) -> [String] {
         var lines = [
-            "corpus: CER \(Percent.format(corpus.cer)) (\(corpus.characters.errors)/\(corpus.characters.referenceLength) "
-                + "characters), WER \(Percent.format(corpus.wer)) (\(corpus.words.errors)/\(corpus.words.referenceLength) words)",
-            "sentences: \(corpus.sentenceErrors)/\(corpus.items) with errors (SER \(Percent.format(corpus.sentenceErrorRate)))"
+            "corpus: CER \(ReportFormat.percent(corpus.cer)) (\(corpus.characters.errors)/\(corpus.characters.referenceLength) "
+                + "characters), WER \(ReportFormat.percent(corpus.wer)) (\(corpus.words.errors)/\(corpus.words.referenceLength) words)",
+            "sentences: \(corpus.sentenceErrors)/\(corpus.items) with errors (SER \(ReportFormat.percent(corpus.sentenceErrorRate)))"
                 + (corpus.missingHypotheses > 0 ? ", \(corpus.missingHypotheses) without hypothesis" : ""),
         ]
         if let timing = corpus.timing {
             lines.append("timing: \(timing.matchedWords) matched words; |start offset| mean "
-                + "\(Percent.seconds(timing.meanAbsoluteStartOffset)), median \(Percent.seconds(timing.medianAbsoluteStartOffset)); "
-                + "|end offset| mean \(Percent.seconds(timing.meanAbsoluteEndOffset)), median "
-                + "\(Percent.seconds(timing.medianAbsoluteEndOffset))")
+                + "\(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); "
+                + "|end offset| mean \(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), median "
+                + "\(ReportFormat.seconds(timing.medianAbsoluteEndOffset))")
         }
         return lines
     }
 
     /// REF/HYP/marker lines for the columns, wrapped at ``lineWidth``.
     func alignedLines(_ columns: [AlignedToken]) -> [String] {
+        let prefixes = ["  REF: ", "  HYP: ", "       "]
         var lines: [String] = []
-        var reference = "  REF: ", hypothesis = "  HYP: ", markers = "       "
-        var width = 7
+        var current = prefixes
+        var width = prefixes[0].count
         for column in columns {
             let cellWidth = max(DisplayWidth.columns(of: column.ref ?? ""), DisplayWidth.columns(of: column.hyp ?? ""), 1)
-            if width + cellWidth > lineWidth, width > 7 {
-                lines += [reference, hypothesis, markers, ""]
-                reference = "  REF: "
-                hypothesis = "  HYP: "
-                markers = "       "
-                width = 7
+            if width + cellWidth > lineWidth, width > prefixes[0].count {
+                lines += current + [""]
+                current = prefixes
+                width = prefixes[0].count
             }
-            let marker = column.op == .correct ? " " : column.op.rawValue
-            reference += paint(DisplayWidth.padded(column.ref ?? String(repeating: "*", count: cellWidth), to: cellWidth), column.op) + " "
-            hypothesis += paint(DisplayWidth.padded(column.hyp ?? String(repeating: "*", count: cellWidth), to: cellWidth), column.op) + " "
-            markers += paint(DisplayWidth.padded(marker, to: cellWidth), column.op) + " "
+            let filler = String(repeating: "*", count: cellWidth)
+            let cells = [column.ref ?? filler, column.hyp ?? filler, column.op == .correct ? "" : column.op.rawValue]
+            for (row, cell) in cells.enumerated() {
+                current[row] += paint(DisplayWidth.padded(cell, to: cellWidth), column.op) + " "
+            }
             width += cellWidth + 1
         }
-        lines += [reference, hypothesis, markers]
+        lines += current
         return lines.map { $0.trimmingTrailingSpaces }
     }
 

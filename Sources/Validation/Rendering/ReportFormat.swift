@@ -1,9 +1,9 @@
 import Foundation
 
-/// Formatting shared by the renderers.
-enum Percent {
+/// Number formatting shared by the renderers.
+enum ReportFormat {
     /// A rate as a percentage with one decimal ("11.8%").
-    static func format(_ rate: Double) -> String {
+    static func percent(_ rate: Double) -> String {
         String(format: "%.1f%%", rate * 100)
     }
 
