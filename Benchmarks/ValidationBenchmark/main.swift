@@ -108,14 +108,13 @@ else {
     exit(1)
 }
 
-// Alignment alone, on texts normalised beforehand: the aligner against the textbook matrix.
+// Scoring alone, on texts normalised beforehand: the validator with normalisation off against the textbook.
 let normalized = pairs.map { (normalizer.normalize($0.0), normalizer.normalize($0.1)) }
-let alignerOnly = measure { () -> Int in
-    let aligner = LevenshteinAligner()
+let scoringOnly = measure { () -> Int in
+    let validator = TranscriptValidator(options: ValidationOptions(normalization: .verbatim, includeAlignments: false))
     return normalized.reduce(0) { total, pair in
-        let characters = aligner.align(ScoringTokens.characters(of: pair.0), ScoringTokens.characters(of: pair.1))
-        let words = aligner.align(ScoringTokens.words(of: pair.0), ScoringTokens.words(of: pair.1))
-        return total + ErrorCounts(characters).errors + ErrorCounts(words).errors
+        let report = validator.score(reference: pair.0, hypothesis: pair.1)
+        return total + report.characters.errors + report.words.errors
     }
 }
 let textbookOnly = measure { () -> Int in
@@ -132,16 +131,19 @@ print(String(format: "validate (normalise, CER+WER, alignments, report): %.3f s 
 print(String(format: "naive reference (same normalisation, textbook Levenshtein over [String]): %.3f s = %.0f pairs/s",
              naive.seconds, Double(pairCount) / naive.seconds))
 print(String(format: "ratio naive / ours, whole validation: %.2fx (same error totals)", naive.seconds / ours.seconds))
-print(String(format: "alignment only (pre-normalised): ours %.3f s, textbook %.3f s, ratio %.2fx",
-             alignerOnly.seconds, textbookOnly.seconds, textbookOnly.seconds / alignerOnly.seconds))
+print(String(format: "scoring only (pre-normalised, CER+WER counts): ours %.3f s, textbook %.3f s, ratio %.2fx",
+             scoringOnly.seconds, textbookOnly.seconds, textbookOnly.seconds / scoringOnly.seconds))
 
-// One long document: every reference against every hypothesis joined, as a whole-broadcast comparison.
-let longReference = Array(pairs.prefix(4_000).map(\.0).joined(separator: " ").unicodeScalars.filter { $0 != " " })
-let longHypothesis = Array(pairs.prefix(4_000).map(\.1).joined(separator: " ").unicodeScalars.filter { $0 != " " })
-let long = measure { LevenshteinAligner().align(longReference, longHypothesis) }
-let longErrors = long.result.filter { $0.operation != .correct }.count
-print(String(format: "long document: %d × %d characters aligned in %.3f s (%d edits; columns kept as checkpoints, "
-             + "about %.1f MB instead of %.0f MB)",
-             longReference.count, longHypothesis.count, long.seconds, longErrors,
-             Double(2 * 16 * ((longReference.count + 63) / 64) * Int(Double(longHypothesis.count).squareRoot())) / 1e6,
-             Double(longHypothesis.count * 16 * ((longReference.count + 63) / 64)) / 1e6))
+// One long document: the first 4,000 references against their hypotheses, joined, as a whole-broadcast check.
+let longReference = pairs.prefix(4_000).map(\.0).joined(separator: " ")
+let longHypothesis = pairs.prefix(4_000).map(\.1).joined(separator: " ")
+let long = measure {
+    TranscriptValidator.validate(
+        reference: Transcript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longReference)]),
+        hypothesis: Transcript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longHypothesis)]))
+}
+print(String(format: "long document: %d × %d characters, %d × %d words validated in %.3f s (CER %.2f%%; Hirschberg "
+             + "splits keep two rows instead of a full bit matrix)",
+             long.result.corpus.characters.referenceLength, long.result.corpus.characters.hypothesisLength,
+             long.result.corpus.words.referenceLength, long.result.corpus.words.hypothesisLength,
+             long.seconds, long.result.corpus.cer * 100))

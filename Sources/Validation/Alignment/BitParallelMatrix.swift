@@ -1,18 +1,12 @@
-/// The Levenshtein matrix of two sequences as bit-parallel columns (Hyyrö 2003, block version), with
-/// checkpointing so that long sequences keep memory bounded. See ``LevenshteinAligner`` for the bounds.
-///
-/// Rows run over the reference (bit i of a column is reference position i), columns over the hypothesis.
-/// Column c holds, for the matrix D after hypothesis token c − 1, the bits `VP` where
-/// D[i+1][c] − D[i][c] = +1 and `VN` where it is −1.
+/// The whole Levenshtein matrix of two sequences as bit-parallel columns (see ``BitParallelPattern``),
+/// for the backtrace. Columns are all kept when they fit in the memory budget; otherwise every k-th column
+/// (k ≈ √m) is kept as a checkpoint and each block of k columns is recomputed once when the backtrace
+/// reaches it, so memory is O(⌈n/64⌉ · √m) words at no more than twice the time.
 struct BitParallelMatrix {
-    /// 64-bit words per column vector.
-    let words: Int
+    /// The pattern and the step.
+    let pattern: BitParallelPattern
     /// Columns per stored block (and distance between checkpoints).
     let blockLength: Int
-    /// Pattern-match vectors: `patterns[symbol * words + w]` has bit i set where reference[64w + i] is `symbol`.
-    let patterns: [UInt64]
-    /// The hypothesis as symbols; tokens absent from the reference map to the all-zero pattern.
-    let hypothesisSymbols: [Int]
     /// VP and VN of every `blockLength`-th column, starting with column 0 (2 · `words` each).
     private var checkpoints: [UInt64] = []
     /// VP and VN of the columns of the loaded block (2 · `words` each).
@@ -20,41 +14,26 @@ struct BitParallelMatrix {
     /// The block currently in `block`, or −1.
     private var loadedBlock = -1
 
-    /// Computes the matrix; keeps all columns when they fit in `memoryBudget` bytes, else checkpoints.
-    init<Token: Hashable>(reference: [Token], hypothesis: [Token], memoryBudget: Int) {
-        words = (reference.count + 63) / 64
-        var symbolOf: [Token: Int] = [:]
-        symbolOf.reserveCapacity(reference.count)
-        for token in reference where symbolOf[token] == nil { symbolOf[token] = symbolOf.count }
-        let absent = symbolOf.count
-        var patterns = [UInt64](repeating: 0, count: (absent + 1) * words)
-        for (position, token) in reference.enumerated() {
-            patterns[symbolOf[token]! * words + position / 64] |= 1 << UInt64(position % 64)
-        }
-        self.patterns = patterns
-        hypothesisSymbols = hypothesis.map { symbolOf[$0] ?? absent }
-
-        let columnBytes = 2 * words * MemoryLayout<UInt64>.size
-        if hypothesis.count * columnBytes <= memoryBudget {
-            blockLength = max(hypothesis.count, 1)
+    /// Computes the matrix of `reference` against `hypothesis` within `memoryBudget` bytes of columns.
+    init<Token: Hashable>(reference: some Collection<Token>, hypothesis: some Collection<Token>, memoryBudget: Int) {
+        pattern = BitParallelPattern(reference: reference, hypothesis: hypothesis)
+        let columns = hypothesis.count
+        let columnBytes = 2 * pattern.words * MemoryLayout<UInt64>.size
+        if columns * columnBytes <= memoryBudget {
+            blockLength = max(columns, 1)
         } else {
             var root = 1
-            while root * root < hypothesis.count { root += 1 }
+            while root * root < columns { root += 1 }
             blockLength = root
         }
-        var state = Self.initialState(words: words)
+        var state = pattern.initialState
         checkpoints = state
-        if blockLength < hypothesis.count {
-            for column in 1...hypothesis.count {
-                advance(&state, symbol: hypothesisSymbols[column - 1])
-                if column % blockLength == 0 { checkpoints += state }
+        if blockLength < columns {
+            for column in 0..<columns {
+                pattern.advance(&state, column: column)
+                if (column + 1) % blockLength == 0 { checkpoints += state }
             }
         }
-    }
-
-    /// Column 0: D[i][0] = i, so every vertical delta is +1.
-    static func initialState(words: Int) -> [UInt64] {
-        [UInt64](repeating: ~0, count: words) + [UInt64](repeating: 0, count: words)
     }
 
     /// Whether D[row+1][column] − D[row][column] = +1; `column` ≥ 1.
@@ -71,47 +50,22 @@ struct BitParallelMatrix {
     private mutating func bit(column: Int, row: Int, vector: Int) -> Bool {
         let blockIndex = (column - 1) / blockLength
         if blockIndex != loadedBlock { load(block: blockIndex) }
-        let offset = ((column - 1) % blockLength * 2 + vector) * words + row / 64
+        let offset = ((column - 1) % blockLength * 2 + vector) * pattern.words + row / 64
         return block[offset] >> UInt64(row % 64) & 1 == 1
     }
 
     /// Recomputes the columns of one block from its checkpoint.
     private mutating func load(block blockIndex: Int) {
+        let words = pattern.words
         let start = blockIndex * blockLength
-        let end = min(start + blockLength, hypothesisSymbols.count)
+        let end = min(start + blockLength, pattern.hypothesisSymbols.count)
         var state = Array(checkpoints[(blockIndex * 2 * words)..<((blockIndex + 1) * 2 * words)])
         block.removeAll(keepingCapacity: true)
         block.reserveCapacity((end - start) * 2 * words)
         for column in start..<end {
-            advance(&state, symbol: hypothesisSymbols[column])
+            pattern.advance(&state, column: column)
             block += state
         }
         loadedBlock = blockIndex
-    }
-
-    /// Advances `state` (VP then VN, `words` each) by one hypothesis symbol: Hyyrö's step, carrying the
-    /// horizontal deltas from word to word.
-    private func advance(_ state: inout [UInt64], symbol: Int) {
-        var horizontalPlusCarry: UInt64 = 1
-        var horizontalMinusCarry: UInt64 = 0
-        let base = symbol * words
-        state.withUnsafeMutableBufferPointer { vectors in
-            for word in 0..<words {
-                let verticalPlus = vectors[word]
-                let verticalMinus = vectors[words + word]
-                let match = patterns[base + word] | horizontalMinusCarry
-                let diagonalZero = (((match & verticalPlus) &+ verticalPlus) ^ verticalPlus) | match | verticalMinus
-                var horizontalPlus = verticalMinus | ~(diagonalZero | verticalPlus)
-                var horizontalMinus = diagonalZero & verticalPlus
-                let plusOut = horizontalPlus >> 63
-                let minusOut = horizontalMinus >> 63
-                horizontalPlus = (horizontalPlus << 1) | horizontalPlusCarry
-                horizontalMinus = (horizontalMinus << 1) | horizontalMinusCarry
-                horizontalPlusCarry = plusOut
-                horizontalMinusCarry = minusOut
-                vectors[word] = horizontalMinus | ~(diagonalZero | horizontalPlus)
-                vectors[words + word] = horizontalPlus & diagonalZero
-            }
-        }
     }
 }

@@ -18,6 +18,7 @@ whitespace folding), wrapped as a jiwer transform. jiwer then scores:
   CER: jiwer.process_characters(refs, hyps, C, C) with C = Compose([KoreanNormalization,
        RemoveWhiteSpace(replace_by_space=False), ReduceToListOfListOfChars])
 Each pair is scored alone (per-pair figures) and all pairs together (corpus figures).
+"long_pairs" holds rapidfuzz's edit operations for three long generated token sequences (see LONG_PAIRS).
 
 Usage: python3 make_jiwer_fixture.py > jiwer_parity.json   (see README.md)
 """
@@ -444,6 +445,65 @@ def make_pairs():
     return pairs
 
 
+# ---------------------------------------------------------------------------------------------------
+# Long pairs: large enough (n · m ≥ 4.2 million after the common affix) that rapidfuzz splits them with
+# Hirschberg's method. Made from a 64-bit LCG that the Swift test reimplements, so only the expected
+# edit operations (counts and an FNV-1a hash of the list) are stored.
+
+LONG_PAIRS = [  # (seed, reference length, alphabet size, corruption rate per mille)
+    (1, 2600, 4, 150),
+    (2, 3000, 30, 60),
+    (3, 6000, 3, 200),
+]
+
+
+def lcg(seed):
+    state = seed
+    while True:
+        state = (state * 6364136223846793005 + 1442695040888963407) % 2 ** 64
+        yield state >> 33
+
+
+def long_pair(seed, length, alphabet, rate):
+    stream = lcg(seed)
+    reference = [next(stream) % alphabet for _ in range(length)]
+    hypothesis = []
+    for token in reference:
+        roll = next(stream) % 1000
+        if roll < rate // 3:
+            continue
+        if roll < 2 * rate // 3:
+            hypothesis += [token, next(stream) % alphabet]
+        elif roll < rate:
+            hypothesis.append(next(stream) % alphabet)
+        else:
+            hypothesis.append(token)
+    return reference, hypothesis
+
+
+def fnv1a64(text):
+    value = 0xCBF29CE484222325
+    for byte in text.encode():
+        value = ((value ^ byte) * 0x100000001B3) % 2 ** 64
+    return f"{value:016x}"
+
+
+def long_pairs():
+    from rapidfuzz.distance import Levenshtein
+    results = []
+    for seed, length, alphabet, rate in LONG_PAIRS:
+        reference, hypothesis = long_pair(seed, length, alphabet, rate)
+        lines, tally = [], {"S": 0, "D": 0, "I": 0}
+        for op, src, dest in Levenshtein.editops(reference, hypothesis):
+            tag = {"replace": "S", "delete": "D", "insert": "I"}[op]
+            tally[tag] += 1
+            lines.append(f"{tag} {src if tag != 'I' else -1} {dest if tag != 'D' else -1}\n")
+        results.append({"seed": seed, "length": length, "alphabet": alphabet, "rate_per_mille": rate,
+                        "hypothesis_length": len(hypothesis), "substitutions": tally["S"],
+                        "deletions": tally["D"], "insertions": tally["I"], "editops_fnv1a64": fnv1a64("".join(lines))})
+    return results
+
+
 def counts(output):
     return {"hits": output.hits, "substitutions": output.substitutions,
             "deletions": output.deletions, "insertions": output.insertions}
@@ -482,6 +542,7 @@ def main():
         "unicode_version": unicodedata.unidata_version,
         "pairs": pairs,
         "configs": configs,
+        "long_pairs": long_pairs(),
     }
     json.dump(fixture, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
