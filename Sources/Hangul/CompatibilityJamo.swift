@@ -3,17 +3,12 @@
 /// Unicode normalisation (NFC) leaves them alone, so "ㅎㅏㄴ" never becomes "한" by NFC.
 /// This type maps them to conjoining jamo and composes well-formed runs into syllables.
 public enum CompatibilityJamo {
-    /// The 30 compatibility consonants U+3131…U+314E, in code-point order.
-    static let consonants = Array("ㄱㄲㄳㄴㄵㄶㄷㄸㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅃㅄㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ".unicodeScalars)
     /// Compatibility consonants in the order of the 19 conjoining leading consonants.
     static let leads = Array("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ".unicodeScalars)
     /// Compatibility consonants in the order of the 27 conjoining trailing consonants.
     static let tails = Array("ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ".unicodeScalars)
     /// The first compatibility vowel, ㅏ (U+314F); the 21 vowels follow in conjoining order.
     static let firstVowel: UInt32 = 0x314F
-
-    /// Whether `scalar` is a compatibility consonant (U+3131–U+314E).
-    public static func isConsonant(_ scalar: Unicode.Scalar) -> Bool { consonants.contains(scalar) }
 
     /// Whether `scalar` is a modern compatibility vowel (U+314F–U+3163).
     public static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
