@@ -13,5 +13,6 @@ struct LiveInsight: ParsableCommand {
             Transcribe.self,
             Simulate.self,
             Align.self,
+            Validate.self,
         ])
 }
