@@ -39,8 +39,8 @@ let package = Package(
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
         .target(name: "ContentHash"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
-        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic"]),
-        .target(name: "Insight", dependencies: ["Acoustic", "Transcription"]),
+        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul"]),
+        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
 

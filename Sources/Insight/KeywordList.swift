@@ -1,4 +1,5 @@
 import Foundation
+import Hangul
 
 /// A keyword the analysts track, with its topic and alternative spellings.
 public struct Keyword: Codable, Sendable, Hashable {
@@ -13,8 +14,13 @@ public struct Keyword: Codable, Sendable, Hashable {
         (self.text, self.topic, self.variants) = (text, topic, variants)
     }
 
-    /// The keyword and its variants.
-    public var spellings: [String] { [text] + variants }
+    /// The keyword and its variants, each also in spoken form when it holds digits (the transcript
+    /// and the model spell numbers as spoken: "1+1" is also matched as "일 플러스 일").
+    public var spellings: [String] {
+        let written = [text] + variants
+        let spoken = written.map { NumberVerbalizer().spokenForm(of: $0) }
+        return (written + spoken).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
 }
 
 /// The analysts' keyword list.

@@ -56,3 +56,11 @@ struct KeywordMatcherTests {
         #expect(abs(mentions[0].confidence - 0.9) < 1e-12)
     }
 }
+
+/// A keyword written with digits matches the transcript's spoken numbers.
+@Test func digitKeywordMatchesSpokenNumbers() {
+    let list = KeywordList(keywords: [Keyword(text: "2개", topic: "구성")])
+    let words = ["오늘", "두", "개", "사시면"].enumerated().map { TimedWord(text: $1, start: Double($0), end: Double($0) + 0.5, confidence: 1) }
+    let transcript = Transcript(duration: 10, modelDigest: "", segments: [TranscriptSegment(start: 0, end: 4, text: "오늘 두 개 사시면", words: words)])
+    #expect(KeywordMatcher(keywords: list).mentions(in: transcript).map(\.keyword) == ["2개"])
+}

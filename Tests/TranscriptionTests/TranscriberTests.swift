@@ -80,3 +80,10 @@ struct TranscriberTests {
         #expect(decoded == transcript)
     }
 }
+
+/// Segments keep the spoken text and add a readable form with digits.
+@Test func readableFormShowsDigits() {
+    let segment = TranscriptSegment(start: 0, end: 1, text: "오늘 삼만 구천 원 두 개", words: [])
+    #expect(segment.text == "오늘 삼만 구천 원 두 개")
+    #expect(segment.readable == "오늘 39,000원 2개")
+}
