@@ -72,6 +72,11 @@ let package = Package(
             dependencies: ["Validation"],
             path: "Benchmarks/ValidationBenchmark"),
 
+        .executableTarget(
+            name: "AlignmentBenchmark",
+            dependencies: ["Acoustic", "Insight", "Transcription"],
+            path: "Benchmarks/AlignmentBenchmark"),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),

@@ -50,7 +50,7 @@ public enum AlignmentAnalysis {
         let ments = mentions.sorted { $0.time < $1.time }.map { mention in
             let window = windows(for: [mention], duration: duration, options: options).first ?? (0, 0)
             var counts = WindowCounts()
-            for event in events.events where event.time >= window.0 && event.time < window.1 { counts.add(event, unitPrice: unitPrice(event)) }
+            for event in events.events(in: window) { counts.add(event, unitPrice: unitPrice(event)) }
             return MentWindow(mention: mention, windowStart: window.0, windowEnd: window.1, counts: counts)
         }
         let activity = ActivityFigures(events: events, duration: duration, unitPrice: unitPrice,
@@ -91,8 +91,8 @@ public enum AlignmentAnalysis {
         credit: (purchases: Double, units: Double, revenue: Double), options: AlignmentOptions
     ) -> Impact {
         var counts = WindowCounts()
-        for event in events.events where windows.contains(where: { event.time >= $0.0 && event.time < $0.1 }) {
-            counts.add(event, unitPrice: unitPrice(event))
+        for window in windows {
+            for event in events.events(in: window) { counts.add(event, unitPrice: unitPrice(event)) }
         }
         let effect = model.effect(index)
         let z = Normal.quantile(1 - (1 - options.confidenceLevel) / 2)

@@ -55,6 +55,20 @@ public struct EventLog: Codable, Sendable, Equatable {
         events.filter { $0.type == type && (product == nil || $0.productID == product) }
     }
 
+    /// Events with `window.0 ≤ time < window.1` (binary search: the events are sorted).
+    public func events(in window: (Double, Double)) -> ArraySlice<BroadcastEvent> {
+        func firstIndex(atOrAfter time: Double) -> Int {
+            var (low, high) = (0, events.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if events[middle].time < time { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let (from, to) = (firstIndex(atOrAfter: window.0), firstIndex(atOrAfter: window.1))
+        return events[from..<max(from, to)]
+    }
+
     /// Reads an event log.
     /// - Parameters:
     ///   - broadcastStart: needed for absolute timestamps.

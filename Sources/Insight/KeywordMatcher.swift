@@ -11,7 +11,7 @@ import Transcription
 public struct KeywordMatcher: Sendable {
     private struct Pattern {
         let keyword: Keyword
-        let syllables: [Character]
+        let syllables: [Unicode.Scalar]
     }
 
     private let patterns: [Pattern]
@@ -22,9 +22,11 @@ public struct KeywordMatcher: Sendable {
         }.filter { !$0.syllables.isEmpty }
     }
 
-    /// The letters of `text` that matter for matching: NFC, no spaces or punctuation.
-    static func syllables(of text: String) -> [Character] {
-        Array(text.precomposedStringWithCanonicalMapping.filter { $0.isLetter || $0.isNumber })
+    /// The letters of `text` that matter for matching: NFC scalars, no spaces or punctuation.
+    static func syllables(of text: String) -> [Unicode.Scalar] {
+        text.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }
     }
 
     /// Every keyword mention in `transcript`, in time order.
@@ -33,7 +35,7 @@ public struct KeywordMatcher: Sendable {
     }
 
     private func mentions(in segment: TranscriptSegment) -> [Mention] {
-        var stream: [Character] = [], wordOf: [Int] = [], wordStart: [Bool] = []
+        var stream: [Unicode.Scalar] = [], wordOf: [Int] = [], wordStart: [Bool] = []
         for (index, word) in segment.words.enumerated() {
             for (offset, character) in Self.syllables(of: word.text).enumerated() {
                 stream.append(character)
@@ -67,11 +69,11 @@ public struct KeywordMatcher: Sendable {
         return mentions
     }
 
-    private func isWholeWordWithParticle(start: Int, stream: [Character], wordOf: [Int], wordStart: [Bool]) -> Bool {
+    private func isWholeWordWithParticle(start: Int, stream: [Unicode.Scalar], wordOf: [Int], wordStart: [Bool]) -> Bool {
         guard wordStart[start] else { return false }
         var end = start + 1
         while end < stream.count && wordOf[end] == wordOf[start] { end += 1 }
-        return Particles.isParticle(String(stream[(start + 1)..<end]))
+        return Particles.isParticle(String(String.UnicodeScalarView(stream[(start + 1)..<end])))
     }
 }
 

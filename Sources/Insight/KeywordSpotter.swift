@@ -32,58 +32,73 @@ public struct KeywordSpotter: Sendable {
     /// Detections in one utterance whose posteriors start `start` seconds into the broadcast.
     public func spot(_ posteriors: SparsePosteriors, start: Double) -> [Mention] {
         guard posteriors.frames > 0, !patterns.isEmpty else { return [] }
-        let frames = posteriors.frames, keep = posteriors.keep
+        let (frames, keep) = (posteriors.frames, posteriors.keep)
+        // All patterns' states in one flat array: pattern p owns [offset[p], offset[p] + 2·tokens − 1);
+        // token states at even local indices, the gaps between tokens at odd ones.
+        var offsets: [Int] = [], total = 0
+        for pattern in patterns { offsets.append(total); total += 2 * pattern.tokens.count - 1 }
+        var score = [Float](repeating: -.infinity, count: total), next = score
+        var origin = [Int](repeating: 0, count: total), nextOrigin = origin
+        var unitOfState = [Int](repeating: -1, count: total), repeats = [Bool](repeating: false, count: total)
+        for (p, pattern) in patterns.enumerated() {
+            for (j, token) in pattern.tokens.enumerated() {
+                unitOfState[offsets[p] + 2 * j] = token
+                repeats[offsets[p] + 2 * j] = j > 0 && pattern.tokens[j - 1] == token
+            }
+        }
         // Relative scores of the kept units, scattered into a dense row; `stamp` marks this frame's.
         var relative = [Float](repeating: 0, count: posteriors.vocabularySize)
         var stamp = [Int](repeating: -1, count: posteriors.vocabularySize)
-        var states = patterns.map { [Float](repeating: -.infinity, count: 2 * $0.tokens.count - 1) }
-        var starts = patterns.map { [Int](repeating: 0, count: 2 * $0.tokens.count - 1) }
         var best: [(score: Float, first: Int, last: Int)?] = Array(repeating: nil, count: patterns.count)
         var detections: [Mention] = []
 
-        for t in 0..<frames {
-            let top = posteriors.values[t * keep]
-            let floor = posteriors.floors[t] - top
-            for k in 0..<keep {
-                let unit = Int(posteriors.units[t * keep + k])
-                relative[unit] = posteriors.values[t * keep + k] - top
-                stamp[unit] = t
-            }
-            func score(_ unit: Int) -> Float { stamp[unit] == t ? relative[unit] : floor }
-            let gap = max(score(TokenVocabulary.blank), score(TokenVocabulary.wordBoundary))
-            for (p, pattern) in patterns.enumerated() {
-                let tokens = pattern.tokens
-                var previous = states[p], previousStarts = starts[p]
-                // Token states at even indices 2j, gaps between them at odd indices.
-                for s in 0..<previous.count {
-                    var value = previous[s], origin = previousStarts[s]
-                    if s == 0 {
-                        if 0 > value { value = 0; origin = t }         // a fresh start here
-                    } else if s % 2 == 1 {
-                        if previous[s - 1] > value { value = previous[s - 1]; origin = previousStarts[s - 1] }
-                    } else {
-                        if previous[s - 1] > value { value = previous[s - 1]; origin = previousStarts[s - 1] }
-                        if tokens[s / 2] != tokens[s / 2 - 1] && previous[s - 2] > value {
-                            value = previous[s - 2]; origin = previousStarts[s - 2]
-                        }
-                    }
-                    states[p][s] = value + (s % 2 == 0 ? score(tokens[s / 2]) : gap)
-                    starts[p][s] = origin
+        score.withUnsafeMutableBufferPointer { scoreBuffer in
+        next.withUnsafeMutableBufferPointer { nextBuffer in
+        origin.withUnsafeMutableBufferPointer { originBuffer in
+        nextOrigin.withUnsafeMutableBufferPointer { nextOriginBuffer in
+        relative.withUnsafeMutableBufferPointer { relative in
+        stamp.withUnsafeMutableBufferPointer { stamp in
+        unitOfState.withUnsafeBufferPointer { unitOfState in
+        repeats.withUnsafeBufferPointer { repeats in
+            var (score, next, origin, nextOrigin) = (scoreBuffer, nextBuffer, originBuffer, nextOriginBuffer)
+            for t in 0..<frames {
+                let top = posteriors.values[t * keep]
+                let floor = posteriors.floors[t] - top
+                for k in 0..<keep {
+                    let unit = Int(posteriors.units[t * keep + k])
+                    relative[unit] = posteriors.values[t * keep + k] - top
+                    stamp[unit] = t
                 }
-                previous = states[p]
-                previousStarts = starts[p]
-                let endScore = previous[previous.count - 1] / Float(tokens.count)
-                let first = previousStarts[previous.count - 1]
-                if endScore >= threshold {
-                    if let current = best[p], current.first <= t, first <= current.last {
-                        if endScore > current.score { best[p] = (endScore, first, t) }   // same occurrence, better end
+                let gap = max(stamp[TokenVocabulary.blank] == t ? relative[TokenVocabulary.blank] : floor,
+                              stamp[TokenVocabulary.wordBoundary] == t ? relative[TokenVocabulary.wordBoundary] : floor)
+                for p in 0..<patterns.count {
+                    let first = offsets[p], last = first + 2 * patterns[p].tokens.count - 2
+                    for s in first...last {
+                        var value = score[s], from = origin[s]
+                        if s == first {
+                            if value < 0 { value = 0; from = t }                 // a fresh start here
+                        } else {
+                            if score[s - 1] > value { value = score[s - 1]; from = origin[s - 1] }
+                            if (s - first) % 2 == 0 && !repeats[s] && score[s - 2] > value { value = score[s - 2]; from = origin[s - 2] }
+                        }
+                        let unit = unitOfState[s]
+                        next[s] = value + (unit < 0 ? gap : (stamp[unit] == t ? relative[unit] : floor))
+                        nextOrigin[s] = from
+                    }
+                    let endScore = next[last] / Float(patterns[p].tokens.count)
+                    guard endScore >= threshold else { continue }
+                    let begin = nextOrigin[last]
+                    if let current = best[p], begin <= current.last {
+                        if endScore > current.score { best[p] = (endScore, begin, t) }   // the same occurrence, better
                     } else {
                         if let current = best[p] { detections.append(mention(patterns[p].keyword, current, start: start)) }
-                        best[p] = (endScore, first, t)
+                        best[p] = (endScore, begin, t)
                     }
                 }
+                swap(&score, &next)
+                swap(&origin, &nextOrigin)
             }
-        }
+        }}}}}}}}
         for (p, detection) in best.enumerated() {
             if let detection { detections.append(mention(patterns[p].keyword, detection, start: start)) }
         }
