@@ -1,5 +1,5 @@
 # LiveInsight — the two commands of the README, and what they stand on.
-#   make demo   install what is missing, build (release), run the pipeline on the bundled samples
+#   make demo   install what is missing, build (release), run the pipeline on the bundled sample broadcast
 #   make test   install what the tests need, run every test
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -8,7 +8,7 @@ APT_PACKAGES := libsndfile1-dev libfftw3-dev libsqlite3-dev pkg-config
 PIP_TEST_PACKAGES :=
 DEMO_OUT := liveinsight-workspace/demo
 DEMO_WORKSPACE := liveinsight-workspace
-DEMO_RECORDINGS := AudioSamples/greeting-44k-stereo.flac AudioSamples/price-8k.wav AudioSamples/delivery-22k.ogg
+DEMO_BROADCAST := AudioSamples/demo-broadcast
 SHIPPED_MODEL := Models/ko-ctc-small.safetensors
 TINY_MODEL := Training/fixtures/tiny-model.safetensors
 
@@ -39,9 +39,8 @@ demo: build
 	  model=$(TINY_MODEL); \
 	  echo "NOTE: $(SHIPPED_MODEL) is not there yet: using the tiny random test model $$model (the pipeline runs, the transcripts are gibberish)"; \
 	fi; \
-	for recording in $(DEMO_RECORDINGS); do \
-	  $(BIN) run "$$recording" --workspace $(DEMO_WORKSPACE) --model "$$model" || exit 1; \
-	done
+	$(BIN) run $(DEMO_BROADCAST).ogg --events $(DEMO_BROADCAST).events.csv --keywords $(DEMO_BROADCAST).keywords.csv \
+	  --reference $(DEMO_BROADCAST).ref.txt --workspace $(DEMO_WORKSPACE) --model "$$model"
 	$(BIN) status --workspace $(DEMO_WORKSPACE)
 	@echo "demo outputs: $(DEMO_OUT)/ (features) and $(DEMO_WORKSPACE)/broadcasts/<id>/ (manifest.json, recording.json, posteriors.bin, transcript.json)"
 

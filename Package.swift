@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Features", targets: ["Features"]),
         .library(name: "Acoustic", targets: ["Acoustic"]),
         .library(name: "Transcription", targets: ["Transcription"]),
+        .library(name: "Insight", targets: ["Insight"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
@@ -40,17 +41,18 @@ let package = Package(
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
         .target(name: "ContentHash"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
-        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic"]),
+        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul"]),
+        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
         .target(name: "Pipeline", dependencies: [
-            "AudioIO", "Acoustic", "Transcription", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
+            "AudioIO", "Acoustic", "Transcription", "Insight", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
-                "AudioIO", "Features", "Acoustic", "Transcription", "Validation", "Pipeline",
+                "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -65,10 +67,27 @@ let package = Package(
             path: "Benchmarks/MatrixMultiplyBenchmark",
             swiftSettings: kernelSettings),
 
+        .executableTarget(
+            name: "TranscriptionBenchmark",
+            dependencies: ["Acoustic", "AudioIO", "Features", "Transcription"],
+            path: "Benchmarks/TranscriptionBenchmark"),
+
+        .executableTarget(
+            name: "ValidationBenchmark",
+            dependencies: ["Validation"],
+            path: "Benchmarks/ValidationBenchmark"),
+
+        .executableTarget(
+            name: "AlignmentBenchmark",
+            dependencies: ["Acoustic", "Insight", "Transcription"],
+            path: "Benchmarks/AlignmentBenchmark"),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
+        .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),

@@ -29,6 +29,8 @@ enum SndFile {
         guard let handle else {
             throw .system(path: path, detail: "cannot create audio file: \(String(cString: sf_strerror(nil)))")
         }
+        // Clip samples beyond ±1 instead of failing (FLAC) or wrapping around (integer PCM).
+        sf_command(handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
         return handle
     }
 

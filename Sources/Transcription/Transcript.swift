@@ -1,4 +1,5 @@
 import Acoustic
+import Hangul
 
 /// One utterance of a transcript: its time in the recording, text and words.
 public struct TranscriptSegment: Codable, Sendable, Equatable {
@@ -8,11 +9,14 @@ public struct TranscriptSegment: Codable, Sendable, Equatable {
     public var end: Double
     /// The words as spoken (numbers in Hangul), separated by spaces.
     public var text: String
+    /// The same text for reading: spoken numbers as digits (삼만 구천 원 → 39,000원).
+    public var readable: String
     /// Words with their times and confidences.
     public var words: [TimedWord]
 
-    public init(start: Double, end: Double, text: String, words: [TimedWord]) {
+    public init(start: Double, end: Double, text: String, readable: String? = nil, words: [TimedWord]) {
         (self.start, self.end, self.text, self.words) = (start, end, text, words)
+        self.readable = readable ?? NumberDigitizer(grouping: true).digitForm(of: text)
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The ways a transcript can be written out.
 public enum TranscriptFormat: String, CaseIterable, Sendable {
-    /// One utterance per line.
+    /// One utterance per line, numbers as digits (the readable form).
     case text
     /// The whole `Transcript` (segments → words with start, end, confidence).
     case json
@@ -15,18 +15,18 @@ public enum TranscriptFormat: String, CaseIterable, Sendable {
     public func render(_ transcript: Transcript) throws -> String {
         switch self {
         case .text:
-            return transcript.segments.map(\.text).joined(separator: "\n") + "\n"
+            return transcript.segments.map(\.readable).joined(separator: "\n") + "\n"
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(transcript), as: UTF8.self) + "\n"
         case .srt:
             return transcript.segments.enumerated().map { index, segment in
-                "\(index + 1)\n\(Self.timestamp(segment.start, separator: ",")) --> \(Self.timestamp(segment.end, separator: ","))\n\(segment.text)\n"
+                "\(index + 1)\n\(Self.timestamp(segment.start, separator: ",")) --> \(Self.timestamp(segment.end, separator: ","))\n\(segment.readable)\n"
             }.joined(separator: "\n")
         case .vtt:
             return "WEBVTT\n\n" + transcript.segments.map { segment in
-                "\(Self.timestamp(segment.start, separator: ".")) --> \(Self.timestamp(segment.end, separator: "."))\n\(segment.text)\n"
+                "\(Self.timestamp(segment.start, separator: ".")) --> \(Self.timestamp(segment.end, separator: "."))\n\(segment.readable)\n"
             }.joined(separator: "\n")
         }
     }

@@ -28,3 +28,14 @@ struct WriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }
+
+/// Samples beyond full scale are clipped, not refused or wrapped.
+@Test func writerClipsOverload() throws {
+    let path = try Signals.temporaryDirectory().appendingPathComponent("loud.flac").path
+    let writer = try AudioFileWriter(path: path, sampleRate: 16_000, container: .flac)
+    try writer.write([1.5, -2, 0.5, 1.0001] + [Float](repeating: 0.2, count: 100_000))
+    try writer.close()
+    let back = try AudioDecoder.decodeAll(path: path)
+    #expect(back.count == 100_004)
+    #expect(back[0] > 0.99 && back[1] < -0.99 && abs(back[2] - 0.5) < 1e-3)
+}

@@ -24,7 +24,7 @@ struct InboxTests {
         #expect(item.files.count == 3)
     }
 
-    /// A file is ready only after it has stayed unchanged for the settle time.
+    /// A file is ready after it has stayed unchanged for the settle time, until it is reported.
     @Test func filesSettleBeforeTheyAreTaken() throws {
         let folder = try Fixtures.scratchFolder()
         let path = folder + "/show.wav"
@@ -37,7 +37,10 @@ struct InboxTests {
         try handle.write(contentsOf: Data(count: 10))   // still growing
         try handle.close()
         #expect(scanner.readyRecordings(now: start.addingTimeInterval(1.5)).isEmpty)
-        #expect(scanner.readyRecordings(now: start.addingTimeInterval(3)).map(\.recording) == [path])
+        let ready = scanner.readyRecordings(now: start.addingTimeInterval(3))
+        #expect(ready.map(\.recording) == [path])
+        scanner.markReported(ready)
+        #expect(scanner.readyRecordings(now: start.addingTimeInterval(4)).isEmpty, "reported once")
         #expect(scanner.recordingsPresent == 1)
     }
 

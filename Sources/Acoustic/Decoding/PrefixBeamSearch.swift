@@ -3,19 +3,23 @@ import Foundation
 /// CTC prefix beam search, optionally biased towards hotwords.
 ///
 /// Each hypothesis is a collapsed token prefix with two log-probabilities — of all paths for it
-/// ending in blank and ending in its last token — so repeats and blanks are merged exactly. Units
-/// below `pruneThreshold` (relative to the frame's best) are not expanded.
+/// ending in blank and ending in its last token — so repeats and blanks are merged exactly. Prefixes
+/// are nodes of a tree (one id per distinct prefix), so merging is an integer lookup. At each frame
+/// only the `candidatesPerFrame` likeliest units within `pruneThreshold` of the best are expanded.
 public struct PrefixBeamSearch: Sendable {
     /// Hypotheses kept after each frame. Default 8.
     public var beamWidth: Int
     /// Units more than this many nats below the frame's best are skipped. Default 8.
     public var pruneThreshold: Float
+    /// At most this many non-blank units are expanded per frame. Default 12.
+    public var candidatesPerFrame: Int
     /// Keyword bias (none by default).
     public var hotwords: HotwordBias?
 
-    public init(beamWidth: Int = 8, pruneThreshold: Float = 8, hotwords: HotwordBias? = nil) {
+    public init(beamWidth: Int = 8, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12, hotwords: HotwordBias? = nil) {
         self.beamWidth = beamWidth
         self.pruneThreshold = pruneThreshold
+        self.candidatesPerFrame = candidatesPerFrame
         self.hotwords = hotwords
     }
 
@@ -26,52 +30,93 @@ public struct PrefixBeamSearch: Sendable {
         var hotword: HotwordBias.State?
         var total: Float { logAdd(blank, nonBlank) }
         var score: Float { total + bias }
+        /// The score a finished transcript gets: an unfinished hotword earns nothing.
+        var finalScore: Float { total + bias - (hotword?.pending ?? 0) }
+    }
+
+    /// Distinct prefixes as a tree: node 0 is the empty prefix.
+    private struct PrefixTree {
+        var parent: [Int] = [-1]
+        var token: [Int] = [-1]
+        var children: [Int: Int] = [:]     // (node << 20 | token) → child
+
+        mutating func child(of node: Int, token unit: Int) -> Int {
+            let key = node << 20 | unit
+            if let existing = children[key] { return existing }
+            parent.append(node)
+            token.append(unit)
+            children[key] = parent.count - 1
+            return parent.count - 1
+        }
+
+        func sequence(_ node: Int) -> [Int] {
+            var result: [Int] = []
+            var current = node
+            while current > 0 { result.append(token[current]); current = parent[current] }
+            return result.reversed()
+        }
     }
 
     /// The best token sequence.
     public func decode(_ posteriors: Posteriors) -> [Int] {
         let vocabulary = posteriors.vocabularySize
-        var beams: [[Int]: Hypothesis] = [[]: Hypothesis(blank: 0, hotword: hotwords?.initial)]
+        var tree = PrefixTree()
+        var beams: [Int: Hypothesis] = [0: Hypothesis(blank: 0, hotword: hotwords?.initial)]
+        var candidates: [(unit: Int, logProbability: Float)] = []
         posteriors.values.withUnsafeBufferPointer { values in
             for frame in 0..<posteriors.frames {
                 let row = values.baseAddress! + frame * vocabulary
-                var best: Float = -.infinity
-                for unit in 0..<vocabulary { best = max(best, row[unit]) }
-                let candidates = (1..<vocabulary).filter { row[$0] >= best - pruneThreshold }
-                var next: [[Int]: Hypothesis] = [:]
-                for (prefix, hypothesis) in beams {
+                selectCandidates(row, vocabulary: vocabulary, into: &candidates)
+                var next: [Int: Hypothesis] = [:]
+                next.reserveCapacity(beams.count * (candidates.count + 1))
+                for (node, hypothesis) in beams {
+                    let last = tree.token[node]
                     // Blank: the prefix is unchanged and now ends in blank.
-                    next[prefix, default: carrying(hypothesis)].blank =
-                        logAdd(next[prefix]?.blank ?? -.infinity, hypothesis.total + row[TokenVocabulary.blank])
-                    for unit in candidates {
-                        let p = row[unit]
-                        if unit == prefix.last {
-                            // Repeat without a blank between collapses into the same prefix …
-                            next[prefix, default: carrying(hypothesis)].nonBlank =
-                                logAdd(next[prefix]?.nonBlank ?? -.infinity, hypothesis.nonBlank + p)
+                    next[node, default: carrying(hypothesis)].blank.logAccumulate(hypothesis.total + row[TokenVocabulary.blank])
+                    for (unit, p) in candidates {
+                        if unit == last {
+                            // A repeat without a blank between collapses into the same prefix …
+                            next[node, default: carrying(hypothesis)].nonBlank.logAccumulate(hypothesis.nonBlank + p)
                             // … and after a blank it is a new occurrence.
-                            extend(prefix, hypothesis, with: unit, pathScore: hypothesis.blank + p, into: &next)
+                            extend(node, hypothesis, with: unit, pathScore: hypothesis.blank + p, tree: &tree, into: &next)
                         } else {
-                            extend(prefix, hypothesis, with: unit, pathScore: hypothesis.total + p, into: &next)
+                            extend(node, hypothesis, with: unit, pathScore: hypothesis.total + p, tree: &tree, into: &next)
                         }
                     }
                 }
-                beams = Dictionary(uniqueKeysWithValues: next.sorted { $0.value.score > $1.value.score }.prefix(beamWidth)
-                    .map { ($0.key, $0.value) })
+                beams = next.count <= beamWidth ? next
+                    : Dictionary(uniqueKeysWithValues: next.sorted { $0.value.score > $1.value.score }.prefix(beamWidth)
+                        .map { ($0.key, $0.value) })
             }
         }
-        // A hotword left unfinished at the end earns nothing.
-        return beams.max { ($0.value.total + $0.value.bias - ($0.value.hotword?.pending ?? 0))
-            < ($1.value.total + $1.value.bias - ($1.value.hotword?.pending ?? 0)) }?.key ?? []
+        let best = beams.max { $0.value.finalScore < $1.value.finalScore }?.key ?? 0
+        return tree.sequence(best)
+    }
+
+    /// The likeliest non-blank units of a frame, within the prune threshold.
+    private func selectCandidates(_ row: UnsafePointer<Float>, vocabulary: Int,
+                                  into candidates: inout [(unit: Int, logProbability: Float)]) {
+        candidates.removeAll(keepingCapacity: true)
+        var best: Float = -.infinity
+        for unit in 0..<vocabulary { best = max(best, row[unit]) }
+        let floor = best - pruneThreshold
+        for unit in 1..<vocabulary where row[unit] >= floor {
+            if candidates.count < candidatesPerFrame {
+                candidates.append((unit, row[unit]))
+            } else if let weakest = candidates.indices.min(by: { candidates[$0].logProbability < candidates[$1].logProbability }),
+                      row[unit] > candidates[weakest].logProbability {
+                candidates[weakest] = (unit, row[unit])
+            }
+        }
     }
 
     private func carrying(_ hypothesis: Hypothesis) -> Hypothesis {
         Hypothesis(bias: hypothesis.bias, hotword: hypothesis.hotword)
     }
 
-    private func extend(_ prefix: [Int], _ hypothesis: Hypothesis, with unit: Int, pathScore: Float,
-                        into next: inout [[Int]: Hypothesis]) {
-        let extended = prefix + [unit]
+    private func extend(_ node: Int, _ hypothesis: Hypothesis, with unit: Int, pathScore: Float,
+                        tree: inout PrefixTree, into next: inout [Int: Hypothesis]) {
+        let extended = tree.child(of: node, token: unit)
         if next[extended] == nil {
             var fresh = Hypothesis(bias: hypothesis.bias, hotword: hypothesis.hotword)
             if let hotwords, let state = hypothesis.hotword {
@@ -81,8 +126,14 @@ public struct PrefixBeamSearch: Sendable {
             }
             next[extended] = fresh
         }
-        next[extended]!.nonBlank = logAdd(next[extended]!.nonBlank, pathScore)
+        next[extended]!.nonBlank.logAccumulate(pathScore)
     }
+}
+
+extension Float {
+    /// self ← log(eˢᵉˡᶠ + eˣ).
+    @inline(__always)
+    mutating func logAccumulate(_ x: Float) { self = logAdd(self, x) }
 }
 
 /// log(eᵃ + eᵇ) without overflow.

@@ -20,14 +20,16 @@ public struct JobOwner: Sendable, Equatable {
 }
 
 extension Catalog {
-    /// Queues each of `files` from the watched folder that has no live (queued or running) job yet, in
-    /// one transaction. Returns how many jobs were added. Safe to call from several watchers at once.
+    /// Queues each of `files` from the watched folder that still exists and has no live (queued or
+    /// running) job, in one transaction. Returns how many jobs were added. Safe to call from several
+    /// watchers at once: a worker moves a file out of the inbox before it marks its job done, so a file
+    /// seen by a scan that raced with that worker is either still covered by the live job or gone.
     @discardableResult
     public func enqueue(files: [String], now: Date = Date()) throws(PipelineError) -> Int {
         guard !files.isEmpty else { return 0 }
         return try write { db in
             var added = 0
-            for file in files {
+            for file in files where FileDigest.size(of: file) != nil {
                 try db.execute(sql: """
                     INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
                     """, arguments: [file, now])

@@ -1,9 +1,11 @@
 import Foundation
+import Insight
 import Transcription
 
-/// `transcript`: decodes `posteriors.bin` with prefix beam search, favouring the keyword list's
-/// keywords as hotwords when one is given, and writes `transcript.json` (the `Transcript` type:
-/// segments → words with times and confidences). Reruns in seconds when keywords or beam change.
+/// `transcript`: decodes `posteriors.bin` with prefix beam search, favouring the keyword list's keywords
+/// and variants (`Insight.KeywordList`, written and spoken forms) as hotwords when one is given, and
+/// writes `transcript.json` (the `Transcript` type: segments → words with times and confidences).
+/// Reruns in seconds when the keywords or the beam change.
 struct TranscriptStage: Stage {
     let name = "transcript"
     let version = "1"
@@ -25,7 +27,9 @@ struct TranscriptStage: Stage {
                 "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.weightsDigest.prefix(12))…")
         }
         var options = context.settings.decoding
-        options.hotwords = try context.userInput(.keywords).map(KeywordFile.keywords(at:)) ?? []
+        options.hotwords = try context.userInput(.keywords).map { path throws(InsightError) in
+            try KeywordList.load(path: path).keywords.flatMap(\.spellings)
+        } ?? []
         let transcriber = Transcriber(model: model, options: options)
         let progress = context.progress("transcript", total: recording.duration, unit: "s")
         defer { progress?.finish() }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds recordings in the watched folder that have stopped changing: a file (and each of its
 /// companions) is ready once its size and modification time have stayed the same across checks at
-/// least `settle` seconds apart. Never touches the files.
+/// least `settle` seconds apart. A recording marked reported (queued) is not returned again until it
+/// changes or leaves and comes back. Never touches the files.
 struct InboxScanner {
     let folder: String
     let settle: TimeInterval
@@ -12,6 +13,7 @@ struct InboxScanner {
         var size: Int64
         var modified: Double
         var since: Date
+        var reported = false
     }
 
     init(folder: String, settle: TimeInterval) {
@@ -21,7 +23,7 @@ struct InboxScanner {
     /// Recordings in the folder right now (ready or not).
     private(set) var recordingsPresent = 0
 
-    /// Lists the folder and returns the recordings that are ready, oldest name first.
+    /// Lists the folder and returns the recordings that are ready and not yet reported, by name.
     mutating func readyRecordings(now: Date = Date()) -> [InboxItem] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         var current: [String: Observation] = [:]
@@ -32,19 +34,26 @@ struct InboxScanner {
             let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
             var observation = Observation(size: Int64(info.st_size), modified: modified, since: now)
             if let previous = observed[name], previous.size == observation.size, previous.modified == modified {
-                observation.since = previous.since
+                (observation.since, observation.reported) = (previous.since, previous.reported)
             }
             current[name] = observation
         }
         observed = current
         let recordings = names.filter { current[$0] != nil && InboxItem.isRecordingName($0) }
         recordingsPresent = recordings.count
-        return recordings.compactMap { name in
+        let ready = recordings.compactMap { name -> InboxItem? in
+            guard current[name]?.reported == false else { return nil }
             let item = InboxItem(recording: folder + "/" + name)
             let settled = item.files.allSatisfy { path in
                 current[(path as NSString).lastPathComponent].map { now.timeIntervalSince($0.since) >= settle } ?? false
             }
             return settled ? item : nil
         }
+        return ready
+    }
+
+    /// Stops returning `items` until their recordings change.
+    mutating func markReported(_ items: [InboxItem]) {
+        for item in items { observed[(item.recording as NSString).lastPathComponent]?.reported = true }
     }
 }

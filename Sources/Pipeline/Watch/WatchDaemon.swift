@@ -47,7 +47,9 @@ public final class WatchDaemon: Sendable {
         while !stop.isRequested {
             let now = Date()
             do {
-                try catalog.enqueue(files: scanner.readyRecordings(now: now).map(\.recording), now: now)
+                let ready = scanner.readyRecordings(now: now)
+                try catalog.enqueue(files: ready.map(\.recording), now: now)
+                scanner.markReported(ready)
                 if now.timeIntervalSince(lastHeartbeat) >= options.heartbeatInterval {
                     try catalog.heartbeat(owner: owner, now: now)
                     for job in try catalog.reclaimStaleJobs(host: owner.host, staleAfter: options.staleAfter, now: now) {

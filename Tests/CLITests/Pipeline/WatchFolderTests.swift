@@ -69,6 +69,7 @@ struct WatchFolderTests {
             #expect(finished.count == 1, "\(name): \(finished.count) jobs")
             #expect(finished.first?.status == (drop.corrupt.contains(name) ? .failed : .done))
         }
+        #expect(try catalog.liveJobCount() == 0)
         #expect(jobs.filter { $0.outcome == "processed" }.count == drop.good.count)
         #expect(jobs.filter { $0.outcome == "duplicate" }.count == drop.duplicates.count)
         let doneRuns = try catalog.stageRuns().filter { $0.status == .done }

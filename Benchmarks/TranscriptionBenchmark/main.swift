@@ -1,0 +1,75 @@
+// Transcription benchmark: real-time factor of features + acoustic model + decoding.
+//
+//   swift run -c release TranscriptionBenchmark [model.safetensors] [minutes]
+//
+// Builds a speech-like recording of the requested length (default 10 minutes) from the bundled clips
+// with pauses between them, then transcribes it in this process with 1 and 2 model threads, greedy and
+// with beam search. The reference measured in the same run is the front end alone (decode, segment,
+// log-mel), so the model's share is visible. RTF = processing seconds / audio seconds (lower is better).
+import Acoustic
+import AudioIO
+import Features
+import Foundation
+import Transcription
+
+let arguments = CommandLine.arguments
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+guard let modelPath = arguments.count > 1 ? arguments[1] : ModelLocator.defaultModelPath() else {
+    print("no model: pass a model file or ship Models/\(ModelLocator.shippedModelName)")
+    exit(1)
+}
+let minutes = arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10
+
+// A recording: the clips in turn, 0.6 s of faint noise between them, until `minutes` is reached.
+let clips = try ["greeting-44k-stereo.flac", "price-8k.wav", "delivery-22k.ogg", "size-48k.mp3", "quality-48k.opus"].map {
+    try AudioDecoder.decodeAll(path: repository.appendingPathComponent("AudioSamples/\($0)").path)
+}
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("transcription-bench-\(getpid())")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+let path = folder.appendingPathComponent("broadcast.flac").path
+let writer = try AudioFileWriter(path: path, sampleRate: 16_000, container: .flac)
+var written = 0, index = 0
+var state: UInt32 = 7
+while Double(written) < minutes * 60 * 16_000 {
+    let pause = (0..<9_600).map { _ -> Float in
+        state = state &* 1_664_525 &+ 1_013_904_223
+        return Float(Int32(bitPattern: state)) / Float(Int32.max) * 0.002
+    }
+    let piece = pause + clips[index % clips.count]
+    try writer.write(piece)
+    written += piece.count
+    index += 1
+}
+try writer.close()
+let audioSeconds = Double(written) / 16_000
+
+func timed(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let frontEnd = try timed {
+    let decoder = try AudioDecoder(path: path)
+    let segmenter = PauseSegmenter()
+    var frames = 0
+    while let block = try decoder.nextBlock() {
+        for segment in segmenter.process(block) { frames += LogMelExtractor.compute(segment.samples).count }
+    }
+}
+print(String(format: "audio: %.1f min; model: %@", audioSeconds / 60, modelPath))
+print(String(format: "reference, front end only (decode, segment, log-mel): RTF %.4f", frontEnd / audioSeconds))
+for threads in [1, 2] {
+    for beam in [1, 8] {
+        var options = Transcriber.Options()
+        options.beamWidth = beam
+        let transcriber = Transcriber(model: try AcousticModel(path: modelPath, threads: threads), options: options)
+        var words = 0
+        let seconds = try timed { words = try transcriber.transcribe(path: path).words.count }
+        print(String(format: "threads %d, %@: RTF %.4f (%.0f× real time; %.1f× the front end), %d words",
+                     threads, beam == 1 ? "greedy     " : "beam \(beam)     ", seconds / audioSeconds, audioSeconds / seconds,
+                     seconds / frontEnd, words))
+    }
+}

@@ -1,2 +1,0 @@
-/// Hangul text utilities (placeholder until the Hangul work lands).
-public enum Hangul {}

@@ -1,0 +1,123 @@
+import Acoustic
+import Foundation
+
+/// Finds keywords directly in the acoustic posteriors, so a keyword the best path misspelt (or
+/// split oddly) is still found.
+///
+/// For each keyword spelling (syllable tokens; spaces optional) a Viterbi pass over the frames finds,
+/// for every end frame, the best alignment of the keyword to some span ending there — free to start
+/// anywhere. Frame scores are relative to the frame's likeliest unit (0 when the keyword's unit is the
+/// likeliest), so a span the model "heard" as the keyword scores 0 and each doubtful frame costs the
+/// log-ratio to the best unit. Score per token ≥ `threshold` is a detection; overlapping detections
+/// of one keyword keep the best. Confidence = exp(score per token).
+public struct KeywordSpotter: Sendable {
+    private struct Pattern {
+        let keyword: Keyword
+        let tokens: [Int]
+    }
+
+    private let patterns: [Pattern]
+    /// Minimum mean score per token (log scale, ≤ 0). Default −1.2.
+    public let threshold: Float
+    private let clock: FrameClock
+
+    public init(keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = -1.2, clock: FrameClock = FrameClock()) {
+        patterns = keywords.keywords.flatMap { keyword in
+            keyword.spellings.map { Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary }) }
+        }.filter { !$0.tokens.isEmpty && !$0.tokens.contains(TokenVocabulary.unknown) }
+        self.threshold = threshold
+        self.clock = clock
+    }
+
+    /// Detections in one utterance whose posteriors start `start` seconds into the broadcast.
+    public func spot(_ posteriors: SparsePosteriors, start: Double) -> [Mention] {
+        guard posteriors.frames > 0, !patterns.isEmpty else { return [] }
+        let (frames, keep) = (posteriors.frames, posteriors.keep)
+        // All patterns' states in one flat array: pattern p owns [offset[p], offset[p] + 2·tokens − 1);
+        // token states at even local indices, the gaps between tokens at odd ones.
+        var offsets: [Int] = [], total = 0
+        for pattern in patterns { offsets.append(total); total += 2 * pattern.tokens.count - 1 }
+        var score = [Float](repeating: -.infinity, count: total), next = score
+        var origin = [Int](repeating: 0, count: total), nextOrigin = origin
+        var unitOfState = [Int](repeating: -1, count: total), repeats = [Bool](repeating: false, count: total)
+        for (p, pattern) in patterns.enumerated() {
+            for (j, token) in pattern.tokens.enumerated() {
+                unitOfState[offsets[p] + 2 * j] = token
+                repeats[offsets[p] + 2 * j] = j > 0 && pattern.tokens[j - 1] == token
+            }
+        }
+        // Relative scores of the kept units, scattered into a dense row; `stamp` marks this frame's.
+        var relative = [Float](repeating: 0, count: posteriors.vocabularySize)
+        var stamp = [Int](repeating: -1, count: posteriors.vocabularySize)
+        var best: [(score: Float, first: Int, last: Int)?] = Array(repeating: nil, count: patterns.count)
+        var detections: [Mention] = []
+
+        score.withUnsafeMutableBufferPointer { scoreBuffer in
+        next.withUnsafeMutableBufferPointer { nextBuffer in
+        origin.withUnsafeMutableBufferPointer { originBuffer in
+        nextOrigin.withUnsafeMutableBufferPointer { nextOriginBuffer in
+        relative.withUnsafeMutableBufferPointer { relative in
+        stamp.withUnsafeMutableBufferPointer { stamp in
+        unitOfState.withUnsafeBufferPointer { unitOfState in
+        repeats.withUnsafeBufferPointer { repeats in
+            var (score, next, origin, nextOrigin) = (scoreBuffer, nextBuffer, originBuffer, nextOriginBuffer)
+            for t in 0..<frames {
+                let top = posteriors.values[t * keep]
+                let floor = posteriors.floors[t] - top
+                for k in 0..<keep {
+                    let unit = Int(posteriors.units[t * keep + k])
+                    relative[unit] = posteriors.values[t * keep + k] - top
+                    stamp[unit] = t
+                }
+                let gap = max(stamp[TokenVocabulary.blank] == t ? relative[TokenVocabulary.blank] : floor,
+                              stamp[TokenVocabulary.wordBoundary] == t ? relative[TokenVocabulary.wordBoundary] : floor)
+                for p in 0..<patterns.count {
+                    let first = offsets[p], last = first + 2 * patterns[p].tokens.count - 2
+                    for s in first...last {
+                        var value = score[s], from = origin[s]
+                        if s == first {
+                            if value < 0 { value = 0; from = t }                 // a fresh start here
+                        } else {
+                            if score[s - 1] > value { value = score[s - 1]; from = origin[s - 1] }
+                            if (s - first) % 2 == 0 && !repeats[s] && score[s - 2] > value { value = score[s - 2]; from = origin[s - 2] }
+                        }
+                        let unit = unitOfState[s]
+                        next[s] = value + (unit < 0 ? gap : (stamp[unit] == t ? relative[unit] : floor))
+                        nextOrigin[s] = from
+                    }
+                    let endScore = next[last] / Float(patterns[p].tokens.count)
+                    guard endScore >= threshold else { continue }
+                    let begin = nextOrigin[last]
+                    if let current = best[p], begin <= current.last {
+                        if endScore > current.score { best[p] = (endScore, begin, t) }   // the same occurrence, better
+                    } else {
+                        if let current = best[p] { detections.append(mention(patterns[p].keyword, current, start: start)) }
+                        best[p] = (endScore, begin, t)
+                    }
+                }
+                swap(&score, &next)
+                swap(&origin, &nextOrigin)
+            }
+        }}}}}}}}
+        for (p, detection) in best.enumerated() {
+            if let detection { detections.append(mention(patterns[p].keyword, detection, start: start)) }
+        }
+        return Self.suppressOverlaps(detections)
+    }
+
+    private func mention(_ keyword: Keyword, _ detection: (score: Float, first: Int, last: Int), start: Double) -> Mention {
+        Mention(keyword: keyword.text, topic: keyword.topic, time: start + clock.start(of: detection.first),
+                end: start + clock.end(of: detection.last), confidence: Double(exp(detection.score)), source: .acoustic, ment: "")
+    }
+
+    /// One detection per keyword occurrence: spellings of one keyword that overlap keep the best.
+    static func suppressOverlaps(_ detections: [Mention]) -> [Mention] {
+        var kept: [Mention] = []
+        for detection in detections.sorted(by: { $0.confidence > $1.confidence }) where !kept.contains(where: {
+            $0.keyword == detection.keyword && $0.time < detection.end && detection.time < $0.end
+        }) {
+            kept.append(detection)
+        }
+        return kept.sorted { $0.time < $1.time }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Acoustic
+import Transcription
+
+/// A reference script with line times (`start<TAB>end<TAB>product<TAB>spoken[<TAB>written]`, header
+/// row), as the demo kit writes it, read as a transcript whose word times are spread evenly over
+/// each line. Used to place simulated mentions and to score mention detection.
+public enum ReferenceScript {
+    public static func transcript(path: String) throws(InsightError) -> Transcript {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, detail: "no such file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path: path, line: 1) }
+        var segments: [TranscriptSegment] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated().dropFirst() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 4, let start = Double(fields[0]), let end = Double(fields[1]), end >= start else {
+                throw .badRow(path: path, line: index + 1, detail: "expected start, end, product, spoken")
+            }
+            let words = fields[3].split(separator: " ").map(String.init)
+            let step = (end - start) / Double(max(words.count, 1))
+            let timed = words.enumerated().map { i, word in
+                TimedWord(text: word, start: start + Double(i) * step, end: start + Double(i + 1) * step, confidence: 1)
+            }
+            segments.append(TranscriptSegment(start: start, end: end, text: fields[3], words: timed))
+        }
+        return Transcript(duration: segments.last?.end ?? 0, modelDigest: "reference", segments: segments)
+    }
+}

@@ -1,0 +1,40 @@
+/// Everything that can go wrong reading transcripts; each message names the file (and line) and says
+/// what to do.
+public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The name is neither an existing path nor a broadcast a resolver knows.
+    case noSuchFileOrBroadcast(String)
+    /// The file exists but could not be read.
+    case unreadable(path: String, reason: String)
+    /// The file is not UTF-8 text.
+    case notUTF8(path: String)
+    /// A line does not have the expected shape; `problem` says what was expected.
+    case malformed(path: String, line: Int, problem: String)
+    /// An id occurs twice; `firstSeen` is where it first occurred ("refs.tsv:3").
+    case duplicateID(id: String, path: String, line: Int, firstSeen: String)
+    /// A JSON transcript could not be decoded.
+    case invalidJSON(path: String, problem: String)
+    /// A directory holds no transcript files.
+    case noTranscriptFiles(directory: String)
+
+    /// The message for the user.
+    public var description: String {
+        switch self {
+        case .noSuchFileOrBroadcast(let name):
+            return "no such file or broadcast: \(name) (give a .tsv, .txt, .srt, .vtt or .json file, "
+                + "or a directory of them)"
+        case .unreadable(let path, let reason):
+            return "cannot read \(path): \(reason); check the path and its permissions"
+        case .notUTF8(let path):
+            return "\(path) is not UTF-8 text; convert it first (for example `iconv -f CP949 -t UTF-8`)"
+        case .malformed(let path, let line, let problem):
+            return "\(path) line \(line): \(problem)"
+        case .duplicateID(let id, let path, let line, let firstSeen):
+            return "\(path) line \(line): id '\(id)' was already used at \(firstSeen); ids must be unique"
+        case .invalidJSON(let path, let problem):
+            return "\(path): \(problem); expected {\"segments\": [{\"text\", \"start\", \"end\", \"words\": "
+                + "[{\"text\", \"start\", \"end\"}]}]} or {\"words\": [...]} or {\"text\": ...}"
+        case .noTranscriptFiles(let directory):
+            return "directory \(directory) has no .txt, .tsv, .srt, .vtt or .json files"
+        }
+    }
+}

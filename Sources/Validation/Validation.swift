@@ -1,3 +1,0 @@
-import Hangul
-/// Transcript validation (placeholder until the QA work lands).
-public enum Validation {}

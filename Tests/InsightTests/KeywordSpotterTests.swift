@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import Acoustic
+@testable import Insight
+
+/// Spotting keywords in posteriors.
+struct KeywordSpotterTests {
+    static let vocabulary = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁", "할", "인", "가", "격", "배", "송", "활"])
+    static let keywords = KeywordList(keywords: [Keyword(text: "할인", topic: "가격"), Keyword(text: "배송", topic: "배송")])
+
+    static func posteriors(_ frames: [[Int: Float]]) -> SparsePosteriors {
+        let v = 10
+        var values: [Float] = []
+        for frame in frames {
+            let rest = (1 - frame.values.reduce(0, +)) / Float(v - frame.count)
+            values += (0..<v).map { log(frame[$0] ?? max(rest, 1e-6)) }
+        }
+        return SparsePosteriors(Posteriors(frames: frames.count, vocabularySize: v, values: values), keep: 4)
+    }
+
+    /// A keyword the best path misspells ("활인": 활 beats 할 narrowly) is still found, at the right time.
+    @Test func findsAMisspeltKeyword() {
+        var frames = [[Int: Float]](repeating: [0: 0.98], count: 30)
+        frames[10] = [9: 0.5, 3: 0.45]    // 활 slightly over 할
+        frames[12] = [4: 0.9]             // 인
+        let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 100)
+        #expect(mentions.map(\.keyword) == ["할인"])
+        #expect(abs(mentions[0].time - (100 + FrameClock().start(of: 10))) < 1e-9)
+        #expect(abs(mentions[0].end - (100 + FrameClock().end(of: 12))) < 1e-9)
+        #expect(mentions[0].source == .acoustic)
+    }
+
+    /// Frames that do not sound like the keyword give nothing.
+    @Test func ignoresOtherSpeech() {
+        var frames = [[Int: Float]](repeating: [0: 0.98], count: 30)
+        frames[5] = [5: 0.95]
+        frames[7] = [6: 0.95]             // 가격
+        frames[20] = [7: 0.95]            // 배 … without 송
+        #expect(KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 0).isEmpty)
+    }
+
+    /// Two separate occurrences are two mentions; a held keyword is one.
+    @Test func separatesOccurrences() {
+        var frames = [[Int: Float]](repeating: [0: 0.98], count: 60)
+        for t in [5, 6, 7] { frames[t] = [7: 0.95] }
+        frames[9] = [8: 0.95]
+        frames[40] = [7: 0.95]
+        frames[41] = [8: 0.95]
+        let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 0)
+        #expect(mentions.map(\.keyword) == ["배송", "배송"])
+    }
+}
