@@ -52,10 +52,25 @@ struct PosteriorsFileTests {
         #expect(try reader.next() == nil)
     }
 
-    /// int8 frames take about half the bytes of float16 frames at the shipped vocabulary size.
-    @Test func int8IsSmaller() {
-        #expect(PosteriorsEncoding.int8.frameBytes(vocabularySize: 2356) == 2360)
-        #expect(PosteriorsEncoding.float16.frameBytes(vocabularySize: 2356) == 4712)
+    /// Frame sizes at the shipped vocabulary: int8 about half of float16, sparse a fixed 36 bytes.
+    @Test func frameSizes() {
+        #expect(PosteriorsEncoding.float16.frameBytes(vocabularySize: 2356, keep: 0) == 4712)
+        #expect(PosteriorsEncoding.int8.frameBytes(vocabularySize: 2356, keep: 0) == 2360)
+        #expect(PosteriorsEncoding.sparse.frameBytes(vocabularySize: 2356, keep: 8) == 36)
+    }
+
+    /// Sparse keeps each frame's likeliest units exactly (to float16) and the floor elsewhere.
+    @Test func sparseKeepsTheLikeliestUnits() throws {
+        let (path, written) = try Self.write(.sparse, to: try Fixtures.scratchFolder())
+        let reader = try PosteriorsReader(path: path)
+        let first = try #require(try reader.next())
+        let expected = SparsePosteriors(written[0], keep: PosteriorsEncoding.sparseKeep).densified()
+        let worst = zip(first.posteriors.values, expected.values).map { abs($0 - $1) }.max() ?? 0
+        #expect(worst <= 0.01, "max error \(worst)")
+        for frame in 0..<first.posteriors.frames {
+            let row = { (p: Posteriors) in p.values[(frame * 11)..<((frame + 1) * 11)] }
+            #expect(row(first.posteriors).firstIndex(of: row(first.posteriors).max()!) == row(written[0]).firstIndex(of: row(written[0]).max()!))
+        }
     }
 
     /// A file cut anywhere is reported as truncated, never read as shorter data.

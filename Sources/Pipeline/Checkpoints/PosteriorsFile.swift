@@ -7,13 +7,13 @@ import Foundation
 /// ```
 /// header     8  magic "LIPOSTRS"
 ///            2  format version (UInt16) = 1
-///            1  encoding (1 = float16, 2 = int8 + per-frame scale; see PosteriorsEncoding)
-///            1  reserved, 0
+///            1  encoding (1 = float16, 2 = int8 + per-frame scale, 3 = sparse; see PosteriorsEncoding)
+///            1  parameter: units kept per frame for sparse, else 0
 ///            4  vocabulary size V (UInt32)
 ///            2  model digest length n (UInt16), then n bytes: hex SHA-256 of the model's weights
 /// utterance  4  tag "UTTR"
 ///            8  start seconds (Float64), 8  end seconds (Float64)
-///            4  frames F (UInt32), then F frames of V values in the header's encoding
+///            4  frames F (UInt32), then F frames in the header's encoding
 /// trailer    4  tag "DONE", 4  utterance count (UInt32)
 /// ```
 /// A file without its trailer, or whose trailer count disagrees, is reported as truncated.
@@ -42,17 +42,19 @@ public final class PosteriorsWriter {
     public let encoding: PosteriorsEncoding
     /// Units per frame.
     public let vocabularySize: Int
+    private let keep: Int
     private let file: AtomicFileWriter
     private var count: UInt32 = 0
 
     /// Starts a file at `path` for a model with `vocabularySize` units and weights digest `modelDigest`.
     public init(path: String, vocabularySize: Int, modelDigest: String, encoding: PosteriorsEncoding) throws(PipelineError) {
         (self.encoding, self.vocabularySize) = (encoding, vocabularySize)
+        keep = encoding.parameter(vocabularySize: vocabularySize)
         file = try AtomicFileWriter(path: path)
         let digest = Array(modelDigest.utf8)
         var header = PosteriorsFile.magic
         header += ByteOrder.littleEndianBytes(PosteriorsFile.formatVersion)
-        header += [encoding.code, 0]
+        header += [encoding.code, UInt8(keep)]
         header += ByteOrder.littleEndianBytes(UInt32(vocabularySize))
         header += ByteOrder.littleEndianBytes(UInt16(digest.count))
         header += digest
@@ -66,13 +68,11 @@ public final class PosteriorsWriter {
             throw .io(path: file.path, detail: "utterance has \(posteriors.vocabularySize) units, the file \(vocabularySize)")
         }
         var bytes = PosteriorsFile.utteranceTag
-        bytes.reserveCapacity(24 + posteriors.frames * encoding.frameBytes(vocabularySize: vocabularySize))
+        bytes.reserveCapacity(24 + posteriors.frames * encoding.frameBytes(vocabularySize: vocabularySize, keep: keep))
         bytes += ByteOrder.littleEndianBytes(start.bitPattern)
         bytes += ByteOrder.littleEndianBytes(end.bitPattern)
         bytes += ByteOrder.littleEndianBytes(UInt32(posteriors.frames))
-        for frame in 0..<posteriors.frames {
-            encoding.encode(posteriors.values[(frame * vocabularySize)..<((frame + 1) * vocabularySize)], into: &bytes)
-        }
+        encoding.encode(posteriors, keep: keep, into: &bytes)
         try file.write(Data(bytes))
         count += 1
     }
@@ -95,6 +95,7 @@ public final class PosteriorsReader {
     public let vocabularySize: Int
     /// Hex SHA-256 of the weights of the model that wrote the file.
     public let modelDigest: String
+    private let keep: Int
     private let data: Data
     private var offset: Int
     private var utterancesRead: UInt32 = 0
@@ -121,10 +122,14 @@ public final class PosteriorsReader {
             throw .corruptCheckpoint(path: path, detail: "unknown encoding \(data[data.startIndex + cursor + 2])")
         }
         self.encoding = encoding
+        keep = Int(data[data.startIndex + cursor + 3])
         vocabularySize = Int(Self.integer(data, at: cursor + 4) as UInt32)
         let digestLength = Int(Self.integer(data, at: cursor + 8) as UInt16)
         cursor += 10
         guard vocabularySize > 0 else { throw .corruptCheckpoint(path: path, detail: "vocabulary size 0") }
+        guard keep == encoding.parameter(vocabularySize: vocabularySize) else {
+            throw .corruptCheckpoint(path: path, detail: "\(keep) units kept per frame; \(encoding.rawValue) keeps \(encoding.parameter(vocabularySize: vocabularySize))")
+        }
         guard data.count >= cursor + digestLength else {
             throw Self.truncated(path, "the header's model digest runs past the end of the file")
         }
@@ -159,18 +164,14 @@ public final class PosteriorsReader {
         let start = Double(bitPattern: Self.integer(data, at: offset + 4))
         let end = Double(bitPattern: Self.integer(data, at: offset + 12))
         let frames = Int(Self.integer(data, at: offset + 20) as UInt32)
-        let frameBytes = encoding.frameBytes(vocabularySize: vocabularySize)
+        let frameBytes = encoding.frameBytes(vocabularySize: vocabularySize, keep: keep)
         let payloadStart = offset + 24
         guard data.count - payloadStart >= frames * frameBytes else {
             throw Self.truncated(path, "utterance \(index) needs \(frames * frameBytes) bytes of log-probabilities, "
                 + "\(data.count - payloadStart) remain")
         }
-        var values: [Float] = []
-        values.reserveCapacity(frames * vocabularySize)
-        data.withUnsafeBytes { raw in
-            for frame in 0..<frames {
-                encoding.decode(raw, at: payloadStart + frame * frameBytes, vocabularySize: vocabularySize, into: &values)
-            }
+        let values = data.withUnsafeBytes { raw in
+            encoding.decode(raw, at: payloadStart, frames: frames, vocabularySize: vocabularySize, keep: keep)
         }
         offset = payloadStart + frames * frameBytes
         utterancesRead = index
