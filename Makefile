@@ -40,7 +40,7 @@ demo: build
 	  echo "NOTE: $(SHIPPED_MODEL) is not there yet: using the tiny random test model $$model (the pipeline runs, the transcripts are gibberish)"; \
 	fi; \
 	$(BIN) run $(DEMO_BROADCAST).ogg --events $(DEMO_BROADCAST).events.csv --keywords $(DEMO_BROADCAST).keywords.csv \
-	  --reference $(DEMO_BROADCAST).ref.txt --workspace $(DEMO_WORKSPACE) --model "$$model"
+	  --reference $(DEMO_BROADCAST).ref.txt --meta $(DEMO_BROADCAST).meta.json --workspace $(DEMO_WORKSPACE) --model "$$model"
 	$(BIN) status --workspace $(DEMO_WORKSPACE)
 	@echo "demo outputs: $(DEMO_OUT)/ (features) and $(DEMO_WORKSPACE)/broadcasts/<id>/ (manifest.json, recording.json, posteriors.bin, transcript.json)"
 

@@ -32,6 +32,9 @@ extension LiveInsight {
         @Option(help: "Reference transcript (text), kept for QA.")
         var reference: String?
 
+        @Option(help: "Broadcast metadata (JSON: start time, targets, products and prices).")
+        var meta: String?
+
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var pipeline: PipelineOptions
 
@@ -44,7 +47,8 @@ extension LiveInsight {
                 progress: { label, total, unit in ProgressReporter(label: label, total: total, unit: unit) },
                 log: printToStandardError)
             var inputs: [UserInputKind: String] = [:]
-            for (kind, path) in [(UserInputKind.events, events), (.keywords, keywords), (.reviews, reviews), (.reference, reference)] {
+            for (kind, path) in [(UserInputKind.events, events), (.keywords, keywords), (.reviews, reviews), (.reference, reference),
+                                 (.metadata, meta)] {
                 guard let path else { continue }
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw ValidationError("\(path): no such \(kind.rawValue) file")

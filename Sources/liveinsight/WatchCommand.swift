@@ -9,7 +9,7 @@ extension LiveInsight {
             abstract: "Watch <workspace>/inbox and run the pipeline on every recording dropped there.",
             discussion: """
                 A recording is taken once its size has stopped changing (--settle), with the files that \
-                share its name: <name>.events.csv, .reviews.csv, .keywords.csv, .ref.txt. Done: moved to \
+                share its name: <name>.events.csv, .reviews.csv, .keywords.csv, .ref.txt, .meta.json. Done: moved to \
                 processed/. Failed: moved to rejected/ with <file>.reason.txt. Identical to a processed \
                 recording: recorded as a duplicate, moved to processed/, nothing redone. Several watchers \
                 may share a workspace: jobs are claimed in the catalog, so no file is processed twice. \

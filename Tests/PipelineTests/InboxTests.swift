@@ -7,7 +7,7 @@ struct InboxTests {
     /// Recordings are told apart from companions, reasons and uploads in progress.
     @Test func recordingNames() {
         for name in ["show.wav", "show.mp3", "notes.txt", "a.b.flac"] { #expect(InboxItem.isRecordingName(name), "\(name)") }
-        for name in [".hidden.wav", "show.events.csv", "show.reviews.csv", "show.keywords.csv", "show.ref.txt",
+        for name in [".hidden.wav", "show.events.csv", "show.reviews.csv", "show.keywords.csv", "show.ref.txt", "show.meta.json",
                      "show.wav.part", "show.wav.reason.txt", "show.wav.partial-12-34", "x.crdownload"] {
             #expect(!InboxItem.isRecordingName(name), "\(name)")
         }
@@ -16,12 +16,13 @@ struct InboxTests {
     /// A recording picks up the companions that share its stem.
     @Test func companionsArePaired() throws {
         let folder = try Fixtures.scratchFolder()
-        for name in ["show.wav", "show.events.csv", "show.ref.txt", "other.reviews.csv"] {
+        for name in ["show.wav", "show.events.csv", "show.ref.txt", "show.meta.json", "other.reviews.csv"] {
             try Fixtures.write(Data("x".utf8), to: folder + "/" + name)
         }
         let item = InboxItem(recording: folder + "/show.wav")
-        #expect(item.companions == [.events: folder + "/show.events.csv", .reference: folder + "/show.ref.txt"])
-        #expect(item.files.count == 3)
+        #expect(item.companions == [.events: folder + "/show.events.csv", .reference: folder + "/show.ref.txt",
+                                    .metadata: folder + "/show.meta.json"])
+        #expect(item.files.count == 4)
     }
 
     /// A file is ready after it has stayed unchanged for the settle time, until it is reported.

@@ -10,12 +10,20 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
     case reviews
     /// Reference transcript, kept for the QA stage.
     case reference
+    /// Broadcast metadata (JSON: title, start time, targets, products and prices).
+    case metadata
 
     /// Name of the copy inside `<broadcast>/inputs/`.
-    public var fileName: String { self == .reference ? "ref.txt" : rawValue + ".csv" }
+    public var fileName: String {
+        switch self {
+        case .reference: "ref.txt"
+        case .metadata: "meta.json"
+        case .events, .keywords, .reviews: rawValue + ".csv"
+        }
+    }
 
     /// Suffix that pairs a file in the watched folder with the recording of the same stem:
-    /// `show.wav` + `show.events.csv`.
+    /// `show.wav` + `show.events.csv`, `show.meta.json`.
     public var companionSuffix: String { "." + fileName }
 
     /// Orders kinds by name (for stable listings).
