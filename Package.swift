@@ -24,9 +24,13 @@ let package = Package(
         .library(name: "Insight", targets: ["Insight"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
+        .library(name: "Report", targets: ["Report"]),
+        .library(name: "Server", targets: ["Server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features imports them.
@@ -43,11 +47,22 @@ let package = Package(
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
+        // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
+        .target(name: "Report", dependencies: [
+            "Insight", "Transcription",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
+        .target(name: "Server", dependencies: [
+            "Report",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation",
+                "Report", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -87,5 +102,9 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight"]),
+        .testTarget(name: "DashboardTests", dependencies: [
+            "Server", "Report", "Insight", "Transcription",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], exclude: ["Scripts"]),
     ]
 )

@@ -14,5 +14,7 @@ struct LiveInsight: ParsableCommand {
             Simulate.self,
             Align.self,
             Validate.self,
+            Serve.self,
+            ReportCommand.self,
         ])
 }
