@@ -35,7 +35,8 @@ public enum Assets {
     .segment{padding:4px 0;border-bottom:1px solid #f0f0f0}.segment.playing{background:#eef5ff}
     .segment .time,.word{cursor:pointer}.segment .time{color:#4e79a7;font-variant-numeric:tabular-nums;margin-right:8px}
     .player{position:sticky;top:0;background:#fff;padding:8px 0;z-index:2}audio{width:100%}
-    .cloud-pair{display:grid;grid-template-columns:1fr 1fr;gap:8px}
+    .cloud-pair{display:grid;grid-template-columns:1fr 1fr;gap:8px}.cloud-pair h3{font-size:14px;margin:4px 0}
+    .review-body{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;align-items:start}
     @media print{body{background:#fff}section{box-shadow:none;border:1px solid #ddd}.noprint,input.search,button{display:none}
       .grid{grid-template-columns:1fr 1fr}.scroll{max-height:none;overflow:visible}
       .review-product[hidden]{display:block!important}}

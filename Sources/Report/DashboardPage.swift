@@ -130,8 +130,8 @@ public struct DashboardPage {
             let negative = WordCloud(id: "cloud-negative-\(index)", label: "부정 단어 Negative words", words: product.negativeWords, color: "#c0392b")
             blocks += "<div class=\"review-product\" data-product=\"\(HTML.escape(product.productID))\">"
                 + "<p>리뷰 \(Format.integer(Double(product.reviews)))건 reviews · 평균 별점 mean stars \(product.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
-                + bars.svg() + "<div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
-                + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div>"
+                + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
+                + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div></div>"
         }
         return "<section id=\"reviews\"><h2>리뷰 감성·별점 Review sentiment and stars</h2>"
             + "<select id=\"review-product\" class=\"noprint\">\(options)</select>\(blocks)</section>"

@@ -10,7 +10,7 @@ public struct PDFPrinter: Sendable {
     /// Creates a printer.
     public init(executable: String? = nil) { self.executable = executable ?? Self.findChromium() }
 
-    /// Directories searched for Chromium, from PATH.
+    /// The first Chromium executable on PATH.
     static func findChromium() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in ["chromium", "chromium-browser", "chromium-headless-shell", "google-chrome"] {

@@ -71,7 +71,8 @@ public struct XLSXWorkbook: Sendable {
             ("xl/styles.xml", header + "<styleSheet xmlns=\"\(main)\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"NanumGothic\"/></font>"
                 + "<font><b/><sz val=\"11\"/><name val=\"NanumGothic\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
                 + "<fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border/></borders>"
-                + "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs count=\"2\"><xf fontId=\"0\"/><xf fontId=\"1\" applyFont=\"1\"/></cellXfs></styleSheet>"),
+                + "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs count=\"2\"><xf fontId=\"0\"/><xf fontId=\"1\" applyFont=\"1\"/></cellXfs>"
+                + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"),
         ]
         for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", header + worksheet(sheet, main: main))) }
         return parts
@@ -85,7 +86,9 @@ public struct XLSXWorkbook: Sendable {
                 let reference = Self.column(columnIndex) + String(rowIndex + 1), style = rowIndex == 0 ? " s=\"1\"" : ""
                 switch cell {
                 case .text(let text): xml += "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(Self.xml(text))</t></is></c>"
-                case .number(let value) where value.isFinite: xml += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
+                case .number(let value) where value.isFinite:
+                    let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+                    xml += "<c r=\"\(reference)\"\(style)><v>\(text)</v></c>"
                 case .number, .empty: break
                 }
             }

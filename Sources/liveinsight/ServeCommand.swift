@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import Report
 import Server
 import Synchronization
@@ -26,7 +27,9 @@ extension LiveInsight {
             let (host, port) = (host, port)
             Task {
                 do {
-                    try await server.run(host: host, port: port) { print("LiveInsight dashboard: http://\(host):\($0)/") }
+                    try await server.run(host: host, port: port) {
+                        FileHandle.standardError.write(Data("LiveInsight dashboard: http://\(host):\($0)/\n".utf8))
+                    }
                 } catch { failure.withLock { $0 = "\(error)" } }
                 finished.signal()
             }

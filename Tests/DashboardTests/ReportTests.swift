@@ -69,7 +69,7 @@ import Testing
         #expect(book["sheets"] as? [String] == ReportWorkbook.sheetNames)
         let cells = book["cells"] as! [String: [[Any]]]
         let summary = workspace.report.summary
-        #expect(cells["Summary"]?[4][1] as? Int == summary.unitsSold)
+        #expect(cells["Summary"]?[4][1] as? Double == Double(summary.unitsSold))
         #expect(abs((cells["Summary"]?[5][1] as? Double ?? 0) - summary.revenue) < 0.5)
         #expect(cells["Mentions"]?.count == workspace.report.ments.count + 1)
         #expect(cells["Mentions"]?[1][1] as? String == workspace.report.ments[0].mention.keyword)

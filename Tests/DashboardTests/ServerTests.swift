@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct ServerTests {
     /// Runs `body` against the router of a server over a fresh demo workspace, without sockets.
-    private func withServer(_ body: (any TestClientProtocol) async throws -> Void) async throws {
+    private func withServer(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }
         let app = Application(router: DashboardServer(store: WorkspaceStore(root: workspace.root)).router())
@@ -41,7 +41,7 @@ import Testing
 
     /// The recording is streamed whole, by byte range (206 with Content-Range), and a range past its end is 416.
     @Test func streamsAudioWithRanges() async throws {
-        let size = try FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size] as! Int
+        let size = try #require((FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size] as? NSNumber)?.intValue)
         try await withServer { client in
             try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get) { response in
                 #expect(response.status == .ok)

@@ -175,7 +175,7 @@ try:
     report["transcript"] = evaluate(page, """(async () => { const audio = document.getElementById('player');
       const out = {segments: document.querySelectorAll('.segment').length, marks: document.querySelectorAll('#transcript mark').length};
       for (let i = 0; i < 50 && audio.readyState < 1; i++) await new Promise(r => setTimeout(r, 100));
-      out.duration = audio.duration; const word = document.querySelectorAll('#transcript mark')[0];
+      out.duration = isFinite(audio.duration) ? audio.duration : 0; const word = document.querySelectorAll('#transcript mark')[0];
       word.click(); await new Promise(r => setTimeout(r, 300)); audio.pause();
       out.seekTarget = +word.dataset.seek; out.currentTime = audio.currentTime; return out; })()""")
     report["transcriptShot"] = screenshot(page, "transcript.png")
