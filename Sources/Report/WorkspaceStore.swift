@@ -49,6 +49,10 @@ public struct WorkspaceStore: BroadcastStore {
         throw .noRecording(id)
     }
 
+    /// How checkpoints spell non-finite numbers (an uplift's upper bound can be infinite): "Infinity", "-Infinity", "NaN".
+    public static let nonFiniteNumbers = JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
+        positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+
     /// True for a single path component that cannot climb out of its folder.
     static func isPlainName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\") && !name.contains("\0")
@@ -96,6 +100,7 @@ public struct WorkspaceStore: BroadcastStore {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let decoder = JSONDecoder()
         if dates { decoder.dateDecodingStrategy = .iso8601 }
+        decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteNumbers
         do { return try decoder.decode(T.self, from: data) } catch {
             throw .unreadable(path: path, detail: "not a valid \(file) (\(error))")
         }

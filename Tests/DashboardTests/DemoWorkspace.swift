@@ -30,6 +30,7 @@ struct DemoWorkspace {
                                            options: AlignmentOptions())
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         for (index, id) in Self.ids.enumerated() {
             let folder = root + "/broadcasts/" + id
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
