@@ -21,10 +21,10 @@ public enum Assets {
     .scroll{max-height:420px;overflow:auto}
     .summary td{font-size:18px;font-weight:bold}
     input.search,select{padding:5px 8px;margin:0 0 8px;font:inherit;border:1px solid #c8ccd2;border-radius:4px}
-    svg.chart{width:100%;height:auto;display:block;font-size:11px}
+    svg.chart{width:100%;height:auto;display:block;font-size:11px}svg.pie{max-height:300px}
     svg .grid{stroke:#e8eaed}svg .axis{stroke:#888}svg .tick{fill:#555}
     svg .series{stroke-width:2}svg .legend text,svg text.legend{fill:#333;font-size:12px}
-    svg .donut-total{font-size:20px;font-weight:bold;fill:#333}svg .value{fill:#333}
+    svg .donut-total{font-size:16px;font-weight:bold;fill:#333}svg .value{fill:#333}
     svg [data-tip]:hover{opacity:.75}svg .sel{fill:rgba(78,121,167,.18);stroke:#4e79a7}
     .zoom-note{font-size:12px;color:#777}button{font:inherit;cursor:pointer}
     #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:4px 8px;border-radius:4px;font-size:12px;display:none;z-index:9}

@@ -79,7 +79,7 @@ public struct DashboardPage {
         let activity = LineChart(id: "chart-activity", label: "조회와 댓글 Views and comments per minute", series: [
             series("조회 views", "#76b7b2", \.counts.views), series("댓글 comments", "#b07aa1", \.counts.comments)])
         let topics = PieChart(id: "chart-topics", label: "주제별 기여 Contribution by topic",
-                              slices: broadcast.report.topics.map { ($0.name, $0.contributionShare * 100) }, donut: true,
+                              slices: broadcast.report.topics.map { ($0.name, $0.contributionShare * 100) }, donutCaption: "기여 share",
                               valueFormat: { Format.decimal($0) + "%" })
         let genders = PieChart(id: "chart-gender", label: "시청자 성별 Viewer gender",
                                slices: broadcast.report.genders.sorted { $0.key < $1.key }.map { (Self.genderName($0.key), Double($0.value)) })

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Shares of a whole as a pie, or a donut with the total in the middle; hover shows each slice's value.
+/// Shares of a whole as a pie, or a donut with a caption in the middle; hover shows each slice's value.
 struct PieChart {
     var id: String
     var label: String
     var slices: [(name: String, value: Double)]
-    var donut = false
+    /// When set, the chart is a donut with this caption in its hole.
+    var donutCaption: String?
     var valueFormat: (Double) -> String = { Format.integer($0) }
 
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
@@ -33,9 +34,9 @@ struct PieChart {
             svg += "<rect x=\"265\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(color)\"/>"
             svg += "<text class=\"legend\" x=\"283\" y=\"\(legendY + 10)\">\(HTML.escape(slice.name)) \(Format.percent(slice.value / total))</text>"
         }
-        if donut {
+        if let donutCaption {
             svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(radius * 0.55)\" fill=\"#fff\"/>"
-            svg += "<text class=\"donut-total\" x=\"\(cx)\" y=\"\(cy + 6)\" text-anchor=\"middle\">\(valueFormat(total))</text>"
+            svg += "<text class=\"donut-total\" x=\"\(cx)\" y=\"\(cy + 6)\" text-anchor=\"middle\">\(HTML.escape(donutCaption))</text>"
         }
         return svg + "</svg>"
     }
