@@ -59,7 +59,7 @@ public enum AlignmentAnalysis {
                                                       funnel: activity.funnel, creditedPurchases: totalCredit)
         return InsightReport(duration: duration, options: options, summary: summary, funnel: activity.funnel,
                              topicFunnels: activity.topicFunnels, hourlyFunnels: activity.hourlyFunnels,
-                             keywords: keywords.sorted { ($0.attributedPurchases, $0.uplift) > ($1.attributedPurchases, $1.uplift) },
+                             keywords: keywords.sorted { ($0.attributedPurchases, $0.uplift ?? 0) > ($1.attributedPurchases, $1.uplift ?? 0) },
                              topics: topics.sorted { $0.attributedPurchases > $1.attributedPurchases },
                              ments: ments, timeline: activity.timeline, genders: activity.genders, warnings: events.warnings)
     }
@@ -96,14 +96,15 @@ public enum AlignmentAnalysis {
         }
         let effect = model.effect(index)
         let z = Normal.quantile(1 - (1 - options.confidenceLevel) / 2)
-        let pValue = effect.map { 2 * Normal.upperTail(abs($0.beta) / $0.se) } ?? 1
+        let pValue = effect.map { 2 * Normal.upperTail(abs($0.beta) / $0.se) }
+        func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
         return Impact(name: name, topic: topic, mentions: mentions,
                       windowMinutes: windows.reduce(0) { $0 + ($1.1 - $1.0) } / 60, counts: counts,
                       expectedPurchases: model.expectedBaseline(index),
-                      uplift: effect.map { exp($0.beta) } ?? 1,
-                      upliftLow: effect.map { exp($0.beta - z * $0.se) } ?? 0,
-                      upliftHigh: effect.map { exp($0.beta + z * $0.se) } ?? .infinity,
-                      pValue: pValue, significant: pValue < options.significanceLevel,
+                      uplift: finite(effect.map { exp($0.beta) }),
+                      upliftLow: finite(effect.map { exp($0.beta - z * $0.se) }),
+                      upliftHigh: finite(effect.map { exp($0.beta + z * $0.se) }),
+                      pValue: finite(pValue), significant: (pValue ?? 1) < options.significanceLevel,
                       attributedPurchases: credit.purchases, attributedUnits: credit.units, attributedRevenue: credit.revenue,
                       contributionShare: 0)
     }

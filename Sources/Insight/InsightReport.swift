@@ -48,12 +48,14 @@ public struct Impact: Codable, Sendable, Equatable {
     public var counts: WindowCounts
     /// Purchases the baseline rate predicts in its windows (exposure-weighted).
     public var expectedPurchases: Double
-    /// Multiplicative change of the purchase rate in its windows, other keywords held fixed.
-    public var uplift: Double
-    public var upliftLow: Double
-    public var upliftHigh: Double
-    /// Two-sided p-value of "no change" (Wald test).
-    public var pValue: Double
+    /// Multiplicative change of the purchase rate in its windows, other keywords held fixed
+    /// (nil when no window of it lies inside the broadcast).
+    public var uplift: Double?
+    /// The confidence interval of `uplift` (nil where it is not finite).
+    public var upliftLow: Double?
+    public var upliftHigh: Double?
+    /// Two-sided p-value of "no change" (Wald test); nil without a window.
+    public var pValue: Double?
     public var significant: Bool
     /// Purchases, units and revenue above baseline credited to it (shared among overlapping windows).
     public var attributedPurchases: Double

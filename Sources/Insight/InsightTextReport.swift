@@ -18,21 +18,28 @@ public enum InsightTextReport {
                             report.options.windowStart / 60, report.options.windowEnd / 60, report.options.confidenceLevel * 100))
         lines.append("keyword          topic        mentions  purchases  expected  uplift (CI)          p       share")
         for impact in report.keywords.prefix(keywordLimit) {
-            lines.append(String(format: "%@ %@ %8d %10d %9.1f  %@ %7.3f %7.1f%%%@",
+            lines.append(String(format: "%@ %@ %8d %10d %9.1f  %@ %@ %7.1f%%%@",
                                 pad(impact.name, 16), pad(impact.topic, 12), impact.mentions, impact.counts.purchases,
-                                impact.expectedPurchases,
-                                pad(String(format: "%.2f (%.2f–%.2f)", impact.uplift, impact.upliftLow, impact.upliftHigh), 20),
-                                impact.pValue, impact.contributionShare * 100, impact.significant ? " *" : ""))
+                                impact.expectedPurchases, pad(interval(impact), 20),
+                                impact.pValue.map { String(format: "%7.3f", $0) } ?? "      –",
+                                impact.contributionShare * 100, impact.significant ? " *" : ""))
         }
         lines.append("")
         lines.append("topic            mentions  uplift (CI)          share")
         for topic in report.topics {
-            lines.append(String(format: "%@ %8d  %@ %5.1f%%", pad(topic.name, 16), topic.mentions,
-                                pad(String(format: "%.2f (%.2f–%.2f)", topic.uplift, topic.upliftLow, topic.upliftHigh), 20),
+            lines.append(String(format: "%@ %8d  %@ %5.1f%%", pad(topic.name, 16), topic.mentions, pad(interval(topic), 20),
                                 topic.contributionShare * 100))
         }
         for warning in report.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "2.31 (1.52–3.50)", or "–" without an estimate; an open end shows as "…".
+    static func interval(_ impact: Impact) -> String {
+        guard let uplift = impact.uplift else { return "– (no window)" }
+        let low = impact.upliftLow.map { String(format: "%.2f", $0) } ?? "…"
+        let high = impact.upliftHigh.map { String(format: "%.2f", $0) } ?? "…"
+        return String(format: "%.2f (%@–%@)", uplift, low, high)
     }
 
     static func won(_ amount: Double) -> String {

@@ -107,7 +107,7 @@ public struct DashboardPage {
     private func impactTable() -> String {
         let rows = broadcast.report.keywords.sorted { $0.contributionShare > $1.contributionShare }.map { impact in
             "<tr><td>\(HTML.escape(impact.name))</td><td>\(HTML.escape(impact.topic))</td><td class=\"num\" data-sort=\"\(impact.mentions)\">\(impact.mentions)</td>"
-                + "<td class=\"num\" data-sort=\"\(impact.uplift)\">×\(Format.decimal(impact.uplift, 2))\(impact.significant ? " *" : "")</td>"
+                + "<td class=\"num\" data-sort=\"\(impact.uplift ?? 0)\">\(impact.uplift.map { "×" + Format.decimal($0, 2) } ?? "–")\(impact.significant ? " *" : "")</td>"
                 + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(Format.percent(impact.contributionShare))</td></tr>"
         }.joined()
         return "<div class=\"scroll\"><table class=\"sortable\" id=\"impacts\"><thead><tr><th>키워드 Keyword</th><th>주제 Topic</th>"

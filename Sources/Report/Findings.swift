@@ -27,9 +27,11 @@ public struct Findings: Sendable, Equatable {
                             english: salesEnglish + " Total score \(Format.decimal(summary.totalScore)) of 100."))
         if let best = report.keywords.filter({ $0.contributionShare > 0 }).max(by: { $0.contributionShare < $1.contributionShare }) {
             let strength = best.significant ? "통계적으로 유의합니다" : "유의하지는 않습니다"
-            out.append(Sentence(
-                korean: "가장 큰 기여 키워드는 ‘\(best.name)’(\(best.topic))로 구매 기여의 \(Format.percent(best.contributionShare))를 차지하며, 언급 후 구매율이 \(Format.decimal(best.uplift, 2))배로 \(strength).",
-                english: "The keyword contributing most is ‘\(best.name)’ (\(best.topic)): \(Format.percent(best.contributionShare)) of credited purchases, purchase rate ×\(Format.decimal(best.uplift, 2)) after mentions (\(best.significant ? "significant" : "not significant"))."))
+            let korean = "가장 큰 기여 키워드는 ‘\(best.name)’(\(best.topic))로 구매 기여의 \(Format.percent(best.contributionShare))를 차지합니다."
+                + (best.uplift.map { " 언급 후 구매율은 \(Format.decimal($0, 2))배이며 \(strength)." } ?? "")
+            let english = "The keyword contributing most is ‘\(best.name)’ (\(best.topic)): \(Format.percent(best.contributionShare)) of credited purchases."
+                + (best.uplift.map { " Purchase rate ×\(Format.decimal($0, 2)) after mentions (\(best.significant ? "significant" : "not significant"))." } ?? "")
+            out.append(Sentence(korean: korean, english: english))
         }
         if let topic = report.topics.max(by: { $0.contributionShare < $1.contributionShare }), topic.contributionShare > 0 {
             out.append(Sentence(korean: "주제별로는 ‘\(topic.name)’ 멘트의 기여가 \(Format.percent(topic.contributionShare))로 가장 컸습니다.",

@@ -29,8 +29,8 @@ public enum ReportWorkbook {
         let keywordRows: [[Cell]] = [["키워드 Keyword", "주제 Topic", "Mentions", "Uplift", "Low", "High", "p", "Significant",
                                       "Attributed purchases", "Attributed revenue", "Share"].map(Cell.text)]
             + (report.keywords + report.topics).map { impact in
-                [.text(impact.name), .text(impact.topic), count(impact.mentions), .number(impact.uplift), .number(impact.upliftLow),
-                 .number(impact.upliftHigh), .number(impact.pValue), .text(impact.significant ? "yes" : "no"),
+                [.text(impact.name), .text(impact.topic), count(impact.mentions), number(impact.uplift), number(impact.upliftLow),
+                 number(impact.upliftHigh), number(impact.pValue), .text(impact.significant ? "yes" : "no"),
                  .number(impact.attributedPurchases), .number(impact.attributedRevenue), .number(impact.contributionShare)]
             }
 

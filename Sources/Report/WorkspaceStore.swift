@@ -49,7 +49,7 @@ public struct WorkspaceStore: BroadcastStore {
         throw .noRecording(id)
     }
 
-    /// How checkpoints spell non-finite numbers (an uplift's upper bound can be infinite): "Infinity", "-Infinity", "NaN".
+    /// How checkpoints may spell non-finite numbers (older alignments held infinite uplift bounds): "Infinity", "-Infinity", "NaN".
     public static let nonFiniteNumbers = JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
         positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 

@@ -26,7 +26,7 @@ struct AlignmentRecoveryTests {
     @Test func plantedKeywordsRankTop() {
         for (_, report) in Self.runs {
             let top = Set(report.keywords.prefix(3).map(\.name))
-            #expect(top == Set(Self.planted.keys), "top 3: \(report.keywords.prefix(3).map { ($0.name, $0.uplift) })")
+            #expect(top == Set(Self.planted.keys), "top 3: \(report.keywords.prefix(3).map { ($0.name, $0.uplift ?? 0) })")
         }
     }
 
@@ -37,7 +37,7 @@ struct AlignmentRecoveryTests {
             for impact in report.keywords {
                 guard let truth = Self.planted[impact.name] else { continue }
                 total += 1
-                if impact.upliftLow <= truth && truth <= impact.upliftHigh { covered += 1 }
+                if let low = impact.upliftLow, let high = impact.upliftHigh, low <= truth && truth <= high { covered += 1 }
             }
         }
         #expect(total == 24)
