@@ -39,7 +39,9 @@ public enum Assets {
     .review-body{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;align-items:start}
     @media print{body{background:#fff}section{box-shadow:none;border:1px solid #ddd}.noprint,input.search,button{display:none}
       .grid{grid-template-columns:1fr 1fr}.scroll{max-height:none;overflow:visible}
-      .review-product[hidden]{display:block!important}}
+      .review-product[hidden]{display:block!important}section.wide{break-inside:auto}table{font-size:10px}th{white-space:normal}
+      #ments td:nth-child(4){min-width:240px}}
+    @page{size:A4 landscape;margin:10mm}
     """
 
     /// Page script.

@@ -59,7 +59,7 @@ public struct DashboardPage {
         }
         let window = broadcast.report.options
         return """
-        <section><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window)</span></h2>
+        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window)</span></h2>
         <input class="search" type="search" placeholder="검색 Search" data-table="ments" id="ment-search">
         <div class="scroll"><table class="sortable" id="ments"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
         <th>멘트 Ment</th><th class="num">조회 Views</th><th class="num">장바구니 Carts</th><th class="num">구매 Purchases</th>
