@@ -5,18 +5,23 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/liveinsight
 APT_PACKAGES := libsndfile1-dev libfftw3-dev libsqlite3-dev pkg-config
-PIP_TEST_PACKAGES :=
+# Only the tests need these: a real browser for the dashboard, Korean fonts for PDFs, pdftotext, openpyxl.
+TEST_APT_PACKAGES := chromium fonts-nanum poppler-utils
+PIP_TEST_PACKAGES := openpyxl
 DEMO_OUT := liveinsight-workspace/demo
 DEMO_WORKSPACE := liveinsight-workspace
 DEMO_BROADCAST := AudioSamples/demo-broadcast
 SHIPPED_MODEL := Models/ko-ctc-small.safetensors
 TINY_MODEL := Training/fixtures/tiny-model.safetensors
 
-.PHONY: demo test build deps test-deps bench clean
+.PHONY: demo test build deps apt-install test-deps bench clean
 
 # Debian packages the build needs; installed only when missing (apt-get needs root, or sudo).
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+apt-install:
+	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing: $$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -25,7 +30,8 @@ deps:
 
 # Python packages only the tests' reference checks use (none are needed at run time).
 test-deps: deps
-	@if [ -n "$(PIP_TEST_PACKAGES)" ]; then python3 -m pip install -q $(PIP_TEST_PACKAGES); fi
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q $(PIP_TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build -c release --product liveinsight
@@ -39,10 +45,15 @@ demo: build
 	  model=$(TINY_MODEL); \
 	  echo "NOTE: $(SHIPPED_MODEL) is not there yet: using the tiny random test model $$model (the pipeline runs, the transcripts are gibberish)"; \
 	fi; \
-	$(BIN) run $(DEMO_BROADCAST).ogg --events $(DEMO_BROADCAST).events.csv --keywords $(DEMO_BROADCAST).keywords.csv \
+	$(BIN) run $(CURDIR)/$(DEMO_BROADCAST).ogg --events $(DEMO_BROADCAST).events.csv --keywords $(DEMO_BROADCAST).keywords.csv \
 	  --reference $(DEMO_BROADCAST).ref.txt --meta $(DEMO_BROADCAST).meta.json --workspace $(DEMO_WORKSPACE) --model "$$model"
 	$(BIN) status --workspace $(DEMO_WORKSPACE)
-	@echo "demo outputs: $(DEMO_OUT)/ (features) and $(DEMO_WORKSPACE)/broadcasts/<id>/ (manifest.json, recording.json, posteriors.bin, transcript.json)"
+	@for folder in $(DEMO_WORKSPACE)/broadcasts/*/; do \
+	  [ -f "$$folder/alignment.json" ] && $(BIN) report "$$folder" --format html && $(BIN) report "$$folder" --format xlsx; \
+	done; true
+	@echo "demo outputs: $(DEMO_OUT)/ (features) and $(DEMO_WORKSPACE)/broadcasts/<id>/ (manifest.json, posteriors.bin,"
+	@echo "  transcript.json, validation.json, mentions.json, alignment.json, report.html, report.xlsx)"
+	@echo "dashboard: $(BIN) serve $(DEMO_WORKSPACE)   then open http://127.0.0.1:8080/"
 
 test: test-deps
 	$(SWIFT) test

@@ -25,10 +25,14 @@ let package = Package(
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Report", targets: ["Report"]),
+        .library(name: "Server", targets: ["Server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features imports them.
@@ -46,13 +50,25 @@ let package = Package(
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
         .target(name: "Pipeline", dependencies: [
-            "AudioIO", "Acoustic", "Transcription", "Insight", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
+            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "ContentHash",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
+        .target(name: "Report", dependencies: [
+            "Insight", "Transcription",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
+        .target(name: "Server", dependencies: [
+            "Report",
+            .product(name: "Hummingbird", package: "hummingbird"),
         ]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Pipeline",
+                "Report", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -93,5 +109,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription"]),
+        .testTarget(name: "DashboardTests", dependencies: [
+            "Server", "Report", "Insight", "Transcription",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], exclude: ["Scripts"]),
     ]
 )

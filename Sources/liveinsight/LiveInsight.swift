@@ -17,5 +17,7 @@ struct LiveInsight: ParsableCommand {
             Run.self,
             Status.self,
             Watch.self,
+            Serve.self,
+            ReportCommand.self,
         ])
 }

@@ -1,3 +1,4 @@
+import Insight
 import Transcription
 
 /// The choices a run is made with. Each stage declares which of them enter its cache key.
@@ -7,6 +8,8 @@ public struct PipelineSettings: Sendable {
     public var decoding = Transcriber.Options()
     /// How `posteriors.bin` stores log-probabilities. Default float16.
     public var posteriorsEncoding = PosteriorsEncoding.float16
+    /// The window after a mention and the rate model's settings (defaults: 3–5 minutes, 95 %).
+    public var alignment = AlignmentOptions()
 
     public init() {}
 }

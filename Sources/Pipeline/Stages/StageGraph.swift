@@ -2,11 +2,13 @@
 /// produced by an earlier stage.
 public struct StageGraph: Sendable {
     /// Every stage, in registration order. Adding a stage = adding its type here.
-    /// (mentions, alignment, reviews and report come next; each reads earlier stages' outputs.)
     public static let standardStages: [any Stage] = [
         DecodeStage(),
         AcousticStage(),
         TranscriptStage(),
+        ValidationStage(),
+        MentionsStage(),
+        AlignmentStage(),
     ]
 
     /// The stages, dependencies first.

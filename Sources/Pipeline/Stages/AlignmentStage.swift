@@ -1,0 +1,28 @@
+import Foundation
+import Insight
+
+/// `alignment`: mentions × the event log → `alignment.json` (`Insight.InsightReport`: uplifts with
+/// intervals, credited shares, funnels, the broadcast summary), with the broadcast's metadata when given.
+struct AlignmentStage: Stage {
+    let name = "alignment"
+    let version = "1"
+    let inputs: [StageInput] = [.stage("decode"), .stage("mentions"), .user(.events, required: true),
+                                .user(.metadata, required: false)]
+    static let fileName = "alignment.json"
+    let outputs = [AlignmentStage.fileName]
+
+    func parameters(_ settings: PipelineSettings) -> [String: String] {
+        ["windowStart": "\(settings.alignment.windowStart)", "windowEnd": "\(settings.alignment.windowEnd)"]
+    }
+
+    func run(_ context: StageContext) throws {
+        guard let eventsPath = context.userInput(.events) else { return }
+        let recording = try RecordingInfo.load(folder: context.folder)
+        let metadata = try context.userInput(.metadata).map(BroadcastMetadata.load) ?? BroadcastMetadata()
+        let events = try EventLog.load(path: eventsPath, broadcastStart: metadata.start, duration: recording.duration)
+        let mentions = try CheckpointJSON.read([Mention].self, from: context.path(MentionsStage.fileName))
+        let report = AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: recording.duration,
+                                               metadata: metadata, options: context.settings.alignment)
+        try CheckpointJSON.write(report, to: context.path(Self.fileName))
+    }
+}

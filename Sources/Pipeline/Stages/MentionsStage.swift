@@ -1,0 +1,30 @@
+import Acoustic
+import Foundation
+import Insight
+import Transcription
+
+/// `mentions`: the keyword list's mentions, from the transcript's words and from keyword spotting on the
+/// checkpointed posteriors (`Insight.MentionFinder`), written to `mentions.json`. Never runs the model:
+/// a new keyword list reruns this stage and the ones after it in seconds.
+struct MentionsStage: Stage {
+    let name = "mentions"
+    let version = "1"
+    let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
+    static let fileName = "mentions.json"
+    let outputs = [MentionsStage.fileName]
+    let usesModel = true   // spotting spells keywords in the model's units
+
+    func run(_ context: StageContext) throws {
+        guard let keywordsPath = context.userInput(.keywords) else { return }
+        let keywords = try KeywordList.load(path: keywordsPath)
+        let transcript = try CheckpointJSON.read(Transcript.self, from: context.path(TranscriptStage.fileName))
+        let vocabulary = TokenVocabulary(tokens: try context.model.model().configuration.vocabulary)
+        let reader = try PosteriorsReader(path: context.path(PosteriorsFile.fileName))
+        var utterances: [(start: Double, posteriors: SparsePosteriors)] = []
+        while let utterance = try reader.next() {
+            utterances.append((utterance.start, SparsePosteriors(utterance.posteriors, keep: PosteriorsEncoding.sparseKeep)))
+        }
+        let mentions = MentionFinder(keywords: keywords, vocabulary: vocabulary).mentions(in: transcript, utterances: utterances)
+        try CheckpointJSON.write(mentions, to: context.path(Self.fileName))
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import Validation
+
+/// `validation`: when a reference transcript came with the recording (`<name>.ref.txt`), scores the
+/// transcript against it (CER, WER, S/D/I, aligned errors) into `validation.json`.
+struct ValidationStage: Stage {
+    let name = "validation"
+    let version = "1"
+    let inputs: [StageInput] = [.stage("transcript"), .user(.reference, required: true)]
+    static let fileName = "validation.json"
+    let outputs = [ValidationStage.fileName]
+
+    func run(_ context: StageContext) throws {
+        guard let referencePath = context.userInput(.reference) else { return }
+        let loader = TranscriptLoader()
+        let report = TranscriptValidator.validate(reference: try loader.load(referencePath),
+                                                  hypothesis: try loader.load(context.path(TranscriptStage.fileName)))
+        try CheckpointJSON.write(report, to: context.path(Self.fileName))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Insight
+import Transcription
+
+/// One stage's state as the broadcast list shows it.
+public struct StageState: Sendable, Equatable {
+    /// Stage name (e.g. transcribe, align, reviews).
+    public var name: String
+    /// running, done, failed, or missing.
+    public var status: String
+
+    /// Creates a stage state.
+    public init(name: String, status: String) { (self.name, self.status) = (name, status) }
+}
+
+/// What the broadcast list needs about one broadcast (cheap to read: no transcript).
+public struct BroadcastEntry: Sendable, Equatable {
+    /// Folder name under `broadcasts/`.
+    public var id: String
+    /// Title from the metadata, else the recording's file name, else the id.
+    public var title: String
+    /// Broadcast start, when known.
+    public var date: Date?
+    /// Length in seconds, when the alignment exists.
+    public var duration: Double?
+    /// Stages in name order.
+    public var stages: [StageState]
+    /// Headline figures, when the alignment exists.
+    public var summary: BroadcastSummary?
+
+    /// Creates an entry.
+    public init(id: String, title: String, date: Date?, duration: Double?, stages: [StageState], summary: BroadcastSummary?) {
+        (self.id, self.title, self.date, self.duration, self.stages, self.summary) = (id, title, date, duration, stages, summary)
+    }
+}
+
+/// Everything the dashboard and the reports show about one broadcast.
+public struct Broadcast: Sendable, Equatable {
+    /// The list entry.
+    public var entry: BroadcastEntry
+    /// The alignment stage's report.
+    public var report: InsightReport
+    /// The transcript, when present.
+    public var transcript: Transcript?
+    /// The reviews stage's digest, when present.
+    public var reviews: ReviewDigest?
+    /// Product names by id (from the metadata).
+    public var productNames: [String: String]
+
+    /// Creates a broadcast.
+    public init(entry: BroadcastEntry, report: InsightReport, transcript: Transcript?, reviews: ReviewDigest?,
+                productNames: [String: String] = [:]) {
+        (self.entry, self.report, self.transcript, self.reviews, self.productNames) = (entry, report, transcript, reviews, productNames)
+    }
+
+    /// The product's display name, else its id.
+    public func productName(_ id: String) -> String { productNames[id] ?? id }
+}
+
+/// A recording the server can stream.
+public struct RecordingFile: Sendable, Equatable {
+    /// Absolute path.
+    public var path: String
+    /// MIME type from the file extension.
+    public var mimeType: String
+
+    /// Creates a recording reference.
+    public init(path: String, mimeType: String) { (self.path, self.mimeType) = (path, mimeType) }
+}
+
+/// Where the dashboard reads broadcasts from: the one seam between the pipeline and the reports.
+public protocol BroadcastStore: Sendable {
+    /// Every broadcast, newest first.
+    func entries() throws(ReportError) -> [BroadcastEntry]
+    /// One broadcast; `.unknownBroadcast` when the id is not in the store.
+    func broadcast(id: String) throws(ReportError) -> Broadcast
+    /// The broadcast's recording; `.unknownBroadcast` or `.noRecording`.
+    func recording(id: String) throws(ReportError) -> RecordingFile
+}

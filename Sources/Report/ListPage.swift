@@ -1,0 +1,35 @@
+/// The broadcast list: date, length, stage status and headline figures; searchable and sortable; each
+/// row opens its dashboard in a new tab.
+public struct ListPage {
+    /// The broadcasts to list.
+    public var entries: [BroadcastEntry]
+
+    /// Creates the page.
+    public init(entries: [BroadcastEntry]) { self.entries = entries }
+
+    /// The page's HTML (assets linked from the server).
+    public func html() -> String {
+        var rows = ""
+        for entry in entries {
+            let link = "/broadcasts/" + PageShell.pathSegment(entry.id)
+            let stages = entry.stages.map { "<span class=\"stage \(HTML.escape($0.status))\">\(HTML.escape($0.name)): \(HTML.escape($0.status))</span>" }.joined(separator: " ")
+            let summary = entry.summary
+            rows += "<tr><td data-sort=\"\(entry.date?.timeIntervalSince1970 ?? 0)\">\(Format.date(entry.date))</td>"
+                + "<td><a href=\"\(link)\" target=\"_blank\" rel=\"noopener\">\(HTML.escape(entry.title))</a></td>"
+                + "<td class=\"num\" data-sort=\"\(entry.duration ?? 0)\">\(entry.duration.map(Format.clock) ?? "–")</td>"
+                + "<td>\(stages.isEmpty ? "–" : stages)</td>"
+                + "<td class=\"num\" data-sort=\"\(summary?.totalScore ?? 0)\">\(summary.map { Format.decimal($0.totalScore) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(summary?.unitsSold ?? 0)\">\(summary.map { Format.integer(Double($0.unitsSold)) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(summary?.achievementRate ?? 0)\">\(summary?.achievementRate.map(Format.percent) ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(summary?.revenue ?? 0)\">\(summary.map { Format.won($0.revenue) } ?? "–")</td></tr>"
+        }
+        let body = """
+        <section><h2>방송 목록 Broadcasts (\(entries.count))</h2>
+        <input class="search" type="search" placeholder="검색 Search" data-table="broadcasts" id="broadcast-search">
+        <table class="sortable" id="broadcasts"><thead><tr><th>날짜 Date</th><th>방송 Broadcast</th><th class="num">길이 Length</th>
+        <th>단계 Stages</th><th class="num">점수 Score</th><th class="num">판매 Units</th><th class="num">달성률 Achievement</th>
+        <th class="num">매출 Revenue</th></tr></thead><tbody>\(rows)</tbody></table></section>
+        """
+        return PageShell(title: "LiveInsight", assets: .linked).render(header: "<h1>LiveInsight</h1>", body: body)
+    }
+}

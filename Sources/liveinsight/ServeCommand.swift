@@ -1,0 +1,40 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Report
+import Server
+import Synchronization
+
+extension LiveInsight {
+    /// `liveinsight serve <workspace>`: the dashboard over a workspace's broadcasts.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the dashboard (broadcast list, dashboards, transcripts, exports) over HTTP.")
+
+        @Argument(help: "Workspace folder (holds broadcasts/<id>/).")
+        var workspace: String
+
+        @Option(help: "Address to bind; loopback by default, so the dashboard is not exposed to the network.")
+        var host = "127.0.0.1"
+
+        @Option(help: "Port to listen on (0 picks a free one).")
+        var port = 8080
+
+        func run() throws {
+            let server = DashboardServer(store: WorkspaceStore(root: workspace))
+            let failure = Mutex<String?>(nil)
+            let finished = DispatchSemaphore(value: 0)
+            let (host, port) = (host, port)
+            Task {
+                do {
+                    try await server.run(host: host, port: port) {
+                        FileHandle.standardError.write(Data("LiveInsight dashboard: http://\(host):\($0)/\n".utf8))
+                    }
+                } catch { failure.withLock { $0 = "\(error)" } }
+                finished.signal()
+            }
+            finished.wait()
+            if let message = failure.withLock({ $0 }) { throw CLIError("serve: \(message)") }
+        }
+    }
+}

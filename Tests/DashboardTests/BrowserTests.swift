@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Report
+import Server
+import Testing
+
+/// The dashboard in a real headless Chromium against a real server on a free port.
+@Suite struct BrowserTests {
+    /// Where the screenshots go (reported in the test output).
+    static let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-dashboard-screenshots").path
+
+    /// List and dashboard load without console errors; charts draw; tables sort and search; zoom, tooltips, the
+    /// product selector and audio seeking work; screenshots are written.
+    @Test func dashboardWorksInChromium() async throws {
+        let chromium = try ToolRunner.locate("chromium", package: "chromium fonts-nanum")
+        let python = try ToolRunner.locate("python3", package: "python3")
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        try FileManager.default.createDirectory(atPath: Self.screenshots, withIntermediateDirectories: true)
+        let app = Application(router: DashboardServer(store: WorkspaceStore(root: workspace.root)).router(),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let term = "할인"
+        let output = try await app.test(.live) { client in
+            let port = try #require(client.port)
+            return try ToolRunner.run(python, [ToolRunner.scripts + "/cdp_check.py", chromium, "http://127.0.0.1:\(port)", "demo-a", term,
+                                               Self.screenshots])
+        }
+        print("dashboard screenshots: \(Self.screenshots)")
+        let seen = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
+        for key in ["listErrors", "dashboardErrors", "transcriptErrors"] {
+            #expect((seen[key] as? [String])?.isEmpty == true, "\(key): \(seen[key] ?? "")")
+        }
+
+        let list = seen["list"] as! [String: Any]
+        #expect(list["rows"] as? Int == 2)
+        #expect((list["links"] as? [[String]])?.allSatisfy { $0[0].hasPrefix("/broadcasts/demo-") && $0[1] == "_blank" } == true)
+        let ascending = list["ascending"] as? [String] ?? []
+        #expect(ascending.count == 2 && ascending == (list["descending"] as? [String] ?? []).reversed())
+        #expect(list["searched"] as? Int == 1)
+        #expect(list["injected"] as? Int == 0)
+
+        let dashboard = seen["dashboard"] as! [String: Any]
+        let charts = dashboard["charts"] as? [String: Int] ?? [:]
+        for chart in ["chart-sales", "chart-activity", "chart-topics", "chart-gender", "chart-viewers", "chart-reviews-0",
+                      "cloud-positive-0", "cloud-negative-0"] {
+            #expect((charts[chart] ?? 0) > 0, "\(chart) drew nothing")
+        }
+        let ments = workspace.report.ments
+        #expect(dashboard["mentRows"] as? Int == ments.count)
+        let times = dashboard["timesDescending"] as? [Double] ?? []
+        #expect(times.count == ments.count && times == times.sorted(by: >))
+        let keywords = dashboard["keywordsAscending"] as? [String] ?? []
+        #expect(keywords == ments.map(\.mention.keyword).sorted())
+        let expected = ments.filter { [$0.mention.keyword, $0.mention.topic, $0.mention.ment].contains { $0.contains(term) } }.count
+        #expect(expected > 0 && dashboard["searched"] as? Int == expected)
+        #expect(dashboard["zoomed"] as? [Bool] == [true, true])
+        #expect(dashboard["reset"] as? Bool == true)
+        #expect((dashboard["tooltip"] as? String)?.contains("′") == true)
+        #expect(dashboard["reviewShown"] as? [String] == ["P002"])
+        #expect(dashboard["injected"] as? Int == 0)
+        #expect((dashboard["summary"] as? [String])?[1].replacingOccurrences(of: ",", with: "") == "\(workspace.report.summary.unitsSold)")
+        #expect((dashboard["findings"] as? Int ?? 0) >= 4)
+
+        let transcript = seen["transcript"] as! [String: Any]
+        #expect((transcript["segments"] as? Int ?? 0) > 10)
+        #expect((transcript["marks"] as? Int ?? 0) > 0)
+        #expect((transcript["duration"] as? Double ?? 0) > 60, "the audio element did not load the recording")
+        #expect(abs((transcript["currentTime"] as? Double ?? -9) - (transcript["seekTarget"] as? Double ?? 0)) < 1)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Insight
+@testable import Report
+import Testing
+
+@Suite struct ReportTests {
+    /// Escaping turns every markup character into a character reference.
+    @Test func escapesMarkup() {
+        #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+
+    /// User strings (titles, review words, keywords) reach every page and export escaped, never as markup.
+    @Test func pagesEscapeUserStrings() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let store = WorkspaceStore(root: workspace.root)
+        var broadcast = try store.broadcast(id: "demo-b")
+        broadcast.report.ments[0].mention.keyword = DemoWorkspace.hostile
+        let pages = [ListPage(entries: try store.entries()).html(), DashboardPage(broadcast: broadcast, assets: .inline).html(),
+                     TranscriptPage(broadcast: broadcast).html()]
+        for page in pages {
+            #expect(!page.contains("<img"))
+            #expect(!page.contains("onerror=alert(1)>\""))
+        }
+        #expect(pages[0].contains("Second demo &lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"))
+        #expect(pages[1].contains("&lt;img src=x onerror=alert(1)&gt;"))
+    }
+
+    /// Ids that are not plain folder names, or not in the workspace, are unknown broadcasts.
+    @Test func rejectsUnknownAndTraversingIDs() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let store = WorkspaceStore(root: workspace.root)
+        for id in ["nope", "..", "../broadcasts/demo-a", ".hidden", "demo-a/../demo-b", ""] {
+            #expect(throws: ReportError.unknownBroadcast(id)) { try store.broadcast(id: id) }
+            #expect(throws: ReportError.unknownBroadcast(id)) { try store.recording(id: id) }
+        }
+    }
+
+    /// The list reads every broadcast with its stages and headline figures.
+    @Test func listsBroadcasts() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let entries = try WorkspaceStore(root: workspace.root).entries()
+        #expect(entries.map(\.id).sorted() == DemoWorkspace.ids)
+        #expect(entries.allSatisfy { $0.stages.map(\.name) == ["align", "transcribe"] && $0.summary == workspace.report.summary })
+    }
+
+    /// The findings name the sales figures and the strongest keyword, in Korean and English.
+    @Test func writesFindings() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let findings = Findings(try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")).sentences
+        #expect(findings.count >= 4)
+        #expect(findings[0].korean.contains("\(workspace.report.summary.unitsSold)개"))
+        #expect(findings[0].english.contains("units sold"))
+    }
+
+    /// The XLSX opens in openpyxl with the five sheets and the expected cell values.
+    @Test func xlsxReadsBackInOpenpyxl() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
+        let file = workspace.root + "/report.xlsx"
+        try ReportFormat.xlsx.render(broadcast).write(to: URL(fileURLWithPath: file))
+        let python = try ToolRunner.locate("python3", package: "python3")
+        let json = try ToolRunner.run(python, [ToolRunner.scripts + "/xlsx_check.py", file])
+        let book = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(book["sheets"] as? [String] == ReportWorkbook.sheetNames)
+        let cells = book["cells"] as! [String: [[Any]]]
+        let summary = workspace.report.summary
+        #expect(cells["Summary"]?[4][1] as? Double == Double(summary.unitsSold))
+        #expect(abs((cells["Summary"]?[5][1] as? Double ?? 0) - summary.revenue) < 0.5)
+        #expect(cells["Mentions"]?.count == workspace.report.ments.count + 1)
+        #expect(cells["Mentions"]?[1][1] as? String == workspace.report.ments[0].mention.keyword)
+        #expect(cells["Events"]?.count == workspace.report.timeline.count + 1)
+        #expect(cells["Keywords"]?.count == workspace.report.keywords.count + workspace.report.topics.count + 1)
+        #expect(cells["Reviews"]?[1][0] as? String == "P001")
+        #expect((cells["Reviews"]?[1][6] as? String)?.contains(DemoWorkspace.hostile) == true)
+    }
+
+    /// The PDF, printed by headless Chromium, carries the Korean summary as text on a sane number of pages.
+    @Test func pdfHasKoreanText() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let chromium = try ToolRunner.locate("chromium", package: "chromium fonts-nanum")
+        let broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
+        let file = workspace.root + "/report.pdf"
+        try ReportFormat.pdf.render(broadcast, printer: PDFPrinter(executable: chromium)).write(to: URL(fileURLWithPath: file))
+        let text = try ToolRunner.run(try ToolRunner.locate("pdftotext", package: "poppler-utils"), [file, "-"])
+        #expect(text.contains("종합 점수"))
+        #expect(text.contains("겨울 니트"))
+        #expect(text.contains("\(workspace.report.summary.unitsSold)개"))
+        let info = try ToolRunner.run(try ToolRunner.locate("pdfinfo", package: "poppler-utils"), [file])
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
+        #expect((1...12).contains(pages ?? 0))
+        let fonts = try ToolRunner.run(try ToolRunner.locate("pdffonts", package: "poppler-utils"), [file])
+        #expect(fonts.contains("Nanum"))
+    }
+}

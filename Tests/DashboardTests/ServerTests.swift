@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Report
+@testable import Server
+import Testing
+
+@Suite struct ServerTests {
+    /// Runs `body` against the router of a server over a fresh demo workspace, without sockets.
+    private func withServer(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let app = Application(router: DashboardServer(store: WorkspaceStore(root: workspace.root)).router())
+        try await app.test(.router) { try await body($0) }
+    }
+
+    /// The list, a dashboard, a transcript and the static assets are served as HTML/CSS/JS.
+    @Test func servesPages() async throws {
+        try await withServer { client in
+            for (path, type) in [("/", "text/html"), ("/broadcasts/demo-a", "text/html"), ("/broadcasts/demo-a/transcript", "text/html"),
+                                 ("/static/dashboard.css", "text/css"), ("/static/dashboard.js", "text/javascript")] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path)")
+                }
+            }
+        }
+    }
+
+    /// Unknown ids, traversal attempts and unknown files give 404, never a crash or a file outside the workspace.
+    @Test func unknownAndTraversingPathsAre404() async throws {
+        try await withServer { client in
+            for path in ["/broadcasts/nope", "/broadcasts/nope/audio", "/broadcasts/nope/report.xlsx", "/broadcasts/..%2F..%2Fetc/audio",
+                         "/broadcasts/%2E%2E/transcript", "/static/../Package.swift", "/static/..%2F..%2FPackage.swift", "/etc/passwd"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .notFound, "\(path)")
+                }
+            }
+        }
+    }
+
+    /// The recording is streamed whole, by byte range (206 with Content-Range), and a range past its end is 416.
+    @Test func streamsAudioWithRanges() async throws {
+        let size = try #require((FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size] as? NSNumber)?.intValue)
+        try await withServer { client in
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == size)
+                #expect(response.headers[.acceptRanges] == "bytes")
+            }
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=100-199"]) { response in
+                #expect(response.status == .partialContent)
+                #expect(response.body.readableBytes == 100)
+                #expect(response.headers[.contentRange] == "bytes 100-199/\(size)")
+                #expect(response.headers[.contentType] == "audio/ogg")
+            }
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=-10"]) { response in
+                #expect(response.headers[.contentRange] == "bytes \(size - 10)-\(size - 1)/\(size)")
+            }
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=\(size)-"]) { response in
+                #expect(response.status == .rangeNotSatisfiable)
+                #expect(response.headers[.contentRange] == "bytes */\(size)")
+            }
+        }
+    }
+
+    /// Range headers resolve against the file size as RFC 9110 says.
+    @Test func parsesRanges() {
+        #expect(ByteRange.parse(nil, size: 10) == .whole)
+        #expect(ByteRange.parse("bytes=0-", size: 10) == .partial(ByteRange(first: 0, last: 9)))
+        #expect(ByteRange.parse("bytes=2-100", size: 10) == .partial(ByteRange(first: 2, last: 9)))
+        #expect(ByteRange.parse("bytes=-3", size: 10) == .partial(ByteRange(first: 7, last: 9)))
+        #expect(ByteRange.parse("bytes=10-", size: 10) == .unsatisfiable)
+        #expect(ByteRange.parse("bytes=5-2", size: 10) == .whole)
+        #expect(ByteRange.parse("items=1-2", size: 10) == .whole)
+    }
+
+    /// The XLSX and HTML exports download with their types and a safe file name.
+    @Test func servesExports() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/broadcasts/demo-a/report.xlsx", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"report-demo-a.xlsx\"")
+                #expect(response.body.getBytes(at: 0, length: 2) == Array("PK".utf8))
+            }
+            try await client.execute(uri: "/broadcasts/demo-a/report.html", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<style>"))
+            }
+        }
+    }
+}
