@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Transcription", targets: ["Transcription"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
+        .library(name: "Reviews", targets: ["Reviews"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
+        .target(name: "Reviews", dependencies: ["ContentHash"]),
 
         .executableTarget(
             name: "liveinsight",
@@ -74,5 +76,6 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight"]),
+        .testTarget(name: "ReviewsTests", dependencies: ["Reviews"], resources: [.copy("Fixtures")]),
     ]
 )

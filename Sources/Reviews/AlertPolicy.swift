@@ -1,0 +1,80 @@
+/// When a topic's negative share among a product's recent reviews is worth an alert.
+///
+/// For each product and topic the monitor keeps the last `window` reviews that mention the topic; a review
+/// counts as negative for the topic when the mean positive probability of its sentences on the topic is below
+/// 0.5. An alert fires when at least `minimumReviews` are in the window and the negative share rises past
+/// `threshold` (from at or below it); it re-arms once the share is back at or below `threshold`.
+/// The file's order is taken as time order (oldest first), as shopping-site exports are.
+public struct AlertPolicy: Sendable, Equatable {
+    /// Negative share that triggers an alert (default 0.4: a topic most buyers like rarely passes it).
+    public var threshold: Double
+    /// Recent reviews per product and topic (default 20).
+    public var window: Int
+    /// Reviews needed in the window before the share is judged (default 5).
+    public var minimumReviews: Int
+
+    /// A policy; defaults as documented on each property.
+    public init(threshold: Double = 0.4, window: Int = 20, minimumReviews: Int = 5) {
+        (self.threshold, self.window, self.minimumReviews) = (threshold, max(1, window), max(1, minimumReviews))
+    }
+}
+
+/// A raised alert: the topic, its share and the negative reviews in the window that caused it.
+public struct ReviewAlert: Sendable, Equatable, Codable {
+    /// A negative review behind the alert.
+    public struct Evidence: Sendable, Equatable, Codable {
+        /// The review's id, if the file has one.
+        public let reviewID: String?
+        /// Its line in the file.
+        public let line: Int
+        /// The sentences about the topic.
+        public let text: String
+        /// Their mean positive probability.
+        public let probability: Double
+    }
+
+    /// The product.
+    public let productID: String
+    /// The topic.
+    public let topic: String
+    /// Negative share in the window when the alert fired.
+    public let negativeShare: Double
+    /// Reviews in the window.
+    public let windowReviews: Int
+    /// The policy threshold it passed.
+    public let threshold: Double
+    /// The negative reviews in the window, oldest first.
+    public let reviews: [Evidence]
+}
+
+/// Applies an `AlertPolicy` to reviews as they stream past. Memory: `window` entries per product and topic.
+struct AlertMonitor {
+    private struct Entry { let negative: Bool; let evidence: ReviewAlert.Evidence }
+    private struct Key: Hashable { let product: String, topic: String }
+
+    let policy: AlertPolicy
+    private var windows: [Key: [Entry]] = [:]
+    private var armed: [Key: Bool] = [:]
+
+    init(policy: AlertPolicy) { self.policy = policy }
+
+    /// Records one review's sentences on one topic; returns an alert when this review tips the share over.
+    mutating func record(productID: String, topic: String, evidence: ReviewAlert.Evidence) -> ReviewAlert? {
+        let key = Key(product: productID, topic: topic)
+        var entries = windows[key, default: []]
+        entries.append(Entry(negative: evidence.probability < 0.5, evidence: evidence))
+        if entries.count > policy.window { entries.removeFirst(entries.count - policy.window) }
+        windows[key] = entries
+        let negatives = entries.filter(\.negative)
+        let share = Double(negatives.count) / Double(entries.count)
+        let isArmed = armed[key] ?? true
+        if share <= policy.threshold {
+            armed[key] = true
+            return nil
+        }
+        guard isArmed, entries.count >= policy.minimumReviews else { return nil }
+        armed[key] = false
+        return ReviewAlert(productID: productID, topic: topic, negativeShare: share, windowReviews: entries.count,
+                           threshold: policy.threshold, reviews: negatives.map(\.evidence))
+    }
+}
