@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "liveinsight",
             dependencies: [
-                "AudioIO", "Features", "Acoustic", "Transcription", "Validation",
+                "AudioIO", "Features", "Acoustic", "Transcription", "Validation", "Reviews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -6,6 +6,10 @@ struct CSVRecord {
     var oversized: Bool
     /// Bytes the record spans (whole, even when oversized).
     var byteCount: Int
+    /// The file ended inside a quoted field: a quote was never closed.
+    var unterminated = false
+    /// The physical line after the record (so `endLine − line` lines were consumed).
+    var endLine = 0
 }
 
 /// RFC 4180 CSV records over a byte stream: quoted fields may hold commas, quotes ("") and line breaks;
@@ -74,6 +78,7 @@ struct CSVRecordReader {
                 wasQuoted = false
             case newline:
                 record.fields.append(field)
+                record.endLine = line
                 return record
             case carriageReturn:
                 continue
@@ -82,6 +87,8 @@ struct CSVRecordReader {
             }
         }
         record.fields.append(field)
+        record.unterminated = inQuotes
+        record.endLine = line
         return record
     }
 

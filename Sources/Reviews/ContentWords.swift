@@ -14,9 +14,9 @@ public struct ContentWords: Sendable {
 
     private let keep: Set<String>
 
-    /// Content words that also keeps the one-syllable whole-word keywords of `topics`.
+    /// Content words that also keeps the one-syllable keywords (whole or prefix) of `topics`.
     public init(topics: TopicDictionary) {
-        keep = Set(topics.topics.flatMap { $0.words.filter { $0.count == 1 } })
+        keep = Set(topics.topics.flatMap { Array($0.words) + $0.prefixes }.filter { $0.count == 1 })
     }
 
     /// The content words of `sentence`, in order (repeats kept).

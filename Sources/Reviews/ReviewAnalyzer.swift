@@ -22,8 +22,8 @@ public struct ReviewResult: Sendable, Equatable, Codable {
 public struct ReviewAnalysis: Sendable, Equatable, Codable {
     /// Per product and per topic scores.
     public let products: [ProductScore]
-    /// Word-cloud words per product id.
-    public let wordClouds: [String: WordCloudWords]
+    /// Word-cloud words per product, sorted by product id.
+    public let wordClouds: [WordCloudWords]
     /// Alerts raised, in the order they fired.
     public let alerts: [ReviewAlert]
     /// Reviews analysed (after duplicates and the product filter).
@@ -113,7 +113,7 @@ public struct ReviewAnalyzer {
 
     /// The totals so far.
     public var analysis: ReviewAnalysis {
-        ReviewAnalysis(products: scores.scores, wordClouds: clouds.mapValues { $0.words(limit: options.wordCloudSize) },
+        ReviewAnalysis(products: scores.scores, wordClouds: clouds.sorted { $0.key < $1.key }.map { $1.words(productID: $0, limit: options.wordCloudSize) },
                        alerts: alerts, reviews: counts.reviews, exactDuplicates: counts.exact, nearDuplicates: counts.near)
     }
 }

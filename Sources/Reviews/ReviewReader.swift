@@ -89,6 +89,11 @@ public struct ReviewReader {
             warn(record.line, "the row is \(Self.size(record.byteCount)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
             return nil
         }
+        guard !record.unterminated else {
+            warn(record.line, "a quote opened in this row is never closed, so the rest of the file (\(record.endLine - record.line + 1) "
+                 + "line(s)) was read as one field; skipped — check the quoting")
+            return nil
+        }
         let needed = max(columns.productID, columns.rating, columns.text)
         guard record.fields.count > needed else {
             warn(record.line, "\(record.fields.count) field(s), the header has \(columns.count); skipped (is a quote unbalanced?)")

@@ -26,6 +26,8 @@ public final class SentimentModel: Sendable {
     public let featurizer: ReviewFeaturizer
     /// The training figures stored in the file (JSON object text).
     public let metricsJSON: String
+    /// SHA-256 of the weights (the file header's `data_sha256`): the model's version, for cache keys.
+    public let dataSHA256: String
     private let file: SentimentModelFile
 
     /// Loads a `.lisent` file; throws `ReviewsError.badModel` naming the file and the problem.
@@ -36,6 +38,7 @@ public final class SentimentModel: Sendable {
         }
         self.featurizer = featurizer
         metricsJSON = file.metricsJSON
+        dataSHA256 = file.dataSHA256
     }
 
     /// Scores raw text (normalised here).

@@ -18,6 +18,8 @@ struct SentimentModelFile {
     let ratingWeight: [Float], ratingBias: [Float]
     /// The figures the training recipe measured (`metrics` in the header), as JSON text.
     let metricsJSON: String
+    /// The header's SHA-256 of the data section.
+    let dataSHA256: String
 
     private struct Header: Decodable {
         struct Entry: Decodable { let dtype: String, shape: [Int], offset: Int }
@@ -51,6 +53,7 @@ struct SentimentModelFile {
               header.ratings == 10, header.max_char_n >= 1 else {
             throw .badModel(path: path, detail: "bad configuration (buckets \(header.buckets), dim \(header.dim), hidden \(header.hidden))")
         }
+        dataSHA256 = header.data_sha256
         let payload = data[(12 + length)...]
         if verifyChecksum {
             let actual = SHA256.hex(of: payload)

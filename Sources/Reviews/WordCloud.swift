@@ -10,6 +10,8 @@ public struct WeightedWord: Sendable, Equatable, Codable {
 
 /// Positive and negative words of one product's reviews.
 public struct WordCloudWords: Sendable, Equatable, Codable {
+    /// The product.
+    public let productID: String
     /// Words of positive sentences, heaviest first.
     public let positive: [WeightedWord]
     /// Words of negative sentences, heaviest first.
@@ -31,7 +33,7 @@ struct WordCloudCounter {
     }
 
     /// The `limit` heaviest words on each side (ties broken by the word, so output is deterministic).
-    func words(limit: Int) -> WordCloudWords {
+    func words(productID: String, limit: Int) -> WordCloudWords {
         func side(_ sign: Double) -> [WeightedWord] {
             counts.compactMap { word, value -> WeightedWord? in
                 let weight = sign * value.polarity
@@ -40,6 +42,6 @@ struct WordCloudCounter {
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
             .prefix(limit).map { $0 }
         }
-        return WordCloudWords(positive: side(1), negative: side(-1))
+        return WordCloudWords(productID: productID, positive: side(1), negative: side(-1))
     }
 }

@@ -11,5 +11,6 @@ struct LiveInsight: ParsableCommand {
             Info.self,
             Features.self,
             Transcribe.self,
+            Reviews.self,
         ])
 }
