@@ -8,7 +8,7 @@ APT_PACKAGES := libsndfile1-dev libfftw3-dev pkg-config
 PIP_TEST_PACKAGES :=
 DEMO_OUT := liveinsight-workspace/demo
 
-.PHONY: demo test build deps test-deps bench clean
+.PHONY: demo test build deps test-deps bench bench-reviews clean
 
 # Debian packages the build needs; installed only when missing (apt-get needs root, or sudo).
 deps:
@@ -38,6 +38,11 @@ test: test-deps
 bench: deps
 	$(SWIFT) build -c release --product FrontEndBenchmark
 	.build/release/FrontEndBenchmark 60
+
+# Review sentiment: reviews/s on one core (tokenizer alone as the reference).
+bench-reviews:
+	$(SWIFT) build -c release --product ReviewsBenchmark
+	.build/release/ReviewsBenchmark 50000
 
 clean:
 	rm -rf .build liveinsight-workspace

@@ -67,6 +67,11 @@ let package = Package(
             dependencies: ["Acoustic", "AudioIO", "Features", "Transcription"],
             path: "Benchmarks/TranscriptionBenchmark"),
 
+        .executableTarget(
+            name: "ReviewsBenchmark",
+            dependencies: ["Reviews"],
+            path: "Benchmarks/ReviewsBenchmark"),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),

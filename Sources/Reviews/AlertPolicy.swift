@@ -61,10 +61,9 @@ struct AlertMonitor {
     /// Records one review's sentences on one topic; returns an alert when this review tips the share over.
     mutating func record(productID: String, topic: String, evidence: ReviewAlert.Evidence) -> ReviewAlert? {
         let key = Key(product: productID, topic: topic)
-        var entries = windows[key, default: []]
-        entries.append(Entry(negative: evidence.probability < 0.5, evidence: evidence))
-        if entries.count > policy.window { entries.removeFirst(entries.count - policy.window) }
-        windows[key] = entries
+        windows[key, default: []].append(Entry(negative: evidence.probability < 0.5, evidence: evidence))
+        if let count = windows[key]?.count, count > policy.window { windows[key]?.removeFirst(count - policy.window) }
+        let entries = windows[key] ?? []
         let negatives = entries.filter(\.negative)
         let share = Double(negatives.count) / Double(entries.count)
         let isArmed = armed[key] ?? true

@@ -12,21 +12,25 @@ public struct ContentWords: Sendable {
         "있어서", "있네요", "하나", "두", "한번", "다시", "이제", "아직", "벌써", "바로", "이렇게", "그렇게", "ㅋㅋ", "ㅎㅎ",
     ]
 
-    private let keep: Set<String>
+    private let keep: Set<[Unicode.Scalar]>
+    private let stops = Set(stopWords.map { Array($0.unicodeScalars) })
 
     /// Content words that also keeps the one-syllable keywords (whole or prefix) of `topics`.
     public init(topics: TopicDictionary) {
-        keep = Set(topics.topics.flatMap { Array($0.words) + $0.prefixes }.filter { $0.count == 1 })
+        keep = Set(topics.topics.flatMap { Array($0.words) + $0.prefixes }.filter { $0.unicodeScalars.count == 1 }
+            .map { Array($0.unicodeScalars) })
     }
 
     /// The content words of `sentence`, in order (repeats kept).
     public func words(of sentence: String) -> [String] {
-        sentence.split(separator: " ").compactMap { raw in
-            let stem = ParticleStripper.stem(raw)
-            guard !stem.isEmpty, !Self.stopWords.contains(stem), !Self.stopWords.contains(ParticleStripper.trimPunctuation(raw)),
-                  stem.unicodeScalars.allSatisfy(Self.isWordScalar),
-                  stem.count >= 2 || keep.contains(stem) else { return nil }
-            return stem
+        Array(sentence.unicodeScalars).split(separator: " ").compactMap { raw in
+            let core = ParticleStripper.trimPunctuation(raw)
+            let stem = Array(ParticleStripper.stem(core))
+            guard !stem.isEmpty, !stops.contains(stem), !stops.contains(Array(core)),
+                  stem.allSatisfy(Self.isWordScalar), stem.count >= 2 || keep.contains(stem) else { return nil }
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: stem)
+            return String(scalars)
         }
     }
 

@@ -52,25 +52,26 @@ struct ScoreAccumulator {
         var positiveShare: Double { count > 0 ? Double(positives) / Double(count) : 0 }
     }
 
-    private var products: [String: (overall: Sums, topics: [String: Sums])] = [:]
+    private struct Product { var overall = Sums(), topics: [String: Sums] = [:] }
+    private var products: [String: Product] = [:]
     private let topicOrder: [String]
 
     init(topicOrder: [String]) { self.topicOrder = topicOrder }
 
     /// Adds one review: its own score, and the scores of its sentences that mention topics.
     mutating func add(productID: String, rating: Double?, score: SentimentScore, topicSentences: [(topics: [String], score: SentimentScore)]) {
-        var entry = products[productID] ?? (Sums(), [:])
-        entry.overall.add(stars: score.stars, positive: score.isPositive)
-        entry.overall.addReview(rating: rating)
+        // Mutated in place (`default:` subscripts), so the dictionaries are never copied.
+        products[productID, default: Product()].overall.add(stars: score.stars, positive: score.isPositive)
+        products[productID, default: Product()].overall.addReview(rating: rating)
         var mentioned: Set<String> = []
         for (topics, sentenceScore) in topicSentences {
             for topic in topics {
-                entry.topics[topic, default: Sums()].add(stars: sentenceScore.stars, positive: sentenceScore.isPositive)
+                products[productID, default: Product()].topics[topic, default: Sums()]
+                    .add(stars: sentenceScore.stars, positive: sentenceScore.isPositive)
                 mentioned.insert(topic)
             }
         }
-        for topic in mentioned { entry.topics[topic, default: Sums()].addReview(rating: rating) }
-        products[productID] = entry
+        for topic in mentioned { products[productID, default: Product()].topics[topic, default: Sums()].addReview(rating: rating) }
     }
 
     /// The scores so far, products sorted by id.

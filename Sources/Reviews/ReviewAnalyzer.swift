@@ -83,10 +83,10 @@ public struct ReviewAnalyzer {
         let score = model.score(normalized: normalized)
         var topicSentences: [(topics: [String], score: SentimentScore)] = []
         var byTopic: [String: (texts: [String], probability: Double)] = [:]
-        var cloud = clouds[review.productID] ?? WordCloudCounter()
         for sentence in SentenceSplitter.split(review.text) {
             let sentenceScore = model.score(normalized: sentence)
-            cloud.add(words: contentWords.words(of: sentence), probability: sentenceScore.probability)
+            clouds[review.productID, default: WordCloudCounter()].add(words: contentWords.words(of: sentence),
+                                                                      probability: sentenceScore.probability)
             let topics = options.topics.topics(of: sentence)
             guard !topics.isEmpty else { continue }
             topicSentences.append((topics, sentenceScore))
@@ -95,7 +95,6 @@ public struct ReviewAnalyzer {
                 byTopic[topic, default: ([], 0)].probability += sentenceScore.probability
             }
         }
-        clouds[review.productID] = cloud
         scores.add(productID: review.productID, rating: review.rating, score: score, topicSentences: topicSentences)
         let mentioned = options.topics.topics.map(\.name).filter { byTopic[$0] != nil }
         for topic in mentioned {

@@ -13,7 +13,8 @@ public enum ReviewText {
         var runScalar: Unicode.Scalar?
         var runLength = 0
         var lastIsSpace = true  // suppresses leading spaces
-        for original in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        let composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        for original in composed.unicodeScalars {
             var scalar = original
             if isSpaceLike(scalar.value) {
                 scalar = " "
@@ -35,6 +36,20 @@ public enum ReviewText {
         }
         if lastIsSpace, !out.isEmpty { out.removeLast() }
         return String(out)
+    }
+
+    /// True when every scalar lies in a block that NFC leaves alone and that composes with nothing
+    /// (Latin-1, Hangul syllables and compatibility jamo, punctuation, CJK symbols, full-width forms,
+    /// emoji): then Foundation's normaliser, the costliest step, can be skipped. Conjoining jamo and
+    /// combining marks fall outside these blocks and take the full path.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x2000...0x206F, 0x20A0...0x20BF, 0x2190...0x21FF, 0x2460...0x27BF, 0x3000...0x303F,
+                 0x3130...0x318F, 0xAC00...0xD7A3, 0xFF01...0xFFEF, 0x1F300...0x1FAFF: true
+            default: false
+            }
+        }
     }
 
     /// Control characters and the Unicode White_Space scalars (the same set as the Python recipe).

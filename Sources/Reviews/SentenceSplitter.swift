@@ -5,64 +5,48 @@
 /// sentence ending (…요, …다, …죠, …네, …음, …함, …임, …듯) when another word follows. Punctuation and
 /// emoticons stay with the sentence they close; empty pieces are dropped.
 public enum SentenceSplitter {
-    static let terminalPunctuation: Set<Character> = [".", "!", "?", "…", "~", ";", "。", "！", "？", "～"]
-    static let emoticonCharacters: Set<Character> = ["ㅋ", "ㅎ", "ㅠ", "ㅜ", "^", ";"]
-    static let sentenceEndings: Set<Character> = ["요", "다", "죠", "네", "음", "함", "임", "듯"]
+    static let terminalPunctuation: Set<Unicode.Scalar> = [".", "!", "?", "…", "~", ";", "。", "！", "？", "～"]
+    static let emoticonScalars: Set<Unicode.Scalar> = ["ㅋ", "ㅎ", "ㅠ", "ㅜ", "^", ";"]
+    static let sentenceEndings: Set<Unicode.Scalar> = ["요", "다", "죠", "네", "음", "함", "임", "듯"]
 
     /// The normalised sentences of raw review `text`.
     public static func split(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).flatMap { splitLine(ReviewText.normalize(String($0))) }
     }
 
-    /// The sentences of one normalised line.
+    /// The sentences of one normalised line (scalars suffice: every mark above is one scalar in NFC).
     static func splitLine(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
         var sentences: [String] = []
-        var current = ""
-        func flush() {
-            let trimmed = current.trimmingSpaces()
-            if !trimmed.isEmpty { sentences.append(trimmed) }
-            current = ""
-        }
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            current.append(character)
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            if terminalPunctuation.contains(character) || emoticonCharacters.contains(character) {
-                // Close after the whole run of punctuation / emoticons.
-                if let next, terminalPunctuation.contains(next) || emoticonCharacters.contains(next) {
-                    // still inside the run
-                } else if !(character == "." && next.map(\.isNumber) == true) {  // 3.5 is a number
-                    flush()
-                }
-            } else if sentenceEndings.contains(character), next == " ", endsWord(at: index, in: characters),
-                      wordLength(endingAt: index, in: characters) >= 2 {
-                flush()
+        var start = 0, wordStart = 0
+        func flush(through end: Int) {
+            var piece = scalars[start...end]
+            while piece.first == " " { piece.removeFirst() }
+            while piece.last == " " { piece.removeLast() }
+            if !piece.isEmpty {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: piece)
+                sentences.append(String(view))
             }
-            index += 1
+            start = end + 1
         }
-        flush()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == " " { wordStart = index + 1; continue }
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if isMark(scalar) {
+                // Close after the whole run of punctuation / emoticons; 3.5 is a number, not a sentence end.
+                if let next, isMark(next) { continue }
+                if scalar == ".", let next, next.properties.numericType != nil { continue }
+                flush(through: index)
+            } else if sentenceEndings.contains(scalar), next == " ", index - wordStart + 1 >= 2 {
+                flush(through: index)
+            }
+        }
+        if start < scalars.count { flush(through: scalars.count - 1) }
         return sentences
     }
 
-    private static func endsWord(at index: Int, in characters: [Character]) -> Bool {
-        index + 1 == characters.count || characters[index + 1] == " "
-    }
-
-    private static func wordLength(endingAt index: Int, in characters: [Character]) -> Int {
-        var start = index
-        while start > 0, characters[start - 1] != " " { start -= 1 }
-        return index - start + 1
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces.
-    func trimmingSpaces() -> String {
-        var scalars = Substring(self)
-        while scalars.first == " " { scalars.removeFirst() }
-        while scalars.last == " " { scalars.removeLast() }
-        return String(scalars)
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        terminalPunctuation.contains(scalar) || emoticonScalars.contains(scalar)
     }
 }

@@ -21,15 +21,32 @@ public struct TopicDictionary: Sendable, Equatable {
 
     /// Topics in the order they were listed.
     public let topics: [Topic]
+    private let index: KeywordIndex
+
+    /// Keyword scalars → indices of the topics they mark (scalar arrays hash much faster than Strings).
+    private struct KeywordIndex: Sendable, Equatable {
+        var whole: [[Unicode.Scalar]: [Int]] = [:]
+        var prefixes: [[Unicode.Scalar]: [Int]] = [:]
+        var longestPrefix = 0
+    }
 
     /// A dictionary from (topic, keywords) pairs; a keyword ending in `*` is a prefix.
     public init(_ entries: [(String, [String])]) {
-        topics = entries.map { name, keywords in
+        let topics = entries.map { name, keywords in
             let cleaned = keywords.map { ReviewText.normalize($0) }.filter { !$0.isEmpty && $0 != "*" }
             return Topic(name: name,
                          words: Set(cleaned.filter { !$0.hasSuffix("*") }),
                          prefixes: cleaned.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) })
         }
+        var index = KeywordIndex()
+        for (number, topic) in topics.enumerated() {
+            for word in topic.words { index.whole[Array(word.unicodeScalars), default: []].append(number) }
+            for prefix in topic.prefixes {
+                index.prefixes[Array(prefix.unicodeScalars), default: []].append(number)
+                index.longestPrefix = max(index.longestPrefix, prefix.unicodeScalars.count)
+            }
+        }
+        (self.topics, self.index) = (topics, index)
     }
 
     /// Reads the text format above; throws `ReviewsError.badTopics` naming the line.
@@ -57,14 +74,17 @@ public struct TopicDictionary: Sendable, Equatable {
 
     /// The names of the topics a normalised sentence mentions, in dictionary order.
     public func topics(of sentence: String) -> [String] {
-        let words = sentence.split(separator: " ").map { ParticleStripper.trimPunctuation($0) }.filter { !$0.isEmpty }
-        let stems = words.map { ParticleStripper.stem($0) }
-        return topics.filter { topic in
-            words.indices.contains { i in
-                topic.words.contains(words[i]) || topic.words.contains(stems[i])
-                    || topic.prefixes.contains { words[i].hasPrefix($0) }
+        var mentioned = Set<Int>()
+        for word in Array(sentence.unicodeScalars).split(separator: " ") {
+            let core = ParticleStripper.trimPunctuation(word)
+            guard !core.isEmpty else { continue }
+            mentioned.formUnion(index.whole[Array(core)] ?? [])
+            mentioned.formUnion(index.whole[Array(ParticleStripper.stem(core))] ?? [])
+            for length in 1...min(core.count, index.longestPrefix) {
+                mentioned.formUnion(index.prefixes[Array(core.prefix(length))] ?? [])
             }
-        }.map(\.name)
+        }
+        return mentioned.sorted().map { topics[$0].name }
     }
 
     /// Sensible defaults for Korean commerce reviews (fashion, beauty, kitchen, food).
