@@ -55,6 +55,11 @@ struct SentimentModelFile {
         }
         dataSHA256 = header.data_sha256
         let payload = data[(12 + length)...]
+        let widths = ["i8": 1, "f16": 2, "f32": 4]
+        let needed = header.tensors.values.map { $0.offset + $0.shape.reduce(1, *) * (widths[$0.dtype] ?? 4) }.max() ?? 0
+        guard payload.count >= needed else {
+            throw .badModel(path: path, detail: "truncated: the data section has \(payload.count) bytes, the tensors need \(needed)")
+        }
         if verifyChecksum {
             let actual = SHA256.hex(of: payload)
             guard actual == header.data_sha256 else {
@@ -66,7 +71,7 @@ struct SentimentModelFile {
             guard entry.dtype == dtype, entry.shape == shape else {
                 throw .badModel(path: path, detail: "tensor '\(name)' is \(entry.dtype) \(entry.shape), expected \(dtype) \(shape)")
             }
-            let width = ["i8": 1, "f16": 2, "f32": 4][dtype] ?? 4
+            let width = widths[dtype] ?? 4
             let begin = payload.startIndex + entry.offset, end = begin + shape.reduce(1, *) * width
             guard entry.offset >= 0, end <= payload.endIndex else {
                 throw .badModel(path: path, detail: "tensor '\(name)' lies outside the data section")

@@ -10,8 +10,14 @@ struct SentenceSplitterTests {
 
     /// A word ending in a sentence ending (…요, …다, …음) closes a sentence when another word follows.
     @Test func koreanEndings() {
-        #expect(SentenceSplitter.split("배송 빠르고 좋아요 색상은 별로임 가격은 괜찮다 추천") ==
-                ["배송 빠르고 좋아요", "색상은 별로임", "가격은 괜찮다", "추천"])
+        #expect(SentenceSplitter.split("배송 빠르고 좋아요 색상은 별로임 가격은 괜찮다 완전 추천") ==
+                ["배송 빠르고 좋아요", "색상은 별로임", "가격은 괜찮다", "완전 추천"])
+    }
+
+    /// A one-word piece joins the sentence before it (the verdict is about that sentence's topic).
+    @Test func oneWordVerdictsJoin() {
+        #expect(SentenceSplitter.split("배송 너무 늦어요 최악") == ["배송 너무 늦어요 최악"])
+        #expect(SentenceSplitter.split("최고예요! 색상 예뻐요!! 강추") == ["최고예요!", "색상 예뻐요!! 강추"])
     }
 
     /// One-syllable words such as 다 (all) do not end a sentence; decimals are not cut.

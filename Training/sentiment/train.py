@@ -122,7 +122,7 @@ def main():
     ce = nn.CrossEntropyLoss()
     steps_per_epoch = (len(train_ratings) + args.batch - 1) // args.batch
     total_steps = steps_per_epoch * args.epochs
-    best, best_state, history = -1.0, None, []
+    history = []
     step = 0
     for epoch in range(args.epochs):
         model.train()
@@ -148,15 +148,13 @@ def main():
         figures = evaluate(model, *dev)
         history.append({"epoch": epoch + 1, "seconds": round(time.time() - started), **figures})
         print(json.dumps(history[-1]), flush=True)
-        if figures["accuracy"] > best:
-            best = figures["accuracy"]
-            best_state = {k: v.clone() for k, v in model.state_dict().items()}
-    model.load_state_dict(best_state)
+    # The last epoch is the model (the learning rate has decayed to zero there); dev only reports.
     train_seconds = time.time() - started
 
+    dev_float = history[-1]
     export.quantize_embedding_in_place(model)
     report = {"config": vars(args), "train_seconds": round(train_seconds), "history": history,
-              "dev": evaluate(model, *dev)}
+              "dev_float32": dev_float, "dev": evaluate(model, *dev)}
     if not args.no_test:
         report["test"] = evaluate(model, *load(args.prepared, "test", args.buckets))
     print(json.dumps({k: report[k] for k in ("dev", "test") if k in report}), flush=True)
