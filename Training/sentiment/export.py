@@ -80,3 +80,19 @@ def read(path):
         arrays[name] = np.frombuffer(data, dtype=dtypes[entry["dtype"]], count=count,
                                      offset=entry["offset"]).reshape(entry["shape"])
     return header, arrays
+
+
+def load_model(path, model_class):
+    """→ (header, a `model_class` instance holding the file's weights, dequantised, in eval mode)."""
+    header, arrays = read(path)
+    model = model_class(header["buckets"], header["dim"], header["hidden"])
+    with torch.no_grad():
+        embedding = arrays["embedding.q"].astype(np.float32) * arrays["embedding.scale"].astype(np.float32)[:, None]
+        model.embedding.weight.copy_(torch.from_numpy(embedding))
+        for name in ("hidden", "rating"):
+            getattr(model, name).weight.copy_(torch.from_numpy(arrays[f"{name}.weight"].copy()))
+            getattr(model, name).bias.copy_(torch.from_numpy(arrays[f"{name}.bias"].copy()))
+        model.binary.weight.copy_(torch.from_numpy(arrays["binary.weight"].reshape(1, -1).copy()))
+        model.binary.bias.copy_(torch.from_numpy(arrays["binary.bias"].copy()))
+    model.eval()
+    return header, model

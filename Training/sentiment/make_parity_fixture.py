@@ -14,13 +14,11 @@ import json
 import os
 import sys
 
-import numpy as np
-import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 import export  # noqa: E402
 import featurize  # noqa: E402
-from train import SentimentModel, batch  # noqa: E402
+from train import SentimentModel, predict  # noqa: E402
 
 EDGE_CASES = ["", "ㅋㅋㅋㅋㅋㅋㅋ", "!!!", "GOOD 👍 최고", "\u1100\u1161\u11a8 NFD 자모", "별점 4.5점   드려요\t진짜",
               "a", "배송" * 200]
@@ -33,18 +31,7 @@ def main():
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 
-    header, arrays = export.read(args.model)
-    model = SentimentModel(header["buckets"], header["dim"], header["hidden"])
-    with torch.no_grad():
-        embedding = arrays["embedding.q"].astype(np.float32) * arrays["embedding.scale"].astype(np.float32)[:, None]
-        model.embedding.weight.copy_(torch.from_numpy(embedding))
-        model.hidden.weight.copy_(torch.from_numpy(arrays["hidden.weight"].copy()))
-        model.hidden.bias.copy_(torch.from_numpy(arrays["hidden.bias"].copy()))
-        model.binary.weight.copy_(torch.from_numpy(arrays["binary.weight"].reshape(1, -1).copy()))
-        model.binary.bias.copy_(torch.from_numpy(arrays["binary.bias"].copy()))
-        model.rating.weight.copy_(torch.from_numpy(arrays["rating.weight"].copy()))
-        model.rating.bias.copy_(torch.from_numpy(arrays["rating.bias"].copy()))
-    model.eval()
+    header, model = export.load_model(args.model, SentimentModel)
 
     with open(args.reviews, encoding="utf-8", newline="") as handle:
         reviews = [row["text"] for row in csv.DictReader(handle)]
@@ -57,10 +44,7 @@ def main():
 
     normalised = [featurize.normalise(t) for t in texts]
     ids, offsets = featurize.features_corpus(normalised, header["buckets"])
-    with torch.no_grad():
-        logit, rating_logits = model(*batch(ids.astype(np.int64), offsets, np.arange(len(texts))))
-        probability = torch.sigmoid(logit).numpy()
-        expected = (torch.softmax(rating_logits, -1) * torch.arange(1, 11, dtype=torch.float32)).sum(-1).numpy()
+    probability, expected = predict(model, ids, offsets)
     cases = []
     for i, text in enumerate(texts):
         case = {"text": text, "normalized": normalised[i], "probability": float(probability[i]),

@@ -100,6 +100,8 @@ def main():
     parser.add_argument("--lr", type=float, default=0.01)
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--rating-weight", type=float, default=0.5)
+    parser.add_argument("--negative-weight", type=float, default=1.0,
+                        help="loss weight of negative reviews in the binary head (1 = as in the data)")
     parser.add_argument("--limit", type=int, default=None, help="train on the first N reviews (experiments)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--export", default=None)
@@ -137,7 +139,8 @@ def main():
             ratings = torch.from_numpy(train_ratings[rows])
             mask = torch.from_numpy(binary_mask_all[rows]).float()
             positive = (ratings >= 9).float()
-            loss = (bce(logit, positive) * mask).sum() / mask.sum().clamp(min=1)
+            weight = mask * (positive + (1 - positive) * args.negative_weight)
+            loss = (bce(logit, positive) * weight).sum() / weight.sum().clamp(min=1)
             loss = loss + args.rating_weight * ce(rating_logits, ratings - 1)
             sparse.zero_grad()
             dense.zero_grad()
