@@ -80,11 +80,15 @@ public struct ReviewAnalyzer {
         case .nearDuplicate: counts.near += 1; return nil
         case .unique: counts.reviews += 1
         }
-        let score = model.score(normalized: normalized)
+        let sentences = SentenceSplitter.split(review.text)
+        // A one-sentence review is its own sentence: score it once.
+        let score = sentences == [normalized] ? nil : model.score(normalized: normalized)
+        var sentenceScores: [SentimentScore] = []
         var topicSentences: [(topics: [String], score: SentimentScore)] = []
         var byTopic: [String: (texts: [String], probability: Double)] = [:]
-        for sentence in SentenceSplitter.split(review.text) {
+        for sentence in sentences {
             let sentenceScore = model.score(normalized: sentence)
+            sentenceScores.append(sentenceScore)
             clouds[review.productID, default: WordCloudCounter()].add(words: contentWords.words(of: sentence),
                                                                       probability: sentenceScore.probability)
             let topics = options.topics.topics(of: sentence)
@@ -95,7 +99,8 @@ public struct ReviewAnalyzer {
                 byTopic[topic, default: ([], 0)].probability += sentenceScore.probability
             }
         }
-        scores.add(productID: review.productID, rating: review.rating, score: score, topicSentences: topicSentences)
+        let reviewScore = score ?? sentenceScores.first ?? model.score(normalized: normalized)
+        scores.add(productID: review.productID, rating: review.rating, score: reviewScore, topicSentences: topicSentences)
         let mentioned = options.topics.topics.map(\.name).filter { byTopic[$0] != nil }
         for topic in mentioned {
             guard let entry = byTopic[topic] else { continue }
@@ -107,7 +112,8 @@ public struct ReviewAnalyzer {
             }
         }
         return ReviewResult(reviewID: review.reviewID, productID: review.productID, line: review.line, rating: review.rating,
-                            positive: score.isPositive, probability: score.probability, sentiment: score.stars, topics: mentioned)
+                            positive: reviewScore.isPositive, probability: reviewScore.probability, sentiment: reviewScore.stars,
+                            topics: mentioned)
     }
 
     /// The totals so far.

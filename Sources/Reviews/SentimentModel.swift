@@ -57,18 +57,20 @@ public final class SentimentModel: Sendable {
     /// Scores a bag of feature ids (each in `0..<featurizer.buckets`).
     public func score(featureIDs ids: [Int32]) -> SentimentScore {
         let (d, h) = (file.dimension, file.hidden)
-        var mean = [Float](repeating: 0, count: d)
-        file.embedding.withUnsafeBufferPointer { table in
-            file.scales.withUnsafeBufferPointer { scales in
-                mean.withUnsafeMutableBufferPointer { sum in
-                    for id in ids {
-                        let row = Int(id), scale = scales[row], base = row * d
-                        for k in 0..<d { sum[k] += Float(table[base + k]) * scale }
+        var mean = d == 16 ? meanOf16(ids) : [Float](repeating: 0, count: d)
+        if d != 16 {
+            file.embedding.withUnsafeBufferPointer { table in
+                file.scales.withUnsafeBufferPointer { scales in
+                    mean.withUnsafeMutableBufferPointer { sum in
+                        for id in ids {
+                            let row = Int(id), scale = scales[row], base = row * d
+                            for k in 0..<d { sum[k] += Float(table[base + k]) * scale }
+                        }
                     }
-                    let inverse = ids.isEmpty ? 0 : 1 / Float(ids.count)
-                    for k in 0..<d { sum[k] *= inverse }
                 }
             }
+            let inverse = ids.isEmpty ? 0 : 1 / Float(ids.count)
+            for k in 0..<d { mean[k] *= inverse }
         }
         var hiddenOut = [Float](repeating: 0, count: h)
         for j in 0..<h {
@@ -90,5 +92,20 @@ public final class SentimentModel: Sendable {
             weighted += e * Float(r + 1)
         }
         return SentimentScore(probability: Double(1 / (1 + exp(-logit))), expectedRating: Double(weighted / total))
+    }
+
+    /// The mean embedding for the shipped width (16): one 16-lane int8 → float multiply-add per feature.
+    private func meanOf16(_ ids: [Int32]) -> [Float] {
+        var sum = SIMD16<Float>()
+        file.embedding.withUnsafeBytes { table in
+            file.scales.withUnsafeBufferPointer { scales in
+                for id in ids {
+                    let row = Int(id)
+                    sum += SIMD16<Float>(table.loadUnaligned(fromByteOffset: row * 16, as: SIMD16<Int8>.self)) * scales[row]
+                }
+            }
+        }
+        if !ids.isEmpty { sum /= Float(ids.count) }
+        return (0..<16).map { sum[$0] }
     }
 }

@@ -100,7 +100,7 @@ def main():
     parser.add_argument("--lr", type=float, default=0.01)
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--rating-weight", type=float, default=0.5)
-    parser.add_argument("--negative-weight", type=float, default=1.0,
+    parser.add_argument("--negative-weight", type=float, default=2.0,
                         help="loss weight of negative reviews in the binary head (1 = as in the data)")
     parser.add_argument("--limit", type=int, default=None, help="train on the first N reviews (experiments)")
     parser.add_argument("--seed", type=int, default=0)
