@@ -30,6 +30,7 @@ demo: build
 	@mkdir -p $(DEMO_OUT)
 	$(BIN) info AudioSamples/greeting-44k-stereo.flac
 	$(BIN) features AudioSamples/greeting-44k-stereo.flac --out $(DEMO_OUT)/greeting.logmel.npy
+	$(BIN) reviews AudioSamples/demo.reviews.csv --word-clouds $(DEMO_OUT)/wordclouds
 	@echo "demo outputs are in $(DEMO_OUT)/"
 
 test: test-deps
