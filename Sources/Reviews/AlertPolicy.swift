@@ -10,11 +10,13 @@ public struct AlertPolicy: Sendable, Equatable {
     public var threshold: Double
     /// Recent reviews per product and topic (default 20).
     public var window: Int
-    /// Reviews needed in the window before the share is judged (default 5).
+    /// Reviews needed in the window before the share is judged (default 8: with a typical 20 % share of
+    /// negative reviews, 4 or more negatives among 8 happen by chance about 6 % of the time; among 5, 3 or
+    /// more happen 6 % of the time too but on far less evidence, and the demo fired on noise).
     public var minimumReviews: Int
 
     /// A policy; defaults as documented on each property.
-    public init(threshold: Double = 0.4, window: Int = 20, minimumReviews: Int = 5) {
+    public init(threshold: Double = 0.4, window: Int = 20, minimumReviews: Int = 8) {
         (self.threshold, self.window, self.minimumReviews) = (threshold, max(1, window), max(1, minimumReviews))
     }
 }

@@ -11,7 +11,7 @@ struct ReviewsCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("P001: 49 reviews"))
         #expect(result.stdout.contains("배송"))
-        #expect(result.stdout.contains("ALERT P001 품질"))
+        #expect(result.stdout.contains("ALERT P003 배송"))
         #expect(result.stdout.contains("172 reviews analysed; dropped 1 exact and 2 near duplicates"))
     }
 

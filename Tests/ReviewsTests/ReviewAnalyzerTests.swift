@@ -61,7 +61,7 @@ struct ReviewAnalyzerTests {
         var analyzer = ReviewAnalyzer(model: Support.model)
         let texts = ["배송 빠르고 좋아요 최고예요", "배송이 빨라서 너무 만족해요", "빠른 배송 감사합니다 최고", "배송 빨라요 추천합니다",
                      "배송 최악이에요 실망했어요", "배송 너무 늦어요 최악", "배송이 엉망이에요 다시는 안 사요", "배송 최악 짜증나요"]
-        // Negative share of 배송 after D4…D7: 1/5, 2/6, 3/7 (> 0.4: fires), 4/8 (already fired).
+        // Negative share of 배송 after D4…D7: 1/5, 2/6, 3/7, 4/8 — the first time 8 are in the window: fires.
         var alerts: [ReviewAlert] = []
         for (index, text) in texts.enumerated() {
             _ = analyzer.add(Review(reviewID: "D\(index)", productID: "P9", rating: nil, text: text, line: index + 2)) { alerts.append($0) }
@@ -69,7 +69,7 @@ struct ReviewAnalyzerTests {
         #expect(alerts.count == 1)
         let alert = try #require(alerts.first)
         #expect(alert.topic == "배송" && alert.productID == "P9")
-        #expect(alert.negativeShare > 0.4 && alert.windowReviews >= 5)
+        #expect(alert.negativeShare == 0.5 && alert.windowReviews == 8)
         #expect(alert.reviews.allSatisfy { ["D4", "D5", "D6", "D7"].contains($0.reviewID ?? "") })
         #expect(analyzer.analysis.alerts == alerts)
     }
