@@ -6,7 +6,7 @@ struct ChunkedByteReader {
     private let chunkSize: Int
     private var chunk: [UInt8] = []
     private var position = 0
-    private(set) var atEnd = false
+    private var atEnd = false
 
     init(path: String, chunkSize: Int = 1 << 18) throws(ReviewsError) {
         var isDirectory: ObjCBool = false

@@ -49,6 +49,9 @@ public struct ReviewReader {
         }
         var records = CSVRecordReader(bytes: bytes, maxRecordBytes: options.maxReviewBytes)
         guard let header = records.next() else { throw .emptyFile(path: path) }
+        if let bad = header.fields.first(where: { String(validating: $0, as: UTF8.self) == nil }) {
+            throw .headerNotUTF8(path: path, hint: Self.guessEncoding(bad))
+        }
         let names = header.fields.map { field in
             let name = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
             return Self.aliases[name] ?? name

@@ -7,8 +7,8 @@ public enum ReviewsError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingColumns(path: String, missing: [String], found: [String])
     /// The file has no header line at all.
     case emptyFile(path: String)
-    /// A line could not be parsed at all (a JSONL line that is not a JSON object, say).
-    case malformedLine(path: String, line: Int, detail: String)
+    /// The header line is not UTF-8 text.
+    case headerNotUTF8(path: String, hint: String)
     /// The sentiment model file cannot be used.
     case badModel(path: String, detail: String)
     /// The topic dictionary file cannot be used.
@@ -21,7 +21,7 @@ public enum ReviewsError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) line 1: missing column(s) \(missing.joined(separator: ", ")) (found: \(found.joined(separator: ", "))); "
                 + "the header needs product_id, rating and text (review_id and date are optional)"
         case .emptyFile(let path): "\(path): the file is empty; expected a header line with product_id, rating, text"
-        case .malformedLine(let path, let line, let detail): "\(path) line \(line): \(detail)"
+        case .headerNotUTF8(let path, let hint): "\(path) line 1: the header is not UTF-8 (\(hint)); save the file as UTF-8"
         case .badModel(let path, let detail):
             "\(path): cannot use the review sentiment model (\(detail)); pass --model with a file made by Training/sentiment/train.py"
         case .badTopics(let path, let line, let detail):

@@ -24,8 +24,6 @@ public struct SentimentScore: Sendable, Equatable, Codable {
 public final class SentimentModel: Sendable {
     /// The featurizer whose buckets index this model's embedding.
     public let featurizer: ReviewFeaturizer
-    /// The training figures stored in the file (JSON object text).
-    public let metricsJSON: String
     /// SHA-256 of the weights (the file header's `data_sha256`): the model's version, for cache keys.
     public let dataSHA256: String
     private let file: SentimentModelFile
@@ -37,7 +35,6 @@ public final class SentimentModel: Sendable {
             throw .badModel(path: path, detail: "buckets \(file.buckets) is not a power of two")
         }
         self.featurizer = featurizer
-        metricsJSON = file.metricsJSON
         dataSHA256 = file.dataSHA256
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// The parsed `.lisent` weights file written by `Training/sentiment/export.py`.
 ///
 /// Layout (little-endian): magic `LISENT1\n`; UInt32 header length N; N bytes of JSON header (`buckets`,
-/// `dim`, `hidden`, `ratings`, `max_char_n`, `tensors` {name: dtype, shape, offset}, `data_sha256`, `metrics`);
+/// `dim`, `hidden`, `ratings`, `max_char_n`, `tensors` {name: dtype, shape, offset}, `data_sha256`, `metrics` — the recipe's figures, not read here);
 /// then the data section. The format is documented in `Docs/reviews.md`.
 struct SentimentModelFile {
     static let magic = Array("LISENT1\n".utf8)
@@ -16,8 +16,6 @@ struct SentimentModelFile {
     let hiddenWeight: [Float], hiddenBias: [Float]
     let binaryWeight: [Float], binaryBias: Float
     let ratingWeight: [Float], ratingBias: [Float]
-    /// The figures the training recipe measured (`metrics` in the header), as JSON text.
-    let metricsJSON: String
     /// The header's SHA-256 of the data section.
     let dataSHA256: String
 
@@ -88,9 +86,6 @@ struct SentimentModelFile {
         binaryBias = Self.floats(try tensor("binary.bias", "f32", [1]))[0]
         ratingWeight = Self.floats(try tensor("rating.weight", "f32", [r, h]))
         ratingBias = Self.floats(try tensor("rating.bias", "f32", [r]))
-        let metrics = (try? JSONSerialization.jsonObject(with: data[12..<(12 + length)]) as? [String: Any])?["metrics"]
-        metricsJSON = metrics.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
-            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     private static func floats(_ bytes: Data) -> [Float] {

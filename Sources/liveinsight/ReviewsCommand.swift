@@ -67,7 +67,8 @@ extension LiveInsight {
             if let topics { options.topics = try TopicDictionary(contentsOf: topics) }
             options.alertPolicy = AlertPolicy(threshold: alertThreshold, window: alertWindow, minimumReviews: alertMinimum)
             options.productID = product
-            var analyzer = ReviewAnalyzer(model: try SentimentModel(path: modelPath), options: options)
+            let sentimentModel = try SentimentModel(path: modelPath)
+            var analyzer = ReviewAnalyzer(model: sentimentModel, options: options)
             let sender = alertURL.flatMap(URL.init(string:)).map { WebhookSender(url: $0) }
 
             var readerOptions = ReviewReader.Options()
@@ -83,7 +84,7 @@ extension LiveInsight {
             warnings.finish()
             if let wordClouds { try writeWordClouds(analysis.wordClouds, to: wordClouds) }
             if let output {
-                try output.finish(analysis, warnings: warnings.count)
+                try output.finish(analysis, warnings: warnings.count, modelSHA256: sentimentModel.dataSHA256)
             } else {
                 print(ReviewReport.text(analysis))
             }

@@ -24,9 +24,10 @@ final class StreamingReviewJSON {
     }
 
     /// Writes the per-product/topic scores, word-cloud words, alerts and counts, and closes the object.
-    func finish(_ analysis: ReviewAnalysis, warnings: Int) throws {
+    /// `modelSHA256` identifies the weights that scored the reviews.
+    func finish(_ analysis: ReviewAnalysis, warnings: Int, modelSHA256: String) throws {
         let summary = Summary(reviews: analysis.reviews, exactDuplicates: analysis.exactDuplicates,
-                              nearDuplicates: analysis.nearDuplicates, warnings: warnings)
+                              nearDuplicates: analysis.nearDuplicates, warnings: warnings, modelSha256: modelSHA256)
         buffer.append(contentsOf: Array("\n],\n\"products\": ".utf8))
         buffer.append(try encoder.encode(analysis.products))
         buffer.append(contentsOf: Array(",\n\"word_clouds\": ".utf8))
@@ -45,7 +46,7 @@ final class StreamingReviewJSON {
     }
 
     private struct Summary: Encodable {
-        let reviews: Int, exactDuplicates: Int, nearDuplicates: Int, warnings: Int
+        let reviews: Int, exactDuplicates: Int, nearDuplicates: Int, warnings: Int, modelSha256: String
     }
 }
 

@@ -28,7 +28,9 @@ struct ReviewsCommandTests {
         #expect(products.map { $0["product_id"] as? String } == ["P001", "P002", "P003", "P004"])
         let topic = try #require((products[0]["topics"] as? [[String: Any]])?.first)
         #expect(topic["mean_rating"] is Double && topic["sentiment"] is Double && topic["reviews"] is Int)
-        #expect((object["summary"] as? [String: Any])?["near_duplicates"] as? Int == 2)
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["near_duplicates"] as? Int == 2)
+        #expect((summary["model_sha256"] as? String)?.count == 64)
     }
 
     /// `--product` keeps one product; `--word-clouds` writes a positive and a negative SVG for it.

@@ -12,6 +12,14 @@ struct BadInputTests {
         }
     }
 
+    /// A header in CP949 (Excel's Korean default) is an error that says so.
+    @Test func nonUTF8Header() throws {
+        let path = try Support.file("r.csv", [0xBB, 0xF3, 0xC7, 0xB0] + Array(",rating,text\n".utf8))  // "상품" in CP949
+        #expect(throws: ReviewsError.headerNotUTF8(path: path, hint: "looks like CP949/EUC-KR: convert with iconv -f CP949 -t UTF-8")) {
+            try ReviewReader(path: path)
+        }
+    }
+
     /// An empty file, a missing file and a folder are errors naming the path.
     @Test func unreadableFiles() throws {
         let empty = try Support.file("empty.csv", "")

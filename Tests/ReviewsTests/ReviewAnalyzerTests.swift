@@ -5,7 +5,7 @@ import Testing
 /// The whole stage on the bundled demo reviews.
 struct ReviewAnalyzerTests {
     static func analyse(_ options: ReviewAnalyzer.Options = .init()) throws -> (results: [ReviewResult], analysis: ReviewAnalysis) {
-        var analyzer = ReviewAnalyzer(model: Support.model, options: options)
+        var analyzer = ReviewAnalyzer(model: try Support.model(), options: options)
         var reader = try ReviewReader(path: Support.demoReviews)
         var results: [ReviewResult] = []
         while let review = reader.next() {
@@ -58,7 +58,7 @@ struct ReviewAnalyzerTests {
     /// A streak of plainly negative reviews about delivery raises one alert that quotes them, after the
     /// positive ones before it; other topics stay quiet.
     @Test func negativeStreakRaisesAlert() throws {
-        var analyzer = ReviewAnalyzer(model: Support.model)
+        var analyzer = ReviewAnalyzer(model: try Support.model())
         let texts = ["배송 빠르고 좋아요 최고예요", "배송이 빨라서 너무 만족해요", "빠른 배송 감사합니다 최고", "배송 빨라요 추천합니다",
                      "배송 최악이에요 실망했어요", "배송 너무 늦어요 최악", "배송이 엉망이에요 다시는 안 사요", "배송 최악 짜증나요"]
         // Negative share of 배송 after D4…D7: 1/5, 2/6, 3/7, 4/8 — the first time 8 are in the window: fires.

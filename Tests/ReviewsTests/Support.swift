@@ -7,12 +7,12 @@ enum Support {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The shipped model, loaded once (without the checksum, which `ModelFileTests` checks).
-    static let model: SentimentModel = {
-        do { return try SentimentModel(path: shippedModelPath, verifyChecksum: false) } catch {
-            preconditionFailure("the shipped review model is missing or unreadable: \(error)")
-        }
-    }()
+    /// The shipped model, loaded once (without the checksum, which `ModelFileTests` checks); a test that
+    /// needs it fails with the loading error if it is missing.
+    static func model() throws -> SentimentModel { try loaded.get() }
+    private static let loaded = Result { () throws(ReviewsError) in
+        try SentimentModel(path: shippedModelPath, verifyChecksum: false)
+    }
 
     static let shippedModelPath = repository.appendingPathComponent("Models/review-sentiment.lisent").path
     static let demoReviews = repository.appendingPathComponent("AudioSamples/demo.reviews.csv").path
