@@ -11,7 +11,12 @@
 public struct DuplicateFilter: Sendable {
     /// Why a review was dropped.
     public enum Verdict: Sendable, Equatable {
-        case unique, exactDuplicate, nearDuplicate
+        /// Not seen before (now recorded).
+        case unique
+        /// The same normalised text as an earlier review of the product.
+        case exactDuplicate
+        /// The same skeleton as, or a small edit of, an earlier review of the product.
+        case nearDuplicate
     }
 
     /// Skeletons shorter than this are not checked for near duplicates (default 8 scalars).

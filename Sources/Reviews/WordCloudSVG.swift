@@ -4,7 +4,12 @@ import Foundation
 /// reds for a negative one, darker for heavier words. Same input, same bytes.
 public enum WordCloudSVG {
     /// Which palette to use.
-    public enum Tone: String, Sendable { case positive, negative }
+    public enum Tone: String, Sendable {
+        /// Greens.
+        case positive
+        /// Reds.
+        case negative
+    }
 
     static let fontFamily = "NanumGothic, 'Nanum Gothic', sans-serif"
     static let palettes: [Tone: [String]] = [
