@@ -3,7 +3,9 @@
 /// For each product and topic the monitor keeps the last `window` reviews that mention the topic; a review
 /// counts as negative for the topic when the mean positive probability of its sentences on the topic is below
 /// 0.5. An alert fires when at least `minimumReviews` are in the window and the negative share rises past
-/// `threshold` (from at or below it); it re-arms once the share is back at or below `threshold`.
+/// `threshold` (from at or below it); it re-arms once the share is back at or below `threshold` and at least
+/// `window` more reviews of the topic have come since it fired, so a share that hovers near the threshold
+/// raises at most one alert per window.
 /// The file's order is taken as time order (oldest first), as shopping-site exports are.
 public struct AlertPolicy: Sendable, Equatable {
     /// Negative share that triggers an alert (default 0.4: a topic most buyers like rarely passes it).
@@ -56,7 +58,8 @@ struct AlertMonitor {
 
     let policy: AlertPolicy
     private var windows: [Key: [Entry]] = [:]
-    private var armed: [Key: Bool] = [:]
+    /// Per key: reviews recorded since the last alert (absent: never fired, armed).
+    private var sinceAlert: [Key: Int] = [:]
 
     init(policy: AlertPolicy) { self.policy = policy }
 
@@ -68,13 +71,13 @@ struct AlertMonitor {
         let entries = windows[key] ?? []
         let negatives = entries.filter(\.negative)
         let share = Double(negatives.count) / Double(entries.count)
-        let isArmed = armed[key] ?? true
-        if share <= policy.threshold {
-            armed[key] = true
+        if let since = sinceAlert[key] {
+            sinceAlert[key] = since + 1
+            if since + 1 >= policy.window, share <= policy.threshold { sinceAlert[key] = nil }  // re-armed
             return nil
         }
-        guard isArmed, entries.count >= policy.minimumReviews else { return nil }
-        armed[key] = false
+        guard share > policy.threshold, entries.count >= policy.minimumReviews else { return nil }
+        sinceAlert[key] = 0
         return ReviewAlert(productID: productID, topic: topic, negativeShare: share, windowReviews: entries.count,
                            threshold: policy.threshold, reviews: negatives.map(\.evidence))
     }

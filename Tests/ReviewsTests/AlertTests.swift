@@ -9,7 +9,7 @@ struct AlertTests {
     }
 
     /// Nothing fires below the minimum count; the alert fires once when the share rises past the
-    /// threshold, lists the negative reviews, and re-arms after the share falls back.
+    /// threshold, lists the negative reviews, and re-arms after the share falls back and a window has passed.
     @Test func policyFiresOnRisingEdge() {
         var monitor = AlertMonitor(policy: AlertPolicy(threshold: 0.5, window: 4, minimumReviews: 3))
         let probabilities = [0.1, 0.2, 0.9, 0.1, 0.2, 0.9, 0.9, 0.9, 0.1, 0.1, 0.1]
@@ -17,7 +17,8 @@ struct AlertTests {
         for (line, p) in probabilities.enumerated() {
             if let alert = monitor.record(productID: "P1", topic: "배송", evidence: evidence(line, p)) { fired[line] = alert }
         }
-        // Lines 0–1: too few. Line 2: 2/3 negative → fires. Line 5: window 2–5 is 2/4 = 0.5, not past → re-arms.
+        // Lines 0–1: too few. Line 2: 2/3 negative → fires. Line 5: window 2–5 is 2/4 = 0.5, not past, but only
+        // 3 reviews since the alert; line 6: 4 since, window 3–6 is 2/4 → re-arms.
         // Line 9: window 6–9 is 2/4, not past; line 10: window 7–10 is 3/4 → fires again.
         #expect(fired.keys.sorted() == [2, 10])
         #expect(fired[2]?.reviews.map(\.line) == [0, 1])
