@@ -14,7 +14,7 @@ DEMO_BROADCAST := AudioSamples/demo-broadcast
 SHIPPED_MODEL := Models/ko-ctc-small.safetensors
 TINY_MODEL := Training/fixtures/tiny-model.safetensors
 
-.PHONY: demo test build deps apt-install test-deps bench clean
+.PHONY: demo test build deps apt-install test-deps bench bench-reviews clean
 
 # Debian packages the build needs; installed only when missing (apt-get needs root, or sudo).
 deps:
@@ -46,7 +46,9 @@ demo: build
 	  echo "NOTE: $(SHIPPED_MODEL) is not there yet: using the tiny random test model $$model (the pipeline runs, the transcripts are gibberish)"; \
 	fi; \
 	$(BIN) run $(CURDIR)/$(DEMO_BROADCAST).ogg --events $(DEMO_BROADCAST).events.csv --keywords $(DEMO_BROADCAST).keywords.csv \
-	  --reference $(DEMO_BROADCAST).ref.txt --meta $(DEMO_BROADCAST).meta.json --workspace $(DEMO_WORKSPACE) --model "$$model"
+	  --reference $(DEMO_BROADCAST).ref.txt --meta $(DEMO_BROADCAST).meta.json --reviews AudioSamples/demo.reviews.csv \
+	  --workspace $(DEMO_WORKSPACE) --model "$$model"
+	$(BIN) reviews AudioSamples/demo.reviews.csv --word-clouds $(DEMO_OUT)/wordclouds
 	$(BIN) status --workspace $(DEMO_WORKSPACE)
 	@for folder in $(DEMO_WORKSPACE)/broadcasts/*/; do \
 	  [ -f "$$folder/alignment.json" ] && $(BIN) report "$$folder" --format html && $(BIN) report "$$folder" --format xlsx; \
@@ -61,6 +63,11 @@ test: test-deps
 bench: deps
 	$(SWIFT) build -c release --product FrontEndBenchmark
 	.build/release/FrontEndBenchmark 60
+
+# Review sentiment: reviews/s on one core (tokenizer alone as the reference).
+bench-reviews:
+	$(SWIFT) build -c release --product ReviewsBenchmark
+	.build/release/ReviewsBenchmark 50000
 
 clean:
 	rm -rf .build liveinsight-workspace

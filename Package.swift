@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Reviews", targets: ["Reviews"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,7 +51,7 @@ let package = Package(
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
         .target(name: "Pipeline", dependencies: [
-            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "ContentHash",
+            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
@@ -63,11 +64,12 @@ let package = Package(
             "Report",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        .target(name: "Reviews", dependencies: ["ContentHash"]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
-                "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Pipeline",
+                "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Pipeline",
                 "Report", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -98,6 +100,11 @@ let package = Package(
             dependencies: ["Acoustic", "Insight", "Transcription"],
             path: "Benchmarks/AlignmentBenchmark"),
 
+        .executableTarget(
+            name: "ReviewsBenchmark",
+            dependencies: ["Reviews"],
+            path: "Benchmarks/ReviewsBenchmark"),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
@@ -113,5 +120,6 @@ let package = Package(
             "Server", "Report", "Insight", "Transcription",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
+        .testTarget(name: "ReviewsTests", dependencies: ["Reviews"], resources: [.copy("Fixtures")]),
     ]
 )

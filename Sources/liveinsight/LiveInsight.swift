@@ -19,5 +19,6 @@ struct LiveInsight: ParsableCommand {
             Watch.self,
             Serve.self,
             ReportCommand.self,
+            Reviews.self,
         ])
 }

@@ -14,7 +14,8 @@ struct StageGraphTests {
 
     /// The standard graph is valid and in dependency order.
     @Test func standardGraph() throws {
-        #expect(try StageGraph.standard().stages.map(\.name) == ["decode", "acoustic", "transcript"])
+        #expect(try StageGraph.standard().stages.map(\.name)
+            == ["decode", "acoustic", "transcript", "validation", "mentions", "alignment", "reviews"])
     }
 
     /// Duplicate names, later or unknown dependencies and shared outputs are refused.

@@ -9,6 +9,7 @@ public struct StageGraph: Sendable {
         ValidationStage(),
         MentionsStage(),
         AlignmentStage(),
+        ReviewsStage(),
     ]
 
     /// The stages, dependencies first.

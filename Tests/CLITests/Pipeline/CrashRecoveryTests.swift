@@ -50,7 +50,7 @@ struct CrashRecoveryTests {
             let rerun = try CLIRunner.run(arguments(workspace))
             #expect(rerun.status == 0, "seed \(seed) trial \(trial): \(rerun.stderr)")
             let summary = try JSONDecoder().decode(RunSummary.self, from: Data(rerun.stdout.utf8))
-            for stage in summary.stages {
+            for stage in summary.stages where stage.status != .waiting {
                 #expect(stage.status == (doneBefore.contains(stage.stage) ? .reused : .ran),
                         "seed \(seed) trial \(trial) after \(delay) s: \(stage.stage) \(stage.status), done before: \(doneBefore)")
             }

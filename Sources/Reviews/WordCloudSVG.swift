@@ -1,0 +1,58 @@
+import Foundation
+
+/// Renders placed words as a standalone SVG (UTF-8) in NanumGothic, greens for a positive cloud and
+/// reds for a negative one, darker for heavier words. Same input, same bytes.
+public enum WordCloudSVG {
+    /// Which palette to use.
+    public enum Tone: String, Sendable {
+        /// Greens.
+        case positive
+        /// Reds.
+        case negative
+    }
+
+    static let fontFamily = "NanumGothic, 'Nanum Gothic', sans-serif"
+    static let palettes: [Tone: [String]] = [
+        .positive: ["#1b7f3b", "#2e9e50", "#4cb26a", "#78c58c"],
+        .negative: ["#b3261e", "#d04437", "#e0665a", "#eb9189"],
+    ]
+
+    /// The SVG document for `words` laid out on `layout`'s canvas; `title` is shown to screen readers.
+    public static func render(_ words: [PlacedWord], layout: WordCloudLayout, tone: Tone, title: String) -> String {
+        let palette = palettes[tone] ?? ["#333333"]
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(number(layout.width))" height="\(number(layout.height))" \
+            viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img">
+            <title>\(escape(title))</title>
+            <rect width="100%" height="100%" fill="#ffffff"/>
+            <g font-family="\(escape(fontFamily))" text-anchor="middle" dominant-baseline="central">
+
+            """
+        for word in words {
+            let colour = palette[min(palette.count - 1, word.rank * palette.count / max(words.count, 1))]
+            svg += "<text x=\"\(number(word.x))\" y=\"\(number(word.y))\" font-size=\"\(number(word.fontSize))\" "
+                + "fill=\"\(colour)\">\(escape(word.word))</text>\n"
+        }
+        svg += "</g>\n</svg>\n"
+        return svg
+    }
+
+    /// XML-escapes text and attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Fixed one-decimal formatting, so output does not depend on locale or float printing.
+    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+}

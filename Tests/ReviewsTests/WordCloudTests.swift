@@ -1,0 +1,61 @@
+import Testing
+@testable import Reviews
+
+/// Word-cloud words, layout and SVG.
+struct WordCloudTests {
+    /// 40 words with Zipf-like weights (as word frequencies are), a third of them Latin.
+    private let words = (0..<40).map { WeightedWord(word: $0 % 3 == 0 ? "word\($0)" : "단어\($0)", weight: 120 / Double($0 + 1), count: 1) }
+
+    /// No two placed words overlap and every word lies inside the canvas.
+    @Test func noOverlaps() {
+        let layout = WordCloudLayout()
+        let placed = layout.layout(words)
+        #expect(placed.count == words.count)
+        for (i, a) in placed.enumerated() {
+            #expect(a.x - a.width / 2 >= 0 && a.x + a.width / 2 <= layout.width)
+            #expect(a.y - a.height / 2 >= 0 && a.y + a.height / 2 <= layout.height)
+            for b in placed[(i + 1)...] { #expect(!a.overlaps(b), "\(a.word) overlaps \(b.word)") }
+        }
+    }
+
+    /// The same words, in any order, give the same SVG bytes; the heaviest word is the largest, at the centre.
+    @Test func deterministic() {
+        let layout = WordCloudLayout()
+        let first = WordCloudSVG.render(layout.layout(words), layout: layout, tone: .positive, title: "t")
+        let second = WordCloudSVG.render(layout.layout(words.reversed()), layout: layout, tone: .positive, title: "t")
+        #expect(first == second)
+        let placed = layout.layout(words)
+        #expect(placed.first?.word == "word0" && placed.first?.fontSize == layout.maxFontSize)
+        #expect(placed.first?.x == layout.width / 2)
+    }
+
+    /// Hangul is estimated a full em wide, Latin 0.6 em.
+    @Test func textWidths() {
+        #expect(WordCloudLayout.textWidth("배송", fontSize: 10) == 20)
+        #expect(WordCloudLayout.textWidth("ok", fontSize: 10) == 12)
+    }
+
+    /// Markup in words is escaped; the SVG names the Korean font.
+    @Test func escapesText() {
+        let layout = WordCloudLayout()
+        let svg = WordCloudSVG.render(layout.layout([WeightedWord(word: "<b>&\"'", weight: 1, count: 1)]), layout: layout,
+                                      tone: .negative, title: "a<b")
+        #expect(svg.contains(">&lt;b&gt;&amp;&quot;&apos;</text>"))
+        #expect(svg.contains("<title>a&lt;b</title>"))
+        #expect(!svg.contains("<b>"))
+        #expect(svg.contains("font-family=\"NanumGothic, &apos;Nanum Gothic&apos;, sans-serif\""))
+    }
+
+    /// Content words drop particles, stop words, numbers and emoticons; a word's weight is frequency × polarity.
+    @Test func contentWordsAndWeights() {
+        let content = ContentWords(topics: .commerceDefaults)
+        #expect(content.words(of: "배송이 너무 빨라요 123 ㅋㅋ 맛은 최고") == ["배송", "빨라요", "맛", "최고"])
+        var counter = WordCloudCounter()
+        counter.add(words: ["배송", "최고"], probability: 0.75)
+        counter.add(words: ["배송", "별로"], probability: 0.25)
+        counter.add(words: ["최고"], probability: 0.875)
+        let cloud = counter.words(productID: "P", limit: 10)
+        #expect(cloud.positive == [WeightedWord(word: "최고", weight: 1.25, count: 2)])
+        #expect(cloud.negative == [WeightedWord(word: "별로", weight: 0.5, count: 1)])  // 배송: +0.5 − 0.5 = 0, in neither
+    }
+}
