@@ -32,6 +32,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from korean_numbers import month, native, price_written, sino  # noqa: E402
@@ -334,7 +335,8 @@ def load_words(path=HUNSPELL_DIC):
             next(fh, None)  # entry count
             seen = set()
             for line in fh:
-                w = line.split("/", 1)[0].strip()
+                # ko.dic stores Hangul decomposed into conjoining jamo (NFD): compose to syllables
+                w = unicodedata.normalize("NFC", line.split("/", 1)[0].strip())
                 if _HANGUL_WORD.match(w) and w not in seen:
                     seen.add(w)
                     words.append(w)
