@@ -230,7 +230,8 @@ def main():
         np.random.set_state(ck["np_rng"])
         random.setstate(ck["py_rng"])
         print(f"resumed from {latest}: step {state['step']} epoch {state['epoch']} batch {state['batch']}", flush=True)
-        log_line(logp, [time.strftime("%F %T"), state["step"], state["epoch"], "resume", "", "", "", "", latest])
+        log_line(logp, [time.strftime("%F %T"), state["step"], state["epoch"], "resume", "", "", "", "",
+                        f"{latest} args={json.dumps(vars(args), ensure_ascii=False)}"])
     else:
         torch.manual_seed(args.seed)
         model = build_model(args.config, vocab.tokens)
