@@ -153,6 +153,10 @@ def main():
     ap.add_argument("--max-batch-seconds", type=float, default=80.0)
     ap.add_argument("--aug-strength", type=float, default=1.0)
     ap.add_argument("--no-specaug", action="store_true")
+    ap.add_argument("--aug-on-loss", type=float, default=3.0,
+                    help="curriculum: until the running train loss first falls below this, waveform augmentation "
+                         "runs at 0.2 x strength and SpecAugment is off (CTC finds its alignments on cleaner "
+                         "data first); 0 = full augmentation from the start")
     ap.add_argument("--epochs", type=int, default=100)
     ap.add_argument("--max-hours", type=float, default=0, help="stop (checkpoint + export) after this many hours of this process")
     ap.add_argument("--max-steps", type=int, default=0)
@@ -269,6 +273,7 @@ def main():
     run_loss, run_n, t_log = 0.0, 0, time.time()
     model.train()
     mean_fill = model.feat_mean.clone()
+    state.setdefault("aug_on", args.aug_on_loss <= 0)
     done = False
     while state["epoch"] < args.epochs and not done:
         ep = state["epoch"]
@@ -278,10 +283,11 @@ def main():
             keys = batches[bi]
             rng = np.random.default_rng([args.seed, ep, bi])
             clean = [train_corpora[ci][0].store.get(train_corpora[ci][0].items[k][0]) for ci, k in keys]
-            waves = [augment.augment(w, rng, clean[:j] + clean[j + 1:], args.aug_strength)[0] for j, w in
+            strength = args.aug_strength if state["aug_on"] else 0.2 * args.aug_strength
+            waves = [augment.augment(w, rng, clean[:j] + clean[j + 1:], strength)[0] for j, w in
                      enumerate(clean)]
             feats, lengths = feats_batch(waves)
-            if not args.no_specaug:
+            if not args.no_specaug and state["aug_on"]:
                 g = torch.Generator().manual_seed(int(rng.integers(2 ** 31)))
                 augment.spec_augment(feats, lengths, mean_fill, g)
             targets = [train_corpora[ci][0].items[k][1] for ci, k in keys]
@@ -306,6 +312,10 @@ def main():
                                 f"{lr:.2e}", "", "", f"{dt:.2f}s/step batch={len(keys)} ep_pos={bi + 1}/{len(batches)}"])
                 print(f"step {state['step']} ep {ep} {bi + 1}/{len(batches)} loss {run_loss / run_n:.3f} lr {lr:.2e} "
                       f"{dt:.2f}s/step", flush=True)
+                if not state["aug_on"] and run_loss / run_n < args.aug_on_loss:
+                    state["aug_on"] = True
+                    log_line(logp, [time.strftime("%F %T"), state["step"], ep, "note", "", "", "", "",
+                                    "full augmentation + SpecAugment from here"])
                 run_loss, run_n, t_log = 0.0, 0, time.time()
             now = time.time()
             if now - last_eval > args.eval_minutes * 60:
