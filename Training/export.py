@@ -1,0 +1,141 @@
+"""Export a checkpoint to the engine's model file (safetensors, written by hand) and load it back.
+
+File layout (https://github.com/huggingface/safetensors format):
+  8 bytes  little-endian u64 N = header length
+  N bytes  UTF-8 JSON header, padded with spaces to a multiple of 8 bytes
+  data     tensor bytes, little-endian, row-major, concatenated in the order of the header's
+           data_offsets (tensors sorted by name)
+Header: {"__metadata__": {...}, "<tensor name>": {"dtype": "F32"|"F16", "shape": [...],
+         "data_offsets": [begin, end]}, ...}; offsets are relative to the start of the data section.
+__metadata__ (all values are strings, as safetensors requires):
+  format "liveinsight-ctc", format_version "1", config (JSON: see MODEL_FORMAT.md),
+  data_sha256 (hex SHA-256 of the whole data section), source (the checkpoint it came from).
+dtype policy: `--dtype float16` stores every tensor with 2+ dimensions as F16 and every 1-D tensor
+(biases, LayerNorm/BatchNorm parameters and statistics, feature mean/std) as F32; `--dtype float32`
+stores all as F32. The engine converts everything to float32 on load.
+
+  python3 Training/export.py CHECKPOINT.pt OUT.safetensors [--dtype float16|float32]
+"""
+import argparse
+import hashlib
+import json
+import os
+import struct
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from model import ConformerCTC, ModelConfig  # noqa: E402
+
+FORMAT = "liveinsight-ctc"
+FORMAT_VERSION = "1"
+
+
+def state_to_arrays(state_dict, dtype="float16"):
+    arrays = {}
+    for name, t in state_dict.items():
+        if name.endswith("num_batches_tracked"):
+            continue
+        a = t.detach().cpu().float().numpy()
+        if dtype == "float16" and a.ndim >= 2:
+            a = a.astype(np.float16)
+        arrays[name] = np.ascontiguousarray(a)
+    return arrays
+
+
+def write_safetensors(path, arrays, metadata):
+    names = sorted(arrays)
+    header = {}
+    offset = 0
+    blobs = []
+    for n in names:
+        a = arrays[n]
+        code = {np.dtype(np.float32): "F32", np.dtype(np.float16): "F16"}[a.dtype]
+        b = a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes(order="C")
+        header[n] = {"dtype": code, "shape": list(a.shape), "data_offsets": [offset, offset + len(b)]}
+        offset += len(b)
+        blobs.append(b)
+    data = b"".join(blobs)
+    meta = dict(metadata)
+    meta["data_sha256"] = hashlib.sha256(data).hexdigest()
+    header = {"__metadata__": meta, **header}
+    hb = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    hb += b" " * ((8 - len(hb) % 8) % 8)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as fh:
+        fh.write(struct.pack("<Q", len(hb)))
+        fh.write(hb)
+        fh.write(data)
+    os.replace(tmp, path)
+    return meta["data_sha256"]
+
+
+def read_safetensors(path, verify=True):
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    n = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8:8 + n].decode("utf-8"))
+    meta = header.pop("__metadata__", {})
+    data = raw[8 + n:]
+    if verify and "data_sha256" in meta:
+        got = hashlib.sha256(data).hexdigest()
+        if got != meta["data_sha256"]:
+            raise ValueError(f"{path}: data_sha256 mismatch ({got} != {meta['data_sha256']})")
+    arrays = {}
+    for name, h in header.items():
+        dt = {"F32": np.float32, "F16": np.float16}[h["dtype"]]
+        b, e = h["data_offsets"]
+        arrays[name] = np.frombuffer(data[b:e], dtype=np.dtype(dt).newbyteorder("<")).reshape(h["shape"])
+    return arrays, meta
+
+
+def config_from_json(text):
+    d = json.loads(text)
+    return ModelConfig(**{k: v for k, v in d.items() if k in ModelConfig.__dataclass_fields__})
+
+
+def export_model(model, path, dtype="float16", source=""):
+    meta = {"format": FORMAT, "format_version": FORMAT_VERSION, "config": model.config.to_json(), "source": source}
+    return write_safetensors(path, state_to_arrays(model.state_dict(), dtype), meta)
+
+
+def export_checkpoint(ckpt_path, out_path, dtype="float16"):
+    ck = torch.load(ckpt_path, map_location="cpu", weights_only=False)
+    cfg = config_from_json(ck["config"])
+    model = ConformerCTC(cfg)
+    model.load_state_dict(ck["model"])
+    sha = export_model(model, out_path, dtype, source=os.path.basename(ckpt_path))
+    print(f"exported {ckpt_path} -> {out_path} ({os.path.getsize(out_path) / 1e6:.2f} MB, {dtype}, sha256 {sha[:16]}...)")
+    return out_path
+
+
+def load_model(path):
+    """Model file -> ConformerCTC in eval mode (float32), exactly the weights the engine sees."""
+    arrays, meta = read_safetensors(path)
+    assert meta.get("format") == FORMAT, meta.get("format")
+    cfg = config_from_json(meta["config"])
+    cfg.dropout = 0.0
+    model = ConformerCTC(cfg)
+    sd = model.state_dict()
+    for k in sd:
+        if k.endswith("num_batches_tracked"):
+            continue
+        sd[k] = torch.from_numpy(arrays[k].astype(np.float32))
+    model.load_state_dict(sd)
+    model.eval()
+    return model
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("checkpoint")
+    ap.add_argument("out")
+    ap.add_argument("--dtype", default="float16", choices=["float16", "float32"])
+    a = ap.parse_args()
+    export_checkpoint(a.checkpoint, a.out, a.dtype)
+
+
+if __name__ == "__main__":
+    main()

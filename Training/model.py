@@ -1,0 +1,220 @@
+"""Conformer-CTC acoustic model. The Swift engine implements exactly this; see MODEL_FORMAT.md.
+
+Shapes: input (B, T, 80) log-mel -> output (B, T', V) log-probabilities, T' = ((T - 1) // 2 - 1) // 2.
+Output frame j is computed from input frames 4j .. 4j + 6 by the subsampling convolutions (receptive field
+of the two 3x3 stride-2 convs), then mixed with every other frame by self-attention.
+"""
+import json
+import math
+from dataclasses import asdict, dataclass, field
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class ModelConfig:
+    n_mels: int = 80
+    d_model: int = 144
+    n_layers: int = 8
+    n_heads: int = 4
+    ff_mult: int = 4
+    conv_kernel: int = 15
+    subsampling_channels: int = 144
+    subsampling_factor: int = 4
+    rope_base: float = 10000.0
+    layer_norm_eps: float = 1e-5
+    batch_norm_eps: float = 1e-5
+    dropout: float = 0.1
+    vocab: list = field(default_factory=list)
+
+    @property
+    def vocab_size(self):
+        return len(self.vocab)
+
+    @property
+    def sub_freq(self):
+        return ((self.n_mels - 1) // 2 - 1) // 2  # 80 -> 19
+
+    def to_json(self):
+        d = asdict(self)
+        d.pop("dropout")
+        return json.dumps(d, ensure_ascii=False)
+
+
+CONFIGS = {
+    "small": dict(d_model=144, n_layers=8, n_heads=4, conv_kernel=15, subsampling_channels=144),
+    "tiny": dict(d_model=32, n_layers=2, n_heads=2, conv_kernel=5, subsampling_channels=8),
+}
+
+
+def subsampled_length(t):
+    """Frames after the two 3x3 stride-2 unpadded convs (works on ints and tensors)."""
+    return ((t - 1) // 2 - 1) // 2
+
+
+def rope_tables(t, head_dim, base, device=None, dtype=torch.float32):
+    """cos/sin tables (t, head_dim/2): angle[p, i] = p * base^(-2i/head_dim)."""
+    inv = base ** (-torch.arange(0, head_dim // 2, dtype=torch.float64, device=device) * 2.0 / head_dim)
+    ang = torch.arange(t, dtype=torch.float64, device=device)[:, None] * inv[None, :]
+    return ang.cos().to(dtype), ang.sin().to(dtype)
+
+
+def apply_rope(x, cos, sin):
+    """"Rotate half" RoPE: pairs (x[i], x[i + h/2]) for i < h/2 are rotated by angle[p, i].
+
+    x: (B, H, T, h). out[..., :h/2] = x1 cos - x2 sin; out[..., h/2:] = x2 cos + x1 sin.
+    """
+    h2 = x.shape[-1] // 2
+    x1, x2 = x[..., :h2], x[..., h2:]
+    return torch.cat([x1 * cos - x2 * sin, x2 * cos + x1 * sin], dim=-1)
+
+
+class FeedForward(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.norm = nn.LayerNorm(c.d_model, eps=c.layer_norm_eps)
+        self.linear1 = nn.Linear(c.d_model, c.ff_mult * c.d_model)
+        self.linear2 = nn.Linear(c.ff_mult * c.d_model, c.d_model)
+        self.dropout = nn.Dropout(c.dropout)
+
+    def forward(self, x):
+        return self.dropout(self.linear2(self.dropout(F.silu(self.linear1(self.norm(x))))))
+
+
+class SelfAttention(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.h = c.n_heads
+        self.dk = c.d_model // c.n_heads
+        self.base = c.rope_base
+        self.norm = nn.LayerNorm(c.d_model, eps=c.layer_norm_eps)
+        self.q = nn.Linear(c.d_model, c.d_model)
+        self.k = nn.Linear(c.d_model, c.d_model)
+        self.v = nn.Linear(c.d_model, c.d_model)
+        self.out = nn.Linear(c.d_model, c.d_model)
+        self.dropout = nn.Dropout(c.dropout)
+        self.p = c.dropout
+
+    def forward(self, x, key_padding=None):
+        B, T, D = x.shape
+        y = self.norm(x)
+        q = self.q(y).view(B, T, self.h, self.dk).transpose(1, 2)
+        k = self.k(y).view(B, T, self.h, self.dk).transpose(1, 2)
+        v = self.v(y).view(B, T, self.h, self.dk).transpose(1, 2)
+        cos, sin = rope_tables(T, self.dk, self.base, x.device, x.dtype)
+        q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
+        mask = None
+        if key_padding is not None:  # (B, T) True = padding
+            mask = (~key_padding)[:, None, None, :]
+        o = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=self.p if self.training else 0.0)
+        o = o.transpose(1, 2).reshape(B, T, D)
+        return self.dropout(self.out(o))
+
+
+class ConvModule(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.norm = nn.LayerNorm(c.d_model, eps=c.layer_norm_eps)
+        self.pointwise1 = nn.Conv1d(c.d_model, 2 * c.d_model, 1)
+        self.depthwise = nn.Conv1d(c.d_model, c.d_model, c.conv_kernel, padding=c.conv_kernel // 2,
+                                   groups=c.d_model)
+        self.batch_norm = nn.BatchNorm1d(c.d_model, eps=c.batch_norm_eps)
+        self.pointwise2 = nn.Conv1d(c.d_model, c.d_model, 1)
+        self.dropout = nn.Dropout(c.dropout)
+
+    def forward(self, x, key_padding=None):
+        y = self.norm(x).transpose(1, 2)  # (B, D, T)
+        y = F.glu(self.pointwise1(y), dim=1)  # first half * sigmoid(second half)
+        if key_padding is not None:
+            y = y.masked_fill(key_padding[:, None, :], 0.0)
+        y = F.silu(self.batch_norm(self.depthwise(y)))
+        y = self.pointwise2(y)
+        return self.dropout(y.transpose(1, 2))
+
+
+class ConformerBlock(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.ff1 = FeedForward(c)
+        self.attn = SelfAttention(c)
+        self.conv = ConvModule(c)
+        self.ff2 = FeedForward(c)
+        self.norm = nn.LayerNorm(c.d_model, eps=c.layer_norm_eps)
+
+    def forward(self, x, key_padding=None):
+        x = x + 0.5 * self.ff1(x)
+        x = x + self.attn(x, key_padding)
+        x = x + self.conv(x, key_padding)
+        x = x + 0.5 * self.ff2(x)
+        return self.norm(x)
+
+
+class Subsampling(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        C = c.subsampling_channels
+        self.conv1 = nn.Conv2d(1, C, 3, stride=2)
+        self.conv2 = nn.Conv2d(C, C, 3, stride=2)
+        self.linear = nn.Linear(C * c.sub_freq, c.d_model)
+
+    def forward(self, x):  # (B, T, 80)
+        y = F.relu(self.conv1(x[:, None]))  # (B, C, T1, 39)
+        y = F.relu(self.conv2(y))  # (B, C, T2, 19)
+        B, C, T, Fq = y.shape
+        return self.linear(y.transpose(1, 2).reshape(B, T, C * Fq))  # flatten index = c * 19 + f
+
+
+class ConformerCTC(nn.Module):
+    def __init__(self, c: ModelConfig):
+        super().__init__()
+        self.config = c
+        self.register_buffer("feat_mean", torch.zeros(c.n_mels))
+        self.register_buffer("feat_std", torch.ones(c.n_mels))
+        self.subsampling = Subsampling(c)
+        self.dropout = nn.Dropout(c.dropout)
+        self.blocks = nn.ModuleList([ConformerBlock(c) for _ in range(c.n_layers)])
+        self.output = nn.Linear(c.d_model, c.vocab_size)
+
+    def forward(self, feats, lengths=None):
+        """feats (B, T, 80) raw log-mel; lengths (B,) valid frames. Returns (log_probs (B, T', V), lengths')."""
+        x = (feats - self.feat_mean) / self.feat_std
+        x = self.dropout(self.subsampling(x))
+        T = x.shape[1]
+        key_padding = None
+        if lengths is None:
+            out_len = torch.full((x.shape[0],), T, dtype=torch.long, device=x.device)
+        else:
+            out_len = subsampled_length(lengths).clamp(min=0, max=T)
+            if bool((out_len < T).any()):
+                key_padding = torch.arange(T, device=x.device)[None, :] >= out_len[:, None]
+        for blk in self.blocks:
+            x = blk(x, key_padding)
+        return F.log_softmax(self.output(x), dim=-1), out_len
+
+
+def build_model(name_or_cfg, vocab, **overrides):
+    if isinstance(name_or_cfg, ModelConfig):
+        return ConformerCTC(name_or_cfg)
+    kw = dict(CONFIGS[name_or_cfg])
+    kw.update(overrides)
+    return ConformerCTC(ModelConfig(vocab=list(vocab), **kw))
+
+
+def count_params(m):
+    return sum(p.numel() for p in m.parameters())
+
+
+if __name__ == "__main__":
+    import time
+
+    torch.set_num_threads(1)
+    for name in ("tiny", "small"):
+        m = build_model(name, ["<blank>", "<unk>", "\u2581"] + [chr(0xAC00 + i) for i in range(2400)])
+        print(name, count_params(m), "params")
+        x = torch.randn(4, 800, 80)
+        t0 = time.time()
+        lp, ol = m(x, torch.tensor([800, 700, 600, 500]))
+        lp.sum().backward()
+        print(lp.shape, ol.tolist(), f"fwd+bwd 4x8s {time.time() - t0:.2f}s")

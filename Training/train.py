@@ -1,0 +1,348 @@
+"""Train the Conformer-CTC acoustic model; resumable; logs loss and dev CER; exports the best checkpoint.
+
+  python3 Training/train.py --config small --out DIR [--synthetic 6000] [--real|--no-real]
+                            [--manifest extra.tsv ...] [--seed 1] [--threads 2] [--max-hours H]
+
+Re-running the same command resumes from DIR/ckpt/latest.pt (model, optimiser, LR schedule, RNG states,
+epoch and batch position). The batch order of an epoch and the augmentation of every utterance are drawn
+from (seed, epoch, batch index), so a resumed run continues the same data stream.
+
+Data: the first --synthetic utterances of SCRATCH/synth/train.tsv (synthesised first if missing, see
+synthesize.py), the emotiontts `train` split minus its dev sentences (--real, default; repeated
+--real-repeat times per epoch, each time with a different augmentation), and any --manifest TSVs.
+Dev (for model selection, greedy CER): SCRATCH/synth/dev.tsv and the emotiontts dev sentences.
+
+Writes: DIR/log.tsv (train loss every --log-every steps, dev CER at every evaluation), DIR/vocab.json,
+DIR/ckpt/latest.pt (every --ckpt-minutes), DIR/ckpt/best.pt (lowest dev score = mean of the synthetic and
+real dev CER), DIR/model.safetensors (export of best.pt, at the end or with --export-only).
+"""
+import argparse
+import json
+import math
+import os
+import random
+import signal
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import augment  # noqa: E402
+import data  # noqa: E402
+import units  # noqa: E402
+from features import log_mel_torch  # noqa: E402
+from model import CONFIGS, ModelConfig, build_model, count_params  # noqa: E402
+
+STOP = {"flag": False}
+
+
+def on_signal(signum, frame):
+    STOP["flag"] = True
+
+
+def log_line(path, fields):
+    new = not os.path.exists(path)
+    with open(path, "a", encoding="utf-8") as fh:
+        if new:
+            fh.write("time\tstep\tepoch\tkind\tloss\tlr\tsynth_dev_cer\treal_dev_cer\tnote\n")
+        fh.write("\t".join(str(f) for f in fields) + "\n")
+
+
+def lr_at(step, peak, warmup):
+    step = max(step, 1)
+    return peak * min(step / warmup, math.sqrt(warmup / step))
+
+
+def feats_batch(waves):
+    feats = [log_mel_torch(torch.from_numpy(np.ascontiguousarray(w))) for w in waves]
+    lengths = torch.tensor([f.shape[0] for f in feats], dtype=torch.long)
+    T = int(lengths.max())
+    out = torch.zeros(len(feats), T, 80)
+    for i, f in enumerate(feats):
+        out[i, :f.shape[0]] = f
+    return out, lengths
+
+
+@torch.no_grad()
+def evaluate(model, corpus, vocab, max_batch_seconds=120.0, limit=None):
+    """Greedy CER (spaces removed) over a Corpus. Returns (cer, n_utts, examples)."""
+    model.eval()
+    items = corpus.items[:limit] if limit else corpus.items
+    order = sorted(range(len(items)), key=lambda k: items[k][2])
+    edits = total = 0
+    examples = []
+    i = 0
+    while i < len(order):
+        j = i
+        while j < len(order) and items[order[j]][2] * (j - i + 1) <= max_batch_seconds:
+            j += 1
+        j = max(j, i + 1)
+        idx = order[i:j]
+        waves = [corpus.store.get(items[k][0]) for k in idx]
+        feats, lengths = feats_batch(waves)
+        lp, ol = model(feats, lengths)
+        best = lp.argmax(-1)
+        for b, k in enumerate(idx):
+            hyp = vocab.greedy(best[b, :int(ol[b])].tolist())
+            ref = items[k][3].text
+            e, n = units.cer_counts(hyp, ref)
+            edits += e
+            total += n
+            if len(examples) < 3 and b == 0:
+                examples.append((units.normalize(ref), hyp))
+        i = j
+    model.train()
+    return edits / max(total, 1), len(items), examples
+
+
+def build_vocab(args, synth_train):
+    sys.path.insert(0, HERE)
+    import commerce_text
+    texts = [u.text for u in synth_train] + [u.text for u in data.emotiontts("train")]
+    for m in args.manifest:
+        texts += [u.text for u in data.read_manifest(m)]
+    texts += [r["spoken"] for r in commerce_text.generate(20000, args.seed, split="train", mode="commerce")]
+    words = commerce_text.load_words()
+    return units.Vocab.build(texts, words, min_word_count=3)
+
+
+def feature_stats(corpora, n=400, seed=0):
+    rng = np.random.default_rng(seed)
+    s = torch.zeros(80, dtype=torch.float64)
+    s2 = torch.zeros(80, dtype=torch.float64)
+    cnt = 0
+    for c in corpora:
+        if not len(c):
+            continue
+        for k in rng.choice(len(c), size=min(n, len(c)), replace=False):
+            f = log_mel_torch(torch.from_numpy(c.store.get(c.items[k][0]))).double()
+            s += f.sum(0)
+            s2 += (f * f).sum(0)
+            cnt += f.shape[0]
+    mean = s / cnt
+    std = (s2 / cnt - mean * mean).clamp(min=1e-6).sqrt()
+    return mean.float(), std.float()
+
+
+def save_atomic(obj, path):
+    tmp = path + ".tmp"
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--config", default="small", choices=sorted(CONFIGS))
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--manifest", action="append", default=[], help="extra TSV corpus (path<TAB>transcript)")
+    ap.add_argument("--synthetic", type=int, default=6000, help="synthetic training utterances (0 = none)")
+    ap.add_argument("--synth-dir", default=os.path.join(data.scratch_dir(), "synth"))
+    ap.add_argument("--real", dest="real", action="store_true", default=True)
+    ap.add_argument("--no-real", dest="real", action="store_false")
+    ap.add_argument("--real-repeat", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--warmup", type=int, default=300)
+    ap.add_argument("--weight-decay", type=float, default=1e-3)
+    ap.add_argument("--clip", type=float, default=5.0)
+    ap.add_argument("--max-batch-seconds", type=float, default=80.0)
+    ap.add_argument("--aug-strength", type=float, default=1.0)
+    ap.add_argument("--no-specaug", action="store_true")
+    ap.add_argument("--aug-on-loss", type=float, default=3.0,
+                    help="curriculum: until the running train loss first falls below this, waveform augmentation "
+                         "runs at 0.2 x strength and SpecAugment is off (CTC finds its alignments on cleaner "
+                         "data first); 0 = full augmentation from the start")
+    ap.add_argument("--epochs", type=int, default=100)
+    ap.add_argument("--max-hours", type=float, default=0, help="stop (checkpoint + export) after this many hours of this process")
+    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--ckpt-minutes", type=float, default=5.0)
+    ap.add_argument("--eval-minutes", type=float, default=20.0)
+    ap.add_argument("--log-every", type=int, default=20)
+    ap.add_argument("--export-only", action="store_true")
+    ap.add_argument("--export-dtype", default="float16", choices=["float16", "float32"])
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    os.makedirs(os.path.join(args.out, "ckpt"), exist_ok=True)
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    logp = os.path.join(args.out, "log.tsv")
+    latest = os.path.join(args.out, "ckpt", "latest.pt")
+    bestp = os.path.join(args.out, "ckpt", "best.pt")
+
+    if args.export_only:
+        import export
+        export.export_checkpoint(bestp if os.path.exists(bestp) else latest,
+                                 os.path.join(args.out, "model.safetensors"), args.export_dtype)
+        return
+
+    # ---------------- data ----------------
+    synth_train, synth_dev = [], []
+    if args.synthetic > 0:
+        man = os.path.join(args.synth_dir, "train.tsv")
+        have = len(data.read_manifest(man)) if os.path.exists(man) else 0
+        if have < args.synthetic:
+            import synthesize
+            for split, n in (("dev", 200), ("test", 300), ("train", args.synthetic)):
+                synthesize.synthesize_split(args.synth_dir, split, n, args.seed, max(1, args.threads))
+        synth_train = data.read_manifest(man, source="synth")[: args.synthetic]
+    if os.path.exists(os.path.join(args.synth_dir, "dev.tsv")):
+        synth_dev = data.read_manifest(os.path.join(args.synth_dir, "dev.tsv"), source="synth")
+    vpath = os.path.join(args.out, "vocab.json")
+    if os.path.exists(vpath):
+        vocab = units.Vocab(json.load(open(vpath, encoding="utf-8")))
+    else:
+        vocab = build_vocab(args, synth_train)
+        with open(vpath + ".tmp", "w", encoding="utf-8") as fh:
+            json.dump(vocab.tokens, fh, ensure_ascii=False)
+        os.replace(vpath + ".tmp", vpath)
+    print(f"vocab {len(vocab)} tokens", flush=True)
+
+    train_corpora = []  # (Corpus, repeat)
+    if synth_train:
+        train_corpora.append((data.Corpus(synth_train, "synth-train", vocab), 1))
+    if args.real:
+        train_corpora.append((data.Corpus(data.emotiontts("train"), "emotiontts-train", vocab), args.real_repeat))
+    for m in args.manifest:
+        train_corpora.append((data.Corpus(data.read_manifest(m), "extra-" + os.path.basename(m), vocab), 1))
+    dev_synth = data.Corpus(synth_dev, "synth-dev", vocab) if synth_dev else None
+    dev_real = data.Corpus(data.emotiontts("dev"), "emotiontts-dev", vocab)
+    entries = []
+    for ci, (c, rep) in enumerate(train_corpora):
+        for r in range(rep):
+            entries += [((ci, k), c.items[k][2]) for k in range(len(c))]
+    hours = sum(s for _, s in entries) / 3600
+    print("train corpora: " + ", ".join(f"{c.store.__class__.__name__}:{len(c)}x{rep}" for c, rep in train_corpora)
+          + f"; {len(entries)} items/epoch, {hours:.2f} h/epoch; dev synth {len(dev_synth) if dev_synth else 0}, "
+            f"dev real {len(dev_real)}", flush=True)
+
+    # ---------------- model / optimiser ----------------
+    model = build_model(args.config, vocab.tokens)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=args.weight_decay)
+    state = {"step": 0, "epoch": 0, "batch": 0, "best": float("inf"), "train_seconds": 0.0}
+    if os.path.exists(latest):
+        ck = torch.load(latest, map_location="cpu", weights_only=False)
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        state = ck["state"]
+        torch.set_rng_state(ck["torch_rng"])
+        np.random.set_state(ck["np_rng"])
+        random.setstate(ck["py_rng"])
+        print(f"resumed from {latest}: step {state['step']} epoch {state['epoch']} batch {state['batch']}", flush=True)
+        log_line(logp, [time.strftime("%F %T"), state["step"], state["epoch"], "resume", "", "", "", "",
+                        f"{latest} args={json.dumps(vars(args), ensure_ascii=False)}"])
+    else:
+        torch.manual_seed(args.seed)
+        model = build_model(args.config, vocab.tokens)
+        opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=args.weight_decay)
+        mean, std = feature_stats([c for c, _ in train_corpora])
+        model.feat_mean.copy_(mean)
+        model.feat_std.copy_(std)
+        print(f"new model {args.config}: {count_params(model)} parameters", flush=True)
+        log_line(logp, [time.strftime("%F %T"), 0, 0, "start", "", "", "", "",
+                        f"{args.config} params={count_params(model)} vocab={len(vocab)} items/epoch={len(entries)} "
+                        f"hours/epoch={hours:.2f} args={json.dumps(vars(args), ensure_ascii=False)}"])
+
+    def checkpoint():
+        save_atomic({"model": model.state_dict(), "opt": opt.state_dict(), "state": dict(state),
+                     "torch_rng": torch.get_rng_state(), "np_rng": np.random.get_state(),
+                     "py_rng": random.getstate(), "config": model.config.to_json(), "args": vars(args)}, latest)
+
+    def run_eval():
+        s_cer = evaluate(model, dev_synth, vocab)[0] if dev_synth and len(dev_synth) else float("nan")
+        r_cer, _, ex = evaluate(model, dev_real, vocab) if len(dev_real) else (float("nan"), 0, [])
+        score = np.nanmean([s_cer, r_cer])
+        improved = score < state["best"]
+        if improved:
+            state["best"] = float(score)
+            save_atomic({"model": model.state_dict(), "state": dict(state), "config": model.config.to_json(),
+                         "synth_dev_cer": s_cer, "real_dev_cer": r_cer}, bestp)
+        note = ("best " if improved else "") + " | ".join(f"{r} => {h}" for r, h in ex[:1])
+        log_line(logp, [time.strftime("%F %T"), state["step"], state["epoch"], "dev", "", "",
+                        f"{s_cer:.4f}", f"{r_cer:.4f}", note])
+        print(f"[dev] step {state['step']} synth CER {s_cer:.3f} real CER {r_cer:.3f} {note}", flush=True)
+
+    ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True, reduction="mean")
+    t_start = time.time()
+    last_ck = last_eval = time.time()
+    run_loss, run_n, t_log = 0.0, 0, time.time()
+    model.train()
+    mean_fill = model.feat_mean.clone()
+    state.setdefault("aug_on", args.aug_on_loss <= 0)
+    done = False
+    while state["epoch"] < args.epochs and not done:
+        ep = state["epoch"]
+        batches = data.make_batches(entries, args.max_batch_seconds, np.random.default_rng([args.seed, ep]))
+        while state["batch"] < len(batches):
+            bi = state["batch"]
+            keys = batches[bi]
+            rng = np.random.default_rng([args.seed, ep, bi])
+            clean = [train_corpora[ci][0].store.get(train_corpora[ci][0].items[k][0]) for ci, k in keys]
+            strength = args.aug_strength if state["aug_on"] else 0.2 * args.aug_strength
+            waves = [augment.augment(w, rng, clean[:j] + clean[j + 1:], strength)[0] for j, w in
+                     enumerate(clean)]
+            feats, lengths = feats_batch(waves)
+            if not args.no_specaug and state["aug_on"]:
+                g = torch.Generator().manual_seed(int(rng.integers(2 ** 31)))
+                augment.spec_augment(feats, lengths, mean_fill, g)
+            targets = [train_corpora[ci][0].items[k][1] for ci, k in keys]
+            tl = torch.tensor([len(t) for t in targets], dtype=torch.long)
+            lr = lr_at(state["step"] + 1, args.lr, args.warmup)
+            for pg in opt.param_groups:
+                pg["lr"] = lr
+            lp, ol = model(feats, lengths)
+            loss = ctc(lp.transpose(0, 1), torch.tensor([i for t in targets for i in t]), ol, tl)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
+            opt.step()
+            state["step"] += 1
+            state["batch"] += 1
+            state["train_seconds"] += float(sum(len(w) for w in waves)) / 16000
+            run_loss += float(loss.detach())
+            run_n += 1
+            if state["step"] % args.log_every == 0:
+                dt = (time.time() - t_log) / run_n
+                log_line(logp, [time.strftime("%F %T"), state["step"], ep, "train", f"{run_loss / run_n:.4f}",
+                                f"{lr:.2e}", "", "", f"{dt:.2f}s/step batch={len(keys)} ep_pos={bi + 1}/{len(batches)}"])
+                print(f"step {state['step']} ep {ep} {bi + 1}/{len(batches)} loss {run_loss / run_n:.3f} lr {lr:.2e} "
+                      f"{dt:.2f}s/step", flush=True)
+                if not state["aug_on"] and run_loss / run_n < args.aug_on_loss:
+                    state["aug_on"] = True
+                    log_line(logp, [time.strftime("%F %T"), state["step"], ep, "note", "", "", "", "",
+                                    "full augmentation + SpecAugment from here"])
+                run_loss, run_n, t_log = 0.0, 0, time.time()
+            now = time.time()
+            if now - last_eval > args.eval_minutes * 60:
+                run_eval()
+                last_eval = time.time()
+            if now - last_ck > args.ckpt_minutes * 60:
+                checkpoint()
+                last_ck = time.time()
+            if STOP["flag"] or (args.max_hours and now - t_start > args.max_hours * 3600) or \
+                    (args.max_steps and state["step"] >= args.max_steps):
+                done = True
+                break
+        if not done:
+            state["epoch"] += 1
+            state["batch"] = 0
+            checkpoint()
+            run_eval()
+            last_eval = time.time()
+    checkpoint()
+    if not STOP["flag"]:
+        run_eval()
+        checkpoint()
+    import export
+    src = bestp if os.path.exists(bestp) else latest
+    export.export_checkpoint(src, os.path.join(args.out, "model.safetensors"), args.export_dtype)
+    print(f"stopped at step {state['step']}; exported {src}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
