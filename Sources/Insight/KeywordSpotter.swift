@@ -7,8 +7,9 @@ import Foundation
 /// For each keyword spelling (syllable tokens; spaces optional) a Viterbi pass over the frames finds,
 /// for every end frame, the best alignment of the keyword to some span ending there — free to start
 /// anywhere. Frame scores are relative to the frame's likeliest unit (0 when the keyword's unit is the
-/// likeliest), so a span the model "heard" as the keyword scores 0 and each doubtful frame costs the
-/// log-ratio to the best unit. Score per token ≥ `threshold` is a detection; overlapping detections
+/// likeliest and sure), so a span the model "heard" as the keyword scores 0 and each doubtful frame costs
+/// the log-ratio to the best unit — or to probability ½ when even the best unit is less sure than that,
+/// so flat frames (noise, music, an untrained model) spot nothing. Score per token ≥ `threshold` is a detection; overlapping detections
 /// of one keyword keep the best. Confidence = exp(score per token).
 public struct KeywordSpotter: Sendable {
     private struct Pattern {
@@ -17,6 +18,8 @@ public struct KeywordSpotter: Sendable {
     }
 
     private let patterns: [Pattern]
+    /// log ½: frame scores are taken relative to the best unit or to this, whichever is higher.
+    static let confidentLogProbability = Float(log(0.5))
     /// Minimum mean score per token (log scale, ≤ 0). Default −1.2.
     public let threshold: Float
     private let clock: FrameClock
@@ -62,7 +65,9 @@ public struct KeywordSpotter: Sendable {
         repeats.withUnsafeBufferPointer { repeats in
             var (score, next, origin, nextOrigin) = (scoreBuffer, nextBuffer, originBuffer, nextOriginBuffer)
             for t in 0..<frames {
-                let top = posteriors.values[t * keep]
+                // Scores are relative to the frame's best unit, but never to less than probability ½:
+                // in a flat frame (an unsure model, noise, music) nothing sounds like a keyword.
+                let top = max(posteriors.values[t * keep], Self.confidentLogProbability)
                 let floor = posteriors.floors[t] - top
                 for k in 0..<keep {
                     let unit = Int(posteriors.units[t * keep + k])

@@ -50,3 +50,13 @@ struct KeywordSpotterTests {
         #expect(mentions.map(\.keyword) == ["배송", "배송"])
     }
 }
+
+/// Flat posteriors (an unsure model) spot nothing, however the keyword's units rank.
+@Test func flatPosteriorsSpotNothing() {
+    // Every unit near 1/10; the keyword's units lead their frames, but only at 0.12.
+    var frames = [[Int: Float]](repeating: [0: 0.1], count: 40)
+    frames[10] = [3: 0.12]
+    frames[11] = [4: 0.12]
+    let spotter = KeywordSpotter(keywords: KeywordSpotterTests.keywords, vocabulary: KeywordSpotterTests.vocabulary)
+    #expect(spotter.spot(KeywordSpotterTests.posteriors(frames), start: 0).isEmpty)
+}

@@ -8,7 +8,7 @@ import Transcription
 /// a new keyword list reruns this stage and the ones after it in seconds.
 struct MentionsStage: Stage {
     let name = "mentions"
-    let version = "1"
+    let version = "2"   // 2: spotting scores are relative to at least probability ½
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
     static let fileName = "mentions.json"
     let outputs = [MentionsStage.fileName]
