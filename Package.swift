@@ -45,9 +45,10 @@ let package = Package(
         .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: kernelSettings),
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
         .target(name: "ContentHash"),
+        .target(name: "SeededRandom"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul"]),
-        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul"]),
+        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul"]),
         .target(name: "Pipeline", dependencies: [
@@ -92,7 +93,7 @@ let package = Package(
 
         .executableTarget(
             name: "ValidationBenchmark",
-            dependencies: ["Validation"],
+            dependencies: ["Validation", "SeededRandom"],
             path: "Benchmarks/ValidationBenchmark"),
 
         .executableTarget(
@@ -110,12 +111,12 @@ let package = Package(
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
-        .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription", "SeededRandom"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation"],
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription"]),
-        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription"]),
+        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -4,19 +4,8 @@
 // Run in release: swift run -c release ValidationBenchmark [pairs] [seed]
 import Foundation
 import Hangul
+import SeededRandom
 import Validation
-
-/// SplitMix64, so every run generates the same pairs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Words and written numbers the sentences are made of.
 let vocabulary = ["오늘", "특가", "방송", "지금", "바로", "주문", "하시면", "무료", "배송", "사은품", "드려요", "할인",
@@ -24,7 +13,7 @@ let vocabulary = ["오늘", "특가", "방송", "지금", "바로", "주문", "�
                   "39,000원", "2개", "20%", "5월", "17일", "3시", "SALE", "니트", "카디건", "레깅스", "이어폰"]
 
 /// A reference sentence and a recogniser-like hypothesis for it.
-func makePair(_ generator: inout SeededGenerator) -> (String, String) {
+func makePair(_ generator: inout SplitMix64) -> (String, String) {
     let reference = (0..<Int.random(in: 5...14, using: &generator)).map { _ in
         vocabulary.randomElement(using: &generator)!
     }
@@ -84,7 +73,7 @@ func measure<T>(_ body: () -> T) -> (seconds: Double, result: T) {
 let arguments = CommandLine.arguments
 let pairCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 42 : 42
-var generator = SeededGenerator(state: seed)
+var generator = SplitMix64(state: seed)
 let pairs = (0..<pairCount).map { _ in makePair(&generator) }
 let reference = Transcript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.0) })
 let hypothesis = Transcript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.1) })

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Simulates a broadcast's event log with known effects, for the demo and for testing the analysis.
 ///
@@ -98,19 +99,10 @@ public struct BroadcastSimulator: Sendable {
     }
 }
 
-/// A small seeded generator (SplitMix64) with the draws the simulator needs.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The draws the simulator needs, on the shared seeded generator.
+extension SplitMix64 {
+    /// Starts one golden-ratio step on from `seed` (the sequence the simulator has always used).
+    init(seed: UInt64) { self.init(state: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
     /// Uniform in [0, 1).
     mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }

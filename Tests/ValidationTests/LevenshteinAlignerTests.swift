@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import Validation
 
@@ -14,18 +15,6 @@ struct LevenshteinAlignerTests {
             previous = current
         }
         return previous[b.count]
-    }
-
-    /// A small deterministic generator (SplitMix64), so the random cases are the same on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// Checks that `steps` walk both sequences in order and that correct steps really match.
@@ -52,7 +41,7 @@ struct LevenshteinAlignerTests {
 
     /// Random sequences across the 64-token word boundaries: minimal and valid alignments.
     @Test func randomSequencesAreMinimalAndValid() {
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix64(state: 7)
         let aligner = LevenshteinAligner()
         for _ in 0..<400 {
             let alphabet = [2, 3, 8, 40].randomElement(using: &generator)!
@@ -89,7 +78,7 @@ struct LevenshteinAlignerTests {
 
     /// With a tiny memory budget the checkpointed backtrace gives exactly the same steps.
     @Test func checkpointedBacktraceIsIdentical() {
-        var generator = SeededGenerator(state: 11)
+        var generator = SplitMix64(state: 11)
         let a = (0..<900).map { _ in Int.random(in: 0..<6, using: &generator) }
         var b = a
         for _ in 0..<150 {

@@ -1,22 +1,11 @@
 import Foundation
 import Pipeline
+import SeededRandom
 import Testing
 
 /// `run` killed with SIGKILL at random points: a rerun always completes, no checkpoint is ever damaged,
 /// and every stage finished before the kill is reused.
 struct CrashRecoveryTests {
-    /// A small seeded generator, so a failing trial can be replayed (the seed is in the failure message).
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// 20 SIGKILLs at random points of `run`: checkpoints stay whole, reruns complete and reuse done stages.
     ///
     /// Each trial kills after a random delay spanning a whole run (as measured, shortened whenever a run
