@@ -46,18 +46,20 @@ let package = Package(
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
         .target(name: "ContentHash"),
         .target(name: "SeededRandom"),
+        // Escaping text for HTML, SVG and XML: the one escaper of the dashboard, reports and word clouds.
+        .target(name: "Markup"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul"]),
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom"]),
         .target(name: "Hangul"),
-        .target(name: "Validation", dependencies: ["Hangul"]),
+        .target(name: "Validation", dependencies: ["Hangul", "Markup"]),
         .target(name: "Pipeline", dependencies: [
             "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription",
+            "Insight", "Transcription", "Markup",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
@@ -65,7 +67,7 @@ let package = Package(
             "Report",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .target(name: "Reviews", dependencies: ["ContentHash"]),
+        .target(name: "Reviews", dependencies: ["ContentHash", "Markup"]),
 
         .executableTarget(
             name: "liveinsight",
@@ -110,6 +112,7 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription", "SeededRandom"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// The plot area of an x/y chart and its scales: shared by line and bar charts so their axes,
 /// gridlines and zoom attributes agree. Elements placed on the x axis carry `data-x` (data units) so the
@@ -44,7 +45,7 @@ struct ChartFrame {
     /// Opening `<svg>` with the zoom attributes, gridlines and the y axis; the caller adds the plot and closes it.
     func open(id: String, label: String, zoomable: Bool, yFormat: (Double) -> String) -> String {
         var svg = "<svg class=\"chart\" id=\"\(id)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\""
-            + " aria-label=\"\(HTML.escape(label))\""
+            + " aria-label=\"\(MarkupText.escape(label))\""
         if zoomable {
             svg += " data-zoom=\"1\" data-x0=\"\(xDomain.lowerBound)\" data-x1=\"\(xDomain.upperBound)\""
                 + " data-left=\"\(left)\" data-right=\"\(plotRight)\" data-top=\"\(top)\" data-bottom=\"\(plotBottom)\""

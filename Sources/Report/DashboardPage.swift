@@ -1,4 +1,5 @@
 import Insight
+import Markup
 
 /// One broadcast's dashboard: summary, findings, keyword × event table, charts, reviews and word clouds.
 /// The same HTML serves the server (assets linked, links to transcript and exports) and the self-contained
@@ -15,7 +16,7 @@ public struct DashboardPage {
     /// The page's HTML.
     public func html() -> String {
         let entry = broadcast.entry
-        var header = "<h1>\(HTML.escape(entry.title))</h1><span>\(Format.date(entry.date)) · \(Format.clock(broadcast.report.duration))</span>"
+        var header = "<h1>\(MarkupText.escape(entry.title))</h1><span>\(Format.date(entry.date)) · \(Format.clock(broadcast.report.duration))</span>"
         if assets == .linked {
             let base = "/broadcasts/" + PageShell.pathSegment(entry.id)
             header += "<span class=\"noprint\"><a href=\"/\">목록 List</a> · <a href=\"\(base)/transcript\" target=\"_blank\">대본 Transcript</a>"
@@ -39,7 +40,7 @@ public struct DashboardPage {
 
     private func findingsSection() -> String {
         let items = Findings(broadcast).sentences.map {
-            "<li>\(HTML.escape($0.korean))<br><span class=\"en\">\(HTML.escape($0.english))</span></li>"
+            "<li>\(MarkupText.escape($0.korean))<br><span class=\"en\">\(MarkupText.escape($0.english))</span></li>"
         }.joined()
         return "<section class=\"findings\" id=\"findings\"><h2>분석 요약 Findings</h2><ul>\(items)</ul></section>"
     }
@@ -51,8 +52,8 @@ public struct DashboardPage {
             let time = assets == .linked
                 ? "<a href=\"/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))\" target=\"_blank\">\(Format.clock(mention.time))</a>"
                 : Format.clock(mention.time)
-            rows += "<tr><td data-sort=\"\(mention.time)\">\(time)</td><td>\(HTML.escape(mention.keyword))</td><td>\(HTML.escape(mention.topic))</td>"
-                + "<td>\(HTML.escape(mention.ment))</td>"
+            rows += "<tr><td data-sort=\"\(mention.time)\">\(time)</td><td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"
+                + "<td>\(MarkupText.escape(mention.ment))</td>"
                 + [counts.views, counts.carts, counts.purchases, counts.units, counts.comments]
                     .map { "<td class=\"num\" data-sort=\"\($0)\">\(Format.integer(Double($0)))</td>" }.joined()
                 + "<td class=\"num\" data-sort=\"\(counts.revenue)\">\(Format.won(counts.revenue))</td></tr>"
@@ -106,7 +107,7 @@ public struct DashboardPage {
 
     private func impactTable() -> String {
         let rows = broadcast.report.keywords.sorted { $0.contributionShare > $1.contributionShare }.map { impact in
-            "<tr><td>\(HTML.escape(impact.name))</td><td>\(HTML.escape(impact.topic))</td><td class=\"num\" data-sort=\"\(impact.mentions)\">\(impact.mentions)</td>"
+            "<tr><td>\(MarkupText.escape(impact.name))</td><td>\(MarkupText.escape(impact.topic))</td><td class=\"num\" data-sort=\"\(impact.mentions)\">\(impact.mentions)</td>"
                 + "<td class=\"num\" data-sort=\"\(impact.uplift ?? 0)\">\(impact.uplift.map { "×" + Format.decimal($0, 2) } ?? "–")\(impact.significant ? " *" : "")</td>"
                 + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(Format.percent(impact.contributionShare))</td></tr>"
         }.joined()
@@ -119,7 +120,7 @@ public struct DashboardPage {
             return "<section id=\"reviews\"><h2>리뷰 Reviews</h2><p>리뷰 분석이 아직 없습니다. No review analysis yet.</p></section>"
         }
         let options = reviews.products.map {
-            "<option value=\"\(HTML.escape($0.productID))\">\(HTML.escape($0.name ?? broadcast.productName($0.productID)))</option>"
+            "<option value=\"\(MarkupText.escape($0.productID))\">\(MarkupText.escape($0.name ?? broadcast.productName($0.productID)))</option>"
         }.joined()
         var blocks = ""
         for (index, product) in reviews.products.enumerated() {
@@ -128,7 +129,7 @@ public struct DashboardPage {
                                     + product.topics.map { ($0.topic, $0.sentiment, $0.meanRating) })
             let positive = WordCloud(id: "cloud-positive-\(index)", label: "긍정 단어 Positive words", words: product.positiveWords, color: "#2e7d4f")
             let negative = WordCloud(id: "cloud-negative-\(index)", label: "부정 단어 Negative words", words: product.negativeWords, color: "#c0392b")
-            blocks += "<div class=\"review-product\" data-product=\"\(HTML.escape(product.productID))\">"
+            blocks += "<div class=\"review-product\" data-product=\"\(MarkupText.escape(product.productID))\">"
                 + "<p>리뷰 \(Format.integer(Double(product.reviews)))건 reviews · 평균 별점 mean stars \(product.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
                 + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
                 + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div></div>"

@@ -1,3 +1,5 @@
+import Markup
+
 /// A named series of (x, y) points.
 struct ChartSeries {
     var name: String
@@ -26,7 +28,7 @@ struct LineChart {
             for point in line.points {
                 let tip = "\(line.name) · \(Format.integer(point.x))′: \(yFormat(point.y))"
                 svg += "<circle class=\"dot\" r=\"2.5\" fill=\"\(line.color)\" data-x=\"\(point.x)\" cx=\"\(Format.px(frame.x(point.x)))\""
-                    + " cy=\"\(Format.px(frame.y(point.y)))\" data-tip=\"\(HTML.escape(tip))\"/>"
+                    + " cy=\"\(Format.px(frame.y(point.y)))\" data-tip=\"\(MarkupText.escape(tip))\"/>"
             }
         }
         svg += "</g>" + ChartLegend.svg(series.map { ($0.name, $0.color) }, x: frame.left + 8, y: frame.top + 4)
@@ -40,7 +42,7 @@ enum ChartLegend {
         var svg = "<g class=\"legend\">", offset = x
         for item in items {
             svg += "<rect x=\"\(Format.px(offset))\" y=\"\(y)\" width=\"10\" height=\"10\" fill=\"\(item.color)\"/>"
-            svg += "<text x=\"\(Format.px(offset + 14))\" y=\"\(y + 9)\">\(HTML.escape(item.name))</text>"
+            svg += "<text x=\"\(Format.px(offset + 14))\" y=\"\(y + 9)\">\(MarkupText.escape(item.name))</text>"
             offset += 24 + Double(item.name.count) * 11
         }
         return svg + "</g>"

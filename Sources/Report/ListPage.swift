@@ -1,3 +1,5 @@
+import Markup
+
 /// The broadcast list: date, length, stage status and headline figures; searchable and sortable; each
 /// row opens its dashboard in a new tab.
 public struct ListPage {
@@ -12,10 +14,10 @@ public struct ListPage {
         var rows = ""
         for entry in entries {
             let link = "/broadcasts/" + PageShell.pathSegment(entry.id)
-            let stages = entry.stages.map { "<span class=\"stage \(HTML.escape($0.status))\">\(HTML.escape($0.name)): \(HTML.escape($0.status))</span>" }.joined(separator: " ")
+            let stages = entry.stages.map { "<span class=\"stage \(MarkupText.escape($0.status))\">\(MarkupText.escape($0.name)): \(MarkupText.escape($0.status))</span>" }.joined(separator: " ")
             let summary = entry.summary
             rows += "<tr><td data-sort=\"\(entry.date?.timeIntervalSince1970 ?? 0)\">\(Format.date(entry.date))</td>"
-                + "<td><a href=\"\(link)\" target=\"_blank\" rel=\"noopener\">\(HTML.escape(entry.title))</a></td>"
+                + "<td><a href=\"\(link)\" target=\"_blank\" rel=\"noopener\">\(MarkupText.escape(entry.title))</a></td>"
                 + "<td class=\"num\" data-sort=\"\(entry.duration ?? 0)\">\(entry.duration.map(Format.clock) ?? "–")</td>"
                 + "<td>\(stages.isEmpty ? "–" : stages)</td>"
                 + "<td class=\"num\" data-sort=\"\(summary?.totalScore ?? 0)\">\(summary.map { Format.decimal($0.totalScore) } ?? "–")</td>"

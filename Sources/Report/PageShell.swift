@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// How a page gets its stylesheet and script.
 public enum AssetMode: Sendable {
@@ -22,13 +23,13 @@ struct PageShell {
         return """
         <!DOCTYPE html>
         <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <link rel="icon" href="data:,"><title>\(HTML.escape(title))</title>\(style)</head>
+        <link rel="icon" href="data:,"><title>\(MarkupText.escape(title))</title>\(style)</head>
         <body><header>\(header)</header><main>\(body)</main>\(script)</body></html>
         """
     }
 
     /// `id` made safe for a URL path segment (and then for an attribute).
     static func pathSegment(_ id: String) -> String {
-        HTML.escape(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "")
+        MarkupText.escape(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// Shares of a whole as a pie, or a donut with a caption in the middle; hover shows each slice's value.
 struct PieChart {
@@ -14,13 +15,13 @@ struct PieChart {
     func svg() -> String {
         let total = slices.map(\.value).reduce(0, +)
         let (cx, cy, radius) = (130.0, 130.0, 110.0)
-        var svg = "<svg class=\"chart pie\" id=\"\(id)\" viewBox=\"0 0 420 260\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
+        var svg = "<svg class=\"chart pie\" id=\"\(id)\" viewBox=\"0 0 420 260\" role=\"img\" aria-label=\"\(MarkupText.escape(label))\">"
         guard total > 0 else { return svg + "<text class=\"empty\" x=\"210\" y=\"130\" text-anchor=\"middle\">–</text></svg>" }
         var angle = -Double.pi / 2
         for (index, slice) in slices.enumerated() where slice.value > 0 {
             let sweep = slice.value / total * 2 * .pi
             let color = Self.palette[index % Self.palette.count]
-            let tip = HTML.escape("\(slice.name): \(valueFormat(slice.value)) (\(Format.percent(slice.value / total)))")
+            let tip = MarkupText.escape("\(slice.name): \(valueFormat(slice.value)) (\(Format.percent(slice.value / total)))")
             if sweep >= 2 * .pi - 1e-9 {
                 svg += "<circle class=\"slice\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(radius)\" fill=\"\(color)\" data-tip=\"\(tip)\"/>"
             } else {
@@ -32,11 +33,11 @@ struct PieChart {
             angle += sweep
             let legendY = 20.0 + Double(index) * 22
             svg += "<rect x=\"265\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(color)\"/>"
-            svg += "<text class=\"legend\" x=\"283\" y=\"\(legendY + 10)\">\(HTML.escape(slice.name)) \(Format.percent(slice.value / total))</text>"
+            svg += "<text class=\"legend\" x=\"283\" y=\"\(legendY + 10)\">\(MarkupText.escape(slice.name)) \(Format.percent(slice.value / total))</text>"
         }
         if let donutCaption {
             svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(radius * 0.55)\" fill=\"#fff\"/>"
-            svg += "<text class=\"donut-total\" x=\"\(cx)\" y=\"\(cy + 6)\" text-anchor=\"middle\">\(HTML.escape(donutCaption))</text>"
+            svg += "<text class=\"donut-total\" x=\"\(cx)\" y=\"\(cy + 6)\" text-anchor=\"middle\">\(MarkupText.escape(donutCaption))</text>"
         }
         return svg + "</svg>"
     }

@@ -1,4 +1,5 @@
 import Insight
+import Markup
 import Transcription
 
 /// The transcript with timestamps, keyword mentions highlighted, and an audio player: clicking a time,
@@ -17,16 +18,16 @@ public struct TranscriptPage {
         let mentions = broadcast.report.ments.map(\.mention)
         let mentionList = mentions.map { mention in
             "<tr id=\"t\(Int(mention.time))\"><td><span class=\"time\" data-seek=\"\(mention.time)\">\(Format.clock(mention.time))</span></td>"
-                + "<td><mark data-seek=\"\(mention.time)\" class=\"word\">\(HTML.escape(mention.keyword))</mark></td><td>\(HTML.escape(mention.topic))</td></tr>"
+                + "<td><mark data-seek=\"\(mention.time)\" class=\"word\">\(MarkupText.escape(mention.keyword))</mark></td><td>\(MarkupText.escape(mention.topic))</td></tr>"
         }.joined()
         var segments = ""
         for segment in broadcast.transcript?.segments ?? [] {
             let text: String
             if segment.words.isEmpty {
-                text = HTML.escape(segment.readable)
+                text = MarkupText.escape(segment.readable)
             } else {
                 text = segment.words.map { word in
-                    let spoken = HTML.escape(word.text)
+                    let spoken = MarkupText.escape(word.text)
                     let hit = mentions.contains { $0.time < word.end && $0.end > word.start }
                     return hit ? "<mark class=\"word\" data-seek=\"\(word.start)\">\(spoken)</mark>"
                         : "<span class=\"word\" data-seek=\"\(word.start)\">\(spoken)</span>"
@@ -42,7 +43,7 @@ public struct TranscriptPage {
         <section><h2>키워드 언급 Mentions (\(mentions.count))</h2><div class="scroll"><table id="mentions"><thead><tr><th>시간 Time</th>
         <th>키워드 Keyword</th><th>주제 Topic</th></tr></thead><tbody>\(mentionList)</tbody></table></div></section></div>
         """
-        let header = "<h1>\(HTML.escape(entry.title))</h1><span><a href=\"\(base)\">대시보드 Dashboard</a></span>"
+        let header = "<h1>\(MarkupText.escape(entry.title))</h1><span><a href=\"\(base)\">대시보드 Dashboard</a></span>"
         return PageShell(title: entry.title + " · 대본 Transcript", assets: .linked).render(header: header, body: body)
     }
 }

@@ -1,3 +1,5 @@
+import Markup
+
 /// Words sized by frequency, packed in rows (centred), as SVG. Widths are estimated: a Hangul syllable
 /// is one em wide, other characters about 0.6 em.
 struct WordCloud {
@@ -7,7 +9,7 @@ struct WordCloud {
     var color: String
 
     func svg(width: Double = 420, height: Double = 220) -> String {
-        var svg = "<svg class=\"chart cloud\" id=\"\(id)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
+        var svg = "<svg class=\"chart cloud\" id=\"\(id)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(MarkupText.escape(label))\">"
         let top = words.prefix(40)
         let maxCount = Double(top.map(\.count).max() ?? 1)
         var rows: [[(word: ReviewDigest.Word, size: Double, width: Double)]] = [[]]
@@ -29,7 +31,7 @@ struct WordCloud {
                 let opacity = 0.55 + 0.45 * item.size / 34
                 svg += "<text class=\"word\" x=\"\(Format.px(x + item.width / 2))\" y=\"\(Format.px(y + rowHeight * 0.8))\" text-anchor=\"middle\""
                     + " font-size=\"\(Format.px(item.size))\" fill=\"\(color)\" fill-opacity=\"\(Format.decimal(opacity, 2))\""
-                    + " data-tip=\"\(HTML.escape(item.word.word)): \(item.word.count)\">\(HTML.escape(item.word.word))</text>"
+                    + " data-tip=\"\(MarkupText.escape(item.word.word)): \(item.word.count)\">\(MarkupText.escape(item.word.word))</text>"
                 x += item.width
             }
             y += rowHeight

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 import ZIPFoundation
 
 /// A minimal Office Open XML (SpreadsheetML) workbook: named sheets of text and number cells, the first
@@ -110,6 +111,6 @@ public struct XLSXWorkbook: Sendable {
 
     /// Text escaped for XML, without the control characters XML 1.0 forbids.
     static func xml(_ text: String) -> String {
-        HTML.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })))
+        MarkupText.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// Renders placed words as a standalone SVG (UTF-8) in NanumGothic, greens for a positive cloud and
 /// reds for a negative one, darker for heavier words. Same input, same bytes.
@@ -23,34 +24,18 @@ public enum WordCloudSVG {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(number(layout.width))" height="\(number(layout.height))" \
             viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img">
-            <title>\(escape(title))</title>
+            <title>\(MarkupText.escape(title, apostrophe: .named))</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <g font-family="\(escape(fontFamily))" text-anchor="middle" dominant-baseline="central">
+            <g font-family="\(MarkupText.escape(fontFamily, apostrophe: .named))" text-anchor="middle" dominant-baseline="central">
 
             """
         for word in words {
             let colour = palette[min(palette.count - 1, word.rank * palette.count / max(words.count, 1))]
             svg += "<text x=\"\(number(word.x))\" y=\"\(number(word.y))\" font-size=\"\(number(word.fontSize))\" "
-                + "fill=\"\(colour)\">\(escape(word.word))</text>\n"
+                + "fill=\"\(colour)\">\(MarkupText.escape(word.word, apostrophe: .named))</text>\n"
         }
         svg += "</g>\n</svg>\n"
         return svg
-    }
-
-    /// XML-escapes text and attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 
     /// Fixed one-decimal formatting, so output does not depend on locale or float printing.

@@ -4,11 +4,6 @@ import Insight
 import Testing
 
 @Suite struct ReportTests {
-    /// Escaping turns every markup character into a character reference.
-    @Test func escapesMarkup() {
-        #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
-    }
-
     /// User strings (titles, review words, keywords) reach every page and export escaped, never as markup.
     @Test func pagesEscapeUserStrings() throws {
         let workspace = try DemoWorkspace()

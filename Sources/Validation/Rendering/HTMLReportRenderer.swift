@@ -1,3 +1,5 @@
+import Markup
+
 /// Renders a report as one self-contained HTML page: corpus totals, a table of items, and aligned error
 /// views (words, with the character view folded underneath). All text from transcripts is escaped.
 public struct HTMLReportRenderer: Sendable {
@@ -24,15 +26,15 @@ public struct HTMLReportRenderer: Sendable {
         <h1>Transcript validation</h1>
 
         """
-        html += "<p>Reference: \(escape(report.reference))<br>Hypothesis: \(escape(report.hypothesis))</p>\n"
+        html += "<p>Reference: \(MarkupText.escape(report.reference))<br>Hypothesis: \(MarkupText.escape(report.hypothesis))</p>\n"
         html += corpusTable(report.corpus)
         if !report.warnings.isEmpty {
-            html += "<ul class=\"warn\">" + report.warnings.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+            html += "<ul class=\"warn\">" + report.warnings.map { "<li>\(MarkupText.escape($0))</li>" }.joined() + "</ul>\n"
         }
         html += itemTable(report.items)
         for (index, item) in report.items.enumerated() {
             guard let words = AlignmentView(unit: .words, selection: view.selection).columns(of: item) else { continue }
-            html += "<section id=\"item-\(index)\"><h3>\(escape(item.id)) — CER \(ReportFormat.percent(item.cer)), "
+            html += "<section id=\"item-\(index)\"><h3>\(MarkupText.escape(item.id)) — CER \(ReportFormat.percent(item.cer)), "
                 + "WER \(ReportFormat.percent(item.wer))</h3>\n" + alignmentTable(words)
             if let characters = item.characterAlignment {
                 html += "<details><summary>characters</summary>\n" + alignmentTable(characters) + "</details>\n"
@@ -56,7 +58,7 @@ public struct HTMLReportRenderer: Sendable {
                 + "median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); |end| mean "
                 + "\(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), median \(ReportFormat.seconds(timing.medianAbsoluteEndOffset))"))
         }
-        return "<table>" + rows.map { "<tr><th class=\"id\">\($0.0)</th><td class=\"id\">\(escape($0.1))</td></tr>" }.joined()
+        return "<table>" + rows.map { "<tr><th class=\"id\">\($0.0)</th><td class=\"id\">\(MarkupText.escape($0.1))</td></tr>" }.joined()
             + "</table>\n"
     }
 
@@ -65,7 +67,7 @@ public struct HTMLReportRenderer: Sendable {
         var html = "<h2>Items</h2><table><tr><th class=\"id\">id</th><th>chars</th><th>CER</th><th>S</th><th>D</th>"
             + "<th>I</th><th>words</th><th>WER</th><th>S</th><th>D</th><th>I</th></tr>\n"
         for (index, item) in items.enumerated() {
-            html += "<tr><td class=\"id\"><a href=\"#item-\(index)\">\(escape(item.id))</a></td>"
+            html += "<tr><td class=\"id\"><a href=\"#item-\(index)\">\(MarkupText.escape(item.id))</a></td>"
                 + countCells(item.characters, rate: item.cer) + countCells(item.words, rate: item.wer) + "</tr>\n"
         }
         return html + "</table>\n"
@@ -80,30 +82,10 @@ public struct HTMLReportRenderer: Sendable {
     /// REF, HYP and operation rows of an alignment.
     func alignmentTable(_ columns: [AlignedToken]) -> String {
         func cells(_ text: (AlignedToken) -> String) -> String {
-            columns.map { "<td class=\"\($0.op.rawValue)\">\(escape(text($0)))</td>" }.joined()
+            columns.map { "<td class=\"\($0.op.rawValue)\">\(MarkupText.escape(text($0)))</td>" }.joined()
         }
         return "<table class=\"al\"><tr><th>REF</th>" + cells { $0.ref ?? "*" } + "</tr>"
             + "<tr><th>HYP</th>" + cells { $0.hyp ?? "*" } + "</tr>"
             + "<tr class=\"op\"><th></th>" + cells { $0.op == .correct ? "" : $0.op.rawValue } + "</tr></table>\n"
     }
-
-    /// `text` with `& < > " '` escaped.
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
-    /// Instance shorthand for ``escape(_:)``.
-    func escape(_ text: String) -> String { Self.escape(text) }
 }
