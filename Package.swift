@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription",

@@ -30,7 +30,7 @@ public enum Assets {
     #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:4px 8px;border-radius:4px;font-size:12px;display:none;z-index:9}
     .findings li{margin:4px 0}.findings .en{color:#666;font-size:13px}
     .stage{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;margin:1px;background:#eee}
-    .stage.done{background:#d8f0e0}.stage.failed{background:#f8d7da}.stage.running{background:#fff3cd}
+    .stage.done{background:#d8f0e0}.stage.failed,.stage.interrupted{background:#f8d7da}.stage.running{background:#fff3cd}
     mark{background:#ffe58a;padding:0 1px;border-radius:2px}
     .segment{padding:4px 0;border-bottom:1px solid #f0f0f0}.segment.playing{background:#eef5ff}
     .segment .time,.word{cursor:pointer}.segment .time{color:#4e79a7;font-variant-numeric:tabular-nums;margin-right:8px}

@@ -4,9 +4,9 @@ import Transcription
 
 /// One stage's state as the broadcast list shows it.
 public struct StageState: Sendable, Equatable {
-    /// Stage name (e.g. transcribe, align, reviews).
+    /// Stage name (e.g. transcript, alignment, reviews).
     public var name: String
-    /// running, done, failed, or missing.
+    /// running, done, failed, interrupted (started by a process that is gone), or missing.
     public var status: String
 
     /// Creates a stage state.
@@ -15,22 +15,26 @@ public struct StageState: Sendable, Equatable {
 
 /// What the broadcast list needs about one broadcast (cheap to read: no transcript).
 public struct BroadcastEntry: Sendable, Equatable {
-    /// Folder name under `broadcasts/`.
+    /// Folder name under `broadcasts/` (the catalog's broadcast id).
     public var id: String
     /// Title from the metadata, else the recording's file name, else the id.
     public var title: String
     /// Broadcast start, when known.
     public var date: Date?
-    /// Length in seconds, when the alignment exists.
+    /// Length in seconds, when known (the catalog's, else the alignment's).
     public var duration: Double?
     /// Stages in name order.
     public var stages: [StageState]
     /// Headline figures, when the alignment exists.
     public var summary: BroadcastSummary?
+    /// Transcript accuracy against the reference, when one came with the recording and was validated.
+    public var validation: ValidationFigures?
 
     /// Creates an entry.
-    public init(id: String, title: String, date: Date?, duration: Double?, stages: [StageState], summary: BroadcastSummary?) {
+    public init(id: String, title: String, date: Date?, duration: Double?, stages: [StageState], summary: BroadcastSummary?,
+                validation: ValidationFigures? = nil) {
         (self.id, self.title, self.date, self.duration, self.stages, self.summary) = (id, title, date, duration, stages, summary)
+        self.validation = validation
     }
 }
 

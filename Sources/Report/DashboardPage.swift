@@ -1,7 +1,8 @@
 import Insight
 import Markup
 
-/// One broadcast's dashboard: summary, findings, keyword × event table, charts, reviews and word clouds.
+/// One broadcast's dashboard: summary, findings, keyword × event table, charts, reviews and word clouds, and
+/// the transcript's accuracy against the reference when it was validated.
 /// The same HTML serves the server (assets linked, links to transcript and exports) and the self-contained
 /// report (assets inlined, no links).
 public struct DashboardPage {
@@ -23,7 +24,7 @@ public struct DashboardPage {
                 + " · <a href=\"\(base)/report.xlsx\">XLSX</a> · <a href=\"\(base)/report.pdf\">PDF</a> · <a href=\"\(base)/report.html\">HTML</a></span>"
         }
         let body = summarySection() + findingsSection() + mentTable()
-            + "<div class=\"grid\">" + chartSections() + "</div>" + reviewsSection()
+            + "<div class=\"grid\">" + chartSections() + "</div>" + reviewsSection() + validationSection()
         return PageShell(title: entry.title + " · LiveInsight", assets: assets).render(header: header, body: body)
     }
 
@@ -136,6 +137,24 @@ public struct DashboardPage {
         }
         return "<section id=\"reviews\"><h2>리뷰 감성·별점 Review sentiment and stars</h2>"
             + "<select id=\"review-product\" class=\"noprint\">\(options)</select>\(blocks)</section>"
+    }
+
+    /// Transcript accuracy against the reference, when the broadcast was validated.
+    private func validationSection() -> String {
+        guard let figures = broadcast.entry.validation else { return "" }
+        func row(_ name: String, _ rate: Double, _ counts: ValidationFigures.Counts) -> String {
+            "<tr><td>\(name)</td><td class=\"num\">\(Format.percent(rate))</td><td class=\"num\">\(Format.integer(Double(counts.substitutions)))</td>"
+                + "<td class=\"num\">\(Format.integer(Double(counts.deletions)))</td><td class=\"num\">\(Format.integer(Double(counts.insertions)))</td>"
+                + "<td class=\"num\">\(Format.integer(Double(counts.reference)))</td></tr>"
+        }
+        return """
+        <section id="validation"><h2>전사 정확도 Transcript accuracy <span class="zoom-note">(참조 대본 대비 against the reference, \(Format.date(figures.validated)))</span></h2>
+        <table id="validation-figures"><thead><tr><th></th><th class="num">오류율 Rate</th><th class="num">대체 S</th><th class="num">삭제 D</th>
+        <th class="num">삽입 I</th><th class="num">참조 Reference</th></tr></thead><tbody>
+        \(row("문자 Characters (CER)", figures.cer, figures.characters))\(row("어절 Words (WER)", figures.wer, figures.words))
+        <tr><td>문장 Sentences (SER)</td><td class="num">\(Format.percent(figures.sentenceErrorRate))</td><td></td><td></td><td></td>
+        <td class="num">\(Format.integer(Double(figures.items)))</td></tr></tbody></table></section>
+        """
     }
 
     static func genderName(_ code: String) -> String {

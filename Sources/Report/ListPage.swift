@@ -1,7 +1,7 @@
 import Markup
 
-/// The broadcast list: date, length, stage status and headline figures; searchable and sortable; each
-/// row opens its dashboard in a new tab.
+/// The broadcast list: date, length, stage status, headline figures and the transcript's CER (when it was
+/// validated); searchable and sortable; each row opens its dashboard in a new tab.
 public struct ListPage {
     /// The broadcasts to list.
     public var entries: [BroadcastEntry]
@@ -23,14 +23,15 @@ public struct ListPage {
                 + "<td class=\"num\" data-sort=\"\(summary?.totalScore ?? 0)\">\(summary.map { Format.decimal($0.totalScore) } ?? "–")</td>"
                 + "<td class=\"num\" data-sort=\"\(summary?.unitsSold ?? 0)\">\(summary.map { Format.integer(Double($0.unitsSold)) } ?? "–")</td>"
                 + "<td class=\"num\" data-sort=\"\(summary?.achievementRate ?? 0)\">\(summary?.achievementRate.map(Format.percent) ?? "–")</td>"
-                + "<td class=\"num\" data-sort=\"\(summary?.revenue ?? 0)\">\(summary.map { Format.won($0.revenue) } ?? "–")</td></tr>"
+                + "<td class=\"num\" data-sort=\"\(summary?.revenue ?? 0)\">\(summary.map { Format.won($0.revenue) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(entry.validation?.cer ?? -1)\">\(entry.validation.map { Format.percent($0.cer) } ?? "–")</td></tr>"
         }
         let body = """
         <section><h2>방송 목록 Broadcasts (\(entries.count))</h2>
         <input class="search" type="search" placeholder="검색 Search" data-table="broadcasts" id="broadcast-search">
         <table class="sortable" id="broadcasts"><thead><tr><th>날짜 Date</th><th>방송 Broadcast</th><th class="num">길이 Length</th>
         <th>단계 Stages</th><th class="num">점수 Score</th><th class="num">판매 Units</th><th class="num">달성률 Achievement</th>
-        <th class="num">매출 Revenue</th></tr></thead><tbody>\(rows)</tbody></table></section>
+        <th class="num">매출 Revenue</th><th class="num" title="문자 오류율: 참조 대본 대비 Character error rate against the reference">CER</th></tr></thead><tbody>\(rows)</tbody></table></section>
         """
         return PageShell(title: "LiveInsight", assets: .linked).render(header: "<h1>LiveInsight</h1>", body: body)
     }

@@ -15,8 +15,7 @@ extension LiveInsight {
         @Argument(help: "A broadcast folder (<workspace>/broadcasts/<id>) or a broadcast id in --workspace.")
         var broadcast: String
 
-        @Option(help: "Workspace folder, for a broadcast given by id.")
-        var workspace = ProcessInfo.processInfo.environment["LIVEINSIGHT_WORKSPACE"] ?? "liveinsight-workspace"
+        @OptionGroup var workspace: WorkspaceOption
 
         @Option(help: "xlsx, pdf or html.")
         var format: ReportFormat = .html
@@ -25,16 +24,10 @@ extension LiveInsight {
         var out: String?
 
         func run() throws {
-            var isFolder: ObjCBool = false
-            let (root, id): (String, String)
-            if broadcast.contains("/"), FileManager.default.fileExists(atPath: broadcast, isDirectory: &isFolder), isFolder.boolValue {
-                let folder = URL(fileURLWithPath: broadcast).standardizedFileURL
-                (root, id) = (folder.deletingLastPathComponent().deletingLastPathComponent().path, folder.lastPathComponent)
-            } else {
-                (root, id) = (workspace, broadcast)
-            }
-            let data = try format.render(try WorkspaceStore(root: root).broadcast(id: id))
-            let path = out ?? "\(root)/broadcasts/\(id)/report.\(format.rawValue)"
+            let reference = BroadcastReference(broadcast, workspace: workspace.resolved)
+            let store = try CatalogBroadcastStore.open(root: reference.workspace.root)
+            let data = try format.render(try store.broadcast(id: reference.id))
+            let path = out ?? reference.workspace.broadcastFolder(reference.id) + "/report.\(format.rawValue)"
             try AtomicFile.write(data, to: path)
             print(path)
         }

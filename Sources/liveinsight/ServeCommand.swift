@@ -1,7 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import Report
+import Pipeline
 import Server
 import Synchronization
 
@@ -11,7 +11,7 @@ extension LiveInsight {
         static let configuration = CommandConfiguration(
             abstract: "Serve the dashboard (broadcast list, dashboards, transcripts, exports) over HTTP.")
 
-        @Argument(help: "Workspace folder (holds broadcasts/<id>/).")
+        @Argument(help: "Workspace folder (holds catalog.sqlite and broadcasts/<id>/; listed from the catalog when it has one).")
         var workspace: String
 
         @Option(help: "Address to bind; loopback by default, so the dashboard is not exposed to the network.")
@@ -21,7 +21,7 @@ extension LiveInsight {
         var port = 8080
 
         func run() throws {
-            let server = DashboardServer(store: WorkspaceStore(root: workspace))
+            let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace))
             let failure = Mutex<String?>(nil)
             let finished = DispatchSemaphore(value: 0)
             let (host, port) = (host, port)

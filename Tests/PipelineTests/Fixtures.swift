@@ -36,3 +36,23 @@ extension Fixtures {
         try data.write(to: URL(fileURLWithPath: path))
     }
 }
+
+extension Fixtures {
+    /// A new file holding `text`.
+    static func file(_ name: String, _ text: String) throws -> String {
+        let path = try scratchFolder() + "/" + name
+        try write(Data(text.utf8), to: path)
+        return path
+    }
+
+    /// A runner whose workspace holds the clip run with a keyword list, a one-event log and a reference
+    /// transcript: every stage but reviews has run.
+    static func processedClip(keywords: String = "keyword,topic\n특가,가격\n") throws -> (runner: PipelineRunner, summary: RunSummary) {
+        let runner = try runner()
+        let summary = try runner.run(RunRequest(recording: clip, inputs: [
+            .keywords: try file("k.csv", keywords), .events: try file("e.csv", "timestamp,event_type\n1,cart\n"),
+            .reference: try file("ref.txt", "오늘 특가 할인 배송"),
+        ]))
+        return (runner, summary)
+    }
+}

@@ -32,6 +32,11 @@ extension Catalog {
         try read { db in try BroadcastRecord.order(Column("created"), Column("id")).fetchAll(db) }
     }
 
+    /// The broadcast `id`, or nil when the catalog does not know it.
+    public func broadcast(id: String) throws(PipelineError) -> BroadcastRecord? {
+        try read { db in try BroadcastRecord.fetchOne(db, key: id) }
+    }
+
     /// Records that a stage started on a broadcast; returns the run's id for `finishStageRun`.
     public func startStageRun(broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()) throws(PipelineError) -> Int64 {
         var run = StageRunRecord(broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .running, started: now)
@@ -74,6 +79,16 @@ extension Catalog {
             var request = StageRunRecord.order(Column("id"))
             if let broadcast { request = request.filter(Column("broadcast_id") == broadcast) }
             return try request.fetchAll(db)
+        }
+    }
+
+    /// The latest run (or reuse) of each stage on each broadcast, or on one broadcast, oldest first: what
+    /// each stage last did.
+    public func latestStageRuns(broadcast: String? = nil) throws(PipelineError) -> [StageRunRecord] {
+        try read { db in
+            let latest = "SELECT MAX(id) FROM stage_runs" + (broadcast == nil ? "" : " WHERE broadcast_id = ?") + " GROUP BY broadcast_id, stage"
+            return try StageRunRecord.fetchAll(db, sql: "SELECT * FROM stage_runs WHERE id IN (\(latest)) ORDER BY id",
+                                               arguments: StatementArguments(broadcast.map { [$0] } ?? []))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Report
 
 /// A row of `broadcasts`: one recording's content, whatever file names it arrived under.
 public struct BroadcastRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
@@ -141,4 +142,41 @@ public struct KeywordListRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var added: Date
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `validation_results`: the corpus figures of a broadcast's validation stage (its transcript
+/// against the reference that came with the recording), kept for the dashboard.
+public struct ValidationResultRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "validation_results"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    /// The broadcast.
+    public var broadcastId: String
+    /// Cache key of the validation stage run whose `validation.json` the figures come from.
+    public var key: String
+    /// Corpus character error rate.
+    public var cer: Double
+    /// Corpus word error rate.
+    public var wer: Double
+    /// Share of reference items with a character error.
+    public var sentenceErrorRate: Double
+    /// Reference items scored.
+    public var items: Int
+    /// Reference characters, and the character substitutions, deletions and insertions.
+    public var characters, charactersSubstitutions, charactersDeletions, charactersInsertions: Int
+    /// Reference words, and the word substitutions, deletions and insertions.
+    public var words, wordsSubstitutions, wordsDeletions, wordsInsertions: Int
+    /// When the figures were recorded.
+    public var validated: Date
+
+    /// The figures as the dashboard shows them.
+    public var figures: ValidationFigures {
+        ValidationFigures(cer: cer, wer: wer, sentenceErrorRate: sentenceErrorRate, items: items,
+                          characters: .init(reference: characters, substitutions: charactersSubstitutions,
+                                            deletions: charactersDeletions, insertions: charactersInsertions),
+                          words: .init(reference: words, substitutions: wordsSubstitutions, deletions: wordsDeletions,
+                                       insertions: wordsInsertions),
+                          validated: validated)
+    }
 }

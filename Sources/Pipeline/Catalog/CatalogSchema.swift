@@ -70,6 +70,24 @@ enum CatalogSchema {
                 table.column("sha256", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: validation figures") { db in
+            // The validation stage's corpus figures, one row per broadcast, under the stage key they belong to.
+            try db.create(table: "validation_results") { table in
+                table.primaryKey("broadcast_id", .text).references("broadcasts")
+                table.column("key", .text).notNull()
+                table.column("cer", .double).notNull()
+                table.column("wer", .double).notNull()
+                table.column("sentence_error_rate", .double).notNull()
+                table.column("items", .integer).notNull()
+                for unit in ["characters", "words"] {
+                    table.column(unit, .integer).notNull()
+                    for count in ["substitutions", "deletions", "insertions"] {
+                        table.column(unit + "_" + count, .integer).notNull()
+                    }
+                }
+                table.column("validated", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -54,36 +54,46 @@ public final class PipelineRunner: Sendable {
             if let recording = try? RecordingInfo.load(folder: folder) { try? catalog.setDuration(recording.duration, broadcast: id) }
         }
         let inputs = try storeInputs(request.inputs, folder: folder)
-        let labelled: ProgressFactory? = progress.map { factory in
-            { @Sendable label, total, unit in factory("\(name): \(label)", total, unit) }
-        }
         let context = StageContext(broadcastID: id, folder: folder, recording: request.recording, recordingDigest: recordingDigest,
-                                   settings: settings, model: model, userInputs: inputs.mapValues(\.path), progress: labelled)
-
+                                   settings: settings, model: model, userInputs: inputs.mapValues(\.path), progress: labelled(name))
         var keys: [String: String] = [:]
         var outcomes: [StageOutcome] = []
         for stage in graph.stages {
-            if let missing = missingInput(of: stage, inputs: inputs, available: keys) {
-                outcomes.append(StageOutcome(stage: stage.name, status: .waiting, outputs: [], note: "needs \(missing)"))
-                log?("\(stage.name): waiting (needs \(missing))")
-                continue
-            }
-            let key = try cacheKey(of: stage, recording: recordingDigest, keys: keys, inputs: inputs)
-            keys[stage.name] = key
-            let outputs = stage.outputs.map { folder + "/" + $0 }
-            if let entry = manifest.stages[stage.name], entry.key == key, entry.status == .done,
-               OutputCheck.verify(entry.outputs, expected: stage.outputs, folder: folder) {
-                try catalog.recordReusedStage(broadcast: id, job: job, stage: stage.name, key: key)
-                outcomes.append(StageOutcome(stage: stage.name, status: .reused, key: key, outputs: outputs))
-                log?("\(stage.name): reused")
-                continue
-            }
-            if stop?.isRequested == true { throw .cancelled }
-            let seconds = try execute(stage, key: key, context: context, manifest: &manifest, job: job)
-            outcomes.append(StageOutcome(stage: stage.name, status: .ran, key: key, seconds: seconds, outputs: outputs))
-            log?("\(stage.name): ran in \(String(format: "%.2f", seconds)) s")
+            outcomes.append(try advance(stage, keys: &keys, inputs: inputs, context: context, manifest: &manifest, job: job, stop: stop))
         }
         return RunSummary(broadcast: id, folder: folder, name: manifest.name, stages: outcomes)
+    }
+
+    /// Brings one stage up to date: waiting when an input is missing, reused when the manifest records it done
+    /// under the same key and its outputs verify, otherwise run. Adds its key to `keys` unless it waits.
+    func advance(_ stage: any Stage, keys: inout [String: String], inputs: [UserInputKind: StoredInput], context: StageContext,
+                 manifest: inout Manifest, job: Int64?, stop: StopSignal?) throws(PipelineError) -> StageOutcome {
+        if let missing = missingInput(of: stage, inputs: inputs, available: keys) {
+            log?("\(stage.name): waiting (needs \(missing))")
+            return StageOutcome(stage: stage.name, status: .waiting, outputs: [], note: "needs \(missing)")
+        }
+        let key = try cacheKey(of: stage, recording: context.recordingDigest, keys: keys, inputs: inputs)
+        keys[stage.name] = key
+        let outputs = stage.outputs.map(context.path)
+        if let entry = manifest.stages[stage.name], entry.key == key, entry.status == .done,
+           OutputCheck.verify(entry.outputs, expected: stage.outputs, folder: context.folder) {
+            try catalog.recordReusedStage(broadcast: context.broadcastID, job: job, stage: stage.name, key: key)
+            if let figures = stage as? any CatalogFigures, try figures.recordedKey(broadcast: context.broadcastID, in: catalog) != key {
+                try figures.recordFigures(context, key: key, in: catalog)
+            }
+            log?("\(stage.name): reused")
+            return StageOutcome(stage: stage.name, status: .reused, key: key, outputs: outputs)
+        }
+        if stop?.isRequested == true { throw .cancelled }
+        let seconds = try execute(stage, key: key, context: context, manifest: &manifest, job: job)
+        if let figures = stage as? any CatalogFigures { try figures.recordFigures(context, key: key, in: catalog) }
+        log?("\(stage.name): ran in \(String(format: "%.2f", seconds)) s")
+        return StageOutcome(stage: stage.name, status: .ran, key: key, seconds: seconds, outputs: outputs)
+    }
+
+    /// Progress reporters whose labels name the recording.
+    func labelled(_ name: String) -> ProgressFactory? {
+        progress.map { factory in { @Sendable label, total, unit in factory("\(name): \(label)", total, unit) } }
     }
 
     /// Sub-folder of a broadcast holding the copies of the user's inputs.
@@ -142,7 +152,7 @@ public final class PipelineRunner: Sendable {
 
     /// Copies the given inputs into the broadcast folder (replacing earlier copies) and returns every
     /// copy present, given now or before, with its digest.
-    private func storeInputs(_ given: [UserInputKind: String], folder: String) throws(PipelineError) -> [UserInputKind: StoredInput] {
+    func storeInputs(_ given: [UserInputKind: String], folder: String) throws(PipelineError) -> [UserInputKind: StoredInput] {
         for (kind, source) in given.sorted(by: { $0.key < $1.key }) {
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw .badInput(path: source, detail: "cannot read the \(kind.rawValue) file")
@@ -193,7 +203,7 @@ public final class PipelineRunner: Sendable {
 }
 
 /// A user input copied into the broadcast folder.
-private struct StoredInput {
+struct StoredInput {
     let path: String
     let digest: FileDigest
 }

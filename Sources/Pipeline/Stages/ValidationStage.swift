@@ -2,8 +2,9 @@ import Foundation
 import Validation
 
 /// `validation`: when a reference transcript came with the recording (`<name>.ref.txt`), scores the
-/// transcript against it (CER, WER, S/D/I, aligned errors) into `validation.json`.
-struct ValidationStage: Stage {
+/// transcript against it (CER, WER, S/D/I, aligned errors) into `validation.json`; the corpus figures go
+/// into the catalog (`validation_results`) for the dashboard.
+struct ValidationStage: Stage, CatalogFigures {
     let name = "validation"
     let version = "1"
     let inputs: [StageInput] = [.stage("transcript"), .user(.reference, required: true)]
@@ -16,5 +17,14 @@ struct ValidationStage: Stage {
         let report = TranscriptValidator.validate(reference: try loader.load(referencePath),
                                                   hypothesis: try loader.load(context.path(TranscriptStage.fileName)))
         try CheckpointJSON.write(report, to: context.path(Self.fileName))
+    }
+
+    func recordedKey(broadcast: String, in catalog: Catalog) throws(PipelineError) -> String? {
+        try catalog.validationResults(broadcast: broadcast).first?.key
+    }
+
+    func recordFigures(_ context: StageContext, key: String, in catalog: Catalog) throws(PipelineError) {
+        let report = try CheckpointJSON.read(ValidationReport.self, from: context.path(Self.fileName))
+        try catalog.recordValidation(report.corpus, broadcast: context.broadcastID, key: key)
     }
 }

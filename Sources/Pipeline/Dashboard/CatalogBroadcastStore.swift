@@ -1,0 +1,99 @@
+import Foundation
+import Insight
+import Report
+
+/// The dashboard's `Report.BroadcastStore` over a workspace the pipeline made. The list comes from the
+/// catalog: its broadcast rows (name, length, when first seen), each stage's latest run and the
+/// validation figures; the headline figures, pages and exports from the checkpoints in each broadcast's
+/// folder (`Report.BroadcastFolder`). A title and start time in the broadcast's metadata win over the
+/// file name and the catalog's date.
+public struct CatalogBroadcastStore: BroadcastStore {
+    /// The workspace.
+    public let workspace: Workspace
+    /// Its catalog.
+    public let catalog: Catalog
+    /// Stage names in the order the list shows them (the pipeline's order).
+    public let stageOrder: [String]
+
+    /// Creates a store over `workspace` and its opened `catalog`.
+    public init(workspace: Workspace, catalog: Catalog, stageOrder: [String] = StageGraph.standardStages.map(\.name)) {
+        (self.workspace, self.catalog, self.stageOrder) = (workspace, catalog, stageOrder)
+    }
+
+    /// The store for the workspace at `root`: over its catalog when it has one (opened, and migrated when
+    /// older), else over its folders alone (`Report.WorkspaceStore`).
+    public static func open(root: String) throws(PipelineError) -> any BroadcastStore {
+        let workspace = Workspace(root: root)
+        guard FileManager.default.fileExists(atPath: workspace.catalogPath) else { return WorkspaceStore(root: workspace.root) }
+        return CatalogBroadcastStore(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath))
+    }
+
+    public func entries() throws(ReportError) -> [BroadcastEntry] {
+        let broadcasts = try fromCatalog { () throws(PipelineError) in try catalog.broadcasts() }
+        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns() }
+        let validations = try fromCatalog { () throws(PipelineError) in try catalog.validationResults() }
+        let runsByBroadcast = Dictionary(grouping: runs, by: { (run: StageRunRecord) in run.broadcastId })
+        var figures: [String: ValidationFigures] = [:]
+        for validation in validations { figures[validation.broadcastId] = validation.figures }
+        let entries = broadcasts.map { (record: BroadcastRecord) -> BroadcastEntry in
+            let folder = try? BroadcastFolder(workspace: workspace.root, id: record.id)
+            return entry(record, folder: folder, report: (try? folder?.report()) ?? nil, runs: runsByBroadcast[record.id] ?? [],
+                         validation: figures[record.id])
+        }
+        return entries.sorted { ($0.date ?? .distantPast, $0.id) > ($1.date ?? .distantPast, $1.id) }
+    }
+
+    public func broadcast(id: String) throws(ReportError) -> Broadcast {
+        let record = try known(id)
+        let folder = try BroadcastFolder(workspace: workspace.root, id: id)
+        let report = try folder.requiredReport()
+        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns(broadcast: id) }
+        let validation = try fromCatalog { () throws(PipelineError) in try catalog.validationResults(broadcast: id).first?.figures }
+        return try folder.broadcast(entry: entry(record, folder: folder, report: report, runs: runs, validation: validation), report: report)
+    }
+
+    public func recording(id: String) throws(ReportError) -> RecordingFile {
+        let record = try known(id)
+        return try BroadcastFolder(workspace: workspace.root, id: id).recording(candidates: [record.sourcePath])
+    }
+
+    /// The list entry of one catalog row.
+    private func entry(_ record: BroadcastRecord, folder: BroadcastFolder?, report: InsightReport?, runs: [StageRunRecord],
+                       validation: ValidationFigures?) -> BroadcastEntry {
+        let metadata = folder?.metadata()
+        let lock = workspace.broadcastFolder(record.id) + "/" + PipelineRunner.lockFile
+        let latest = Dictionary(runs.map { ($0.stage, $0) }, uniquingKeysWith: { _, last in last })
+        let stages = latest.values.sorted { rank($0.stage) < rank($1.stage) }.map { run in
+            StageState(name: run.stage, status: Self.status(of: run, lock: lock))
+        }
+        return BroadcastEntry(id: record.id, title: metadata?.title ?? record.name, date: metadata?.start ?? record.created,
+                              duration: record.duration ?? report?.duration, stages: stages, summary: report?.summary,
+                              validation: validation)
+    }
+
+    /// What the list says of a stage's latest run: a reuse is done; a run still marked running whose
+    /// broadcast no process holds was interrupted (its process died).
+    private static func status(of run: StageRunRecord, lock: String) -> String {
+        switch run.status {
+        case .done, .reused: "done"
+        case .failed: "failed"
+        case .running: FileLock.isHeld(path: lock) ? "running" : "interrupted"
+        }
+    }
+
+    /// A stage's place in the list (unknown stages last, by name).
+    private func rank(_ stage: String) -> (Int, String) { (stageOrder.firstIndex(of: stage) ?? stageOrder.count, stage) }
+
+    /// The catalog's row for `id`; `.unknownBroadcast` when it has none.
+    private func known(_ id: String) throws(ReportError) -> BroadcastRecord {
+        guard let record = try fromCatalog({ () throws(PipelineError) in try catalog.broadcast(id: id) }) else {
+            throw .unknownBroadcast(id)
+        }
+        return record
+    }
+
+    /// Runs a catalog query, reporting its failure as an unreadable catalog.
+    private func fromCatalog<T>(_ body: () throws(PipelineError) -> T) throws(ReportError) -> T {
+        do { return try body() } catch { throw .unreadable(path: catalog.path, detail: error.description) }
+    }
+}
