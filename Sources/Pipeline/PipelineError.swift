@@ -19,6 +19,11 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case modelNotFound
     /// The model file cannot be used; `detail` names it and the problem.
     case modelUnusable(detail: String)
+    /// No broadcast with this id has checkpoints in the workspace.
+    case unknownBroadcast(id: String, workspace: String)
+    /// A checkpoint a partial rerun reads is not current (not done, damaged, or made with another model);
+    /// only a full run on the recording can redo it.
+    case outdatedCheckpoint(broadcast: String, stage: String, detail: String)
     /// The run was asked to stop (SIGINT/SIGTERM) before the next stage; finished stages are kept.
     case cancelled
 
@@ -40,6 +45,10 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "no acoustic model found: pass --model FILE or set LIVEINSIGHT_MODEL"
         case .modelUnusable(let detail):
             detail
+        case .unknownBroadcast(let id, let workspace):
+            "no broadcast '\(id)' in workspace \(workspace); `liveinsight status --workspace \(workspace)` lists them"
+        case .outdatedCheckpoint(let broadcast, let stage, let detail):
+            "broadcast \(broadcast): the \(stage) checkpoint is not current (\(detail)); run `liveinsight run` on its recording to redo it"
         case .cancelled:
             "stopped on request before the next stage; run again to resume (finished stages are kept)"
         }

@@ -1,8 +1,11 @@
 /// Everything that can go wrong reading transcripts; each message names the file (and line) and says
 /// what to do.
 public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The name is neither an existing path nor a broadcast a resolver knows.
-    case noSuchFileOrBroadcast(String)
+    /// The name is neither an existing path nor a broadcast a resolver knows; `searched` says where the
+    /// resolvers looked (``TranscriptResolver/searched``).
+    case noSuchFileOrBroadcast(String, searched: [String] = [])
+    /// A resolver knows the broadcast, but it has no transcript yet; `reason` says why (stage not run, running, failed).
+    case noTranscriptYet(broadcast: String, reason: String)
     /// The file exists but could not be read.
     case unreadable(path: String, reason: String)
     /// The file is not UTF-8 text.
@@ -19,9 +22,14 @@ public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible
     /// The message for the user.
     public var description: String {
         switch self {
-        case .noSuchFileOrBroadcast(let name):
-            return "no such file or broadcast: \(name) (give a .tsv, .txt, .srt, .vtt or .json file, "
-                + "or a directory of them)"
+        case .noSuchFileOrBroadcast(let name, let searched):
+            let files = "give a .tsv, .txt, .srt, .vtt or .json file"
+            if searched.isEmpty { return "no such file or broadcast: \(name) (\(files), or a directory of them)" }
+            return "no such file or broadcast: \(name) (\(files), a directory of them, or one of "
+                + searched.joined(separator: " or ") + ")"
+        case .noTranscriptYet(let broadcast, let reason):
+            return "broadcast \(broadcast) has no transcript yet (\(reason)); run `liveinsight run` on its recording "
+                + "(or let the watcher finish it), then validate again"
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason); check the path and its permissions"
         case .notUTF8(let path):

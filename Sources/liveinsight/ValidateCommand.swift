@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hangul
+import Pipeline
 import Validation
 
 /// `liveinsight validate`: CER/WER of a hypothesis transcript against a reference.
@@ -12,7 +13,8 @@ struct Validate: ParsableCommand {
         abstract: "Score a transcript against a reference: CER, WER, sentence errors, aligned errors.",
         discussion: """
             Inputs are TSV (id<TAB>text), plain text, SRT, WebVTT or JSON transcripts, or directories of \
-            <id>.<ext> files; items pair by id. Both sides are normalised the same way before scoring \
+            <id>.<ext> files; items pair by id. --hyp may also be a broadcast id in --workspace: its \
+            checkpointed transcript is scored. Both sides are normalised the same way before scoring \
             (NFC, full-width forms, web markers, numbers, punctuation, case, spacing); see Docs/validation.md. \
             Exit status: 0 ok, 1 corpus CER above --max-cer, 2 unreadable input.
             """)
@@ -20,8 +22,10 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("ref"), help: "Reference transcript: a file or a directory.")
     var reference: String
 
-    @Option(name: .customLong("hyp"), help: "Hypothesis transcript: a file, a directory or a broadcast id.")
+    @Option(name: .customLong("hyp"), help: "Hypothesis transcript: a file, a directory or a broadcast id in --workspace (its transcript).")
     var hypothesis: String
+
+    @OptionGroup var workspace: WorkspaceOption
 
     @Flag(help: "Print the report as JSON instead of tables.")
     var json = false
@@ -81,10 +85,12 @@ struct Validate: ParsableCommand {
     /// Loads both sides, validates, prints or writes the report, and maps the outcome to the exit status.
     func run() throws {
         let loader = TranscriptLoader(options: TranscriptLoader.Options(cuesAsItems: cuesAsItems))
+        var hypotheses = loader
+        hypotheses.resolvers = [WorkspaceTranscriptResolver(workspace: workspace.resolved)]
         let report: ValidationReport
         do {
             report = TranscriptValidator.validate(
-                reference: try loader.load(reference), hypothesis: try loader.load(hypothesis), options: options)
+                reference: try loader.load(reference), hypothesis: try hypotheses.load(hypothesis), options: options)
         } catch {
             Self.printError(error.description)
             throw ExitCode(2)

@@ -50,15 +50,20 @@ struct TranscriptLoaderTests {
         #expect(TranscriptError.noSuchFileOrBroadcast("X").description.hasPrefix("no such file or broadcast: X"))
     }
 
-    /// Resolvers are asked for names that are not paths: the broadcast-id extension point.
+    /// Resolvers are asked for names that are not paths: the broadcast-id extension point. A name none knows
+    /// is reported with where each looked.
     @Test func resolverExtensionPoint() throws {
         struct Catalog: TranscriptResolver {
+            let searched = "the broadcasts of workspace /ws"
             func transcript(named name: String) throws(TranscriptError) -> Transcript? {
                 name == "b-1234" ? Transcript(source: name, layout: .document, items: [TranscriptItem(id: name, text: "가")]) : nil
             }
         }
-        let transcript = try TranscriptLoader(resolvers: [Catalog()]).load("b-1234")
-        #expect(transcript.items.first?.text == "가")
+        let loader = TranscriptLoader(resolvers: [Catalog()])
+        #expect(try loader.load("b-1234").items.first?.text == "가")
+        #expect(throws: TranscriptError.noSuchFileOrBroadcast("b-9", searched: ["the broadcasts of workspace /ws"])) { try loader.load("b-9") }
+        #expect(TranscriptError.noSuchFileOrBroadcast("b-9", searched: ["the broadcasts of workspace /ws"]).description
+            .hasSuffix("or one of the broadcasts of workspace /ws)"))
     }
 
     /// A directory pairs `<id>.ref.txt` as `<id>`, skips hidden and unknown files, and joins lines.

@@ -43,6 +43,17 @@ public struct Workspace: Sendable, Equatable {
     /// The checkpoint folder of broadcast `id`.
     public func broadcastFolder(_ id: String) -> String { broadcasts + "/" + id }
 
+    /// The checkpoint folder of broadcast `id`, which must hold a manifest (the pipeline has run on it);
+    /// `.unknownBroadcast` otherwise, and for an id that is not a plain folder name.
+    public func existingBroadcastFolder(_ id: String) throws(PipelineError) -> String {
+        let folder = broadcastFolder(id)
+        guard !id.isEmpty, !id.hasPrefix("."), !id.contains("/"),
+              FileManager.default.fileExists(atPath: folder + "/" + Manifest.fileName) else {
+            throw .unknownBroadcast(id: id, workspace: root)
+        }
+        return folder
+    }
+
     /// Creates every folder of the layout that is missing.
     public func create() throws(PipelineError) {
         for folder in [root, inbox, processed, rejected, broadcasts] {

@@ -43,7 +43,7 @@ public struct TranscriptLoader: Sendable {
         for resolver in resolvers {
             if let transcript = try resolver.transcript(named: name) { return transcript }
         }
-        throw .noSuchFileOrBroadcast(name)
+        throw .noSuchFileOrBroadcast(name, searched: resolvers.map(\.searched))
     }
 
     /// One file.
