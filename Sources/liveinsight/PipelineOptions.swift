@@ -12,10 +12,36 @@ struct WorkspaceOption: ParsableArguments {
     var resolved: Workspace { Workspace(root: workspace ?? Workspace.defaultRoot()) }
 }
 
-/// Model and decoding choices shared by `run` and `watch`.
-struct PipelineOptions: ParsableArguments {
+/// The acoustic model a pipeline command uses: `run`, `watch`, and `align` on a broadcast (spotting
+/// spells keywords in the model's units; it never runs the model there).
+struct ModelOptions: ParsableArguments {
     @Option(help: "The acoustic model file (default: $LIVEINSIGHT_MODEL or Models/\(ModelLocator.shippedModelName)).")
     var model: String?
+
+    @Option(help: "Threads for the acoustic model (default: every core, shared between parallel jobs).")
+    var threads: Int?
+
+    func validate() throws {
+        guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// Builds a runner for `workspace` with `settings`, its catalog opened (and created if new); model
+    /// threads are divided between `parallelJobs`.
+    func runner(workspace: Workspace, settings: PipelineSettings, parallelJobs: Int = 1, progress: ProgressFactory?,
+                log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
+        guard let modelPath = model ?? ModelLocator.defaultModelPath() else { throw PipelineError.modelNotFound }
+        try workspace.create()
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
+                              graph: try StageGraph.standard(), settings: settings,
+                              model: ModelProvider(path: modelPath, threads: threads ?? max(1, cores / max(1, parallelJobs))),
+                              toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
+    }
+}
+
+/// Model and decoding choices shared by `run` and `watch`.
+struct PipelineOptions: ParsableArguments {
+    @OptionGroup var model: ModelOptions
 
     @Option(help: "Beam width for decoding the transcript; 1 decodes the best path only.")
     var beam = Transcriber.Options().beamWidth
@@ -23,12 +49,8 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     var posteriors = PosteriorsSettingDefault.encoding
 
-    @Option(help: "Threads for the acoustic model (default: every core, shared between parallel jobs).")
-    var threads: Int?
-
     func validate() throws {
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
-        guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     /// The settings these options describe.
@@ -43,13 +65,7 @@ struct PipelineOptions: ParsableArguments {
     /// divided between `parallelJobs`.
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        guard let modelPath = model ?? ModelLocator.defaultModelPath() else { throw PipelineError.modelNotFound }
-        try workspace.create()
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
-                              graph: try StageGraph.standard(), settings: settings,
-                              model: ModelProvider(path: modelPath, threads: threads ?? max(1, cores / max(1, parallelJobs))),
-                              toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
+        try model.runner(workspace: workspace, settings: settings, parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }
 

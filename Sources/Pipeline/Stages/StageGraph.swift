@@ -33,6 +33,26 @@ public struct StageGraph: Sendable {
         self.stages = stages
     }
 
+    /// `names` and every stage that reads one of them, directly or through others; `.invalidGraph` for a
+    /// name that is not a stage.
+    public func downstream(of names: Set<String>) throws(PipelineError) -> Set<String> {
+        for name in names where !stages.contains(where: { $0.name == name }) {
+            throw .invalidGraph("there is no stage named '\(name)'")
+        }
+        var found = names
+        for stage in stages where stage.dependencies.contains(where: found.contains) { found.insert(stage.name) }
+        return found
+    }
+
+    /// Every stage that `names` read, directly or through others (not `names` themselves unless one reads another).
+    func upstream(of names: Set<String>) -> Set<String> {
+        var found: Set<String> = []
+        for stage in stages.reversed() where names.contains(stage.name) || found.contains(stage.name) {
+            found.formUnion(stage.dependencies)
+        }
+        return found
+    }
+
     /// The standard graph.
     public static func standard() throws(PipelineError) -> StageGraph { try StageGraph(standardStages) }
 }
