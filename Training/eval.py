@@ -57,6 +57,49 @@ def clean_reference(text):
     return units.normalize(t)
 
 
+def deeply_scored():
+    """deeply utterances with normalised references, minus those still holding digits or Latin letters."""
+    allu = data.deeply()
+    for u in allu:
+        u.text = clean_reference(u.text)
+    return [u for u in allu if "\ufffd" not in u.text and u.text and not re.search(r"[0-9A-Za-z]", u.text)]
+
+
+def evaluation_sets(names, synth_dir, limit=0, sample=None):
+    """(set name, utterances) for each requested set; deeply is split per room (`deeply/<room>`).
+
+    `limit` keeps the first N of each set; `sample` (n, seed) keeps a seeded random N instead.
+    """
+    def cut(utts):
+        if sample:
+            n, seed = sample
+            if n and n < len(utts):
+                pick = np.random.default_rng(seed).choice(len(utts), n, replace=False)
+                return [utts[i] for i in sorted(pick)]
+            return utts
+        return utts[:limit] if limit else utts
+
+    for s in names:
+        if s == "synth-test":
+            yield s, cut(data.read_manifest(os.path.join(synth_dir, "test.tsv"), source="synth"))
+        elif s == "emotiontts-test":
+            yield s, cut(data.emotiontts("test"))
+        elif s == "deeply":
+            keep = deeply_scored()
+            for r in sorted({u.meta["room"] for u in keep}):
+                yield f"deeply/{r}", cut([u for u in keep if u.meta["room"] == r])
+        else:
+            yield s, cut(data.read_manifest(s))  # any TSV manifest
+
+
+def pooled(results):
+    """Character-weighted CER over several scored sets."""
+    results = list(results)
+    n = sum(r["ref_chars"] for r in results)
+    return {"cer": sum(r["cer"] * r["ref_chars"] for r in results) / max(n, 1), "ref_chars": n,
+            "utts": sum(r["utts"] for r in results)}
+
+
 @torch.no_grad()
 def score(model, vocab, utts, cond="clean", max_batch_seconds=100.0, pool_size=40):
     waves = [data.load_audio(u.path) for u in utts]
@@ -114,34 +157,19 @@ def main():
     torch.set_num_threads(a.threads)
     model, vocab = load(a)
     results = {}
-    lim = (lambda xs: xs[:a.limit]) if a.limit else (lambda xs: xs)
-    for s in a.sets.split(","):
+    for name, utts in evaluation_sets(a.sets.split(","), a.synth_dir, a.limit):
         t0 = time.time()
-        if s == "synth-test":
-            utts = lim(data.read_manifest(os.path.join(a.synth_dir, "test.tsv"), source="synth"))
+        if name == "synth-test":
             for c in a.conditions.split(","):
                 results[f"synth-test/{c}"] = score(model, vocab, utts, c)
-        elif s == "emotiontts-test":
-            results["emotiontts-test"] = score(model, vocab, lim(data.emotiontts("test")))
-        elif s == "deeply":
-            allu = data.deeply()
-            for u in allu:
-                u.text = clean_reference(u.text)
-            keep = [u for u in allu if "\ufffd" not in u.text and u.text]
-            skipped = len(allu) - len(keep)
-            rooms = sorted({u.meta["room"] for u in keep})
-            tot_e = tot_n = 0
-            for r in rooms:
-                res = score(model, vocab, lim([u for u in keep if u.meta["room"] == r]))
-                results[f"deeply/{r}"] = res
-                tot_e += res["cer"] * res["ref_chars"]
-                tot_n += res["ref_chars"]
-            results["deeply/all"] = {"cer": tot_e / max(tot_n, 1), "ref_chars": tot_n,
-                                     "utts": sum(results[f"deeply/{r}"]["utts"] for r in rooms),
-                                     "skipped_digits_latin": skipped}
         else:
-            results[s] = score(model, vocab, lim(data.read_manifest(s)))  # any TSV manifest
-        print(f"[{s}] {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
+            results[name] = score(model, vocab, utts)
+        print(f"[{name}] {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
+    rooms = [k for k in results if k.startswith("deeply/")]
+    if rooms:
+        results["deeply/all"] = pooled(results[k] for k in rooms)
+        if not a.limit:
+            results["deeply/all"]["skipped_digits_latin"] = len(data.deeply()) - results["deeply/all"]["utts"]
     print("| set / condition | utterances | CER |")
     print("| --- | ---: | ---: |")
     for k, v in results.items():

@@ -30,7 +30,8 @@ public final class Transcriber {
     public let options: Options
     private let vocabulary: TokenVocabulary
     private let decoder: PrefixBeamSearch?
-    private let clock = FrameClock(featureHop: Double(FeatureOptions().hopLength) / Double(FeatureOptions().sampleRate),
+    /// The model's frame clock (output frame ↔ seconds), for callers that align their own token sequences.
+    public let clock = FrameClock(featureHop: Double(FeatureOptions().hopLength) / Double(FeatureOptions().sampleRate),
                                    featureWindow: Double(FeatureOptions().frameLength) / Double(FeatureOptions().sampleRate))
 
     public init(model: AcousticModel, options: Options = Options()) {

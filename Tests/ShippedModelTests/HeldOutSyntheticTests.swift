@@ -1,0 +1,23 @@
+import Testing
+
+/// Synthetic speech of sentences never trained on, under every evaluation condition in turn (clean, noise
+/// 0–20 dB, reverberation, telephone band, live room + music).
+@Suite(.enabled(if: ShippedModel.isShipped, "no model in Models/ yet"))
+struct HeldOutSyntheticTests {
+    @Test func characterErrorRateMeetsTheModelCard() throws {
+        let set = try EvaluationSet(name: "synth-heldout")
+        let transcriber = try ShippedModel.transcriber()
+        var pairs: [(reference: String, hypothesis: String)] = []
+        for utterance in set.utterances {
+            let segment = transcriber.recognise(utterance.samples, start: 0).segment
+            pairs.append((utterance.fields["spoken"] ?? "", segment.text))
+        }
+        #expect(set.utterances.count == 60)
+        let (cer, characters) = ShippedModel.characterErrorRate(pairs)
+        #expect(characters > 1_000)
+        let claimed = try #require(try ShippedModel.claimedFigures()["synth-heldout"])
+        // The same audio and greedy decoding as Training/eval.py; 0.5 points covers PyTorch vs Swift arithmetic.
+        #expect(cer <= claimed + 0.005, "held-out synthetic CER \(cer), model card \(claimed)")
+        #expect(cer <= 0.05, "issue target: CER ≤ 5 % on held-out synthetic speech, measured \(cer)")
+    }
+}

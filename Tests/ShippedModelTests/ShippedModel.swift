@@ -1,0 +1,70 @@
+import Acoustic
+import AudioIO
+import Foundation
+import Transcription
+import Validation
+
+/// The shipped acoustic model and the figures its model card claims (`Models/ko-ctc-small.eval.json`,
+/// written by `Training/eval.py`); the tests in this target measure the model again and hold it to them.
+enum ShippedModel {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `$LIVEINSIGHT_MODEL` (to check a candidate before shipping it) or `Models/ko-ctc-small.safetensors`.
+    static var path: String {
+        ProcessInfo.processInfo.environment["LIVEINSIGHT_MODEL"]
+            ?? repository.appendingPathComponent("Models").appendingPathComponent(ModelLocator.shippedModelName).path
+    }
+
+    /// Whether there is a model to measure. Until the first model ships, the suites here are disabled
+    /// (reported as skipped), not passed.
+    static var isShipped: Bool { FileManager.default.fileExists(atPath: path) }
+
+    static func load() throws -> AcousticModel { try AcousticModel(path: path, threads: 2) }
+
+    /// A transcriber as the product runs it, or greedy (`beamWidth` 1) as the model card measures it.
+    static func transcriber(beamWidth: Int = 1, hotwords: [String] = []) throws -> Transcriber {
+        var options = Transcriber.Options()
+        options.beamWidth = beamWidth
+        options.hotwords = hotwords
+        return Transcriber(model: try load(), options: options)
+    }
+
+    /// The card's figures: CER per evaluation set as a fraction, and word-timing and keyword figures.
+    static func claimedFigures() throws -> [String: Double] {
+        let url = repository.appendingPathComponent("Models").appendingPathComponent("ko-ctc-small.eval.json")
+        return try JSONDecoder().decode([String: Double].self, from: Data(contentsOf: url))
+    }
+
+    /// Corpus CER of hypotheses against references, scored the way QA validation scores transcripts.
+    static func characterErrorRate(_ pairs: [(reference: String, hypothesis: String)]) -> (rate: Double, characters: Int) {
+        let validator = TranscriptValidator()
+        let total = pairs.reduce(ErrorCounts()) { $0 + validator.score(reference: $1.reference, hypothesis: $1.hypothesis).characters }
+        return (total.rate, total.referenceLength)
+    }
+}
+
+/// One of the evaluation sets in `AudioSamples/eval/` (`Training/make_eval_samples.py`): one recording and
+/// a TSV giving each utterance's start and end in it, with further columns by name.
+struct EvaluationSet {
+    struct Utterance {
+        let samples: [Float]
+        let fields: [String: String]
+    }
+
+    let utterances: [Utterance]
+
+    init(name: String) throws {
+        let folder = ShippedModel.repository.appendingPathComponent("AudioSamples").appendingPathComponent("eval")
+        let audio = try AudioDecoder.decodeAll(path: folder.appendingPathComponent("\(name).ogg").path)
+        let table = try String(contentsOf: folder.appendingPathComponent("\(name).tsv"), encoding: .utf8)
+        let lines = table.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = lines.first else { throw CocoaError(.fileReadCorruptFile) }
+        utterances = lines.dropFirst().map { row in
+            let fields = Dictionary(uniqueKeysWithValues: zip(header, row))
+            let start = Int((Double(fields["start"] ?? "") ?? 0) * 16_000)
+            let end = min(audio.count, Int((Double(fields["end"] ?? "") ?? 0) * 16_000))
+            return Utterance(samples: Array(audio[min(start, end)..<end]), fields: fields)
+        }
+    }
+}
