@@ -4,6 +4,8 @@
                            [--conditions clean,noise,reverb,telephone,live] [--limit N] [--json out.json]
 
 Sets:
+- synth-heldout: the committed AudioSamples/eval/synth-heldout set (make_eval_samples.py; conditions baked in),
+  which `make test` also runs through the Swift engine.
 - synth-test: SCRATCH/synth/test.tsv (held-out sentences, never trained on; see commerce_text.py), under
   conditions (each utterance's degradation is seeded by its index, so every model sees the same audio):
     clean; noise = coloured/babble/music at U(0, 20) dB SNR; reverb = synthetic RIR, RT60 U(0.2, 0.8) s;
@@ -65,6 +67,20 @@ def deeply_scored():
     return [u for u in allu if "\ufffd" not in u.text and u.text and not re.search(r"[0-9A-Za-z]", u.text)]
 
 
+def committed_set(name):
+    """An AudioSamples/eval set (make_eval_samples.py): one recording cut into utterances by its TSV."""
+    base = os.path.join(HERE, "..", "AudioSamples", "eval", name)
+    audio = data.load_audio(base + ".ogg")
+    with open(base + ".tsv", encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip()]
+    utts = []
+    for row in rows[1:]:
+        meta = dict(zip(rows[0], row))
+        meta["audio"] = audio[int(float(meta["start"]) * 16000):int(float(meta["end"]) * 16000)]
+        utts.append(data.Utt(base + ".ogg", meta["spoken"], name, meta))
+    return utts
+
+
 def evaluation_sets(names, synth_dir, limit=0, sample=None):
     """(set name, utterances) for each requested set; deeply is split per room (`deeply/<room>`).
 
@@ -84,6 +100,8 @@ def evaluation_sets(names, synth_dir, limit=0, sample=None):
             yield s, cut(data.read_manifest(os.path.join(synth_dir, "test.tsv"), source="synth"))
         elif s == "emotiontts-test":
             yield s, cut(data.emotiontts("test"))
+        elif s == "synth-heldout":
+            yield s, cut(committed_set(s))
         elif s == "deeply":
             keep = deeply_scored()
             for r in sorted({u.meta["room"] for u in keep}):
@@ -102,7 +120,7 @@ def pooled(results):
 
 @torch.no_grad()
 def score(model, vocab, utts, cond="clean", max_batch_seconds=100.0, pool_size=40):
-    waves = [data.load_audio(u.path) for u in utts]
+    waves = [u.meta["audio"] if "audio" in u.meta else data.load_audio(u.path) for u in utts]
     pool = waves[:pool_size]
     order = sorted(range(len(utts)), key=lambda k: len(waves[k]))
     edits = total = 0
@@ -153,6 +171,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="first N utterances of each set (0 = all)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--json")
+    ap.add_argument("--card-figures", help="write {set: CER} for Tests/ShippedModelTests (Models/<model>.eval.json)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     model, vocab = load(a)
@@ -174,6 +193,12 @@ def main():
     print("| --- | ---: | ---: |")
     for k, v in results.items():
         print(f"| {k} | {v['utts']} | {100 * v['cer']:.1f} % |")
+    if a.card_figures:
+        figures = {k: round(v["cer"], 4) for k, v in results.items()
+                   if k in ("synth-heldout", "emotiontts-test") or (k.startswith("deeply/") and k != "deeply/all")}
+        with open(a.card_figures, "w", encoding="utf-8") as fh:
+            json.dump(figures, fh, indent=1, sort_keys=True)
+            fh.write("\n")
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, ensure_ascii=False, indent=1)
