@@ -17,11 +17,8 @@ struct RealSpeechTests {
     /// Rows of a corpus manifest as column → value, with `path` (relative to the speech folder) made absolute.
     static func manifest(_ corpus: String) throws -> [[String: String]] {
         let base = try #require(folder)
-        let lines = try String(contentsOf: base.appendingPathComponent(corpus).appendingPathComponent("manifest.tsv"), encoding: .utf8)
-            .split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        let header = try #require(lines.first)
-        return lines.dropFirst().map { row in
-            var fields = Dictionary(uniqueKeysWithValues: zip(header, row))
+        return try tableRows(base.appendingPathComponent(corpus).appendingPathComponent("manifest.tsv")).map { row in
+            var fields = row
             fields["path"] = base.appendingPathComponent(fields["path"] ?? "").path
             return fields
         }

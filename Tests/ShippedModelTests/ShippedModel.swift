@@ -57,14 +57,18 @@ struct EvaluationSet {
     init(name: String) throws {
         let folder = ShippedModel.repository.appendingPathComponent("AudioSamples").appendingPathComponent("eval")
         let audio = try AudioDecoder.decodeAll(path: folder.appendingPathComponent("\(name).ogg").path)
-        let table = try String(contentsOf: folder.appendingPathComponent("\(name).tsv"), encoding: .utf8)
-        let lines = table.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        guard let header = lines.first else { throw CocoaError(.fileReadCorruptFile) }
-        utterances = lines.dropFirst().map { row in
-            let fields = Dictionary(uniqueKeysWithValues: zip(header, row))
+        utterances = try tableRows(folder.appendingPathComponent("\(name).tsv")).map { fields in
             let start = Int((Double(fields["start"] ?? "") ?? 0) * 16_000)
             let end = min(audio.count, Int((Double(fields["end"] ?? "") ?? 0) * 16_000))
             return Utterance(samples: Array(audio[min(start, end)..<end]), fields: fields)
         }
     }
+}
+
+/// The rows of a tab-separated file with a header line, each as column name → value.
+func tableRows(_ url: URL) throws -> [[String: String]] {
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    guard let header = lines.first else { throw CocoaError(.fileReadCorruptFile) }
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
 }
