@@ -98,14 +98,21 @@ def config_from_json(text):
 
 def export_model(model, path, dtype="float16", source=""):
     meta = {"format": FORMAT, "format_version": FORMAT_VERSION, "config": model.config.to_json(), "source": source}
-    return write_safetensors(path, state_to_arrays(model.state_dict(), dtype), meta)
+    return write_safetensors(path, state_to_arrays(model.exportable_state_dict(), dtype), meta)
+
+
+def model_from_checkpoint(ck):
+    """A training checkpoint (dict) -> ConformerCTC in eval mode, with its training-only output parts."""
+    cfg = config_from_json(ck["config"])
+    cfg.dropout = 0.0
+    model = ConformerCTC(cfg, jamo_output=any(k.startswith("jamo_output.") for k in ck["model"]))
+    model.load_state_dict(ck["model"])
+    model.eval()
+    return model
 
 
 def export_checkpoint(ckpt_path, out_path, dtype="float16"):
-    ck = torch.load(ckpt_path, map_location="cpu", weights_only=False)
-    cfg = config_from_json(ck["config"])
-    model = ConformerCTC(cfg)
-    model.load_state_dict(ck["model"])
+    model = model_from_checkpoint(torch.load(ckpt_path, map_location="cpu", weights_only=False))
     sha = export_model(model, out_path, dtype, source=os.path.basename(ckpt_path))
     print(f"exported {ckpt_path} -> {out_path} ({os.path.getsize(out_path) / 1e6:.2f} MB, {dtype}, sha256 {sha[:16]}...)")
     return out_path

@@ -166,8 +166,51 @@ class Subsampling(nn.Module):
         return self.linear(y.transpose(1, 2).reshape(B, T, C * Fq))  # flatten index = c * 19 + f
 
 
-class ConformerCTC(nn.Module):
+HANGUL_FIRST, ONSETS, VOWELS, CODAS = 0xAC00, 19, 21, 28  # codas include "none"
+
+
+def hangul_parts(vocab):
+    """(V, 3) rows of JamoOutput's table for each token: onset, ONSETS + vowel, ONSETS + VOWELS + coda;
+    -1 for tokens that are not Hangul syllables (blank, unk, word boundary)."""
+    parts = torch.full((len(vocab), 3), -1, dtype=torch.long)
+    for i, token in enumerate(vocab):
+        code = ord(token[0]) - HANGUL_FIRST if len(token) == 1 else -1
+        if 0 <= code < ONSETS * VOWELS * CODAS:
+            parts[i] = torch.tensor([code // (VOWELS * CODAS), ONSETS + code // CODAS % VOWELS,
+                                     ONSETS + VOWELS + code % CODAS])
+    return parts
+
+
+class JamoOutput(nn.Module):
+    """A training-time addition to the output layer: every syllable's logit also gets its onset's, vowel's
+    and coda's rows of one small table, so what the model learns about a jamo from common syllables reaches
+    the rare ones that share it (most of the 2,350 syllables are rare in the training text). It is linear in
+    the encoder output like the layer it adds to, so export folds it in (`ConformerCTC.exportable_state_dict`)
+    and the weights file and the engine do not change."""
+
     def __init__(self, c: ModelConfig):
+        super().__init__()
+        self.register_buffer("parts", hangul_parts(c.vocab), persistent=False)
+        self.weight = nn.Parameter(torch.zeros(ONSETS + VOWELS + CODAS, c.d_model))
+        self.bias = nn.Parameter(torch.zeros(ONSETS + VOWELS + CODAS))
+
+    @staticmethod
+    def fold(weight, bias, parts):
+        """The (V, d) weight and (V,) bias a table (weight, bias) adds to the output layer."""
+        used = (parts >= 0).to(weight.dtype)
+        rows = parts.clamp(min=0)
+        return (weight[rows] * used[..., None]).sum(1), (bias[rows] * used).sum(1)
+
+    def folded(self):
+        return self.fold(self.weight, self.bias, self.parts)
+
+    def forward(self, x):
+        weight, bias = self.folded()
+        return F.linear(x, weight, bias)
+
+
+class ConformerCTC(nn.Module):
+    def __init__(self, c: ModelConfig, jamo_output=False):
         super().__init__()
         self.config = c
         self.register_buffer("feat_mean", torch.zeros(c.n_mels))
@@ -176,6 +219,7 @@ class ConformerCTC(nn.Module):
         self.dropout = nn.Dropout(c.dropout)
         self.blocks = nn.ModuleList([ConformerBlock(c) for _ in range(c.n_layers)])
         self.output = nn.Linear(c.d_model, c.vocab_size)
+        self.jamo_output = JamoOutput(c) if jamo_output else None
 
     def forward(self, feats, lengths=None):
         """feats (B, T, 80) raw log-mel; lengths (B,) valid frames. Returns (log_probs (B, T', V), lengths')."""
@@ -191,15 +235,27 @@ class ConformerCTC(nn.Module):
                 key_padding = torch.arange(T, device=x.device)[None, :] >= out_len[:, None]
         for blk in self.blocks:
             x = blk(x, key_padding)
-        return F.log_softmax(self.output(x), dim=-1), out_len
+        logits = self.output(x)
+        if self.jamo_output is not None:
+            logits = logits + self.jamo_output(x)
+        return F.log_softmax(logits, dim=-1), out_len
+
+    def exportable_state_dict(self):
+        """The state dict the weights file holds: training-only parts folded into the output layer."""
+        sd = {k: v for k, v in self.state_dict().items() if not k.startswith("jamo_output.")}
+        if self.jamo_output is not None:
+            weight, bias = self.jamo_output.folded()
+            sd["output.weight"] = sd["output.weight"] + weight.detach()
+            sd["output.bias"] = sd["output.bias"] + bias.detach()
+        return sd
 
 
-def build_model(name_or_cfg, vocab, **overrides):
+def build_model(name_or_cfg, vocab, jamo_output=False, **overrides):
     if isinstance(name_or_cfg, ModelConfig):
-        return ConformerCTC(name_or_cfg)
+        return ConformerCTC(name_or_cfg, jamo_output)
     kw = dict(CONFIGS[name_or_cfg])
     kw.update(overrides)
-    return ConformerCTC(ModelConfig(vocab=list(vocab), **kw))
+    return ConformerCTC(ModelConfig(vocab=list(vocab), **kw), jamo_output)
 
 
 def count_params(m):

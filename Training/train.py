@@ -35,7 +35,7 @@ import augment  # noqa: E402
 import data  # noqa: E402
 import units  # noqa: E402
 from features import log_mel_torch  # noqa: E402
-from model import CONFIGS, ModelConfig, build_model, count_params  # noqa: E402
+from model import CONFIGS, JamoOutput, ModelConfig, build_model, count_params, hangul_parts  # noqa: E402
 
 STOP = {"flag": False}
 
@@ -99,6 +99,42 @@ def evaluate(model, corpus, vocab, max_batch_seconds=120.0, limit=None):
     return edits / max(total, 1), len(items), examples
 
 
+def make_optimizer(model, args):
+    """AdamW; the training-only output table (model.JamoOutput) is its own parameter group, so a checkpoint
+    from a run with or without it resumes with the other parameters' optimiser state intact."""
+    extra = list(model.jamo_output.parameters()) if model.jamo_output is not None else []
+    base = [p for p in model.parameters() if all(p is not q for q in extra)]
+    groups = [{"params": base}] + ([{"params": extra}] if extra else [])
+    return torch.optim.AdamW(groups, lr=args.lr, betas=(0.9, 0.98), weight_decay=args.weight_decay)
+
+
+def load_training_state(model, opt, ck):
+    """Model and optimiser state from a checkpoint whose run may have had the jamo output table or not."""
+    has_table = model.jamo_output is not None
+    saved = dict(ck["model"])
+    if not has_table and "jamo_output.weight" in saved:  # fold it in: the model computes the same function
+        weight, bias = JamoOutput.fold(saved.pop("jamo_output.weight"), saved.pop("jamo_output.bias"),
+                                       hangul_parts(model.config.vocab))
+        saved["output.weight"] = saved["output.weight"] + weight
+        saved["output.bias"] = saved["output.bias"] + bias
+    missing, unexpected = model.load_state_dict(saved, strict=False)
+    assert not unexpected and all(k.startswith("jamo_output.") for k in missing), (missing, unexpected)
+    saved_opt = ck["opt"]
+    if len(saved_opt["param_groups"]) == len(opt.param_groups):
+        opt.load_state_dict(saved_opt)
+        return
+    # The table was added or dropped: keep the shared group's state, start the table's afresh.
+    base_ids = saved_opt["param_groups"][0]["params"]
+    opt_state = {"state": {i: saved_opt["state"][i] for i in base_ids if i in saved_opt["state"]},
+                 "param_groups": [dict(saved_opt["param_groups"][0])]}
+    table = opt.param_groups[1:]
+    opt.param_groups = opt.param_groups[:1]
+    opt.load_state_dict(opt_state)
+    for group in table:
+        opt.add_param_group({"params": group["params"]})
+    print(f"output table {'added' if has_table else 'dropped'}: its optimiser state starts afresh", flush=True)
+
+
 def build_vocab(args, synth_train):
     sys.path.insert(0, HERE)
     import commerce_text
@@ -157,6 +193,10 @@ def main():
                     help="curriculum: until the running train loss first falls below this, waveform augmentation "
                          "runs at 0.2 x strength and SpecAugment is off (CTC finds its alignments on cleaner "
                          "data first); 0 = full augmentation from the start")
+    ap.add_argument("--jamo-output", dest="jamo_output", action="store_true", default=True,
+                    help="train the output layer with a shared onset/vowel/coda table added (model.JamoOutput; "
+                         "folded in at export, and on resuming with --no-jamo-output)")
+    ap.add_argument("--no-jamo-output", dest="jamo_output", action="store_false")
     ap.add_argument("--epochs", type=int, default=100)
     ap.add_argument("--max-hours", type=float, default=0, help="stop (checkpoint + export) after this many hours of this process")
     ap.add_argument("--max-steps", type=int, default=0)
@@ -222,13 +262,12 @@ def main():
             f"dev real {len(dev_real)}", flush=True)
 
     # ---------------- model / optimiser ----------------
-    model = build_model(args.config, vocab.tokens)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=args.weight_decay)
+    model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output)
+    opt = make_optimizer(model, args)
     state = {"step": 0, "epoch": 0, "batch": 0, "best": float("inf"), "train_seconds": 0.0}
     if os.path.exists(latest):
         ck = torch.load(latest, map_location="cpu", weights_only=False)
-        model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["opt"])
+        load_training_state(model, opt, ck)
         state = ck["state"]
         torch.set_rng_state(ck["torch_rng"])
         np.random.set_state(ck["np_rng"])
@@ -238,8 +277,8 @@ def main():
                         f"{latest} args={json.dumps(vars(args), ensure_ascii=False)}"])
     else:
         torch.manual_seed(args.seed)
-        model = build_model(args.config, vocab.tokens)
-        opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=args.weight_decay)
+        model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output)
+        opt = make_optimizer(model, args)
         mean, std = feature_stats([c for c, _ in train_corpora])
         model.feat_mean.copy_(mean)
         model.feat_std.copy_(std)
