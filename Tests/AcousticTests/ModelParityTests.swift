@@ -12,16 +12,37 @@ struct ModelParityTests {
         try SafeTensorsFile(path: fixtures.appendingPathComponent(name).path)
     }
 
+    /// `model`'s log-probabilities on a fixture's features are within 1e-3 of PyTorch's.
+    static func expectLogProbabilitiesMatch(_ model: AcousticModel, _ reference: SafeTensorsFile,
+                                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let features = try #require(reference.tensors["features"], sourceLocation: sourceLocation)
+        let expected = try #require(reference.tensors["log_probs"], sourceLocation: sourceLocation)
+        let posteriors = model.logProbabilities(features: features.values, frames: features.shape[0])
+        #expect([posteriors.frames, posteriors.vocabularySize] == expected.shape, sourceLocation: sourceLocation)
+        let worst = zip(posteriors.values, expected.values).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(worst <= 1e-3, "max |swift − torch| = \(worst)", sourceLocation: sourceLocation)
+    }
+
     /// Log-probabilities of the seeded tiny model on the fixture's features match PyTorch within 1e-3.
     @Test func tinyModelMatchesPyTorch() throws {
         let model = try AcousticModel(path: Self.fixtures.appendingPathComponent("tiny-model.safetensors").path)
         let reference = try Self.fixture("tiny-fixture.safetensors")
-        let features = try #require(reference.tensors["features"])
-        let expected = try #require(reference.tensors["log_probs"])
-        let posteriors = model.logProbabilities(features: features.values, frames: features.shape[0])
-        #expect([posteriors.frames, posteriors.vocabularySize] == expected.shape)
-        let worst = zip(posteriors.values, expected.values).map { abs($0 - $1) }.max() ?? .infinity
-        #expect(worst <= 1e-3, "max |swift − torch| = \(worst)")
+        try Self.expectLogProbabilitiesMatch(model, reference)
+    }
+
+    static let shippedModel = fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Models/ko-ctc-small.safetensors").path
+
+    /// The shipped model (F16 weights, widened to float32 as PyTorch widened them) on its fixture's features
+    /// matches PyTorch within 1e-3. The fixture names the model it was made from, so a new model shipped
+    /// without a new fixture fails here instead of being compared with another model's numbers.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: shippedModel), "no model in Models/ yet"))
+    func shippedModelMatchesPyTorch() throws {
+        let model = try AcousticModel(path: Self.shippedModel, threads: 2)
+        let reference = try Self.fixture("shipped-fixture.safetensors")
+        #expect(reference.metadata["model_data_sha256"] == model.weightsDigest,
+                "Training/fixtures/shipped-fixture.safetensors was made from another model: regenerate it (README there)")
+        try Self.expectLogProbabilitiesMatch(model, reference)
     }
 
     /// Two threads compute the same numbers as one.

@@ -15,6 +15,10 @@ struct DemoBroadcastMentionTests {
     /// reference places words evenly over each scripted line, so its times are only good to a few seconds.
     static let tolerance = 4.0
 
+    /// Slack against the model card's recall, about one mention of the demo's: the card's figure comes from
+    /// this test on another machine, where threads and SIMD width can tip a close beam-search choice.
+    static let recallTolerance = 0.02
+
     struct Scored {
         let recall: Double
         let falseHits: [Mention]
@@ -56,7 +60,10 @@ struct DemoBroadcastMentionTests {
         let found = MentionFinder(keywords: demo.keywords).mentions(in: demo.transcript)
         let scored = Self.score(found: found, reference: demo.reference)
         #expect(scored.referenceCount >= 40)
-        #expect(scored.recall >= 0.95, "transcript keyword recall \(scored.recall) of \(scored.referenceCount)")
+        let claimed = try #require(try ShippedModel.claimedFigures()["demo-keyword-recall"])
+        #expect(scored.recall >= claimed - Self.recallTolerance,
+                "transcript keyword recall \(scored.recall) of \(scored.referenceCount), model card \(claimed)")
+        ShippedModel.expect(scored.recall, meets: .atLeast(0.95), cardClaims: claimed, "demo keyword recall")
     }
 
     /// Issue #6: mentions from transcript and spotting together: recall ≥ 95 % and at most one false hit
@@ -68,8 +75,15 @@ struct DemoBroadcastMentionTests {
             .mentions(in: demo.transcript, utterances: demo.utterances)
         let scored = Self.score(found: found, reference: demo.reference)
         let hours = demo.transcript.duration / 3600
-        #expect(scored.recall >= 0.95, "mention recall \(scored.recall) of \(scored.referenceCount)")
-        #expect(Double(scored.falseHits.count) / hours <= 1,
-                "false hits: \(scored.falseHits.map { "\($0.keyword)@\($0.time)" })")
+        let falseHitsPerHour = Double(scored.falseHits.count) / hours
+        let figures = try ShippedModel.claimedFigures()
+        let claimedRecall = try #require(figures["demo-mention-recall"])
+        let claimedFalseHits = try #require(figures["demo-false-hits-per-hour"])
+        #expect(scored.recall >= claimedRecall - Self.recallTolerance,
+                "mention recall \(scored.recall) of \(scored.referenceCount), model card \(claimedRecall)")
+        #expect(falseHitsPerHour <= claimedFalseHits + 1 / hours,
+                "false hits: \(scored.falseHits.map { "\($0.keyword)@\($0.time)" }), model card \(claimedFalseHits)/h")
+        ShippedModel.expect(scored.recall, meets: .atLeast(0.95), cardClaims: claimedRecall, "demo mention recall")
+        ShippedModel.expect(falseHitsPerHour, meets: .atMost(1), cardClaims: claimedFalseHits, "demo false hits per hour")
     }
 }

@@ -1,6 +1,7 @@
 import Acoustic
 import AudioIO
 import Foundation
+import Testing
 import Transcription
 import Validation
 
@@ -34,6 +35,36 @@ enum ShippedModel {
     static func claimedFigures() throws -> [String: Double] {
         let url = repository.appendingPathComponent("Models").appendingPathComponent("ko-ctc-small.eval.json")
         return try JSONDecoder().decode([String: Double].self, from: Data(contentsOf: url))
+    }
+
+    /// An issue's acceptance target for one figure.
+    enum Target {
+        case atMost(Double)
+        case atLeast(Double)
+
+        func isMet(by value: Double) -> Bool {
+            switch self {
+            case .atMost(let limit): value <= limit
+            case .atLeast(let limit): value >= limit
+            }
+        }
+    }
+
+    /// Holds a measured figure to an issue's target. While the model card's own figure misses the target the
+    /// miss is recorded as a known issue (listed in the results, not counted as a pass or a failure), so the
+    /// suite stays green for a model that is honestly described as short of it; once the card claims the
+    /// target, a miss fails. A model that meets a target its card says it misses also fails here (the known
+    /// issue is not recorded), so the card gets corrected.
+    static func expect(_ measured: Double, meets target: Target, cardClaims claimed: Double, _ figure: String,
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let message: Comment = "\(figure): measured \(measured), issue target \(target)"
+        if target.isMet(by: claimed) {
+            #expect(target.isMet(by: measured), message, sourceLocation: sourceLocation)
+        } else {
+            withKnownIssue("the model card reports \(figure) \(claimed), short of the target \(target)") {
+                #expect(target.isMet(by: measured), message, sourceLocation: sourceLocation)
+            }
+        }
     }
 
     /// Corpus CER of hypotheses against references, scored the way QA validation scores transcripts.

@@ -6,7 +6,7 @@ import Transcription
 /// Word start times on utterances synthesised word by word, so every true start is known exactly.
 @Suite(.enabled(if: ShippedModel.isShipped, "no model in Models/ yet"))
 struct WordTimingTests {
-    @Test func medianWordStartErrorIsWithin80Milliseconds() throws {
+    @Test func medianWordStartErrorMeetsTheModelCard() throws {
         let set = try EvaluationSet(name: "timing")
         let transcriber = try ShippedModel.transcriber()
         let vocabulary = TokenVocabulary(tokens: transcriber.model.configuration.vocabulary)
@@ -24,6 +24,9 @@ struct WordTimingTests {
         errors.sort()
         let median = errors[errors.count / 2]
         #expect(errors.count > 150)
-        #expect(median <= 0.080, "median word-start error \(median) s over \(errors.count) words")
+        let claimed = try #require(try ShippedModel.claimedFigures()["timing-median-start-error"])
+        // Forced alignment is deterministic given the posteriors; 10 ms covers PyTorch vs Swift arithmetic.
+        #expect(median <= claimed + 0.010, "median word-start error \(median) s over \(errors.count) words, model card \(claimed)")
+        ShippedModel.expect(median, meets: .atMost(0.080), cardClaims: claimed, "median word-start error (s)")
     }
 }
