@@ -242,12 +242,19 @@ class ConformerCTC(nn.Module):
 
     def exportable_state_dict(self):
         """The state dict the weights file holds: training-only parts folded into the output layer."""
-        sd = {k: v for k, v in self.state_dict().items() if not k.startswith("jamo_output.")}
-        if self.jamo_output is not None:
-            weight, bias = self.jamo_output.folded()
-            sd["output.weight"] = sd["output.weight"] + weight.detach()
-            sd["output.bias"] = sd["output.bias"] + bias.detach()
-        return sd
+        return fold_jamo_output({k: v.detach() for k, v in self.state_dict().items()}, self.config.vocab)
+
+
+def fold_jamo_output(state_dict, vocab):
+    """`state_dict` with its JamoOutput table (if any) folded into `output.weight`/`output.bias` and removed:
+    the plain model it gives computes the same function."""
+    sd = {k: v for k, v in state_dict.items() if not k.startswith("jamo_output.")}
+    if "jamo_output.weight" in state_dict:
+        weight, bias = JamoOutput.fold(state_dict["jamo_output.weight"], state_dict["jamo_output.bias"],
+                                       hangul_parts(vocab))
+        sd["output.weight"] = sd["output.weight"] + weight
+        sd["output.bias"] = sd["output.bias"] + bias
+    return sd
 
 
 def build_model(name_or_cfg, vocab, jamo_output=False, **overrides):

@@ -35,7 +35,7 @@ import augment  # noqa: E402
 import data  # noqa: E402
 import units  # noqa: E402
 from features import log_mel_torch  # noqa: E402
-from model import CONFIGS, JamoOutput, ModelConfig, build_model, count_params, hangul_parts  # noqa: E402
+from model import CONFIGS, ModelConfig, build_model, count_params, fold_jamo_output  # noqa: E402
 
 STOP = {"flag": False}
 
@@ -111,12 +111,7 @@ def make_optimizer(model, args):
 def load_training_state(model, opt, ck):
     """Model and optimiser state from a checkpoint whose run may have had the jamo output table or not."""
     has_table = model.jamo_output is not None
-    saved = dict(ck["model"])
-    if not has_table and "jamo_output.weight" in saved:  # fold it in: the model computes the same function
-        weight, bias = JamoOutput.fold(saved.pop("jamo_output.weight"), saved.pop("jamo_output.bias"),
-                                       hangul_parts(model.config.vocab))
-        saved["output.weight"] = saved["output.weight"] + weight
-        saved["output.bias"] = saved["output.bias"] + bias
+    saved = ck["model"] if has_table else fold_jamo_output(ck["model"], model.config.vocab)
     missing, unexpected = model.load_state_dict(saved, strict=False)
     assert not unexpected and all(k.startswith("jamo_output.") for k in missing), (missing, unexpected)
     saved_opt = ck["opt"]
