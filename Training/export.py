@@ -102,11 +102,12 @@ def export_model(model, path, dtype="float16", source=""):
 
 
 def model_from_checkpoint(ck):
-    """A training checkpoint (dict) -> ConformerCTC in eval mode, with its training-only output parts."""
+    """A training checkpoint (dict) -> ConformerCTC in eval mode, with its jamo output table (folded in by
+    `exportable_state_dict`) and without its jamo CTC head (which no evaluation or export uses)."""
     cfg = config_from_json(ck["config"])
     cfg.dropout = 0.0
     model = ConformerCTC(cfg, jamo_output=any(k.startswith("jamo_output.") for k in ck["model"]))
-    model.load_state_dict(ck["model"])
+    model.load_state_dict({k: v for k, v in ck["model"].items() if not k.startswith("jamo_ctc.")})
     model.eval()
     return model
 

@@ -209,8 +209,57 @@ class JamoOutput(nn.Module):
         return F.linear(x, weight, bias)
 
 
+JAMO_BLANK, JAMO_SPACE = 0, 1
+JAMO_UNITS = 2 + (ONSETS - 1) + VOWELS + (CODAS - 1)  # blank, word boundary, onsets but silent ㅇ, vowels, codas
+SILENT_ONSET = 11  # ㅇ
+
+
+def jamo_sequences(vocab):
+    """For each token, its units in the intermediate jamo CTC (`JamoCTCHead`): a syllable's sounding onset,
+    vowel and coda (the silent onset ㅇ and the empty coda give none), [JAMO_SPACE] for the word boundary and
+    [] for blank and <unk>. Onsets and codas are separate units, so 안녕 is ㄴ(coda) ㄴ(onset), not a repeat."""
+    parts = hangul_parts(vocab).tolist()
+    out = []
+    for token, (onset, vowel, coda) in zip(vocab, parts):
+        if onset < 0:
+            out.append([JAMO_SPACE] if token == "\u2581" else [])
+            continue
+        seq = [] if onset == SILENT_ONSET else [2 + onset - (onset > SILENT_ONSET)]
+        seq.append(2 + (ONSETS - 1) + vowel - ONSETS)
+        if coda > ONSETS + VOWELS:
+            seq.append(2 + (ONSETS - 1) + VOWELS + coda - ONSETS - VOWELS - 1)
+        out.append(seq)
+    return out
+
+
+class JamoCTCHead(nn.Module):
+    """A training-time second CTC output, over jamo, read from the middle of the encoder (intermediate
+    CTC). Seventy jamo units are learnt from far fewer examples each than 2,350 syllables, so the lower
+    blocks get a denser signal about what they hear; the syllable output on top then composes. It is not
+    part of the exported model: export drops it and the engine never sees it. Zero-initialised, so it adds
+    no gradient to the encoder until it has learnt something."""
+
+    def __init__(self, c: ModelConfig, layer: int):
+        super().__init__()
+        self.layer = layer
+        self.sequences = jamo_sequences(c.vocab)
+        self.linear = nn.Linear(c.d_model, JAMO_UNITS)
+        nn.init.zeros_(self.linear.weight)
+        nn.init.zeros_(self.linear.bias)
+
+    def targets(self, token_ids):
+        """The jamo unit sequence of one syllable-token target."""
+        return [u for t in token_ids for u in self.sequences[t]]
+
+    def forward(self, x):
+        return F.log_softmax(self.linear(x), dim=-1)
+
+
+TRAINING_ONLY_PREFIXES = ("jamo_output.", "jamo_ctc.")
+
+
 class ConformerCTC(nn.Module):
-    def __init__(self, c: ModelConfig, jamo_output=False):
+    def __init__(self, c: ModelConfig, jamo_output=False, jamo_ctc_layer=0):
         super().__init__()
         self.config = c
         self.register_buffer("feat_mean", torch.zeros(c.n_mels))
@@ -220,9 +269,14 @@ class ConformerCTC(nn.Module):
         self.blocks = nn.ModuleList([ConformerBlock(c) for _ in range(c.n_layers)])
         self.output = nn.Linear(c.d_model, c.vocab_size)
         self.jamo_output = JamoOutput(c) if jamo_output else None
+        self.jamo_ctc = JamoCTCHead(c, jamo_ctc_layer) if jamo_ctc_layer else None
+        self.jamo_log_probs = None  # set by forward() while training with a jamo CTC head
 
     def forward(self, feats, lengths=None):
-        """feats (B, T, 80) raw log-mel; lengths (B,) valid frames. Returns (log_probs (B, T', V), lengths')."""
+        """feats (B, T, 80) raw log-mel; lengths (B,) valid frames. Returns (log_probs (B, T', V), lengths').
+
+        With a `JamoCTCHead`, a training-mode forward also leaves its (B, T', JAMO_UNITS) log-probabilities in
+        `self.jamo_log_probs`."""
         x = (feats - self.feat_mean) / self.feat_std
         x = self.dropout(self.subsampling(x))
         T = x.shape[1]
@@ -233,8 +287,11 @@ class ConformerCTC(nn.Module):
             out_len = subsampled_length(lengths).clamp(min=0, max=T)
             if bool((out_len < T).any()):
                 key_padding = torch.arange(T, device=x.device)[None, :] >= out_len[:, None]
-        for blk in self.blocks:
+        self.jamo_log_probs = None
+        for i, blk in enumerate(self.blocks, 1):
             x = blk(x, key_padding)
+            if self.jamo_ctc is not None and self.training and i == self.jamo_ctc.layer:
+                self.jamo_log_probs = self.jamo_ctc(x)
         logits = self.output(x)
         if self.jamo_output is not None:
             logits = logits + self.jamo_output(x)
@@ -246,9 +303,10 @@ class ConformerCTC(nn.Module):
 
 
 def fold_jamo_output(state_dict, vocab):
-    """`state_dict` with its JamoOutput table (if any) folded into `output.weight`/`output.bias` and removed:
-    the plain model it gives computes the same function."""
-    sd = {k: v for k, v in state_dict.items() if not k.startswith("jamo_output.")}
+    """`state_dict` without its training-only parts: the JamoOutput table (if any) folded into
+    `output.weight`/`output.bias`, the jamo CTC head dropped. The plain model it gives computes the same
+    syllable log-probabilities."""
+    sd = {k: v for k, v in state_dict.items() if not k.startswith(TRAINING_ONLY_PREFIXES)}
     if "jamo_output.weight" in state_dict:
         weight, bias = JamoOutput.fold(state_dict["jamo_output.weight"], state_dict["jamo_output.bias"],
                                        hangul_parts(vocab))
@@ -257,12 +315,12 @@ def fold_jamo_output(state_dict, vocab):
     return sd
 
 
-def build_model(name_or_cfg, vocab, jamo_output=False, **overrides):
+def build_model(name_or_cfg, vocab, jamo_output=False, jamo_ctc_layer=0, **overrides):
     if isinstance(name_or_cfg, ModelConfig):
-        return ConformerCTC(name_or_cfg, jamo_output)
+        return ConformerCTC(name_or_cfg, jamo_output, jamo_ctc_layer)
     kw = dict(CONFIGS[name_or_cfg])
     kw.update(overrides)
-    return ConformerCTC(ModelConfig(vocab=list(vocab), **kw), jamo_output)
+    return ConformerCTC(ModelConfig(vocab=list(vocab), **kw), jamo_output, jamo_ctc_layer)
 
 
 def count_params(m):

@@ -35,7 +35,8 @@ import augment  # noqa: E402
 import data  # noqa: E402
 import units  # noqa: E402
 from features import log_mel_torch  # noqa: E402
-from model import CONFIGS, ModelConfig, build_model, count_params, fold_jamo_output  # noqa: E402
+from model import (CONFIGS, TRAINING_ONLY_PREFIXES, ModelConfig, build_model, count_params,  # noqa: E402
+                   fold_jamo_output)
 
 STOP = {"flag": False}
 
@@ -55,6 +56,16 @@ def log_line(path, fields):
 def lr_at(step, peak, warmup):
     step = max(step, 1)
     return peak * min(step / warmup, math.sqrt(warmup / step))
+
+
+def anneal_factor(elapsed_hours, max_hours, anneal_minutes, floor=0.1):
+    """1 until the last `anneal_minutes` of a `max_hours` process, then linearly down to `floor` at the end.
+    A short decay before stopping gives a better checkpoint to ship; the next resume without --anneal-minutes
+    goes back to the schedule."""
+    if not (max_hours and anneal_minutes):
+        return 1.0
+    left = max_hours * 60 - elapsed_hours * 60
+    return 1.0 if left >= anneal_minutes else floor + (1 - floor) * max(left, 0.0) / anneal_minutes
 
 
 def feats_batch(waves):
@@ -99,35 +110,54 @@ def evaluate(model, corpus, vocab, max_batch_seconds=120.0, limit=None):
     return edits / max(total, 1), len(items), examples
 
 
+TRAINING_ONLY_PARTS = ("jamo_output", "jamo_ctc")  # attribute names; model.TRAINING_ONLY_PREFIXES
+
+
 def make_optimizer(model, args):
-    """AdamW; the training-only output table (model.JamoOutput) is its own parameter group, so a checkpoint
-    from a run with or without it resumes with the other parameters' optimiser state intact."""
-    extra = list(model.jamo_output.parameters()) if model.jamo_output is not None else []
+    """AdamW with one named parameter group per training-only part (model.JamoOutput, model.JamoCTCHead)
+    and one for the rest, so a checkpoint from a run with or without either part resumes with the other
+    groups' optimiser state intact."""
+    groups = [{"name": name, "params": list(getattr(model, name).parameters())}
+              for name in TRAINING_ONLY_PARTS if getattr(model, name) is not None]
+    extra = [p for g in groups for p in g["params"]]
     base = [p for p in model.parameters() if all(p is not q for q in extra)]
-    groups = [{"params": base}] + ([{"params": extra}] if extra else [])
-    return torch.optim.AdamW(groups, lr=args.lr, betas=(0.9, 0.98), weight_decay=args.weight_decay)
+    return torch.optim.AdamW([{"name": "base", "params": base}] + groups, lr=args.lr, betas=(0.9, 0.98),
+                             weight_decay=args.weight_decay)
 
 
 def load_training_state(model, opt, ck):
-    """Model and optimiser state from a checkpoint whose run may have had the jamo output table or not."""
-    has_table = model.jamo_output is not None
-    saved = ck["model"] if has_table else fold_jamo_output(ck["model"], model.config.vocab)
+    """Model and optimiser state from a checkpoint whose run may have had each training-only part or not.
+    A part the checkpoint lacks starts afresh; one this run drops is folded in (the jamo table) or left out."""
+    head = {k: v for k, v in ck["model"].items() if k.startswith("jamo_ctc.")}
+    if model.jamo_output is not None:
+        saved = {k: v for k, v in ck["model"].items() if k not in head}
+    else:
+        saved = fold_jamo_output(ck["model"], model.config.vocab)
+    if model.jamo_ctc is not None:
+        saved.update(head)
     missing, unexpected = model.load_state_dict(saved, strict=False)
-    assert not unexpected and all(k.startswith("jamo_output.") for k in missing), (missing, unexpected)
+    assert not unexpected and all(k.startswith(TRAINING_ONLY_PREFIXES) for k in missing), (missing, unexpected)
     saved_opt = ck["opt"]
-    if len(saved_opt["param_groups"]) == len(opt.param_groups):
-        opt.load_state_dict(saved_opt)
-        return
-    # The table was added or dropped: keep the shared group's state, start the table's afresh.
-    base_ids = saved_opt["param_groups"][0]["params"]
-    opt_state = {"state": {i: saved_opt["state"][i] for i in base_ids if i in saved_opt["state"]},
-                 "param_groups": [dict(saved_opt["param_groups"][0])]}
-    table = opt.param_groups[1:]
-    opt.param_groups = opt.param_groups[:1]
-    opt.load_state_dict(opt_state)
-    for group in table:
-        opt.add_param_group({"params": group["params"]})
-    print(f"output table {'added' if has_table else 'dropped'}: its optimiser state starts afresh", flush=True)
+    for i, g in enumerate(saved_opt["param_groups"]):
+        if "name" not in g:  # a checkpoint from before named groups: base, then the jamo table
+            g["name"] = ("base", "jamo_output")[i]
+    by_name = {g["name"]: g for g in saved_opt["param_groups"]}
+    kept = [g for g in opt.param_groups if g["name"] in by_name]
+    fresh = [g for g in opt.param_groups if g["name"] not in by_name]
+    state, groups, first = {}, [], 0
+    for g in kept:  # the kept groups' parameters, numbered in this optimiser's order
+        group = dict(by_name[g["name"]])
+        for j, old in enumerate(group["params"]):
+            if old in saved_opt["state"]:
+                state[first + j] = saved_opt["state"][old]
+        group["params"] = list(range(first, first + len(group["params"])))
+        first += len(group["params"])
+        groups.append(group)
+    opt.param_groups = kept
+    opt.load_state_dict({"state": state, "param_groups": groups})
+    for g in fresh:
+        opt.add_param_group(g)
+        print(f"{g['name']}: new in this run, its optimiser state starts afresh", flush=True)
 
 
 def build_vocab(args, synth_train):
@@ -192,6 +222,12 @@ def main():
                     help="train the output layer with a shared onset/vowel/coda table added (model.JamoOutput; "
                          "folded in at export, and on resuming with --no-jamo-output)")
     ap.add_argument("--no-jamo-output", dest="jamo_output", action="store_false")
+    ap.add_argument("--jamo-ctc-layer", type=int, default=-1,
+                    help="add a jamo CTC loss on the output of this encoder block (model.JamoCTCHead; dropped at "
+                         "export); -1 = the middle block, 0 = none")
+    ap.add_argument("--jamo-ctc-weight", type=float, default=0.3, help="weight of the jamo CTC loss")
+    ap.add_argument("--anneal-minutes", type=float, default=0,
+                    help="with --max-hours: decay the rate linearly to 0.1x over the last this many minutes")
     ap.add_argument("--epochs", type=int, default=100)
     ap.add_argument("--max-hours", type=float, default=0, help="stop (checkpoint + export) after this many hours of this process")
     ap.add_argument("--max-steps", type=int, default=0)
@@ -257,7 +293,9 @@ def main():
             f"dev real {len(dev_real)}", flush=True)
 
     # ---------------- model / optimiser ----------------
-    model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output)
+    if args.jamo_ctc_layer < 0:
+        args.jamo_ctc_layer = CONFIGS[args.config]["n_layers"] // 2
+    model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output, jamo_ctc_layer=args.jamo_ctc_layer)
     opt = make_optimizer(model, args)
     state = {"step": 0, "epoch": 0, "batch": 0, "best": float("inf"), "train_seconds": 0.0}
     if os.path.exists(latest):
@@ -272,7 +310,8 @@ def main():
                         f"{latest} args={json.dumps(vars(args), ensure_ascii=False)}"])
     else:
         torch.manual_seed(args.seed)
-        model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output)
+        model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output,
+                            jamo_ctc_layer=args.jamo_ctc_layer)
         opt = make_optimizer(model, args)
         mean, std = feature_stats([c for c, _ in train_corpora])
         model.feat_mean.copy_(mean)
@@ -304,7 +343,7 @@ def main():
     ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True, reduction="mean")
     t_start = time.time()
     last_ck = last_eval = time.time()
-    run_loss, run_n, t_log = 0.0, 0, time.time()
+    run_loss, run_jamo, run_n, t_log = 0.0, 0.0, 0, time.time()
     model.train()
     mean_fill = model.feat_mean.clone()
     state.setdefault("aug_on", args.aug_on_loss <= 0)
@@ -326,13 +365,21 @@ def main():
                 augment.spec_augment(feats, lengths, mean_fill, g)
             targets = [train_corpora[ci][0].items[k][1] for ci, k in keys]
             tl = torch.tensor([len(t) for t in targets], dtype=torch.long)
-            lr = lr_at(state["step"] + 1, args.lr, args.warmup)
+            lr = lr_at(state["step"] + 1, args.lr, args.warmup) * anneal_factor(
+                (time.time() - t_start) / 3600, args.max_hours, args.anneal_minutes)
             for pg in opt.param_groups:
                 pg["lr"] = lr
             lp, ol = model(feats, lengths)
             loss = ctc(lp.transpose(0, 1), torch.tensor([i for t in targets for i in t]), ol, tl)
+            total = loss
+            if model.jamo_ctc is not None:
+                jamo = [model.jamo_ctc.targets(t) for t in targets]
+                jamo_loss = ctc(model.jamo_log_probs.transpose(0, 1), torch.tensor([i for t in jamo for i in t]),
+                                ol, torch.tensor([len(t) for t in jamo], dtype=torch.long))
+                total = loss + args.jamo_ctc_weight * jamo_loss
+                run_jamo += float(jamo_loss.detach())
             opt.zero_grad(set_to_none=True)
-            loss.backward()
+            total.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
             opt.step()
             state["step"] += 1
@@ -342,15 +389,17 @@ def main():
             run_n += 1
             if state["step"] % args.log_every == 0:
                 dt = (time.time() - t_log) / run_n
+                jamo_note = f" jamo_loss={run_jamo / run_n:.4f}" if model.jamo_ctc is not None else ""
                 log_line(logp, [time.strftime("%F %T"), state["step"], ep, "train", f"{run_loss / run_n:.4f}",
-                                f"{lr:.2e}", "", "", f"{dt:.2f}s/step batch={len(keys)} ep_pos={bi + 1}/{len(batches)}"])
+                                f"{lr:.2e}", "", "", f"{dt:.2f}s/step batch={len(keys)} ep_pos={bi + 1}/{len(batches)}"
+                                + jamo_note])
                 print(f"step {state['step']} ep {ep} {bi + 1}/{len(batches)} loss {run_loss / run_n:.3f} lr {lr:.2e} "
-                      f"{dt:.2f}s/step", flush=True)
+                      f"{dt:.2f}s/step{jamo_note}", flush=True)
                 if not state["aug_on"] and run_loss / run_n < args.aug_on_loss:
                     state["aug_on"] = True
                     log_line(logp, [time.strftime("%F %T"), state["step"], ep, "note", "", "", "", "",
                                     "full augmentation + SpecAugment from here"])
-                run_loss, run_n, t_log = 0.0, 0, time.time()
+                run_loss, run_jamo, run_n, t_log = 0.0, 0.0, 0, time.time()
             now = time.time()
             if now - last_eval > args.eval_minutes * 60:
                 run_eval()
