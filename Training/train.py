@@ -32,6 +32,7 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import augment  # noqa: E402
+import export  # noqa: E402
 import data  # noqa: E402
 import units  # noqa: E402
 from features import log_mel_torch  # noqa: E402
@@ -247,7 +248,6 @@ def main():
     bestp = os.path.join(args.out, "ckpt", "best.pt")
 
     if args.export_only:
-        import export
         export.export_checkpoint(bestp if os.path.exists(bestp) else latest,
                                  os.path.join(args.out, "model.safetensors"), args.export_dtype)
         return
@@ -293,13 +293,17 @@ def main():
             f"dev real {len(dev_real)}", flush=True)
 
     # ---------------- model / optimiser ----------------
+    # A resumed run keeps its checkpoint's architecture (--config only shapes a new run).
+    ck = torch.load(latest, map_location="cpu", weights_only=False) if os.path.exists(latest) else None
+    if ck is None:
+        torch.manual_seed(args.seed)
+    cfg = export.config_from_json(ck["config"]) if ck else ModelConfig(vocab=vocab.tokens, **CONFIGS[args.config])
     if args.jamo_ctc_layer < 0:
-        args.jamo_ctc_layer = CONFIGS[args.config]["n_layers"] // 2
-    model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output, jamo_ctc_layer=args.jamo_ctc_layer)
+        args.jamo_ctc_layer = cfg.n_layers // 2
+    model = build_model(cfg, vocab.tokens, jamo_output=args.jamo_output, jamo_ctc_layer=args.jamo_ctc_layer)
     opt = make_optimizer(model, args)
     state = {"step": 0, "epoch": 0, "batch": 0, "best": float("inf"), "train_seconds": 0.0}
-    if os.path.exists(latest):
-        ck = torch.load(latest, map_location="cpu", weights_only=False)
+    if ck:
         load_training_state(model, opt, ck)
         state = ck["state"]
         torch.set_rng_state(ck["torch_rng"])
@@ -308,11 +312,8 @@ def main():
         print(f"resumed from {latest}: step {state['step']} epoch {state['epoch']} batch {state['batch']}", flush=True)
         log_line(logp, [time.strftime("%F %T"), state["step"], state["epoch"], "resume", "", "", "", "",
                         f"{latest} args={json.dumps(vars(args), ensure_ascii=False)}"])
+        del ck
     else:
-        torch.manual_seed(args.seed)
-        model = build_model(args.config, vocab.tokens, jamo_output=args.jamo_output,
-                            jamo_ctc_layer=args.jamo_ctc_layer)
-        opt = make_optimizer(model, args)
         mean, std = feature_stats([c for c, _ in train_corpora])
         model.feat_mean.copy_(mean)
         model.feat_std.copy_(std)
@@ -421,7 +422,6 @@ def main():
     if not STOP["flag"]:
         run_eval()
         checkpoint()
-    import export
     src = bestp if os.path.exists(bestp) else latest
     export.export_checkpoint(src, os.path.join(args.out, "model.safetensors"), args.export_dtype)
     print(f"stopped at step {state['step']}; exported {src}", flush=True)
