@@ -17,6 +17,7 @@ DIR/ckpt/latest.pt (every --ckpt-minutes), DIR/ckpt/best.pt (lowest dev score = 
 real dev CER), DIR/model.safetensors (export of best.pt, at the end or with --export-only).
 """
 import argparse
+import collections
 import json
 import math
 import os
@@ -216,9 +217,12 @@ def main():
     ap.add_argument("--aug-strength", type=float, default=1.0)
     ap.add_argument("--no-specaug", action="store_true")
     ap.add_argument("--aug-on-loss", type=float, default=3.0,
-                    help="curriculum: until the running train loss first falls below this, waveform augmentation "
-                         "runs at 0.2 x strength and SpecAugment is off (CTC finds its alignments on cleaner "
-                         "data first); 0 = full augmentation from the start")
+                    help="curriculum: until the train loss averaged over the last 200 steps first falls below this, "
+                         "waveform augmentation runs at 0.2 x strength and SpecAugment is off (CTC finds its "
+                         "alignments on cleaner data first); 0 = full augmentation from the start")
+    ap.add_argument("--aug-phase", choices=["auto", "light", "full"], default="auto",
+                    help="auto: the curriculum above decides (and a run stays in full once there); light / full: "
+                         "this invocation uses that phase whatever the curriculum says")
     ap.add_argument("--jamo-output", dest="jamo_output", action="store_true", default=True,
                     help="train the output layer with a shared onset/vowel/coda table added (model.JamoOutput; "
                          "folded in at export, and on resuming with --no-jamo-output)")
@@ -345,9 +349,13 @@ def main():
     t_start = time.time()
     last_ck = last_eval = time.time()
     run_loss, run_jamo, run_n, t_log = 0.0, 0.0, 0, time.time()
+    recent = collections.deque(maxlen=200)  # the last 200 steps' losses, for the curriculum
     model.train()
     mean_fill = model.feat_mean.clone()
     state.setdefault("aug_on", args.aug_on_loss <= 0)
+
+    def full_augmentation():
+        return state["aug_on"] if args.aug_phase == "auto" else args.aug_phase == "full"
     done = False
     while state["epoch"] < args.epochs and not done:
         ep = state["epoch"]
@@ -357,11 +365,11 @@ def main():
             keys = batches[bi]
             rng = np.random.default_rng([args.seed, ep, bi])
             clean = [train_corpora[ci][0].store.get(train_corpora[ci][0].items[k][0]) for ci, k in keys]
-            strength = args.aug_strength if state["aug_on"] else 0.2 * args.aug_strength
+            strength = args.aug_strength if full_augmentation() else 0.2 * args.aug_strength
             waves = [augment.augment(w, rng, clean[:j] + clean[j + 1:], strength)[0] for j, w in
                      enumerate(clean)]
             feats, lengths = feats_batch(waves)
-            if not args.no_specaug and state["aug_on"]:
+            if not args.no_specaug and full_augmentation():
                 g = torch.Generator().manual_seed(int(rng.integers(2 ** 31)))
                 augment.spec_augment(feats, lengths, mean_fill, g)
             targets = [train_corpora[ci][0].items[k][1] for ci, k in keys]
@@ -387,6 +395,7 @@ def main():
             state["batch"] += 1
             state["train_seconds"] += float(sum(len(w) for w in waves)) / 16000
             run_loss += float(loss.detach())
+            recent.append(float(loss.detach()))
             run_n += 1
             if state["step"] % args.log_every == 0:
                 dt = (time.time() - t_log) / run_n
@@ -396,7 +405,7 @@ def main():
                                 + jamo_note])
                 print(f"step {state['step']} ep {ep} {bi + 1}/{len(batches)} loss {run_loss / run_n:.3f} lr {lr:.2e} "
                       f"{dt:.2f}s/step{jamo_note}", flush=True)
-                if not state["aug_on"] and run_loss / run_n < args.aug_on_loss:
+                if not state["aug_on"] and len(recent) == recent.maxlen and sum(recent) / len(recent) < args.aug_on_loss:
                     state["aug_on"] = True
                     log_line(logp, [time.strftime("%F %T"), state["step"], ep, "note", "", "", "", "",
                                     "full augmentation + SpecAugment from here"])
