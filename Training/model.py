@@ -44,7 +44,7 @@ class ModelConfig:
 
 
 CONFIGS = {
-    "small": dict(d_model=144, n_layers=8, n_heads=4, conv_kernel=15, subsampling_channels=144),
+    "small": dict(d_model=144, n_layers=8, n_heads=4, conv_kernel=15, subsampling_channels=64),
     "tiny": dict(d_model=32, n_layers=2, n_heads=2, conv_kernel=5, subsampling_channels=8),
 }
 
