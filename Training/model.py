@@ -6,6 +6,7 @@ of the two 3x3 stride-2 convs), then mixed with every other frame by self-attent
 """
 import json
 import math
+import unicodedata
 from dataclasses import asdict, dataclass, field
 
 import torch
@@ -214,21 +215,33 @@ JAMO_UNITS = 2 + (ONSETS - 1) + VOWELS + (CODAS - 1)  # blank, word boundary, on
 SILENT_ONSET = 11  # ㅇ
 
 
+def jamo_unit(jamo):
+    """The `JamoCTCHead` unit of one conjoining jamo (U+1100..U+11FF), or None for the silent onset ㅇ and
+    anything else."""
+    code = ord(jamo)
+    if 0x1100 <= code < 0x1100 + ONSETS:
+        onset = code - 0x1100
+        return None if onset == SILENT_ONSET else 2 + onset - (onset > SILENT_ONSET)
+    if 0x1161 <= code < 0x1161 + VOWELS:
+        return 2 + (ONSETS - 1) + code - 0x1161
+    if 0x11A8 <= code < 0x11A8 + CODAS - 1:
+        return 2 + (ONSETS - 1) + VOWELS + code - 0x11A8
+    return None
+
+
 def jamo_sequences(vocab):
-    """For each token, its units in the intermediate jamo CTC (`JamoCTCHead`): a syllable's sounding onset,
-    vowel and coda (the silent onset ㅇ and the empty coda give none), [JAMO_SPACE] for the word boundary and
-    [] for blank and <unk>. Onsets and codas are separate units, so 안녕 is ㄴ(coda) ㄴ(onset), not a repeat."""
-    parts = hangul_parts(vocab).tolist()
+    """For each token (a syllable or a conjoining jamo), its units in the intermediate jamo CTC
+    (`JamoCTCHead`): its sounding onset, vowel and coda (the silent onset ㅇ gives none), [JAMO_SPACE] for the
+    word boundary and [] for blank and <unk>. Onsets and codas are separate units, so 안녕 is ㄴ(coda)
+    ㄴ(onset), not a repeat."""
     out = []
-    for token, (onset, vowel, coda) in zip(vocab, parts):
-        if onset < 0:
-            out.append([JAMO_SPACE] if token == "\u2581" else [])
+    for token in vocab:
+        if token == "\u2581":
+            out.append([JAMO_SPACE])
             continue
-        seq = [] if onset == SILENT_ONSET else [2 + onset - (onset > SILENT_ONSET)]
-        seq.append(2 + (ONSETS - 1) + vowel - ONSETS)
-        if coda > ONSETS + VOWELS:
-            seq.append(2 + (ONSETS - 1) + VOWELS + coda - ONSETS - VOWELS - 1)
-        out.append(seq)
+        hangul = len(token) == 1 and ("\uac00" <= token <= "\ud7a3" or "\u1100" <= token <= "\u11ff")
+        units = (jamo_unit(j) for j in (unicodedata.normalize("NFD", token) if hangul else ""))
+        out.append([u for u in units if u is not None])
     return out
 
 

@@ -19,7 +19,6 @@ import argparse
 import json
 import math
 import os
-import shutil
 import sys
 import time
 
@@ -29,25 +28,10 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import augment  # noqa: E402
+import checkpoint_surgery as surgery  # noqa: E402
 import data  # noqa: E402
-from export import config_from_json  # noqa: E402
-from model import ConformerCTC, Subsampling, subsampled_length  # noqa: E402
-from train import feats_batch, log_line, make_optimizer, save_atomic  # noqa: E402
-
-
-def model_like(ck, cfg):
-    """A ConformerCTC with the training-only parts the checkpoint has (the jamo CTC layer number does not
-    matter here: only parameter order and shapes are used)."""
-    keys = ck["model"].keys()
-    return ConformerCTC(cfg, jamo_output=any(k.startswith("jamo_output.") for k in keys),
-                        jamo_ctc_layer=1 if any(k.startswith("jamo_ctc.") for k in keys) else 0)
-
-
-def front_end_positions(model, args):
-    """Positions (as the optimiser's state dict numbers them) of the front end's parameters."""
-    names = {id(p): n for n, p in model.named_parameters()}
-    params = [p for g in make_optimizer(model, args).param_groups for p in g["params"]]
-    return {i for i, p in enumerate(params) if names[id(p)].startswith("subsampling.")}
+from model import Subsampling, subsampled_length  # noqa: E402
+from train import feats_batch  # noqa: E402
 
 
 def distil(teacher, student, mean, std, store, steps, rng, log_every=50):
@@ -89,15 +73,13 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    target = os.path.join(args.out, "ckpt", "latest.pt")
-    if os.path.exists(target):
-        sys.exit(f"{target} exists: choose a new --out")
+    if os.path.exists(os.path.join(args.out, "ckpt", "latest.pt")):
+        sys.exit(f"{args.out} holds a run already: choose a new --out")
 
-    ck = torch.load(args.checkpoint, map_location="cpu", weights_only=False)
-    old_cfg = config_from_json(ck["config"])
-    new_cfg = config_from_json(ck["config"])
+    ck, old_cfg = surgery.load(args.checkpoint)
+    _, new_cfg = surgery.load(args.checkpoint)
     new_cfg.subsampling_channels = args.channels
-    old, new = model_like(ck, old_cfg), model_like(ck, new_cfg)
+    old, new = surgery.model_like(ck, old_cfg), surgery.model_like(ck, new_cfg)
     old.load_state_dict(ck["model"])
     teacher = old.subsampling.eval()
     torch.manual_seed(args.seed)
@@ -113,19 +95,9 @@ def main():
     state = dict(ck["model"])
     state.update({"subsampling." + k: v for k, v in student.state_dict().items()})
     new.load_state_dict(state)
-    drop = front_end_positions(old, argparse.Namespace(lr=1e-3, weight_decay=0.0))
-    opt = dict(ck["opt"])
-    opt["state"] = {i: s for i, s in ck["opt"]["state"].items() if i not in drop}
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    run = os.path.dirname(os.path.dirname(os.path.abspath(args.checkpoint)))
-    shutil.copyfile(os.path.join(run, "vocab.json"), os.path.join(args.out, "vocab.json"))
-    save_atomic(dict(ck, model=new.state_dict(), opt=opt, config=new_cfg.to_json(),
-                     state=dict(ck["state"], best=float("inf"))), target)
-    log_line(os.path.join(args.out, "log.tsv"),
-             [time.strftime("%F %T"), ck["state"]["step"], ck["state"]["epoch"], "start", "", "", "", "",
-              f"narrowed front end of {os.path.abspath(args.checkpoint)} to {args.channels} channels "
-              f"({args.steps} distillation steps, relative error {rel:.4f}) args={json.dumps(vars(args))}"])
-    print(f"wrote {target}; resume it with train.py --out {args.out}", flush=True)
+    surgery.write_run(ck, old, ("subsampling.",), new.state_dict(), new_cfg, new_cfg.vocab, args.out,
+                      f"narrowed front end of {os.path.abspath(args.checkpoint)} to {args.channels} channels "
+                      f"({args.steps} distillation steps, relative error {rel:.4f}) args={json.dumps(vars(args))}")
 
 
 if __name__ == "__main__":

@@ -163,7 +163,8 @@ def load_training_state(model, opt, ck):
 
 
 def build_vocab(args, synth_train):
-    sys.path.insert(0, HERE)
+    if args.units == "jamo":
+        return units.Vocab.jamo_units()
     import commerce_text
     texts = [u.text for u in synth_train] + [u.text for u in data.emotiontts("train")]
     for m in args.manifest:
@@ -223,6 +224,8 @@ def main():
     ap.add_argument("--aug-phase", choices=["auto", "light", "full"], default="auto",
                     help="auto: the curriculum above decides (and a run stays in full once there); light / full: "
                          "this invocation uses that phase whatever the curriculum says")
+    ap.add_argument("--units", choices=["syllable", "jamo"], default="syllable",
+                    help="output units of a new run (units.py); a resumed run keeps its vocab.json")
     ap.add_argument("--jamo-output", dest="jamo_output", action="store_true", default=True,
                     help="train the output layer with a shared onset/vowel/coda table added (model.JamoOutput; "
                          "folded in at export, and on resuming with --no-jamo-output)")
@@ -277,6 +280,7 @@ def main():
             json.dump(vocab.tokens, fh, ensure_ascii=False)
         os.replace(vpath + ".tmp", vpath)
     print(f"vocab {len(vocab)} tokens", flush=True)
+    args.jamo_output = args.jamo_output and not vocab.jamo  # the table only shares across syllables
 
     train_corpora = []  # (Corpus, repeat)
     if synth_train:

@@ -1,4 +1,4 @@
-"""Output units: Hangul syllables + word boundary, for CTC.
+"""Output units for CTC: Hangul syllables + word boundary, or jamo + word boundary.
 
 Vocabulary layout (written into the model file as `config.vocab`, a JSON list; the index is the token id):
   0 "<blank>"   CTC blank
@@ -13,6 +13,11 @@ at least `min_word_count` times in the word list (hunspell-ko). Syllables that o
 keep an output row but are never trained; they cost 145 parameters each and make the vocabulary stable
 across corpora, so a model trained later on KsponSpeech uses the same ids.
 
+The jamo vocabulary (`Vocab.jamo_units()`, 70 tokens): the same first three, then the 19 onsets
+(U+1100..U+1112, silent ㅇ included), 21 vowels (U+1161..U+1175) and 27 codas (U+11A8..U+11C2) as Unicode
+conjoining jamo. A syllable is spelt as its canonical decomposition (NFD), and decoding composes the jamo
+back into syllables (NFC); a sequence that does not compose stays as jamo and counts as an error.
+
 Text normalisation before tokenising (`normalize`): Unicode NFC; punctuation and symbols dropped; any other
 non-Hangul character (Latin, digits, stray jamo) becomes <unk>; whitespace collapsed. Transcripts must
 already be in spoken form (numbers as Hangul).
@@ -20,6 +25,8 @@ already be in spoken form (numbers as Hangul).
 import unicodedata
 
 BLANK, UNK, SPACE = "<blank>", "<unk>", "\u2581"
+JAMO = ([chr(0x1100 + i) for i in range(19)] + [chr(0x1161 + i) for i in range(21)]
+        + [chr(0x11A8 + i) for i in range(27)])
 
 
 def ks_x_1001_syllables():
@@ -62,6 +69,7 @@ class Vocab:
         assert tokens[:3] == [BLANK, UNK, SPACE], tokens[:3]
         self.tokens = list(tokens)
         self.index = {t: i for i, t in enumerate(self.tokens)}
+        self.jamo = len(self.tokens) > 3 and self.tokens[3] == JAMO[0]
 
     def __len__(self):
         return len(self.tokens)
@@ -71,12 +79,15 @@ class Vocab:
         for ch in normalize(text):
             if ch == " ":
                 ids.append(2)
+            elif self.jamo and is_syllable(ch):
+                ids += [self.index[j] for j in unicodedata.normalize("NFD", ch)]
             else:
                 ids.append(self.index.get(ch, 1))
         return ids
 
     def decode(self, ids):
-        return "".join(" " if i == 2 else ("\ufffd" if i == 1 else self.tokens[i]) for i in ids if i != 0).strip()
+        text = "".join(" " if i == 2 else ("\ufffd" if i == 1 else self.tokens[i]) for i in ids if i != 0).strip()
+        return unicodedata.normalize("NFC", text) if self.jamo else text
 
     def greedy(self, best_ids):
         """CTC greedy: collapse repeats, drop blanks."""
@@ -87,6 +98,10 @@ class Vocab:
                 out.append(i)
             prev = i
         return self.decode(out)
+
+    @staticmethod
+    def jamo_units():
+        return Vocab([BLANK, UNK, SPACE] + JAMO)
 
     @staticmethod
     def build(transcripts, words=(), min_word_count=3, include_ks=True):

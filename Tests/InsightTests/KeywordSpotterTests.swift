@@ -8,8 +8,7 @@ struct KeywordSpotterTests {
     static let vocabulary = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁", "할", "인", "가", "격", "배", "송", "활"])
     static let keywords = KeywordList(keywords: [Keyword(text: "할인", topic: "가격"), Keyword(text: "배송", topic: "배송")])
 
-    static func posteriors(_ frames: [[Int: Float]]) -> SparsePosteriors {
-        let v = 10
+    static func posteriors(_ frames: [[Int: Float]], vocabularySize v: Int = 10) -> SparsePosteriors {
         var values: [Float] = []
         for frame in frames {
             let rest = (1 - frame.values.reduce(0, +)) / Float(v - frame.count)
@@ -48,6 +47,23 @@ struct KeywordSpotterTests {
         frames[41] = [8: 0.95]
         let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 0)
         #expect(mentions.map(\.keyword) == ["배송", "배송"])
+    }
+
+    /// With jamo units the keyword is spotted as its jamo (할인: ᄒ ᅡ ᆯ ᄋ ᅵ ᆫ), one frame each here.
+    @Test func spotsAKeywordInJamoUnits() {
+        let jamo = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁"]
+            + (0..<19).map { String(UnicodeScalar(0x1100 + $0)!) }
+            + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
+            + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
+        let units = jamo.encode("할인")
+        #expect(units.count == 6)
+        var frames = [[Int: Float]](repeating: [0: 0.98], count: 40)
+        for (k, unit) in units.enumerated() { frames[20 + k] = [unit: 0.9] }
+        let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: jamo)
+            .spot(Self.posteriors(frames, vocabularySize: jamo.tokens.count), start: 0)
+        #expect(mentions.map(\.keyword) == ["할인"])
+        #expect(abs(mentions[0].time - FrameClock().start(of: 20)) < 1e-9)
+        #expect(abs(mentions[0].end - FrameClock().end(of: 25)) < 1e-9)
     }
 }
 

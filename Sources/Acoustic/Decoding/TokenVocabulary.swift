@@ -1,7 +1,10 @@
 import Foundation
 
-/// The model's output units: id 0 the CTC blank, 1 unknown, 2 the word boundary "▁", then Hangul
-/// syllables (`Training/units.py`). Converts between text and token ids.
+/// The model's output units: id 0 the CTC blank, 1 unknown, 2 the word boundary "▁", then either Hangul
+/// syllables or Hangul conjoining jamo (onsets from U+1100, vowels from U+1161, codas from U+11A8), as
+/// `Training/units.py` defines them. Converts between text and token ids. With jamo units a syllable is
+/// spelt as its canonical decomposition, and decoded text is composed back into syllables (NFC); jamo
+/// that do not make a syllable stay as they are.
 public struct TokenVocabulary: Sendable {
     /// Id of the CTC blank.
     public static let blank = 0
@@ -12,15 +15,19 @@ public struct TokenVocabulary: Sendable {
 
     /// Token strings by id.
     public let tokens: [String]
+    /// Whether the units are jamo: the first unit after the word boundary is the onset ᄀ (U+1100).
+    public let spellsJamo: Bool
     private let ids: [String: Int]
 
     public init(tokens: [String]) {
         self.tokens = tokens
+        spellsJamo = tokens.count > 3 && tokens[3] == "\u{1100}"
         ids = Dictionary(tokens.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Token ids of `text` as the model would spell it: NFC syllables, spaces as word boundaries
-    /// (runs collapsed, none at the ends), anything else unknown. Punctuation is dropped.
+    /// Token ids of `text` as the model would spell it: NFC syllables (decomposed into jamo when the units
+    /// are jamo), spaces as word boundaries (runs collapsed, none at the ends), anything else unknown.
+    /// Punctuation is dropped.
     public func encode(_ text: String) -> [Int] {
         var result: [Int] = []
         for character in text.precomposedStringWithCanonicalMapping {
@@ -28,6 +35,9 @@ public struct TokenVocabulary: Sendable {
                 if let last = result.last, last != Self.wordBoundary { result.append(Self.wordBoundary) }
             } else if character.isPunctuation || character.isSymbol {
                 continue
+            } else if spellsJamo {
+                let jamo = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.map { ids[String($0)] }
+                result += jamo.contains(nil) ? [Self.unknown] : jamo.compactMap { $0 }
             } else {
                 result.append(ids[String(character)] ?? Self.unknown)
             }
@@ -46,6 +56,7 @@ public struct TokenVocabulary: Sendable {
             default: text += id < tokens.count ? tokens[id] : "\u{FFFD}"
             }
         }
-        return text.split(separator: " ").joined(separator: " ")
+        let words = text.split(separator: " ").joined(separator: " ")
+        return spellsJamo ? words.precomposedStringWithCanonicalMapping : words
     }
 }
