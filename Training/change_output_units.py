@@ -7,10 +7,11 @@ Why: in run small-s1 the syllable output learnt the generator's phrases faster t
 synthetic word-list sentences against 85 % for the syllable output on block 8, and 56 % against 84 % on
 the demo broadcast, where the syllable output wrote familiar phrases that were not said.
 
-What: the output layer becomes `units.Vocab.jamo_units()` (70 tokens: blank, <unk>, word boundary,
-19 onsets, 21 vowels, 27 codas, as conjoining jamo), freshly initialised; the jamo output table goes (it has
-nothing to add to jamo units); everything else, the jamo CTC head included, keeps its weights and its
-optimiser state. Written to NEW_RUN: ckpt/latest.pt, vocab.json (the jamo units) and a log.tsv line. Resume it
+What: the output layer becomes `units.Vocab.jamo_units()` (69 tokens: blank, <unk>, word boundary,
+18 sounding onsets, 21 vowels, 27 codas, as conjoining jamo). Rows of tokens the old layer also has keep
+their weights (blank, <unk> and the boundary from syllables; every jamo but one from the first, 70-unit jamo
+layer); the others start fresh. The jamo output table goes (it has nothing to add to jamo units);
+everything else, the jamo CTC head included, keeps its weights and its optimiser state. Written to NEW_RUN: ckpt/latest.pt, vocab.json (the jamo units) and a log.tsv line. Resume it
 with train.py --out NEW_RUN.
 """
 import argparse
@@ -44,6 +45,12 @@ def main():
     kept = {k: v for k, v in ck["model"].items() if not k.startswith(("output.", "jamo_output."))}
     missing, unexpected = new.load_state_dict(kept, strict=False)
     assert not unexpected and sorted(missing) == ["output.bias", "output.weight"], (missing, unexpected)
+    old_rows = {token: i for i, token in enumerate(cfg.vocab)}
+    with torch.no_grad():
+        for i, token in enumerate(vocab.tokens):
+            if token in old_rows:
+                new.output.weight[i] = ck["model"]["output.weight"][old_rows[token]]
+                new.output.bias[i] = ck["model"]["output.bias"][old_rows[token]]
     surgery.write_run(ck, old, ("output.", "jamo_output."), new.state_dict(), new_cfg, vocab.tokens, args.out,
                       f"jamo output units in place of the syllables of {os.path.abspath(args.checkpoint)}")
 

@@ -13,10 +13,12 @@ at least `min_word_count` times in the word list (hunspell-ko). Syllables that o
 keep an output row but are never trained; they cost 145 parameters each and make the vocabulary stable
 across corpora, so a model trained later on KsponSpeech uses the same ids.
 
-The jamo vocabulary (`Vocab.jamo_units()`, 70 tokens): the same first three, then the 19 onsets
-(U+1100..U+1112, silent ㅇ included), 21 vowels (U+1161..U+1175) and 27 codas (U+11A8..U+11C2) as Unicode
-conjoining jamo. A syllable is spelt as its canonical decomposition (NFD), and decoding composes the jamo
-back into syllables (NFC); a sequence that does not compose stays as jamo and counts as an error.
+The jamo vocabulary (`Vocab.jamo_units()`, 69 tokens): the same first three, then 18 onsets (U+1100..U+1112
+without the silent ㅇ, U+110B), 21 vowels (U+1161..U+1175) and 27 codas (U+11A8..U+11C2) as Unicode
+conjoining jamo. A syllable is spelt as its canonical decomposition (NFD) without a silent onset: the model
+emits only what sounds. Decoding puts ㅇ before every vowel that does not follow an onset (lossless, since
+codas and onsets are different units) and composes the jamo into syllables (NFC); a sequence that still does
+not compose stays as jamo and counts as an error.
 
 Text normalisation before tokenising (`normalize`): Unicode NFC; punctuation and symbols dropped; any other
 non-Hangul character (Latin, digits, stray jamo) becomes <unk>; whitespace collapsed. Transcripts must
@@ -25,8 +27,27 @@ already be in spoken form (numbers as Hangul).
 import unicodedata
 
 BLANK, UNK, SPACE = "<blank>", "<unk>", "\u2581"
-JAMO = ([chr(0x1100 + i) for i in range(19)] + [chr(0x1161 + i) for i in range(21)]
-        + [chr(0x11A8 + i) for i in range(27)])
+SILENT_ONSET = "\u110b"
+JAMO = ([chr(0x1100 + i) for i in range(19) if chr(0x1100 + i) != SILENT_ONSET]
+        + [chr(0x1161 + i) for i in range(21)] + [chr(0x11A8 + i) for i in range(27)])
+
+
+def is_onset(ch):
+    return "\u1100" <= ch <= "\u1112"
+
+
+def is_vowel(ch):
+    return "\u1161" <= ch <= "\u1175"
+
+
+def compose_jamo(text):
+    """Jamo (without silent onsets) to syllables: ㅇ before each vowel that does not follow an onset, then NFC."""
+    out = []
+    for ch in text:
+        if is_vowel(ch) and not (out and is_onset(out[-1])):
+            out.append(SILENT_ONSET)
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def ks_x_1001_syllables():
@@ -80,14 +101,14 @@ class Vocab:
             if ch == " ":
                 ids.append(2)
             elif self.jamo and is_syllable(ch):
-                ids += [self.index[j] for j in unicodedata.normalize("NFD", ch)]
+                ids += [self.index[j] for j in unicodedata.normalize("NFD", ch) if j != SILENT_ONSET]
             else:
                 ids.append(self.index.get(ch, 1))
         return ids
 
     def decode(self, ids):
         text = "".join(" " if i == 2 else ("\ufffd" if i == 1 else self.tokens[i]) for i in ids if i != 0).strip()
-        return unicodedata.normalize("NFC", text) if self.jamo else text
+        return compose_jamo(text) if self.jamo else text
 
     def greedy(self, best_ids):
         """CTC greedy: collapse repeats, drop blanks."""

@@ -128,24 +128,25 @@ struct DecoderTests {
         #expect(!Self.vocabulary.spellsJamo)
     }
 
-    /// The jamo units of `Training/units.py` (`Vocab.jamo_units()`): blank, unknown, boundary, 19 onsets,
-    /// 21 vowels, 27 codas as conjoining jamo.
+    /// The jamo units of `Training/units.py` (`Vocab.jamo_units()`): blank, unknown, boundary, 18 onsets
+    /// (no silent ㅇ), 21 vowels, 27 codas as conjoining jamo.
     static let jamo = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁"]
-        + (0..<19).map { String(UnicodeScalar(0x1100 + $0)!) }
+        + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
         + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
         + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
 
-    /// With jamo units a syllable is spelt onset, vowel, coda (silent ㅇ included), and decoding composes.
+    /// With jamo units a syllable is spelt onset, vowel, coda without the silent ㅇ, and decoding puts it
+    /// back and composes.
     @Test func jamoVocabularySpellsAndComposes() throws {
         #expect(Self.jamo.spellsJamo)
-        // 안 = ᄋ(onset 11) ᅡ(vowel 0) ᆫ(coda 3); 녕 = ᄂ(2) ᅧ(6) ᆼ(20); 값 = ᄀ(0) ᅡ(0) ᆹ(17)
-        let (onset, vowel, coda) = (3, 3 + 19, 3 + 19 + 21)
-        let ids = Self.jamo.encode(" 안녕, 값x ")
-        #expect(ids == [onset + 11, vowel + 0, coda + 3, onset + 2, vowel + 6, coda + 20, Self.space,
-                        onset + 0, vowel + 0, coda + 17, TokenVocabulary.unknown])
-        #expect(Self.jamo.text(of: Array(ids.dropLast())) == "안녕 값")
-        #expect(Self.jamo.text(of: Array(ids.dropLast())).unicodeScalars.count == 4)  // 안, 녕, space, 값: composed
-        // A vowel without its onset does not make a syllable and stays a jamo.
-        #expect(Self.jamo.text(of: [vowel + 0, onset + 2, vowel + 6]) == "\u{1161}녀")
+        // 안 = (ᄋ) ᅡ(vowel 0) ᆫ(coda 3); 녕 = ᄂ(onset 2) ᅧ(6) ᆼ(20); 값 = ᄀ(0) ᅡ(0) ᆹ(17); 이 = (ᄋ) ᅵ(20)
+        let (onset, vowel, coda) = (3, 3 + 18, 3 + 18 + 21)
+        let ids = Self.jamo.encode(" 안녕, 값이x ")
+        #expect(ids == [vowel + 0, coda + 3, onset + 2, vowel + 6, coda + 20, Self.space,
+                        onset + 0, vowel + 0, coda + 17, vowel + 20, TokenVocabulary.unknown])
+        #expect(Self.jamo.text(of: Array(ids.dropLast())) == "안녕 값이")
+        #expect(Self.jamo.text(of: Array(ids.dropLast())).unicodeScalars.count == 5)  // 안 녕 space 값 이: composed
+        // A coda with no vowel before it makes no syllable and stays a jamo.
+        #expect(Self.jamo.text(of: [coda + 3, onset + 2, vowel + 6]) == "\u{11AB}녀")
     }
 }

@@ -49,21 +49,21 @@ struct KeywordSpotterTests {
         #expect(mentions.map(\.keyword) == ["배송", "배송"])
     }
 
-    /// With jamo units the keyword is spotted as its jamo (할인: ᄒ ᅡ ᆯ ᄋ ᅵ ᆫ), one frame each here.
+    /// With jamo units the keyword is spotted as its sounding jamo (할인: ᄒ ᅡ ᆯ ᅵ ᆫ), one frame each here.
     @Test func spotsAKeywordInJamoUnits() {
         let jamo = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁"]
-            + (0..<19).map { String(UnicodeScalar(0x1100 + $0)!) }
+            + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
             + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
             + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
         let units = jamo.encode("할인")
-        #expect(units.count == 6)
+        #expect(units.count == 5)
         var frames = [[Int: Float]](repeating: [0: 0.98], count: 40)
         for (k, unit) in units.enumerated() { frames[20 + k] = [unit: 0.9] }
         let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: jamo)
             .spot(Self.posteriors(frames, vocabularySize: jamo.tokens.count), start: 0)
         #expect(mentions.map(\.keyword) == ["할인"])
         #expect(abs(mentions[0].time - FrameClock().start(of: 20)) < 1e-9)
-        #expect(abs(mentions[0].end - FrameClock().end(of: 25)) < 1e-9)
+        #expect(abs(mentions[0].end - FrameClock().end(of: 24)) < 1e-9)
     }
 }
 

@@ -3,8 +3,9 @@ import Foundation
 /// The model's output units: id 0 the CTC blank, 1 unknown, 2 the word boundary "▁", then either Hangul
 /// syllables or Hangul conjoining jamo (onsets from U+1100, vowels from U+1161, codas from U+11A8), as
 /// `Training/units.py` defines them. Converts between text and token ids. With jamo units a syllable is
-/// spelt as its canonical decomposition, and decoded text is composed back into syllables (NFC); jamo
-/// that do not make a syllable stay as they are.
+/// spelt as its canonical decomposition without the silent onset ㅇ (the model emits what sounds), and
+/// decoding puts ㅇ before each vowel that follows no onset, then composes syllables (NFC); jamo that
+/// still make no syllable stay as they are.
 public struct TokenVocabulary: Sendable {
     /// Id of the CTC blank.
     public static let blank = 0
@@ -18,6 +19,7 @@ public struct TokenVocabulary: Sendable {
     /// Whether the units are jamo: the first unit after the word boundary is the onset ᄀ (U+1100).
     public let spellsJamo: Bool
     private let ids: [String: Int]
+    private static let silentOnset: Unicode.Scalar = "\u{110B}"
 
     public init(tokens: [String]) {
         self.tokens = tokens
@@ -36,7 +38,8 @@ public struct TokenVocabulary: Sendable {
             } else if character.isPunctuation || character.isSymbol {
                 continue
             } else if spellsJamo {
-                let jamo = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.map { ids[String($0)] }
+                let jamo = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+                    .filter { $0 != Self.silentOnset }.map { ids[String($0)] }
                 result += jamo.contains(nil) ? [Self.unknown] : jamo.compactMap { $0 }
             } else {
                 result.append(ids[String(character)] ?? Self.unknown)
@@ -57,6 +60,17 @@ public struct TokenVocabulary: Sendable {
             }
         }
         let words = text.split(separator: " ").joined(separator: " ")
-        return spellsJamo ? words.precomposedStringWithCanonicalMapping : words
+        return spellsJamo ? Self.composeJamo(words) : words
+    }
+
+    /// Syllables from jamo without silent onsets: ㅇ before each vowel that follows no onset, then NFC.
+    static func composeJamo(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let isVowel = (0x1161...0x1175).contains(scalar.value)
+            if isVowel && !(scalars.last.map { (0x1100...0x1112).contains($0.value) } ?? false) { scalars.append(silentOnset) }
+            scalars.append(scalar)
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
     }
 }
