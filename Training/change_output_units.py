@@ -2,10 +2,11 @@
 
   python3 Training/change_output_units.py --checkpoint RUN/ckpt/latest.pt --out NEW_RUN
 
-Why: in run small-s1 the syllable output learnt the generator's phrases faster than the sounds. At step
-22,760 the jamo CTC head on block 4 (`model.JamoCTCHead`), composed into syllables, scored 62 % CER on
+Why: in run small-s1 the syllable output learnt the generator's phrases faster than the sounds. At about
+step 22,700 the jamo CTC head on block 4 (`model.JamoCTCHead`), composed into syllables, scored 62 % CER on
 synthetic word-list sentences against 85 % for the syllable output on block 8, and 56 % against 84 % on
-the demo broadcast, where the syllable output wrote familiar phrases that were not said.
+the demo broadcast, where the syllable output wrote familiar phrases that were not said (Training/README.md,
+"Decisions").
 
 What: the output layer becomes `units.Vocab.jamo_units()` (69 tokens: blank, <unk>, word boundary,
 18 sounding onsets, 21 vowels, 27 codas, as conjoining jamo). Rows of tokens the old layer also has keep

@@ -224,7 +224,7 @@ def main():
     ap.add_argument("--aug-phase", choices=["auto", "light", "full"], default="auto",
                     help="auto: the curriculum above decides (and a run stays in full once there); light / full: "
                          "this invocation uses that phase whatever the curriculum says")
-    ap.add_argument("--units", choices=["syllable", "jamo"], default="syllable",
+    ap.add_argument("--units", choices=["syllable", "jamo"], default="jamo",
                     help="output units of a new run (units.py); a resumed run keeps its vocab.json")
     ap.add_argument("--jamo-output", dest="jamo_output", action="store_true", default=True,
                     help="train the output layer with a shared onset/vowel/coda table added (model.JamoOutput; "
