@@ -12,10 +12,11 @@ What: the output layer becomes `units.Vocab.jamo_units()` (69 tokens: blank, <un
 18 sounding onsets, 21 vowels, 27 codas, as conjoining jamo). Rows of tokens the old layer also has keep
 their weights (blank, <unk> and the boundary from syllables; every jamo but one from the first, 70-unit jamo
 layer); the others start fresh. The jamo output table goes (it has nothing to add to jamo units);
-everything else, the jamo CTC head included, keeps its weights and its optimiser state. Written to NEW_RUN: ckpt/latest.pt, vocab.json (the jamo units) and a log.tsv line. Resume it
-with train.py --out NEW_RUN.
+everything else, the jamo CTC head included, keeps its weights and its optimiser state. Written to NEW_RUN:
+ckpt/latest.pt, vocab.json (the jamo units) and a log.tsv line. Resume it with train.py --out NEW_RUN.
 """
 import argparse
+import dataclasses
 import os
 import sys
 
@@ -25,7 +26,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import checkpoint_surgery as surgery  # noqa: E402
 import units  # noqa: E402
-from model import ConformerCTC  # noqa: E402
 
 
 def main():
@@ -38,11 +38,9 @@ def main():
     ck, cfg = surgery.load(args.checkpoint)
     old = surgery.model_like(ck, cfg)
     vocab = units.Vocab.jamo_units()
-    _, new_cfg = surgery.load(args.checkpoint)
-    new_cfg.vocab = vocab.tokens
+    new_cfg = dataclasses.replace(cfg, vocab=vocab.tokens)
     torch.manual_seed(args.seed)
-    new = ConformerCTC(new_cfg, jamo_output=False,
-                       jamo_ctc_layer=1 if any(k.startswith("jamo_ctc.") for k in ck["model"]) else 0)
+    new = surgery.model_like(ck, new_cfg, jamo_output=False)
     kept = {k: v for k, v in ck["model"].items() if not k.startswith(("output.", "jamo_output."))}
     missing, unexpected = new.load_state_dict(kept, strict=False)
     assert not unexpected and sorted(missing) == ["output.bias", "output.weight"], (missing, unexpected)

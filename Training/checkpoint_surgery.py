@@ -19,11 +19,14 @@ def load(path):
     return ck, config_from_json(ck["config"])
 
 
-def model_like(ck, cfg):
-    """A ConformerCTC of `cfg` with the training-only parts the checkpoint has (the jamo CTC head's block
-    does not matter here: only parameter order and shapes are used)."""
+def model_like(ck, cfg, jamo_output=None):
+    """A ConformerCTC of `cfg` with the training-only parts the checkpoint has, or without the jamo output
+    table when `jamo_output` is False (the jamo CTC head's block does not matter here: only parameter order
+    and shapes are used)."""
     keys = ck["model"].keys()
-    return ConformerCTC(cfg, jamo_output=any(k.startswith("jamo_output.") for k in keys),
+    if jamo_output is None:
+        jamo_output = any(k.startswith("jamo_output.") for k in keys)
+    return ConformerCTC(cfg, jamo_output=jamo_output,
                         jamo_ctc_layer=1 if any(k.startswith("jamo_ctc.") for k in keys) else 0)
 
 

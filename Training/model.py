@@ -247,8 +247,8 @@ def jamo_sequences(vocab):
 
 class JamoCTCHead(nn.Module):
     """A training-time second CTC output, over jamo, read from the middle of the encoder (intermediate
-    CTC). Seventy jamo units are learnt from far fewer examples each than 2,350 syllables, so the lower
-    blocks get a denser signal about what they hear; the syllable output on top then composes. It is not
+    CTC). It gives the lower blocks a dense signal about what they hear: 68 units, each with many examples,
+    whatever units the output on top uses (2,350 syllables or the same jamo). It is not
     part of the exported model: export drops it and the engine never sees it. Zero-initialised, so it adds
     no gradient to the encoder until it has learnt something."""
 

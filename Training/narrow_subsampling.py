@@ -16,6 +16,7 @@ optimiser state of every other parameter, the run's step, epoch and RNG states; 
 optimiser state starts afresh), vocab.json, and a log.tsv line. Resume it with train.py --out NEW_RUN.
 """
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -77,8 +78,7 @@ def main():
         sys.exit(f"{args.out} holds a run already: choose a new --out")
 
     ck, old_cfg = surgery.load(args.checkpoint)
-    _, new_cfg = surgery.load(args.checkpoint)
-    new_cfg.subsampling_channels = args.channels
+    new_cfg = dataclasses.replace(old_cfg, subsampling_channels=args.channels)
     old, new = surgery.model_like(ck, old_cfg), surgery.model_like(ck, new_cfg)
     old.load_state_dict(ck["model"])
     teacher = old.subsampling.eval()
