@@ -112,7 +112,7 @@ def evaluate(model, corpus, vocab, max_batch_seconds=120.0, limit=None):
     return edits / max(total, 1), len(items), examples
 
 
-TRAINING_ONLY_PARTS = ("jamo_output", "jamo_ctc")  # attribute names; model.TRAINING_ONLY_PREFIXES
+TRAINING_ONLY_PARTS = tuple(prefix.rstrip(".") for prefix in TRAINING_ONLY_PREFIXES)  # model attribute names
 
 
 def make_optimizer(model, args):
@@ -398,8 +398,8 @@ def main():
             state["step"] += 1
             state["batch"] += 1
             state["train_seconds"] += float(sum(len(w) for w in waves)) / 16000
-            run_loss += float(loss.detach())
             recent.append(float(loss.detach()))
+            run_loss += recent[-1]
             run_n += 1
             if state["step"] % args.log_every == 0:
                 dt = (time.time() - t_log) / run_n
