@@ -3,11 +3,10 @@ import Testing
 
 /// `liveinsight transcribe`, run as the real binary with the seeded tiny model.
 struct TranscribeCommandTests {
-    static let tinyModel = CLIRunner.repository.appendingPathComponent("Training/fixtures/tiny-model.safetensors").path
 
     /// JSON output has segments → words with start, end and confidence.
     @Test func jsonHasWordTimes() throws {
-        let result = try CLIRunner.run(["transcribe", CLIRunner.sample("delivery-22k.ogg"), "--model", Self.tinyModel,
+        let result = try CLIRunner.run(["transcribe", CLIRunner.sample("delivery-22k.ogg"), "--model", CLIRunner.tinyModel,
                                         "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -22,7 +21,7 @@ struct TranscribeCommandTests {
         let keywords = folder.appendingPathComponent("keywords.csv")
         try Data("keyword,topic\n할인,가격\n배송,배송\n".utf8).write(to: keywords)
         let out = folder.appendingPathComponent("clip.vtt")
-        let result = try CLIRunner.run(["transcribe", CLIRunner.sample("price-8k.wav"), "--model", Self.tinyModel,
+        let result = try CLIRunner.run(["transcribe", CLIRunner.sample("price-8k.wav"), "--model", CLIRunner.tinyModel,
                                         "--format", "vtt", "--hotwords", keywords.path, "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try String(contentsOf: out, encoding: .utf8).hasPrefix("WEBVTT"))
@@ -34,7 +33,7 @@ struct TranscribeCommandTests {
         let corrupt = folder.appendingPathComponent("model.safetensors")
         try Data("not a model".utf8).write(to: corrupt)
         for arguments in [["--model", "/nonexistent/model.safetensors"], ["--model", corrupt.path],
-                          ["--model", Self.tinyModel, "--hotwords", "/nonexistent/k.txt"]] {
+                          ["--model", CLIRunner.tinyModel, "--hotwords", "/nonexistent/k.txt"]] {
             let result = try CLIRunner.run(["transcribe", CLIRunner.sample("price-8k.wav")] + arguments)
             #expect(result.status != 0)
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")

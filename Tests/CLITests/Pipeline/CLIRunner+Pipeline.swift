@@ -4,6 +4,9 @@ extension CLIRunner {
     /// The seeded random model: fast, and the pipeline's behaviour does not depend on its accuracy.
     static let tinyModel = repository.appendingPathComponent("Training/fixtures/tiny-model.safetensors").path
 
+    /// The shipped model: slow enough on minutes of audio that a test can stop a watcher mid-stage.
+    static let shippedModel = repository.appendingPathComponent("Models/ko-ctc-small.safetensors").path
+
     /// Starts the binary without waiting for it; stdout and stderr go to `log` (read it after it exits).
     static func start(_ arguments: [String], log: URL) throws -> Process {
         try Data().write(to: log)
@@ -39,9 +42,12 @@ enum TestClips {
     private static let source = try! Data(contentsOf: CLIRunner.repository.appendingPathComponent("Training/fixtures/clip-ko-2s.wav"))
     private static let headerBytes = 44
 
-    /// The clip's first `seconds` as a WAV file, with sample `variant` + 1 nudged by one step.
+    /// The clip's first `seconds` (looped when longer than the clip) as a WAV file, with sample
+    /// `variant` + 1 nudged by one step.
     static func wav(seconds: Double, variant: Int) -> Data {
-        var samples = [UInt8](source.dropFirst(headerBytes).prefix(Int(seconds * 16_000) * 2))
+        let clip = [UInt8](source.dropFirst(headerBytes))
+        let count = Int(seconds * 16_000) * 2
+        var samples = (0..<count).map { clip[$0 % clip.count] }
         let index = 2 * (variant + 1) % samples.count
         samples[index] = samples[index] &+ 1
         return header(dataBytes: samples.count) + Data(samples)

@@ -42,8 +42,8 @@ struct WatchFolderTests {
         }
     }
 
-    private func watch(_ workspace: String, _ extra: [String] = []) -> [String] {
-        ["watch", workspace, "--model", CLIRunner.tinyModel, "--jobs", "1", "--threads", "1", "--settle", "0.3"] + extra
+    private func watch(_ workspace: String, _ extra: [String] = [], model: String = CLIRunner.tinyModel) -> [String] {
+        ["watch", workspace, "--model", model, "--jobs", "1", "--threads", "1", "--settle", "0.3"] + extra
     }
 
     /// Checks that every file of `drop` ended where it should with its bytes intact, that each content
@@ -126,31 +126,49 @@ struct WatchFolderTests {
         #expect(workers.count == 2, "both watchers should have claimed jobs: \(workers)")
     }
 
-    /// A watcher killed mid-job: the next one reclaims the job, reuses finished stages and completes it.
-    @Test func killedWatcherIsReclaimed() throws {
-        let root = try CLIRunner.temporaryDirectory().path
+    /// Starts a watcher with the shipped model, drops a two-minute recording and returns once the
+    /// decode stage is checkpointed, while the acoustic stage (seconds on this recording) is in flight.
+    /// A short clip with the tiny model could finish the whole job before the test acts on it.
+    private func watcherInAcousticStage(root: String) throws -> (watcher: Process, folder: String) {
         let workspace = root + "/ws"
-        let first = try CLIRunner.start(watch(workspace), log: URL(fileURLWithPath: root + "/first.log"))
+        let watcher = try CLIRunner.start(watch(workspace, model: CLIRunner.shippedModel),
+                                          log: URL(fileURLWithPath: root + "/first.log"))
         #expect(CLIRunner.wait(timeout: 30) { FileManager.default.fileExists(atPath: workspace + "/inbox") })
-        try FileManager.default.copyItem(atPath: CLIRunner.sample("greeting-44k-stereo.flac"), toPath: workspace + "/inbox/show.flac")
+        try TestClips.wav(seconds: 120, variant: 0).write(to: URL(fileURLWithPath: workspace + "/inbox/show.wav"))
         var folder = ""
         #expect(CLIRunner.wait(timeout: 30) {
             guard let id = CLIRunner.files(in: workspace + "/broadcasts").first else { return false }
             folder = workspace + "/broadcasts/" + id
-            return (try? Manifest.load(folder: folder))??.stages["acoustic"] != nil
+            return (try? Manifest.load(folder: folder))??.stages["decode"] != nil
         })
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        let doneBefore = try CheckpointAudit.doneStages(in: folder)
+        return (watcher, folder)
+    }
 
-        let second = try CLIRunner.start(watch(workspace, ["--until-idle"]), log: URL(fileURLWithPath: root + "/second.log"))
+    /// Runs a second watcher until the inbox is idle and checks that it completed the job.
+    private func finishWithSecondWatcher(root: String, folder: String) throws -> String {
+        let workspace = root + "/ws"
+        let second = try CLIRunner.start(watch(workspace, ["--until-idle"], model: CLIRunner.shippedModel),
+                                         log: URL(fileURLWithPath: root + "/second.log"))
         second.waitUntilExit()
         let log = (try? String(contentsOfFile: root + "/second.log", encoding: .utf8)) ?? ""
         #expect(second.terminationStatus == 0, "\(log)")
-        #expect(log.contains("is gone; queued again"))
-        #expect(CLIRunner.files(in: workspace + "/processed") == ["show.flac"])
+        #expect(CLIRunner.files(in: workspace + "/processed") == ["show.wav"])
         #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
-        let runs = try Catalog(path: workspace + "/catalog.sqlite").stageRuns()
+        return log
+    }
+
+    /// A watcher killed mid-job: the next one reclaims the job, reuses finished stages and completes it.
+    @Test func killedWatcherIsReclaimed() throws {
+        let root = try CLIRunner.temporaryDirectory().path
+        let (first, folder) = try watcherInAcousticStage(root: root)
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let doneBefore = try CheckpointAudit.doneStages(in: folder)
+        #expect(!doneBefore.contains("transcript"), "the job was still in flight when killed: \(doneBefore)")
+
+        let log = try finishWithSecondWatcher(root: root, folder: folder)
+        #expect(log.contains("is gone; queued again"), "\(log)")
+        let runs = try Catalog(path: root + "/ws/catalog.sqlite").stageRuns()
         for stage in doneBefore {
             #expect(runs.filter { $0.stage == stage && $0.status == .done }.count == 1, "\(stage) finished before the kill: reused")
         }
@@ -160,28 +178,14 @@ struct WatchFolderTests {
     /// SIGTERM during a stage: it finishes and is kept; the next watcher resumes the job from there.
     @Test func stopFinishesTheStageInFlightAndResumes() throws {
         let root = try CLIRunner.temporaryDirectory().path
-        let workspace = root + "/ws"
-        let first = try CLIRunner.start(watch(workspace), log: URL(fileURLWithPath: root + "/first.log"))
-        #expect(CLIRunner.wait(timeout: 30) { FileManager.default.fileExists(atPath: workspace + "/inbox") })
-        try FileManager.default.copyItem(atPath: CLIRunner.sample("greeting-44k-stereo.flac"), toPath: workspace + "/inbox/show.flac")
-        var manifestPath = ""
-        #expect(CLIRunner.wait(timeout: 30) {
-            guard let id = CLIRunner.files(in: workspace + "/broadcasts").first else { return false }
-            manifestPath = workspace + "/broadcasts/" + id
-            return (try? Manifest.load(folder: manifestPath))??.stages["acoustic"] != nil
-        })
+        let (first, folder) = try watcherInAcousticStage(root: root)
         kill(first.processIdentifier, SIGTERM)
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
-        let doneBefore = try CheckpointAudit.doneStages(in: manifestPath)
-        #expect(doneBefore.isSuperset(of: ["decode", "acoustic"]), "the stage in flight finishes: \(doneBefore)")
+        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic"], "the stage in flight finishes, no more")
 
-        let second = try CLIRunner.start(watch(workspace, ["--until-idle"]), log: URL(fileURLWithPath: root + "/second.log"))
-        second.waitUntilExit()
-        #expect(second.terminationStatus == 0)
-        #expect(CLIRunner.files(in: workspace + "/processed") == ["show.flac"])
-        #expect(try CheckpointAudit.doneStages(in: manifestPath) == ["decode", "acoustic", "transcript"])
-        let runs = try Catalog(path: workspace + "/catalog.sqlite").stageRuns().filter { $0.status == .done }
+        _ = try finishWithSecondWatcher(root: root, folder: folder)
+        let runs = try Catalog(path: root + "/ws/catalog.sqlite").stageRuns().filter { $0.status == .done }
         #expect(runs.map(\.stage).sorted() == ["acoustic", "decode", "transcript"], "each stage ran once")
     }
 }
