@@ -6,23 +6,39 @@ import Transcription
 public struct MentionFinder: Sendable {
     private let matcher: KeywordMatcher
     private let spotter: KeywordSpotter?
+    /// For each keyword, the longer keywords that contain it (배송 → 무료 배송, 빠른 배송).
+    private let containers: [String: Set<String>]
 
     /// - Parameter vocabulary: the acoustic model's units; without it only the transcript is searched.
     public init(keywords: KeywordList, vocabulary: TokenVocabulary? = nil, spottingThreshold: Float = -1.2) {
         matcher = KeywordMatcher(keywords: keywords)
         spotter = vocabulary.map { KeywordSpotter(keywords: keywords, vocabulary: $0, threshold: spottingThreshold) }
+        containers = Self.containers(of: keywords)
+    }
+
+    /// Keyword B contains keyword A when a spelling of B, spaces ignored, contains a spelling of A.
+    private static func containers(of list: KeywordList) -> [String: Set<String>] {
+        func compact(_ keyword: Keyword) -> [String] { keyword.spellings.map { $0.filter { $0 != " " } } }
+        var containers: [String: Set<String>] = [:]
+        for inner in list.keywords {
+            for outer in list.keywords where outer.text != inner.text
+                && compact(outer).contains(where: { long in compact(inner).contains { long.contains($0) } }) {
+                containers[inner.text, default: []].insert(outer.text)
+            }
+        }
+        return containers
     }
 
     /// Mentions in time order. An acoustic detection overlapping a transcript mention of the same
     /// keyword confirms it (source `.both`); one the transcript missed is added with its sentence.
+    /// As in the transcript, the longest keyword wins: a mention inside a mention of a keyword that
+    /// contains it (배송 within 무료 배송) is part of that one, not a mention of its own.
     public func mentions(in transcript: Transcript, utterances: [(start: Double, posteriors: SparsePosteriors)] = []) -> [Mention] {
         var mentions = matcher.mentions(in: transcript)
         guard let spotter else { return mentions }
         for utterance in utterances {
             for detection in spotter.spot(utterance.posteriors, start: utterance.start) {
-                if let index = mentions.firstIndex(where: {
-                    $0.keyword == detection.keyword && $0.time < detection.end + 0.3 && detection.time < $0.end + 0.3
-                }) {
+                if let index = mentions.firstIndex(where: { $0.keyword == detection.keyword && Self.overlap($0, detection) }) {
                     mentions[index].source = .both
                     mentions[index].confidence = max(mentions[index].confidence, detection.confidence)
                 } else {
@@ -32,6 +48,18 @@ public struct MentionFinder: Sendable {
                 }
             }
         }
-        return mentions.sorted { $0.time < $1.time }
+        return withoutNested(mentions).sorted { $0.time < $1.time }
+    }
+
+    private func withoutNested(_ mentions: [Mention]) -> [Mention] {
+        mentions.filter { inner in
+            guard let outer = containers[inner.keyword] else { return true }
+            return !mentions.contains { outer.contains($0.keyword) && Self.overlap(inner, $0) }
+        }
+    }
+
+    /// Whether two mentions overlap in time, with 0.3 s of slack for the two sources' differing word edges.
+    private static func overlap(_ a: Mention, _ b: Mention) -> Bool {
+        a.time < b.end + 0.3 && b.time < a.end + 0.3
     }
 }
