@@ -4,11 +4,18 @@ Make the set (held-out `test` sentences of commerce_text; each word synthesised 
 the utterance's voice/rate/pitch, leading/trailing silence trimmed at -40 dB of the word's peak, words joined
 with U(0.05, 0.40) s of silence, U(0.1, 0.5) s lead-in; the true word starts are exact by construction):
   python3 Training/timing_eval.py make --out SCRATCH/timing --n 100 --seed 7
-Score a model (word start = time of the first frame of the word's first token, frame j at 0.04 j + 0.0425 s,
-the centre of its receptive field, MODEL_FORMAT.md section 4):
+Score a model as the Swift engine times words: a word starts where the time slot of the first frame of its
+first unit starts, 0.04 j + 0.0425 - 0.02 s for frame j (the centre of its receptive field less half a
+step, MODEL_FORMAT.md section 4), less the model's `emission_delay` when its configuration records one:
   python3 Training/timing_eval.py score --model M.safetensors --set SCRATCH/timing/timing.tsv
 Two alignments are reported: CTC forced alignment to the reference (Viterbi; isolates timing from
 recognition errors) and greedy decoding (utterances whose greedy word count equals the reference's).
+
+Calibrate a model's emission delay (how late it emits a unit after its sound starts) on a set made from
+the `dev` sentences, so the committed timing set (test sentences) stays a fair test; writes `emission_delay`
+(the median signed forced-alignment error, seconds) into the model file's configuration, weights untouched:
+  python3 Training/timing_eval.py make --out SCRATCH/timing-dev --n 100 --seed 5 --split dev
+  python3 Training/timing_eval.py calibrate --model M.safetensors --set SCRATCH/timing-dev/timing.tsv
 """
 import argparse
 import json
@@ -26,6 +33,7 @@ import commerce_text  # noqa: E402
 import synthesize  # noqa: E402
 
 FRAME_SHIFT, FRAME_CENTRE = 0.04, 0.0425
+SLOT_START = FRAME_CENTRE - FRAME_SHIFT / 2   # a frame's time slot starts half a step before its centre
 
 
 def synth_word(word, p):
@@ -46,11 +54,11 @@ def synth_word(word, p):
     return x[idx[0]:idx[-1] + 1] if len(idx) else x
 
 
-def make(out, n, seed):
+def make(out, n, seed, split="test"):
     import soundfile as sf
     os.makedirs(os.path.join(out, "audio"), exist_ok=True)
     variants = synthesize.list_variants()
-    rows = commerce_text.generate(n, seed, split="test", mode="commerce")
+    rows = commerce_text.generate(n, seed, split=split, mode="commerce")
     lines = ["path\ttranscript\tword_starts\tword_ends"]
     for i, row in enumerate(rows):
         r = random.Random(f"timing-{seed}-{i}")
@@ -115,13 +123,37 @@ def forced_align(lp, ids):
     return [first.get(k, -1) for k in range(len(ids))]
 
 
-def score(model_path, set_path, limit=0):
+def emission_delay(model_path):
+    """The `emission_delay` a model file's configuration records (0 when none)."""
+    import export
+    _, meta = export.read_safetensors(model_path, verify=False)
+    return float(json.loads(meta["config"]).get("emission_delay", 0.0))
+
+
+def calibrate(model_path, set_path, limit=0):
+    """Measure the model's emission delay with the delay taken as 0 and record it in the model file."""
+    import export
+    result = score(model_path, set_path, limit, delay=0.0)
+    delay = round(result["forced_median_signed_ms"] / 1000, 3)
+    arrays, meta = export.read_safetensors(model_path)
+    config = json.loads(meta.pop("config"))
+    config["emission_delay"] = delay
+    meta.pop("data_sha256", None)
+    export.write_safetensors(model_path, arrays, {**meta, "config": json.dumps(config, ensure_ascii=False)})
+    print(f"{model_path}: emission_delay = {delay} s")
+    return delay
+
+
+def score(model_path, set_path, limit=0, delay=None):
+    """Word-start errors (seconds, signed: positive = late) with the model's recorded emission delay, or `delay`."""
     import torch
     import data
     import export
     import units
     from features import log_mel_torch
     model = export.load_model(model_path)
+    delay = emission_delay(model_path) if delay is None else delay
+    origin = SLOT_START - delay
     vocab = units.Vocab(model.config.vocab)
     rows = data.read_manifest(set_path)
     rows = rows[:limit] if limit else rows
@@ -139,10 +171,10 @@ def score(model_path, set_path, limit=0):
             word_first, k = [], 0
             for w in units.normalize(u.text).split(" "):
                 word_first.append(tok_start[k])
-                k += len(w) + 1
+                k += len(vocab.encode(w)) + 1   # the word's units (jamo: several a syllable), then ▁
             for ws, f in zip(starts, word_first):
                 if f >= 0:
-                    fa_err.append(FRAME_SHIFT * f + FRAME_CENTRE - ws)
+                    fa_err.append(FRAME_SHIFT * f + origin - ws)
         # greedy
         best = lp.argmax(-1)
         words, prev, cur_start, in_word = [], -1, None, False
@@ -157,9 +189,9 @@ def score(model_path, set_path, limit=0):
             prev = b
         if len(words) == len(starts):
             gr_used += 1
-            gr_err += [FRAME_SHIFT * f + FRAME_CENTRE - s for f, s in zip(words, starts)]
+            gr_err += [FRAME_SHIFT * f + origin - s for f, s in zip(words, starts)]
     fa, gr = np.array(fa_err), np.array(gr_err)
-    res = {"utterances": len(rows),
+    res = {"utterances": len(rows), "emission_delay_s": delay,
            "forced_words": len(fa), "forced_median_abs_ms": float(np.median(np.abs(fa)) * 1000) if len(fa) else None,
            "forced_median_signed_ms": float(np.median(fa) * 1000) if len(fa) else None,
            "forced_p90_abs_ms": float(np.percentile(np.abs(fa), 90) * 1000) if len(fa) else None,
@@ -177,18 +209,20 @@ def main():
     m.add_argument("--out", required=True)
     m.add_argument("--n", type=int, default=100)
     m.add_argument("--seed", type=int, default=7)
-    s = sub.add_parser("score")
-    s.add_argument("--model", required=True)
-    s.add_argument("--set", required=True)
-    s.add_argument("--limit", type=int, default=0)
-    s.add_argument("--threads", type=int, default=1)
+    m.add_argument("--split", default="test", choices=["train", "dev", "test"], help="commerce_text sentence split")
+    for name in ("score", "calibrate"):
+        s = sub.add_parser(name)
+        s.add_argument("--model", required=True)
+        s.add_argument("--set", required=True)
+        s.add_argument("--limit", type=int, default=0)
+        s.add_argument("--threads", type=int, default=1)
     a = ap.parse_args()
     if a.cmd == "make":
-        make(a.out, a.n, a.seed)
-    else:
-        import torch
-        torch.set_num_threads(a.threads)
-        score(a.model, a.set, a.limit)
+        make(a.out, a.n, a.seed, a.split)
+        return
+    import torch
+    torch.set_num_threads(a.threads)
+    (score if a.cmd == "score" else calibrate)(a.model, a.set, a.limit)
 
 
 if __name__ == "__main__":

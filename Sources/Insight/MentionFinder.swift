@@ -9,10 +9,13 @@ public struct MentionFinder: Sendable {
     /// For each keyword, the longer keywords that contain it (배송 → 무료 배송, 빠른 배송).
     private let containers: [String: Set<String>]
 
-    /// - Parameter vocabulary: the acoustic model's units; without it only the transcript is searched.
-    public init(keywords: KeywordList, vocabulary: TokenVocabulary? = nil, spottingThreshold: Float = -1.2) {
+    /// - Parameters:
+    ///   - vocabulary: the acoustic model's units; without it only the transcript is searched.
+    ///   - clock: the model's frame clock (`Transcriber.clock(for:)`), which places spotted keywords in time.
+    public init(keywords: KeywordList, vocabulary: TokenVocabulary? = nil, clock: FrameClock = FrameClock(),
+                spottingThreshold: Float = -1.2) {
         matcher = KeywordMatcher(keywords: keywords)
-        spotter = vocabulary.map { KeywordSpotter(keywords: keywords, vocabulary: $0, threshold: spottingThreshold) }
+        spotter = vocabulary.map { KeywordSpotter(keywords: keywords, vocabulary: $0, threshold: spottingThreshold, clock: clock) }
         containers = Self.containers(of: keywords)
     }
 

@@ -31,13 +31,21 @@ public final class Transcriber {
     private let vocabulary: TokenVocabulary
     private let decoder: PrefixBeamSearch?
     /// The model's frame clock (output frame ↔ seconds), for callers that align their own token sequences.
-    public let clock = FrameClock(featureHop: Double(FeatureOptions().hopLength) / Double(FeatureOptions().sampleRate),
-                                   featureWindow: Double(FeatureOptions().frameLength) / Double(FeatureOptions().sampleRate))
+    public let clock: FrameClock
+
+    /// The frame clock of a model: the front end's hop and window, and the model's emission delay.
+    public static func clock(for configuration: ModelConfiguration) -> FrameClock {
+        let features = FeatureOptions()
+        return FrameClock(featureHop: Double(features.hopLength) / Double(features.sampleRate),
+                          featureWindow: Double(features.frameLength) / Double(features.sampleRate),
+                          emissionDelay: configuration.emissionDelay ?? 0)
+    }
 
     public init(model: AcousticModel, options: Options = Options()) {
         self.model = model
         self.options = options
         vocabulary = TokenVocabulary(tokens: model.configuration.vocabulary)
+        clock = Self.clock(for: model.configuration)
         let keywords = options.hotwords.map(vocabulary.encode).filter { !$0.isEmpty }
         let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: options.hotwordBoost)
         decoder = options.beamWidth > 1 || bias != nil
@@ -68,7 +76,7 @@ public final class Transcriber {
             progress?(Double(decodedSamples) / Double(audio.outputRate))
         }
         run(segmenter.finish())
-        return Transcript(duration: audio.info.duration, modelDigest: model.weightsDigest,
+        return Transcript(duration: audio.info.duration, modelDigest: model.digest,
                           segments: segments.filter { !$0.words.isEmpty })
     }
 

@@ -112,6 +112,21 @@ struct DecoderTests {
         #expect(words.allSatisfy { $0.confidence > 0.9 })
     }
 
+    /// A model's emission delay moves every word time earlier by it.
+    @Test func emissionDelayMovesWordsEarlier() {
+        var frames = [[Int: Float]](repeating: [Self.blank: 0.97], count: 12)
+        frames[5] = [Self.hal: 0.97]
+        frames[7] = [Self.in_: 0.97]
+        let p = Self.posteriors(frames)
+        let sequence = GreedyDecoder.decode(p)
+        let plain = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: FrameClock(), offset: 10)
+        let delayed = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary,
+                                       clock: FrameClock(emissionDelay: 0.07), offset: 10)
+        #expect(plain.count == 1 && delayed.count == 1)
+        #expect(abs(plain[0].start - delayed[0].start - 0.07) < 1e-9)
+        #expect(abs(plain[0].end - delayed[0].end - 0.07) < 1e-9)
+    }
+
     /// A sequence longer than the frames cannot be aligned and yields no words, not a crash.
     @Test func alignmentThatCannotFit() {
         let p = Self.posteriors([[Self.hal: 0.9]])

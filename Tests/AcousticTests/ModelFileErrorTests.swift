@@ -111,6 +111,25 @@ struct ModelFileErrorTests {
         expectFailure(path) { if case .wrongShape(_, "output.weight", _, _) = $0 { true } else { false } }
     }
 
+    /// A recalibrated configuration (an emission delay added) is read, keeps the weights digest and
+    /// changes the model's digest, so cached transcripts timed by the old clock are not reused.
+    @Test func recalibratedConfigurationIsAnotherModel() throws {
+        let parts = try tinyParts()
+        let path = try temporaryPath("calibrated.safetensors")
+        var config = try #require(try JSONSerialization.jsonObject(with: Data(parts.metadata["config"]!.utf8)) as? [String: Any])
+        config["emission_delay"] = 0.068
+        var metadata = parts.metadata
+        metadata["config"] = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
+        try write(path, metadata: metadata, tensors: parts.tensors)
+        let original = try AcousticModel(path: Self.tinyModel)
+        let calibrated = try AcousticModel(path: path)
+        #expect(original.configuration.emissionDelay == nil)
+        #expect(calibrated.configuration.emissionDelay == 0.068)
+        #expect(calibrated.weightsDigest == original.weightsDigest)
+        #expect(calibrated.digest != original.digest)
+        #expect(try AcousticModel.recordedDigest(path: path) == calibrated.digest)
+    }
+
     /// A safetensors file that is not a LiveInsight model.
     @Test func foreignSafetensors() throws {
         let parts = try tinyParts()

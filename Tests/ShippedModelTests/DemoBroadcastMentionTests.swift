@@ -70,8 +70,9 @@ struct DemoBroadcastMentionTests {
     /// per hour (on 7.7 minutes, none).
     @Test func mentionDetectionRecallAndFalseHits() throws {
         let demo = try Self.demo()
-        let vocabulary = TokenVocabulary(tokens: try ShippedModel.load().configuration.vocabulary)
-        let found = MentionFinder(keywords: demo.keywords, vocabulary: vocabulary)
+        let configuration = try ShippedModel.load().configuration
+        let found = MentionFinder(keywords: demo.keywords, vocabulary: TokenVocabulary(tokens: configuration.vocabulary),
+                                  clock: Transcriber.clock(for: configuration))
             .mentions(in: demo.transcript, utterances: demo.utterances)
         let scored = Self.score(found: found, reference: demo.reference)
         let hours = demo.transcript.duration / 3600

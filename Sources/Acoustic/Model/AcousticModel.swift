@@ -1,4 +1,5 @@
 import Foundation
+import ContentHash
 
 /// CTC log-probabilities for one utterance: `frames × vocabularySize`, row-major.
 public struct Posteriors: Sendable, Equatable {
@@ -29,8 +30,11 @@ public final class AcousticModel: Sendable {
     public let configuration: ModelConfiguration
     /// The file the model was read from.
     public let path: String
-    /// Hex SHA-256 of the weights, as recorded in the file (part of every stage cache key).
+    /// Hex SHA-256 of the weights, as recorded in the file.
     public let weightsDigest: String
+    /// Identifies the model in stage cache keys and checkpoints: the weights digest and the configuration
+    /// together, so a recalibrated configuration (say, its emission delay) counts as another model.
+    public let digest: String
     /// Worker threads for matrix multiplies.
     public let threads: Int
 
@@ -48,16 +52,21 @@ public final class AcousticModel: Sendable {
         self.threads = max(1, threads)
         configuration = reader.configuration
         weightsDigest = file.metadata["data_sha256"] ?? ""
+        digest = Self.digest(metadata: file.metadata)
         (featureMean, featureInverseStd) = try reader.featureNormalisation()
         subsampling = try reader.subsampling()
         blocks = try (0..<configuration.layers).map { layer throws(AcousticModelError) in try reader.block(layer) }
         output = try reader.linear("output", outputs: configuration.vocabulary.count, inputs: configuration.modelDimension)
     }
 
-    /// The weights digest the file at `path` records (`weightsDigest` of the loaded model), read from the
-    /// header alone: cheap enough to compute cache keys without loading or verifying the weights.
-    /// Empty when the file records none.
+    /// The `digest` of the model at `path`, read from the header alone: cheap enough to compute cache
+    /// keys without loading or verifying the weights. Empty when the file records no weights digest.
     public static func recordedDigest(path: String) throws(AcousticModelError) -> String {
-        try SafeTensorsFile.metadata(path: path)["data_sha256"] ?? ""
+        digest(metadata: try SafeTensorsFile.metadata(path: path))
+    }
+
+    private static func digest(metadata: [String: String]) -> String {
+        guard let weights = metadata["data_sha256"], !weights.isEmpty else { return "" }
+        return SHA256.hex(of: Array((weights + "\n" + (metadata["config"] ?? "")).utf8))
     }
 }

@@ -26,13 +26,16 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     public var batchNormEpsilon: Float
     /// Output units; index 0 is the CTC blank.
     public var vocabulary: [String]
+    /// Seconds the model emits a unit after its sound starts, measured after training
+    /// (`Training/timing_eval.py calibrate`); nil in files that do not record it.
+    public var emissionDelay: Double?
 
     enum CodingKeys: String, CodingKey {
         case melBins = "n_mels", modelDimension = "d_model", layers = "n_layers", heads = "n_heads"
         case feedForwardMultiplier = "ff_mult", convolutionKernel = "conv_kernel"
         case subsamplingChannels = "subsampling_channels", subsamplingFactor = "subsampling_factor"
         case ropeBase = "rope_base", layerNormEpsilon = "layer_norm_eps", batchNormEpsilon = "batch_norm_eps"
-        case vocabulary = "vocab"
+        case vocabulary = "vocab", emissionDelay = "emission_delay"
     }
 
     /// Frequency bins after subsampling: 80 → 39 → 19.

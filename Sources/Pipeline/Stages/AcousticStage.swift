@@ -31,7 +31,7 @@ struct AcousticStage: Stage {
         let transcriber = Transcriber(model: model, options: options)
         let writer = try PosteriorsWriter(path: context.path(PosteriorsFile.fileName),
                                           vocabularySize: model.configuration.vocabulary.count,
-                                          modelDigest: model.weightsDigest,
+                                          modelDigest: model.digest,
                                           encoding: context.settings.posteriorsEncoding)
         var failure: PipelineError?
         let progress = context.progress("acoustic", total: recording.duration, unit: "s")

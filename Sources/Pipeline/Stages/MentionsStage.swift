@@ -8,7 +8,7 @@ import Transcription
 /// a new keyword list reruns this stage and the ones after it in seconds.
 struct MentionsStage: Stage {
     let name = "mentions"
-    let version = "2"   // 2: spotting scores are relative to at least probability ½
+    let version = "3"   // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
     static let fileName = "mentions.json"
     let outputs = [MentionsStage.fileName]
@@ -18,13 +18,15 @@ struct MentionsStage: Stage {
         guard let keywordsPath = context.userInput(.keywords) else { return }
         let keywords = try KeywordList.load(path: keywordsPath)
         let transcript = try CheckpointJSON.read(Transcript.self, from: context.path(TranscriptStage.fileName))
-        let vocabulary = TokenVocabulary(tokens: try context.model.model().configuration.vocabulary)
+        let configuration = try context.model.model().configuration
+        let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
         let reader = try PosteriorsReader(path: context.path(PosteriorsFile.fileName))
         var utterances: [(start: Double, posteriors: SparsePosteriors)] = []
         while let utterance = try reader.next() {
             utterances.append((utterance.start, SparsePosteriors(utterance.posteriors, keep: PosteriorsEncoding.sparseKeep)))
         }
-        let mentions = MentionFinder(keywords: keywords, vocabulary: vocabulary).mentions(in: transcript, utterances: utterances)
+        let mentions = MentionFinder(keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration))
+            .mentions(in: transcript, utterances: utterances)
         try CheckpointJSON.write(mentions, to: context.path(Self.fileName))
     }
 }

@@ -22,9 +22,9 @@ struct TranscriptStage: Stage {
         let recording = try RecordingInfo.load(folder: context.folder)
         let model = try context.model.model()
         let reader = try PosteriorsReader(path: context.path(PosteriorsFile.fileName))
-        guard reader.modelDigest == model.weightsDigest else {
+        guard reader.modelDigest == model.digest else {
             throw PipelineError.corruptCheckpoint(path: reader.path, detail:
-                "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.weightsDigest.prefix(12))…")
+                "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.digest.prefix(12))…")
         }
         var options = context.settings.decoding
         options.hotwords = try context.userInput(.keywords).map { path throws(InsightError) in
@@ -39,7 +39,7 @@ struct TranscriptStage: Stage {
             if !segment.words.isEmpty { segments.append(segment) }
             progress?.update(utterance.end)
         }
-        let transcript = Transcript(duration: recording.duration, modelDigest: model.weightsDigest, segments: segments)
+        let transcript = Transcript(duration: recording.duration, modelDigest: model.digest, segments: segments)
         try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8), to: context.path(Self.fileName))
     }
 }
