@@ -91,6 +91,16 @@ def read_safetensors(path, verify=True):
     return arrays, meta
 
 
+def record_calibration(path, **values):
+    """Add calibrated values (emission_delay, spotting_threshold) to a model file's configuration. Only the
+    header changes; the weights and their data_sha256 stay as they are."""
+    arrays, meta = read_safetensors(path)
+    config = json.loads(meta.pop("config"))
+    config.update(values)
+    meta.pop("data_sha256", None)
+    write_safetensors(path, arrays, {**meta, "config": json.dumps(config, ensure_ascii=False)})
+
+
 def config_from_json(text):
     d = json.loads(text)
     return ModelConfig(**{k: v for k, v in d.items() if k in ModelConfig.__dataclass_fields__})

@@ -135,11 +135,7 @@ def calibrate(model_path, set_path, limit=0):
     import export
     result = score(model_path, set_path, limit, delay=0.0)
     delay = round(result["forced_median_signed_ms"] / 1000, 3)
-    arrays, meta = export.read_safetensors(model_path)
-    config = json.loads(meta.pop("config"))
-    config["emission_delay"] = delay
-    meta.pop("data_sha256", None)
-    export.write_safetensors(model_path, arrays, {**meta, "config": json.dumps(config, ensure_ascii=False)})
+    export.record_calibration(model_path, emission_delay=delay)
     print(f"{model_path}: emission_delay = {delay} s")
     return delay
 

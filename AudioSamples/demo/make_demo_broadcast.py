@@ -10,13 +10,21 @@ Writes, next to this script's parent folder (AudioSamples/):
   demo-broadcast.ref.txt    the spoken text, one line per row (what the QA stage compares against)
 The event log comes from the simulator: `make demo-kit` runs `liveinsight simulate` after this script.
 
-Needs espeak-ng (Debian) and numpy + soundfile (PyPI). Usage: python3 AudioSamples/demo/make_demo_broadcast.py [--seed 7]
+With --generated N the lines are instead N seller lines from the acoustic recipe's generator
+(Training/commerce_text.py, `dev` sentences, never trained on), and --out names the files: a broadcast
+other than the demo, for calibrating the keyword spotter (Training/calibrate_spotting.py) without
+tuning on the demo, which is a test set.
+
+Needs espeak-ng (Debian) and numpy + soundfile (PyPI).
+Usage: python3 AudioSamples/demo/make_demo_broadcast.py [--seed 7] [--generated N --out PREFIX]
 """
 import argparse
 import csv
 import os
 import subprocess
 import tempfile
+
+import sys
 
 import numpy as np
 import soundfile
@@ -64,10 +72,18 @@ def music_bed(n, rng):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--generated", type=int, default=0, help="N generated seller lines instead of script.tsv")
+    ap.add_argument("--out", default=os.path.join(OUT, "demo-broadcast"), help="path prefix of the files written")
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
-    with open(os.path.join(HERE, "script.tsv"), encoding="utf-8") as f:
-        lines = list(csv.DictReader(f, delimiter="\t"))
+    if args.generated:
+        sys.path.insert(0, os.path.join(os.path.dirname(OUT), "Training"))
+        import commerce_text
+        lines = [{"product": "-", "spoken": row["spoken"], "written": row["written"]}
+                 for row in commerce_text.generate(args.generated, args.seed, split="dev", mode="commerce")]
+    else:
+        with open(os.path.join(HERE, "script.tsv"), encoding="utf-8") as f:
+            lines = list(csv.DictReader(f, delimiter="\t"))
 
     pieces, rows, cursor = [], [], 0
     lead_in = int(12 * RATE)
@@ -85,16 +101,17 @@ def main():
     mix = speech + 0.025 * music_bed(len(speech), rng) + rng.normal(0, 0.001, len(speech))
     mix = np.clip(mix, -1, 1).astype(np.float32)
     # Written in blocks: one huge Vorbis write crashes some libsndfile builds.
-    with soundfile.SoundFile(os.path.join(OUT, "demo-broadcast.ogg"), "w", RATE, 1, format="OGG", subtype="VORBIS") as out:
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with soundfile.SoundFile(args.out + ".ogg", "w", RATE, 1, format="OGG", subtype="VORBIS") as out:
         for start in range(0, len(mix), RATE):
             out.write(mix[start:start + RATE])
-    with open(os.path.join(OUT, "demo-broadcast.ref.tsv"), "w", encoding="utf-8") as f:
+    with open(args.out + ".ref.tsv", "w", encoding="utf-8") as f:
         f.write("start\tend\tproduct\tspoken\twritten\n")
         for start, end, product, spoken, written in rows:
             f.write(f"{start:.3f}\t{end:.3f}\t{product}\t{spoken}\t{written}\n")
-    with open(os.path.join(OUT, "demo-broadcast.ref.txt"), "w", encoding="utf-8") as f:
+    with open(args.out + ".ref.txt", "w", encoding="utf-8") as f:
         f.write("\n".join(r[3] for r in rows) + "\n")
-    print(f"demo-broadcast.ogg: {len(mix) / RATE / 60:.2f} min, {len(rows)} lines")
+    print(f"{args.out}.ogg: {len(mix) / RATE / 60:.2f} min, {len(rows)} lines")
 
 
 if __name__ == "__main__":

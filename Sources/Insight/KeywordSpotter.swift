@@ -20,11 +20,14 @@ public struct KeywordSpotter: Sendable {
     private let patterns: [Pattern]
     /// log ½: frame scores are taken relative to the best unit or to this, whichever is higher.
     static let confidentLogProbability = Float(log(0.5))
-    /// Minimum mean score per token (log scale, ≤ 0). Default −1.2.
+    /// The threshold for a model that records no calibrated one (set by hand for syllable units).
+    public static let defaultThreshold: Float = -1.2
+    /// Minimum mean score per token (log scale, ≤ 0).
     public let threshold: Float
     private let clock: FrameClock
 
-    public init(keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = -1.2, clock: FrameClock = FrameClock()) {
+    public init(keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = defaultThreshold,
+                clock: FrameClock = FrameClock()) {
         patterns = keywords.keywords.flatMap { keyword in
             keyword.spellings.map { Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary }) }
         }.filter { !$0.tokens.isEmpty && !$0.tokens.contains(TokenVocabulary.unknown) }

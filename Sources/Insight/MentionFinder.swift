@@ -12,8 +12,9 @@ public struct MentionFinder: Sendable {
     /// - Parameters:
     ///   - vocabulary: the acoustic model's units; without it only the transcript is searched.
     ///   - clock: the model's frame clock (`Transcriber.clock(for:)`), which places spotted keywords in time.
+    ///   - spottingThreshold: the spotter's minimum mean log score per unit.
     public init(keywords: KeywordList, vocabulary: TokenVocabulary? = nil, clock: FrameClock = FrameClock(),
-                spottingThreshold: Float = -1.2) {
+                spottingThreshold: Float = KeywordSpotter.defaultThreshold) {
         matcher = KeywordMatcher(keywords: keywords)
         spotter = vocabulary.map { KeywordSpotter(keywords: keywords, vocabulary: $0, threshold: spottingThreshold, clock: clock) }
         containers = Self.containers(of: keywords)

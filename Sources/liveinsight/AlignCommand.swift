@@ -29,6 +29,7 @@ extension LiveInsight {
         @Option(help: "Broadcast metadata JSON: start time, targets, prices (without a broadcast).") var meta: String?
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var model: ModelOptions
+        @OptionGroup var spotting: SpottingOption
         @Option(help: "Window after a mention, minutes, as START-END.") var window = "3-5"
         @Flag(help: "Print the whole report as JSON.") var json = false
         @Option(name: .shortAndLong, help: "Also write the JSON report to this file.") var out: String?
@@ -67,6 +68,7 @@ extension LiveInsight {
             let reference = BroadcastReference(argument, workspace: workspace.resolved)
             var settings = PipelineSettings()
             settings.alignment = try alignmentOptions()
+            settings.spottingThreshold = spotting.spottingThreshold
             let runner = try model.runner(workspace: reference.workspace, settings: settings, progress: nil, log: nil)
             let summary = try runner.rerun(broadcast: reference.id, from: ["mentions"], inputs: [.keywords: keywords])
             if let waiting = summary.stages.first(where: { $0.status == .waiting }) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Insight
 import Pipeline
 import Transcription
 
@@ -39,6 +40,20 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
+/// The keyword spotter's sensitivity, for `run`, `watch` and `align`.
+struct SpottingOption: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Keyword-spotting threshold, mean log score per unit (≤ 0): higher finds fewer false mentions and misses more.",
+        discussion: "Default: the threshold calibrated for the model (Training/calibrate_spotting.py), or \(KeywordSpotter.defaultThreshold)."))
+    var spottingThreshold: Float?
+
+    func validate() throws {
+        if let spottingThreshold, !(spottingThreshold <= 0) {
+            throw ValidationError("--spotting-threshold \(spottingThreshold): expected a log score ≤ 0, e.g. -1")
+        }
+    }
+}
+
 /// Model and decoding choices shared by `run` and `watch`.
 struct PipelineOptions: ParsableArguments {
     @OptionGroup var model: ModelOptions
@@ -49,6 +64,8 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     var posteriors = PosteriorsSettingDefault.encoding
 
+    @OptionGroup var spotting: SpottingOption
+
     func validate() throws {
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     }
@@ -58,6 +75,7 @@ struct PipelineOptions: ParsableArguments {
         var settings = PipelineSettings()
         settings.decoding.beamWidth = beam
         settings.posteriorsEncoding = posteriors
+        settings.spottingThreshold = spotting.spottingThreshold
         return settings
     }
 

@@ -111,13 +111,15 @@ struct ModelFileErrorTests {
         expectFailure(path) { if case .wrongShape(_, "output.weight", _, _) = $0 { true } else { false } }
     }
 
-    /// A recalibrated configuration (an emission delay added) is read, keeps the weights digest and
-    /// changes the model's digest, so cached transcripts timed by the old clock are not reused.
+    /// A recalibrated configuration (an emission delay and a spotting threshold added) is read, keeps the
+    /// weights digest and changes the model's digest, so cached transcripts timed by the old clock, and
+    /// mentions spotted at the old threshold, are not reused.
     @Test func recalibratedConfigurationIsAnotherModel() throws {
         let parts = try tinyParts()
         let path = try temporaryPath("calibrated.safetensors")
         var config = try #require(try JSONSerialization.jsonObject(with: Data(parts.metadata["config"]!.utf8)) as? [String: Any])
         config["emission_delay"] = 0.068
+        config["spotting_threshold"] = -0.6
         var metadata = parts.metadata
         metadata["config"] = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
         try write(path, metadata: metadata, tensors: parts.tensors)
@@ -125,6 +127,8 @@ struct ModelFileErrorTests {
         let calibrated = try AcousticModel(path: path)
         #expect(original.configuration.emissionDelay == nil)
         #expect(calibrated.configuration.emissionDelay == 0.068)
+        #expect(original.configuration.spottingThreshold == nil)
+        #expect(calibrated.configuration.spottingThreshold == -0.6)
         #expect(calibrated.weightsDigest == original.weightsDigest)
         #expect(calibrated.digest != original.digest)
         #expect(try AcousticModel.recordedDigest(path: path) == calibrated.digest)

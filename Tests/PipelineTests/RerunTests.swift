@@ -105,4 +105,27 @@ struct RerunTests {
             return detail.hasPrefix("made with model 000000000000…")
         }
     }
+
+    /// A spotting threshold given for the rerun enters the mentions stage's key: the stage runs again, and a
+    /// looser threshold spots at least what a stricter one does.
+    @Test func spottingThresholdReruns() throws {
+        let (runner, first) = try Fixtures.processedClip(keywords: "keyword,topic\n특가,가격\n할인,가격\n배송,배송\n")
+        func rerun(threshold: Float) throws -> (RunSummary, [Mention]) {
+            var settings = runner.settings
+            settings.spottingThreshold = threshold
+            let rerunner = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph,
+                                          settings: settings, model: ModelProvider(path: Fixtures.tinyModel, threads: 1), toolVersion: "test")
+            let summary = try rerunner.rerun(broadcast: first.broadcast, from: ["mentions"])
+            let mentions = try CheckpointJSON.read([Mention].self, from: first.folder + "/" + MentionsStage.fileName)
+            return (summary, mentions.filter { $0.source != .transcript })
+        }
+        let (loose, anything) = try rerun(threshold: -1000)
+        #expect(loose.stages.first?.status == .ran)
+        #expect(!anything.isEmpty, "with no real threshold every keyword is spotted somewhere")
+        let (strict, confident) = try rerun(threshold: -0.01)
+        #expect(strict.stages.first?.status == .ran)
+        #expect(confident.count <= anything.count)
+        #expect(confident.allSatisfy { $0.confidence >= Double(exp(Float(-0.01))) - 1e-6 })
+        #expect(try rerun(threshold: -0.01).0.stages.first?.status == .reused)
+    }
 }

@@ -29,13 +29,16 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// Seconds the model emits a unit after its sound starts, measured after training
     /// (`Training/timing_eval.py calibrate`); nil in files that do not record it.
     public var emissionDelay: Double?
+    /// The keyword-spotting threshold (mean log score per unit) calibrated for this model
+    /// (`Training/calibrate_spotting.py`); nil in files that do not record one.
+    public var spottingThreshold: Float?
 
     enum CodingKeys: String, CodingKey {
         case melBins = "n_mels", modelDimension = "d_model", layers = "n_layers", heads = "n_heads"
         case feedForwardMultiplier = "ff_mult", convolutionKernel = "conv_kernel"
         case subsamplingChannels = "subsampling_channels", subsamplingFactor = "subsampling_factor"
         case ropeBase = "rope_base", layerNormEpsilon = "layer_norm_eps", batchNormEpsilon = "batch_norm_eps"
-        case vocabulary = "vocab", emissionDelay = "emission_delay"
+        case vocabulary = "vocab", emissionDelay = "emission_delay", spottingThreshold = "spotting_threshold"
     }
 
     /// Frequency bins after subsampling: 80 → 39 → 19.

@@ -14,6 +14,11 @@ struct MentionsStage: Stage {
     let outputs = [MentionsStage.fileName]
     let usesModel = true   // spotting spells keywords in the model's units
 
+    /// An explicit threshold enters the key; the model's own is covered by the model digest.
+    func parameters(_ settings: PipelineSettings) -> [String: String] {
+        settings.spottingThreshold.map { ["spottingThreshold": "\($0)"] } ?? [:]
+    }
+
     func run(_ context: StageContext) throws {
         guard let keywordsPath = context.userInput(.keywords) else { return }
         let keywords = try KeywordList.load(path: keywordsPath)
@@ -25,8 +30,10 @@ struct MentionsStage: Stage {
         while let utterance = try reader.next() {
             utterances.append((utterance.start, SparsePosteriors(utterance.posteriors, keep: PosteriorsEncoding.sparseKeep)))
         }
-        let mentions = MentionFinder(keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration))
-            .mentions(in: transcript, utterances: utterances)
+        let mentions = MentionFinder(
+            keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration),
+            spottingThreshold: context.settings.spottingThreshold ?? configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold
+        ).mentions(in: transcript, utterances: utterances)
         try CheckpointJSON.write(mentions, to: context.path(Self.fileName))
     }
 }

@@ -10,6 +10,9 @@ public struct PipelineSettings: Sendable {
     public var posteriorsEncoding = PosteriorsEncoding.float16
     /// The window after a mention and the rate model's settings (defaults: 3–5 minutes, 95 %).
     public var alignment = AlignmentOptions()
+    /// The keyword spotter's threshold (mean log score per unit); nil: the model's calibrated one, or
+    /// `KeywordSpotter.defaultThreshold` for a model that records none.
+    public var spottingThreshold: Float?
 
     public init() {}
 }

@@ -52,6 +52,8 @@ struct BroadcastCommandTests {
         #expect(mixed.status != 0 && mixed.stderr.contains("a broadcast's own are reused from its checkpoints"))
         let neither = try CLIRunner.run(["align", "--keywords", keywords])
         #expect(neither.status != 0 && neither.stderr.contains("give a broadcast (an id or its folder), or --transcript and --events"))
+        let positive = try CLIRunner.run(["align", id, "--keywords", keywords, "--workspace", workspace, "--spotting-threshold", "0.5"])
+        #expect(positive.status != 0 && positive.stderr.contains("--spotting-threshold 0.5: expected a log score ≤ 0"), "\(positive.stderr)")
     }
 
     /// `validate --hyp <id>` scores the broadcast's checkpointed transcript; an unknown id exits 2 naming the workspace.
