@@ -1,4 +1,5 @@
-"""Evaluate an exported model file (or a checkpoint) by greedy CER per evaluation set and condition.
+"""Evaluate an exported model file (or a checkpoint) by greedy CER per evaluation set and condition
+(or, with --lm, by CER of the engine's decoding: beam search fused with a language model).
 
   python3 Training/eval.py --model Models/x.safetensors [--sets synth-test,emotiontts-test,deeply]
                            [--conditions clean,noise,reverb,telephone,live] [--limit N] [--json out.json]
@@ -30,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import augment  # noqa: E402
 import data  # noqa: E402
+import ngram_lm  # noqa: E402
 import units  # noqa: E402
 from train import feats_batch  # noqa: E402
 
@@ -119,7 +121,7 @@ def pooled(results):
 
 
 @torch.no_grad()
-def score(model, vocab, utts, cond="clean", max_batch_seconds=100.0, pool_size=40):
+def score(model, vocab, utts, cond="clean", max_batch_seconds=100.0, pool_size=40, lm=None):
     waves = [u.meta["audio"] if "audio" in u.meta else data.load_audio(u.path) for u in utts]
     pool = waves[:pool_size]
     order = sorted(range(len(utts)), key=lambda k: len(waves[k]))
@@ -136,7 +138,10 @@ def score(model, vocab, utts, cond="clean", max_batch_seconds=100.0, pool_size=4
         lp, ol = model(feats, lengths)
         best = lp.argmax(-1)
         for b, k in enumerate(idx):
-            hyp = vocab.greedy(best[b, :int(ol[b])].tolist())
+            if lm:   # the engine's decoding: beam search fused with the language model (ngram_lm.py)
+                hyp = vocab.decode(ngram_lm.beam_search(lp[b, :int(ol[b])].numpy(), lm, *lm.fusion))
+            else:
+                hyp = vocab.greedy(best[b, :int(ol[b])].tolist())
             e, n = units.cer_counts(hyp, utts[k].text)
             edits += e
             total += n
@@ -164,19 +169,26 @@ def main():
     ap.add_argument("--synth-dir", default=os.path.join(data.scratch_dir(), "synth"))
     ap.add_argument("--limit", type=int, default=0, help="first N utterances of each set (0 = all)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--lm", help="decode as the engine does with this language model (beam search + fusion, the "
+                                 "weights from the model's configuration) instead of greedy; card figures are then written as '<set>-lm'")
     ap.add_argument("--json")
     ap.add_argument("--card-figures", help="write {set: CER} into the figures Tests/ShippedModelTests hold the model to (Models/<model>.eval.json)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     model, vocab = load(a)
+    if a.lm and not a.model:
+        ap.error("--lm needs --model: the fusion weights are in the model file's configuration")
+    lm = ngram_lm.LanguageModel(a.lm) if a.lm else None
+    if lm:
+        lm.fusion = ngram_lm.fusion_weights(a.model)
     results = {}
     for name, utts in evaluation_sets(a.sets.split(","), a.synth_dir, a.limit):
         t0 = time.time()
         if name == "synth-test":
             for c in a.conditions.split(","):
-                results[f"synth-test/{c}"] = score(model, vocab, utts, c)
+                results[f"synth-test/{c}"] = score(model, vocab, utts, c, lm=lm)
         else:
-            results[name] = score(model, vocab, utts)
+            results[name] = score(model, vocab, utts, lm=lm)
         print(f"[{name}] {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     rooms = [k for k in results if k.startswith("deeply/")]
     if rooms:
@@ -193,7 +205,8 @@ def main():
         if os.path.exists(a.card_figures):
             with open(a.card_figures, encoding="utf-8") as fh:
                 figures = json.load(fh)
-        figures.update({k: round(v["cer"], 4) for k, v in results.items()
+        suffix = "-lm" if lm else ""
+        figures.update({k + suffix: round(v["cer"], 4) for k, v in results.items()
                         if k in ("synth-heldout", "emotiontts-test") or (k.startswith("deeply/") and k != "deeply/all")})
         with open(a.card_figures, "w", encoding="utf-8") as fh:
             json.dump(figures, fh, indent=1, sort_keys=True)

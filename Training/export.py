@@ -52,7 +52,7 @@ def write_safetensors(path, arrays, metadata):
     blobs = []
     for n in names:
         a = arrays[n]
-        code = {np.dtype(np.float32): "F32", np.dtype(np.float16): "F16"}[a.dtype]
+        code = {np.dtype(np.float32): "F32", np.dtype(np.float16): "F16", np.dtype(np.int32): "I32"}[a.dtype]
         b = a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes(order="C")
         header[n] = {"dtype": code, "shape": list(a.shape), "data_offsets": [offset, offset + len(b)]}
         offset += len(b)
@@ -85,7 +85,7 @@ def read_safetensors(path, verify=True):
             raise ValueError(f"{path}: data_sha256 mismatch ({got} != {meta['data_sha256']})")
     arrays = {}
     for name, h in header.items():
-        dt = {"F32": np.float32, "F16": np.float16}[h["dtype"]]
+        dt = {"F32": np.float32, "F16": np.float16, "I32": np.int32}[h["dtype"]]
         b, e = h["data_offsets"]
         arrays[name] = np.frombuffer(data[b:e], dtype=np.dtype(dt).newbyteorder("<")).reshape(h["shape"])
     return arrays, meta

@@ -3,9 +3,9 @@
 //   swift run -c release TranscriptionBenchmark [model.safetensors] [minutes]
 //
 // Builds a speech-like recording of the requested length (default 10 minutes) from the bundled clips
-// with pauses between them, then transcribes it in this process with 1 and 2 model threads, greedy and
-// with beam search. The reference measured in the same run is the front end alone (decode, segment,
-// log-mel), so the model's share is visible. RTF = processing seconds / audio seconds (lower is better).
+// with pauses between them, then transcribes it in this process with 1 and 2 model threads: greedy, beam
+// search, and beam search with the language model. The reference measured in the same run is the front end
+// alone (decode, segment, log-mel), so the model's share is visible. RTF = processing seconds / audio seconds (lower is better).
 import Acoustic
 import AudioIO
 import Features
@@ -61,15 +61,20 @@ let frontEnd = try timed {
 }
 print(String(format: "audio: %.1f min; model: %@", audioSeconds / 60, modelPath))
 print(String(format: "reference, front end only (decode, segment, log-mel): RTF %.4f", frontEnd / audioSeconds))
+// Decodings: greedy, beam search, and beam search fused with the model's language model (the product's).
+let languageModel = try ModelLocator.languageModelPath(forModel: modelPath).map { try NgramLanguageModel(path: $0) }
+let decodings: [(name: String, beam: Int, languageModel: NgramLanguageModel?)] =
+    [("greedy", 1, nil), ("beam 8", 8, nil)] + (languageModel.map { [("beam 8 + LM", 8, $0)] } ?? [])
 for threads in [1, 2] {
-    for beam in [1, 8] {
+    for decoding in decodings {
         var options = Transcriber.Options()
-        options.beamWidth = beam
+        options.beamWidth = decoding.beam
+        options.languageModel = decoding.languageModel
         let transcriber = Transcriber(model: try AcousticModel(path: modelPath, threads: threads), options: options)
         var words = 0
         let seconds = try timed { words = try transcriber.transcribe(path: path).words.count }
         print(String(format: "threads %d, %@: RTF %.4f (%.0f× real time; %.1f× the front end), %d words",
-                     threads, beam == 1 ? "greedy     " : "beam \(beam)     ", seconds / audioSeconds, audioSeconds / seconds,
-                     seconds / frontEnd, words))
+                     threads, decoding.name.padding(toLength: 12, withPad: " ", startingAt: 0), seconds / audioSeconds,
+                     audioSeconds / seconds, seconds / frontEnd, words))
     }
 }

@@ -17,4 +17,12 @@ public enum ModelLocator {
         ].map { $0.appendingPathComponent("Models").appendingPathComponent(shippedModelName).path }
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
+
+    /// The language model that goes with the acoustic model at `modelPath`: `<name>.lm.safetensors` beside
+    /// it (`Models/ko-ctc-small.lm.safetensors`), or nil when there is none.
+    public static func languageModelPath(forModel modelPath: String) -> String? {
+        let url = URL(fileURLWithPath: modelPath)
+        let path = url.deletingPathExtension().path + ".lm.safetensors"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 }

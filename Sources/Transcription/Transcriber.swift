@@ -13,6 +13,9 @@ public final class Transcriber {
         public var hotwords: [String] = []
         /// Log-probability bonus per hotword unit. Default 1.5.
         public var hotwordBoost: Float = 1.5
+        /// A language model fused into the beam search (`ModelLocator.languageModelPath(forModel:)`) with the
+        /// weights the acoustic model records; none by default.
+        public var languageModel: NgramLanguageModel?
         /// How the recording is cut into utterances.
         public var segmentation = PauseSegmenter.Options()
 
@@ -48,8 +51,9 @@ public final class Transcriber {
         clock = Self.clock(for: model.configuration)
         let keywords = options.hotwords.map(vocabulary.encode).filter { !$0.isEmpty }
         let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: options.hotwordBoost)
-        decoder = options.beamWidth > 1 || bias != nil
-            ? PrefixBeamSearch(beamWidth: max(options.beamWidth, 2), hotwords: bias) : nil
+        let fusion = options.languageModel.map { LanguageModelFusion(model: $0, tunedFor: model.configuration) }
+        decoder = options.beamWidth > 1 || bias != nil || fusion != nil
+            ? PrefixBeamSearch(beamWidth: max(options.beamWidth, 2), hotwords: bias, languageModel: fusion) : nil
     }
 
     /// Transcribes the recording at `path`.

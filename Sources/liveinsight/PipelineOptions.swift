@@ -1,3 +1,4 @@
+import Acoustic
 import ArgumentParser
 import Foundation
 import Insight
@@ -30,13 +31,43 @@ struct ModelOptions: ParsableArguments {
     /// threads are divided between `parallelJobs`.
     func runner(workspace: Workspace, settings: PipelineSettings, parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        guard let modelPath = model ?? ModelLocator.defaultModelPath() else { throw PipelineError.modelNotFound }
+        let modelPath = try resolvedPath()
         try workspace.create()
         let cores = ProcessInfo.processInfo.activeProcessorCount
         return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
                               graph: try StageGraph.standard(), settings: settings,
                               model: ModelProvider(path: modelPath, threads: threads ?? max(1, cores / max(1, parallelJobs))),
                               toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
+    }
+}
+
+extension ModelOptions {
+    /// The model file: `--model`, else the default (`ModelLocator.defaultModelPath`).
+    func resolvedPath() throws -> String {
+        guard let path = model ?? ModelLocator.defaultModelPath() else { throw PipelineError.modelNotFound }
+        return path
+    }
+}
+
+/// The language model fused into decoding, for `run`, `watch` and `transcribe`.
+struct LanguageModelOption: ParsableArguments {
+    @Option(name: .customLong("lm"), help: ArgumentHelp(
+        "The language model file (default: the acoustic model's, <model>.lm.safetensors beside it, when present).",
+        valueName: "file"))
+    var languageModel: String?
+
+    @Flag(name: .customLong("no-lm"), help: "Decode with the acoustic model alone.")
+    var withoutLanguageModel = false
+
+    func validate() throws {
+        if withoutLanguageModel, languageModel != nil { throw ValidationError("--lm and --no-lm exclude each other") }
+    }
+
+    /// The language model to decode with for the acoustic model at `modelPath`, or nil.
+    func load(forModel modelPath: String) throws -> NgramLanguageModel? {
+        if withoutLanguageModel { return nil }
+        guard let path = languageModel ?? ModelLocator.languageModelPath(forModel: modelPath) else { return nil }
+        return try NgramLanguageModel(path: path)
     }
 }
 
@@ -66,6 +97,8 @@ struct PipelineOptions: ParsableArguments {
 
     @OptionGroup var spotting: SpottingOption
 
+    @OptionGroup var languageModel: LanguageModelOption
+
     func validate() throws {
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     }
@@ -83,7 +116,9 @@ struct PipelineOptions: ParsableArguments {
     /// divided between `parallelJobs`.
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        try model.runner(workspace: workspace, settings: settings, parallelJobs: parallelJobs, progress: progress, log: log)
+        var settings = settings
+        settings.decoding.languageModel = try languageModel.load(forModel: model.resolvedPath())
+        return try model.runner(workspace: workspace, settings: settings, parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }
 

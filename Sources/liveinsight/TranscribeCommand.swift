@@ -14,7 +14,8 @@ extension LiveInsight {
                 The recording is cut at pauses into utterances of at most 20 s, each recognised by the \
                 acoustic model (pure Swift) and decoded with CTC prefix beam search. Times are seconds \
                 from the start of the recording. --hotwords favours listed keywords (one per line; \
-                a CSV keyword list's first column also works).
+                a CSV keyword list's first column also works). The acoustic model's language model \
+                (<model>.lm.safetensors beside it) is fused into the search unless --no-lm is given.
                 """)
 
         @Argument(help: "A recording in any format libsndfile reads.")
@@ -31,6 +32,8 @@ extension LiveInsight {
 
         @Option(help: "Beam width; 1 decodes the best path only.")
         var beam = 8
+
+        @OptionGroup var languageModel: LanguageModelOption
 
         @Option(help: "Threads for the acoustic model.")
         var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -50,7 +53,12 @@ extension LiveInsight {
             var options = Transcriber.Options()
             options.beamWidth = beam
             if let hotwords { options.hotwords = try KeywordFile.keywords(at: hotwords) }
-            let transcriber = Transcriber(model: try AcousticModel(path: modelPath, threads: threads), options: options)
+            options.languageModel = try languageModel.load(forModel: modelPath)
+            let acousticModel = try AcousticModel(path: modelPath, threads: threads)
+            if let problem = options.languageModel?.problem(with: acousticModel.configuration.vocabulary) {
+                throw CLIError("\(languageModel.languageModel ?? "the language model"): \(problem) (\(modelPath))")
+            }
+            let transcriber = Transcriber(model: acousticModel, options: options)
             let duration = try AudioFileReader(path: audio).info.duration
             let progress = ProgressReporter(label: "transcribe", total: duration, unit: "s")
             let transcript = try transcriber.transcribe(path: audio, progress: progress.update)

@@ -46,4 +46,22 @@ struct TranscribeCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("docx"))
     }
+
+    /// The language model beside the acoustic model is used unless --no-lm; one built for other units, a
+    /// file that is no language model, and --lm with --no-lm are refused in one line.
+    @Test func languageModelChoices() throws {
+        let clip = CLIRunner.sample("price-8k.wav")
+        for extra in [[], ["--no-lm"], ["--lm", CLIRunner.repository.appendingPathComponent("Training/fixtures/tiny-model.lm.safetensors").path]] {
+            let result = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel] + extra)
+            #expect(result.status == 0, "\(extra): \(result.stderr)")
+        }
+        let shipped = CLIRunner.repository.appendingPathComponent("Models/ko-ctc-small.lm.safetensors").path
+        let otherUnits = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel, "--lm", shipped])
+        #expect(otherUnits.status != 0 && otherUnits.stderr.contains("built for 69 other units than the acoustic model's 47"), "\(otherUnits.stderr)")
+        let notLanguageModel = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel, "--lm", CLIRunner.tinyModel])
+        #expect(notLanguageModel.status != 0 && notLanguageModel.stderr.contains("expected 'liveinsight-ngram'"), "\(notLanguageModel.stderr)")
+        #expect(notLanguageModel.stderr.split(separator: "\n").count == 1)
+        let both = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel, "--lm", shipped, "--no-lm"])
+        #expect(both.status != 0 && both.stderr.contains("--lm and --no-lm exclude each other"))
+    }
 }

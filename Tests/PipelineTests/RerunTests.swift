@@ -128,4 +128,17 @@ struct RerunTests {
         #expect(confident.allSatisfy { $0.confidence >= Double(exp(Float(-0.01))) - 1e-6 })
         #expect(try rerun(threshold: -0.01).0.stages.first?.status == .reused)
     }
+
+    /// A language model enters the transcript stage's key: adding one decodes the transcript again (and
+    /// what reads it), never the acoustic model.
+    @Test func languageModelRedecodesTheTranscript() throws {
+        let (runner, first) = try Fixtures.processedClip()
+        var settings = runner.settings
+        settings.decoding.languageModel = try NgramLanguageModel(path: Fixtures.tinyModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors"))
+        let fused = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
+                                   model: ModelProvider(path: Fixtures.tinyModel, threads: 1), toolVersion: "test")
+        let summary = try fused.run(RunRequest(recording: Fixtures.clip, inputs: [:]))
+        let status = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.stage, $0.status) })
+        #expect(status["acoustic"] == .reused && status["transcript"] == .ran, "\(status)")
+    }
 }

@@ -45,8 +45,7 @@ struct DemoBroadcastMentionTests {
         let keywords = try KeywordList.load(path: samples.appendingPathComponent("demo-broadcast.keywords.csv").path)
         let script = try ReferenceScript.transcript(path: samples.appendingPathComponent("demo-broadcast.ref.tsv").path)
         let reference = MentionFinder(keywords: keywords).mentions(in: script)
-        let transcriber = try ShippedModel.transcriber(beamWidth: Transcriber.Options().beamWidth,
-                                                       hotwords: keywords.keywords.flatMap(\.spellings))
+        let transcriber = try ShippedModel.transcriber(.product, hotwords: keywords.keywords.flatMap(\.spellings))
         var utterances: [(start: Double, posteriors: SparsePosteriors)] = []
         let transcript = try transcriber.transcribe(
             path: samples.appendingPathComponent("demo-broadcast.ogg").path,
@@ -72,7 +71,8 @@ struct DemoBroadcastMentionTests {
         let demo = try Self.demo()
         let configuration = try ShippedModel.load().configuration
         let found = MentionFinder(keywords: demo.keywords, vocabulary: TokenVocabulary(tokens: configuration.vocabulary),
-                                  clock: Transcriber.clock(for: configuration))
+                                  clock: Transcriber.clock(for: configuration),
+                                  spottingThreshold: configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold)
             .mentions(in: demo.transcript, utterances: demo.utterances)
         let scored = Self.score(found: found, reference: demo.reference)
         let hours = demo.transcript.duration / 3600

@@ -40,8 +40,8 @@ struct RealSpeechTests {
         return unscorable ? nil : kept
     }
 
-    static func measure(_ rows: [(path: String, reference: String)]) throws -> Double {
-        let transcriber = try ShippedModel.transcriber()
+    static func measure(_ rows: [(path: String, reference: String)], _ decoding: ShippedModel.Decoding) throws -> Double {
+        let transcriber = try ShippedModel.transcriber(decoding)
         let pairs = try rows.map { row in
             (row.reference, transcriber.recognise(try AudioDecoder.decodeAll(path: row.path), start: 0).segment.text)
         }
@@ -51,23 +51,25 @@ struct RealSpeechTests {
     /// PyTorch and Swift scoring of the same files differ only in arithmetic and in normalisation details.
     static let tolerance = 0.01
 
-    @Test(.enabled(if: folder != nil, "needs ../shared/data/speech"))
-    func emotionTTSTestSpeakers() throws {
+    @Test(.enabled(if: folder != nil, "needs ../shared/data/speech"), arguments: [ShippedModel.Decoding.greedy, .product])
+    func emotionTTSTestSpeakers(_ decoding: ShippedModel.Decoding) throws {
         let rows = try Self.manifest("emotiontts").filter { $0["split"] == "test" }
         #expect(rows.count == 463)
-        let cer = try Self.measure(rows.map { ($0["path"] ?? "", $0["spoken"] ?? "") })
-        let claimed = try #require(try ShippedModel.claimedFigures()["emotiontts-test"])
-        #expect(abs(cer - claimed) <= Self.tolerance, "emotiontts test CER \(cer), model card \(claimed)")
+        let cer = try Self.measure(rows.map { ($0["path"] ?? "", $0["spoken"] ?? "") }, decoding)
+        let figure = "emotiontts-test" + decoding.figureSuffix
+        let claimed = try #require(try ShippedModel.claimedFigures()[figure])
+        #expect(abs(cer - claimed) <= Self.tolerance, "\(figure) CER \(cer), model card \(claimed)")
     }
 
     @Test(.enabled(if: folder != nil, "needs ../shared/data/speech"),
-          arguments: ["AirbnbStudio", "AnechoicChamber", "DanceStudio"])
-    func deeplyRoom(_ room: String) throws {
+          arguments: ["AirbnbStudio", "AnechoicChamber", "DanceStudio"], [ShippedModel.Decoding.greedy, .product])
+    func deeplyRoom(_ room: String, _ decoding: ShippedModel.Decoding) throws {
         let rows = try Self.manifest("deeply").filter { $0["room"] == room }
             .compactMap { row in Self.scorableReference(row["text"] ?? "").map { (row["path"] ?? "", $0) } }
         #expect(rows.count > 450)
-        let cer = try Self.measure(rows)
-        let claimed = try #require(try ShippedModel.claimedFigures()["deeply/\(room)"])
-        #expect(abs(cer - claimed) <= Self.tolerance, "deeply \(room) CER \(cer), model card \(claimed)")
+        let cer = try Self.measure(rows, decoding)
+        let figure = "deeply/\(room)" + decoding.figureSuffix
+        let claimed = try #require(try ShippedModel.claimedFigures()[figure])
+        #expect(abs(cer - claimed) <= Self.tolerance, "\(figure) CER \(cer), model card \(claimed)")
     }
 }

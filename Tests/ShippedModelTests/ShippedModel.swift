@@ -23,12 +23,26 @@ enum ShippedModel {
 
     static func load() throws -> AcousticModel { try AcousticModel(path: path, threads: 2) }
 
-    /// A transcriber as the product runs it, or greedy (`beamWidth` 1) as the model card measures it.
-    static func transcriber(beamWidth: Int = 1, hotwords: [String] = []) throws -> Transcriber {
+    /// A transcriber greedy, as the model card's acoustic figures are measured (`Training/eval.py`), or as the
+    /// product runs it (`.product`: beam search fused with the model's language model, as `eval.py --lm`).
+    static func transcriber(_ decoding: Decoding = .greedy, hotwords: [String] = []) throws -> Transcriber {
         var options = Transcriber.Options()
-        options.beamWidth = beamWidth
         options.hotwords = hotwords
+        switch decoding {
+        case .greedy:
+            options.beamWidth = 1
+        case .product:
+            let languageModel = try #require(ModelLocator.languageModelPath(forModel: path), "no language model beside \(path)")
+            options.languageModel = try NgramLanguageModel(path: languageModel)
+        }
         return Transcriber(model: try load(), options: options)
+    }
+
+    enum Decoding {
+        case greedy, product
+
+        /// The suffix of this decoding's figures in the model card's JSON.
+        var figureSuffix: String { self == .product ? "-lm" : "" }
     }
 
     /// The card's figures: CER per evaluation set as a fraction, and word-timing and keyword figures.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// CTC prefix beam search, optionally biased towards hotwords.
+/// CTC prefix beam search, optionally biased towards hotwords and fused with a language model.
 ///
 /// Each hypothesis is a collapsed token prefix with two log-probabilities — of all paths for it
 /// ending in blank and ending in its last token — so repeats and blanks are merged exactly. Prefixes
@@ -15,12 +15,16 @@ public struct PrefixBeamSearch: Sendable {
     public var candidatesPerFrame: Int
     /// Keyword bias (none by default).
     public var hotwords: HotwordBias?
+    /// Language model fusion (none by default).
+    public var languageModel: LanguageModelFusion?
 
-    public init(beamWidth: Int = 8, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12, hotwords: HotwordBias? = nil) {
+    public init(beamWidth: Int = 8, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12, hotwords: HotwordBias? = nil,
+                languageModel: LanguageModelFusion? = nil) {
         self.beamWidth = beamWidth
         self.pruneThreshold = pruneThreshold
         self.candidatesPerFrame = candidatesPerFrame
         self.hotwords = hotwords
+        self.languageModel = languageModel
     }
 
     private struct Hypothesis {
@@ -28,10 +32,10 @@ public struct PrefixBeamSearch: Sendable {
         var nonBlank: Float = -.infinity    // log P(prefix, path ends in the last token)
         var bias: Float = 0                 // hotword bonus held by this prefix
         var hotword: HotwordBias.State?
+        var fused: Float = 0                // language model score of the prefix (weighted, with unit bonuses)
+        var history: NgramLanguageModel.State?
         var total: Float { logAdd(blank, nonBlank) }
-        var score: Float { total + bias }
-        /// The score a finished transcript gets: an unfinished hotword earns nothing.
-        var finalScore: Float { total + bias - (hotword?.pending ?? 0) }
+        var score: Float { total + bias + fused }
     }
 
     /// Distinct prefixes as a tree: node 0 is the empty prefix.
@@ -61,7 +65,7 @@ public struct PrefixBeamSearch: Sendable {
     public func decode(_ posteriors: Posteriors) -> [Int] {
         let vocabulary = posteriors.vocabularySize
         var tree = PrefixTree()
-        var beams: [Int: Hypothesis] = [0: Hypothesis(blank: 0, hotword: hotwords?.initial)]
+        var beams: [Int: Hypothesis] = [0: Hypothesis(blank: 0, hotword: hotwords?.initial, history: languageModel?.model.start)]
         var candidates: [(unit: Int, logProbability: Float)] = []
         posteriors.values.withUnsafeBufferPointer { values in
             for frame in 0..<posteriors.frames {
@@ -89,8 +93,18 @@ public struct PrefixBeamSearch: Sendable {
                         .map { ($0.key, $0.value) })
             }
         }
-        let best = beams.max { $0.value.finalScore < $1.value.finalScore }?.key ?? 0
+        let best = beams.max { finalScore($0.value, last: tree.token[$0.key]) < finalScore($1.value, last: tree.token[$1.key]) }?.key ?? 0
         return tree.sequence(best)
+    }
+
+    /// The score a finished transcript gets: an unfinished hotword earns nothing, and the language model
+    /// scores the sentence's end (unless the prefix already ends in a boundary).
+    private func finalScore(_ hypothesis: Hypothesis, last: Int) -> Float {
+        var score = hypothesis.score - (hypothesis.hotword?.pending ?? 0)
+        if let languageModel, let history = hypothesis.history, last != NgramLanguageModel.boundary {
+            score += languageModel.weight * languageModel.model.score(history, NgramLanguageModel.boundary).logProbability
+        }
+        return score
     }
 
     /// The likeliest non-blank units of a frame, within the prune threshold.
@@ -111,18 +125,23 @@ public struct PrefixBeamSearch: Sendable {
     }
 
     private func carrying(_ hypothesis: Hypothesis) -> Hypothesis {
-        Hypothesis(bias: hypothesis.bias, hotword: hypothesis.hotword)
+        Hypothesis(bias: hypothesis.bias, hotword: hypothesis.hotword, fused: hypothesis.fused, history: hypothesis.history)
     }
 
     private func extend(_ node: Int, _ hypothesis: Hypothesis, with unit: Int, pathScore: Float,
                         tree: inout PrefixTree, into next: inout [Int: Hypothesis]) {
         let extended = tree.child(of: node, token: unit)
         if next[extended] == nil {
-            var fresh = Hypothesis(bias: hypothesis.bias, hotword: hypothesis.hotword)
+            var fresh = carrying(hypothesis)
             if let hotwords, let state = hypothesis.hotword {
                 let (newState, delta) = hotwords.advance(state, with: unit)
                 fresh.hotword = newState
                 fresh.bias += delta
+            }
+            if let languageModel, let history = hypothesis.history {
+                let (logProbability, next) = languageModel.model.score(history, unit)
+                fresh.history = next
+                fresh.fused += languageModel.weight * logProbability + languageModel.unitBonus
             }
             next[extended] = fresh
         }

@@ -32,6 +32,10 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// The keyword-spotting threshold (mean log score per unit) calibrated for this model
     /// (`Training/calibrate_spotting.py`); nil in files that do not record one.
     public var spottingThreshold: Float?
+    /// The language model's weight in beam search, tuned for this model (`Training/ngram_lm.py tune`).
+    public var languageModelWeight: Float?
+    /// The log-score added per unit when fusing a language model, tuned with `languageModelWeight`.
+    public var languageModelUnitBonus: Float?
 
     enum CodingKeys: String, CodingKey {
         case melBins = "n_mels", modelDimension = "d_model", layers = "n_layers", heads = "n_heads"
@@ -39,6 +43,7 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
         case subsamplingChannels = "subsampling_channels", subsamplingFactor = "subsampling_factor"
         case ropeBase = "rope_base", layerNormEpsilon = "layer_norm_eps", batchNormEpsilon = "batch_norm_eps"
         case vocabulary = "vocab", emissionDelay = "emission_delay", spottingThreshold = "spotting_threshold"
+        case languageModelWeight = "lm_weight", languageModelUnitBonus = "lm_unit_bonus"
     }
 
     /// Frequency bins after subsampling: 80 → 39 → 19.

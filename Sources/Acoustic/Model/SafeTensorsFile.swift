@@ -1,15 +1,18 @@
 import ContentHash
 import Foundation
 
-/// A parsed safetensors file: its string metadata and its tensors, converted to float32.
+/// A parsed safetensors file: its string metadata and its tensors, floats converted to float32.
 ///
 /// Layout: 8-byte little-endian header length N, N bytes of JSON header, then the data section.
-/// The header maps each tensor name to `dtype` (F32 or F16), `shape` and `data_offsets` (relative
+/// The header maps each tensor name to `dtype` (F32, F16 or I32), `shape` and `data_offsets` (relative
 /// to the data section); `__metadata__` holds strings. See `Training/MODEL_FORMAT.md`.
 struct SafeTensorsFile {
     struct Tensor {
         let shape: [Int]
+        /// F32 and F16 data as float32; empty for I32 tensors.
         let values: [Float]
+        /// I32 data (the language model's indices); empty for float tensors.
+        var integers: [Int32] = []
     }
 
     let path: String
@@ -39,14 +42,16 @@ struct SafeTensorsFile {
             switch dtype {
             case "F32": width = 4
             case "F16": width = 2
-            default: throw .unsupportedFormat(path: path, detail: "tensor '\(name)' has dtype \(dtype); F32 and F16 are supported")
+            case "I32": width = 4
+            default: throw .unsupportedFormat(path: path, detail: "tensor '\(name)' has dtype \(dtype); F32, F16 and I32 are supported")
             }
             let (begin, end) = (offsets[0], offsets[1])
             guard begin >= 0, end == begin + count * width, end <= payload.count else {
                 throw .malformed(path: path, detail: "tensor '\(name)' lies outside the data (\(begin)..<\(end) of \(payload.count) bytes)")
             }
             let bytes = payload[(payload.startIndex + begin)..<(payload.startIndex + end)]
-            tensors[name] = Tensor(shape: shape, values: Self.decode(bytes, width: width, count: count))
+            tensors[name] = dtype == "I32" ? Tensor(shape: shape, values: [], integers: Self.integers(bytes, count: count))
+                : Tensor(shape: shape, values: Self.decode(bytes, width: width, count: count))
         }
         self.tensors = tensors
     }
@@ -75,6 +80,10 @@ struct SafeTensorsFile {
             throw .malformed(path: path, detail: "the header is not a JSON object")
         }
         return (header, headerEnd)
+    }
+
+    private static func integers(_ bytes: Data, count: Int) -> [Int32] {
+        bytes.withUnsafeBytes { raw in (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self)) } }
     }
 
     private static func decode(_ bytes: Data, width: Int, count: Int) -> [Float] {

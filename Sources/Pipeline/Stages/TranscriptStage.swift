@@ -2,7 +2,8 @@ import Foundation
 import Insight
 import Transcription
 
-/// `transcript`: decodes `posteriors.bin` with prefix beam search, favouring the keyword list's keywords
+/// `transcript`: decodes `posteriors.bin` with prefix beam search (fused with the language model when the
+/// settings hold one), favouring the keyword list's keywords
 /// and variants (`Insight.KeywordList`, written and spoken forms) as hotwords when one is given, and
 /// writes `transcript.json` (the `Transcript` type: segments → words with times and confidences).
 /// Reruns in seconds when the keywords or the beam change.
@@ -15,7 +16,10 @@ struct TranscriptStage: Stage {
     let usesModel = true   // the vocabulary maps units to text
 
     func parameters(_ settings: PipelineSettings) -> [String: String] {
-        ["beamWidth": "\(settings.decoding.beamWidth)", "hotwordBoost": "\(settings.decoding.hotwordBoost)"]
+        var parameters = ["beamWidth": "\(settings.decoding.beamWidth)", "hotwordBoost": "\(settings.decoding.hotwordBoost)"]
+        // The fusion weights are in the acoustic model's configuration, which its digest covers.
+        if let languageModel = settings.decoding.languageModel { parameters["languageModel"] = languageModel.digest }
+        return parameters
     }
 
     func run(_ context: StageContext) throws {
@@ -27,6 +31,9 @@ struct TranscriptStage: Stage {
                 "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.digest.prefix(12))…")
         }
         var options = context.settings.decoding
+        if let problem = options.languageModel?.problem(with: model.configuration.vocabulary) {
+            throw PipelineError.modelUnusable(detail: problem)
+        }
         options.hotwords = try context.userInput(.keywords).map { path throws(InsightError) in
             try KeywordList.load(path: path).keywords.flatMap(\.spellings)
         } ?? []

@@ -63,7 +63,8 @@ def send(method, params=None, session=None):
         events.append(reply)
 
 
-def wait_for(method, session, timeout=15):
+def wait_for(method, session, timeout=90):
+    # Generous: under a full parallel test run on two cores, Chromium can take long to load a page.
     deadline = time.time() + timeout
     for index, event in enumerate(events):
         if event.get("method") == method and event.get("sessionId") == session:

@@ -1,0 +1,28 @@
+/// Shallow fusion: a beam-search hypothesis scores log P_ctc + `weight` · log P_lm + `unitBonus` per unit.
+///
+/// The bonus offsets the language model's cost per unit, which would otherwise favour dropping units. How
+/// much the language model should weigh depends on the acoustic model's scores as much as on it, so both
+/// values are tuned for the pair on dev sentences (`Training/ngram_lm.py tune`) and recorded in the
+/// acoustic model's configuration.
+public struct LanguageModelFusion: Sendable {
+    /// The weight for an acoustic model that records none.
+    public static let defaultWeight: Float = 0.5
+    /// The unit bonus for an acoustic model that records none.
+    public static let defaultUnitBonus: Float = 1.0
+
+    public let model: NgramLanguageModel
+    /// The language model's weight (alpha).
+    public var weight: Float
+    /// Log-score added per emitted unit (beta).
+    public var unitBonus: Float
+
+    public init(model: NgramLanguageModel, weight: Float, unitBonus: Float) {
+        (self.model, self.weight, self.unitBonus) = (model, weight, unitBonus)
+    }
+
+    /// Fusion of `model` with the weights an acoustic model's configuration records (else the defaults).
+    public init(model: NgramLanguageModel, tunedFor configuration: ModelConfiguration) {
+        self.init(model: model, weight: configuration.languageModelWeight ?? Self.defaultWeight,
+                  unitBonus: configuration.languageModelUnitBonus ?? Self.defaultUnitBonus)
+    }
+}
