@@ -93,7 +93,8 @@ public struct PrefixBeamSearch: Sendable {
                         .map { ($0.key, $0.value) })
             }
         }
-        let best = beams.max { finalScore($0.value, last: tree.token[$0.key]) < finalScore($1.value, last: tree.token[$1.key]) }?.key ?? 0
+        let best = beams.map { (node: $0.key, score: finalScore($0.value, last: tree.token[$0.key])) }
+            .max { $0.score < $1.score }?.node ?? 0
         return tree.sequence(best)
     }
 
