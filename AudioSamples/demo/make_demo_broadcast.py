@@ -22,9 +22,8 @@ import argparse
 import csv
 import os
 import subprocess
-import tempfile
-
 import sys
+import tempfile
 
 import numpy as np
 import soundfile
