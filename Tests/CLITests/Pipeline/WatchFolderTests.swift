@@ -126,9 +126,10 @@ struct WatchFolderTests {
         #expect(workers.count == 2, "both watchers should have claimed jobs: \(workers)")
     }
 
-    /// Starts a watcher with the shipped model, drops a two-minute recording and returns once the
-    /// decode stage is checkpointed, while the acoustic stage (seconds on this recording) is in flight.
-    /// A short clip with the tiny model could finish the whole job before the test acts on it.
+    /// Starts a watcher with the shipped model, drops a two-minute recording and returns once the manifest
+    /// records the acoustic stage (seconds on this recording) running. A short clip with the tiny model
+    /// could finish the whole job before the test acts on it; returning as soon as decode appears could
+    /// act while decode itself is in flight.
     private func watcherInAcousticStage(root: String) throws -> (watcher: Process, folder: String) {
         let workspace = root + "/ws"
         let watcher = try CLIRunner.start(watch(workspace, model: CLIRunner.shippedModel),
@@ -139,7 +140,7 @@ struct WatchFolderTests {
         #expect(CLIRunner.wait(timeout: 30) {
             guard let id = CLIRunner.files(in: workspace + "/broadcasts").first else { return false }
             folder = workspace + "/broadcasts/" + id
-            return (try? Manifest.load(folder: folder))??.stages["decode"] != nil
+            return (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
         })
         return (watcher, folder)
     }
