@@ -70,7 +70,7 @@ for threads in [1, 2] {
         var options = Transcriber.Options()
         options.beamWidth = decoding.beam
         options.languageModel = decoding.languageModel
-        let transcriber = Transcriber(model: try AcousticModel(path: modelPath, threads: threads), options: options)
+        let transcriber = try Transcriber(model: try AcousticModel(path: modelPath, threads: threads), options: options)
         var words = 0
         let seconds = try timed { words = try transcriber.transcribe(path: path).words.count }
         print(String(format: "threads %d, %@: RTF %.4f (%.0f× real time; %.1f× the front end), %d words",

@@ -44,14 +44,17 @@ public final class Transcriber {
                           emissionDelay: configuration.emissionDelay ?? 0)
     }
 
-    public init(model: AcousticModel, options: Options = Options()) {
+    /// Throws `.badConfiguration` when the options' language model was built for other units than `model`'s.
+    public init(model: AcousticModel, options: Options = Options()) throws(AcousticModelError) {
         self.model = model
         self.options = options
         vocabulary = TokenVocabulary(tokens: model.configuration.vocabulary)
         clock = Self.clock(for: model.configuration)
         let keywords = options.hotwords.map(vocabulary.encode).filter { !$0.isEmpty }
         let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: options.hotwordBoost)
-        let fusion = options.languageModel.map { LanguageModelFusion(model: $0, tunedFor: model.configuration) }
+        let fusion = try options.languageModel.map { languageModel throws(AcousticModelError) in
+            try LanguageModelFusion(model: languageModel, tunedFor: model.configuration)
+        }
         decoder = options.beamWidth > 1 || bias != nil || fusion != nil
             ? PrefixBeamSearch(beamWidth: max(options.beamWidth, 2), hotwords: bias, languageModel: fusion) : nil
     }

@@ -54,11 +54,7 @@ extension LiveInsight {
             options.beamWidth = beam
             if let hotwords { options.hotwords = try KeywordFile.keywords(at: hotwords) }
             options.languageModel = try languageModel.load(forModel: modelPath)
-            let acousticModel = try AcousticModel(path: modelPath, threads: threads)
-            if let problem = options.languageModel?.problem(with: acousticModel.configuration.vocabulary) {
-                throw CLIError("\(languageModel.languageModel ?? "the language model"): \(problem) (\(modelPath))")
-            }
-            let transcriber = Transcriber(model: acousticModel, options: options)
+            let transcriber = try Transcriber(model: try AcousticModel(path: modelPath, threads: threads), options: options)
             let duration = try AudioFileReader(path: audio).info.duration
             let progress = ProgressReporter(label: "transcribe", total: duration, unit: "s")
             let transcript = try transcriber.transcribe(path: audio, progress: progress.update)

@@ -38,10 +38,10 @@ struct LanguageModelTests {
     @Test func fusionTakesTheAcousticModelsWeights() throws {
         let model = try NgramLanguageModel(path: Self.tinyLanguageModel)
         var configuration = try AcousticModel(path: ModelParityTests.fixtures.appendingPathComponent("tiny-model.safetensors").path).configuration
-        let untuned = LanguageModelFusion(model: model, tunedFor: configuration)
+        let untuned = try LanguageModelFusion(model: model, tunedFor: configuration)
         #expect(untuned.weight == LanguageModelFusion.defaultWeight && untuned.unitBonus == LanguageModelFusion.defaultUnitBonus)
         (configuration.languageModelWeight, configuration.languageModelUnitBonus) = (0.3, 2)
-        let tuned = LanguageModelFusion(model: model, tunedFor: configuration)
+        let tuned = try LanguageModelFusion(model: model, tunedFor: configuration)
         #expect(tuned.weight == 0.3 && tuned.unitBonus == 2)
         #expect(model.digest.count == 64)
     }
@@ -55,8 +55,14 @@ struct LanguageModelTests {
             (error as? AcousticModelError)?.description.contains("expected 'liveinsight-ngram'") == true
         }
         let model = try NgramLanguageModel(path: Self.tinyLanguageModel)
-        #expect(model.problem(with: model.vocabulary) == nil)
-        #expect(model.problem(with: ["<blank>", "<unk>", "▁", "ᄀ"])?.contains("built for 47 other units than the acoustic model's 4") == true)
+        var configuration = try AcousticModel(path: acoustic).configuration
+        _ = try LanguageModelFusion(model: model, tunedFor: configuration)
+        configuration.vocabulary = ["<blank>", "<unk>", "▁", "ᄀ"]
+        #expect {
+            try LanguageModelFusion(model: model, tunedFor: configuration)
+        } throws: { error in
+            (error as? AcousticModelError)?.description.contains("built for 47 other units than the acoustic model's 4") == true
+        }
     }
 }
 
@@ -80,7 +86,7 @@ struct LanguageModelParityTests {
     func shippedLanguageModelMatchesPython() throws {
         let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: ModelParityTests.fixtures.appendingPathComponent("lm-fixture.json")))
         let configuration = try AcousticModel(path: ModelParityTests.shippedModel).configuration
-        let fusion = LanguageModelFusion(model: try NgramLanguageModel(path: Self.shipped), tunedFor: configuration)
+        let fusion = try LanguageModelFusion(model: try NgramLanguageModel(path: Self.shipped), tunedFor: configuration)
         try #require(fusion.model.digest == fixture.language_model_sha256,
                      "Training/fixtures/lm-fixture.* were made from another language model: regenerate them (README there)")
         try #require(fusion.weight == fixture.lm_weight && fusion.unitBonus == fixture.lm_unit_bonus,

@@ -35,7 +35,7 @@ enum ShippedModel {
             let languageModel = try #require(ModelLocator.languageModelPath(forModel: path), "no language model beside \(path)")
             options.languageModel = try NgramLanguageModel(path: languageModel)
         }
-        return Transcriber(model: try load(), options: options)
+        return try Transcriber(model: try load(), options: options)
     }
 
     enum Decoding {

@@ -13,7 +13,7 @@ struct TranscriberTests {
     static func transcriber(beam: Int = 4) throws -> Transcriber {
         var options = Transcriber.Options()
         options.beamWidth = beam
-        return Transcriber(model: try AcousticModel(path: tinyModel), options: options)
+        return try Transcriber(model: try AcousticModel(path: tinyModel), options: options)
     }
 
     static func writeWav(_ samples: [Float], rate: Int = 16_000) throws -> String {

@@ -33,6 +33,8 @@ public struct NgramLanguageModel: Sendable {
     /// The word-boundary unit, which also marks a sentence's start and end.
     public static let boundary = TokenVocabulary.wordBoundary
 
+    /// The file it was read from.
+    public let path: String
     /// The longest n-grams stored.
     public let order: Int
     /// The units, which must be the acoustic model's.
@@ -71,15 +73,9 @@ public struct NgramLanguageModel: Sendable {
             tables.append(table)
         }
         guard let root = file.tensors["order0.backoff"]?.values.first else { throw .missingTensor(path: path, name: "order0.backoff") }
-        (self.order, self.vocabulary, self.tables, self.rootBackoff) = (order, vocabulary, tables, root)
+        (self.path, self.order, self.vocabulary, self.tables, self.rootBackoff) = (path, order, vocabulary, tables, root)
         digest = file.metadata["data_sha256"] ?? ""
         start = score(start, Self.boundary).next
-    }
-
-    /// Why this model cannot serve an acoustic model with `units`, or nil when it can.
-    public func problem(with units: [String]) -> String? {
-        units == vocabulary ? nil
-            : "the language model was built for \(vocabulary.count) other units than the acoustic model's \(units.count)"
     }
 
     /// log P(`unit` | history at `state`), natural log, and the state after it.

@@ -28,7 +28,7 @@ struct AcousticStage: Stage {
         var options = Transcriber.Options()
         options.segmentation = context.settings.decoding.segmentation
         options.beamWidth = 1   // the text is not kept here: the cheapest decoding will do
-        let transcriber = Transcriber(model: model, options: options)
+        let transcriber = try Transcriber(model: model, options: options)   // no language model: cannot throw
         let writer = try PosteriorsWriter(path: context.path(PosteriorsFile.fileName),
                                           vocabularySize: model.configuration.vocabulary.count,
                                           modelDigest: model.digest,

@@ -31,13 +31,13 @@ struct TranscriptStage: Stage {
                 "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.digest.prefix(12))…")
         }
         var options = context.settings.decoding
-        if let problem = options.languageModel?.problem(with: model.configuration.vocabulary) {
-            throw PipelineError.modelUnusable(detail: problem)
-        }
         options.hotwords = try context.userInput(.keywords).map { path throws(InsightError) in
             try KeywordList.load(path: path).keywords.flatMap(\.spellings)
         } ?? []
-        let transcriber = Transcriber(model: model, options: options)
+        let transcriber: Transcriber
+        do { transcriber = try Transcriber(model: model, options: options) } catch {
+            throw PipelineError.modelUnusable(detail: error.description)
+        }
         let progress = context.progress("transcript", total: recording.duration, unit: "s")
         defer { progress?.finish() }
         var segments: [TranscriptSegment] = []
