@@ -186,7 +186,7 @@ class LanguageModel:
         return total
 
 
-def beam_search(log_probs, lm=None, alpha=0.5, beta=1.0, width=8, prune=8.0, candidates=12):
+def beam_search(log_probs, lm=None, alpha=0.5, beta=1.0, width=16, prune=8.0, candidates=12):
     """CTC prefix beam search with shallow fusion; mirrors the engine's `PrefixBeamSearch` (same candidate
     selection, same merging, end boundary scored at the end unless the prefix already ends in one)."""
     neg = -math.inf
@@ -275,7 +275,7 @@ def fusion_weights(model_path):
     return config.get("lm_weight", DEFAULT_WEIGHT), config.get("lm_unit_bonus", DEFAULT_BONUS)
 
 
-def tune(model_path, lm_path, synth_dir, per_set=40, weights=(0.3, 0.4, 0.5), bonuses=(1.0, 2.0, 3.0)):
+def tune(model_path, lm_path, synth_dir, per_set=40, weights=(0.3, 0.4, 0.5, 0.6, 0.7), bonuses=(1.0, 2.0, 3.0)):
     """Chooses the fusion weight and unit bonus with the lowest mean CER over the dev sets, and records them
     in the acoustic model's configuration: they balance this model's scores against the language model's."""
     import torch

@@ -63,8 +63,9 @@ print(String(format: "audio: %.1f min; model: %@", audioSeconds / 60, modelPath)
 print(String(format: "reference, front end only (decode, segment, log-mel): RTF %.4f", frontEnd / audioSeconds))
 // Decodings: greedy, beam search, and beam search fused with the model's language model (the product's).
 let languageModel = try ModelLocator.languageModelPath(forModel: modelPath).map { try NgramLanguageModel(path: $0) }
+let beam = Transcriber.Options().beamWidth
 let decodings: [(name: String, beam: Int, languageModel: NgramLanguageModel?)] =
-    [("greedy", 1, nil), ("beam 8", 8, nil)] + (languageModel.map { [("beam 8 + LM", 8, $0)] } ?? [])
+    [("greedy", 1, nil), ("beam \(beam)", beam, nil)] + (languageModel.map { [("beam \(beam) + LM", beam, $0)] } ?? [])
 for threads in [1, 2] {
     for decoding in decodings {
         var options = Transcriber.Options()

@@ -31,7 +31,7 @@ extension LiveInsight {
         var model: String?
 
         @Option(help: "Beam width; 1 decodes the best path only.")
-        var beam = 8
+        var beam = Transcriber.Options().beamWidth
 
         @OptionGroup var languageModel: LanguageModelOption
 

@@ -46,9 +46,17 @@ enum ShippedModel {
     }
 
     /// The card's figures: CER per evaluation set as a fraction, and word-timing and keyword figures.
-    static func claimedFigures() throws -> [String: Double] {
+    private static func claimedFigures() throws -> [String: Double] {
         let url = repository.appendingPathComponent("Models").appendingPathComponent("ko-ctc-small.eval.json")
         return try JSONDecoder().decode([String: Double].self, from: Data(contentsOf: url))
+    }
+
+    /// The model card's value of the figure `name`, once the measured value is printed as a line
+    /// `measured figure <name> <value>`: `Training/ship_model.sh` reads these lines to write a newly shipped
+    /// model's Swift-measured figures (timing, demo mentions) into the card's JSON.
+    static func claimed(_ name: String, measured: Double) throws -> Double {
+        print("measured figure \(name) \(measured)")
+        return try #require(try claimedFigures()[name], "\(name) is missing from Models/ko-ctc-small.eval.json")
     }
 
     /// An issue's acceptance target for one figure.

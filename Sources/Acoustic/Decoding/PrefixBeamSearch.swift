@@ -7,7 +7,7 @@ import Foundation
 /// are nodes of a tree (one id per distinct prefix), so merging is an integer lookup. At each frame
 /// only the `candidatesPerFrame` likeliest units within `pruneThreshold` of the best are expanded.
 public struct PrefixBeamSearch: Sendable {
-    /// Hypotheses kept after each frame. Default 8.
+    /// Hypotheses kept after each frame. Default 16.
     public var beamWidth: Int
     /// Units more than this many nats below the frame's best are skipped. Default 8.
     public var pruneThreshold: Float
@@ -18,7 +18,7 @@ public struct PrefixBeamSearch: Sendable {
     /// Language model fusion (none by default).
     public var languageModel: LanguageModelFusion?
 
-    public init(beamWidth: Int = 8, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12, hotwords: HotwordBias? = nil,
+    public init(beamWidth: Int = 16, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12, hotwords: HotwordBias? = nil,
                 languageModel: LanguageModelFusion? = nil) {
         self.beamWidth = beamWidth
         self.pruneThreshold = pruneThreshold

@@ -3,7 +3,7 @@ import Transcription
 
 /// The choices a run is made with. Each stage declares which of them enter its cache key.
 public struct PipelineSettings: Sendable {
-    /// Decoding and segmentation (defaults from `Transcriber.Options`: beam 8, hotword boost 1.5,
+    /// Decoding and segmentation (defaults from `Transcriber.Options`: beam 16, hotword boost 1.5,
     /// `PauseSegmenter.Options()`); `hotwords` is ignored here, they come from the keyword list.
     public var decoding = Transcriber.Options()
     /// How `posteriors.bin` stores log-probabilities. Default float16.
