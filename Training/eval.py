@@ -151,6 +151,19 @@ def score(model, vocab, utts, cond="clean", max_batch_seconds=100.0, pool_size=4
     return {"cer": edits / max(total, 1), "utts": len(utts), "ref_chars": total, "examples": samples}
 
 
+def record_card_figures(path, values):
+    """Writes {figure: value} (rounded to 4 places) into the model card's figures file, the JSON that
+    Tests/ShippedModelTests hold the shipped model to; figures measured elsewhere are kept."""
+    figures = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            figures = json.load(fh)
+    figures.update({k: round(v, 4) for k, v in values.items()})
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(figures, fh, indent=1, sort_keys=True)
+        fh.write("\n")
+
+
 def load(args):
     import export
     if args.model:
@@ -200,17 +213,10 @@ def main():
     for k, v in results.items():
         print(f"| {k} | {v['utts']} | {100 * v['cer']:.1f} % |")
     if a.card_figures:
-        # Figures measured elsewhere (word timing, demo keyword recall: by Tests/ShippedModelTests) are kept.
-        figures = {}
-        if os.path.exists(a.card_figures):
-            with open(a.card_figures, encoding="utf-8") as fh:
-                figures = json.load(fh)
         suffix = "-lm" if lm else ""
-        figures.update({k + suffix: round(v["cer"], 4) for k, v in results.items()
-                        if k in ("synth-heldout", "emotiontts-test") or (k.startswith("deeply/") and k != "deeply/all")})
-        with open(a.card_figures, "w", encoding="utf-8") as fh:
-            json.dump(figures, fh, indent=1, sort_keys=True)
-            fh.write("\n")
+        record_card_figures(a.card_figures, {
+            k + suffix: v["cer"] for k, v in results.items()
+            if k in ("synth-heldout", "emotiontts-test") or (k.startswith("deeply/") and k != "deeply/all")})
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, ensure_ascii=False, indent=1)

@@ -13,6 +13,7 @@
 #   5. figures             eval.py greedy and with the language model -> Models/ko-ctc-small.eval.json
 #   6. Swift figures       the ShippedModelTests measure word timing and the demo's mentions through the engine;
 #                          their `measured figure` lines go into the same JSON (the tests hold later runs to them)
+# --skip-swift leaves out steps 3 and 6 (no Swift toolchain needed).
 # What is left to do by hand: read the figures, run `make test`, and update Training/MODEL_CARD.md.
 # Scratch: $LIVEINSIGHT_TRAIN_DIR (default ~/.cache/liveinsight-train); the timing set is made once.
 set -euo pipefail
@@ -49,17 +50,12 @@ if [ "$SKIP_SWIFT" != --skip-swift ]; then
   # The run may fail where the new model misses the old card's figures; the measured lines are what count.
   LOG=$(mktemp)
   swift test --filter ShippedModelTests 2>&1 | tee "$LOG" || true
-  python3 -c '
-import json, re, sys
-path = sys.argv[1]
-figures = json.load(open(path, encoding="utf-8"))
-for line in open(sys.argv[2], encoding="utf-8"):
-    m = re.match(r"measured figure ((?:timing|demo)-\S+) (\S+)$", line.strip())
-    if m:
-        figures[m.group(1)] = round(float(m.group(2)), 4)
-with open(path, "w", encoding="utf-8") as fh:
-    json.dump(figures, fh, indent=1, sort_keys=True)
-    fh.write("\n")
-' "$FIGURES" "$LOG"
+  python3 - "$FIGURES" "$LOG" <<'PY'
+import re, sys
+sys.path.insert(0, "Training")
+from eval import record_card_figures
+lines = (re.match(r"measured figure ((?:timing|demo)-\S+) (\S+)$", line.strip()) for line in open(sys.argv[2], encoding="utf-8"))
+record_card_figures(sys.argv[1], {m.group(1): float(m.group(2)) for m in lines if m})
+PY
 fi
 echo "shipped $MODEL; figures in $FIGURES: check them with make test, then update Training/MODEL_CARD.md"
