@@ -7,9 +7,9 @@ import Features
 public final class Transcriber {
     /// Decoding choices.
     public struct Options: Sendable {
-        /// Beam width for prefix beam search; 1 means greedy (best path). Default 16: wider than 8 lowered the
-        /// dev CER with the language model (Training/MODEL_CARD.md, "Decoding"), 32 did not.
-        public var beamWidth = 16
+        /// Beam width for prefix beam search; 1 means greedy (best path). Default
+        /// `PrefixBeamSearch.defaultBeamWidth` (16).
+        public var beamWidth = PrefixBeamSearch.defaultBeamWidth
         /// Keywords to favour (e.g. the analysts' keyword list), in any spelling the vocabulary covers.
         public var hotwords: [String] = []
         /// Log-probability bonus per hotword unit. Default 1.5.
