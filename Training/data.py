@@ -15,13 +15,19 @@ so a resumed run starts in seconds.
 emotiontts (../shared/data/speech/emotiontts/manifest.tsv): training uses `split == train` only, minus a
 dev subset chosen by sentence hash (sha1(spoken) % 100 < 8: about 8 % of the distinct sentences, all their
 readings), so dev sentences are never trained on. `excluded_overlap` is never used; `test` is evaluation only.
-deeply is evaluation only (eval.py) and is never loaded by train.py.
+pansori (../shared/data/speech/pansori/manifest.tsv, TEDx talks): `train` minus four whole talks held out
+as dev (sha1(talk) % 100 < 10: 204 utterances, 4 speakers), `dev` those talks, `test` the corpus's test talks.
+Its subtitles sometimes write numbers in digits (8년) or words in Latin letters: those utterances (229 of
+2,987) are left out everywhere (`spoken_only`), since the units have no digits and no reader of the digits
+exists here. deeply is evaluation only (eval.py) and is never loaded by train.py.
 """
 import csv
 import hashlib
 import json
 import os
+import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import soundfile as sf
@@ -91,6 +97,29 @@ def emotiontts(split="train"):
     return [u for u in tr if sentence_bucket(u.text) >= 8]
 
 
+def spoken_only(utts):
+    """The utterances whose transcript has no digits or Latin letters (written forms the units cannot spell)."""
+    return [u for u in utts if not re.search(r"[0-9A-Za-z]", u.text)]
+
+
+PANSORI_DEV_BUCKET = 10  # sha1(talk) % 100 below this: a dev talk
+
+
+def pansori(split="train"):
+    """split: 'train' (train talks minus the dev talks), 'dev' (four held-out train talks), 'test'."""
+    man = os.path.join(SPEECH_DIR, "pansori", "manifest.tsv")
+    rows = read_manifest(man, source="pansori", text_column="text")
+    for u in rows:
+        u.path = os.path.join(SPEECH_DIR, u.meta["path"])
+    rows = spoken_only(rows)
+    if split == "test":
+        return [u for u in rows if u.meta["split"] == "test"]
+    dev = {u.meta["talk"] for u in rows if int(hashlib.sha1(u.meta["talk"].encode()).hexdigest()[:8], 16) % 100
+           < PANSORI_DEV_BUCKET}
+    tr = [u for u in rows if u.meta["split"] == "train"]
+    return [u for u in tr if (u.meta["talk"] in dev) == (split == "dev")]
+
+
 def deeply():
     """EVALUATION ONLY (CC BY-NC-ND): never pass to training."""
     man = os.path.join(SPEECH_DIR, "deeply", "manifest.tsv")
@@ -128,8 +157,9 @@ class WaveStore:
         base = os.path.join(d, f"{name}-{key}")
         if not os.path.exists(base + ".json"):
             chunks, offsets, pos = [], [], 0
-            for u in utts:
-                x = load_audio(u.path)
+            with ThreadPoolExecutor(min(8, os.cpu_count() or 1)) as pool:  # libsndfile decodes outside the GIL
+                decoded = list(pool.map(lambda u: load_audio(u.path), utts))
+            for x in decoded:
                 xi = np.clip(np.round(x * 32767), -32768, 32767).astype(np.int16)
                 chunks.append(xi)
                 offsets.append((pos, len(xi)))

@@ -12,6 +12,9 @@ Sets:
     clean; noise = coloured/babble/music at U(0, 20) dB SNR; reverb = synthetic RIR, RT60 U(0.2, 0.8) s;
     telephone = 300-3400 Hz + 8 kHz round trip; live = reverb + music at U(5, 15) dB.
 - emotiontts-test: the `test` split (16 Personality speakers not in training; sentences not in training).
+- pansori-test: the 8 test talks (TEDx speakers not in training), less the utterances whose subtitles write
+  digits or Latin letters (data.spoken_only).
+- emotiontts-dev, pansori-dev: the real dev sets training selects checkpoints on (data.py); for tuning only.
 - deeply: evaluation only; scored per room. References are normalised: punctuation, symbols and lone
   jamo (ㅋㅋ, ㅎㅎ) removed; utterances whose reference still contains digits or Latin letters (176 of 1,697;
   written numbers would need a text normaliser to score fairly) are skipped and counted in the output.
@@ -102,6 +105,9 @@ def evaluation_sets(names, synth_dir, limit=0, sample=None):
             yield s, cut(data.read_manifest(os.path.join(synth_dir, "test.tsv"), source="synth"))
         elif s == "emotiontts-test":
             yield s, cut(data.emotiontts("test"))
+        elif s in ("pansori-test", "pansori-dev", "emotiontts-dev"):
+            corpus, split = s.split("-")
+            yield s, cut(getattr(data, corpus)(split))
         elif s == "synth-heldout":
             yield s, cut(committed_set(s))
         elif s == "deeply":
@@ -216,7 +222,7 @@ def main():
         suffix = "-lm" if lm else ""
         record_card_figures(a.card_figures, {
             k + suffix: v["cer"] for k, v in results.items()
-            if k in ("synth-heldout", "emotiontts-test") or (k.startswith("deeply/") and k != "deeply/all")})
+            if k in ("synth-heldout", "emotiontts-test", "pansori-test") or (k.startswith("deeply/") and k != "deeply/all")})
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, ensure_ascii=False, indent=1)

@@ -46,6 +46,9 @@ class ModelConfig:
 
 CONFIGS = {
     "small": dict(d_model=144, n_layers=8, n_heads=4, conv_kernel=15, subsampling_channels=64),
+    # The GPU recipe's larger model (gpu_recipe.sh): 7.5 M parameters, a 15 MB file, about twice the small
+    # model's compute.
+    "medium": dict(d_model=176, n_layers=10, n_heads=4, conv_kernel=15, subsampling_channels=64),
     "tiny": dict(d_model=32, n_layers=2, n_heads=2, conv_kernel=5, subsampling_channels=8),
 }
 

@@ -2,15 +2,23 @@
 
   python3 Training/train.py --config small --out DIR [--synthetic 6000] [--real|--no-real]
                             [--manifest extra.tsv ...] [--seed 1] [--threads 2] [--max-hours H]
+                            [--init-from Models/ko-ctc-small.safetensors] [--device cuda --workers 7]
 
 Re-running the same command resumes from DIR/ckpt/latest.pt (model, optimiser, LR schedule, RNG states,
 epoch and batch position). The batch order of an epoch and the augmentation of every utterance are drawn
 from (seed, epoch, batch index), so a resumed run continues the same data stream.
 
 Data: the first --synthetic utterances of SCRATCH/synth/train.tsv (synthesised first if missing, see
-synthesize.py), the emotiontts `train` split minus its dev sentences (--real, default; repeated
---real-repeat times per epoch, each time with a different augmentation), and any --manifest TSVs.
-Dev (for model selection, greedy CER): SCRATCH/synth/dev.tsv and the emotiontts dev sentences.
+synthesize.py), the real speech (--real, default): the emotiontts `train` split minus its dev sentences and
+the pansori `train` talks minus its dev talks (data.py), repeated --real-repeat times per epoch, each time
+with a different augmentation; and any --manifest TSVs.
+Dev (for model selection, greedy CER): SCRATCH/synth/dev.tsv, and the real dev sets pooled (emotiontts dev
+sentences, pansori dev talks).
+
+--init-from MODEL starts a new run from a model file's weights (and units) instead of random weights, with a
+fresh optimiser: how training continues on a machine that has only the shipped model. --device cuda trains on
+a GPU (bf16 autocast; CTC in float32); --workers N augments and featurises batches in N processes, which a GPU
+needs to be kept busy. Neither changes what data a step sees.
 
 Writes: DIR/log.tsv (train loss every --log-every steps, dev CER at every evaluation), DIR/vocab.json,
 DIR/ckpt/latest.pt (every --ckpt-minutes), DIR/ckpt/best.pt (lowest dev score = mean of the synthetic and
@@ -71,7 +79,7 @@ def anneal_factor(elapsed_hours, max_hours, anneal_minutes, floor=0.1):
 
 
 def feats_batch(waves):
-    feats = [log_mel_torch(torch.from_numpy(np.ascontiguousarray(w))) for w in waves]
+    feats = [log_mel_torch(torch.from_numpy(np.ascontiguousarray(w, dtype=np.float32))) for w in waves]
     lengths = torch.tensor([f.shape[0] for f in feats], dtype=torch.long)
     T = int(lengths.max())
     out = torch.zeros(len(feats), T, 80)
@@ -82,8 +90,9 @@ def feats_batch(waves):
 
 @torch.no_grad()
 def evaluate(model, corpus, vocab, max_batch_seconds=120.0, limit=None):
-    """Greedy CER (spaces removed) over a Corpus. Returns (cer, n_utts, examples)."""
+    """Greedy CER (spaces removed) over a Corpus. Returns (cer, n_utts, examples, (edits, ref_chars))."""
     model.eval()
+    device = model.feat_mean.device
     items = corpus.items[:limit] if limit else corpus.items
     order = sorted(range(len(items)), key=lambda k: items[k][2])
     edits = total = 0
@@ -97,8 +106,8 @@ def evaluate(model, corpus, vocab, max_batch_seconds=120.0, limit=None):
         idx = order[i:j]
         waves = [corpus.store.get(items[k][0]) for k in idx]
         feats, lengths = feats_batch(waves)
-        lp, ol = model(feats, lengths)
-        best = lp.argmax(-1)
+        lp, ol = model(feats.to(device), lengths.to(device))
+        best = lp.argmax(-1).cpu()
         for b, k in enumerate(idx):
             hyp = vocab.greedy(best[b, :int(ol[b])].tolist())
             ref = items[k][3].text
@@ -109,7 +118,45 @@ def evaluate(model, corpus, vocab, max_batch_seconds=120.0, limit=None):
                 examples.append((units.normalize(ref), hyp))
         i = j
     model.train()
-    return edits / max(total, 1), len(items), examples
+    return edits / max(total, 1), len(items), examples, (edits, total)
+
+
+class TrainingBatches(torch.utils.data.Dataset):
+    """Batch `i` of one epoch, augmented and featurised: (feats, lengths, targets, seconds of audio).
+
+    A pure function of (seed, epoch, i) and the augmentation phase, so the batches are the same whether they are
+    made in this process or in DataLoader workers, and a resumed run sees the data it would have seen."""
+
+    def __init__(self, corpora, batches, seed, epoch, strength, specaug, mean_fill):
+        self.corpora, self.batches, self.seed, self.epoch = corpora, batches, seed, epoch
+        self.strength, self.specaug, self.mean_fill = strength, specaug, mean_fill
+
+    def __len__(self):
+        return len(self.batches)
+
+    def __getitem__(self, bi):
+        keys = self.batches[bi]
+        rng = np.random.default_rng([self.seed, self.epoch, bi])
+        clean = [self.corpora[ci][0].store.get(self.corpora[ci][0].items[k][0]) for ci, k in keys]
+        waves = [augment.augment(w, rng, clean[:j] + clean[j + 1:], self.strength)[0] for j, w in enumerate(clean)]
+        feats, lengths = feats_batch(waves)
+        if self.specaug:
+            g = torch.Generator().manual_seed(int(rng.integers(2 ** 31)))
+            augment.spec_augment(feats, lengths, self.mean_fill, g)
+        targets = [self.corpora[ci][0].items[k][1] for ci, k in keys]
+        return feats, lengths, targets, float(sum(len(w) for w in waves)) / 16000
+
+
+def one_thread_worker(_):
+    torch.set_num_threads(1)
+
+
+def batch_stream(dataset, first, workers):
+    """The dataset's batches from index `first` on, made by `workers` processes (0 = in this process)."""
+    if workers == 0:
+        return (dataset[i] for i in range(first, len(dataset)))
+    return iter(torch.utils.data.DataLoader(dataset, batch_size=None, sampler=range(first, len(dataset)),
+                                            num_workers=workers, prefetch_factor=6, worker_init_fn=one_thread_worker))
 
 
 TRAINING_ONLY_PARTS = tuple(prefix.rstrip(".") for prefix in TRAINING_ONLY_PREFIXES)  # model attribute names
@@ -163,6 +210,8 @@ def load_training_state(model, opt, ck):
 
 
 def build_vocab(args, synth_train):
+    if args.init_from:
+        return units.Vocab(export.config_from_json(export.read_safetensors(args.init_from)[1]["config"]).vocab)
     if args.units == "jamo":
         return units.Vocab.jamo_units()
     import commerce_text
@@ -244,8 +293,12 @@ def main():
     ap.add_argument("--log-every", type=int, default=20)
     ap.add_argument("--export-only", action="store_true")
     ap.add_argument("--export-dtype", default="float16", choices=["float16", "float32"])
+    ap.add_argument("--init-from", default="", help="a new run starts from this model file's weights and units")
+    ap.add_argument("--device", default="auto", help="cpu, cuda, or auto (cuda when available)")
+    ap.add_argument("--workers", type=int, default=0, help="processes that make batches (0 = this one)")
     args = ap.parse_args()
 
+    device = torch.device(("cuda" if torch.cuda.is_available() else "cpu") if args.device == "auto" else args.device)
     torch.set_num_threads(args.threads)
     os.makedirs(os.path.join(args.out, "ckpt"), exist_ok=True)
     signal.signal(signal.SIGTERM, on_signal)
@@ -287,10 +340,12 @@ def main():
         train_corpora.append((data.Corpus(synth_train, "synth-train", vocab), 1))
     if args.real:
         train_corpora.append((data.Corpus(data.emotiontts("train"), "emotiontts-train", vocab), args.real_repeat))
+        train_corpora.append((data.Corpus(data.pansori("train"), "pansori-train", vocab), args.real_repeat))
     for m in args.manifest:
         train_corpora.append((data.Corpus(data.read_manifest(m), "extra-" + os.path.basename(m), vocab), 1))
     dev_synth = data.Corpus(synth_dev, "synth-dev", vocab) if synth_dev else None
-    dev_real = data.Corpus(data.emotiontts("dev"), "emotiontts-dev", vocab)
+    dev_real = [data.Corpus(data.emotiontts("dev"), "emotiontts-dev", vocab),
+                data.Corpus(data.pansori("dev"), "pansori-dev", vocab)]
     entries = []
     for ci, (c, rep) in enumerate(train_corpora):
         for r in range(rep):
@@ -298,7 +353,7 @@ def main():
     hours = sum(s for _, s in entries) / 3600
     print("train corpora: " + ", ".join(f"{c.store.__class__.__name__}:{len(c)}x{rep}" for c, rep in train_corpora)
           + f"; {len(entries)} items/epoch, {hours:.2f} h/epoch; dev synth {len(dev_synth) if dev_synth else 0}, "
-            f"dev real {len(dev_real)}", flush=True)
+            f"dev real {'+'.join(str(len(c)) for c in dev_real)}", flush=True)
 
     # ---------------- model / optimiser ----------------
     # A resumed run keeps its checkpoint's architecture (--config only shapes a new run).
@@ -309,6 +364,10 @@ def main():
     if args.jamo_ctc_layer < 0:
         args.jamo_ctc_layer = cfg.n_layers // 2
     model = build_model(cfg, vocab.tokens, jamo_output=args.jamo_output, jamo_ctc_layer=args.jamo_ctc_layer)
+    if ck is None and args.init_from:
+        missing, unexpected = model.load_state_dict(export.load_model(args.init_from).state_dict(), strict=False)
+        assert not unexpected and all(k.startswith(TRAINING_ONLY_PREFIXES) for k in missing), (missing, unexpected)
+    model.to(device)
     opt = make_optimizer(model, args)
     state = {"step": 0, "epoch": 0, "batch": 0, "best": float("inf"), "train_seconds": 0.0}
     if ck:
@@ -322,12 +381,14 @@ def main():
                         f"{latest} args={json.dumps(vars(args), ensure_ascii=False)}"])
         del ck
     else:
-        mean, std = feature_stats([c for c, _ in train_corpora])
-        model.feat_mean.copy_(mean)
-        model.feat_std.copy_(std)
-        print(f"new model {args.config}: {count_params(model)} parameters", flush=True)
+        if not args.init_from:
+            mean, std = feature_stats([c for c, _ in train_corpora])
+            model.feat_mean.copy_(mean)
+            model.feat_std.copy_(std)
+        origin = args.init_from or args.config
+        print(f"new model {origin}: {count_params(model)} parameters", flush=True)
         log_line(logp, [time.strftime("%F %T"), 0, 0, "start", "", "", "", "",
-                        f"{args.config} params={count_params(model)} vocab={len(vocab)} items/epoch={len(entries)} "
+                        f"{origin} params={count_params(model)} vocab={len(vocab)} items/epoch={len(entries)} "
                         f"hours/epoch={hours:.2f} args={json.dumps(vars(args), ensure_ascii=False)}"])
 
     def checkpoint():
@@ -337,7 +398,10 @@ def main():
 
     def run_eval():
         s_cer = evaluate(model, dev_synth, vocab)[0] if dev_synth and len(dev_synth) else float("nan")
-        r_cer, _, ex = evaluate(model, dev_real, vocab) if len(dev_real) else (float("nan"), 0, [])
+        real = [evaluate(model, c, vocab) for c in dev_real if len(c)]
+        ex = [e for r in real for e in r[2]]
+        edits, chars = (sum(r[3][i] for r in real) for i in (0, 1))
+        r_cer = edits / chars if chars else float("nan")
         score = np.nanmean([s_cer, r_cer])
         improved = score < state["best"]
         if improved:
@@ -355,7 +419,7 @@ def main():
     run_loss, run_jamo, run_n, t_log = 0.0, 0.0, 0, time.time()
     recent = collections.deque(maxlen=200)  # the last 200 steps' losses, for the curriculum
     model.train()
-    mean_fill = model.feat_mean.clone()
+    mean_fill = model.feat_mean.detach().cpu().clone()
     state.setdefault("aug_on", args.aug_on_loss <= 0)
 
     def full_augmentation():
@@ -364,31 +428,27 @@ def main():
     while state["epoch"] < args.epochs and not done:
         ep = state["epoch"]
         batches = data.make_batches(entries, args.max_batch_seconds, np.random.default_rng([args.seed, ep]))
-        while state["batch"] < len(batches):
+        phase = full_augmentation()
+        dataset = TrainingBatches(train_corpora, batches, args.seed, ep,
+                                  args.aug_strength if phase else 0.2 * args.aug_strength,
+                                  phase and not args.no_specaug, mean_fill)
+        for feats, lengths, targets, seconds in batch_stream(dataset, state["batch"], args.workers):
             bi = state["batch"]
-            keys = batches[bi]
-            rng = np.random.default_rng([args.seed, ep, bi])
-            clean = [train_corpora[ci][0].store.get(train_corpora[ci][0].items[k][0]) for ci, k in keys]
-            strength = args.aug_strength if full_augmentation() else 0.2 * args.aug_strength
-            waves = [augment.augment(w, rng, clean[:j] + clean[j + 1:], strength)[0] for j, w in
-                     enumerate(clean)]
-            feats, lengths = feats_batch(waves)
-            if not args.no_specaug and full_augmentation():
-                g = torch.Generator().manual_seed(int(rng.integers(2 ** 31)))
-                augment.spec_augment(feats, lengths, mean_fill, g)
-            targets = [train_corpora[ci][0].items[k][1] for ci, k in keys]
             tl = torch.tensor([len(t) for t in targets], dtype=torch.long)
             lr = lr_at(state["step"] + 1, args.lr, args.warmup) * anneal_factor(
                 (time.time() - t_start) / 3600, args.max_hours, args.anneal_minutes)
             for pg in opt.param_groups:
                 pg["lr"] = lr
-            lp, ol = model(feats, lengths)
-            loss = ctc(lp.transpose(0, 1), torch.tensor([i for t in targets for i in t]), ol, tl)
+            with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+                lp, ol = model(feats.to(device, non_blocking=True), lengths.to(device))
+            loss = ctc(lp.float().transpose(0, 1), torch.tensor([i for t in targets for i in t], device=device), ol,
+                       tl.to(device))
             total = loss
             if model.jamo_ctc is not None:
                 jamo = [model.jamo_ctc.targets(t) for t in targets]
-                jamo_loss = ctc(model.jamo_log_probs.transpose(0, 1), torch.tensor([i for t in jamo for i in t]),
-                                ol, torch.tensor([len(t) for t in jamo], dtype=torch.long))
+                jamo_loss = ctc(model.jamo_log_probs.float().transpose(0, 1),
+                                torch.tensor([i for t in jamo for i in t], device=device), ol,
+                                torch.tensor([len(t) for t in jamo], dtype=torch.long, device=device))
                 total = loss + args.jamo_ctc_weight * jamo_loss
                 run_jamo += float(jamo_loss.detach())
             opt.zero_grad(set_to_none=True)
@@ -397,7 +457,7 @@ def main():
             opt.step()
             state["step"] += 1
             state["batch"] += 1
-            state["train_seconds"] += float(sum(len(w) for w in waves)) / 16000
+            state["train_seconds"] += seconds
             recent.append(float(loss.detach()))
             run_loss += recent[-1]
             run_n += 1
@@ -405,7 +465,7 @@ def main():
                 dt = (time.time() - t_log) / run_n
                 jamo_note = f" jamo_loss={run_jamo / run_n:.4f}" if model.jamo_ctc is not None else ""
                 log_line(logp, [time.strftime("%F %T"), state["step"], ep, "train", f"{run_loss / run_n:.4f}",
-                                f"{lr:.2e}", "", "", f"{dt:.2f}s/step batch={len(keys)} ep_pos={bi + 1}/{len(batches)}"
+                                f"{lr:.2e}", "", "", f"{dt:.2f}s/step batch={len(targets)} ep_pos={bi + 1}/{len(batches)}"
                                 + jamo_note])
                 print(f"step {state['step']} ep {ep} {bi + 1}/{len(batches)} loss {run_loss / run_n:.3f} lr {lr:.2e} "
                       f"{dt:.2f}s/step{jamo_note}", flush=True)
@@ -425,7 +485,9 @@ def main():
                     (args.max_steps and state["step"] >= args.max_steps):
                 done = True
                 break
-        if not done:
+            if full_augmentation() != phase:
+                break  # the curriculum moved on: the rest of the epoch is made in the new phase
+        if not done and state["batch"] >= len(batches):
             state["epoch"] += 1
             state["batch"] = 0
             checkpoint()
