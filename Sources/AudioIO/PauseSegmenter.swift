@@ -3,7 +3,7 @@ import Foundation
 /// Cuts a stream of 16 kHz samples into utterances at pauses, for recognition.
 ///
 /// Energy is measured in 10 ms frames against an adaptive noise floor (the 10th percentile of the
-/// last 10 s), so a music or crowd bed under the voice does not hide the pauses. A segment ends in
+/// last 10 s, from the first second on), so a music or crowd bed under the voice does not hide the pauses. A segment ends in
 /// the middle of the first pause of at least `minimumPause` once it holds `minimumSpeech` of speech;
 /// a segment that reaches `maximumLength` without such a pause is cut in the middle of its longest
 /// quiet run in the last third (the quietest frame if none). Segments with less than
@@ -47,12 +47,13 @@ public final class PauseSegmenter {
     private var silenceRun = 0
     private var history: [Float] = []         // recent frame levels for the noise floor
     private var historyIndex = 0
-    private var noiseFloor: Float = -60
+    private var noiseFloor: Float
     private var framesSinceFloorUpdate = 0
 
     public init(options: Options = Options()) {
         self.options = options
         frameLength = options.sampleRate / 100
+        noiseFloor = options.absoluteFloor
     }
 
     /// Adds samples; returns the segments completed by them.
@@ -94,11 +95,13 @@ public final class PauseSegmenter {
     }
 
     private func track(_ level: Float) {
-        let capacity = 1_000
+        let capacity = 1_000, warmUp = 100
         if history.count < capacity { history.append(level) } else { history[historyIndex] = level }
         historyIndex = (historyIndex + 1) % capacity
         framesSinceFloorUpdate += 1
-        if framesSinceFloorUpdate >= 50 || history.count < 50 {
+        // The floor stays at the absolute floor for the first second: a stream that opens with speech would
+        // otherwise take its first word for the noise floor and drop it as lead-in.
+        if history.count >= warmUp && (framesSinceFloorUpdate >= 50 || history.count == warmUp) {
             framesSinceFloorUpdate = 0
             let sorted = history.sorted()
             noiseFloor = sorted[sorted.count / 10]

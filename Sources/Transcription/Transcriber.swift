@@ -105,7 +105,8 @@ public final class Transcriber {
     /// stage reruns this with new hotwords without running the acoustic model again.
     public func decode(_ posteriors: Posteriors, start: Double, end: Double) -> TranscriptSegment {
         let tokens = decoder?.decode(posteriors) ?? GreedyDecoder.decode(posteriors)
-        let words = TimedWords.words(for: tokens, posteriors: posteriors, vocabulary: vocabulary, clock: clock, offset: start)
+        let words = TimedWords.words(for: tokens, posteriors: posteriors, vocabulary: vocabulary, clock: clock,
+                                     offset: start, bounds: start...max(start, end))
         return TranscriptSegment(start: start, end: end, text: words.map(\.text).joined(separator: " "), words: words)
     }
 }

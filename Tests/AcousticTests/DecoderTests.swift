@@ -127,6 +127,23 @@ struct DecoderTests {
         #expect(abs(plain[0].end - delayed[0].end - 0.07) < 1e-9)
     }
 
+    /// A word on the first and last frames stays inside its utterance although the emission delay moves the
+    /// first frame's slot before the audio begins (the shipped model's 78 ms gave −0.0555 s).
+    @Test func wordTimesStayInsideTheUtterance() {
+        var frames = [[Int: Float]](repeating: [Self.blank: 0.97], count: 6)
+        frames[0] = [Self.hal: 0.97]
+        frames[5] = [Self.in_: 0.97]
+        let p = Self.posteriors(frames)
+        let clock = FrameClock(emissionDelay: 0.078)
+        let sequence = GreedyDecoder.decode(p)
+        let unbounded = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: clock)
+        #expect(unbounded.first.map { $0.start < 0 } == true)
+        let words = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: clock,
+                                     offset: 0, bounds: 0...0.2)
+        #expect(words.map(\.start) == [0])
+        #expect(words.allSatisfy { $0.end <= 0.2 && $0.end >= $0.start })
+    }
+
     /// A sequence longer than the frames cannot be aligned and yields no words, not a crash.
     @Test func alignmentThatCannotFit() {
         let p = Self.posteriors([[Self.hal: 0.9]])
@@ -143,7 +160,7 @@ struct DecoderTests {
         #expect(!Self.vocabulary.spellsJamo)
     }
 
-    /// The jamo units of `Training/units.py` (`Vocab.jamo_units()`): blank, unknown, boundary, 18 onsets
+    /// The jamo units of `Training/liveinsight_train/units.py` (`Vocab.jamo_units()`): blank, unknown, boundary, 18 onsets
     /// (no silent ㅇ), 21 vowels, 27 codas as conjoining jamo.
     static let jamo = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁"]
         + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }

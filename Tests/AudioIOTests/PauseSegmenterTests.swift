@@ -68,6 +68,15 @@ struct PauseSegmenterTests {
         #expect(segment(bursts(count: 0, burst: 0, gap: 10)).isEmpty)
     }
 
+    /// Speech from the very first sample (an isolated utterance) keeps its first word: the opening word is
+    /// not taken for the noise floor and dropped as lead-in.
+    @Test func keepsSpeechThatOpensTheStream() {
+        let word = Signals.sine(frequency: 220, rate: 16_000, seconds: 0.8, amplitude: 0.3)
+        let segments = segment(word + bursts(count: 1, burst: 2, gap: 0.8))
+        #expect(segments.count == 2)
+        #expect(segments.first.map { $0.start == 0 && $0.end >= 0.8 } == true)
+    }
+
     /// A long silence before speech is not carried into the segment (at most 0.5 s of lead-in stays).
     @Test func trimsLeadingSilence() {
         let signal = [Float](repeating: 0, count: 16_000 * 10) + Signals.sine(frequency: 200, rate: 16_000, seconds: 2, amplitude: 0.3)

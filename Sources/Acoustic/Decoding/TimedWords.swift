@@ -18,8 +18,12 @@ public struct TimedWord: Codable, Sendable, Equatable {
 public enum TimedWords {
     /// Aligns `sequence` to `posteriors` (Viterbi) and groups the units into words at word
     /// boundaries. `offset` seconds are added to every time (the utterance's place in the recording).
+    /// Every time is kept inside `bounds` (the utterance's span in the recording, when given): the clock's
+    /// emission-delay shift puts the first frame's slot before the audio begins, and a word's time must
+    /// never lie outside the recording.
     public static func words(
-        for sequence: [Int], posteriors: Posteriors, vocabulary: TokenVocabulary, clock: FrameClock, offset: Double = 0
+        for sequence: [Int], posteriors: Posteriors, vocabulary: TokenVocabulary, clock: FrameClock, offset: Double = 0,
+        bounds: ClosedRange<Double>? = nil
     ) -> [TimedWord] {
         guard let spans = ForcedAlignment.align(sequence, to: posteriors) else { return [] }
         var words: [TimedWord] = []
@@ -28,8 +32,10 @@ public enum TimedWords {
             guard let first = current.first, let last = current.last else { return }
             let text = vocabulary.text(of: current.map(\.token))
             let confidence = current.reduce(0.0) { $0 + Double($1.confidence) } / Double(current.count)
-            words.append(TimedWord(text: text, start: offset + clock.start(of: first.firstFrame),
-                                   end: offset + clock.end(of: last.lastFrame), confidence: confidence))
+            let bounds = bounds ?? -Double.infinity...Double.infinity
+            let start = (offset + clock.start(of: first.firstFrame)).clamped(to: bounds)
+            let end = (offset + clock.end(of: last.lastFrame)).clamped(to: bounds)
+            words.append(TimedWord(text: text, start: start, end: end, confidence: confidence))
             current = []
         }
         for span in spans {
@@ -37,5 +43,11 @@ public enum TimedWords {
         }
         flush()
         return words
+    }
+}
+
+extension Double {
+    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }
