@@ -4,16 +4,17 @@
 #   medium:   the larger `medium` configuration from scratch on the same data,
 # side by side on the one GPU (each with its own batch-making processes), then export both.
 #
-#   Training/pack_gpu_data.py --out .gpudata                 # here, once (needs ../shared/data)
+#   python3 -m liveinsight_train.pack_gpu_data --out .gpudata                 # here, once (needs ../shared/data)
 #   Training/gpu_recipe.sh OUTDIR [MINUTES]                  # on the GPU machine, from the repository root
 #   DEVICE=cpu Training/gpu_recipe.sh /tmp/smoke 0.3         # a smoke test of the same script without a GPU
 #
 # Writes OUTDIR/{finetune,medium}/{model.safetensors,log.tsv,stdout.log} (checkpoints stay in
 # $LIVEINSIGHT_TRAIN_DIR/runs); the models are then measured on the
-# test sets by eval.py on any machine, and shipped (ship_model.sh) only if they beat the shipped one.
+# test sets by evaluate.py on any machine, and shipped (ship_model.sh) only if they beat the shipped one.
 # Wheels in .whl/ (soundfile and what it needs) are installed first where the machine lacks them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD/Training${PYTHONPATH:+:$PYTHONPATH}"   # the recipe package, liveinsight_train
 OUT=${1:?usage: gpu_recipe.sh OUTDIR [MINUTES]}
 MINUTES=${2:-8}
 HOURS=$(python3 -c "print($MINUTES / 60)")
@@ -34,17 +35,17 @@ COMMON=(--synth-dir "$PWD/.gpudata/synth" --synthetic "$SYNTH" --device "${DEVIC
 
 # Decode the pack once, so the two runs below share the audio cache instead of both decoding it.
 PACK=$PWD/.gpudata
-(cd Training && python3 -c "import data, units; v = units.Vocab.jamo_units(); s = '$PACK/synth/'
+python3 -c "from liveinsight_train import data, units; v = units.Vocab.jamo_units(); s = '$PACK/synth/'
 [data.Corpus(u, n, v) for u, n in ((data.emotiontts('train'), 'emotiontts-train'),
  (data.pansori('train'), 'pansori-train'), (data.emotiontts('dev'), 'emotiontts-dev'),
  (data.pansori('dev'), 'pansori-dev'), (data.read_manifest(s + 'train.tsv', source='synth'), 'synth-train'),
- (data.read_manifest(s + 'dev.tsv', source='synth'), 'synth-dev'))]")
+ (data.read_manifest(s + 'dev.tsv', source='synth'), 'synth-dev'))]"
 
-python3 Training/train.py --out "$RUNS/finetune" --init-from Models/ko-ctc-small.safetensors "${COMMON[@]}" \
+python3 -m liveinsight_train.train --out "$RUNS/finetune" --init-from Models/ko-ctc-small.safetensors "${COMMON[@]}" \
     --lr 5e-4 --warmup 150 --aug-phase full --aug-strength 0.5 --no-specaug --anneal-minutes 2 \
     > "$OUT/finetune/stdout.log" 2>&1 &
 FINETUNE=$!
-python3 Training/train.py --out "$RUNS/medium" --config medium "${COMMON[@]}" --lr 2e-3 --warmup 400 \
+python3 -m liveinsight_train.train --out "$RUNS/medium" --config medium "${COMMON[@]}" --lr 2e-3 --warmup 400 \
     --anneal-minutes 2 > "$OUT/medium/stdout.log" 2>&1 &
 MEDIUM=$!
 status=0

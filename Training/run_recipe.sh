@@ -12,6 +12,7 @@
 # runs/<run>/ckpt/latest.pt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD/Training${PYTHONPATH:+:$PYTHONPATH}"   # the recipe package, liveinsight_train
 
 SEED=1 CONFIG=small SYNTH=6000 THREADS=2 REAL=--real MAXH=0 RUN="" EXTRA=()
 while [ $# -gt 0 ]; do
@@ -39,13 +40,13 @@ echo "scratch $ROOT  run $OUT  synth $SYNTH_DIR"
 
 # 1. synthetic speech (seeded; resumes: existing files are kept)
 if [ "$SYNTH" -gt 0 ]; then
-  python3 Training/synthesize.py --out "$SYNTH_DIR" --n-train "$SYNTH" --n-dev 200 --n-test 300 \
+  python3 -m liveinsight_train.synthesize --out "$SYNTH_DIR" --n-train "$SYNTH" --n-dev 200 --n-test 300 \
       --seed "$SEED" --jobs "$THREADS"
 fi
 # 2.-3. real data is read in place from ../shared/data/speech (cached by data.py); train (resumes)
-python3 Training/train.py --config "$CONFIG" --out "$OUT" --synthetic "$SYNTH" --synth-dir "$SYNTH_DIR" \
+python3 -m liveinsight_train.train --config "$CONFIG" --out "$OUT" --synthetic "$SYNTH" --synth-dir "$SYNTH_DIR" \
     $REAL --seed "$SEED" --threads "$THREADS" --max-hours "$MAXH" "${EXTRA[@]}"
 # 4. export (train.py already exported best.pt; repeat in case it was interrupted) and evaluate
-python3 Training/train.py --config "$CONFIG" --out "$OUT" --export-only
-python3 Training/eval.py --model "$OUT/model.safetensors" --synth-dir "$SYNTH_DIR" --threads "$THREADS" \
+python3 -m liveinsight_train.train --config "$CONFIG" --out "$OUT" --export-only
+python3 -m liveinsight_train.evaluate --model "$OUT/model.safetensors" --synth-dir "$SYNTH_DIR" --threads "$THREADS" \
     --json "$OUT/eval.json" | tee "$OUT/eval.md"

@@ -10,7 +10,7 @@
 #   2. fusion weights      ngram_lm.py tune (dev sentences under the five conditions, emotiontts dev)
 #   3. spotting threshold  calibrate_spotting.py --write (a generated broadcast, never the demo)
 #   4. parity fixtures     make_parity_fixture.py --name shipped, ngram_lm.py fixture
-#   5. figures             eval.py greedy and with the language model -> Models/ko-ctc-small.eval.json
+#   5. figures             evaluate.py greedy and with the language model -> Models/ko-ctc-small.eval.json
 #   6. Swift figures       the ShippedModelTests measure word timing and the demo's mentions through the engine;
 #                          their `measured figure` lines go into the same JSON (the tests hold later runs to them)
 # --skip-swift leaves out steps 3 and 6 (no Swift toolchain needed).
@@ -18,6 +18,7 @@
 # Scratch: $LIVEINSIGHT_TRAIN_DIR (default ~/.cache/liveinsight-train); the timing set is made once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD/Training${PYTHONPATH:+:$PYTHONPATH}"   # the recipe package, liveinsight_train
 
 SOURCE=${1:?usage: Training/ship_model.sh SOURCE.safetensors|SOURCE.pt [--skip-swift]}
 SKIP_SWIFT=${2:-}
@@ -28,32 +29,31 @@ ROOT=${LIVEINSIGHT_TRAIN_DIR:-$HOME/.cache/liveinsight-train}
 TIMING=$ROOT/timing-dev
 
 case "$SOURCE" in
-  *.pt) python3 Training/export.py "$SOURCE" "$MODEL";;
+  *.pt) python3 -m liveinsight_train.export "$SOURCE" "$MODEL";;
   *.safetensors) cp "$SOURCE" "$MODEL";;
   *) echo "SOURCE must be a .pt checkpoint or an exported .safetensors model: $SOURCE" >&2; exit 2;;
 esac
-[ -f "$TIMING/timing.tsv" ] || python3 Training/timing_eval.py make --out "$TIMING" --n 100 --seed 5 --split dev
-python3 Training/timing_eval.py calibrate --model "$MODEL" --set "$TIMING/timing.tsv"
-python3 Training/ngram_lm.py tune --model "$MODEL" --lm "$LM"
+[ -f "$TIMING/timing.tsv" ] || python3 -m liveinsight_train.timing_eval make --out "$TIMING" --n 100 --seed 5 --split dev
+python3 -m liveinsight_train.timing_eval calibrate --model "$MODEL" --set "$TIMING/timing.tsv"
+python3 -m liveinsight_train.ngram_lm tune --model "$MODEL" --lm "$LM"
 if [ "$SKIP_SWIFT" != --skip-swift ]; then
   swift build -c release --product liveinsight
-  python3 Training/calibrate_spotting.py --model "$MODEL" --write --binary .build/release/liveinsight
+  python3 -m liveinsight_train.calibrate_spotting --model "$MODEL" --write --binary .build/release/liveinsight
 fi
-python3 Training/make_parity_fixture.py --model "$MODEL" --audio Training/fixtures/clip-ko-2s.wav \
+python3 -m liveinsight_train.make_parity_fixture --model "$MODEL" --audio Training/fixtures/clip-ko-2s.wav \
     --out Training/fixtures --name shipped
-python3 Training/ngram_lm.py fixture --model "$MODEL" --lm "$LM"
-SETS=synth-heldout,emotiontts-test,deeply
-python3 Training/eval.py --model "$MODEL" --sets "$SETS" --conditions clean --card-figures "$FIGURES"
-python3 Training/eval.py --model "$MODEL" --lm "$LM" --sets "$SETS" --conditions clean --card-figures "$FIGURES"
-python3 Training/eval.py --model "$MODEL" --sets synth-test
+python3 -m liveinsight_train.ngram_lm fixture --model "$MODEL" --lm "$LM"
+SETS=synth-heldout,emotiontts-test,pansori-test,deeply
+python3 -m liveinsight_train.evaluate --model "$MODEL" --sets "$SETS" --conditions clean --card-figures "$FIGURES"
+python3 -m liveinsight_train.evaluate --model "$MODEL" --lm "$LM" --sets "$SETS" --conditions clean --card-figures "$FIGURES"
+python3 -m liveinsight_train.evaluate --model "$MODEL" --sets synth-test
 if [ "$SKIP_SWIFT" != --skip-swift ]; then
   # The run may fail where the new model misses the old card's figures; the measured lines are what count.
   LOG=$(mktemp)
   swift test --filter ShippedModelTests 2>&1 | tee "$LOG" || true
   python3 - "$FIGURES" "$LOG" <<'PY'
 import re, sys
-sys.path.insert(0, "Training")
-from eval import record_card_figures
+from liveinsight_train.evaluate import record_card_figures
 lines = (re.match(r"measured figure ((?:timing|demo)-\S+) (\S+)$", line.strip()) for line in open(sys.argv[2], encoding="utf-8"))
 record_card_figures(sys.argv[1], {m.group(1): float(m.group(2)) for m in lines if m})
 PY

@@ -11,8 +11,8 @@ Writes, next to this script's parent folder (AudioSamples/):
 The event log comes from the simulator: `make demo-kit` runs `liveinsight simulate` after this script.
 
 With --generated N the lines are instead N seller lines from the acoustic recipe's generator
-(Training/commerce_text.py, `dev` sentences, never trained on), and --out names the files: a broadcast
-other than the demo, for calibrating the keyword spotter (Training/calibrate_spotting.py) without
+(Training/liveinsight_train/commerce_text.py, `dev` sentences, never trained on), and --out names the files: a broadcast
+other than the demo, for calibrating the keyword spotter (liveinsight_train.calibrate_spotting) without
 tuning on the demo, which is a test set.
 
 Needs espeak-ng (Debian) and numpy + soundfile (PyPI).
@@ -22,7 +22,6 @@ import argparse
 import csv
 import os
 import subprocess
-import sys
 import tempfile
 
 import numpy as np
@@ -76,8 +75,7 @@ def main():
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
     if args.generated:
-        sys.path.insert(0, os.path.join(os.path.dirname(OUT), "Training"))
-        import commerce_text
+        from liveinsight_train import commerce_text  # the recipe package: PYTHONPATH=Training
         lines = [{"product": "-", "spoken": row["spoken"], "written": row["written"]}
                  for row in commerce_text.generate(args.generated, args.seed, split="dev", mode="commerce")]
     else:

@@ -4,7 +4,7 @@
   python3 Benchmarks/VoskComparison/compare.py [--model Models/ko-ctc-small.safetensors]
          [--sets synth-test,emotiontts-test,deeply] [--per-set 0] [--seed 1] [--json out.json]
 
-Both systems see the same utterances and the same scoring as Training/eval.py (references normalised, spaces
+Both systems see the same utterances and the same scoring as liveinsight_train.evaluate (references normalised, spaces
 removed, character edit distance over the whole set). `--per-set N` scores a seeded random N utterances of each
 set (each deeply room gets the same sentences); 0 scores everything. Time per system is reported as a real-time
 factor measured in this run, so the speed ratio holds on a busy machine. Vosk runs one utterance at a time on
@@ -21,10 +21,8 @@ import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "Training"))
-import data  # noqa: E402
-import eval as evaluation  # noqa: E402
-import units  # noqa: E402
+from liveinsight_train import data, units  # the recipe package: run with PYTHONPATH=Training
+from liveinsight_train import evaluate as evaluation
 
 
 class VoskRecognizer:

@@ -1,5 +1,5 @@
 /// The log-mel front end's conventions. The defaults are the acoustic model's training recipe,
-/// number for number (`Training/features.py`); change them only together with a retrained model.
+/// number for number (`Training/liveinsight_train/features.py`); change them only together with a retrained model.
 public struct FeatureOptions: Sendable, Equatable, Codable {
     /// Input sample rate in Hz. Default 16 000.
     public var sampleRate: Int = 16_000

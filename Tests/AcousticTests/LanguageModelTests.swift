@@ -66,7 +66,7 @@ struct LanguageModelTests {
     }
 }
 
-/// The shipped language model against `Training/ngram_lm.py` on its committed fixture.
+/// The shipped language model against `Training/liveinsight_train/ngram_lm.py` on its committed fixture.
 struct LanguageModelParityTests {
     static let shipped = ModelParityTests.shippedModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors")
 

@@ -11,7 +11,7 @@ struct LogMelParityTests {
         return data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
     }
 
-    /// Every log value matches `Training/features.py:log_mel_numpy` within 1e-3 (absolute).
+    /// Every log value matches `Training/liveinsight_train/features.py:log_mel_numpy` within 1e-3 (absolute).
     @Test func matchesTrainingRecipe() throws {
         let samples = try Self.loadFloats("samples.f32")
         let reference = try Self.loadFloats("logmel.f32")

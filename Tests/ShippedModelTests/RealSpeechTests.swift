@@ -4,7 +4,7 @@ import Testing
 
 /// Real speech from `../shared/data/speech` (read in place, never committed; see its README): the
 /// emotiontts test speakers and all of deeply, per room. The model card's figures come from
-/// `Training/eval.py` (PyTorch); here the Swift engine measures them again on the same files.
+/// `Training/liveinsight_train/evaluate.py` (PyTorch); here the Swift engine measures them again on the same files.
 @Suite(.enabled(if: ShippedModel.isShipped, "no model in Models/ yet"))
 struct RealSpeechTests {
     static let folder: URL? = {
@@ -24,7 +24,7 @@ struct RealSpeechTests {
         }
     }
 
-    /// deeply's web-style texts as eval.py scores them: lone jamo (ㅋㅋ) removed; `nil` (skipped) when a
+    /// deeply's web-style texts as evaluate.py scores them: lone jamo (ㅋㅋ) removed; `nil` (skipped) when a
     /// letter, digit or mark other than a Hangul syllable remains (written numbers, Latin, Hanja).
     static func scorableReference(_ text: String) -> String? {
         let kept = String(String.UnicodeScalarView(text.unicodeScalars.map { (0x3131...0x318E).contains($0.value) ? " " : $0 }))

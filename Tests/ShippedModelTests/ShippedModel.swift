@@ -6,7 +6,7 @@ import Transcription
 import Validation
 
 /// The shipped acoustic model and the figures its model card claims (`Models/ko-ctc-small.eval.json`,
-/// written by `Training/eval.py`); the tests in this target measure the model again and hold it to them.
+/// written by `Training/liveinsight_train/evaluate.py`); the tests in this target measure the model again and hold it to them.
 enum ShippedModel {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -23,8 +23,8 @@ enum ShippedModel {
 
     static func load() throws -> AcousticModel { try AcousticModel(path: path, threads: 2) }
 
-    /// A transcriber greedy, as the model card's acoustic figures are measured (`Training/eval.py`), or as the
-    /// product runs it (`.product`: beam search fused with the model's language model, as `eval.py --lm`).
+    /// A transcriber greedy, as the model card's acoustic figures are measured (`Training/liveinsight_train/evaluate.py`), or as the
+    /// product runs it (`.product`: beam search fused with the model's language model, as `evaluate.py --lm`).
     static func transcriber(_ decoding: Decoding = .greedy, hotwords: [String] = []) throws -> Transcriber {
         var options = Transcriber.Options()
         options.hotwords = hotwords
@@ -97,7 +97,7 @@ enum ShippedModel {
     }
 }
 
-/// One of the evaluation sets in `AudioSamples/eval/` (`Training/make_eval_samples.py`): one recording and
+/// One of the evaluation sets in `AudioSamples/eval/` (`Training/liveinsight_train/make_eval_samples.py`): one recording and
 /// a TSV giving each utterance's start and end in it, with further columns by name.
 struct EvaluationSet {
     struct Utterance {

@@ -2,7 +2,7 @@
 ///
 /// The bonus offsets the language model's cost per unit, which would otherwise favour dropping units. How
 /// much the language model should weigh depends on the acoustic model's scores as much as on it, so both
-/// values are tuned for the pair on dev sentences (`Training/ngram_lm.py tune`) and recorded in the
+/// values are tuned for the pair on dev sentences (`Training/liveinsight_train/ngram_lm.py tune`) and recorded in the
 /// acoustic model's configuration.
 public struct LanguageModelFusion: Sendable {
     /// The weight for an acoustic model that records none.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A unit n-gram language model in backoff form, for shallow fusion in `PrefixBeamSearch`; built from
-/// text by `Training/ngram_lm.py`, whose `LanguageModel` class is the reference this type matches.
+/// text by `Training/liveinsight_train/ngram_lm.py`, whose `LanguageModel` class is the reference this type matches.
 ///
 /// Order n's table lists its n-grams by key (context index · V + unit, where the context index is the
 /// position of the first n − 1 units in order n − 1's table), each with its log-probability, the

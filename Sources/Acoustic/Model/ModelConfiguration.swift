@@ -1,6 +1,6 @@
 /// The architecture of a Conformer-CTC model, read from the model file's `config` metadata, so a
 /// larger model of the same family works without code changes. Field names follow the training
-/// recipe (`Training/model.py: ModelConfig`).
+/// recipe (`Training/liveinsight_train/model.py: ModelConfig`).
 public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// Log-mel bins per input frame.
     public var melBins: Int
@@ -27,12 +27,12 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// Output units; index 0 is the CTC blank.
     public var vocabulary: [String]
     /// Seconds the model emits a unit after its sound starts, measured after training
-    /// (`Training/timing_eval.py calibrate`); nil in files that do not record it.
+    /// (`Training/liveinsight_train/timing_eval.py calibrate`); nil in files that do not record it.
     public var emissionDelay: Double?
     /// The keyword-spotting threshold (mean log score per unit) calibrated for this model
-    /// (`Training/calibrate_spotting.py`); nil in files that do not record one.
+    /// (`Training/liveinsight_train/calibrate_spotting.py`); nil in files that do not record one.
     public var spottingThreshold: Float?
-    /// The language model's weight in beam search, tuned for this model (`Training/ngram_lm.py tune`).
+    /// The language model's weight in beam search, tuned for this model (`Training/liveinsight_train/ngram_lm.py tune`).
     public var languageModelWeight: Float?
     /// The log-score added per unit when fusing a language model, tuned with `languageModelWeight`.
     public var languageModelUnitBonus: Float?

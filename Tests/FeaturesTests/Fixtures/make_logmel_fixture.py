@@ -4,7 +4,7 @@
 The input is a Korean seller line synthesised by espeak-ng, resampled to 16 kHz by sox, with a
 little seeded white noise mixed in after the first 0.3 s (so the clip has both digital silence —
 values at the log floor — and noisy speech). The expected output is the training recipe's
-reference features, `Training/features.py:log_mel_numpy`, computed in float64. The script also
+reference features, `Training/liveinsight_train/features.py:log_mel_numpy`, computed in float64. The script also
 checks that the recipe's torch path (`log_mel_torch`, what training uses) agrees with it.
 
 Files written here: samples.f32 (float32 little-endian, 16 kHz mono), logmel.f32 (float32, frames × 80,
@@ -13,16 +13,13 @@ row-major), logmel.json (shape and provenance).
 import json
 import os
 import subprocess
-import sys
 import tempfile
 
 import numpy as np
 import soundfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "../../.."))
-sys.path.insert(0, os.path.join(ROOT, "Training"))
-import features  # noqa: E402
+from liveinsight_train import features  # the recipe package: run with PYTHONPATH=Training
 
 TEXT = "자 여러분 이 니트 정말 부드럽죠 오늘 딱 하루 이만 구천 구백 원입니다"
 
@@ -52,7 +49,7 @@ def main():
     with open(os.path.join(HERE, "logmel.json"), "w") as f:
         json.dump({"samples": int(len(samples)), "frames": int(reference.shape[0]), "bins": int(reference.shape[1]),
                    "generator": "Tests/FeaturesTests/Fixtures/make_logmel_fixture.py",
-                   "reference": "Training/features.py:log_mel_numpy (float64)"}, f, indent=2)
+                   "reference": "Training/liveinsight_train/features.py:log_mel_numpy (float64)"}, f, indent=2)
     print(f"{len(samples)} samples -> {reference.shape[0]} frames x {reference.shape[1]} bins; "
           f"log-mel range {reference.min():.3f} .. {reference.max():.3f}")
 

@@ -1,6 +1,6 @@
 """Calibrate a model's keyword-spotting threshold on a broadcast other than the demo, and record it.
 
-  python3 Training/calibrate_spotting.py --model Models/ko-ctc-small.safetensors [--write]
+  python3 -m liveinsight_train.calibrate_spotting --model Models/ko-ctc-small.safetensors [--write]
         [--binary .build/release/liveinsight] [--scratch SCRATCH/spotting]
 
 1. Makes SCRATCH/spotting/calibration.{ogg,ref.tsv} if missing: 160 generated seller lines (`dev`
@@ -25,12 +25,10 @@ import os
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-import export  # noqa: E402
+from . import export
+from .paths import REPO, scratch_dir
 
-SCRATCH = os.environ.get("LIVEINSIGHT_TRAIN_SCRATCH", os.path.expanduser("~/.cache/liveinsight-train"))
+SCRATCH = scratch_dir()
 KEYWORDS = os.path.join(REPO, "AudioSamples", "demo-broadcast.keywords.csv")
 GRID = [-1.6, -1.4, -1.2, -1.0, -0.9, -0.8, -0.7, -0.6, -0.5, -0.4, -0.3]
 TOLERANCE = 4.0

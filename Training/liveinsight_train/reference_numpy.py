@@ -1,17 +1,15 @@
 """An independent NumPy implementation of MODEL_FORMAT.md, written from the document (not from model.py).
 
 It is what the Swift engine should look like, operation by operation, and it checks the document against
-PyTorch: `python3 Training/reference_numpy.py MODEL.safetensors FIXTURE.safetensors` prints the largest
+PyTorch: `python3 -m liveinsight_train.reference_numpy MODEL.safetensors FIXTURE.safetensors` prints the largest
 differences from the fixture's tensors (and exits 1 if log_probs differ by more than 1e-3).
 """
 import json
-import os
 import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import export  # noqa: E402
+from . import export
 
 
 def layer_norm(x, w, b, eps):

@@ -1,6 +1,6 @@
 """Give a trained model a narrower subsampling front end without training it again from scratch.
 
-  python3 Training/narrow_subsampling.py --checkpoint RUN/ckpt/latest.pt --out NEW_RUN --channels 64 \
+  python3 -m liveinsight_train.narrow_subsampling --checkpoint RUN/ckpt/latest.pt --out NEW_RUN --channels 64 \
       [--steps 1500] [--threads 2]
 
 Why: the front end's second 3x3 convolution costs C x C per output cell. At C = 144 it is the largest single
@@ -26,13 +26,12 @@ import time
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import augment  # noqa: E402
-import checkpoint_surgery as surgery  # noqa: E402
-import data  # noqa: E402
-from model import Subsampling, subsampled_length  # noqa: E402
-from train import feats_batch  # noqa: E402
+from . import augment
+from . import checkpoint_surgery as surgery
+from . import data
+from .model import Subsampling, subsampled_length
+from .paths import scratch_dir
+from .train import feats_batch
 
 
 def distil(teacher, student, mean, std, store, steps, rng, log_every=50):
@@ -68,7 +67,7 @@ def main():
     ap.add_argument("--out", required=True, help="the new run's folder (must not hold a checkpoint yet)")
     ap.add_argument("--channels", type=int, default=64)
     ap.add_argument("--steps", type=int, default=1500)
-    ap.add_argument("--synth-dir", default=os.path.join(data.scratch_dir(), "synth"))
+    ap.add_argument("--synth-dir", default=os.path.join(scratch_dir(), "synth"))
     ap.add_argument("--synthetic", type=int, default=6000, help="the training run's --synthetic")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)

@@ -1,6 +1,6 @@
 """Pack the training speech small enough to travel to a lent GPU machine (gpu_recipe.sh).
 
-  python3 Training/pack_gpu_data.py --out .gpudata [--synthetic 1500] [--real-kbps 20] [--synth-kbps 14]
+  python3 -m liveinsight_train.pack_gpu_data --out .gpudata [--synthetic 1500] [--real-kbps 20] [--synth-kbps 14]
 
 The GPU machine receives the repository and at most 64 MiB besides, and reaches no data of its own. This
 writes the real training speech (the emotiontts `train` split, the pansori `train` talks) and the first
@@ -18,7 +18,8 @@ import os
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
-from data import SPEECH_DIR, read_manifest, scratch_dir
+from .data import read_manifest
+from .paths import SPEECH_DIR, scratch_dir
 
 
 def encode(src, dst, kbps):

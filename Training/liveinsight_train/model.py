@@ -5,7 +5,6 @@ Output frame j is computed from input frames 4j .. 4j + 6 by the subsampling con
 of the two 3x3 stride-2 convs), then mixed with every other frame by self-attention.
 """
 import json
-import math
 import unicodedata
 from dataclasses import asdict, dataclass, field
 

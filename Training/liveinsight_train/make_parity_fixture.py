@@ -1,9 +1,9 @@
 """Parity fixtures for the Swift engine: features + reference activations + log-probs for one audio file.
 
   # the seeded tiny random model (all F32) used by the Swift unit tests
-  python3 Training/make_parity_fixture.py --make-tiny-model Training/fixtures/tiny-model.safetensors --seed 0
+  python3 -m liveinsight_train.make_parity_fixture --make-tiny-model Training/fixtures/tiny-model.safetensors --seed 0
   # a fixture for any exported model and any audio file
-  python3 Training/make_parity_fixture.py --model Training/fixtures/tiny-model.safetensors \
+  python3 -m liveinsight_train.make_parity_fixture --model Training/fixtures/tiny-model.safetensors \
       --audio Training/fixtures/clip-ko-2s.wav --out Training/fixtures --name tiny
 
 Writes OUT/NAME-fixture.safetensors with float32 tensors
@@ -28,12 +28,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import export  # noqa: E402
-import features  # noqa: E402
-import units  # noqa: E402
-from model import CONFIGS, ConformerCTC, ModelConfig  # noqa: E402
+from . import export
+from . import features
+from . import units
+from .model import CONFIGS, ConformerCTC, ModelConfig
+from .paths import FIXTURES
 
 TINY_SYLLABLES = "안녕하세요오늘특가상품입니다여러분지금바로장바구니에담아주삼만구천원두개무료배송내일도착진짜자"
 
@@ -139,7 +138,7 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--model")
     ap.add_argument("--audio")
-    ap.add_argument("--out", default=os.path.join(HERE, "fixtures"))
+    ap.add_argument("--out", default=FIXTURES)
     ap.add_argument("--name", default="fixture")
     a = ap.parse_args()
     torch.set_num_threads(1)

@@ -3,34 +3,31 @@
 Make the set (held-out `test` sentences of commerce_text; each word synthesised separately by espeak-ng with
 the utterance's voice/rate/pitch, leading/trailing silence trimmed at -40 dB of the word's peak, words joined
 with U(0.05, 0.40) s of silence, U(0.1, 0.5) s lead-in; the true word starts are exact by construction):
-  python3 Training/timing_eval.py make --out SCRATCH/timing --n 100 --seed 7
+  python3 -m liveinsight_train.timing_eval make --out SCRATCH/timing --n 100 --seed 7
 Score a model as the Swift engine times words: a word starts where the time slot of the first frame of its
 first unit starts, 0.04 j + 0.0425 - 0.02 s for frame j (the centre of its receptive field less half a
 step, MODEL_FORMAT.md section 4), less the model's `emission_delay` when its configuration records one:
-  python3 Training/timing_eval.py score --model M.safetensors --set SCRATCH/timing/timing.tsv
+  python3 -m liveinsight_train.timing_eval score --model M.safetensors --set SCRATCH/timing/timing.tsv
 Two alignments are reported: CTC forced alignment to the reference (Viterbi; isolates timing from
 recognition errors) and greedy decoding (utterances whose greedy word count equals the reference's).
 
 Calibrate a model's emission delay (how late it emits a unit after its sound starts) on a set made from
 the `dev` sentences, so the committed timing set (test sentences) stays a fair test; writes `emission_delay`
 (the median signed forced-alignment error, seconds) into the model file's configuration, weights untouched:
-  python3 Training/timing_eval.py make --out SCRATCH/timing-dev --n 100 --seed 5 --split dev
-  python3 Training/timing_eval.py calibrate --model M.safetensors --set SCRATCH/timing-dev/timing.tsv
+  python3 -m liveinsight_train.timing_eval make --out SCRATCH/timing-dev --n 100 --seed 5 --split dev
+  python3 -m liveinsight_train.timing_eval calibrate --model M.safetensors --set SCRATCH/timing-dev/timing.tsv
 """
 import argparse
 import json
 import os
 import random
 import subprocess
-import sys
 import tempfile
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import commerce_text  # noqa: E402
-import synthesize  # noqa: E402
+from . import commerce_text
+from . import synthesize
 
 FRAME_SHIFT, FRAME_CENTRE = 0.04, 0.0425
 SLOT_START = FRAME_CENTRE - FRAME_SHIFT / 2   # a frame's time slot starts half a step before its centre
@@ -125,14 +122,14 @@ def forced_align(lp, ids):
 
 def emission_delay(model_path):
     """The `emission_delay` a model file's configuration records (0 when none)."""
-    import export
+    from . import export
     _, meta = export.read_safetensors(model_path, verify=False)
     return float(json.loads(meta["config"]).get("emission_delay", 0.0))
 
 
 def calibrate(model_path, set_path, limit=0):
     """Measure the model's emission delay with the delay taken as 0 and record it in the model file."""
-    import export
+    from . import export
     result = score(model_path, set_path, limit, delay=0.0)
     delay = round(result["forced_median_signed_ms"] / 1000, 3)
     export.record_calibration(model_path, emission_delay=delay)
@@ -143,10 +140,10 @@ def calibrate(model_path, set_path, limit=0):
 def score(model_path, set_path, limit=0, delay=None):
     """Word-start errors (seconds, signed: positive = late) with the model's recorded emission delay, or `delay`."""
     import torch
-    import data
-    import export
-    import units
-    from features import log_mel_torch
+    from . import data
+    from . import export
+    from . import units
+    from .features import log_mel_torch
     model = export.load_model(model_path)
     delay = emission_delay(model_path) if delay is None else delay
     origin = SLOT_START - delay

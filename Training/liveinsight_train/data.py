@@ -19,32 +19,20 @@ pansori (../shared/data/speech/pansori/manifest.tsv, TEDx talks): `train` minus 
 as dev (sha1(talk) % 100 < 10: 204 utterances, 4 speakers), `dev` those talks, `test` the corpus's test talks.
 Its subtitles sometimes write numbers in digits (8년) or words in Latin letters: those utterances (229 of
 2,987) are left out everywhere (`spoken_only`), since the units have no digits and no reader of the digits
-exists here. deeply is evaluation only (eval.py) and is never loaded by train.py.
+exists here. deeply is evaluation only (evaluate.py) and is never loaded by train.py.
 """
 import csv
 import hashlib
 import json
 import os
 import re
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import soundfile as sf
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import units  # noqa: E402
-
-SPEECH_DIR = os.environ.get("LIVEINSIGHT_SPEECH_DIR",
-                            os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data",
-                                                          "speech")))
-if not os.path.isdir(SPEECH_DIR):
-    SPEECH_DIR = "/work/shared/data/speech"
-
-
-def scratch_dir():
-    return os.environ.get("LIVEINSIGHT_TRAIN_DIR", os.path.expanduser("~/.cache/liveinsight-train"))
-
+from . import units
+from .paths import SPEECH_DIR, scratch_dir
 
 class Utt:
     __slots__ = ("path", "text", "source", "meta")

@@ -1,6 +1,6 @@
 """Train the Conformer-CTC acoustic model; resumable; logs loss and dev CER; exports the best checkpoint.
 
-  python3 Training/train.py --config small --out DIR [--synthetic 6000] [--real|--no-real]
+  python3 -m liveinsight_train.train --config small --out DIR [--synthetic 6000] [--real|--no-real]
                             [--manifest extra.tsv ...] [--seed 1] [--threads 2] [--max-hours H]
                             [--init-from Models/ko-ctc-small.safetensors] [--device cuda --workers 7]
 
@@ -31,22 +31,19 @@ import math
 import os
 import random
 import signal
-import sys
 import time
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import augment  # noqa: E402
-import export  # noqa: E402
-import data  # noqa: E402
-import units  # noqa: E402
-from features import log_mel_torch  # noqa: E402
-from model import (CONFIGS, TRAINING_ONLY_PREFIXES, ModelConfig, build_model, count_params,  # noqa: E402
+from . import augment
+from . import export
+from . import data
+from . import units
+from .features import log_mel_torch
+from .model import (CONFIGS, TRAINING_ONLY_PREFIXES, ModelConfig, build_model, count_params,
                    fold_jamo_output)
+from .paths import scratch_dir
 
 STOP = {"flag": False}
 
@@ -214,7 +211,7 @@ def build_vocab(args, synth_train):
         return units.Vocab(export.config_from_json(export.read_safetensors(args.init_from)[1]["config"]).vocab)
     if args.units == "jamo":
         return units.Vocab.jamo_units()
-    import commerce_text
+    from . import commerce_text
     texts = [u.text for u in synth_train] + [u.text for u in data.emotiontts("train")]
     for m in args.manifest:
         texts += [u.text for u in data.read_manifest(m)]
@@ -253,7 +250,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--manifest", action="append", default=[], help="extra TSV corpus (path<TAB>transcript)")
     ap.add_argument("--synthetic", type=int, default=6000, help="synthetic training utterances (0 = none)")
-    ap.add_argument("--synth-dir", default=os.path.join(data.scratch_dir(), "synth"))
+    ap.add_argument("--synth-dir", default=os.path.join(scratch_dir(), "synth"))
     ap.add_argument("--real", dest="real", action="store_true", default=True)
     ap.add_argument("--no-real", dest="real", action="store_false")
     ap.add_argument("--real-repeat", type=int, default=2)
@@ -318,7 +315,7 @@ def main():
         man = os.path.join(args.synth_dir, "train.tsv")
         have = len(data.read_manifest(man)) if os.path.exists(man) else 0
         if have < args.synthetic:
-            import synthesize
+            from . import synthesize
             for split, n in (("dev", 200), ("test", 300), ("train", args.synthetic)):
                 synthesize.synthesize_split(args.synth_dir, split, n, args.seed, max(1, args.threads))
         synth_train = data.read_manifest(man, source="synth")[: args.synthetic]

@@ -1,6 +1,6 @@
 """Give a trained run a jamo output layer in place of its syllable one, keeping the encoder.
 
-  python3 Training/change_output_units.py --checkpoint RUN/ckpt/latest.pt --out NEW_RUN
+  python3 -m liveinsight_train.change_output_units --checkpoint RUN/ckpt/latest.pt --out NEW_RUN
 
 Why: in run small-s1 the syllable output learnt the generator's phrases faster than the sounds. At about
 step 22,700 the jamo CTC head on block 4 (`model.JamoCTCHead`), composed into syllables, scored 62 % CER on
@@ -18,14 +18,11 @@ ckpt/latest.pt, vocab.json (the jamo units) and a log.tsv line. Resume it with t
 import argparse
 import dataclasses
 import os
-import sys
 
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import checkpoint_surgery as surgery  # noqa: E402
-import units  # noqa: E402
+from . import checkpoint_surgery as surgery
+from . import units
 
 
 def main():

@@ -23,7 +23,7 @@ Each spoken sentence gets bucket = int(sha1(spoken UTF-8)[:8], 16) % 100.
 three sets are disjoint by construction whatever the seed or count. Same seed + arguments -> same output.
 
 Command line:
-  python3 Training/commerce_text.py --n 20 --seed 1 [--split train|dev|test|any] [--mode mixed]
+  python3 -m liveinsight_train.commerce_text --n 20 --seed 1 [--split train|dev|test|any] [--mode mixed]
 prints TSV: split, mode, written, spoken.
 """
 import argparse
@@ -31,11 +31,9 @@ import hashlib
 import os
 import random
 import re
-import sys
 import unicodedata
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from korean_numbers import month, native, price_written, sino  # noqa: E402
+from .korean_numbers import month, native, price_written, sino
 
 HUNSPELL_DIC = "/usr/share/hunspell/ko.dic"
 

@@ -13,7 +13,7 @@ OUT/audio/<split>/<id>.flac and one manifest per split, OUT/<split>.tsv, with a 
 Every parameter of utterance i is drawn from random.Random(f"{seed}-{split}-{i}"), so the output is the
 same for the same seed whatever --jobs is. Existing files are kept (re-running resumes).
 
-  python3 Training/synthesize.py --out ~/.cache/liveinsight-train/synth --n-train 5000 --n-dev 200 \
+  python3 -m liveinsight_train.synthesize --out ~/.cache/liveinsight-train/synth --n-train 5000 --n-dev 200 \
       --n-test 300 --seed 1 --jobs 2
 """
 import argparse
@@ -21,7 +21,6 @@ import math
 import os
 import random
 import subprocess
-import sys
 import tempfile
 from multiprocessing import Pool
 
@@ -29,8 +28,7 @@ import numpy as np
 import soundfile as sf
 from scipy.signal import resample_poly
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import commerce_text  # noqa: E402
+from . import commerce_text
 
 VOICE_DIRS = ["/usr/lib/x86_64-linux-gnu/espeak-ng-data/voices/!v", "/usr/share/espeak-ng-data/voices/!v"]
 

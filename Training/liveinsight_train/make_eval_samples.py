@@ -1,6 +1,6 @@
 """Builds the small evaluation sets that `make test` runs the shipped acoustic model on (AudioSamples/eval/).
 
-  python3 Training/make_eval_samples.py [--seed 11] [--n-heldout 60] [--n-timing 30]
+  python3 -m liveinsight_train.make_eval_samples [--seed 11] [--n-heldout 60] [--n-timing 30]
 
 - synth-heldout.ogg + .tsv: `--n-heldout` synthetic utterances of held-out sentences (commerce_text's `test`
   split, never trained on), varied voices/rates/pitches as in training, each under one evaluation condition
@@ -12,22 +12,19 @@ relative to the utterance. Deterministic for a seed and an espeak-ng version. Ne
 soundfile, like the rest of the recipe.
 """
 import argparse
-import json
 import os
-import sys
 import tempfile
 
 import numpy as np
 import soundfile as sf
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import data  # noqa: E402
-import eval as evaluation  # noqa: E402
-import synthesize  # noqa: E402
-import timing_eval  # noqa: E402
+from . import data
+from . import evaluate as evaluation
+from . import synthesize
+from . import timing_eval
+from .paths import AUDIO_SAMPLES
 
-OUT = os.path.join(HERE, "..", "AudioSamples", "eval")
+OUT = os.path.join(AUDIO_SAMPLES, "eval")
 CONDITIONS = ["clean", "noise", "reverb", "telephone", "live"]
 GAP = 0.5
 

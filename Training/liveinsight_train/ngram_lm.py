@@ -1,10 +1,10 @@
 """A unit n-gram language model for CTC beam search (shallow fusion), built from text only.
 
-  python3 Training/ngram_lm.py build --model Models/ko-ctc-small.safetensors --out Models/ko-ctc-small.lm.safetensors
+  python3 -m liveinsight_train.ngram_lm build --model Models/ko-ctc-small.safetensors --out Models/ko-ctc-small.lm.safetensors
         [--order 6] [--commerce 100000] [--reviews 100000] [--seed 1]
-  python3 Training/ngram_lm.py tune --model Models/ko-ctc-small.safetensors --lm Models/ko-ctc-small.lm.safetensors
+  python3 -m liveinsight_train.ngram_lm tune --model Models/ko-ctc-small.safetensors --lm Models/ko-ctc-small.lm.safetensors
         (records lm_weight and lm_unit_bonus in the acoustic model's configuration)
-  python3 Training/ngram_lm.py fixture --model Models/ko-ctc-small.safetensors --lm Models/ko-ctc-small.lm.safetensors
+  python3 -m liveinsight_train.ngram_lm fixture --model Models/ko-ctc-small.safetensors --lm Models/ko-ctc-small.lm.safetensors
 
 The acoustic model hears sounds; the language model knows which unit sequences Korean (and a seller) uses.
 Both score each hypothesis of the beam search: log P_ctc + alpha * log P_lm + beta per unit
@@ -12,12 +12,16 @@ Both score each hypothesis of the beam search: log P_ctc + alpha * log P_lm + be
 the shipped model), with the word boundary `▁` doubling as sentence start and end.
 
 Text (never audio, never an evaluation set's sentences):
-- `commerce`: seller lines from Training/commerce_text.py, `train` split only (the held-out synthetic sets
+- `commerce`: seller lines from Training/liveinsight_train/commerce_text.py, `train` split only (the held-out synthetic sets
   are drawn from its `test` split, so their sentences are not here, but their templates are: the figure on
   them with the language model measures a domain language model, see the model card);
 - `emotiontts`: transcripts of the `train` split minus its dev sentences (data.emotiontts("train"));
-- `reviews`: Naver movie reviews, `train` split (../shared/data/reviews, CC0), broad everyday Korean.
-Reviews holding digits or Latin letters are skipped (the acoustic model speaks numbers as words).
+- `pansori`: subtitles of the pansori `train` talks minus the dev talks (data.pansori("train")), spoken
+  prepared talk;
+- `reviews`: Naver movie reviews, `train` split (../shared/data/reviews, CC0), broad everyday Korean;
+- `conversation`: everyday dialogue (../shared/data/text/chatbot_qa.txt.gz, MIT) and online news comments
+  (news_comments.txt.gz, CC BY-SA 4.0), informal written Korean close to speech.
+Lines holding digits or Latin letters are skipped (the acoustic model speaks numbers as words).
 
 The model: interpolated absolute discounting (D = 0.7) at every order, stored in backoff form so that a
 lookup needs no counts: for a stored n-gram its interpolated log-probability, for each context the log of
@@ -43,30 +47,35 @@ import json
 import math
 import os
 import re
-import sys
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import export  # noqa: E402
-import units  # noqa: E402
+from . import export
+from . import units
+from .paths import FIXTURES, SHARED_DATA, scratch_dir
 
 BOUNDARY = 2
 DISCOUNT = 0.7
 DEFAULT_WEIGHT, DEFAULT_BONUS = 0.5, 1.0   # the engine's, for an acoustic model that records none
-REVIEWS = os.path.join(HERE, "..", "..", "shared", "data", "reviews", "nsmc_reviews.tsv.gz")
+REVIEWS = os.path.join(SHARED_DATA, "reviews", "nsmc_reviews.tsv.gz")
+CONVERSATION = [os.path.join(SHARED_DATA, "text", name) for name in ("chatbot_qa.txt.gz", "news_comments.txt.gz")]
+WRITTEN_FORMS = re.compile(r"[0-9A-Za-z]")  # digits and Latin letters: written forms the units cannot spell
 
 
 def corpus(commerce, reviews, seed):
     """The training texts (spoken form) and a description of each source."""
-    import commerce_text
-    import data
+    from . import commerce_text
+    from . import data
     texts = [row["spoken"] for row in commerce_text.generate(commerce, seed, split="train")]
     sources = {"commerce": len(texts)}
-    real = [u.text for u in data.emotiontts("train")]
-    texts += real
-    sources["emotiontts_train"] = len(real)
+    for name, utts in (("emotiontts_train", data.emotiontts("train")), ("pansori_train", data.pansori("train"))):
+        texts += [u.text for u in utts]
+        sources[name] = len(utts)
+    for path in CONVERSATION:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = [line.strip() for line in fh if line.strip() and not WRITTEN_FORMS.search(line)]
+        texts += lines
+        sources[os.path.basename(path).split(".")[0]] = len(lines)
     kept = 0
     with gzip.open(REVIEWS, "rt", encoding="utf-8") as fh:
         rows = csv.reader(fh, delimiter="\t")
@@ -74,7 +83,7 @@ def corpus(commerce, reviews, seed):
         for row in rows:
             if kept >= reviews:
                 break
-            if row[5] == "train" and not re.search(r"[0-9A-Za-z]", row[4]):
+            if row[5] == "train" and not WRITTEN_FORMS.search(row[4]):
                 texts.append(row[4])
                 kept += 1
     sources["nsmc_reviews_train"] = kept
@@ -245,7 +254,7 @@ def beam_search(log_probs, lm=None, alpha=0.5, beta=1.0, width=16, prune=8.0, ca
 def acoustic_log_probs(model, waves):
     """The acoustic model's log-probabilities for each 16 kHz waveform (PyTorch, one at a time)."""
     import torch
-    from eval import feats_batch
+    from .evaluate import feats_batch
     out = []
     with torch.no_grad():
         for wave in waves:
@@ -257,15 +266,17 @@ def acoustic_log_probs(model, waves):
 
 def dev_sets(synth_dir, per_set):
     """Tuning data, never test data: `dev` synthetic sentences under the five evaluation conditions in turn,
-    and the emotiontts dev utterances (train speakers, sentences kept out of training)."""
-    import data
-    import eval as ev
+    the emotiontts dev utterances (train speakers, sentences kept out of training) and utterances of the
+    pansori dev talks (spontaneous talk, speakers kept out of training)."""
+    from . import data
+    from . import evaluate as ev
     synth = data.read_manifest(os.path.join(synth_dir, "dev.tsv"), source="synth")[:per_set]
     waves = [data.load_audio(u.path) for u in synth]
     conditions = ["clean", "noise", "reverb", "telephone", "live"]
     degraded = [ev.degrade(w, conditions[k % 5], k, waves[:10]) for k, w in enumerate(waves)]
-    real = data.emotiontts("dev")[:per_set]
-    return {"synth-dev": (synth, degraded), "emotiontts-dev": (real, [data.load_audio(u.path) for u in real])}
+    real = {"emotiontts-dev": data.emotiontts("dev")[:per_set], "pansori-dev": data.pansori("dev")[::4][:per_set]}
+    return {"synth-dev": (synth, degraded), **{name: (utts, [data.load_audio(u.path) for u in utts])
+                                               for name, utts in real.items()}}
 
 
 def fusion_weights(model_path):
@@ -308,7 +319,7 @@ def make_fixture(model_path, lm_path, out, count=4):
     """The reference numbers `Tests/AcousticTests/LanguageModelParityTests` holds the engine to: sentence
     log-probabilities, and beam search with and without fusion on PyTorch log-probabilities of the first
     utterances of the committed held-out set (AudioSamples/eval/synth-heldout)."""
-    import eval as ev
+    from . import evaluate as ev
     model = export.load_model(model_path)
     lm = LanguageModel(lm_path)
     _, meta = export.read_safetensors(lm_path)
@@ -346,13 +357,12 @@ def main():
     t = sub.add_parser("tune", help="choose and record the fusion weight and unit bonus on dev sentences")
     t.add_argument("--model", required=True)
     t.add_argument("--lm", required=True)
-    t.add_argument("--synth-dir", default=os.path.join(os.environ.get(
-        "LIVEINSIGHT_TRAIN_SCRATCH", os.path.expanduser("~/.cache/liveinsight-train")), "synth"))
+    t.add_argument("--synth-dir", default=os.path.join(scratch_dir(), "synth"))
     t.add_argument("--per-set", type=int, default=40)
     f = sub.add_parser("fixture", help="write the parity fixture for the engine's tests")
     f.add_argument("--model", required=True)
     f.add_argument("--lm", required=True)
-    f.add_argument("--out", default=os.path.join(HERE, "fixtures", "lm-fixture"))
+    f.add_argument("--out", default=os.path.join(FIXTURES, "lm-fixture"))
     a = ap.parse_args()
     if a.command == "tune":
         tune(a.model, a.lm, a.synth_dir, a.per_set)

@@ -14,20 +14,18 @@ dtype policy: `--dtype float16` stores every tensor with 2+ dimensions as F16 an
 (biases, LayerNorm/BatchNorm parameters and statistics, feature mean/std) as F32; `--dtype float32`
 stores all as F32. The engine converts everything to float32 on load.
 
-  python3 Training/export.py CHECKPOINT.pt OUT.safetensors [--dtype float16|float32]
+  python3 -m liveinsight_train.export CHECKPOINT.pt OUT.safetensors [--dtype float16|float32]
 """
 import argparse
 import hashlib
 import json
 import os
 import struct
-import sys
 
 import numpy as np
-import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from model import ConformerCTC, ModelConfig  # noqa: E402
+# PyTorch and the model are imported where a model is built: reading and writing the file needs NumPy alone
+# (the pytest suite and the language model's tools run without PyTorch).
 
 FORMAT = "liveinsight-ctc"
 FORMAT_VERSION = "1"
@@ -103,6 +101,7 @@ def record_calibration(path, **values):
 
 def config_from_json(text):
     d = json.loads(text)
+    from .model import ModelConfig
     return ModelConfig(**{k: v for k, v in d.items() if k in ModelConfig.__dataclass_fields__})
 
 
@@ -114,6 +113,7 @@ def export_model(model, path, dtype="float16", source=""):
 def model_from_checkpoint(ck):
     """A training checkpoint (dict) -> ConformerCTC in eval mode, with its jamo output table (folded in by
     `exportable_state_dict`) and without its jamo CTC head (which no evaluation or export uses)."""
+    from .model import ConformerCTC
     cfg = config_from_json(ck["config"])
     cfg.dropout = 0.0
     model = ConformerCTC(cfg, jamo_output=any(k.startswith("jamo_output.") for k in ck["model"]))
@@ -123,6 +123,7 @@ def model_from_checkpoint(ck):
 
 
 def export_checkpoint(ckpt_path, out_path, dtype="float16"):
+    import torch
     model = model_from_checkpoint(torch.load(ckpt_path, map_location="cpu", weights_only=False))
     sha = export_model(model, out_path, dtype, source=os.path.basename(ckpt_path))
     print(f"exported {ckpt_path} -> {out_path} ({os.path.getsize(out_path) / 1e6:.2f} MB, {dtype}, sha256 {sha[:16]}...)")
@@ -131,6 +132,9 @@ def export_checkpoint(ckpt_path, out_path, dtype="float16"):
 
 def load_model(path):
     """Model file -> ConformerCTC in eval mode (float32), exactly the weights the engine sees."""
+    import torch
+
+    from .model import ConformerCTC
     arrays, meta = read_safetensors(path)
     assert meta.get("format") == FORMAT, meta.get("format")
     cfg = config_from_json(meta["config"])

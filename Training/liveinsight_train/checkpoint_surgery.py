@@ -8,9 +8,9 @@ import time
 
 import torch
 
-from export import config_from_json
-from model import ConformerCTC
-from train import log_line, make_optimizer, save_atomic
+from .export import config_from_json
+from .model import ConformerCTC
+from .train import log_line, make_optimizer, save_atomic
 
 
 def load(path):

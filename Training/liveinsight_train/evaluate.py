@@ -1,7 +1,7 @@
 """Evaluate an exported model file (or a checkpoint) by greedy CER per evaluation set and condition
 (or, with --lm, by CER of the engine's decoding: beam search fused with a language model).
 
-  python3 Training/eval.py --model Models/x.safetensors [--sets synth-test,emotiontts-test,deeply]
+  python3 -m liveinsight_train.evaluate --model Models/x.safetensors [--sets synth-test,emotiontts-test,deeply]
                            [--conditions clean,noise,reverb,telephone,live] [--limit N] [--json out.json]
 
 Sets:
@@ -30,13 +30,12 @@ import time
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import augment  # noqa: E402
-import data  # noqa: E402
-import ngram_lm  # noqa: E402
-import units  # noqa: E402
-from train import feats_batch  # noqa: E402
+from . import augment
+from . import data
+from . import ngram_lm
+from . import units
+from .paths import AUDIO_SAMPLES, scratch_dir
+from .train import feats_batch
 
 
 def degrade(x, cond, idx, pool):
@@ -74,7 +73,7 @@ def deeply_scored():
 
 def committed_set(name):
     """An AudioSamples/eval set (make_eval_samples.py): one recording cut into utterances by its TSV."""
-    base = os.path.join(HERE, "..", "AudioSamples", "eval", name)
+    base = os.path.join(AUDIO_SAMPLES, "eval", name)
     audio = data.load_audio(base + ".ogg")
     with open(base + ".tsv", encoding="utf-8") as fh:
         rows = [line.rstrip("\n").split("\t") for line in fh if line.strip()]
@@ -171,7 +170,7 @@ def record_card_figures(path, values):
 
 
 def load(args):
-    import export
+    from . import export
     if args.model:
         model = export.load_model(args.model)
     else:
@@ -185,7 +184,7 @@ def main():
     ap.add_argument("--checkpoint")
     ap.add_argument("--sets", default="synth-test,emotiontts-test,deeply")
     ap.add_argument("--conditions", default="clean,noise,reverb,telephone,live")
-    ap.add_argument("--synth-dir", default=os.path.join(data.scratch_dir(), "synth"))
+    ap.add_argument("--synth-dir", default=os.path.join(scratch_dir(), "synth"))
     ap.add_argument("--limit", type=int, default=0, help="first N utterances of each set (0 = all)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--lm", help="decode as the engine does with this language model (beam search + fusion, the "
