@@ -78,4 +78,17 @@ struct ValidateCommandTests {
         let lenient = try CLIRunner.run(["validate", "--ref", ref.path, "--hyp", hyp.path, "--max-cer", "0.5"])
         #expect(lenient.status == 0)
     }
+
+    /// A gate that cannot fail is refused: an empty reference, one of blank lines, or one sharing no id
+    /// with the hypothesis exits 2 with the reason, even with --max-cer, instead of passing on CER 0.
+    @Test(arguments: ["", "\n\n  \n", "x\t오늘 할인\n"])
+    func validateRefusesUnscorableReferences(reference: String) throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let ref = folder.appendingPathComponent("ref.tsv"), hyp = folder.appendingPathComponent("hyp.tsv")
+        try Data(reference.utf8).write(to: ref)
+        try Data("a\t오늘 할인\n".utf8).write(to: hyp)
+        let result = try CLIRunner.run(["validate", "--ref", ref.path, "--hyp", hyp.path, "--max-cer", "0.01"])
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("holds no text") || result.stderr.contains("no reference id has a hypothesis"), "\(result.stderr)")
+    }
 }
