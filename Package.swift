@@ -49,13 +49,15 @@ let package = Package(
         .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: kernelSettings),
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
         .target(name: "ContentHash"),
+        // Where shipped model files are found when the user names none: one lookup order for every model.
+        .target(name: "ModelLookup"),
         // Reading users' text files in whatever encoding they were saved (UTF-8, UTF-16, CP949) via iconv.
         .target(name: "TextDecoding", linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         .target(name: "SeededRandom"),
         // Escaping text for HTML, SVG and XML: the one escaper of the dashboard, reports and word clouds.
         .target(name: "Markup"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
-        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul"]),
+        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul", "ModelLookup"]),
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding"]),
@@ -73,7 +75,7 @@ let package = Package(
             "Report",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding"]),
+        .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),
 
         .executableTarget(
             name: "liveinsight",
@@ -119,6 +121,7 @@ let package = Package(
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
+        .testTarget(name: "ModelLookupTests", dependencies: ["ModelLookup"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
         // The shipped model measured against its model card (minutes of audio: kept out of the unit targets).

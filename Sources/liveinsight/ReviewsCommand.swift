@@ -62,7 +62,8 @@ extension LiveInsight {
 
         func run() throws {
             guard let modelPath = model ?? ReviewModelLocator.defaultPath() else {
-                throw CLIError("no review sentiment model found: pass --model FILE or set \(ReviewModelLocator.environmentVariable)")
+                throw CLIError("no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription)): "
+                    + "pass --model FILE or set \(ReviewModelLocator.environmentVariable)")
             }
             var options = ReviewAnalyzer.Options()
             if let topics { options.topics = try TopicDictionary(contentsOf: topics) }

@@ -24,7 +24,8 @@ struct ReviewsStage: Stage {
         guard let reviewsPath = context.userInput(.reviews) else { return }
         guard let modelPath = ReviewModelLocator.defaultPath() else {
             throw PipelineError.io(path: "Models/\(ReviewModelLocator.shippedModelName)",
-                                   detail: "no review sentiment model found; set \(ReviewModelLocator.environmentVariable)")
+                                   detail: "no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription)); "
+                                       + "set \(ReviewModelLocator.environmentVariable)")
         }
         var analyzer = ReviewAnalyzer(model: try SentimentModel(path: modelPath))
         var reader = try ReviewReader(path: reviewsPath, options: ReviewReader.Options(), onWarning: { _ in })
