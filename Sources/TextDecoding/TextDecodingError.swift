@@ -23,19 +23,21 @@ public enum TextDecodingError: Error, Equatable, Sendable, CustomStringConvertib
 
     /// The one-line message for the user, naming the file: "refs.tsv line 3: …" or "refs.tsv: no such file".
     public func message(path: String) -> String {
-        line == nil ? "\(path): \(description)" : "\(path) \(description)"
+        line.map { "\(path) line \($0): \(reason)" } ?? "\(path): \(reason)"
     }
 
-    public var description: String {
+    public var description: String { line.map { "line \($0): \(reason)" } ?? reason }
+
+    /// What is wrong, without the line.
+    public var reason: String {
         switch self {
         case .noSuchFile: "no such file"
         case .notAFile(let kind): "it is \(kind), not a file"
         case .unreadable(let detail): "cannot read the file (\(detail))"
-        case .unknownEncoding(let line):
-            "line \(line): the file is neither UTF-8, UTF-16 nor CP949 (EUC-KR) text; "
-                + "save it as UTF-8 (in Excel choose 'CSV UTF-8')"
-        case .invalid(let encoding, let line):
-            "line \(line): the file starts as \(encoding) text but is not valid \(encoding) from here on; "
+        case .unknownEncoding:
+            "the file is neither UTF-8, UTF-16 nor CP949 (EUC-KR) text; save it as UTF-8 (in Excel choose 'CSV UTF-8')"
+        case .invalid(let encoding, _):
+            "the file starts as \(encoding) text but is not valid \(encoding) from here on; "
                 + "save it as UTF-8 (in Excel choose 'CSV UTF-8')"
         case .unsupported(let encoding):
             "the file is \(encoding) text, which this system cannot convert (install glibc's gconv modules, "

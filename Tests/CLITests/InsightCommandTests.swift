@@ -53,6 +53,20 @@ struct InsightCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A folder given where align expects a file (keywords, transcript, events, metadata) is called a folder.
+    @Test(arguments: ["keywords", "transcript", "events", "meta"])
+    func alignCallsAFolderAFolder(option: String) throws {
+        let folder = try CLIRunner.temporaryDirectory().path
+        let transcript = folder + "/transcript.json"
+        try Data(#"{"duration": 460, "modelDigest": "reference", "segments": []}"#.utf8).write(to: URL(fileURLWithPath: transcript))
+        var files = ["keywords": Self.demo("keywords.csv"), "transcript": transcript, "events": Self.demo("events.csv"),
+                     "meta": Self.demo("meta.json")]
+        files[option] = folder
+        let result = try CLIRunner.run(["align"] + ["keywords", "transcript", "events", "meta"].flatMap { ["--\($0)", files[$0]!] })
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(folder): it is a folder, not a file"), "\(result.stderr)")
+    }
+
     /// A malformed --plant is refused with an example.
     @Test func simulateRejectsBadPlant() throws {
         let result = try CLIRunner.run(["simulate", "--reference", Self.demo("ref.tsv"), "--keywords", Self.demo("keywords.csv"),
