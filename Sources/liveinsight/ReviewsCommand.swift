@@ -82,8 +82,9 @@ extension LiveInsight {
                 guard let result = analyzer.add(review, onAlert: { sender?.send(AlertMessage(alert: $0)) }) else { continue }
                 try output?.append(result)
             }
-            let analysis = analyzer.analysis
             warnings.finish()
+            try reader.requireAnyReview()
+            let analysis = analyzer.analysis
             if let wordClouds { try writeWordClouds(analysis.wordClouds, to: wordClouds) }
             if let output {
                 try output.finish(analysis, warnings: warnings.count, modelSHA256: sentimentModel.dataSHA256)

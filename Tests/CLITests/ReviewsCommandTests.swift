@@ -60,6 +60,15 @@ struct ReviewsCommandTests {
         #expect(result.stdout.contains("P1"))
     }
 
+    /// A file whose every row is unusable fails after its warnings instead of reporting 0 reviews.
+    @Test func noUsableRowFails() throws {
+        let file = try CLIRunner.temporaryDirectory().appendingPathComponent("bad.csv")
+        try Data(Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A] + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A]).write(to: file)
+        let result = try CLIRunner.run(["reviews", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("bad.csv: none of its 2 row(s) could be used"), "\(result.stderr)")
+    }
+
     /// A regular file given as the word-cloud folder is refused in one line, not with a raw system error.
     @Test func wordCloudsIntoAFile() throws {
         let folder = try CLIRunner.temporaryDirectory()

@@ -43,6 +43,19 @@ struct BadInputTests {
         #expect(utf8 == [0xEF, 0xBB, 0xBF] + Array(text.utf8))
     }
 
+    /// A file whose every row is skipped is an error after the warnings, never "0 reviews" as a success.
+    @Test func noUsableRowIsAnError() throws {
+        let path = try Support.file("r.csv", Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A]
+                                    + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A])
+        var reader = try ReviewReader(path: path)
+        while reader.next() != nil {}
+        #expect(reader.rowsSkipped == 2 && reader.reviewsRead == 0)
+        #expect(throws: ReviewsError.noUsableReviews(path: path, skipped: 2)) { try reader.requireAnyReview() }
+        var good = try ReviewReader(path: try Support.file("ok.csv", "product_id,rating,text\nP1,5,좋아요\nP1,4,\n"))
+        while good.next() != nil {}
+        try good.requireAnyReview()
+    }
+
     /// A header in no known encoding is an error that says so.
     @Test func nonUTF8Header() throws {
         let path = try Support.file("r.csv", [0xFF, 0xFF, 0x80] + Array(",rating,text\n".utf8))

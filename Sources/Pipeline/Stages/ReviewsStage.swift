@@ -30,6 +30,7 @@ struct ReviewsStage: Stage {
         var analyzer = ReviewAnalyzer(model: try SentimentModel(path: modelPath))
         var reader = try ReviewReader(path: reviewsPath, options: ReviewReader.Options(), onWarning: { _ in })
         while let review = reader.next() { _ = analyzer.add(review) }
+        try reader.requireAnyReview()
         let analysis = analyzer.analysis
         let names = try context.userInput(.metadata).map(BroadcastMetadata.load)?.products
             .reduce(into: [String: String]()) { $0[$1.id] = $1.name } ?? [:]
