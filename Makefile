@@ -15,7 +15,11 @@ DEMO_WORKSPACE := liveinsight-workspace
 DEMO_BROADCAST := AudioSamples/demo-broadcast
 SHIPPED_MODEL := Models/ko-ctc-small.safetensors
 
-.PHONY: demo test build deps apt-install test-deps bench bench-reviews clean
+.PHONY: demo test build deps apt-install test-deps bench bench-reviews clean install
+# `make install`: the binary into $(PREFIX)/bin, the shipped models into $(PREFIX)/share/liveinsight/models,
+# where the binary looks for them (Sources/ModelLookup). DESTDIR stages a package.
+PREFIX ?= /usr/local
+MODELS := Models/ko-ctc-small.safetensors Models/ko-ctc-small.lm.safetensors Models/review-sentiment.lisent
 
 # Debian packages the build needs; installed only when missing (apt-get needs root, or sudo).
 deps:
@@ -54,6 +58,12 @@ demo: build
 	@echo "demo outputs: $(DEMO_OUT)/ (features) and $(DEMO_WORKSPACE)/broadcasts/<id>/ (manifest.json, posteriors.bin,"
 	@echo "  transcript.json, validation.json, mentions.json, alignment.json, report.html, report.xlsx)"
 	@echo "dashboard: $(BIN) serve $(DEMO_WORKSPACE)   then open http://127.0.0.1:8080/"
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/liveinsight/models
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/liveinsight
+	install -m 644 $(MODELS) $(DESTDIR)$(PREFIX)/share/liveinsight/models/
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/liveinsight and its models in $(DESTDIR)$(PREFIX)/share/liveinsight/models/"
 
 test: test-deps
 	cd Training && python3 -m pytest -q

@@ -49,16 +49,20 @@ let package = Package(
         .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: kernelSettings),
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
         .target(name: "ContentHash"),
+        // Where shipped model files are found when the user names none: one lookup order for every model.
+        .target(name: "ModelLookup"),
+        // Reading users' text files in whatever encoding they were saved (UTF-8, UTF-16, CP949) via iconv.
+        .target(name: "TextDecoding", linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         .target(name: "SeededRandom"),
         // Escaping text for HTML, SVG and XML: the one escaper of the dashboard, reports and word clouds.
         .target(name: "Markup"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
-        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul"]),
-        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom"]),
+        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul", "ModelLookup"]),
+        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding"]),
         .target(name: "Hangul"),
-        .target(name: "Validation", dependencies: ["Hangul", "Markup"]),
+        .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding"]),
         .target(name: "Pipeline", dependencies: [
-            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash",
+            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash", "TextDecoding",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
@@ -71,13 +75,13 @@ let package = Package(
             "Report",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .target(name: "Reviews", dependencies: ["ContentHash", "Markup"]),
+        .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Pipeline",
-                "Report", "Server",
+                "Report", "Server", "TextDecoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -116,13 +120,15 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
+        .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
+        .testTarget(name: "ModelLookupTests", dependencies: ["ModelLookup"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
         // The shipped model measured against its model card (minutes of audio: kept out of the unit targets).
         .testTarget(name: "ShippedModelTests", dependencies: ["Transcription", "Acoustic", "AudioIO", "Insight", "Validation"]),
-        .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription", "SeededRandom"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription", "SeededRandom", "TextDecoding"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom"],
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom", "TextDecoding"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
@@ -130,6 +136,6 @@ let package = Package(
             "Server", "Report", "Insight", "Transcription",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
-        .testTarget(name: "ReviewsTests", dependencies: ["Reviews"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "TextDecoding"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -93,3 +93,18 @@ print(String(format: "%.1f h broadcast: %d utterances, %d frames, %d events, 50 
 print(String(format: "reference, reading the event log alone: %.3f s", referenceTime))
 print(String(format: "re-alignment: %.3f s (read transcript+events %.3f, mentions %.3f, analysis %.3f) = %.1f× the reference",
              best.total, best.reading, best.mentions, best.analysis, best.total / referenceTime))
+
+// Transcript matching as a keyword list grows (issue #21 item 2): the 50 keywords plus one keyword with the
+// most variants a list may give it (`KeywordList.maxVariantsPerKeyword`), against the 50 keywords alone in
+// the same run. The matcher walks a trie, so the ratio stays near 1 rather than growing with the variants.
+let variants = (0..<KeywordList.maxVariantsPerKeyword).map { (i: Int) -> String in
+    syllables[i % 400] + syllables[(i / 400 + 7) % 400] + syllables[(i * 7 + 3) % 400]
+}
+let wideList = KeywordList(keywords: list.keywords + [Keyword(text: "변형", topic: "wide", variants: variants)])
+var plainMatching = Double.infinity, wideMatching = Double.infinity
+for _ in 0..<3 {
+    plainMatching = min(plainMatching, timed { KeywordMatcher(keywords: list).mentions(in: transcript) }.1)
+    wideMatching = min(wideMatching, timed { KeywordMatcher(keywords: wideList).mentions(in: transcript) }.1)
+}
+print(String(format: "transcript matching: 50 keywords %.3f s; plus one keyword of %d variants %.3f s = %.2f× the 50 alone",
+             plainMatching, variants.count, wideMatching, wideMatching / plainMatching))

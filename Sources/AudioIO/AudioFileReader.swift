@@ -15,9 +15,12 @@ public final class AudioFileReader {
 
     /// Opens `path`, checking that it exists, is non-empty, is audio and holds at least one frame.
     public init(path: String) throws(AudioIOError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .fileNotFound(path: path)
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .fileNotFound(path: path) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .notAFile(path: path, kind: "a folder")
+        default: throw .notAFile(path: path, kind: "a device, pipe or socket")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
         if size == 0 { throw .emptyFile(path: path) }

@@ -3,8 +3,10 @@
 /// Every case names the file and says what is wrong in one line, so the CLI and the watched-folder
 /// daemon can print it or store it as a rejection reason unchanged.
 public enum AudioIOError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The path does not exist (or is not a regular file).
+    /// The path does not exist.
     case fileNotFound(path: String)
+    /// The path is a folder (or a device, pipe or socket), not a file.
+    case notAFile(path: String, kind: String)
     /// The file exists but holds zero bytes.
     case emptyFile(path: String)
     /// libsndfile does not recognise the bytes as any audio container (e.g. a text file renamed `.wav`).
@@ -27,6 +29,8 @@ public enum AudioIOError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .fileNotFound(let path):
             return "\(path): no such file"
+        case .notAFile(let path, let kind):
+            return "\(path): it is \(kind), not an audio file"
         case .emptyFile(let path):
             return "\(path): the file is empty (0 bytes)"
         case .notAudio(let path, let detail):

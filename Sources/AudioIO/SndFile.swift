@@ -6,11 +6,51 @@ enum SndFile {
     /// Opens `path` for reading; on failure maps libsndfile's error code to an `AudioIOError`.
     static func openForReading(_ path: String) throws(AudioIOError) -> (OpaquePointer, SF_INFO) {
         var info = SF_INFO()
-        let handle = path.withCString { sf_open($0, Int32(SFM_READ), &info) }
+        let open = { path.withCString { sf_open($0, Int32(SFM_READ), &info) } }
+        let handle = hasKnownContainerMagic(path) ? open() : withStandardErrorSilenced(open)
         guard let handle else {
             throw openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
         }
         return (handle, info)
+    }
+
+    /// First bytes of the containers libsndfile recognises by their header (WAV, RF64, FLAC, OGG, AIFF, AU, CAF, W64);
+    /// anything else it hands to libmpg123 to probe as MPEG audio.
+    private static let containerMagics: [[UInt8]] = ["RIFF", "RIFX", "RF64", "fLaC", "OggS", "FORM", ".snd", "caff", "riff"]
+        .map { Array($0.utf8) }
+
+    private static func hasKnownContainerMagic(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 4)) ?? Data())
+        return containerMagics.contains(head)
+    }
+
+    private static let standardErrorLock = NSLock()
+
+    /// Runs `body` with the process's standard error pointed at /dev/null. libmpg123, which libsndfile probes
+    /// MP3 (and unrecognised) files with, prints "Note: Illegal Audio-MPEG-Header…" lines straight to
+    /// stderr and has no switch for them through libsndfile. The probe takes milliseconds; a line another
+    /// thread writes to stderr in that window is lost, which is why known containers skip this.
+    private static func withStandardErrorSilenced<T>(_ body: () -> T) -> T {
+        standardErrorLock.lock()
+        defer { standardErrorLock.unlock() }
+        fflush(nil)
+        let saved = dup(STDERR_FILENO)
+        let null = Glibc.open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard saved >= 0, null >= 0 else {
+            if saved >= 0 { Glibc.close(saved) }
+            if null >= 0 { Glibc.close(null) }
+            return body()
+        }
+        dup2(null, STDERR_FILENO)
+        Glibc.close(null)
+        defer {
+            fflush(nil)
+            dup2(saved, STDERR_FILENO)
+            Glibc.close(saved)
+        }
+        return body()
     }
 
     /// Opens `path` for writing with the given libsndfile format word.
@@ -102,7 +142,12 @@ enum SndFile {
         case SF_ERR_MALFORMED_FILE: return .malformed(path: path, detail: message)
         case SF_ERR_SYSTEM: return .system(path: path, detail: message)
         default:
-            // libsndfile reports many container-specific problems with codes above the public ones.
+            // libsndfile reports many container-specific problems with codes above the public ones. When the
+            // MPEG probe finds no frame in a file that exists, it says "File does not exist or is not a regular
+            // file", which is untrue: say what happened instead.
+            if message.hasPrefix("File does not exist") {
+                return .notAudio(path: path, detail: "no audio stream found in it, not even as MP3")
+            }
             return .malformed(path: path, detail: message)
         }
     }

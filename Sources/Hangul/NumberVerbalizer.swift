@@ -7,7 +7,12 @@
 ///   multipliers, in one or more terms: "39,000", "3.5", "5만", "3만 9천", "1억2천만";
 ///   a leading "₩" is read as the unit 원;
 /// - an optional unit right after the amount, or after one space (see ``NumberUnit``):
-///   "39,000원" → "삼만 구천 원", "2개" → "두 개", "20%" → "이십 퍼센트", "5월 17일" → "오월 십칠일".
+///   "39,000원" → "삼만 구천 원", "2개" → "두 개", "20%" → "이십 퍼센트", "5월 17일" → "오월 십칠일";
+/// - a minus sign (`-` or `−`) right before a number and not after a letter or digit: "-5도" → "마이너스 오 도";
+/// - fractions of integers of up to three digits, `/` or `⁄` (what NFKC makes of "½"): "1/2" → "이분의 일";
+///   not part of a longer a/b/c (a date);
+/// - integers too large for an exact reading (10¹⁹ and up) read digit by digit, grouping commas dropped,
+///   rather than being cut into pieces.
 ///
 /// Only ASCII digits are read; fold full-width digits first (``TextNormalizer`` does).
 public struct NumberVerbalizer: Sendable {
@@ -25,9 +30,23 @@ public struct NumberVerbalizer: Sendable {
             if scalar == "₩", scanner.isDigit(at: index + 1), let amount = scanner.amount(at: index + 1) {
                 output.append(contentsOf: (SinoKoreanNumber.reading(amount.value) + " 원").unicodeScalars)
                 index = amount.end
+            } else if scalar == "-" || scalar == "\u{2212}", scanner.isDigit(at: index + 1), !scanner.isLetterOrDigit(at: index - 1),
+                      scanner.telephoneEnd(at: index + 1) == nil, let match = match(scanner, at: index + 1) {
+                output.append(contentsOf: ("마이너스 " + match.text).unicodeScalars)
+                index = match.end
+            } else if Scanner.isDigit(scalar), let fraction = scanner.fraction(at: index) {
+                output.append(contentsOf: (SinoKoreanNumber.reading(fraction.denominator) + "분의 "
+                                           + SinoKoreanNumber.reading(fraction.numerator)).unicodeScalars)
+                index = fraction.end
             } else if Scanner.isDigit(scalar), let match = match(scanner, at: index) {
                 output.append(contentsOf: match.text.unicodeScalars)
                 index = match.end
+            } else if Scanner.isDigit(scalar) {
+                // Only an integer too large for Int fails to match: read it digit by digit, commas dropped.
+                var end = scanner.digitsEnd(from: index)
+                while scanner[end] == ",", scanner.isDigit(at: end + 1) { end = scanner.digitsEnd(from: end + 1) }
+                output.append(contentsOf: SinoKoreanNumber.digitByDigit(scanner.text(index..<end)).unicodeScalars)
+                index = end
             } else {
                 output.append(scalar)
                 index += 1
@@ -83,6 +102,26 @@ struct Scanner {
 
     /// Whether the scalar at `index` is 0–9.
     func isDigit(at index: Int) -> Bool { self[index].map(Self.isDigit) ?? false }
+
+    /// Whether the scalar at `index` is a letter or a digit of any script (false past either end).
+    func isLetterOrDigit(at index: Int) -> Bool {
+        guard let scalar = self[index] else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// A fraction `a/b` (or `a⁄b`) at `start`: integers of one to three digits without a leading zero, the
+    /// denominator not zero, not followed by a unit-less `/` or a digit run continuing a date (`2024/5/17`).
+    func fraction(at start: Int) -> (numerator: Int, denominator: Int, end: Int)? {
+        guard !(self[start - 1] == "/" || self[start - 1] == "\u{2044}") else { return nil }
+        let slash = digitsEnd(from: start)
+        guard (1...3).contains(slash - start), scalars[start] != "0",
+              self[slash] == "/" || self[slash] == "\u{2044}" else { return nil }
+        let end = digitsEnd(from: slash + 1)
+        guard (1...3).contains(end - slash - 1), scalars[slash + 1] != "0",
+              !(self[end] == "/" || self[end] == "\u{2044}" || self[end] == "."),
+              let numerator = Int(text(start..<slash)), let denominator = Int(text((slash + 1)..<end)) else { return nil }
+        return (numerator, denominator, end)
+    }
 
     /// The scalars in `range` as a string.
     func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }

@@ -3,7 +3,8 @@
 /// The steps run in this order, each behind a switch of ``Options`` (defaults are the scoring defaults):
 /// 1. ``Options/unicodeNFC`` — NFC composition (jamo sequences → syllables).
 /// 2. ``Options/composeCompatibilityJamo`` — "ㅎㅏㄴ" → "한" (see ``CompatibilityJamo/compose(_:)``).
-/// 3. ``Options/foldWidth`` — full-width ASCII forms → ASCII, ideographic space → space.
+/// 3. ``Options/foldWidth`` — Unicode NFKC compatibility folding (full-width forms, ①, ½, ﬁ, half-width
+///    jamo; compatibility jamo kept) and invisible characters removed (``TextFolding/foldCompatibility(_:)``).
 /// 4. ``Options/removeWebMarkers`` — ㅋㅋ, ㅎㅎ, ㅠㅠ, ^^, ;; → space.
 /// 5. ``Options/numberForm`` — numbers to one form ("39,000원" → "삼만 구천 원").
 /// 6. ``Options/removePunctuation`` — punctuation and symbols → space (see ``Punctuation``).
@@ -17,7 +18,8 @@ public struct TextNormalizer: Sendable {
         /// Compose runs of compatibility jamo into syllables. Default `false`: such runs are rare in
         /// transcripts and are usually deliberate (ㅇㅋ).
         public var composeCompatibilityJamo: Bool
-        /// Fold full-width ASCII forms and the ideographic space. Default `true`.
+        /// NFKC compatibility folding and removal of invisible characters
+        /// (``TextFolding/foldCompatibility(_:)``). Default `true`.
         public var foldWidth: Bool
         /// Remove informal markers (ㅋㅋ, ㅎㅎ, ㅠㅠ, ^^, ;;). Default `true`: they are not speech.
         public var removeWebMarkers: Bool
@@ -65,7 +67,7 @@ public struct TextNormalizer: Sendable {
         var text = text
         if options.unicodeNFC { text = UnicodeNormalization.nfc(text) }
         if options.composeCompatibilityJamo { text = CompatibilityJamo.compose(text) }
-        if options.foldWidth { text = TextFolding.foldWidth(text) }
+        if options.foldWidth { text = TextFolding.foldCompatibility(text) }
         if options.removeWebMarkers { text = WebMarkers.remove(from: text) }
         switch options.numberForm {
         case .keep: break

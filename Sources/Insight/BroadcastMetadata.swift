@@ -39,7 +39,7 @@ public struct BroadcastMetadata: Codable, Sendable, Equatable {
     }
 
     public static func load(path: String) throws(InsightError) -> BroadcastMetadata {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, detail: "no such file") }
+        let data = Data(try InsightError.readText(path: path).utf8)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do { return try decoder.decode(BroadcastMetadata.self, from: data) } catch {

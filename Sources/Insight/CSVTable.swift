@@ -1,8 +1,10 @@
 import Foundation
+import TextDecoding
 
 /// A small RFC 4180 CSV reader for the project's input files: quoted fields (with "" escapes and
 /// embedded commas/newlines), a header row, blank and `#` comment lines skipped, and line numbers
-/// kept for error messages. Rejects non-UTF-8 input with the line where decoding fails.
+/// kept for error messages. Reads UTF-8 (with or without BOM), UTF-16 and CP949 (``TextDecoder``); other
+/// bytes are refused with the line where decoding fails.
 struct CSVTable {
     struct Row {
         /// 1-based line where the row starts.
@@ -15,18 +17,15 @@ struct CSVTable {
     let rows: [Row]
 
     init(path: String) throws(InsightError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, detail: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
-        }
-        try self.init(data: data, path: path)
+        try self.init(text: try InsightError.readText(path: path), path: path)
     }
 
     init(data: Data, path: String) throws(InsightError) {
+        try self.init(text: try InsightError.decodeText(data, path: path), path: path)
+    }
+
+    private init(text: String, path: String) throws(InsightError) {
         self.path = path
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw .notUTF8(path: path, line: Self.firstInvalidLine(data))
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var records = Self.parse(text)
         records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
             || $0.fields.first?.hasPrefix("#") == true }
@@ -74,16 +73,5 @@ struct CSVTable {
             rows.append(Row(line: rowLine, fields: fields))
         }
         return rows
-    }
-
-    private static func firstInvalidLine(_ data: Data) -> Int {
-        var line = 1
-        var start = data.startIndex
-        for index in data.indices where data[index] == 0x0A {
-            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
-            line += 1
-            start = data.index(after: index)
-        }
-        return line
     }
 }

@@ -18,8 +18,9 @@ public struct Keyword: Codable, Sendable, Hashable {
     /// and the model spell numbers as spoken: "1+1" is also matched as "일 플러스 일").
     public var spellings: [String] {
         let written = [text] + variants
-        let spoken = written.map { NumberVerbalizer().spokenForm(of: $0) }
-        return (written + spoken).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let verbalizer = NumberVerbalizer()
+        var seen = Set<String>()
+        return (written + written.map { verbalizer.spokenForm(of: $0) }).filter { seen.insert($0).inserted }
     }
 }
 
@@ -27,7 +28,10 @@ public struct Keyword: Codable, Sendable, Hashable {
 ///
 /// File format (CSV, UTF-8, header required): `keyword,topic[,variants]`; variants are separated by
 /// `|`. Blank lines and lines starting with `#` are ignored. A keyword listed twice keeps its first
-/// topic and merges the variants. Example:
+/// topic and merges the variants. Limits, so that a runaway export cannot stall a run or a watcher (the
+/// keyword spotter's work grows with frames × spellings): ``maxVariantsPerKeyword`` variants per keyword
+/// and ``maxSpellings`` spellings (keywords and variants) per list; beyond them the list is refused
+/// naming the line. Example:
 ///
 ///     keyword,topic,variants
 ///     할인,가격/할인,세일|특가
@@ -36,6 +40,11 @@ public struct KeywordList: Codable, Sendable, Equatable {
     public var keywords: [Keyword]
 
     public init(keywords: [Keyword]) { self.keywords = keywords }
+
+    /// Most variants one keyword may have.
+    public static let maxVariantsPerKeyword = 1_000
+    /// Most keywords and variants one list may hold together.
+    public static let maxSpellings = 5_000
 
     /// Topics in order of first appearance.
     public var topics: [String] {
@@ -53,6 +62,8 @@ public struct KeywordList: Codable, Sendable, Equatable {
         let variantsColumn = table.column("variants", "변형")
         var keywords: [Keyword] = []
         var index: [String: Int] = [:]
+        var known: [Set<String>] = []   // each keyword's variants, for merging without quadratic search
+        var spellings = 0
         for row in table.rows {
             func field(_ column: Int?) -> String {
                 guard let column, column < row.fields.count else { return "" }
@@ -63,11 +74,27 @@ public struct KeywordList: Codable, Sendable, Equatable {
             let topic = field(topicColumn).isEmpty ? "기타" : field(topicColumn)
             let variants = field(variantsColumn).split(separator: "|")
                 .map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }.filter { !$0.isEmpty }
+            let position: Int
             if let existing = index[text] {
-                keywords[existing].variants += variants.filter { !keywords[existing].variants.contains($0) }
+                position = existing
             } else {
-                index[text] = keywords.count
-                keywords.append(Keyword(text: text, topic: topic, variants: variants))
+                position = keywords.count
+                index[text] = position
+                keywords.append(Keyword(text: text, topic: topic))
+                known.append([])
+                spellings += 1
+            }
+            for variant in variants where known[position].insert(variant).inserted {
+                keywords[position].variants.append(variant)
+                spellings += 1
+            }
+            if keywords[position].variants.count > maxVariantsPerKeyword {
+                throw .badRow(path: path, line: row.line, detail: "'\(text.prefix(40))' has \(keywords[position].variants.count) variants; "
+                              + "at most \(maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
+            }
+            if spellings > maxSpellings {
+                throw .badRow(path: path, line: row.line, detail: "the list reaches \(spellings) keywords and variants; "
+                              + "at most \(maxSpellings) per list")
             }
         }
         guard !keywords.isEmpty else { throw .emptyKeywordList(path: path) }

@@ -8,6 +8,9 @@ import Transcription
 /// keyword must begin a word and be followed in it only by a particle (or nothing), since a single
 /// syllable occurs inside many unrelated words. Where one keyword's match lies inside a longer
 /// keyword's match ("배송" inside "무료 배송"), only the longer one counts.
+///
+/// The spellings are held in a trie, so a segment is matched in time proportional to its length times
+/// the longest spelling, however many spellings the list has.
 public struct KeywordMatcher: Sendable {
     private struct Pattern {
         let keyword: Keyword
@@ -15,11 +18,31 @@ public struct KeywordMatcher: Sendable {
     }
 
     private let patterns: [Pattern]
+    /// Trie over the patterns' syllables: node 0 is the root; `children[node]` maps a syllable to a node,
+    /// `ending[node]` lists the patterns (in list order) that end there.
+    private let children: [[Unicode.Scalar: Int]]
+    private let ending: [[Int]]
 
     public init(keywords: KeywordList) {
         patterns = keywords.keywords.flatMap { keyword in
             keyword.spellings.map { Pattern(keyword: keyword, syllables: Self.syllables(of: $0)) }
         }.filter { !$0.syllables.isEmpty }
+        var children: [[Unicode.Scalar: Int]] = [[:]], ending: [[Int]] = [[]]
+        for (index, pattern) in patterns.enumerated() {
+            var node = 0
+            for syllable in pattern.syllables {
+                if let next = children[node][syllable] {
+                    node = next
+                } else {
+                    children[node][syllable] = children.count
+                    node = children.count
+                    children.append([:])
+                    ending.append([])
+                }
+            }
+            ending[node].append(index)
+        }
+        (self.children, self.ending) = (children, ending)
     }
 
     /// The letters of `text` that matter for matching: NFC scalars, no spaces or punctuation.
@@ -44,22 +67,25 @@ public struct KeywordMatcher: Sendable {
             }
         }
         var found: [(range: Range<Int>, pattern: Pattern)] = []
-        for pattern in patterns {
-            let length = pattern.syllables.count
-            guard length <= stream.count else { continue }
-            for start in 0...(stream.count - length) where stream[start..<(start + length)].elementsEqual(pattern.syllables) {
-                if length == 1 && !isWholeWordWithParticle(start: start, stream: stream, wordOf: wordOf, wordStart: wordStart) {
-                    continue
+        for start in stream.indices {
+            var node = 0
+            for end in start..<stream.count {
+                guard let next = children[node][stream[end]] else { break }
+                node = next
+                for index in ending[node] {
+                    if end == start && !isWholeWordWithParticle(start: start, stream: stream, wordOf: wordOf, wordStart: wordStart) {
+                        continue
+                    }
+                    found.append((start..<(end + 1), patterns[index]))
                 }
-                found.append((start..<(start + length), pattern))
             }
         }
-        // Longest match wins where matches overlap; equal ones keep the list's order.
+        // Longest match wins where matches overlap; equal ones keep the list's order (the sort is stable).
         found.sort { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
-        var taken: [Range<Int>] = []
+        var taken = [Bool](repeating: false, count: stream.count)
         var mentions: [Mention] = []
-        for match in found where !taken.contains(where: { $0.overlaps(match.range) }) {
-            taken.append(match.range)
+        for match in found where !match.range.contains(where: { taken[$0] }) {
+            for index in match.range { taken[index] = true }
             let words = segment.words[wordOf[match.range.lowerBound]...wordOf[match.range.upperBound - 1]]
             mentions.append(Mention(keyword: match.pattern.keyword.text, topic: match.pattern.keyword.topic,
                                     time: words.first!.start, end: words.last!.end,

@@ -7,8 +7,7 @@ import Transcription
 /// each line. Used to place simulated mentions and to score mention detection.
 public enum ReferenceScript {
     public static func transcript(path: String) throws(InsightError) -> Transcript {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, detail: "no such file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path: path, line: 1) }
+        let text = try InsightError.readText(path: path)
         var segments: [TranscriptSegment] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated().dropFirst() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -1,3 +1,5 @@
+import Transcription
+
 /// Why a pipeline step failed.
 ///
 /// Every case names the stage or file and says what to do, in one line, so the CLI can print it and
@@ -42,7 +44,7 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidGraph(let detail):
             "invalid stage graph: \(detail)"
         case .modelNotFound:
-            "no acoustic model found: pass --model FILE or set LIVEINSIGHT_MODEL"
+            "no acoustic model found (looked for \(ModelLocator.resolver.searchedDescription)): pass --model FILE or set LIVEINSIGHT_MODEL"
         case .modelUnusable(let detail):
             detail
         case .unknownBroadcast(let id, let workspace):

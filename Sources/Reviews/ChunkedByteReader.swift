@@ -1,12 +1,19 @@
 import Foundation
+import TextDecoding
 
-/// Reads a file front to back in fixed-size chunks, so files of any size stream in bounded memory.
+/// Reads a file front to back in fixed-size chunks, so files of any size stream in bounded memory, as
+/// UTF-8: a first pass finds the encoding (``TextEncodingDetector``: UTF-8, UTF-16 or CP949) and the bytes
+/// are converted as they are read. A file no encoding reads whole is passed through as it is, so that
+/// readers can skip and name the rows that are not UTF-8.
 struct ChunkedByteReader {
     private let handle: FileHandle
     private let chunkSize: Int
     private var chunk: [UInt8] = []
     private var position = 0
     private var atEnd = false
+    private var converter: UTF8ChunkConverter
+    /// The encoding the file was read in; nil when none reads it whole (bytes passed through).
+    let encoding: TextEncoding?
 
     init(path: String, chunkSize: Int = 1 << 18) throws(ReviewsError) {
         var isDirectory: ObjCBool = false
@@ -17,6 +24,22 @@ struct ChunkedByteReader {
             throw .unreadable(path: path, detail: isDirectory.boolValue ? "it is a folder" : "permission denied")
         }
         (self.handle, self.chunkSize) = (handle, chunkSize)
+        encoding = Self.detectEncoding(path: path, chunkSize: chunkSize)
+        do {
+            converter = try UTF8ChunkConverter(from: encoding ?? .utf8)
+        } catch {
+            throw .unreadable(path: path, detail: error.description)
+        }
+    }
+
+    private static func detectEncoding(path: String, chunkSize: Int) -> TextEncoding? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var detector = TextEncodingDetector()
+        while let data = try? handle.read(upToCount: chunkSize), !data.isEmpty {
+            detector.feed([UInt8](data))
+        }
+        return detector.encoding()
     }
 
     /// The next byte, or nil at the end of the file.
@@ -38,15 +61,16 @@ struct ChunkedByteReader {
     }
 
     private mutating func refill() -> Bool {
-        guard !atEnd else { return false }
-        let data = (try? handle.read(upToCount: chunkSize)) ?? nil
-        guard let data, !data.isEmpty else {
-            atEnd = true
-            try? handle.close()
-            return false
+        while !atEnd {
+            let data = ((try? handle.read(upToCount: chunkSize)) ?? nil) ?? Data()
+            if data.isEmpty {
+                atEnd = true
+                try? handle.close()
+            }
+            chunk = converter.convert([UInt8](data), isFinal: atEnd)
+            position = 0
+            if !chunk.isEmpty { return true }
         }
-        chunk = [UInt8](data)
-        position = 0
-        return true
+        return false
     }
 }

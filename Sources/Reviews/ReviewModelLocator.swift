@@ -1,4 +1,5 @@
 import Foundation
+import ModelLookup
 
 /// Finds the shipped review sentiment model when the user names none.
 public enum ReviewModelLocator {
@@ -7,17 +8,12 @@ public enum ReviewModelLocator {
     /// Environment variable that overrides the search.
     public static let environmentVariable = "LIVEINSIGHT_REVIEW_MODEL"
 
-    /// `$LIVEINSIGHT_REVIEW_MODEL` if set; else the first `Models/review-sentiment.lisent` found under the
-    /// current directory or the checkout that holds the executable (`.build/<config>/liveinsight`).
-    public static func defaultPath(executable: String = CommandLine.arguments[0]) -> String? {
-        if let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty { return path }
-        var folders = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            folders.append(folder)
-            folder = folder.deletingLastPathComponent()
-        }
-        return folders.map { $0.appendingPathComponent("Models/\(shippedModelName)").path }
-            .first { FileManager.default.fileExists(atPath: $0) }
+    /// The lookup of the review model (`ModelFileResolver`: `$LIVEINSIGHT_REVIEW_MODEL`, beside the binary,
+    /// the install prefix).
+    public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: environmentVariable)
+
+    /// The review model found by ``resolver`` (nil when none is).
+    public static func defaultPath(executable: String = ModelFileResolver.currentExecutable) -> String? {
+        resolver.resolve(executable: executable)
     }
 }

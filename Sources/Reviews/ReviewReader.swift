@@ -65,22 +65,39 @@ public struct ReviewReader {
                                                 text: text, date: index("date"), count: names.count))
     }
 
+    /// Reviews returned so far.
+    public private(set) var reviewsRead = 0
+    /// Rows skipped so far, each with a warning.
+    public private(set) var rowsSkipped = 0
+
     /// The next usable review, or nil at the end of the file.
     public mutating func next() -> Review? {
         while true {
+            let review: Review?
             switch source {
             case .csv(var records, let columns):
                 let record = records.next()
                 source = .csv(records, columns: columns)
                 guard let record else { return nil }
-                if let review = review(fromCSV: record, columns: columns) { return review }
+                review = self.review(fromCSV: record, columns: columns)
             case .jsonl(var records):
                 let record = records.next()
                 source = .jsonl(records)
                 guard let record else { return nil }
-                if let review = review(fromJSONLine: record) { return review }
+                review = self.review(fromJSONLine: record)
             }
+            if let review {
+                reviewsRead += 1
+                return review
+            }
+            rowsSkipped += 1
         }
+    }
+
+    /// Throws when the file had rows but not one could be used (all skipped: another encoding or format),
+    /// so that "0 reviews" is never reported as a success. Call after the last ``next()``.
+    public func requireAnyReview() throws(ReviewsError) {
+        if reviewsRead == 0 && rowsSkipped > 0 { throw .noUsableReviews(path: path, skipped: rowsSkipped) }
     }
 
     private func warn(_ line: Int, _ message: String) {

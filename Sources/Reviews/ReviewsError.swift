@@ -7,6 +7,8 @@ public enum ReviewsError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingColumns(path: String, missing: [String], found: [String])
     /// The file has no header line at all.
     case emptyFile(path: String)
+    /// Every row was skipped (each with a warning): nothing could be analysed.
+    case noUsableReviews(path: String, skipped: Int)
     /// The header line is not UTF-8 text.
     case headerNotUTF8(path: String, hint: String)
     /// The sentiment model file cannot be used.
@@ -21,6 +23,9 @@ public enum ReviewsError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) line 1: missing column(s) \(missing.joined(separator: ", ")) (found: \(found.joined(separator: ", "))); "
                 + "the header needs product_id, rating and text (review_id and date are optional)"
         case .emptyFile(let path): "\(path): the file is empty; expected a header line with product_id, rating, text"
+        case .noUsableReviews(let path, let skipped):
+            "\(path): none of its \(skipped) row(s) could be used (the warnings say why for each); "
+                + "check its columns, quoting and encoding"
         case .headerNotUTF8(let path, let hint): "\(path) line 1: the header is not UTF-8 (\(hint)); save the file as UTF-8"
         case .badModel(let path, let detail):
             "\(path): cannot use the review sentiment model (\(detail)); pass --model with a file made by Training/sentiment/train.py"

@@ -1,4 +1,5 @@
 import Foundation
+import TextDecoding
 
 /// Topics (가격, 품질, 배송, …) and the keywords that mark a sentence as being about them.
 ///
@@ -51,9 +52,10 @@ public struct TopicDictionary: Sendable, Equatable {
 
     /// Reads the text format above; throws `ReviewsError.badTopics` naming the line.
     public init(contentsOf path: String) throws(ReviewsError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, detail: "no such file") }
-        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-            throw .badTopics(path: path, line: 1, detail: "the file is not UTF-8")
+        let text: String
+        do { text = try TextDecoder.read(path: path).text } catch {
+            if let line = error.line { throw .badTopics(path: path, line: line, detail: error.reason) }
+            throw .unreadable(path: path, detail: error.description)
         }
         var entries: [(String, [String])] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import ContentHash
 import Markup
 
 /// Renders placed words as a standalone SVG (UTF-8) in NanumGothic, greens for a positive cloud and
@@ -17,6 +18,24 @@ public enum WordCloudSVG {
         .positive: ["#1b7f3b", "#2e9e50", "#4cb26a", "#78c58c"],
         .negative: ["#b3261e", "#d04437", "#e0665a", "#eb9189"],
     ]
+
+    /// The file name of a product's cloud: `<product>.<tone>.svg` when the id is short (≤ 64 bytes) and
+    /// made only of ASCII letters, digits, '-', '_' and '.' (not leading); otherwise its first 32 such
+    /// characters (others as '_') and 12 hex digits of the id's SHA-256, `<prefix>-<hash>.<tone>.svg`. So
+    /// an id never becomes a raw file name: no path separators, no hidden or over-long names, and two ids
+    /// never share a name.
+    public static func fileName(product: String, tone: Tone) -> String {
+        let safe = String(product.unicodeScalars.map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "_"
+        })
+        if safe == product, !product.isEmpty, !product.hasPrefix("."), product.utf8.count <= 64 {
+            return "\(product).\(tone.rawValue).svg"
+        }
+        let hash = SHA256.hex(of: Array(product.utf8)).prefix(12)
+        let prefix = String(safe.prefix(32)).replacingOccurrences(of: ".", with: "_")
+        return "\(prefix)-\(hash).\(tone.rawValue).svg"
+    }
 
     /// The SVG document for `words` laid out on `layout`'s canvas; `title` is shown to screen readers.
     public static func render(_ words: [PlacedWord], layout: WordCloudLayout, tone: Tone, title: String) -> String {

@@ -16,28 +16,30 @@ public struct DashboardServer: Sendable {
     /// Creates a server over `store`.
     public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter()) { (self.store, self.printer) = (store, printer) }
 
-    /// The router, usable without sockets (HummingbirdTesting) or in an `Application`.
+    /// The router, usable without sockets (HummingbirdTesting) or in an `Application`. Every route answers
+    /// GET and HEAD; every response carries ``securityHeaders``.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
         let store = self.store, printer = self.printer
-        router.get("/") { _, _ in Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }).html()) }
-        router.get("/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
-        router.get("/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
-        router.get("/broadcasts/:id") { _, context in
+        Self.route(router, "/") { _, _ in Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }).html()) }
+        Self.route(router, "/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
+        Self.route(router, "/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
+        Self.route(router, "/broadcasts/:id") { _, context in
             let id = try context.parameters.require("id")
             return Self.html(DashboardPage(broadcast: try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }, assets: .linked).html())
         }
-        router.get("/broadcasts/:id/transcript") { _, context in
+        Self.route(router, "/broadcasts/:id/transcript") { _, context in
             let id = try context.parameters.require("id")
             return Self.html(TranscriptPage(broadcast: try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }).html())
         }
-        router.get("/broadcasts/:id/audio") { request, context in
+        Self.route(router, "/broadcasts/:id/audio") { request, context in
             let id = try context.parameters.require("id")
             let recording = try Self.mapped { () throws(ReportError) in try store.recording(id: id) }
             return try AudioResponder.respond(recording, range: request.headers[.range])
         }
         for format in ReportFormat.allCases {
-            router.get("/broadcasts/:id/report.\(format.rawValue)") { _, context in
+            Self.route(router, "/broadcasts/:id/report.\(format.rawValue)") { _, context in
                 let id = try context.parameters.require("id")
                 let data = try Self.mapped { () throws(ReportError) in try format.render(try store.broadcast(id: id), printer: printer) }
                 var response = Self.response(data, type: format.mimeType)
@@ -47,6 +49,30 @@ public struct DashboardServer: Sendable {
         }
         return router
     }
+
+    /// Registers `handler` for GET and HEAD on `path`; HEAD answers with GET's status and headers (its
+    /// Content-Length included) and no body. A streamed body (the audio) is never read for HEAD.
+    static func route(_ router: Router<BasicRequestContext>, _ path: RouterPath,
+                      _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+        router.get(path, use: handler)
+        router.head(path) { request, context in
+            let response = try await handler(request, context)
+            return Response(status: response.status, headers: response.headers, body: ResponseBody())
+        }
+    }
+
+    /// Headers on every response: a Content-Security-Policy that allows only the dashboard's own files
+    /// (no inline script or style, no plug-ins, no framing), no MIME sniffing, no framing by other sites,
+    /// no referrer sent to other sites.
+    public static let securityHeaders: HTTPFields = {
+        var fields = HTTPFields()
+        fields[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        fields[.xContentTypeOptions] = "nosniff"
+        fields[.init("X-Frame-Options")!] = "DENY"
+        fields[.init("Referrer-Policy")!] = "no-referrer"
+        return fields
+    }()
 
     /// Serves until the process is interrupted. Binds to `host` (loopback by default).
     public func run(host: String = "127.0.0.1", port: Int = 8080, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
@@ -76,5 +102,22 @@ public struct DashboardServer: Sendable {
     /// `id` reduced to characters safe in a Content-Disposition file name.
     static func safeFileName(_ id: String) -> String {
         String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.map(Character.init))
+    }
+}
+
+/// Adds ``DashboardServer/securityHeaders`` to every response, errors (404s) included.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            var response = try await next(request, context)
+            response.headers.append(contentsOf: DashboardServer.securityHeaders)
+            return response
+        } catch let error as any HTTPResponseError {
+            var response = try error.response(from: request, context: context)
+            response.headers.append(contentsOf: DashboardServer.securityHeaders)
+            return response
+        }
     }
 }

@@ -1,21 +1,18 @@
 import Foundation
+import ModelLookup
 
 /// Finds the acoustic model file when the user names none.
 public enum ModelLocator {
     /// File name of the shipped model inside `Models/`.
     public static let shippedModelName = "ko-ctc-small.safetensors"
 
-    /// `$LIVEINSIGHT_MODEL` if set; else `Models/<shipped>` under the current directory; else under
-    /// the folder two levels above the executable (a `.build/<config>/liveinsight` checkout build).
-    public static func defaultModelPath(executable: String = CommandLine.arguments[0]) -> String? {
-        if let path = ProcessInfo.processInfo.environment["LIVEINSIGHT_MODEL"], !path.isEmpty { return path }
-        let executableFolder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            executableFolder.deletingLastPathComponent().deletingLastPathComponent(),
-            executableFolder,
-        ].map { $0.appendingPathComponent("Models").appendingPathComponent(shippedModelName).path }
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    /// The lookup of the acoustic model (`ModelFileResolver`: `$LIVEINSIGHT_MODEL`, beside the binary, the
+    /// install prefix).
+    public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: "LIVEINSIGHT_MODEL")
+
+    /// The acoustic model found by ``resolver`` (nil when none is).
+    public static func defaultModelPath(executable: String = ModelFileResolver.currentExecutable) -> String? {
+        resolver.resolve(executable: executable)
     }
 
     /// The language model that goes with the acoustic model at `modelPath`: `<name>.lm.safetensors` beside

@@ -1,3 +1,5 @@
+import TextDecoding
+
 /// Everything that can go wrong reading transcripts; each message names the file (and line) and says
 /// what to do.
 public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -8,8 +10,8 @@ public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible
     case noTranscriptYet(broadcast: String, reason: String)
     /// The file exists but could not be read.
     case unreadable(path: String, reason: String)
-    /// The file is not UTF-8 text.
-    case notUTF8(path: String)
+    /// The file is not text in an encoding the readers know (UTF-8, UTF-16, CP949).
+    case notText(path: String, problem: TextDecodingError)
     /// A line does not have the expected shape; `problem` says what was expected.
     case malformed(path: String, line: Int, problem: String)
     /// An id occurs twice; `firstSeen` is where it first occurred ("refs.tsv:3").
@@ -32,8 +34,8 @@ public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible
                 + "(or let the watcher finish it), then validate again"
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason); check the path and its permissions"
-        case .notUTF8(let path):
-            return "\(path) is not UTF-8 text; convert it first (for example `iconv -f CP949 -t UTF-8`)"
+        case .notText(let path, let problem):
+            return problem.message(path: path)
         case .malformed(let path, let line, let problem):
             return "\(path) line \(line): \(problem)"
         case .duplicateID(let id, let path, let line, let firstSeen):

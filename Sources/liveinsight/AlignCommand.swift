@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextDecoding
 import Insight
 import Pipeline
 import Report
@@ -83,7 +84,8 @@ extension LiveInsight {
         private func alignFiles() throws -> InsightReport {
             guard let transcript, let events else { throw ValidationError("--transcript and --events are required without a broadcast") }
             let list = try KeywordList.load(path: keywords)
-            guard let data = FileManager.default.contents(atPath: transcript) else { throw CLIError("\(transcript): no such file") }
+            let data: Data
+            do { data = Data(try TextDecoder.read(path: transcript).text.utf8) } catch { throw CLIError(error.message(path: transcript)) }
             let parsed: Transcript
             do { parsed = try JSONDecoder().decode(Transcript.self, from: data) } catch {
                 throw CLIError("\(transcript): not a transcript JSON (\(error))")

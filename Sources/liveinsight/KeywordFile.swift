@@ -1,15 +1,12 @@
 import Foundation
+import TextDecoding
 
 /// Reads a hotword list: one keyword per line, or a CSV whose first column is the keyword.
 /// Blank lines, `#` comments and a `keyword` header are skipped.
 enum KeywordFile {
     static func keywords(at path: String) throws -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): no such keyword file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("\(path): not UTF-8 text")
-        }
+        let text: String
+        do { text = try TextDecoder.read(path: path).text } catch { throw CLIError(error.message(path: path)) }
         return text.split(whereSeparator: \.isNewline).compactMap { line in
             let first = line.split(separator: ",", maxSplits: 1).first.map(String.init)?
                 .trimmingCharacters(in: .whitespaces) ?? ""

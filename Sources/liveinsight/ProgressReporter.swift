@@ -2,7 +2,8 @@ import Foundation
 import Pipeline
 
 /// Progress of a long operation on stderr: a redrawn bar on a terminal, a line every few seconds
-/// otherwise (logs, CI). Short operations (under two seconds) print nothing.
+/// otherwise (logs, CI), each with the rate and the time left at that rate. Short operations (under two
+/// seconds) print nothing.
 final class ProgressReporter {
     private let label: String
     private let total: Double
@@ -25,9 +26,7 @@ final class ProgressReporter {
         lastPrinted = now
         printedAny = true
         let fraction = total > 0 ? min(1, done / total) : 0
-        let elapsed = now.timeIntervalSince(started)
-        let speed = elapsed > 0 ? done / elapsed : 0
-        let figures = String(format: "%5.1f%%  %.0f/%.0f %@  %.1f %@/s", fraction * 100, done, total, unit, speed, unit)
+        let figures = Self.figures(done: done, total: total, unit: unit, elapsed: now.timeIntervalSince(started))
         if isTerminal {
             let width = 30, filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
@@ -35,6 +34,20 @@ final class ProgressReporter {
         } else {
             FileHandle.standardError.write(Data("\(label): \(figures)\n".utf8))
         }
+    }
+
+    /// "42.0%  84/200 s  12.0 s/s  ETA 0:10": share done, units, rate, and the time left at that rate
+    /// (`ETA --` until there is a rate).
+    static func figures(done: Double, total: Double, unit: String, elapsed: Double) -> String {
+        let fraction = total > 0 ? min(1, done / total) : 0
+        let speed = elapsed > 0 ? done / elapsed : 0
+        var eta = "--"
+        if speed > 0 {
+            let seconds = Int((max(0, total - done) / speed).rounded())
+            eta = seconds >= 3600 ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String(format: "%d:%02d", seconds / 60, seconds % 60)
+        }
+        return String(format: "%5.1f%%  %.0f/%.0f %@  %.1f %@/s  ETA %@", fraction * 100, done, total, unit, speed, unit, eta)
     }
 
     /// Ends the bar's line on a terminal.

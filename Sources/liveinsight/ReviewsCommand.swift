@@ -62,7 +62,8 @@ extension LiveInsight {
 
         func run() throws {
             guard let modelPath = model ?? ReviewModelLocator.defaultPath() else {
-                throw CLIError("no review sentiment model found: pass --model FILE or set \(ReviewModelLocator.environmentVariable)")
+                throw CLIError("no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription)): "
+                    + "pass --model FILE or set \(ReviewModelLocator.environmentVariable)")
             }
             var options = ReviewAnalyzer.Options()
             if let topics { options.topics = try TopicDictionary(contentsOf: topics) }
@@ -81,8 +82,9 @@ extension LiveInsight {
                 guard let result = analyzer.add(review, onAlert: { sender?.send(AlertMessage(alert: $0)) }) else { continue }
                 try output?.append(result)
             }
-            let analysis = analyzer.analysis
             warnings.finish()
+            try reader.requireAnyReview()
+            let analysis = analyzer.analysis
             if let wordClouds { try writeWordClouds(analysis.wordClouds, to: wordClouds) }
             if let output {
                 try output.finish(analysis, warnings: warnings.count, modelSHA256: sentimentModel.dataSHA256)
@@ -92,18 +94,29 @@ extension LiveInsight {
             if let sender { reportDeliveries(sender, expected: analysis.alerts.count) }
         }
 
+        /// Writes every cloud, or none: the set appears whole (``AtomicFile/writeAll(_:into:)``), named by
+        /// ``WordCloudSVG/fileName(product:tone:)``, never by the raw product id.
         private func writeWordClouds(_ clouds: [WordCloudWords], to folder: String) throws {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+                throw CLIError("\(folder): --word-clouds needs a folder, and this is a file")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("\(folder): cannot create the word-cloud folder (\((error as NSError).localizedFailureReason ?? "permission denied"))")
+            }
             let layout = WordCloudLayout()
+            var files: [(name: String, data: Data)] = []
             for words in clouds {
                 let product = words.productID
                 for (tone, list) in [(WordCloudSVG.Tone.positive, words.positive), (.negative, words.negative)] {
                     let svg = WordCloudSVG.render(layout.layout(list), layout: layout, tone: tone,
                                                   title: "\(product) \(tone.rawValue) review words")
-                    let name = "\(Self.fileSafe(product)).\(tone.rawValue).svg"
-                    try AtomicFile.write(Data(svg.utf8), to: URL(fileURLWithPath: folder).appendingPathComponent(name).path)
+                    files.append((WordCloudSVG.fileName(product: product, tone: tone), Data(svg.utf8)))
                 }
             }
+            try AtomicFile.writeAll(files, into: folder)
         }
 
         /// Waits a bounded time for alerts still in flight (the analysis itself never waited for them).
@@ -115,14 +128,6 @@ extension LiveInsight {
             for case .failed(let attempts, let reason) in sender.outcomes {
                 FileHandle.standardError.write(Data("warning: an alert to \(sender.url) failed after \(attempts) attempts (\(reason))\n".utf8))
             }
-        }
-
-        /// Letters, digits, '-', '_' and '.' as they are; anything else as '_'.
-        static func fileSafe(_ name: String) -> String {
-            String(name.unicodeScalars.map { scalar in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-                    ? Character(scalar) : "_"
-            })
         }
     }
 }

@@ -55,9 +55,10 @@ extension LiveInsight {
                 }
                 inputs[kind] = path
             }
+            let request = RunRequest(recording: recording, inputs: inputs)
             let owner = JobOwner.current
             try runner.catalog.reclaimStaleJobs(host: owner.host, staleAfter: WatchOptions().staleAfter)
-            let job = try runner.catalog.startDirectJob(file: recording, owner: owner)
+            let job = try runner.catalog.startDirectJob(file: request.recording, owner: owner)
             let stop = StopSignal()
             let signals = ShutdownSignals {
                 printToStandardError("stopping after the stage in flight (again to quit now)")
@@ -66,7 +67,7 @@ extension LiveInsight {
             defer { withExtendedLifetime(signals) {} }
             let summary: RunSummary
             do throws(PipelineError) {
-                summary = try runner.run(RunRequest(recording: recording, inputs: inputs), job: job, stop: stop)
+                summary = try runner.run(request, job: job, stop: stop)
             } catch {
                 try? runner.catalog.failJob(job, error: error.description)
                 throw error

@@ -17,8 +17,15 @@ extension LiveInsight {
         @Option(help: "Address to bind; loopback by default, so the dashboard is not exposed to the network.")
         var host = "127.0.0.1"
 
-        @Option(help: "Port to listen on (0 picks a free one).")
+        @Option(help: "Port to listen on, 1–65535 (0 picks a free one).")
         var port = 8080
+
+        /// Refuses a port outside 0…65535 before anything starts (the socket layer would silently wrap it).
+        func validate() throws {
+            guard (0...65535).contains(port) else {
+                throw ValidationError("--port \(port) is not a port: give 1–65535, or 0 to pick a free one")
+            }
+        }
 
         func run() throws {
             let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace))
@@ -30,7 +37,7 @@ extension LiveInsight {
                     try await server.run(host: host, port: port) {
                         FileHandle.standardError.write(Data("LiveInsight dashboard: http://\(host):\($0)/\n".utf8))
                     }
-                } catch { failure.withLock { $0 = "\(error)" } }
+                } catch { failure.withLock { $0 = "cannot serve on \(host):\(port): \(error)" } }
                 finished.signal()
             }
             finished.wait()

@@ -48,7 +48,7 @@ extension LiveInsight {
 
         func run() throws {
             guard let modelPath = model ?? ModelLocator.defaultModelPath() else {
-                throw CLIError("no acoustic model found: pass --model FILE or set LIVEINSIGHT_MODEL")
+                throw CLIError("no acoustic model found (looked for \(ModelLocator.resolver.searchedDescription)): pass --model FILE or set LIVEINSIGHT_MODEL")
             }
             var options = Transcriber.Options()
             options.beamWidth = beam

@@ -7,7 +7,8 @@ import Validation
 /// `liveinsight validate`: CER/WER of a hypothesis transcript against a reference.
 ///
 /// Exit codes: 0 when validated (and within `--max-cer`), 1 when the corpus CER exceeds `--max-cer`,
-/// 2 when an input cannot be read or the HTML file cannot be written.
+/// 2 when an input cannot be read, the reference has nothing to score (no text, or no id the hypothesis
+/// shares: ``ValidationReport/unscorableReason``) or the HTML file cannot be written.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a transcript against a reference: CER, WER, sentence errors, aligned errors.",
@@ -16,7 +17,8 @@ struct Validate: ParsableCommand {
             <id>.<ext> files; items pair by id. --hyp may also be a broadcast id in --workspace: its \
             checkpointed transcript is scored. Both sides are normalised the same way before scoring \
             (NFC, full-width forms, web markers, numbers, punctuation, case, spacing); see Docs/validation.md. \
-            Exit status: 0 ok, 1 corpus CER above --max-cer, 2 unreadable input.
+            Exit status: 0 ok, 1 corpus CER above --max-cer, 2 unreadable input or nothing to score (an \
+            empty reference, or no id shared with the hypothesis).
             """)
 
     @Option(name: .customLong("ref"), help: "Reference transcript: a file or a directory.")
@@ -93,6 +95,10 @@ struct Validate: ParsableCommand {
                 reference: try loader.load(reference), hypothesis: try hypotheses.load(hypothesis), options: options)
         } catch {
             Self.printError(error.description)
+            throw ExitCode(2)
+        }
+        if let reason = report.unscorableReason {
+            Self.printError(reason)
             throw ExitCode(2)
         }
         let selection = AlignmentView(unit: view, selection: show)

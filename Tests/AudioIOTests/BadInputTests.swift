@@ -26,6 +26,26 @@ struct BadInputTests {
         expectError("/nonexistent/broadcast.wav") { if case .fileNotFound = $0 { true } else { false } }
     }
 
+    /// A folder where a recording is expected says it is a folder, not that nothing is there.
+    @Test func folderIsNotAFile() throws {
+        let path = try Signals.temporaryDirectory().path
+        expectError(path) { $0 == .notAFile(path: path, kind: "a folder") }
+    }
+
+    /// Random bytes named .mp3 (libsndfile probes them as MPEG) are "not audio", not "file does not exist".
+    @Test func randomBytesAsMP3() throws {
+        let path = try Signals.temporaryDirectory().appendingPathComponent("noise.mp3").path
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<3_000).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        expectError(path) { error in
+            if case .notAudio = error { !error.description.contains("does not exist") } else { false }
+        }
+    }
+
     /// A zero-byte file.
     @Test func emptyFile() throws {
         let path = try Signals.temporaryDirectory().appendingPathComponent("empty.wav").path

@@ -53,6 +53,20 @@ struct InsightCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A folder given where align expects a file (keywords, transcript, events, metadata) is called a folder.
+    @Test(arguments: ["keywords", "transcript", "events", "meta"])
+    func alignCallsAFolderAFolder(option: String) throws {
+        let folder = try CLIRunner.temporaryDirectory().path
+        let transcript = folder + "/transcript.json"
+        try Data(#"{"duration": 460, "modelDigest": "reference", "segments": []}"#.utf8).write(to: URL(fileURLWithPath: transcript))
+        var files = ["keywords": Self.demo("keywords.csv"), "transcript": transcript, "events": Self.demo("events.csv"),
+                     "meta": Self.demo("meta.json")]
+        files[option] = folder
+        let result = try CLIRunner.run(["align"] + ["keywords", "transcript", "events", "meta"].flatMap { ["--\($0)", files[$0]!] })
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(folder): it is a folder, not a file"), "\(result.stderr)")
+    }
+
     /// A malformed --plant is refused with an example.
     @Test func simulateRejectsBadPlant() throws {
         let result = try CLIRunner.run(["simulate", "--reference", Self.demo("ref.tsv"), "--keywords", Self.demo("keywords.csv"),
@@ -77,5 +91,18 @@ struct ValidateCommandTests {
         #expect(strict.status == 1)
         let lenient = try CLIRunner.run(["validate", "--ref", ref.path, "--hyp", hyp.path, "--max-cer", "0.5"])
         #expect(lenient.status == 0)
+    }
+
+    /// A gate that cannot fail is refused: an empty reference, one of blank lines, or one sharing no id
+    /// with the hypothesis exits 2 with the reason, even with --max-cer, instead of passing on CER 0.
+    @Test(arguments: ["", "\n\n  \n", "x\t오늘 할인\n"])
+    func validateRefusesUnscorableReferences(reference: String) throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let ref = folder.appendingPathComponent("ref.tsv"), hyp = folder.appendingPathComponent("hyp.tsv")
+        try Data(reference.utf8).write(to: ref)
+        try Data("a\t오늘 할인\n".utf8).write(to: hyp)
+        let result = try CLIRunner.run(["validate", "--ref", ref.path, "--hyp", hyp.path, "--max-cer", "0.01"])
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("holds no text") || result.stderr.contains("no reference id has a hypothesis"), "\(result.stderr)")
     }
 }

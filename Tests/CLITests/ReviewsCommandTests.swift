@@ -46,6 +46,40 @@ struct ReviewsCommandTests {
         #expect(svg.hasPrefix("<svg") && svg.contains("NanumGothic"))
     }
 
+    /// A 300-character product id gets a safe, short file name: every cloud is written and the report printed.
+    @Test func longProductIDWordClouds() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let file = folder.appendingPathComponent("r.csv")
+        let long = String(repeating: "p", count: 300)
+        try Data("product_id,rating,text\nP1,5,정말 좋아요 배송 빨라요\n\(long),1,색상이 달라요 별로예요\n".utf8).write(to: file)
+        let clouds = folder.appendingPathComponent("clouds")
+        let result = try CLIRunner.run(["reviews", file.path, "--word-clouds", clouds.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: clouds.path)
+        #expect(files.count == 4 && files.allSatisfy { $0.utf8.count <= 64 }, "\(files)")
+        #expect(result.stdout.contains("P1"))
+    }
+
+    /// A file whose every row is unusable fails after its warnings instead of reporting 0 reviews.
+    @Test func noUsableRowFails() throws {
+        let file = try CLIRunner.temporaryDirectory().appendingPathComponent("bad.csv")
+        try Data(Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A] + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A]).write(to: file)
+        let result = try CLIRunner.run(["reviews", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("bad.csv: none of its 2 row(s) could be used"), "\(result.stderr)")
+    }
+
+    /// A regular file given as the word-cloud folder is refused in one line, not with a raw system error.
+    @Test func wordCloudsIntoAFile() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let target = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: target)
+        let result = try CLIRunner.run(["reviews", Self.demo, "--word-clouds", target.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("not-a-folder: --word-clouds needs a folder"), "\(result.stderr)")
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+    }
+
     /// Bad rows are warnings with line numbers on stderr; the good rows are still analysed.
     @Test func badRowsWarn() throws {
         let folder = try CLIRunner.temporaryDirectory()

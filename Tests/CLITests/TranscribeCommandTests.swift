@@ -3,6 +3,15 @@ import Testing
 
 /// `liveinsight transcribe`, run as the real binary with the seeded tiny model.
 struct TranscribeCommandTests {
+    /// Without --model, the shipped models are found beside the binary from any current folder (not only
+    /// the checkout's): transcription and review analysis both work from a temporary folder.
+    @Test func findsModelsFromAnyFolder() throws {
+        let elsewhere = try CLIRunner.temporaryDirectory()
+        let transcribe = try CLIRunner.run(["transcribe", CLIRunner.sample("price-8k.wav"), "--format", "json"], in: elsewhere)
+        #expect(transcribe.status == 0, "\(transcribe.stderr)")
+        let reviews = try CLIRunner.run(["reviews", CLIRunner.sample("demo.reviews.csv")], in: elsewhere)
+        #expect(reviews.status == 0, "\(reviews.stderr)")
+    }
 
     /// JSON output has segments → words with start, end and confidence.
     @Test func jsonHasWordTimes() throws {

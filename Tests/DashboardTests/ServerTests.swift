@@ -75,6 +75,86 @@ import Testing
         #expect(ByteRange.parse("items=1-2", size: 10) == .whole)
     }
 
+    /// Several ranges stay several, in request order; overlapping ones are merged; unsatisfiable ones are
+    /// dropped; more than the limit are ignored.
+    @Test func parsesMultipleRanges() {
+        #expect(ByteRange.parse("bytes=6-7, 0-1", size: 10) == .multiple([ByteRange(first: 6, last: 7), ByteRange(first: 0, last: 1)]))
+        #expect(ByteRange.parse("bytes=0-4,3-6,8-", size: 10) == .multiple([ByteRange(first: 0, last: 6), ByteRange(first: 8, last: 9)]))
+        #expect(ByteRange.parse("bytes=0-1,20-30", size: 10) == .partial(ByteRange(first: 0, last: 1)))
+        #expect(ByteRange.parse("bytes=20-,30-", size: 10) == .unsatisfiable)
+        let many = (0..<(ByteRange.maxRanges + 1)).map { "\($0 * 2)-\($0 * 2)" }.joined(separator: ",")
+        #expect(ByteRange.parse("bytes=" + many, size: 100) == .whole)
+    }
+
+    /// A multi-range request gets every range as multipart/byteranges, each part with its Content-Range and bytes.
+    @Test func servesMultipleRanges() async throws {
+        let path = DemoWorkspace.samples + "/demo-broadcast.ogg"
+        let file = try Data(contentsOf: URL(fileURLWithPath: path))
+        try await withServer { client in
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=0-3,100-109"]) { response in
+                #expect(response.status == .partialContent)
+                let type = try #require(response.headers[.contentType])
+                #expect(type.hasPrefix("multipart/byteranges; boundary="))
+                let boundary = String(type.dropFirst("multipart/byteranges; boundary=".count))
+                let body = Data(response.body.readableBytesView)
+                #expect(response.headers[.contentLength] == String(body.count))
+                var expected = Data("--\(boundary)\r\nContent-Type: audio/ogg\r\nContent-Range: bytes 0-3/\(file.count)\r\n\r\n".utf8)
+                expected += file[0...3]
+                expected += Data("\r\n--\(boundary)\r\nContent-Type: audio/ogg\r\nContent-Range: bytes 100-109/\(file.count)\r\n\r\n".utf8)
+                expected += file[100...109]
+                expected += Data("\r\n--\(boundary)--\r\n".utf8)
+                #expect(body == expected)
+            }
+        }
+    }
+
+    /// The whole recording, streamed in blocks, arrives byte for byte.
+    @Test func streamsTheWholeRecordingIntact() async throws {
+        let file = try Data(contentsOf: URL(fileURLWithPath: DemoWorkspace.samples + "/demo-broadcast.ogg"))
+        #expect(file.count > AudioResponder.blockSize * 2)   // several blocks
+        try await withServer { client in
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get) { response in
+                #expect(Data(response.body.readableBytesView) == file)
+            }
+        }
+    }
+
+    /// HEAD answers every page like GET, with its headers and Content-Length but no body.
+    @Test func answersHead() async throws {
+        let size = try #require((FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size] as? NSNumber)?.intValue)
+        try await withServer { client in
+            for path in ["/", "/broadcasts/demo-a", "/static/dashboard.css"] {
+                try await client.execute(uri: path, method: .head) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.body.readableBytes == 0, "\(path)")
+                }
+            }
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLength] == String(size))
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/broadcasts/nope", method: .head) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    /// Pages, assets, audio and errors carry CSP (no inline script), nosniff and anti-framing headers.
+    @Test func sendsSecurityHeaders() async throws {
+        try await withServer { client in
+            for path in ["/", "/broadcasts/demo-a", "/static/dashboard.js", "/broadcasts/demo-a/audio", "/broadcasts/nope"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    let policy = response.headers[.contentSecurityPolicy] ?? ""
+                    #expect(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), "\(path)")
+                    #expect(!policy.contains("unsafe-inline"), "\(path)")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
+                    #expect(response.headers[.init("X-Frame-Options")!] == "DENY", "\(path)")
+                }
+            }
+        }
+    }
+
     /// The XLSX and HTML exports download with their types and a safe file name.
     @Test func servesExports() async throws {
         try await withServer { client in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Insight
+import TextDecoding
 
 /// Reading event logs, including every kind of bad input.
 struct EventLogTests {
@@ -63,13 +64,23 @@ struct EventLogTests {
         #expect(log.warnings.contains { $0.contains("not in time order") })
     }
 
-    /// Non-UTF-8 bytes (e.g. an Excel CP949 export) are refused with the line and a fix.
-    @Test func nonUTF8() throws {
-        var bytes = Data("timestamp,event_type\n1,view\n2,".utf8)
+    /// An Excel CP949 export is read as CP949: its Korean product id arrives intact.
+    @Test func cp949() throws {
+        var bytes = Data("timestamp,event_type,product_id\n1,view,A\n2,purchase,".utf8)
         bytes.append(contentsOf: [0xB1, 0xB8, 0xB8, 0xC5])   // "구매" in CP949
         bytes.append(Data("\n".utf8))
         let path = try Scratch.file("e.csv", bytes)
-        #expect(throws: InsightError.notUTF8(path: path, line: 3)) { try EventLog.load(path: path) }
+        #expect(try EventLog.load(path: path).events.map(\.productID) == ["A", "구매"])
+    }
+
+    /// Bytes that are no known encoding are refused with the first line that is not UTF-8 and a fix.
+    @Test func notText() throws {
+        var bytes = Data("timestamp,event_type\n1,view\n2,".utf8)
+        bytes.append(contentsOf: [0xFF, 0xFE, 0xFF, 0x80])
+        bytes.append(Data("\n".utf8))
+        let path = try Scratch.file("e.csv", bytes)
+        #expect(throws: InsightError.notText(path: path, problem: .unknownEncoding(line: 3))) { try EventLog.load(path: path) }
+        #expect(InsightError.notText(path: path, problem: .unknownEncoding(line: 3)).description.contains("\(path) line 3:"))
     }
 
     /// Absolute times without a known start are refused with advice.

@@ -21,4 +21,26 @@ struct KeywordListTests {
         let blank = try Scratch.file("blank.csv", "keyword,topic\n할인,가격\n ,배송\n")
         #expect(throws: InsightError.badRow(path: blank, line: 3, detail: "empty keyword")) { try KeywordList.load(path: blank) }
     }
+
+    /// Past the documented limits (variants per keyword, spellings per list) a list is refused naming the line.
+    @Test func refusesListsPastTheLimits() throws {
+        let many = (0...KeywordList.maxVariantsPerKeyword).map { "변형\($0)" }.joined(separator: "|")
+        let wide = try Scratch.file("wide.csv", "keyword,topic,variants\n할인,가격,세일\n배송,배송,\(many)\n")
+        #expect(throws: InsightError.badRow(path: wide, line: 3, detail: "'배송' has \(KeywordList.maxVariantsPerKeyword + 1) variants; "
+                                            + "at most \(KeywordList.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")) {
+            try KeywordList.load(path: wide)
+        }
+        let rows = (0..<(KeywordList.maxSpellings / 500 + 1)).map { row in
+            "키워드\(row),주제," + (0..<499).map { "변형\(row)-\($0)" }.joined(separator: "|")
+        }
+        let long = try Scratch.file("long.csv", "keyword,topic,variants\n" + rows.joined(separator: "\n") + "\n")
+        #expect(throws: InsightError.badRow(path: long, line: KeywordList.maxSpellings / 500 + 2,
+                                            detail: "the list reaches \(KeywordList.maxSpellings + 500) keywords and variants; "
+                                                + "at most \(KeywordList.maxSpellings) per list")) {
+            try KeywordList.load(path: long)
+        }
+        let limit = (1..<KeywordList.maxVariantsPerKeyword).map { "변형\($0)" }.joined(separator: "|")
+        let atLimit = try Scratch.file("limit.csv", "keyword,topic,variants\n할인,가격,\(limit)|변형1\n")
+        #expect(try KeywordList.load(path: atLimit).keywords[0].variants.count == KeywordList.maxVariantsPerKeyword - 1)
+    }
 }

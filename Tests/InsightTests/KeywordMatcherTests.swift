@@ -34,6 +34,17 @@ struct KeywordMatcherTests {
         #expect(found(["무료배송"]) == ["무료 배송"])
     }
 
+    /// With a thousand variants sharing prefixes (the trie's branches), each spoken variant is found once, by
+    /// the right keyword, and near misses are not.
+    @Test func manyVariantsSharingPrefixes() {
+        let variants = (0..<1_000).map { "특가\(["가", "나", "다", "라"][$0 % 4])\($0)" }
+        let list = KeywordList(keywords: [Keyword(text: "특가", topic: "가격", variants: variants), Keyword(text: "특가나", topic: "기타")])
+        let matcher = KeywordMatcher(keywords: list)
+        let mentions = matcher.mentions(in: transcript(["오늘", "특가다998", "그리고", "특가나", "특가라"]))
+        #expect(mentions.map(\.keyword) == ["특가", "특가나", "특가"])
+        #expect(mentions.map(\.time) == [11, 13, 14])
+    }
+
     /// The longer keyword wins where it contains a shorter one; elsewhere the shorter one counts.
     @Test func longestMatchWins() {
         #expect(found(["무료", "배송으로", "보내요", "배송은", "내일"]) == ["무료 배송", "배송"])

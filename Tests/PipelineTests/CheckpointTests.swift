@@ -4,6 +4,19 @@ import Testing
 
 /// Atomic writes and the manifest.
 struct CheckpointTests {
+    /// A set of files appears whole or not at all: one name the file system refuses leaves none of them.
+    @Test func writeAllIsAllOrNothing() throws {
+        let folder = try Fixtures.scratchFolder()
+        let tooLong = String(repeating: "x", count: 300)
+        #expect(throws: PipelineError.self) {
+            try AtomicFile.writeAll([("a.svg", Data("a".utf8)), ("b.svg", Data("b".utf8)), (tooLong, Data("c".utf8))], into: folder)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+        try AtomicFile.writeAll([("a.svg", Data("a".utf8)), ("b.svg", Data("b".utf8))], into: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.svg", "b.svg"])
+        #expect(try String(contentsOfFile: folder + "/b.svg", encoding: .utf8) == "b")
+    }
+
     /// An atomic write leaves the target complete and no temporary file behind.
     @Test func atomicWriteLeavesNoTemporary() throws {
         let folder = try Fixtures.scratchFolder()

@@ -66,4 +66,66 @@ struct InboxTests {
         try InboxMover.reject(InboxItem(recording: inbox + "/bad.wav"), to: rejected, reason: "bad.wav:\nnot audio")
         #expect(try String(contentsOfFile: rejected + "/bad.wav.reason.txt", encoding: .utf8) == "bad.wav: not audio\n")
     }
+
+    /// Symbolic links are never followed: a linked recording is not taken but listed for refusal, and a
+    /// linked companion (here to /etc/passwd) is not paired.
+    @Test func symbolicLinksAreNotFollowed() throws {
+        let inbox = try Fixtures.scratchFolder(), outside = try Fixtures.scratchFolder()
+        try Fixtures.write(Data(count: 10), to: outside + "/secret.wav")
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/linked.wav", withDestinationPath: outside + "/secret.wav")
+        try Fixtures.write(Data(count: 10), to: inbox + "/show.wav")
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/show.events.csv", withDestinationPath: "/etc/passwd")
+        var scanner = InboxScanner(folder: inbox, settle: 1)
+        let start = Date()
+        _ = scanner.readyRecordings(now: start)
+        let ready = scanner.readyRecordings(now: start.addingTimeInterval(2))
+        #expect(ready.map(\.recording) == [inbox + "/show.wav"])
+        #expect(ready.first?.companions.isEmpty == true)
+        #expect(scanner.links == [inbox + "/linked.wav", inbox + "/show.events.csv"])
+    }
+
+    /// Recordings in subfolders of the inbox are taken, with the companions beside them.
+    @Test func subfoldersAreScanned() throws {
+        let inbox = try Fixtures.scratchFolder()
+        try FileManager.default.createDirectory(atPath: inbox + "/sub/deeper", withIntermediateDirectories: true)
+        try Fixtures.write(Data(count: 10), to: inbox + "/sub/deeper/show.wav")
+        try Fixtures.write(Data("e".utf8), to: inbox + "/sub/deeper/show.events.csv")
+        var scanner = InboxScanner(folder: inbox, settle: 1)
+        let start = Date()
+        _ = scanner.readyRecordings(now: start)
+        let ready = scanner.readyRecordings(now: start.addingTimeInterval(2))
+        #expect(ready.map(\.recording) == [inbox + "/sub/deeper/show.wav"])
+        #expect(ready.first?.companions == [.events: inbox + "/sub/deeper/show.events.csv"])
+    }
+
+    /// A writer that pauses longer than the settle time keeps its file out of the queue while it holds it
+    /// open for writing; once closed, the file is taken.
+    @Test func filesOpenForWritingWait() throws {
+        let inbox = try Fixtures.scratchFolder()
+        let path = inbox + "/show.wav"
+        try Fixtures.write(Data(count: 10), to: path)
+        let writer = try #require(FileHandle(forWritingAtPath: path))
+        var scanner = InboxScanner(folder: inbox, settle: 1)
+        let start = Date()
+        _ = scanner.readyRecordings(now: start)
+        #expect(scanner.readyRecordings(now: start.addingTimeInterval(5)).isEmpty, "still open for writing")
+        try writer.close()
+        #expect(scanner.readyRecordings(now: start.addingTimeInterval(6)).map(\.recording) == [path])
+    }
+
+    /// The watcher moves a symbolic link to rejected/ with its reason and never touches what it points to.
+    @Test func watcherRefusesLinks() throws {
+        let runner = try Fixtures.runner()
+        let outside = try Fixtures.scratchFolder()
+        try Fixtures.write(Data("keep".utf8), to: outside + "/secret.wav")
+        try FileManager.default.createSymbolicLink(atPath: runner.workspace.inbox + "/linked.wav", withDestinationPath: outside + "/secret.wav")
+        var options = WatchOptions()
+        (options.polling, options.exitWhenIdle, options.settle) = (true, true, 0.1)
+        try WatchDaemon(runner: runner, options: options, log: { _ in }).run()
+        let rejected = runner.workspace.rejected
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: rejected + "/linked.wav") == outside + "/secret.wav")
+        #expect(try String(contentsOfFile: rejected + "/linked.wav.reason.txt", encoding: .utf8).contains("a symbolic link"))
+        #expect(try String(contentsOfFile: outside + "/secret.wav", encoding: .utf8) == "keep")
+        #expect(try runner.catalog.stageRuns().isEmpty)
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Reviews
+import TextDecoding
 
 /// Bad review files: clear errors or warnings with line numbers, never a crash.
 struct BadInputTests {
@@ -12,10 +13,53 @@ struct BadInputTests {
         }
     }
 
-    /// A header in CP949 (Excel's Korean default) is an error that says so.
+    /// A whole file in CP949 (Excel's Korean default, and many shop exports) is read as CP949, not skipped row by row.
+    @Test func cp949File() throws {
+        let good: [UInt8] = [0xC1, 0xC1, 0xBE, 0xC6, 0xBF, 0xE4]  // "좋아요" in CP949
+        let product: [UInt8] = [0xBB, 0xF3, 0xC7, 0xB0]  // "상품" in CP949
+        let bytes = Array("product_id,rating,text\n".utf8) + product + Array(",5,".utf8) + good + [0x0A]
+        let (reviews, warnings) = try Support.readAll(try Support.file("r.csv", bytes))
+        #expect(reviews.map(\.text) == ["좋아요"])
+        #expect(reviews.map(\.productID) == ["상품"])
+        #expect(warnings.isEmpty)
+    }
+
+    /// A UTF-16 file with a byte-order mark (Excel's "Unicode text") is read whole, also in read chunks that cut characters.
+    @Test func utf16File() throws {
+        let text = "product_id,rating,text\n" + String(repeating: "P1,4,배송이 빨라요\n", count: 50)
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        var reader = try ReviewReader(path: try Support.file("r.csv", bytes))
+        var count = 0
+        while let review = reader.next() {
+            #expect(review.text == "배송이 빨라요")
+            count += 1
+        }
+        #expect(count == 50)
+        var chunked = try ChunkedByteReader(path: try Support.file("r.csv", bytes), chunkSize: 5)
+        var utf8: [UInt8] = []
+        while let byte = chunked.next() { utf8.append(byte) }
+        #expect(chunked.encoding == .utf16LittleEndian)
+        #expect(utf8 == [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+    }
+
+    /// A file whose every row is skipped is an error after the warnings, never "0 reviews" as a success.
+    @Test func noUsableRowIsAnError() throws {
+        let path = try Support.file("r.csv", Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A]
+                                    + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A])
+        var reader = try ReviewReader(path: path)
+        while reader.next() != nil {}
+        #expect(reader.rowsSkipped == 2 && reader.reviewsRead == 0)
+        #expect(throws: ReviewsError.noUsableReviews(path: path, skipped: 2)) { try reader.requireAnyReview() }
+        var good = try ReviewReader(path: try Support.file("ok.csv", "product_id,rating,text\nP1,5,좋아요\nP1,4,\n"))
+        while good.next() != nil {}
+        try good.requireAnyReview()
+    }
+
+    /// A header in no known encoding is an error that says so.
     @Test func nonUTF8Header() throws {
-        let path = try Support.file("r.csv", [0xBB, 0xF3, 0xC7, 0xB0] + Array(",rating,text\n".utf8))  // "상품" in CP949
-        #expect(throws: ReviewsError.headerNotUTF8(path: path, hint: "looks like CP949/EUC-KR: convert with iconv -f CP949 -t UTF-8")) {
+        let path = try Support.file("r.csv", [0xFF, 0xFF, 0x80] + Array(",rating,text\n".utf8))
+        #expect(throws: ReviewsError.headerNotUTF8(path: path, hint: "unknown encoding")) {
             try ReviewReader(path: path)
         }
     }

@@ -58,4 +58,17 @@ struct WordCloudTests {
         #expect(cloud.positive == [WeightedWord(word: "최고", weight: 1.25, count: 2)])
         #expect(cloud.negative == [WeightedWord(word: "별로", weight: 0.5, count: 1)])  // 배송: +0.5 − 0.5 = 0, in neither
     }
+
+    /// Product ids become file names only when short and plainly safe; any other id gets a bounded, safe,
+    /// distinct name.
+    @Test func fileNames() {
+        #expect(WordCloudSVG.fileName(product: "P003", tone: .positive) == "P003.positive.svg")
+        let odd = ["../../etc/passwd", String(repeating: "상품", count: 150), "a b", "a_b/", ".hidden", "", "a\u{0}b"]
+        let names = odd.map { WordCloudSVG.fileName(product: $0, tone: .negative) }
+        for (id, name) in zip(odd, names) {
+            #expect(!name.contains("/") && !name.hasPrefix(".") && name.utf8.count <= 64, "\(id) → \(name)")
+            #expect(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }, "\(id) → \(name)")
+        }
+        #expect(Set(names + [WordCloudSVG.fileName(product: "a_b", tone: .negative)]).count == odd.count + 1)
+    }
 }

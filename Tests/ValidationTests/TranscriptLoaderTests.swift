@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Validation
+import TextDecoding
 
 /// Reading TSV, plain text, SRT, WebVTT, JSON and directories, and the errors for bad input.
 struct TranscriptLoaderTests {
@@ -38,10 +39,16 @@ struct TranscriptLoaderTests {
         }
     }
 
-    /// Files that are not UTF-8 are refused with a hint.
-    @Test func notUTF8() throws {
-        let path = try FixturePaths.scratch("cp949.txt", bytes: [0xC7, 0xD1, 0xB1, 0xDB])
-        #expect(throws: TranscriptError.notUTF8(path: path)) { try loader.load(path) }
+    /// A CP949 reference (Korean Excel's default) is read as CP949.
+    @Test func cp949() throws {
+        let path = try FixturePaths.scratch("cp949.tsv", bytes: Array("u1\t".utf8) + [0xC7, 0xD1, 0xB1, 0xDB, 0x0A])  // 한글
+        #expect(try loader.load(path).items.map(\.text) == ["한글"])
+    }
+
+    /// Files in no known encoding are refused with the line and a hint.
+    @Test func notText() throws {
+        let path = try FixturePaths.scratch("bad.txt", bytes: [0x61, 0x0A, 0xFF, 0xFF, 0x80])
+        #expect(throws: TranscriptError.notText(path: path, problem: .unknownEncoding(line: 2))) { try loader.load(path) }
     }
 
     /// A missing path that no resolver knows gives the documented message.

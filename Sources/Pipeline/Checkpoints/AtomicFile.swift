@@ -80,6 +80,20 @@ public enum AtomicFile {
         try writer.commit()
     }
 
+    /// Writes several files into `folder` as a set: every file is written and flushed under a temporary name
+    /// first, and only when all are written are they renamed into place. A failure before that (a full
+    /// disk, a name the file system refuses) leaves none of them, so a reader never sees part of the set.
+    public static func writeAll(_ files: [(name: String, data: Data)], into folder: String) throws(PipelineError) {
+        var writers: [AtomicFileWriter] = []
+        defer { writers.forEach { $0.abandon() } }   // after a failure: every temporary file goes
+        for file in files {
+            let writer = try AtomicFileWriter(path: folder + "/" + file.name)
+            writers.append(writer)
+            try writer.write(file.data)
+        }
+        for writer in writers { try writer.commit() }
+    }
+
     /// Deletes temporary files in `folder` (not recursively). Call only while no other writer can be
     /// active there, e.g. while holding the folder's `FileLock`.
     public static func removeLeftovers(in folder: String) {

@@ -14,8 +14,9 @@ public struct FileDigest: Codable, Sendable, Equatable {
 
     /// Hashes the file at `path`.
     public init(path: String) throws(PipelineError) {
+        if let problem = Self.problem(reading: path) { throw .io(path: path, detail: problem) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .io(path: path, detail: FileManager.default.fileExists(atPath: path) ? "cannot open for reading" : "no such file")
+            throw .io(path: path, detail: "cannot open for reading (check its permissions)")
         }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -30,6 +31,18 @@ public struct FileDigest: Codable, Sendable, Equatable {
             total += Int64(block.count)
         }
         self.init(bytes: total, sha256: hasher.finalizeHex())
+    }
+
+    /// Why `path` cannot be read as a file ("no such file", "it is a folder, not a file", …), or nil when
+    /// it is a regular file (or a link to one).
+    public static func problem(reading path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "no such file" }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "it is a folder, not a file"
+        default: return "not a regular file (a device, pipe or socket)"
+        }
     }
 
     /// The size of the file at `path`, or nil if there is none.

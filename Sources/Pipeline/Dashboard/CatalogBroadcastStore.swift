@@ -22,7 +22,15 @@ public struct CatalogBroadcastStore: BroadcastStore {
 
     /// The store for the workspace at `root`: over its catalog when it has one (opened, and migrated when
     /// older), else over its folders alone (`Report.WorkspaceStore`).
+    /// A missing path or one that is not a folder is refused rather than served as an empty dashboard.
     public static func open(root: String) throws(PipelineError) -> any BroadcastStore {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else {
+            throw .io(path: root, detail: "no such workspace folder; give the folder `liveinsight run` wrote into")
+        }
+        guard isFolder.boolValue else {
+            throw .io(path: root, detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
+        }
         let workspace = Workspace(root: root)
         guard FileManager.default.fileExists(atPath: workspace.catalogPath) else { return WorkspaceStore(root: workspace.root) }
         return CatalogBroadcastStore(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath))

@@ -31,7 +31,7 @@ extension PipelineRunner {
         let inputs = try storeInputs(given, folder: folder)
         let context = StageContext(broadcastID: id, folder: folder, recording: known?.sourcePath ?? recording.audio.path,
                                    recordingDigest: recording.content, settings: settings, model: model,
-                                   userInputs: inputs.mapValues(\.path), progress: labelled(manifest.name))
+                                   userInputs: inputs, progress: labelled(manifest.name))
         let read = graph.upstream(of: selected).subtracting(selected)
         var keys: [String: String] = [:]
         var outcomes: [StageOutcome] = []

@@ -1,4 +1,5 @@
 import Foundation
+import TextDecoding
 
 /// Runs the stage graph on one recording: hashes it (the broadcast id), locks its broadcast folder,
 /// copies the user's inputs in, then for each stage in order either reuses its outputs (same cache key
@@ -55,7 +56,7 @@ public final class PipelineRunner: Sendable {
         }
         let inputs = try storeInputs(request.inputs, folder: folder)
         let context = StageContext(broadcastID: id, folder: folder, recording: request.recording, recordingDigest: recordingDigest,
-                                   settings: settings, model: model, userInputs: inputs.mapValues(\.path), progress: labelled(name))
+                                   settings: settings, model: model, userInputs: inputs, progress: labelled(name))
         var keys: [String: String] = [:]
         var outcomes: [StageOutcome] = []
         for stage in graph.stages {
@@ -128,7 +129,7 @@ public final class PipelineRunner: Sendable {
             try catalog.finishStageRun(runID, status: .done, seconds: seconds)
             return seconds
         } catch {
-            let detail = String(describing: error)
+            let detail = context.describe(error)
             let seconds = Date().timeIntervalSince(started)
             manifest.stages[stage.name]?.status = .failed
             manifest.stages[stage.name]?.finished = Date()
@@ -154,20 +155,25 @@ public final class PipelineRunner: Sendable {
     /// copy present, given now or before, with its digest.
     func storeInputs(_ given: [UserInputKind: String], folder: String) throws(PipelineError) -> [UserInputKind: StoredInput] {
         for (kind, source) in given.sorted(by: { $0.key < $1.key }) {
+            if let problem = FileDigest.problem(reading: source) {
+                throw .badInput(path: source, detail: "cannot use it as the \(kind.rawValue) file: \(problem)")
+            }
             guard let data = FileManager.default.contents(atPath: source) else {
-                throw .badInput(path: source, detail: "cannot read the \(kind.rawValue) file")
+                throw .badInput(path: source, detail: "cannot read the \(kind.rawValue) file (check its permissions)")
             }
             try AtomicFile.write(data, to: folder + "/" + Self.inputsFolder + "/" + kind.fileName)
             if kind == .keywords {
                 try catalog.recordKeywordList(name: (source as NSString).lastPathComponent, path: source,
-                                              content: String(decoding: data, as: UTF8.self),
+                                              content: (try? TextDecoder.decode(data).text) ?? String(decoding: data, as: UTF8.self),
                                               sha256: try FileDigest(path: source).sha256)
             }
         }
         var stored: [UserInputKind: StoredInput] = [:]
         for kind in UserInputKind.allCases {
             let path = folder + "/" + Self.inputsFolder + "/" + kind.fileName
-            if FileDigest.size(of: path) != nil { stored[kind] = StoredInput(path: path, digest: try FileDigest(path: path)) }
+            if FileDigest.size(of: path) != nil {
+                stored[kind] = StoredInput(path: path, digest: try FileDigest(path: path), origin: given[kind])
+            }
         }
         return stored
     }
@@ -204,6 +210,9 @@ public final class PipelineRunner: Sendable {
 
 /// A user input copied into the broadcast folder.
 struct StoredInput {
+    /// The copy in the broadcast's `inputs/` folder.
     let path: String
     let digest: FileDigest
+    /// The user's file it was copied from, when given in this run (errors name it rather than the copy).
+    var origin: String? = nil
 }

@@ -1,12 +1,21 @@
+import Foundation
+
 /// What the pipeline should process: a recording and the user files that go with it.
 public struct RunRequest: Sendable, Equatable {
-    /// The recording.
+    /// The recording, as an absolute path.
     public var recording: String
-    /// User files given with it this time; each replaces the broadcast's earlier copy of that kind.
+    /// User files given with it this time, as absolute paths; each replaces the broadcast's earlier copy of that kind.
     public var inputs: [UserInputKind: String]
 
+    /// Relative paths are made absolute against the current folder: the catalog keeps the recording's path
+    /// for the dashboard's audio player, which must find it from wherever the server is started.
     public init(recording: String, inputs: [UserInputKind: String] = [:]) {
-        (self.recording, self.inputs) = (recording, inputs)
+        (self.recording, self.inputs) = (Self.absolute(recording), inputs.mapValues(Self.absolute))
+    }
+
+    /// `path` made absolute against the current folder, with `.` and `..` resolved.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
 

@@ -24,11 +24,13 @@ struct ReviewsStage: Stage {
         guard let reviewsPath = context.userInput(.reviews) else { return }
         guard let modelPath = ReviewModelLocator.defaultPath() else {
             throw PipelineError.io(path: "Models/\(ReviewModelLocator.shippedModelName)",
-                                   detail: "no review sentiment model found; set \(ReviewModelLocator.environmentVariable)")
+                                   detail: "no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription)); "
+                                       + "set \(ReviewModelLocator.environmentVariable)")
         }
         var analyzer = ReviewAnalyzer(model: try SentimentModel(path: modelPath))
         var reader = try ReviewReader(path: reviewsPath, options: ReviewReader.Options(), onWarning: { _ in })
         while let review = reader.next() { _ = analyzer.add(review) }
+        try reader.requireAnyReview()
         let analysis = analyzer.analysis
         let names = try context.userInput(.metadata).map(BroadcastMetadata.load)?.products
             .reduce(into: [String: String]()) { $0[$1.id] = $1.name } ?? [:]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a running stage may use: the broadcast folder, the recording, the user's inputs, the settings,
 /// the model and a progress reporter.
 public final class StageContext {
@@ -14,12 +16,24 @@ public final class StageContext {
     /// The acoustic model.
     public let model: ModelProvider
     private let userInputs: [UserInputKind: String]
+    /// Copy path → the user's file it was copied from in this run.
+    private let origins: [String: String]
     private let progressFactory: ProgressFactory?
 
     init(broadcastID: String, folder: String, recording: String, recordingDigest: FileDigest,
-         settings: PipelineSettings, model: ModelProvider, userInputs: [UserInputKind: String], progress: ProgressFactory?) {
+         settings: PipelineSettings, model: ModelProvider, userInputs: [UserInputKind: StoredInput], progress: ProgressFactory?) {
         (self.broadcastID, self.folder, self.recording, self.recordingDigest) = (broadcastID, folder, recording, recordingDigest)
-        (self.settings, self.model, self.userInputs, progressFactory) = (settings, model, userInputs, progress)
+        (self.settings, self.model, progressFactory) = (settings, model, progress)
+        self.userInputs = userInputs.mapValues(\.path)
+        origins = Dictionary(uniqueKeysWithValues: userInputs.values.compactMap { input in input.origin.map { (input.path, $0) } })
+    }
+
+    /// A stage's error as one line for the user: the readers name the file they read, which is the
+    /// broadcast's copy of a user input; the user knows the file they passed, so that path is put back.
+    func describe(_ error: any Error) -> String {
+        origins.reduce(String(describing: error)) { line, origin in
+            line.replacingOccurrences(of: origin.key, with: origin.value)
+        }
     }
 
     /// The path of `file` inside the broadcast folder (an output of this or an earlier stage).

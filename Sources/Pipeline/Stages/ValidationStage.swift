@@ -6,7 +6,7 @@ import Validation
 /// into the catalog (`validation_results`) for the dashboard.
 struct ValidationStage: Stage, CatalogFigures {
     let name = "validation"
-    let version = "1"
+    let version = "2"   // 2: an empty reference fails instead of scoring 0 %
     let inputs: [StageInput] = [.stage("transcript"), .user(.reference, required: true)]
     static let fileName = "validation.json"
     let outputs = [ValidationStage.fileName]
@@ -16,6 +16,8 @@ struct ValidationStage: Stage, CatalogFigures {
         let loader = TranscriptLoader()
         let report = TranscriptValidator.validate(reference: try loader.load(referencePath),
                                                   hypothesis: try loader.load(context.path(TranscriptStage.fileName)))
+        // An empty reference would record CER 0 % in the catalog: refuse it instead.
+        if let reason = report.unscorableReason { throw PipelineError.badInput(path: referencePath, detail: reason) }
         try CheckpointJSON.write(report, to: context.path(Self.fileName))
     }
 

@@ -16,9 +16,15 @@ public struct InboxItem: Sendable, Equatable {
         var companions: [UserInputKind: String] = [:]
         for kind in UserInputKind.allCases {
             let path = folder + "/" + stem + kind.companionSuffix
-            if FileDigest.size(of: path) != nil { companions[kind] = path }
+            var info = stat()   // lstat: a companion that is a symbolic link is not followed
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { companions[kind] = path }
         }
         self.companions = companions
+    }
+
+    /// A symbolic link on its own (no companions), to be refused.
+    init(link path: String) {
+        (recording, companions) = (path, [:])
     }
 
     /// Every file of the item: the recording first, then companions in kind order.

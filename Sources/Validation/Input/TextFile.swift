@@ -1,20 +1,20 @@
 import Foundation
+import TextDecoding
 
-/// A UTF-8 text file split into lines, for readers that report errors by line number.
+/// A text file (UTF-8, UTF-16 or CP949: ``TextDecoder``) split into lines, for readers that report errors by line number.
 struct TextFile {
     /// The path, as given, for messages.
     let path: String
     /// The lines without their terminators (LF, CRLF or CR); line n is `lines[n - 1]`.
     let lines: [Substring]
 
-    /// Reads `path`; a leading byte-order mark is dropped.
+    /// Reads `path` in whichever encoding it was saved; a leading byte-order mark is dropped.
     static func read(_ path: String) throws(TranscriptError) -> TextFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "the file could not be opened")
+        do {
+            return TextFile(path: path, text: try TextDecoder.read(path: path).text)
+        } catch {
+            throw .notText(path: path, problem: error)
         }
-        guard var text = String(data: data, encoding: .utf8) else { throw .notUTF8(path: path) }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return TextFile(path: path, text: text)
     }
 
     /// Wraps text already in memory.

@@ -18,6 +18,24 @@ public struct ValidationReport: Codable, Equatable, Sendable {
     /// Human-readable warnings (missing or extra ids).
     public var warnings: [String]
 
+    /// Why the figures mean nothing, or nil when they do: the reference holds no text once normalised
+    /// (every rate would be 0 / 0), or not one reference id has a hypothesis (ids that do not match). A CI
+    /// gate must fail on these rather than pass on CER 0.
+    public var unscorableReason: String? {
+        if corpus.characters.referenceLength == 0 {
+            return "the reference \(reference) holds no text to score against (\(items.count) item(s), "
+                + "all empty once normalised); give a reference with text"
+        }
+        if items.allSatisfy({ $0.pairing == .missingHypothesis }) {
+            func listed(_ ids: [String]) -> String {
+                ids.isEmpty ? "none" : ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+            }
+            return "no reference id has a hypothesis: the reference \(reference) has ids \(listed(items.map(\.id))), "
+                + "the hypothesis \(hypothesis) has \(listed(unmatchedHypothesisIDs)); items pair by id"
+        }
+        return nil
+    }
+
     /// Whether the corpus CER is above `maxCER` (a fraction: 0.1 = 10 %).
     public func exceeds(maxCER: Double) -> Bool { corpus.cer > maxCER }
 
