@@ -13,7 +13,7 @@ DEMO_WORKSPACE := liveinsight-workspace
 DEMO_BROADCAST := AudioSamples/demo-broadcast
 SHIPPED_MODEL := Models/ko-ctc-small.safetensors
 
-.PHONY: demo test build deps apt-install test-deps bench bench-reviews clean
+.PHONY: demo test build deps apt-install test-deps bench bench-reviews bench-commerce clean
 
 # Debian packages the build needs; installed only when missing (apt-get needs root, or sudo).
 deps:
@@ -63,6 +63,13 @@ bench: deps
 bench-reviews:
 	$(SWIFT) build -c release --product ReviewsBenchmark
 	.build/release/ReviewsBenchmark 50000
+
+# Recommenders on the UCI Online Retail orders (../shared/data/commerce; CC BY 4.0): every method on the
+# random 20 % split (seed 42) and the last-month split; writes Benchmarks/commerce-results.json (Docs/customers.md).
+COMMERCE_DATA ?= ../shared/data/commerce/online_retail.tsv.gz
+bench-commerce: deps
+	$(SWIFT) build -c release --product CommerceBenchmark
+	.build/release/CommerceBenchmark $(COMMERCE_DATA) --out Benchmarks/commerce-results.json
 
 clean:
 	rm -rf .build liveinsight-workspace

@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "Reviews", targets: ["Reviews"]),
+        .library(name: "Commerce", targets: ["Commerce"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,7 +59,7 @@ let package = Package(
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul", "Markup"]),
         .target(name: "Pipeline", dependencies: [
-            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash",
+            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash", "Commerce",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
@@ -72,12 +73,14 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Reviews", dependencies: ["ContentHash", "Markup"]),
+        // Orders, customers (RFM) and recommenders (popular, bought together, content, ALS, hybrid); pure Swift.
+        .target(name: "Commerce", dependencies: ["Insight", "SeededRandom"], swiftSettings: kernelSettings),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Pipeline",
-                "Report", "Server",
+                "Report", "Server", "Commerce",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -112,6 +115,11 @@ let package = Package(
             dependencies: ["Reviews"],
             path: "Benchmarks/ReviewsBenchmark"),
 
+        .executableTarget(
+            name: "CommerceBenchmark",
+            dependencies: ["Commerce"],
+            path: "Benchmarks/CommerceBenchmark"),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
@@ -130,6 +138,7 @@ let package = Package(
             "Server", "Report", "Insight", "Transcription",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
+        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews"], resources: [.copy("Fixtures")]),
     ]
 )
