@@ -69,7 +69,9 @@ bench-reviews:
 COMMERCE_DATA ?= ../shared/data/commerce/online_retail.tsv.gz
 bench-commerce: deps
 	$(SWIFT) build -c release --product CommerceBenchmark
-	.build/release/CommerceBenchmark $(COMMERCE_DATA) --out Benchmarks/commerce-results.json
+	.build/release/CommerceBenchmark $(COMMERCE_DATA) --out Benchmarks/commerce-results.json --export-splits /tmp/commerce-splits
+	@python3 -c "import implicit" 2>/dev/null && python3 Benchmarks/CommerceBenchmark/implicit_als.py /tmp/commerce-splits \
+	  > Benchmarks/commerce-implicit.json || echo "implicit not installed: Benchmarks/commerce-implicit.json left as it is"
 
 clean:
 	rm -rf .build liveinsight-workspace

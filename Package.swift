@@ -118,7 +118,8 @@ let package = Package(
         .executableTarget(
             name: "CommerceBenchmark",
             dependencies: ["Commerce"],
-            path: "Benchmarks/CommerceBenchmark"),
+            path: "Benchmarks/CommerceBenchmark",
+            exclude: ["README.md", "implicit_als.py"]),
 
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),

@@ -71,9 +71,9 @@ if tune {
     let split = HoldoutSplit.random(all, seed: 7)
     let popular = PopularRecommender(split.train), together = CoPurchaseRecommender(split.train)
     let content = ContentRecommender(split.train, info: orders.items), als = ALSRecommender(split.train)
-    for alsWeight: Float in [0.5, 1, 2] {
-        for contentWeight: Float in [0, 0.25, 0.5] {
-            for popularWeight: Float in [0, 0.1, 0.3] {
+    for alsWeight: Float in [0.5, 1, 2, 3, 4] {
+        for contentWeight: Float in [0, 0.25, 0.5, 0.75, 1] {
+            for popularWeight: Float in [0, 0.1] {
                 var options = HybridRecommender.Options()
                 (options.als, options.content, options.popular) = (alsWeight, contentWeight, popularWeight)
                 let hybrid = HybridRecommender(als: als, together: together, content: content, popular: popular, data: split.train, options: options)
