@@ -21,7 +21,18 @@ struct BenchmarkReport: Codable {
     var source: String
     var importCounts: OrderImportCounts
     var machine: String
+    /// RFM of all customers (the figures Docs/customers.md quotes; per-customer rows left out).
+    var rfm: RFMSummary
     var splits: [SplitReport]
+}
+
+struct RFMSummary: Codable {
+    var referenceDate: Date
+    var recencyBoundaries: [Double]
+    var frequencyBoundaries: [Double]
+    var monetaryBoundaries: [Double]
+    var segments: [SegmentSummary]
+    var heatMap: [[Int]]
 }
 
 func evaluateAll(_ split: HoldoutSplit, info: [ItemInfo]) -> SplitReport {
@@ -103,8 +114,15 @@ let report = BenchmarkReport(
     source: "UCI Online Retail (Chen, Sain & Guo 2012; UCI Machine Learning Repository, DOI 10.24432/C5BW33; CC BY 4.0)",
     importCounts: orders.counts,
     machine: "one core, release build, \(ProcessInfo.processInfo.processorCount) cores present",
+    rfm: { () -> RFMSummary in
+        let rfm = RFMAnalysis(purchases: orders.purchases)
+        return RFMSummary(referenceDate: rfm.referenceDate, recencyBoundaries: rfm.recencyBoundaries,
+                          frequencyBoundaries: rfm.frequencyBoundaries, monetaryBoundaries: rfm.monetaryBoundaries,
+                          segments: rfm.segments, heatMap: rfm.heatMap)
+    }(),
     splits: splits)
 let encoder = JSONEncoder()
+encoder.dateEncodingStrategy = .iso8601
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
 try! encoder.encode(report).write(to: URL(fileURLWithPath: out))
 print("wrote \(out)")
