@@ -64,7 +64,7 @@ let package = Package(
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup",
+            "Insight", "Transcription", "Markup", "Commerce",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
@@ -136,10 +136,10 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
-            "Server", "Report", "Insight", "Transcription",
+            "Server", "Report", "Insight", "Transcription", "Commerce",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
-        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline", "Report"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -6,23 +6,32 @@ import Report
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
 /// Routes: `/`, `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
-/// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`.
+/// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`, and `/customers`
+/// (RFM segments; 404 when the server has no customer source).
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
     public var store: any BroadcastStore
     /// Prints the PDF export.
     public var printer: PDFPrinter
+    /// The customers page's figures (nil: no `/customers` page).
+    public var customers: (any CustomerSource)?
 
     /// Creates a server over `store`.
-    public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter()) { (self.store, self.printer) = (store, printer) }
+    public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter(), customers: (any CustomerSource)? = nil) {
+        (self.store, self.printer, self.customers) = (store, printer, customers)
+    }
 
     /// The router, usable without sockets (HummingbirdTesting) or in an `Application`.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        let store = self.store, printer = self.printer
+        let store = self.store, printer = self.printer, customers = self.customers
         router.get("/") { _, _ in Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }).html()) }
         router.get("/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
         router.get("/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
+        router.get("/customers") { _, _ in
+            guard let customers else { throw HTTPError(.notFound, message: "no customer data: serve a workspace with a catalog") }
+            return Self.html(CustomersPage(analysis: try Self.mapped { () throws(ReportError) in try customers.customers() }).html())
+        }
         router.get("/broadcasts/:id") { _, context in
             let id = try context.parameters.require("id")
             return Self.html(DashboardPage(broadcast: try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }, assets: .linked).html())

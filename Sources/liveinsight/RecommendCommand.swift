@@ -3,74 +3,80 @@ import Commerce
 import Foundation
 
 extension LiveInsight {
-    /// `liveinsight recommend`: items to offer each customer, and `recommend evaluate`.
+    /// `liveinsight recommend`: items to offer each customer (`recommend items`, the default), and `recommend evaluate`.
     struct Recommend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recommend items to customers (never items they already bought), with the reason.",
-            discussion: """
-                Methods (--method): popular, together (item-item co-purchase), content (TF-IDF over item text \
-                and price), als (implicit-feedback ALS: 30 factors, λ 0.1, α 40, 30 iterations), hybrid \
-                (default: all four blended; popular for customers without history). Docs/customers.md. \
-                --json prints [{customer, known, items: [{item, score, reason}]}]; --csv prints \
-                customer,rank,item,score,reason rows.
-                """,
-            subcommands: [Evaluate.self])
+            abstract: "Recommend items to customers, and evaluate the recommenders.",
+            subcommands: [Items.self, Evaluate.self],
+            defaultSubcommand: Items.self)
 
-        @OptionGroup var source: OrderSourceOptions
+        struct Items: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Recommend items to customers (never items they already bought), with the reason.",
+                discussion: """
+                    Methods (--method): popular, together (item-item co-purchase), content (TF-IDF over item text \
+                    and price), als (implicit-feedback ALS: 30 factors, λ 0.1, α 40, 30 iterations), hybrid \
+                    (default: all four blended; popular for customers without history). Docs/customers.md. \
+                    --json prints [{customer, known, items: [{item, score, reason}]}]; --csv prints \
+                    customer,rank,item,score,reason rows.
+                    """)
 
-        @Option(help: "A file of customer ids, one a line (default: every customer).")
-        var customers: String?
+            @OptionGroup var source: OrderSourceOptions
 
-        @Option(help: "Items per customer.")
-        var k = 15
+            @Option(help: "A file of customer ids, one a line (default: every customer).")
+            var customers: String?
 
-        @Option(help: "popular, together, content, als or hybrid.")
-        var method: RecommenderKind = .hybrid
+            @Option(help: "Items per customer.")
+            var k = 15
 
-        @Option(help: "Seed of the ALS factors' initial values.")
-        var seed: UInt64 = 42
+            @Option(help: "popular, together, content, als or hybrid.")
+            var method: RecommenderKind = .hybrid
 
-        @Flag(help: "Print JSON.") var json = false
-        @Flag(help: "Print CSV.") var csv = false
+            @Option(help: "Seed of the ALS factors' initial values.")
+            var seed: UInt64 = 42
 
-        struct CustomerList: Encodable {
-            var customer: String
-            var known: Bool
-            var items: [Recommendation]
-        }
+            @Flag(help: "Print JSON.") var json = false
+            @Flag(help: "Print CSV.") var csv = false
 
-        func validate() throws {
-            guard k > 0 else { throw ValidationError("--k must be at least 1") }
-            guard !(json && csv) else { throw ValidationError("choose --json or --csv, not both") }
-        }
-
-        func run() throws {
-            let (purchases, items) = try source.load()
-            let service = RecommendationService(kind: method, purchases: purchases, items: items, seed: seed)
-            var ids = service.data.customers
-            if let customers {
-                guard let text = try? String(contentsOfFile: customers, encoding: .utf8) else {
-                    throw CLIError("\(customers): cannot read the customer list (one id a line, UTF-8)")
-                }
-                ids = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            struct CustomerList: Encodable {
+                var customer: String
+                var known: Bool
+                var items: [Recommendation]
             }
-            let lists = ids.map { CustomerList(customer: $0, known: service.data.customerIndex[$0] != nil, items: service.recommend(customer: $0, k: k)) }
-            if json { print(try JSONOutput.encode(lists)); return }
-            if csv { print("customer,rank,item,score,reason") }
-            for list in lists {
-                if !csv { print("\(list.customer)\(list.known ? "" : " (no purchases: popular items)"):") }
-                for (rank, item) in list.items.enumerated() {
-                    if csv {
-                        print([list.customer, String(rank + 1), item.item, String(item.score), item.reason ?? ""].map(Self.csvField).joined(separator: ","))
-                    } else {
-                        print("  \(rank + 1). \(item.item)  (\(item.reason ?? ""))")
+
+            func validate() throws {
+                guard k > 0 else { throw ValidationError("--k must be at least 1") }
+                guard !(json && csv) else { throw ValidationError("choose --json or --csv, not both") }
+            }
+
+            func run() throws {
+                let (purchases, items) = try source.load()
+                let service = RecommendationService(kind: method, purchases: purchases, items: items, seed: seed)
+                var ids = service.data.customers
+                if let customers {
+                    guard let text = try? String(contentsOfFile: customers, encoding: .utf8) else {
+                        throw CLIError("\(customers): cannot read the customer list (one id a line, UTF-8)")
+                    }
+                    ids = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                }
+                let lists = ids.map { CustomerList(customer: $0, known: service.data.customerIndex[$0] != nil, items: service.recommend(customer: $0, k: k)) }
+                if json { print(try JSONOutput.encode(lists)); return }
+                if csv { print("customer,rank,item,score,reason") }
+                for list in lists {
+                    if !csv { print("\(list.customer)\(list.known ? "" : " (no purchases: popular items)"):") }
+                    for (rank, item) in list.items.enumerated() {
+                        if csv {
+                            print([list.customer, String(rank + 1), item.item, String(item.score), item.reason ?? ""].map(Self.csvField).joined(separator: ","))
+                        } else {
+                            print("  \(rank + 1). \(item.item)  (\(item.reason ?? ""))")
+                        }
                     }
                 }
             }
-        }
 
-        static func csvField(_ text: String) -> String {
-            text.contains { $0 == "," || $0 == "\"" || $0.isNewline } ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            static func csvField(_ text: String) -> String {
+                text.contains { $0 == "," || $0 == "\"" || $0.isNewline } ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            }
         }
 
         struct Evaluate: ParsableCommand {

@@ -21,7 +21,9 @@ extension LiveInsight {
         var port = 8080
 
         func run() throws {
-            let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace))
+            let catalogPath = Workspace(root: workspace).catalogPath
+            let customers = FileManager.default.fileExists(atPath: catalogPath) ? CatalogCustomerSource(catalog: try Catalog(path: catalogPath)) : nil
+            let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace), customers: customers)
             let failure = Mutex<String?>(nil)
             let finished = DispatchSemaphore(value: 0)
             let (host, port) = (host, port)

@@ -2,6 +2,7 @@ import Commerce
 import Foundation
 import Insight
 import Pipeline
+import Report
 import Testing
 
 /// Purchases in the workspace catalog (real SQLite through GRDB), from order files and broadcasts.
@@ -50,5 +51,50 @@ struct OrderCatalogTests {
         #expect(found.purchases[0].time == start.addingTimeInterval(60))
         #expect(Set(found.purchases.filter { $0.customer == "v1" }.map(\.orderKey)) == ["b1/v1"])
         #expect((found.withoutViewer, found.withoutPrice) == (1, 1))
+    }
+
+    /// `importBroadcastPurchases` reads each broadcast's copied event log and metadata from the workspace,
+    /// and importing again replaces that broadcast's purchases.
+    @Test func broadcastsInTheWorkspaceAreImported() throws {
+        let workspace = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace.root) }
+        let catalog = try Catalog(path: workspace.catalogPath)
+        try catalog.recordBroadcast(id: "0123456789abcdef", name: "show.flac", sourcePath: "/x/show.flac", bytes: 1)
+        let inputs = workspace.broadcastFolder("0123456789abcdef") + "/inputs"
+        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+        try """
+            timestamp,event_type,product_id,quantity,price,viewer_id
+            10,purchase,P1,1,39000,v1
+            20,purchase,P2,2,,v2
+            30,view,,,,v3
+            40,purchase,P1,1,,
+            """.write(toFile: inputs + "/events.csv", atomically: true, encoding: .utf8)
+        try """
+            {"title": "겨울 니트", "start": "2026-11-20T20:00:00+09:00", "products": [{"id": "P2", "name": "목도리", "price": 15000}]}
+            """.write(toFile: inputs + "/meta.json", atomically: true, encoding: .utf8)
+        for _ in 0..<2 { _ = try catalog.importBroadcastPurchases(workspace: workspace) }
+        let stored = try catalog.purchases()
+        #expect(stored.map(\.customer) == ["v1", "v2"])
+        #expect(stored.map(\.unitPrice) == [39000, 15000])
+        #expect(stored[0].time == OrderTime.parse("2026-11-20T11:00:10Z"))
+        #expect(try catalog.items().first { $0.id == "P2" }?.text == "목도리")
+    }
+}
+
+/// The dashboard's customer source over the catalog.
+struct CatalogCustomerSourceTests {
+    /// Empty catalog: no analysis (the page says to import); after an import, the imported customers.
+    @Test func scoresTheCatalogsPurchases() throws {
+        let workspace = try OrderCatalogTests.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace.root) }
+        let catalog = try Catalog(path: workspace.catalogPath)
+        let source = CatalogCustomerSource(catalog: catalog)
+        #expect(try source.customers() == nil)
+        #expect(CustomersPage(analysis: nil).html().contains("id=\"no-customers\""))
+        let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))
+        try catalog.replacePurchases(source: "file:x", kind: "file", path: "x", purchases: orders.purchases, items: orders.items, counts: "")
+        let analysis = try #require(try source.customers())
+        #expect(analysis.customers.map(\.customer) == ["100", "102"])
+        #expect(CustomersPage(analysis: analysis).html().contains("2 customers"))
     }
 }
