@@ -11,12 +11,14 @@ struct OrderSourceOptions: ParsableArguments {
     @OptionGroup var workspace: WorkspaceOption
 
     /// The purchases and item descriptions.
-    func load() throws -> (purchases: [Purchase], items: [ItemInfo]) {
+    func load() throws -> (purchases: [Purchase], items: [ItemInfo]) { try Self.load(orders: orders, workspace: workspace.resolved) }
+
+    /// The purchases and item descriptions of `orders` if given, else of the workspace's catalog.
+    static func load(orders: String?, workspace: Workspace) throws -> (purchases: [Purchase], items: [ItemInfo]) {
         if let orders {
             let read = try OrderImport.read(path: orders)
             return (read.purchases, read.items)
         }
-        let workspace = workspace.resolved
         guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
             throw CLIError("no catalog in \(workspace.root): import orders first (liveinsight orders import FILE) or give --orders FILE")
         }

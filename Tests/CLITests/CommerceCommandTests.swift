@@ -72,6 +72,37 @@ struct CommerceCommandTests {
         #expect(rows.allSatisfy { $0["customers"] as? Int == 30 })  // the 30 customers with ≥ 5 items
     }
 
+    /// recommend show: the show's viewers by segment, what its buyer bought in the shop, what to feature.
+    @Test func showInsight() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        let show = workspace.appendingPathComponent("broadcasts/0123456789abcdef")
+        try FileManager.default.createDirectory(at: show.appendingPathComponent("inputs"), withIntermediateDirectories: true)
+        try "{}".write(to: show.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        try """
+            timestamp,event_type,product_id,quantity,price,viewer_id
+            1,view,,,,c1
+            2,view,,,,c2
+            3,view,,,,stranger
+            4,purchase,SHOWITEM,1,10,c1
+            """.write(to: show.appendingPathComponent("inputs/events.csv"), atomically: true, encoding: .utf8)
+        let orders = try Self.groupOrders(in: folder)
+        #expect(try CLIRunner.run(["orders", "import", orders, "--workspace", workspace.path]).status == 0)
+        let result = try CLIRunner.run(["recommend", "show", "0123456789abcdef", "--workspace", workspace.path, "--json", "--k", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["viewers"] as? Int == 3)
+        #expect(object["buyers"] as? Int == 1)
+        let segments = try #require(object["viewersBySegment"] as? [String: Int])
+        #expect(segments["not a customer"] == 1)
+        #expect(segments.values.reduce(0, +) == 3)
+        let also = try #require(object["alsoBought"] as? [[String: Any]]).compactMap { $0["item"] as? String }
+        #expect(Set(also) == Set((1...5).map { "g1i\($0)" }))  // c1's shop purchases
+        let feature = try #require(object["featureNext"] as? [[String: Any]])
+        #expect(feature.allSatisfy { ($0["customers"] as? Int ?? 0) >= 1 && ($0["customers"] as? Int ?? 9) <= 3 })
+    }
+
     /// A missing order file is one line naming it, with a non-zero exit.
     @Test func missingFileFails() throws {
         let result = try CLIRunner.run(["customers", "--orders", "/nonexistent/orders.csv"])
