@@ -17,10 +17,10 @@ extension LiveInsight {
 
         @OptionGroup var source: OrderSourceOptions
 
-        @Option(help: "Score as of this date (YYYY-MM-DD, UTC; default: the day after the last purchase).")
+        @Option(help: "Score as of the end of this day (YYYY-MM-DD, UTC; default: the day of the last purchase).")
         var asOf: String?
 
-        @Option(help: "An earlier date (YYYY-MM-DD): also count how customers moved between segments since then.")
+        @Option(help: "An earlier day (YYYY-MM-DD): also count how customers moved between segments since its end.")
         var compare: String?
 
         @Flag(help: "Print JSON.")
@@ -41,7 +41,8 @@ extension LiveInsight {
             func date(_ text: String?, _ name: String) throws -> Date? {
                 guard let text else { return nil }
                 guard let date = OrderTime.parse(text) else { throw CLIError("--\(name) '\(text)' is not a date (YYYY-MM-DD)") }
-                return date
+                // A day means the whole day: recency is then counted from the next midnight, as by default.
+                return text.count == 10 ? date.addingTimeInterval(86_400) : date
             }
             let (purchases, _) = try source.load()
             let asOfDate = try date(asOf, "as-of"), compareDate = try date(compare, "compare")

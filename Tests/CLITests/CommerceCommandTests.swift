@@ -39,6 +39,21 @@ struct CommerceCommandTests {
         #expect(segments.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == 2)
     }
 
+    /// --as-of takes the whole day (customer 100 bought at 10:00 on 2011-01-03); --compare counts who moved since.
+    @Test func customersAsOfAndCompare() throws {
+        let asOf = try CLIRunner.run(["customers", "--orders", Self.fixture, "--as-of", "2011-01-03", "--json"])
+        #expect(asOf.status == 0, "\(asOf.stderr)")
+        let early = try #require(try JSONSerialization.jsonObject(with: Data(asOf.stdout.utf8)) as? [String: Any])
+        let rows = try #require(early["customers"] as? [[String: Any]])
+        #expect(rows.map { $0["customer"] as? String } == ["100"])
+        #expect(rows.first?["recencyDays"] as? Int == 0)
+        let compared = try CLIRunner.run(["customers", "--orders", Self.fixture, "--compare", "2011-01-03", "--json"])
+        let later = try #require(try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])
+        let movement = try #require(later["movement"] as? [[String: Any]])
+        #expect(movement.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == 2)
+        #expect(movement.contains { $0["from"] == nil && $0["customers"] as? Int == 1 })  // 102 was not a customer yet
+    }
+
     /// recommend --json: k items per customer, none already bought; an unknown customer gets the popular list.
     @Test func recommendJSON() throws {
         let folder = try CLIRunner.temporaryDirectory()
