@@ -2,17 +2,32 @@ import Commerce
 import Foundation
 import Markup
 
-/// Where the dashboard's customers page gets its figures: RFM over the catalog's purchases (nil: none yet).
+/// Where the dashboard's customers page gets its purchases (the catalog's; empty: none imported yet).
 public protocol CustomerSource: Sendable {
-    func customers() throws(ReportError) -> RFMAnalysis?
+    func purchases() throws(ReportError) -> [Purchase]
 }
 
-/// The customers page: the segment table (customers, shares, revenue) and the R × F heat map, with the
-/// scoring method's boundaries. Figures from `Commerce.RFMAnalysis` (Docs/customers.md).
+/// The customers page: the segment table (customers, shares, revenue), the R × F heat map with the
+/// scoring method's boundaries, and, given an earlier date, how customers moved between segments since.
+/// Figures from `Commerce.RFMAnalysis` (Docs/customers.md).
 public struct CustomersPage {
     public var analysis: RFMAnalysis?
+    /// Moves since `compared` (customers whose segment changed, and new customers).
+    public var movement: [SegmentMove]?
+    public var compared: Date?
 
-    public init(analysis: RFMAnalysis?) { self.analysis = analysis }
+    public init(analysis: RFMAnalysis?, movement: [SegmentMove]? = nil, compared: Date? = nil) {
+        (self.analysis, self.movement, self.compared) = (analysis, movement, compared)
+    }
+
+    /// The page for `purchases`, comparing with the end of day `compare` (YYYY-MM-DD) when given and valid.
+    public init(purchases: [Purchase], compare: String?) {
+        guard !purchases.isEmpty else { self.init(analysis: nil); return }
+        let analysis = RFMAnalysis(purchases: purchases)
+        guard let compare, compare.count == 10, let day = OrderTime.parse(compare) else { self.init(analysis: analysis); return }
+        let end = day.addingTimeInterval(86_400)
+        self.init(analysis: analysis, movement: RFMAnalysis(purchases: purchases, asOf: end).movement(to: analysis), compared: end)
+    }
 
     public func html() -> String {
         let header = "<h1>고객 Customers</h1><nav><a href=\"/\">방송 목록 Broadcasts</a></nav>"
@@ -40,6 +55,18 @@ public struct CustomersPage {
             }
             heat += "</tr>"
         }
+        var moves = ""
+        for move in (movement ?? []) where move.from != move.to {
+            moves += "<tr><td>\(MarkupText.escape(move.from?.rawValue ?? "(new)"))</td><td>\(MarkupText.escape(move.to.rawValue))</td>"
+                + "<td class=\"num\" data-sort=\"\(move.customers)\">\(move.customers)</td></tr>"
+        }
+        let comparedDay = compared.map { OrderTime.day($0.addingTimeInterval(-86_400)) }
+        let movementSection = """
+        <section><h2>이동 Movement\(comparedDay.map { " since \($0)" } ?? "")</h2>
+        <form method="get" action="/customers"><label>Compare with the end of <input type="date" name="compare" value="\(comparedDay ?? "")"></label>
+        <button type="submit">Compare</button></form>
+        \(movement == nil ? "" : "<table class=\"sortable\" id=\"movement\"><thead><tr><th>From</th><th>To</th><th class=\"num\">Customers</th></tr></thead><tbody>\(moves)</tbody></table>")</section>
+        """
         func boundaries(_ values: [Double]) -> String { values.map { Format.decimal($0, 0) }.joined(separator: " / ") }
         let body = """
         <section><h2>세그먼트 Segments (\(analysis.customers.count) customers, as of \(OrderTime.day(analysis.referenceDate)))</h2>
@@ -50,6 +77,7 @@ public struct CustomersPage {
         <p class="method">Scores 1–5 by quintiles (nearest-rank 20/40/60/80th percentiles; equal values share a score).
         Boundaries: recency \(boundaries(analysis.recencyBoundaries)) days, frequency \(boundaries(analysis.frequencyBoundaries)) orders,
         monetary \(boundaries(analysis.monetaryBoundaries)).</p></section>
+        \(movementSection)
         """
         return PageShell(title: "LiveInsight · Customers", assets: .linked).render(header: header, body: body)
     }

@@ -6,8 +6,8 @@ import Report
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
 /// Routes: `/`, `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
-/// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`, and `/customers`
-/// (RFM segments; 404 when the server has no customer source).
+/// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`, and
+/// `/customers[?compare=YYYY-MM-DD]` (RFM segments and movement; 404 when the server has no customer source).
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
     public var store: any BroadcastStore
@@ -28,9 +28,10 @@ public struct DashboardServer: Sendable {
         router.get("/") { _, _ in Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }).html()) }
         router.get("/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
         router.get("/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
-        router.get("/customers") { _, _ in
+        router.get("/customers") { request, _ in
             guard let customers else { throw HTTPError(.notFound, message: "no customer data: serve a workspace with a catalog") }
-            return Self.html(CustomersPage(analysis: try Self.mapped { () throws(ReportError) in try customers.customers() }).html())
+            let purchases = try Self.mapped { () throws(ReportError) in try customers.purchases() }
+            return Self.html(CustomersPage(purchases: purchases, compare: request.uri.queryParameters.get("compare")).html())
         }
         router.get("/broadcasts/:id") { _, context in
             let id = try context.parameters.require("id")

@@ -89,12 +89,13 @@ struct CatalogCustomerSourceTests {
         defer { try? FileManager.default.removeItem(atPath: workspace.root) }
         let catalog = try Catalog(path: workspace.catalogPath)
         let source = CatalogCustomerSource(catalog: catalog)
-        #expect(try source.customers() == nil)
-        #expect(CustomersPage(analysis: nil).html().contains("id=\"no-customers\""))
+        #expect(try source.purchases().isEmpty)
+        #expect(CustomersPage(purchases: [], compare: nil).html().contains("id=\"no-customers\""))
         let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))
         try catalog.replacePurchases(source: "file:x", kind: "file", path: "x", purchases: orders.purchases, items: orders.items, counts: "")
-        let analysis = try #require(try source.customers())
-        #expect(analysis.customers.map(\.customer) == ["100", "102"])
-        #expect(CustomersPage(analysis: analysis).html().contains("2 customers"))
+        let page = CustomersPage(purchases: try source.purchases(), compare: "2011-01-03")
+        #expect(page.analysis?.customers.map(\.customer) == ["100", "102"])
+        #expect(page.html().contains("2 customers"))
+        #expect(page.movement?.contains { $0.from == nil && $0.customers == 1 } == true)  // 102 bought after 2011-01-03
     }
 }

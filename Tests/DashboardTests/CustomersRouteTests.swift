@@ -10,14 +10,14 @@ import Testing
 struct CustomersRouteTests {
     /// RFM of a fixed set of purchases: three recent one-order customers and one old four-order customer.
     struct FixedPurchases: CustomerSource {
-        func customers() throws(ReportError) -> RFMAnalysis? {
+        func purchases() throws(ReportError) -> [Purchase] {
             let start = Date(timeIntervalSince1970: 1_293_840_000)
             func purchase(_ customer: String, day: Double, order: String) -> Purchase {
                 Purchase(customer: customer, item: "X", quantity: 1, unitPrice: 10, time: start.addingTimeInterval(day * 86_400), order: order)
             }
             let purchases = ["a", "b", "c"].map { purchase($0, day: 100, order: $0) }
                 + (0..<4).map { purchase("old", day: Double($0), order: "old-\($0)") }
-            return RFMAnalysis(purchases: purchases)
+            return purchases
         }
     }
 
@@ -35,6 +35,22 @@ struct CustomersRouteTests {
                 // so 100 days exceeds three (R 2) and 4 orders exceeds three (F 4).
                 #expect(html.contains("data-r=\"5\" data-f=\"1\"") && html.range(of: #"data-r="5" data-f="1"[^>]*>3<"#, options: .regularExpression) != nil)
                 #expect(html.range(of: #"data-r="2" data-f="4"[^>]*>1<"#, options: .regularExpression) != nil)
+            }
+        }
+    }
+
+    /// ?compare=DATE adds the movement since that day's end: a, b and c were not customers yet on day 50.
+    @Test func movementSinceADate() async throws {
+        let app = Application(router: DashboardServer(store: WorkspaceStore(root: "/nonexistent"), customers: FixedPurchases()).router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/customers?compare=2011-02-20", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Movement since 2011-02-20"))
+                #expect(html.range(of: #"<td>\(new\)</td><td>new customers</td><td class="num" data-sort="3">3</td>"#, options: .regularExpression) != nil)
+            }
+            try await client.execute(uri: "/customers", method: .get) { response in
+                #expect(!String(buffer: response.body).contains("id=\"movement\""))
             }
         }
     }
