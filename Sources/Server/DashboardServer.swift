@@ -25,7 +25,9 @@ public struct DashboardServer: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         let store = self.store, printer = self.printer, customers = self.customers
-        router.get("/") { _, _ in Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }).html()) }
+        router.get("/") { _, _ in
+            Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }, linksCustomers: customers != nil).html())
+        }
         router.get("/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
         router.get("/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
         router.get("/customers") { request, _ in

@@ -55,11 +55,20 @@ struct CustomersRouteTests {
         }
     }
 
-    /// Without a customer source the page is 404.
+    /// Without a customer source the page is 404 and the broadcast list does not link to it; with one, it does.
     @Test func noSourceIs404() async throws {
         let app = Application(router: DashboardServer(store: WorkspaceStore(root: "/nonexistent")).router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/customers", method: .get) { response in #expect(response.status == .notFound) }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(!String(buffer: response.body).contains("href=\"/customers\""))
+            }
+        }
+        let linked = Application(router: DashboardServer(store: WorkspaceStore(root: "/nonexistent"), customers: FixedPurchases()).router())
+        try await linked.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("href=\"/customers\""))
+            }
         }
     }
 }
