@@ -7,7 +7,7 @@ extension LiveInsight {
     struct Recommend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recommend items to customers, and evaluate the recommenders.",
-            subcommands: [Items.self, Evaluate.self, Show.self],
+            subcommands: [Items.self, Evaluate.self, Show.self, Top.self],
             defaultSubcommand: Items.self)
 
         struct Items: ParsableCommand {

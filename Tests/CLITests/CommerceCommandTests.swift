@@ -118,6 +118,29 @@ struct CommerceCommandTests {
         #expect(feature.allSatisfy { ($0["customers"] as? Int ?? 0) >= 1 && ($0["customers"] as? Int ?? 9) <= 3 })
     }
 
+    /// recommend top --json: the most bought items per category of the imported order file.
+    @Test func topPerCategory() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let orders = folder.appendingPathComponent("orders.csv").path
+        try """
+            customer,item,quantity,price,time,text,category
+            a,K1,1,30,2026-11-01,wool knit,knit
+            b,K1,1,30,2026-11-02,wool knit,knit
+            b,K2,1,20,2026-11-02,cotton knit,knit
+            c,S1,1,10,2026-11-03,scarf,scarf
+            """.write(toFile: orders, atomically: true, encoding: .utf8)
+        let workspace = folder.appendingPathComponent("ws").path
+        #expect(try CLIRunner.run(["orders", "import", orders, "--workspace", workspace]).status == 0)
+        let result = try CLIRunner.run(["recommend", "top", "--workspace", workspace, "--top", "1", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let categories = try #require(object["categories"] as? [String: [[String: Any]]])
+        #expect(categories["knit"]?.map { $0["item"] as? String } == ["K1"])
+        #expect(categories["knit"]?.first?["buyers"] as? Int == 2)
+        #expect(categories["scarf"]?.map { $0["item"] as? String } == ["S1"])
+    }
+
     /// A missing order file is one line naming it, with a non-zero exit.
     @Test func missingFileFails() throws {
         let result = try CLIRunner.run(["customers", "--orders", "/nonexistent/orders.csv"])

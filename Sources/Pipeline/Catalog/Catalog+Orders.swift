@@ -71,21 +71,28 @@ extension Catalog {
         }
     }
 
+    /// The event log (and metadata, when given) of every broadcast in the catalog whose inputs hold one
+    /// (`inputs/events.csv`, `inputs/meta.json`), in catalog order.
+    public func broadcastEventLogs(workspace: Workspace) throws(PipelineError) -> [(broadcast: BroadcastRecord, path: String, log: EventLog, metadata: BroadcastMetadata?)] {
+        var logs: [(broadcast: BroadcastRecord, path: String, log: EventLog, metadata: BroadcastMetadata?)] = []
+        for broadcast in try broadcasts() {
+            let inputs = workspace.broadcastFolder(broadcast.id) + "/inputs/"
+            let eventsPath = inputs + UserInputKind.events.fileName, metaPath = inputs + UserInputKind.metadata.fileName
+            guard FileManager.default.fileExists(atPath: eventsPath) else { continue }
+            do {
+                let metadata = FileManager.default.fileExists(atPath: metaPath) ? try BroadcastMetadata.load(path: metaPath) : nil
+                logs.append((broadcast, eventsPath, try EventLog.load(path: eventsPath, broadcastStart: metadata?.start), metadata))
+            } catch { throw .badInput(path: eventsPath, detail: "\(error)") }
+        }
+        return logs
+    }
+
     /// Imports the purchases of every broadcast in `workspace` whose inputs hold an event log (`inputs/events.csv`,
     /// with `inputs/meta.json` for the start time and prices), replacing what an earlier import took from it.
     /// Returns one line per broadcast.
     public func importBroadcastPurchases(workspace: Workspace) throws(PipelineError) -> [String] {
         var lines: [String] = []
-        for broadcast in try broadcasts() {
-            let inputs = workspace.broadcastFolder(broadcast.id) + "/inputs/"
-            let eventsPath = inputs + UserInputKind.events.fileName, metaPath = inputs + UserInputKind.metadata.fileName
-            guard FileManager.default.fileExists(atPath: eventsPath) else { continue }
-            let metadata: BroadcastMetadata?
-            let log: EventLog
-            do {
-                metadata = FileManager.default.fileExists(atPath: metaPath) ? try BroadcastMetadata.load(path: metaPath) : nil
-                log = try EventLog.load(path: eventsPath, broadcastStart: metadata?.start)
-            } catch { throw .badInput(path: eventsPath, detail: "\(error)") }
+        for (broadcast, eventsPath, log, metadata) in try broadcastEventLogs(workspace: workspace) {
             let found = BroadcastPurchases(broadcast: broadcast.id, log: log, metadata: metadata)
             let line = "\(found.purchases.count) purchases (\(Set(found.purchases.map(\.customer)).count) viewers); left out "
                 + "\(found.withoutViewer) without a viewer id, \(found.withoutProduct) without a product; \(found.withoutPrice) without a price (kept at 0)"
