@@ -2,9 +2,26 @@ import Commerce
 import Foundation
 import Markup
 
-/// Where the dashboard's customers page gets its purchases (the catalog's; empty: none imported yet).
+/// Where the dashboard's customers pages get their data: the catalog's purchases (empty: none imported
+/// yet), the shows with an event log, and one show's audience.
 public protocol CustomerSource: Sendable {
     func purchases() throws(ReportError) -> [Purchase]
+    /// Broadcasts whose event log names viewers: id and name, for the customers page's list of shows.
+    func shows() throws(ReportError) -> [ShowLink]
+    /// One show's audience; nil when the broadcast is unknown or has no event log.
+    func audience(broadcast id: String) throws(ReportError) -> ShowInsight?
+}
+
+extension CustomerSource {
+    public func shows() throws(ReportError) -> [ShowLink] { [] }
+    public func audience(broadcast id: String) throws(ReportError) -> ShowInsight? { nil }
+}
+
+/// A show listed on the customers page.
+public struct ShowLink: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) { (self.id, self.name) = (id, name) }
 }
 
 /// The customers page: the segment table (customers, shares, revenue), the R × F heat map with the
@@ -15,18 +32,20 @@ public struct CustomersPage {
     /// Moves since `compared` (customers whose segment changed, and new customers).
     public var movement: [SegmentMove]?
     public var compared: Date?
+    /// Shows whose audience pages are linked.
+    public var shows: [ShowLink]
 
-    public init(analysis: RFMAnalysis?, movement: [SegmentMove]? = nil, compared: Date? = nil) {
-        (self.analysis, self.movement, self.compared) = (analysis, movement, compared)
+    public init(analysis: RFMAnalysis?, movement: [SegmentMove]? = nil, compared: Date? = nil, shows: [ShowLink] = []) {
+        (self.analysis, self.movement, self.compared, self.shows) = (analysis, movement, compared, shows)
     }
 
     /// The page for `purchases`, comparing with the end of day `compare` (YYYY-MM-DD) when given and valid.
-    public init(purchases: [Purchase], compare: String?) {
-        guard !purchases.isEmpty else { self.init(analysis: nil); return }
+    public init(purchases: [Purchase], compare: String?, shows: [ShowLink] = []) {
+        guard !purchases.isEmpty else { self.init(analysis: nil, shows: shows); return }
         let analysis = RFMAnalysis(purchases: purchases)
-        guard let compare, compare.count == 10, let day = OrderTime.parse(compare) else { self.init(analysis: analysis); return }
+        guard let compare, compare.count == 10, let day = OrderTime.parse(compare) else { self.init(analysis: analysis, shows: shows); return }
         let end = day.addingTimeInterval(86_400)
-        self.init(analysis: analysis, movement: RFMAnalysis(purchases: purchases, asOf: end).movement(to: analysis), compared: end)
+        self.init(analysis: analysis, movement: RFMAnalysis(purchases: purchases, asOf: end).movement(to: analysis), compared: end, shows: shows)
     }
 
     public func html() -> String {
@@ -67,6 +86,8 @@ public struct CustomersPage {
         <button type="submit">Compare</button></form>
         \(movement == nil ? "" : "<table class=\"sortable\" id=\"movement\"><thead><tr><th>From</th><th>To</th><th class=\"num\">Customers</th></tr></thead><tbody>\(moves)</tbody></table>")</section>
         """
+        let showList = shows.map { "<li><a href=\"/customers/shows/\(PageShell.pathSegment($0.id))\">\(MarkupText.escape($0.name))</a></li>" }.joined()
+        let showsSection = shows.isEmpty ? "" : "<section><h2>방송별 시청자 Shows' audiences</h2><ul id=\"shows\">\(showList)</ul></section>"
         func boundaries(_ values: [Double]) -> String { values.map { Format.decimal($0, 0) }.joined(separator: " / ") }
         let body = """
         <section><h2>세그먼트 Segments (\(analysis.customers.count) customers, as of \(OrderTime.day(analysis.referenceDate)))</h2>
@@ -78,6 +99,7 @@ public struct CustomersPage {
         Boundaries: recency \(boundaries(analysis.recencyBoundaries)) days, frequency \(boundaries(analysis.frequencyBoundaries)) orders,
         monetary \(boundaries(analysis.monetaryBoundaries)).</p></section>
         \(movementSection)
+        \(showsSection)
         """
         return PageShell(title: "LiveInsight · Customers", assets: .linked).render(header: header, body: body)
     }

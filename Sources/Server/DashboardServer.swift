@@ -7,7 +7,8 @@ import Report
 ///
 /// Routes: `/`, `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
 /// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`, and
-/// `/customers[?compare=YYYY-MM-DD]` (RFM segments and movement; 404 when the server has no customer source).
+/// `/customers[?compare=YYYY-MM-DD]` (RFM segments and movement) and `/customers/shows/:id` (a show's audience);
+/// 404 when the server has no customer source.
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
     public var store: any BroadcastStore
@@ -33,7 +34,16 @@ public struct DashboardServer: Sendable {
         router.get("/customers") { request, _ in
             guard let customers else { throw HTTPError(.notFound, message: "no customer data: serve a workspace with a catalog") }
             let purchases = try Self.mapped { () throws(ReportError) in try customers.purchases() }
-            return Self.html(CustomersPage(purchases: purchases, compare: request.uri.queryParameters.get("compare")).html())
+            let shows = try Self.mapped { () throws(ReportError) in try customers.shows() }
+            return Self.html(CustomersPage(purchases: purchases, compare: request.uri.queryParameters.get("compare"), shows: shows).html())
+        }
+        router.get("/customers/shows/:id") { _, context in
+            let id = try context.parameters.require("id")
+            guard let customers, let insight = try Self.mapped({ () throws(ReportError) in try customers.audience(broadcast: id) }) else {
+                throw HTTPError(.notFound, message: "no audience for broadcast '\(id)' (no event log with viewer ids)")
+            }
+            let name = try Self.mapped { () throws(ReportError) in try customers.shows() }.first { $0.id == id }?.name ?? id
+            return Self.html(AudiencePage(insight: insight, name: name).html())
         }
         router.get("/broadcasts/:id") { _, context in
             let id = try context.parameters.require("id")

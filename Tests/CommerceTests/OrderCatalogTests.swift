@@ -88,7 +88,7 @@ struct CatalogCustomerSourceTests {
         let workspace = try OrderCatalogTests.temporaryWorkspace()
         defer { try? FileManager.default.removeItem(atPath: workspace.root) }
         let catalog = try Catalog(path: workspace.catalogPath)
-        let source = CatalogCustomerSource(catalog: catalog)
+        let source = CatalogCustomerSource(catalog: catalog, workspace: workspace)
         #expect(try source.purchases().isEmpty)
         #expect(CustomersPage(purchases: [], compare: nil).html().contains("id=\"no-customers\""))
         let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))
@@ -97,5 +97,27 @@ struct CatalogCustomerSourceTests {
         #expect(page.analysis?.customers.map(\.customer) == ["100", "102"])
         #expect(page.html().contains("2 customers"))
         #expect(page.movement?.contains { $0.from == nil && $0.customers == 1 } == true)  // 102 bought after 2011-01-03
+    }
+
+    /// A broadcast with viewer ids in its event log is listed as a show, and its audience is the log's viewers
+    /// against the catalog's customers; an unknown broadcast has none.
+    @Test func showsAndAudience() throws {
+        let workspace = try OrderCatalogTests.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace.root) }
+        let catalog = try Catalog(path: workspace.catalogPath)
+        try catalog.recordBroadcast(id: "fedcba9876543210", name: "show.flac", sourcePath: "/x/show.flac", bytes: 1)
+        let inputs = workspace.broadcastFolder("fedcba9876543210") + "/inputs"
+        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+        try "timestamp,event_type,product_id,viewer_id\n1,view,,100\n2,view,,newbie\n3,purchase,A1,100\n"
+            .write(toFile: inputs + "/events.csv", atomically: true, encoding: .utf8)
+        let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))
+        try catalog.replacePurchases(source: "file:x", kind: "file", path: "x", purchases: orders.purchases, items: orders.items, counts: "")
+        let source = CatalogCustomerSource(catalog: catalog, workspace: workspace)
+        #expect(try source.shows() == [ShowLink(id: "fedcba9876543210", name: "show.flac")])
+        let audience = try #require(try source.audience(broadcast: "fedcba9876543210"))
+        #expect((audience.viewers, audience.buyers) == (2, 1))
+        #expect(audience.viewersBySegment[ShowInsight.notACustomer] == 1)
+        #expect(Set(audience.alsoBought.map(\.item)) == ["A1", "B2"])  // customer 100's shop order 1001
+        #expect(try source.audience(broadcast: "0000000000000000") == nil)
     }
 }

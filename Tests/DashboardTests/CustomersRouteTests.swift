@@ -2,6 +2,7 @@ import Commerce
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Insight
 import Report
 import Server
 import Testing
@@ -18,6 +19,16 @@ struct CustomersRouteTests {
             let purchases = ["a", "b", "c"].map { purchase($0, day: 100, order: $0) }
                 + (0..<4).map { purchase("old", day: Double($0), order: "old-\($0)") }
             return purchases
+        }
+
+        func shows() throws(ReportError) -> [ShowLink] { [ShowLink(id: "b1", name: "Winter <knit> show")] }
+
+        func audience(broadcast id: String) throws(ReportError) -> ShowInsight? {
+            guard id == "b1" else { return nil }
+            let log = EventLog(events: [BroadcastEvent(time: 1, type: .view, viewerID: "a"), BroadcastEvent(time: 2, type: .view, viewerID: "zed")])
+            let purchases = try purchases()
+            return ShowInsight(broadcast: id, log: log, purchases: purchases, analysis: RFMAnalysis(purchases: purchases),
+                               recommender: RecommendationService(kind: .popular, purchases: purchases, items: []))
         }
     }
 
@@ -52,6 +63,25 @@ struct CustomersRouteTests {
             try await client.execute(uri: "/customers", method: .get) { response in
                 #expect(!String(buffer: response.body).contains("id=\"movement\""))
             }
+        }
+    }
+
+    /// The customers page links each show; a show's audience page lists its viewers by segment; unknown shows are 404.
+    @Test func showAudiencePage() async throws {
+        let app = Application(router: DashboardServer(store: WorkspaceStore(root: "/nonexistent"), customers: FixedPurchases()).router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/customers", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<a href=\"/customers/shows/b1\">Winter &lt;knit&gt; show</a>"))
+            }
+            try await client.execute(uri: "/customers/shows/b1", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Viewers: 2, buyers: 0"))
+                #expect(html.contains("<td>new customers</td><td class=\"num\" data-sort=\"1\">1</td>"))
+                #expect(html.contains("<td>not a customer</td><td class=\"num\" data-sort=\"1\">1</td>"))
+            }
+            try await client.execute(uri: "/customers/shows/nope", method: .get) { response in #expect(response.status == .notFound) }
         }
     }
 
