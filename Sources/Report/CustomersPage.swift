@@ -63,7 +63,7 @@ public struct CustomersPage {
                 + "<td class=\"num\" data-sort=\"\(segment.revenueShare)\">\(Format.percent(segment.revenueShare))</td></tr>"
         }
         let largest = max(analysis.heatMap.flatMap { $0 }.max() ?? 1, 1)
-        var heat = "<tr><th>R \\ F</th>" + (1...5).map { "<th class=\"num\">F\($0)</th>" }.joined() + "</tr>"
+        var heat = "<tr><th>R ↓  F →</th>" + (1...5).map { "<th class=\"num\">F\($0)</th>" }.joined() + "</tr>"
         for r in (1...5).reversed() {
             heat += "<tr><th>R\(r)</th>"
             for f in 1...5 {
