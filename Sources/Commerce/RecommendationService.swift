@@ -34,7 +34,12 @@ public struct RecommendationService: Sendable {
             reasons = { u, i in hybrid.reason(customer: u, item: i) }
         }
         (self.kind, self.data, popularity) = (kind, data, data.itemPopularity)
+        let categories = Dictionary(items.compactMap { item in item.category.map { (item.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        categoryOf = data.items.map { categories[$0] }
     }
+
+    /// Each item's category, where the order files gave one ("popular in <category>").
+    let categoryOf: [String?]
 
     /// The `k` best items for `customer` that they have not bought (an unknown customer gets the popular list).
     public func recommend(customer: String, k: Int) -> [Recommendation] {
@@ -43,7 +48,9 @@ public struct RecommendationService: Sendable {
         if let u { model.score(customer: u, into: &scores) }
         let bought = u.map { Set(data.items(of: $0)) } ?? []
         return TopK.select(k, scores: scores, tieBreak: popularity, excluding: bought).map { i in
-            Recommendation(item: data.items[i], score: u == nil ? Float(popularity[i]) : scores[i], reason: reasons(u, i))
+            let reason = reasons(u, i)
+            return Recommendation(item: data.items[i], score: u == nil ? Float(popularity[i]) : scores[i],
+                                  reason: reason == "popular" ? categoryOf[i].map { "popular in \($0)" } ?? reason : reason)
         }
     }
 }

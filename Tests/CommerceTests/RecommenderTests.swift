@@ -81,3 +81,17 @@ struct RecommenderTests {
         #expect(picked == [4, 2, 0])
     }
 }
+
+/// The recommendation service: ids in, item ids and reasons out.
+struct RecommendationServiceTests {
+    /// A new customer gets the popular items, each "popular in" its category when the orders gave one.
+    @Test func popularReasonNamesTheCategory() {
+        let purchases = [CommerceFixtures.purchase("a", "K1"), CommerceFixtures.purchase("b", "K1"), CommerceFixtures.purchase("a", "S1")]
+        let items = [ItemInfo(id: "K1", text: "knit", category: "knit"), ItemInfo(id: "S1", text: "scarf")]
+        let service = RecommendationService(kind: .popular, purchases: purchases, items: items)
+        let list = service.recommend(customer: "newcomer", k: 2)
+        #expect(list.map(\.item) == ["K1", "S1"])
+        #expect(list.map(\.reason) == ["popular in knit", "popular"])
+        #expect(service.recommend(customer: "b", k: 5).map(\.item) == ["S1"])
+    }
+}
