@@ -15,7 +15,7 @@ DEMO_WORKSPACE := liveinsight-workspace
 DEMO_BROADCAST := AudioSamples/demo-broadcast
 SHIPPED_MODEL := Models/ko-ctc-small.safetensors
 
-.PHONY: demo test build deps apt-install test-deps bench bench-reviews clean install
+.PHONY: demo test build deps apt-install test-deps bench bench-reviews bench-commerce clean install
 # `make install`: the binary into $(PREFIX)/bin, the shipped models into $(PREFIX)/share/liveinsight/models,
 # where the binary looks for them (Sources/ModelLookup). DESTDIR stages a package.
 PREFIX ?= /usr/local
@@ -77,6 +77,15 @@ bench: deps
 bench-reviews:
 	$(SWIFT) build -c release --product ReviewsBenchmark
 	.build/release/ReviewsBenchmark 50000
+
+# Recommenders on the UCI Online Retail orders (../shared/data/commerce; CC BY 4.0): every method on the
+# random 20 % split (seed 42) and the last-month split; writes Benchmarks/commerce-results.json (Docs/customers.md).
+COMMERCE_DATA ?= ../shared/data/commerce/online_retail.tsv.gz
+bench-commerce: deps
+	$(SWIFT) build -c release --product CommerceBenchmark
+	.build/release/CommerceBenchmark $(COMMERCE_DATA) --out Benchmarks/commerce-results.json --export-splits /tmp/commerce-splits
+	@python3 -c "import implicit" 2>/dev/null && python3 Benchmarks/CommerceBenchmark/implicit_als.py /tmp/commerce-splits \
+	  > Benchmarks/commerce-implicit.json || echo "implicit not installed: Benchmarks/commerce-implicit.json left as it is"
 
 clean:
 	rm -rf .build liveinsight-workspace

@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "Reviews", targets: ["Reviews"]),
+        .library(name: "Commerce", targets: ["Commerce"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -62,12 +63,12 @@ let package = Package(
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding"]),
         .target(name: "Pipeline", dependencies: [
-            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash", "TextDecoding",
+            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash", "TextDecoding", "Commerce",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup",
+            "Insight", "Transcription", "Markup", "Commerce",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
@@ -76,12 +77,14 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),
+        // Orders, customers (RFM) and recommenders (popular, bought together, content, ALS, hybrid); pure Swift.
+        .target(name: "Commerce", dependencies: ["Insight", "SeededRandom"], swiftSettings: kernelSettings),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Pipeline",
-                "Report", "Server", "TextDecoding",
+                "Report", "Server", "TextDecoding", "Commerce",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -116,6 +119,12 @@ let package = Package(
             dependencies: ["Reviews"],
             path: "Benchmarks/ReviewsBenchmark"),
 
+        .executableTarget(
+            name: "CommerceBenchmark",
+            dependencies: ["Commerce"],
+            path: "Benchmarks/CommerceBenchmark",
+            exclude: ["README.md", "implicit_als.py"]),
+
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
         .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
@@ -133,9 +142,10 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
-            "Server", "Report", "Insight", "Transcription",
+            "Server", "Report", "Insight", "Transcription", "Commerce",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
+        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline", "Report"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "TextDecoding"], resources: [.copy("Fixtures")]),
     ]
 )

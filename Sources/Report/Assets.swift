@@ -9,6 +9,7 @@ public enum Assets {
     header{background:#1f2d3d;color:#fff;padding:12px 24px;display:flex;gap:16px;align-items:baseline;flex-wrap:wrap}
     header h1{font-size:20px;margin:0}header a{color:#cfe3ff}
     main{padding:16px 24px;max-width:1400px;margin:0 auto}
+    .heat-0{background:rgba(37,99,235,0.08)}.heat-1{background:rgba(37,99,235,0.17)}.heat-2{background:rgba(37,99,235,0.26)}.heat-3{background:rgba(37,99,235,0.35)}.heat-4{background:rgba(37,99,235,0.44)}.heat-5{background:rgba(37,99,235,0.52)}.heat-6{background:rgba(37,99,235,0.61)}.heat-7{background:rgba(37,99,235,0.70)}.heat-8{background:rgba(37,99,235,0.79)}.heat-9{background:rgba(37,99,235,0.88)}
     section{background:#fff;border-radius:8px;padding:12px 16px;margin:0 0 16px;box-shadow:0 1px 2px rgba(0,0,0,.08);break-inside:avoid}
     section h2{font-size:16px;margin:0 0 8px}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}

@@ -6,8 +6,11 @@ public struct ListPage {
     /// The broadcasts to list.
     public var entries: [BroadcastEntry]
 
+    /// Whether the header links to the customers page (the server has customer data).
+    public var linksCustomers: Bool
+
     /// Creates the page.
-    public init(entries: [BroadcastEntry]) { self.entries = entries }
+    public init(entries: [BroadcastEntry], linksCustomers: Bool = false) { (self.entries, self.linksCustomers) = (entries, linksCustomers) }
 
     /// The page's HTML (assets linked from the server).
     public func html() -> String {
@@ -33,6 +36,6 @@ public struct ListPage {
         <th>단계 Stages</th><th class="num">점수 Score</th><th class="num">판매 Units</th><th class="num">달성률 Achievement</th>
         <th class="num">매출 Revenue</th><th class="num" title="문자 오류율: 참조 대본 대비 Character error rate against the reference">CER</th></tr></thead><tbody>\(rows)</tbody></table></section>
         """
-        return PageShell(title: "LiveInsight", assets: .linked).render(header: "<h1>LiveInsight</h1>", body: body)
+        return PageShell(title: "LiveInsight", assets: .linked).render(header: "<h1>LiveInsight</h1>" + (linksCustomers ? "<nav><a href=\"/customers\">고객 Customers</a></nav>" : ""), body: body)
     }
 }

@@ -6,25 +6,47 @@ import Report
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
 /// Routes: `/`, `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
-/// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`.
+/// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`, and
+/// `/customers[?compare=YYYY-MM-DD]` (RFM segments and movement) and `/customers/shows/:id` (a show's audience);
+/// 404 when the server has no customer source.
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
     public var store: any BroadcastStore
     /// Prints the PDF export.
     public var printer: PDFPrinter
+    /// The customers page's figures (nil: no `/customers` page).
+    public var customers: (any CustomerSource)?
 
     /// Creates a server over `store`.
-    public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter()) { (self.store, self.printer) = (store, printer) }
+    public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter(), customers: (any CustomerSource)? = nil) {
+        (self.store, self.printer, self.customers) = (store, printer, customers)
+    }
 
     /// The router, usable without sockets (HummingbirdTesting) or in an `Application`. Every route answers
     /// GET and HEAD; every response carries ``securityHeaders``.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SecurityHeadersMiddleware())
-        let store = self.store, printer = self.printer
-        Self.route(router, "/") { _, _ in Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }).html()) }
+        let store = self.store, printer = self.printer, customers = self.customers
+        Self.route(router, "/") { _, _ in
+            Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }, linksCustomers: customers != nil).html())
+        }
         Self.route(router, "/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
         Self.route(router, "/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
+        Self.route(router, "/customers") { request, _ in
+            guard let customers else { throw HTTPError(.notFound, message: "no customer data: serve a workspace with a catalog") }
+            let purchases = try Self.mapped { () throws(ReportError) in try customers.purchases() }
+            let shows = try Self.mapped { () throws(ReportError) in try customers.shows() }
+            return Self.html(CustomersPage(purchases: purchases, compare: request.uri.queryParameters.get("compare"), shows: shows).html())
+        }
+        Self.route(router, "/customers/shows/:id") { _, context in
+            let id = try context.parameters.require("id")
+            guard let customers, let insight = try Self.mapped({ () throws(ReportError) in try customers.audience(broadcast: id) }) else {
+                throw HTTPError(.notFound, message: "no audience for broadcast '\(id)' (no event log with viewer ids)")
+            }
+            let name = try Self.mapped { () throws(ReportError) in try customers.shows() }.first { $0.id == id }?.name ?? id
+            return Self.html(AudiencePage(insight: insight, name: name).html())
+        }
         Self.route(router, "/broadcasts/:id") { _, context in
             let id = try context.parameters.require("id")
             return Self.html(DashboardPage(broadcast: try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }, assets: .linked).html())

@@ -20,5 +20,8 @@ struct LiveInsight: ParsableCommand {
             Serve.self,
             ReportCommand.self,
             Reviews.self,
+            Orders.self,
+            Customers.self,
+            Recommend.self,
         ])
 }

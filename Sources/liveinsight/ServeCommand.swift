@@ -28,7 +28,9 @@ extension LiveInsight {
         }
 
         func run() throws {
-            let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace))
+            let catalogPath = Workspace(root: workspace).catalogPath
+            let customers = FileManager.default.fileExists(atPath: catalogPath) ? CatalogCustomerSource(catalog: try Catalog(path: catalogPath), workspace: Workspace(root: workspace)) : nil
+            let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace), customers: customers)
             let failure = Mutex<String?>(nil)
             let finished = DispatchSemaphore(value: 0)
             let (host, port) = (host, port)

@@ -88,6 +88,34 @@ enum CatalogSchema {
                 table.column("validated", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4: orders, purchases and items (customers and recommendations)") { db in
+            // One row per imported order file or broadcast event log; re-importing the same source replaces its purchases.
+            try db.create(table: "order_sources") { table in
+                table.primaryKey("source", .text)
+                table.column("kind", .text).notNull().check(sql: "kind IN ('file', 'broadcast')")
+                table.column("path", .text).notNull()
+                table.column("counts", .text).notNull()
+                table.column("imported", .datetime).notNull()
+            }
+            try db.create(table: "purchases") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("source", .text).notNull().references("order_sources", onDelete: .cascade)
+                table.column("customer", .text).notNull()
+                table.column("item", .text).notNull()
+                table.column("quantity", .integer).notNull()
+                table.column("unit_price", .double).notNull()
+                table.column("time", .double).notNull()
+                table.column("order_id", .text)
+            }
+            try db.create(index: "purchases_by_customer", on: "purchases", columns: ["customer", "time"])
+            try db.create(index: "purchases_by_source", on: "purchases", columns: ["source"])
+            try db.create(table: "items") { table in
+                table.primaryKey("id", .text)
+                table.column("text", .text).notNull()
+                table.column("category", .text)
+                table.column("price", .double)
+            }
+        }
         return migrator
     }
 }

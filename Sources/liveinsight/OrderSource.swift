@@ -1,0 +1,32 @@
+import ArgumentParser
+import Commerce
+import Foundation
+import Pipeline
+
+/// Where `customers` and `recommend` take purchases from: an order file, else the workspace catalog.
+struct OrderSourceOptions: ParsableArguments {
+    @Option(help: "An order file (CSV/TSV, .gz too) to read instead of the workspace catalog.")
+    var orders: String?
+
+    @OptionGroup var workspace: WorkspaceOption
+
+    /// The purchases and item descriptions.
+    func load() throws -> (purchases: [Purchase], items: [ItemInfo]) { try Self.load(orders: orders, workspace: workspace.resolved) }
+
+    /// The purchases and item descriptions of `orders` if given, else of the workspace's catalog.
+    static func load(orders: String?, workspace: Workspace) throws -> (purchases: [Purchase], items: [ItemInfo]) {
+        if let orders {
+            let read = try OrderImport.read(path: orders)
+            return (read.purchases, read.items)
+        }
+        guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
+            throw CLIError("no catalog in \(workspace.root): import orders first (liveinsight orders import FILE) or give --orders FILE")
+        }
+        let catalog = try Catalog(path: workspace.catalogPath)
+        let purchases = try catalog.purchases()
+        guard !purchases.isEmpty else {
+            throw CLIError("the catalog in \(workspace.root) holds no purchases: liveinsight orders import FILE")
+        }
+        return (purchases, try catalog.items())
+    }
+}
