@@ -29,6 +29,11 @@ public enum Assets {
     .zoom-note{font-size:12px;color:#777}button{font:inherit;cursor:pointer}
     #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:4px 8px;border-radius:4px;font-size:12px;display:none;z-index:9}
     .findings li{margin:4px 0}.findings .en{color:#666;font-size:13px}
+    .note{font-size:12px;color:#555;margin:0 0 8px}section h3{font-size:14px;margin:12px 0 6px}
+    .state{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;white-space:nowrap}
+    .state.significant{background:#d8f0e0;color:#1e5c38;font-weight:bold}.state.not-enough-evidence,.state.no-window{background:#eceff1;color:#555}
+    tr.not-enough-evidence td,tr.no-window td{color:#777}td.censored{color:#8a6d3b;background:#fcf8e3;font-style:italic}
+    [data-tip]{cursor:help}
     .stage{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;margin:1px;background:#eee}
     .stage.done{background:#d8f0e0}.stage.failed,.stage.interrupted{background:#f8d7da}.stage.running{background:#fff3cd}
     mark{background:#ffe58a;padding:0 1px;border-radius:2px}

@@ -23,19 +23,72 @@ public struct DashboardPage {
             header += "<span class=\"noprint\"><a href=\"/\">목록 List</a> · <a href=\"\(base)/transcript\" target=\"_blank\">대본 Transcript</a>"
                 + " · <a href=\"\(base)/report.xlsx\">XLSX</a> · <a href=\"\(base)/report.pdf\">PDF</a> · <a href=\"\(base)/report.html\">HTML</a></span>"
         }
-        let body = summarySection() + findingsSection() + mentTable()
+        let body = summarySection() + findingsSection() + effectsSection() + productsSection() + mentTable()
             + "<div class=\"grid\">" + chartSections() + "</div>" + reviewsSection() + validationSection()
         return PageShell(title: entry.title + " · LiveInsight", assets: assets).render(header: header, body: body)
     }
 
     private func summarySection() -> String {
-        let summary = broadcast.report.summary
+        let summary = broadcast.report.summary, funnel = broadcast.report.funnel
+        let cartRate = funnel.cartToPurchase.map(Format.percent) ?? "–"
+        func head(_ text: String, _ tip: String) -> String { "<th data-tip=\"\(MarkupText.escape(tip))\">\(text)</th>" }
+        let peak = summary.peakViewers.map { Format.integer($0) + (summary.peakViewersTime.map { " (" + Format.clock($0) + ")" } ?? "") } ?? "–"
         return """
-        <section><h2>요약 Summary</h2><table class="summary" id="summary"><thead><tr><th>종합 점수 Total score</th>
-        <th>판매 수량 Units sold</th><th>달성률 Achievement</th><th>매출 Revenue</th><th>예상 매출 Expected revenue</th></tr></thead>
+        <section><h2>요약 Summary</h2><table class="summary" id="summary"><thead><tr>\(head("종합 점수 Total score",
+            "0–100 휴리스틱: 목표 대비 판매 50%, 장바구니→구매 전환 25%(50%면 만점), 유의한 키워드 효과에 귀속된 구매 비중 25%(절반이면 만점). "
+            + "A heuristic: half sales against target, a quarter cart→purchase conversion (50 % counts as full), a quarter the share of "
+            + "purchases credited to significant keyword effects (half counts as full); no significant keyword gives 0 for that part."))
+        \(head("판매 수량 Units sold", "구매 이벤트의 수량 합계. Units in all purchase events."))
+        \(head("달성률 Achievement", "판매 수량 ÷ 목표 수량(메타데이터). Units sold over the target units in the metadata."))
+        \(head("매출 Revenue", "수량 × 단가(이벤트 가격, 없으면 상품 가격). Units × unit price (the event's, else the product's)."))
+        \(head("예상 매출 Expected revenue", "매출 + 구매되지 않은 장바구니 수량 × 이 방송의 장바구니→구매 전환율(\(cartRate)) × 평균 단가: "
+            + "남은 장바구니가 방송 후에도 같은 비율로 구매된다고 가정한 추정치입니다. Revenue plus open cart units converting after the show "
+            + "at this show's cart→purchase rate (\(cartRate)) and mean unit price — an assumption, not an observation."))
+        \(head("최대 동시 시청자 Peak viewers", "viewer_count 표본 중 최댓값과 그 시각. The largest concurrent-viewer sample and when it was taken."))
+        </tr></thead>
         <tbody><tr><td>\(Format.decimal(summary.totalScore))</td><td>\(Format.integer(Double(summary.unitsSold)))</td>
         <td>\(summary.achievementRate.map(Format.percent) ?? "–")</td><td>\(Format.won(summary.revenue))</td>
-        <td>\(Format.won(summary.expectedRevenue))</td></tr></tbody></table></section>
+        <td>\(Format.won(summary.expectedRevenue))</td><td>\(peak)</td></tr></tbody></table></section>
+        """
+    }
+
+    /// Every keyword and topic effect with its interval, adjusted p-value and state, as a chart and a table.
+    private func effectsSection() -> String {
+        let report = broadcast.report, options = report.options
+        let note = "키워드 \(report.summary.testedKeywords)개를 함께 검정했으므로 p값은 \(Self.correctionName(options.correction)) 방식으로 보정했습니다. "
+            + "유의 = 보정 p < \(Format.decimal(options.significanceLevel, 2)). 순위·요약·기여·점수는 유의한 효과만 씁니다. "
+            + "\(report.summary.testedKeywords) keywords were tested together, so p-values are adjusted (\(options.correction.rawValue)); "
+            + "significant = adjusted p < \(Format.decimal(options.significanceLevel, 2)). Rankings, findings, credit and the score use significant effects only."
+        let chart = IntervalChart(id: "chart-intervals", label: "키워드 효과와 95% 구간 Keyword effects with 95% intervals", impacts: report.keywords)
+        return "<section class=\"wide\" id=\"effects\"><h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(\(Format.integer(options.windowStart / 60))–"
+            + "\(Format.integer(options.windowEnd / 60))분 후 구매율 배수 purchase-rate factor, 95% 구간 interval)</span></h2>"
+            + "<p class=\"note\">\(MarkupText.escape(note))</p><div class=\"grid\"><div>\(chart.svg())</div><div>"
+            + impactTable(id: "impacts", impacts: report.keywords) + "</div></div>"
+            + "<h3>주제 Topics</h3>" + impactTable(id: "topic-impacts", impacts: report.topics) + "</section>"
+    }
+
+    /// Per product: units, revenue, target achievement, distinct carters and buyers, conversion, when it sold.
+    private func productsSection() -> String {
+        let products = broadcast.report.summary.products.filter { $0.id != "(none)" }
+        guard !products.isEmpty else { return "" }
+        let rows = products.map { product in
+            "<tr><td>\(MarkupText.escape(product.name ?? broadcast.productName(product.id)))</td>"
+                + "<td class=\"num\" data-sort=\"\(product.units)\">\(Format.integer(Double(product.units)))</td>"
+                + "<td class=\"num\" data-sort=\"\(product.revenue)\">\(Format.won(product.revenue))</td>"
+                + "<td class=\"num\">\(product.targetUnits.map { Format.integer(Double($0)) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(product.achievementRate ?? -1)\">\(product.achievementRate.map(Format.percent) ?? "–")</td>"
+                + "<td class=\"num\">\(Format.integer(Double(product.carters)))</td><td class=\"num\">\(Format.integer(Double(product.buyers)))</td>"
+                + "<td class=\"num\" data-sort=\"\(product.conversion ?? -1)\">\(product.conversion.map(Format.percent) ?? "–")</td>"
+                + "<td>\(product.firstSale.map(Format.clock) ?? "–")–\(product.lastSale.map(Format.clock) ?? "")</td></tr>"
+        }.joined()
+        return """
+        <section class="wide" id="products"><h2>상품별 판매 Products</h2><div class="scroll"><table class="sortable" id="product-table"><thead><tr>
+        <th>상품 Product</th><th class="num">수량 Units</th><th class="num">매출 Revenue</th><th class="num">목표 Target</th>
+        <th class="num">달성률 Achievement</th><th class="num" data-tip="이 상품을 장바구니에 담거나 구매한 시청자 수. Distinct viewers who carted or bought it.">장바구니 시청자 Carters</th>
+        <th class="num" data-tip="이 상품을 구매한 시청자 수. Distinct viewers who bought it.">구매자 Buyers</th>
+        <th class="num" data-tip="구매자 ÷ 장바구니 시청자. Buyers over carters.">전환율 Conversion</th>
+        <th data-tip="첫 장바구니·구매부터 마지막까지. From its first cart or purchase to its last.">판매 구간 Selling</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div></section>
         """
     }
 
@@ -53,19 +106,38 @@ public struct DashboardPage {
             let time = assets == .linked
                 ? "<a href=\"/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))\" target=\"_blank\">\(Format.clock(mention.time))</a>"
                 : Format.clock(mention.time)
-            rows += "<tr><td data-sort=\"\(mention.time)\">\(time)</td><td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"
-                + "<td>\(MarkupText.escape(mention.ment))</td>"
-                + [counts.views, counts.carts, counts.purchases, counts.units, counts.comments]
-                    .map { "<td class=\"num\" data-sort=\"\($0)\">\(Format.integer(Double($0)))</td>" }.joined()
-                + "<td class=\"num\" data-sort=\"\(counts.revenue)\">\(Format.won(counts.revenue))</td></tr>"
+            rows += "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td><td>\(MarkupText.escape(mention.keyword))</td>"
+                + "<td>\(MarkupText.escape(mention.topic))</td><td>\(MarkupText.escape(mention.ment))</td>"
+            switch ment.coverage {
+            case .afterEnd:
+                rows += "<td class=\"censored\" colspan=\"5\" data-tip=\"방송이 끝난 뒤의 창이라 관측되지 않았고 추정에서 제외했습니다. "
+                    + "The window lies after the end of the show: nothing was observed, and the mention is left out of every estimate.\">"
+                    + "방송 종료 후 창 window after the end</td></tr>"
+                continue
+            case .cut:
+                rows += "<td data-tip=\"창의 일부만 방송 안에 있습니다(관측된 부분만 씁니다). Only part of the window lies inside the show; the observed part counts.\">"
+                    + "일부 cut (\(Format.clock(ment.windowEnd - ment.windowStart)))</td>"
+            case .complete:
+                rows += "<td>전체 full</td>"
+            }
+            let expected = ment.expectedPurchases ?? 0, excess = ment.excessPurchases ?? 0
+            rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">\(Format.integer(Double(counts.purchases)))</td>"
+                + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
+                + "<td class=\"num\" data-sort=\"\(excess)\">\(excess >= 0 ? "+" : "")\(Format.decimal(excess))</td>"
+                + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">\(Format.won(ment.creditedRevenue))</td></tr>"
         }
         let window = broadcast.report.options
+        let censored = broadcast.report.ments.filter { $0.coverage == .afterEnd }.count
+        let censoredNote = censored > 0 ? " · 방송 종료 후 창 \(censored)건 제외 \(censored) after the end, left out" : ""
         return """
-        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window)</span></h2>
+        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window\(censoredNote))</span></h2>
         <input class="search" type="search" placeholder="검색 Search" data-table="ments" id="ment-search">
         <div class="scroll"><table class="sortable" id="ments"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
-        <th>멘트 Ment</th><th class="num">조회 Views</th><th class="num">장바구니 Carts</th><th class="num">구매 Purchases</th>
-        <th class="num">수량 Units</th><th class="num">댓글 Comments</th><th class="num">매출 Revenue</th></tr></thead>
+        <th>멘트 Ment</th><th data-tip="창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.">창 Window</th>
+        <th class="num" data-tip="이 언급의 창 안 구매 건수(다른 언급의 창과 겹칠 수 있어 합산하면 안 됩니다). Purchases in this mention's window; windows overlap, so these do not add up.">구매 Purchases</th>
+        <th class="num" data-tip="기준 구매율(키워드 창 밖)과 시청자 수로 예상한 구매 건수. Purchases the baseline rate predicts for this window, given the viewers present.">기대 Expected</th>
+        <th class="num" data-tip="구매 − 기대: 기준보다 많았던 구매. Observed minus expected purchases.">초과 Excess</th>
+        <th class="num" data-tip="유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 언급끼리 나눔): 합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline (significant keywords only); these add up without double counting.">귀속 매출 Credited revenue</th></tr></thead>
         <tbody>\(rows)</tbody></table></div></section>
         """
     }
@@ -81,39 +153,57 @@ public struct DashboardPage {
         let activity = LineChart(id: "chart-activity", label: "조회와 댓글 Views and comments per minute", series: [
             series("조회 views", "#76b7b2", \.counts.views), series("댓글 comments", "#b07aa1", \.counts.comments)])
         let topics = PieChart(id: "chart-topics", label: "주제별 기여 Contribution by topic",
-                              slices: broadcast.report.topics.map { ($0.name, $0.contributionShare * 100) }, donutCaption: "기여 share",
-                              valueFormat: { Format.decimal($0) + "%" })
+                              slices: broadcast.report.topics.filter { $0.contributionShare > 0 }.map { ($0.name, $0.contributionShare * 100) },
+                              donutCaption: "기여 share", valueFormat: nil,
+                              emptyText: "유의한 키워드 없음 · no significant keyword")
         let genders = PieChart(id: "chart-gender", label: "시청자 성별 Viewer gender",
                                slices: broadcast.report.genders.sorted { $0.key < $1.key }.map { (Self.genderName($0.key), Double($0.value)) })
+        // Each minute's change: its last sample against the previous minute's last (the first minute: its first sample).
         var previous: Double?
         var changes: [(x: Double, value: Double)] = []
         for point in timeline {
             guard let viewers = point.viewers else { continue }
-            changes.append((Double(point.minute), viewers - (previous ?? viewers)))
+            changes.append((Double(point.minute), viewers - (previous ?? point.firstViewers ?? viewers)))
             previous = viewers
         }
+        let funnel = FunnelChart(id: "chart-funnel", label: "구매 퍼널 Funnel by distinct viewers", funnel: broadcast.report.funnel)
         let viewers = BarChart(id: "chart-viewers", label: "시청자 수 변화 Viewer count change per minute", bars: changes)
         return section("장바구니·구매 추이 Cart and sales over time", sales.svg(), zoom: sales.id)
-            + section("주제별 기여도 Contribution by topic", topics.svg())
+            + section("구매 퍼널 Funnel (distinct viewers)", funnel.svg())
+            + section("주제별 기여도 Contribution by topic", topics.svg(), tip: "유의한 키워드에 귀속된 기준 초과 구매를 주제별로 나눈 비율입니다. "
+                + "Purchases above baseline credited to significant keywords, by topic; keywords without enough evidence get no share.")
             + section("조회·댓글 추이 Views and comments over time", activity.svg(), zoom: activity.id)
             + section("시청자 성별 Viewer gender", genders.svg())
             + section("시청자 수 변화 Viewer count changes", viewers.svg(), zoom: viewers.id)
-            + section("키워드 영향 Keyword impact", impactTable())
     }
 
-    private func section(_ title: String, _ content: String, zoom: String? = nil) -> String {
+    private func section(_ title: String, _ content: String, zoom: String? = nil, tip: String? = nil) -> String {
         let note = zoom.map { " <span class=\"zoom-note noprint\">드래그로 확대 drag to zoom</span> <button class=\"noprint\" data-reset=\"\($0)\">초기화 Reset</button>" } ?? ""
-        return "<section><h2>\(title)\(note)</h2>\(content)</section>"
+        let hover = tip.map { " data-tip=\"\(MarkupText.escape($0))\"" } ?? ""
+        return "<section><h2\(hover)>\(title)\(note)</h2>\(content)</section>"
     }
 
-    private func impactTable() -> String {
-        let rows = broadcast.report.keywords.sorted { $0.contributionShare > $1.contributionShare }.map { impact in
-            "<tr><td>\(MarkupText.escape(impact.name))</td><td>\(MarkupText.escape(impact.topic))</td><td class=\"num\" data-sort=\"\(impact.mentions)\">\(impact.mentions)</td>"
-                + "<td class=\"num\" data-sort=\"\(impact.uplift ?? 0)\">\(impact.uplift.map { "×" + Format.decimal($0, 2) } ?? "–")\(impact.significant ? " *" : "")</td>"
-                + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(Format.percent(impact.contributionShare))</td></tr>"
+    /// Effects in the report's order (significant first, by credit; then by p-value), each with its interval,
+    /// adjusted p-value, state and credited share; hover explains each figure.
+    private func impactTable(id: String, impacts: [Impact]) -> String {
+        let rows = impacts.map { impact in
+            let mentions = impact.censoredMentions > 0
+                ? "<span data-tip=\"\(impact.censoredMentions)건은 창이 방송 종료 후라 제외. \(impact.censoredMentions) with the window after the end, left out.\">\(impact.mentions) (−\(impact.censoredMentions))</span>"
+                : "\(impact.mentions)"
+            return "<tr class=\"\(impact.evidence.rawValue)\" data-tip=\"\(MarkupText.escape(EffectText.tip(impact)))\"><td>\(MarkupText.escape(impact.name))</td>"
+                + "<td>\(MarkupText.escape(impact.topic))</td><td class=\"num\" data-sort=\"\(impact.mentions)\">\(mentions)</td>"
+                + "<td class=\"num\" data-sort=\"\(impact.uplift ?? 0)\">\(EffectText.uplift(impact))</td>"
+                + "<td class=\"num\" data-sort=\"\(impact.adjustedPValue ?? 2)\">\(EffectText.pValue(impact.adjustedPValue))</td>"
+                + "<td><span class=\"state \(impact.evidence.rawValue)\">\(EffectText.state(impact))</span></td>"
+                + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(impact.significant ? Format.percent(impact.contributionShare) : "–")</td></tr>"
         }.joined()
-        return "<div class=\"scroll\"><table class=\"sortable\" id=\"impacts\"><thead><tr><th>키워드 Keyword</th><th>주제 Topic</th>"
-            + "<th class=\"num\">언급 Mentions</th><th class=\"num\">구매율 Uplift</th><th class=\"num\">기여 Share</th></tr></thead><tbody>\(rows)</tbody></table></div>"
+        return "<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)\"><thead><tr><th>이름 Name</th><th>주제 Topic</th>"
+            + "<th class=\"num\" data-tip=\"언급 횟수(괄호: 창이 방송 종료 후라 제외된 수). Mentions (in brackets: those left out, window after the end).\">언급 Mentions</th>"
+            + "<th class=\"num\" data-tip=\"언급 후 창에서 구매율이 기준의 몇 배인지와 95% 신뢰구간. How many times the baseline purchase rate in the windows after its mentions, with its 95% interval.\">구매율 배수 Uplift (95%)</th>"
+            + "<th class=\"num\" data-tip=\"효과가 없을 때 이만큼 큰 차이가 우연히 나올 확률을 검정한 키워드 수로 보정한 값. The chance of so large a difference without any effect, adjusted for the number of keywords tested.\">보정 p Adj. p</th>"
+            + "<th data-tip=\"보정 p가 수준 미만이면 유의, 아니면 근거 부족. Significant when the adjusted p is below the level; otherwise not enough evidence.\">판정 State</th>"
+            + "<th class=\"num\" data-tip=\"유의한 키워드에 귀속된 기준 초과 구매 중 이 키워드의 몫. Its part of the purchases above baseline credited to significant keywords.\">기여 Share</th>"
+            + "</tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 
     private func reviewsSection() -> String {
@@ -155,6 +245,14 @@ public struct DashboardPage {
         <tr><td>문장 Sentences (SER)</td><td class="num">\(Format.percent(figures.sentenceErrorRate))</td><td></td><td></td><td></td>
         <td class="num">\(Format.integer(Double(figures.items)))</td></tr></tbody></table></section>
         """
+    }
+
+    static func correctionName(_ correction: MultipleComparison) -> String {
+        switch correction {
+        case .holm: "Holm"
+        case .benjaminiHochberg: "Benjamini–Hochberg"
+        case .none: "무보정"
+        }
     }
 
     static func genderName(_ code: String) -> String {

@@ -26,21 +26,23 @@ public enum ReportWorkbook {
         }
         for sentence in Findings(broadcast).sentences { summaryRows.append([.text("요약 Finding"), .text(sentence.korean + " / " + sentence.english)]) }
 
-        let keywordRows: [[Cell]] = [["키워드 Keyword", "주제 Topic", "Mentions", "Uplift", "Low", "High", "p", "Significant",
+        let keywordRows: [[Cell]] = [["키워드 Keyword", "주제 Topic", "Mentions", "Uplift", "Low", "High", "p", "Adjusted p", "State",
                                       "Attributed purchases", "Attributed revenue", "Share"].map(Cell.text)]
             + (report.keywords + report.topics).map { impact in
                 [.text(impact.name), .text(impact.topic), count(impact.mentions), number(impact.uplift), number(impact.upliftLow),
-                 number(impact.upliftHigh), number(impact.pValue), .text(impact.significant ? "yes" : "no"),
+                 number(impact.upliftHigh), number(impact.pValue), number(impact.adjustedPValue), .text(impact.evidence.rawValue),
                  .number(impact.attributedPurchases), .number(impact.attributedRevenue), .number(impact.contributionShare)]
             }
 
         let mentionRows: [[Cell]] = [["Time (s)", "키워드 Keyword", "주제 Topic", "멘트 Ment", "Source", "Confidence", "Views", "Carts",
-                                      "Purchases", "Units", "Comments", "Revenue"].map(Cell.text)]
+                                      "Purchases", "Units", "Comments", "Revenue", "Window", "Expected purchases", "Excess purchases",
+                                      "Credited revenue"].map(Cell.text)]
             + report.ments.map { ment in
                 let mention = ment.mention, counts = ment.counts
                 return [.number(mention.time), .text(mention.keyword), .text(mention.topic), .text(mention.ment), .text(mention.source.rawValue),
                         .number(mention.confidence), count(counts.views), count(counts.carts), count(counts.purchases), count(counts.units),
-                        count(counts.comments), .number(counts.revenue)]
+                        count(counts.comments), .number(counts.revenue), .text(ment.coverage.rawValue), number(ment.expectedPurchases),
+                        number(ment.excessPurchases), .number(ment.creditedRevenue)]
             }
 
         let eventRows: [[Cell]] = [["Minute", "Views", "Carts", "Purchases", "Units", "Comments", "Likes", "Revenue", "Viewers"].map(Cell.text)]

@@ -42,12 +42,21 @@ import Testing
 
         let dashboard = seen["dashboard"] as! [String: Any]
         let charts = dashboard["charts"] as? [String: Int] ?? [:]
-        for chart in ["chart-sales", "chart-activity", "chart-topics", "chart-gender", "chart-viewers", "chart-reviews-0",
-                      "cloud-positive-0", "cloud-negative-0"] {
+        for chart in ["chart-sales", "chart-activity", "chart-gender", "chart-viewers", "chart-reviews-0",
+                      "cloud-positive-0", "cloud-negative-0", "chart-funnel", "chart-intervals"] {
             #expect((charts[chart] ?? 0) > 0, "\(chart) drew nothing")
         }
+        // The topic donut shares out credit of significant keywords only: one slice per credited topic, else none.
+        #expect(charts["chart-topics"] == workspace.report.topics.filter { $0.contributionShare > 0 }.count)
         let ments = workspace.report.ments
         #expect(dashboard["mentRows"] as? Int == ments.count)
+        // Every keyword's effect is listed in the report's order with its state; windows after the end are marked.
+        let impacts = workspace.report.keywords
+        #expect(dashboard["impacts"] as? [[String]] == impacts.map { [$0.name, $0.evidence.rawValue] })
+        let afterEnd = ments.filter { $0.coverage == .afterEnd }.count
+        #expect(afterEnd > 0 && dashboard["afterEnd"] as? Int == afterEnd)
+        let effectTip = dashboard["effectTip"] as? String ?? ""
+        #expect(effectTip.hasPrefix(impacts[0].name + ":") && effectTip.contains("95%"), "\(effectTip)")
         let times = dashboard["timesDescending"] as? [Double] ?? []
         #expect(times.count == ments.count && times == times.sorted(by: >))
         let keywords = dashboard["keywordsAscending"] as? [String] ?? []

@@ -5,7 +5,7 @@ import Insight
 /// intervals, credited shares, funnels, the broadcast summary), with the broadcast's metadata when given.
 struct AlignmentStage: Stage {
     let name = "alignment"
-    let version = "1"
+    let version = "2"   // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels
     let inputs: [StageInput] = [.stage("decode"), .stage("mentions"), .user(.events, required: true),
                                 .user(.metadata, required: false)]
     static let fileName = "alignment.json"

@@ -148,6 +148,10 @@ try:
       out.summary = Array.from(document.querySelectorAll('#summary td')).map(td => td.textContent.trim());
       out.findings = document.querySelectorAll('#findings li').length;
       out.mentRows = visible('ments');
+      out.impacts = Array.from(document.querySelectorAll('#impacts tbody tr')).map(r => [r.cells[0].textContent.trim(), r.className]);
+      out.afterEnd = document.querySelectorAll('#ments tbody tr.after-end').length;
+      document.querySelector('#impacts tbody tr').cells[3].dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}));
+      out.effectTip = document.getElementById('tip').textContent;
       const th = document.querySelectorAll('#ments th'); th[0].click(); th[0].click();
       out.timesDescending = Array.from(document.querySelectorAll('#ments tbody tr')).map(r => +r.cells[0].dataset.sort);
       th[1].click(); out.keywordsAscending = cells('ments', 1);
