@@ -33,7 +33,7 @@ public enum Assets {
     .state{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;white-space:nowrap}
     .state.significant{background:#d8f0e0;color:#1e5c38;font-weight:bold}.state.not-enough-evidence,.state.no-window{background:#eceff1;color:#555}
     tr.not-enough-evidence td,tr.no-window td{color:#777}td.censored{color:#8a6d3b;background:#fcf8e3;font-style:italic}
-    [data-tip]{cursor:help}
+    [data-tip]{cursor:help}.intervals{max-width:900px}
     .stage{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;margin:1px;background:#eee}
     .stage.done{background:#d8f0e0}.stage.failed,.stage.interrupted{background:#f8d7da}.stage.running{background:#fff3cd}
     mark{background:#ffe58a;padding:0 1px;border-radius:2px}

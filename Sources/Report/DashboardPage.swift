@@ -62,8 +62,8 @@ public struct DashboardPage {
         let chart = IntervalChart(id: "chart-intervals", label: "키워드 효과와 95% 구간 Keyword effects with 95% intervals", impacts: report.keywords)
         return "<section class=\"wide\" id=\"effects\"><h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(\(Format.integer(options.windowStart / 60))–"
             + "\(Format.integer(options.windowEnd / 60))분 후 구매율 배수 purchase-rate factor, 95% 구간 interval)</span></h2>"
-            + "<p class=\"note\">\(MarkupText.escape(note))</p><div class=\"grid\"><div>\(chart.svg())</div><div>"
-            + impactTable(id: "impacts", impacts: report.keywords) + "</div></div>"
+            + "<p class=\"note\">\(MarkupText.escape(note))</p><div class=\"intervals\">\(chart.svg())</div>"
+            + impactTable(id: "impacts", impacts: report.keywords)
             + "<h3>주제 Topics</h3>" + impactTable(id: "topic-impacts", impacts: report.topics) + "</section>"
     }
 
@@ -123,7 +123,7 @@ public struct DashboardPage {
             let expected = ment.expectedPurchases ?? 0, excess = ment.excessPurchases ?? 0
             rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">\(Format.integer(Double(counts.purchases)))</td>"
                 + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
-                + "<td class=\"num\" data-sort=\"\(excess)\">\(excess >= 0 ? "+" : "")\(Format.decimal(excess))</td>"
+                + "<td class=\"num\" data-sort=\"\(excess)\">\(Format.signed(excess))</td>"
                 + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">\(Format.won(ment.creditedRevenue))</td></tr>"
         }
         let window = broadcast.report.options

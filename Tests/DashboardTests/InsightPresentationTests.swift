@@ -1,0 +1,64 @@
+import Foundation
+import Insight
+@testable import Report
+import Testing
+
+/// How the dashboard presents effects: on a simulated 100-minute show with planted effects the planted keywords
+/// lead the page as significant, with intervals, and nothing else is credited.
+@Suite struct InsightPresentationTests {
+    static let planted: [String: Double] = ["할인": 2.5, "사은품": 2.0, "무료 배송": 1.8]
+
+    /// A 100-minute show from the demo's keyword list and planted effects (seed 1 of the acceptance tests).
+    static func longShow() throws -> Broadcast {
+        var setup = SimulatedShow.Setup(keywords: try KeywordList.load(path: DemoWorkspace.samples + "/demo-broadcast.keywords.csv"),
+                                        planted: planted)
+        setup.peakViewers = 2_500
+        let show = SimulatedShow(setup: setup)
+        let report = show.analyse()
+        let entry = BroadcastEntry(id: "long", title: "100분 시뮬레이션", date: nil, duration: setup.duration, stages: [], summary: report.summary)
+        return Broadcast(entry: entry, report: report, transcript: show.transcript, reviews: nil)
+    }
+
+    /// Rows of a table on the page: (row class, first cell's text).
+    static func rows(_ html: String, table id: String) throws -> [(state: String, name: String)] {
+        let start = try #require(html.range(of: "id=\"\(id)\""))
+        let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
+        let body = String(html[start.upperBound..<end.lowerBound])
+        let pattern = try Regex(#"<tr class="([a-z-]+)"[^>]*><td>([^<]*)</td>"#)
+        return body.matches(of: pattern).map { match in
+            (String(match.output[1].substring ?? ""), String(match.output[2].substring ?? ""))
+        }
+    }
+
+    /// The three planted keywords head the effects table as significant, every other keyword follows as not
+    /// enough evidence, and the findings name the planted ones with their intervals.
+    @Test func plantedKeywordsLeadTheDashboard() throws {
+        let broadcast = try Self.longShow()
+        let html = DashboardPage(broadcast: broadcast, assets: .inline).html()
+        let rows = try Self.rows(html, table: "impacts")
+        #expect(rows.count == broadcast.report.keywords.count)
+        #expect(Set(rows.prefix(3).map(\.name)) == Set(Self.planted.keys))
+        #expect(rows.prefix(3).allSatisfy { $0.state == "significant" })
+        #expect(rows.dropFirst(3).allSatisfy { $0.state == "not-enough-evidence" })
+        let findings = Findings(broadcast).sentences.map(\.korean).joined(separator: " ")
+        for keyword in Self.planted.keys { #expect(findings.contains("‘\(keyword)’ ×"), "\(keyword) missing from the findings") }
+        #expect(findings.contains("3개가 보정 후에도 유의합니다"))
+    }
+
+    /// The topic donut shares out only the planted keywords' topics.
+    @Test func donutSharesOnlySignificantTopics() throws {
+        let broadcast = try Self.longShow()
+        let html = DashboardPage(broadcast: broadcast, assets: .inline).html()
+        let start = try #require(html.range(of: "id=\"chart-topics\""))
+        let donut = String(html[start.upperBound..<(html.range(of: "</svg>", range: start.upperBound..<html.endIndex)?.lowerBound ?? html.endIndex)])
+        let slices = donut.matches(of: try Regex(#"data-tip="([^":]+):"#)).map { String($0.output[1].substring ?? "") }
+        #expect(Set(slices) == ["가격/할인", "구성/사은품", "배송"])
+    }
+
+    /// Particles follow the final consonant of the word before them.
+    @Test func particlesFollowTheFinalConsonant() {
+        #expect(["서비스", "사이즈", "마스크팩", "품질", "할인", "배송"].map(Particle.subject) == ["가", "가", "이", "이", "이", "이"])
+        #expect(["마스크팩", "서비스", "품질"].map(Particle.direction) == ["으로", "로", "로"])
+        #expect(["가격/할인", "SALE"].map(Particle.topic) == ["은", "는"])
+    }
+}
