@@ -45,8 +45,9 @@ func runAcceptanceSweep(runs: Int) throws {
     print("correction           planted lead   intervals cover   runs with a false keyword   false keywords")
     for correction in MultipleComparison.allCases {
         let t = tallies[correction]!
-        print(String(format: "%-20@ %5.1f %%        %5.1f %%           %5.1f %% (%d of %d)              %d",
-                     correction.rawValue as NSString, 100 * Double(t.leading) / Double(runs), 100 * Double(t.covered) / Double(t.cases),
+        let name = correction.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+        print(name + String(format: " %5.1f %%        %5.1f %%           %5.1f %% (%d of %d)              %d",
+                     100 * Double(t.leading) / Double(runs), 100 * Double(t.covered) / Double(t.cases),
                      100 * Double(t.falseRuns) / Double(runs), t.falseRuns, runs, t.falseKeywords))
     }
 }

@@ -207,20 +207,22 @@ public struct DashboardPage {
     }
 
     private func reviewsSection() -> String {
-        guard let reviews = broadcast.reviews, !reviews.products.isEmpty else {
-            return "<section id=\"reviews\"><h2>리뷰 Reviews</h2><p>리뷰 분석이 아직 없습니다. No review analysis yet.</p></section>"
+        let products = broadcast.showReviews
+        guard !products.isEmpty else {
+            return "<section id=\"reviews\"><h2>리뷰 Reviews</h2><p>이 방송 상품의 리뷰 분석이 아직 없습니다. No review analysis for this show's products yet.</p></section>"
         }
-        let options = reviews.products.map {
+        let options = products.map {
             "<option value=\"\(MarkupText.escape($0.productID))\">\(MarkupText.escape($0.name ?? broadcast.productName($0.productID)))</option>"
         }.joined()
         var blocks = ""
-        for (index, product) in reviews.products.enumerated() {
+        for (index, product) in products.enumerated() {
             let bars = ScoreBars(id: "chart-reviews-\(index)", label: "리뷰 감성과 별점 Review sentiment and stars",
-                                 rows: [("전체 overall", product.sentiment, product.meanRating)]
-                                    + product.topics.map { ($0.topic, $0.sentiment, $0.meanRating) })
+                                 rows: [("전체 overall", product.reviews, "리뷰 reviews", product.sentiment, product.meanRating)]
+                                    + product.topics.map { ($0.topic, $0.sentences, "문장 sentences", $0.sentiment, $0.meanRating) })
             let positive = WordCloud(id: "cloud-positive-\(index)", label: "긍정 단어 Positive words", words: product.positiveWords, color: "#2e7d4f")
             let negative = WordCloud(id: "cloud-negative-\(index)", label: "부정 단어 Negative words", words: product.negativeWords, color: "#c0392b")
             blocks += "<div class=\"review-product\" data-product=\"\(MarkupText.escape(product.productID))\">"
+                + "<h3>\(MarkupText.escape(product.name ?? product.productID))</h3>"
                 + "<p>리뷰 \(Format.integer(Double(product.reviews)))건 reviews · 평균 별점 mean stars \(product.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
                 + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
                 + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div></div>"

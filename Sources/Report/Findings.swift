@@ -39,9 +39,11 @@ public struct Findings: Sendable, Equatable {
             out.append(Sentence(korean: "동시 시청자는 \(Format.clock(time))에 \(Format.integer(peak))명으로 최대였습니다.",
                                 english: "Concurrent viewers peaked at \(Format.integer(peak)) at \(Format.clock(time))."))
         }
-        for product in broadcast.reviews?.products ?? [] {
-            guard let best = product.topics.max(by: { $0.sentiment < $1.sentiment }),
-                  let worst = product.topics.min(by: { $0.sentiment < $1.sentiment }), best.topic != worst.topic else { continue }
+        for product in broadcast.showReviews {
+            // Best and worst only among topics with enough sentences behind them.
+            let topics = product.topics.filter { $0.sentences >= Broadcast.minimumTopicSentences }
+            guard let best = topics.max(by: { $0.sentiment < $1.sentiment }),
+                  let worst = topics.min(by: { $0.sentiment < $1.sentiment }), best.topic != worst.topic else { continue }
             let name = product.name ?? broadcast.productName(product.productID)
             out.append(Sentence(
                 korean: "\(name) 리뷰에서는 ‘\(best.topic)’ 평가가 가장 좋고(\(Format.decimal(best.sentiment, 1))/5) ‘\(worst.topic)’\(Particle.subject(worst.topic)) 가장 낮습니다(\(Format.decimal(worst.sentiment, 1))/5).",

@@ -54,7 +54,7 @@ public enum ReportWorkbook {
 
         var reviewRows: [[Cell]] = [["Product", "Name", "Topic", "Sentiment (0-5)", "Mean stars", "Reviews/sentences",
                                      "Positive words", "Negative words"].map(Cell.text)]
-        for product in broadcast.reviews?.products ?? [] {
+        for product in broadcast.showReviews {
             let name = Cell.text(product.name ?? broadcast.productName(product.productID))
             reviewRows.append([.text(product.productID), name, .text("전체 overall"), .number(product.sentiment), number(product.meanRating),
                                count(product.reviews), .text(product.positiveWords.map(\.word).joined(separator: ", ")),

@@ -51,6 +51,28 @@ import Testing
         #expect(findings[0].english.contains("units sold"))
     }
 
+    /// Reviews of products the show did not list or sell stay off the page, findings and workbook; names come from
+    /// the metadata; a topic with fewer than five sentences is never called a product's best or worst.
+    @Test func reviewsKeepToTheShowsProducts() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        var broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
+        var reviews = DemoWorkspace.reviews
+        reviews.products.append(.init(productID: "P004", name: nil, reviews: 3, sentiment: 1.0, meanRating: 2.0,
+                                      topics: [.init(topic: "서비스", sentences: 1, sentiment: 0.1, meanRating: 1.0)]))
+        reviews.products[0].name = "review-file name"
+        reviews.products[0].topics.append(.init(topic: "서비스", sentences: 1, sentiment: 0.1, meanRating: 1.0))
+        broadcast.reviews = reviews
+        #expect(broadcast.showReviews.map(\.productID) == ["P001", "P002"])
+        let html = DashboardPage(broadcast: broadcast, assets: .inline).html()
+        #expect(!html.contains("value=\"P004\"") && html.contains("<option value=\"P001\">울 니트</option>"))
+        let findings = Findings(broadcast).sentences.map(\.korean)
+        #expect(!findings.joined().contains("P004") && !findings.joined().contains("서비스"))
+        #expect(findings.contains { $0.contains("울 니트 리뷰") && $0.contains("‘사이즈’가 가장 낮습니다") })
+        let rows = ReportWorkbook.workbook(broadcast).sheets[4].rows
+        #expect(!rows.contains { $0.first == .text("P004") })
+    }
+
     /// The XLSX opens in openpyxl with the five sheets and the expected cell values.
     @Test func xlsxReadsBackInOpenpyxl() throws {
         let workspace = try DemoWorkspace()
