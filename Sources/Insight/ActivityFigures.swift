@@ -21,6 +21,9 @@ struct ActivityFigures {
             }
             let minute = min(minutes - 1, max(0, Int(event.time / 60)))
             timeline[minute].counts.add(event, unitPrice: unitPrice(event))
+            if let product = event.productID, event.type == .cart || event.type == .purchase {
+                timeline[minute].productActivity[product, default: 0] += 1
+            }
             if event.type == .viewerCount, let value = event.value {
                 timeline[minute].viewers = value
                 timeline[minute].firstViewers = timeline[minute].firstViewers ?? value

@@ -207,6 +207,8 @@ public struct TimelinePoint: Codable, Sendable, Equatable {
     /// The minute's first and largest viewer_count, if any.
     public var firstViewers: Double?
     public var peakViewers: Double?
+    /// Cart and purchase events per product id in the minute (which product was selling when).
+    public var productActivity: [String: Int] = [:]
 }
 
 /// Sales of one product.

@@ -81,6 +81,9 @@ public struct DashboardPage {
                 + "<td class=\"num\" data-sort=\"\(product.conversion ?? -1)\">\(product.conversion.map(Format.percent) ?? "–")</td>"
                 + "<td>\(product.firstSale.map(Format.clock) ?? "–")–\(product.lastSale.map(Format.clock) ?? "")</td></tr>"
         }.joined()
+        let timeline = ProductTimeline(id: "chart-products", label: "상품별 판매 타임라인 Product selling timeline",
+                                       products: products.map { ($0.id, $0.name ?? broadcast.productName($0.id)) },
+                                       timeline: broadcast.report.timeline)
         return """
         <section class="wide" id="products"><h2>상품별 판매 Products</h2><div class="scroll"><table class="sortable" id="product-table"><thead><tr>
         <th>상품 Product</th><th class="num">수량 Units</th><th class="num">매출 Revenue</th><th class="num">목표 Target</th>
@@ -88,7 +91,8 @@ public struct DashboardPage {
         <th class="num" data-tip="이 상품을 구매한 시청자 수. Distinct viewers who bought it.">구매자 Buyers</th>
         <th class="num" data-tip="구매자 ÷ 장바구니 시청자. Buyers over carters.">전환율 Conversion</th>
         <th data-tip="첫 장바구니·구매부터 마지막까지. From its first cart or purchase to its last.">판매 구간 Selling</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div></section>
+        <tbody>\(rows)</tbody></table></div>
+        <h3 data-tip="분마다 그 분의 장바구니·구매 이벤트 중 각 상품의 비중(진할수록 큼): 어느 상품이 언제 팔렸는지. Each minute, each product's share of that minute's cart and purchase events (darker = larger): which product sold when.">판매 타임라인 Selling timeline</h3>\(timeline.svg())</section>
         """
     }
 

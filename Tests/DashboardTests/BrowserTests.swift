@@ -43,7 +43,7 @@ import Testing
         let dashboard = seen["dashboard"] as! [String: Any]
         let charts = dashboard["charts"] as? [String: Int] ?? [:]
         for chart in ["chart-sales", "chart-activity", "chart-gender", "chart-viewers", "chart-reviews-0",
-                      "cloud-positive-0", "cloud-negative-0", "chart-funnel", "chart-intervals"] {
+                      "cloud-positive-0", "cloud-negative-0", "chart-funnel", "chart-intervals", "chart-products"] {
             #expect((charts[chart] ?? 0) > 0, "\(chart) drew nothing")
         }
         // The topic donut shares out credit of significant keywords only: one slice per credited topic, else none.

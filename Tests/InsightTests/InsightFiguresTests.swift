@@ -43,7 +43,7 @@ struct InsightFiguresTests {
         #expect(report.timeline[2].peakViewers == 2_435 && report.timeline[2].viewers == 2_423)
     }
 
-    /// Products get distinct carters and buyers, conversion and their first and last sale.
+    /// Products get distinct carters and buyers, conversion, their first and last sale, and activity per minute.
     @Test func productFiguresCountDistinctViewers() {
         let events = EventLog(events: [
             .init(time: 10, type: .cart, productID: "A", viewerID: "v1"), .init(time: 20, type: .purchase, productID: "A", quantity: 2, viewerID: "v1"),
@@ -51,7 +51,9 @@ struct InsightFiguresTests {
             .init(time: 50, type: .purchase, productID: "B", viewerID: "v2"),
         ])
         let metadata = BroadcastMetadata(products: [.init(id: "A", name: "니트", price: 10_000, targetUnits: 4), .init(id: "B", price: 5_000)])
-        let products = AlignmentAnalysis.analyse(mentions: [], events: events, duration: 60, metadata: metadata).summary.products
+        let report = AlignmentAnalysis.analyse(mentions: [], events: events, duration: 60, metadata: metadata)
+        #expect(report.timeline[0].productActivity == ["A": 3, "B": 2])
+        let products = report.summary.products
         #expect(products.map(\.id) == ["A", "B"])
         #expect((products[0].units, products[0].revenue, products[0].achievementRate) == (2, 20_000, 0.5))
         #expect((products[0].carters, products[0].buyers, products[0].conversion) == (2, 1, 0.5))
