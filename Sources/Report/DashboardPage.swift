@@ -63,8 +63,8 @@ public struct DashboardPage {
         return "<section class=\"wide\" id=\"effects\"><h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(\(Format.integer(options.windowStart / 60))–"
             + "\(Format.integer(options.windowEnd / 60))분 후 구매율 배수 purchase-rate factor, 95% 구간 interval)</span></h2>"
             + "<p class=\"note\">\(MarkupText.escape(note))</p><div class=\"intervals\">\(chart.svg())</div>"
-            + impactTable(id: "impacts", impacts: report.keywords)
-            + "<h3>주제 Topics</h3>" + impactTable(id: "topic-impacts", impacts: report.topics) + "</section>"
+            + EffectTable(id: "impacts", impacts: report.keywords).html()
+            + "<h3>주제 Topics</h3>" + EffectTable(id: "topic-impacts", impacts: report.topics).html() + "</section>"
     }
 
     /// Per product: units, revenue, target achievement, distinct carters and buyers, conversion, when it sold.
@@ -185,29 +185,6 @@ public struct DashboardPage {
         let note = zoom.map { " <span class=\"zoom-note noprint\">드래그로 확대 drag to zoom</span> <button class=\"noprint\" data-reset=\"\($0)\">초기화 Reset</button>" } ?? ""
         let hover = tip.map { " data-tip=\"\(MarkupText.escape($0))\"" } ?? ""
         return "<section><h2\(hover)>\(title)\(note)</h2>\(content)</section>"
-    }
-
-    /// Effects in the report's order (significant first, by credit; then by p-value), each with its interval,
-    /// adjusted p-value, state and credited share; hover explains each figure.
-    private func impactTable(id: String, impacts: [Impact]) -> String {
-        let rows = impacts.map { impact in
-            let mentions = impact.censoredMentions > 0
-                ? "<span data-tip=\"\(impact.censoredMentions)건은 창이 방송 종료 후라 제외. \(impact.censoredMentions) with the window after the end, left out.\">\(impact.mentions) (−\(impact.censoredMentions))</span>"
-                : "\(impact.mentions)"
-            return "<tr class=\"\(impact.evidence.rawValue)\" data-tip=\"\(MarkupText.escape(EffectText.tip(impact)))\"><td>\(MarkupText.escape(impact.name))</td>"
-                + "<td>\(MarkupText.escape(impact.topic))</td><td class=\"num\" data-sort=\"\(impact.mentions)\">\(mentions)</td>"
-                + "<td class=\"num\" data-sort=\"\(impact.uplift ?? 0)\">\(EffectText.uplift(impact))</td>"
-                + "<td class=\"num\" data-sort=\"\(impact.adjustedPValue ?? 2)\">\(EffectText.pValue(impact.adjustedPValue))</td>"
-                + "<td><span class=\"state \(impact.evidence.rawValue)\">\(EffectText.state(impact))</span></td>"
-                + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(impact.significant ? Format.percent(impact.contributionShare) : "–")</td></tr>"
-        }.joined()
-        return "<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)\"><thead><tr><th>이름 Name</th><th>주제 Topic</th>"
-            + "<th class=\"num\" data-tip=\"언급 횟수(괄호: 창이 방송 종료 후라 제외된 수). Mentions (in brackets: those left out, window after the end).\">언급 Mentions</th>"
-            + "<th class=\"num\" data-tip=\"언급 후 창에서 구매율이 기준의 몇 배인지와 95% 신뢰구간. How many times the baseline purchase rate in the windows after its mentions, with its 95% interval.\">구매율 배수 Uplift (95%)</th>"
-            + "<th class=\"num\" data-tip=\"효과가 없을 때 이만큼 큰 차이가 우연히 나올 확률을 검정한 키워드 수로 보정한 값. The chance of so large a difference without any effect, adjusted for the number of keywords tested.\">보정 p Adj. p</th>"
-            + "<th data-tip=\"보정 p가 수준 미만이면 유의, 아니면 근거 부족. Significant when the adjusted p is below the level; otherwise not enough evidence.\">판정 State</th>"
-            + "<th class=\"num\" data-tip=\"유의한 키워드에 귀속된 기준 초과 구매 중 이 키워드의 몫. Its part of the purchases above baseline credited to significant keywords.\">기여 Share</th>"
-            + "</tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 
     private func reviewsSection() -> String {

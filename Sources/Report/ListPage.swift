@@ -33,6 +33,7 @@ public struct ListPage {
         <th>단계 Stages</th><th class="num">점수 Score</th><th class="num">판매 Units</th><th class="num">달성률 Achievement</th>
         <th class="num">매출 Revenue</th><th class="num" title="문자 오류율: 참조 대본 대비 Character error rate against the reference">CER</th></tr></thead><tbody>\(rows)</tbody></table></section>
         """
-        return PageShell(title: "LiveInsight", assets: .linked).render(header: "<h1>LiveInsight</h1>", body: body)
+        return PageShell(title: "LiveInsight", assets: .linked)
+            .render(header: "<h1>LiveInsight</h1><span class=\"noprint\"><a href=\"/keywords\">키워드 순위 Keyword leaderboard</a></span>", body: body)
     }
 }

@@ -5,7 +5,7 @@ import Report
 /// The dashboard's HTTP server: pages, exports, the recording (with range requests) and the two static
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
-/// Routes: `/`, `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
+/// Routes: `/`, `/keywords` (pooled keyword leaderboard), `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
 /// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`.
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
@@ -21,6 +21,12 @@ public struct DashboardServer: Sendable {
         let router = Router()
         let store = self.store, printer = self.printer
         router.get("/") { _, _ in Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }).html()) }
+        router.get("/keywords") { _, _ in
+            // Every broadcast with a readable alignment; one that cannot be read is left out, not an error for the page.
+            let entries = try Self.mapped { () throws(ReportError) in try store.entries() }
+            let broadcasts = entries.compactMap { entry in try? store.broadcast(id: entry.id) }
+            return Self.html(LeaderboardPage(broadcasts: broadcasts).html())
+        }
         router.get("/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
         router.get("/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
         router.get("/broadcasts/:id") { _, context in
