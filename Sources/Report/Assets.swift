@@ -33,7 +33,7 @@ public enum Assets {
     .state{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;white-space:nowrap}
     .state.significant{background:#d8f0e0;color:#1e5c38;font-weight:bold}.state.not-enough-evidence,.state.no-window{background:#eceff1;color:#555}
     tr.not-enough-evidence td,tr.no-window td{color:#777}td.censored{color:#8a6d3b;background:#fcf8e3;font-style:italic}
-    [data-tip]{cursor:help}.intervals{max-width:900px}
+    [data-tip]{cursor:help}.intervals{max-width:900px}tr[data-filtered]{display:none}.filters label{font-size:13px;margin:0 4px}
     .stage{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;margin:1px;background:#eee}
     .stage.done{background:#d8f0e0}.stage.failed,.stage.interrupted{background:#f8d7da}.stage.running{background:#fff3cd}
     mark{background:#ffe58a;padding:0 1px;border-radius:2px}
@@ -100,6 +100,14 @@ public enum Assets {
     document.querySelectorAll("input.search[data-table]").forEach(function(input){input.addEventListener("input",function(){
       var q=input.value.trim().toLowerCase(),table=document.getElementById(input.dataset.table);
       Array.prototype.forEach.call(table.tBodies[0].rows,function(r){r.hidden=q!==""&&r.textContent.toLowerCase().indexOf(q)<0;});});});
+    var from=document.getElementById("filter-from"),to=document.getElementById("filter-to"),only=document.getElementById("filter-product");
+    function filterShows(){document.querySelectorAll("#broadcasts tbody tr").forEach(function(r){var d=r.dataset.date||"";
+      var out=(from.value&&(!d||d<from.value))||(to.value&&(!d||d>to.value))||(only.value&&(" "+r.dataset.products+" ").indexOf(" "+only.value+" ")<0);
+      if(out)r.setAttribute("data-filtered","");else r.removeAttribute("data-filtered");});}
+    if(from){[from,to,only].forEach(function(e){e.addEventListener("change",filterShows);});}
+    var compare=document.getElementById("compare-picked");
+    if(compare){compare.addEventListener("click",function(){var ids=Array.prototype.map.call(document.querySelectorAll("input.pick:checked"),
+      function(c){return encodeURIComponent(c.value);});location.href="/history"+(ids.length?"?ids="+ids.join(","):"");});}
     var product=document.getElementById("review-product");
     function showProduct(){document.querySelectorAll(".review-product").forEach(function(d){d.hidden=d.dataset.product!==product.value;});}
     if(product){product.addEventListener("change",showProduct);showProduct();}

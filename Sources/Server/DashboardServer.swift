@@ -5,7 +5,7 @@ import Report
 /// The dashboard's HTTP server: pages, exports, the recording (with range requests) and the two static
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
-/// Routes: `/`, `/keywords` (pooled keyword leaderboard), `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
+/// Routes: `/`, `/keywords` (pooled keyword leaderboard), `/history[?ids=a,b]` (comparison, trends), `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
 /// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`.
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
@@ -26,6 +26,13 @@ public struct DashboardServer: Sendable {
             let entries = try Self.mapped { () throws(ReportError) in try store.entries() }
             let broadcasts = entries.compactMap { entry in try? store.broadcast(id: entry.id) }
             return Self.html(LeaderboardPage(broadcasts: broadcasts).html())
+        }
+        router.get("/history") { request, _ in
+            // `?ids=a,b` compares those broadcasts side by side; trends and the weekday × hour view use every one.
+            let ids = request.uri.queryParameters.get("ids").map { $0.split(separator: ",").map(String.init) } ?? []
+            let entries = try Self.mapped { () throws(ReportError) in try store.entries() }
+            let broadcasts = entries.compactMap { entry in try? store.broadcast(id: entry.id) }
+            return Self.html(HistoryPage(broadcasts: broadcasts, compare: ids).html())
         }
         router.get("/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
         router.get("/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }

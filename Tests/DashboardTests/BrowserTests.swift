@@ -38,6 +38,8 @@ import Testing
         let ascending = list["ascending"] as? [String] ?? []
         #expect(ascending.count == 2 && ascending == (list["descending"] as? [String] ?? []).reversed())
         #expect(list["searched"] as? Int == 1)
+        // Both demo shows started on 2026-11-20: a start date after it hides both, that day keeps both.
+        #expect(list["shownFromNextDay"] as? Int == 0 && list["shownFromSameDay"] as? Int == 2)
         #expect(list["injected"] as? Int == 0)
 
         let dashboard = seen["dashboard"] as! [String: Any]

@@ -47,6 +47,27 @@ import Testing
         }
     }
 
+    /// `/history` compares every broadcast, or those `?ids=` names; units land on the demo's weekday and hour.
+    @Test func servesTheHistory() async throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let store = WorkspaceStore(root: workspace.root)
+        let app = Application(router: DashboardServer(store: store).router())
+        try await app.test(.router) { client in
+            for (uri, shows) in [("/history", 2), ("/history?ids=demo-b", 1)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    let table = String(buffer: response.body).components(separatedBy: "id=\"compare\"").last?.components(separatedBy: "</thead>").first ?? ""
+                    #expect(table.components(separatedBy: "<a href=\"/broadcasts/").count - 1 == shows, "\(uri)")
+                }
+            }
+        }
+        // The demo starts on Friday 2026-11-20 at 20:00 Korea time and lasts 7.7 minutes: every unit falls there.
+        let grid = HistoryPage(broadcasts: try DemoWorkspace.ids.map { try store.broadcast(id: $0) }).unitsByWeekdayHour
+        #expect(grid[4][20] == 2 * workspace.report.summary.unitsSold)
+        #expect(grid.flatMap { $0 }.reduce(0, +) == grid[4][20])
+    }
+
     /// Unknown ids, traversal attempts and unknown files give 404, never a crash or a file outside the workspace.
     @Test func unknownAndTraversingPathsAre404() async throws {
         try await withServer { client in

@@ -136,6 +136,12 @@ try:
       document.querySelectorAll('#broadcasts th')[1].click(); out.descending = cells('broadcasts', 1);
       const search = document.getElementById('broadcast-search'); search.value = 'second';
       search.dispatchEvent(new Event('input')); out.searched = visible('broadcasts');
+      search.value = ''; search.dispatchEvent(new Event('input'));
+      const shown = () => Array.from(document.querySelectorAll('#broadcasts tbody tr')).filter(r => !r.hidden && getComputedStyle(r).display !== 'none').length;
+      const from = document.getElementById('filter-from');
+      from.value = '2026-11-21'; from.dispatchEvent(new Event('change')); out.shownFromNextDay = shown();
+      from.value = '2026-11-20'; from.dispatchEvent(new Event('change')); out.shownFromSameDay = shown();
+      from.value = ''; from.dispatchEvent(new Event('change'));
       out.injected = document.querySelectorAll('img').length; return out; }})()""")
     report["listShot"] = screenshot(page, "list.png")
     report["listErrors"] = errors_of(page)
