@@ -109,6 +109,11 @@ let package = Package(
             path: "Benchmarks/AlignmentBenchmark"),
 
         .executableTarget(
+            name: "DashboardBenchmark",
+            dependencies: ["Insight", "Report"],
+            path: "Benchmarks/DashboardBenchmark"),
+
+        .executableTarget(
             name: "ReviewsBenchmark",
             dependencies: ["Reviews"],
             path: "Benchmarks/ReviewsBenchmark"),

@@ -264,3 +264,18 @@ public struct InsightReport: Codable, Sendable, Equatable {
     public var genders: [String: Int]
     public var warnings: [String]
 }
+
+/// What a broadcast list needs of a report: its length and headline figures. The alignment stage writes it
+/// beside `alignment.json` as `summary.json`, so a list of many shows reads a few hundred bytes per show
+/// instead of decoding every alignment (a 2-hour show's is hundreds of kilobytes).
+public struct HeadlineFigures: Codable, Sendable, Equatable {
+    public var duration: Double
+    public var summary: BroadcastSummary
+
+    public init(duration: Double, summary: BroadcastSummary) { (self.duration, self.summary) = (duration, summary) }
+}
+
+extension InsightReport {
+    /// The report's length and headline figures.
+    public var headline: HeadlineFigures { HeadlineFigures(duration: duration, summary: summary) }
+}
