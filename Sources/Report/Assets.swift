@@ -28,7 +28,9 @@ public enum Assets {
     svg [data-tip]:hover{opacity:.75}svg .sel{fill:rgba(78,121,167,.18);stroke:#4e79a7}
     .zoom-note{font-size:12px;color:#777}button{font:inherit;cursor:pointer}
     #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:4px 8px;border-radius:4px;font-size:12px;display:none;z-index:9}
-    .findings li{margin:4px 0}.findings .en{color:#666;font-size:13px}
+    .findings li{margin:4px 0}
+    html:not([data-lang="en"]) [lang="en"],html[data-lang="en"] [lang="ko"]{display:none}
+    #lang-toggle{margin-left:auto;background:#33475b;color:#fff;border:1px solid #56708a;border-radius:4px;padding:2px 10px}
     .note{font-size:12px;color:#555;margin:0 0 8px}section h3{font-size:14px;margin:12px 0 6px}
     .state{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;white-space:nowrap}
     .state.significant{background:#d8f0e0;color:#1e5c38;font-weight:bold}.state.not-enough-evidence,.state.no-window{background:#eceff1;color:#555}
@@ -108,6 +110,12 @@ public enum Assets {
     var compare=document.getElementById("compare-picked");
     if(compare){compare.addEventListener("click",function(){var ids=Array.prototype.map.call(document.querySelectorAll("input.pick:checked"),
       function(c){return encodeURIComponent(c.value);});location.href="/history"+(ids.length?"?ids="+ids.join(","):"");});}
+    var lang=document.getElementById("lang-toggle");
+    function setLang(l){document.documentElement.setAttribute("data-lang",l);if(lang)lang.textContent=l==="en"?"한국어":"English";}
+    var saved=null;try{saved=localStorage.getItem("liveinsight-lang");}catch(e){}
+    setLang(saved==="en"?"en":"ko");
+    if(lang){lang.addEventListener("click",function(){var l=document.documentElement.getAttribute("data-lang")==="en"?"ko":"en";
+      setLang(l);try{localStorage.setItem("liveinsight-lang",l);}catch(e){}});}
     var product=document.getElementById("review-product");
     function showProduct(){document.querySelectorAll(".review-product").forEach(function(d){d.hidden=d.dataset.product!==product.value;});}
     if(product){product.addEventListener("change",showProduct);showProduct();}

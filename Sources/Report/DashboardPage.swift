@@ -55,14 +55,15 @@ public struct DashboardPage {
     /// Every keyword and topic effect with its interval, adjusted p-value and state, as a chart and a table.
     private func effectsSection() -> String {
         let report = broadcast.report, options = report.options
-        let note = "키워드 \(report.summary.testedKeywords)개를 함께 검정했으므로 p값은 \(Self.correctionName(options.correction)) 방식으로 보정했습니다. "
-            + "유의 = 보정 p < \(Format.decimal(options.significanceLevel, 2)). 순위·요약·기여·점수는 유의한 효과만 씁니다. "
-            + "\(report.summary.testedKeywords) keywords were tested together, so p-values are adjusted (\(options.correction.rawValue)); "
-            + "significant = adjusted p < \(Format.decimal(options.significanceLevel, 2)). Rankings, findings, credit and the score use significant effects only."
+        let note = Bilingual.both(
+            MarkupText.escape("키워드 \(report.summary.testedKeywords)개를 함께 검정했으므로 p값은 \(Self.correctionName(options.correction)) 방식으로 보정했습니다. "
+                + "유의 = 보정 p < \(Format.decimal(options.significanceLevel, 2)). 순위·요약·기여·점수는 유의한 효과만 씁니다."),
+            MarkupText.escape("\(report.summary.testedKeywords) keywords were tested together, so p-values are adjusted (\(options.correction.rawValue)); "
+                + "significant = adjusted p < \(Format.decimal(options.significanceLevel, 2)). Rankings, findings, credit and the score use significant effects only."))
         let chart = IntervalChart(id: "chart-intervals", label: "키워드 효과와 95% 구간 Keyword effects with 95% intervals", impacts: report.keywords)
         return "<section class=\"wide\" id=\"effects\"><h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(\(Format.integer(options.windowStart / 60))–"
             + "\(Format.integer(options.windowEnd / 60))분 후 구매율 배수 purchase-rate factor, 95% 구간 interval)</span></h2>"
-            + "<p class=\"note\">\(MarkupText.escape(note))</p><div class=\"intervals\">\(chart.svg())</div>"
+            + "<p class=\"note\">\(note)</p><div class=\"intervals\">\(chart.svg())</div>"
             + EffectTable(id: "impacts", impacts: report.keywords).html()
             + "<h3>주제 Topics</h3>" + EffectTable(id: "topic-impacts", impacts: report.topics).html() + "</section>"
     }
@@ -98,7 +99,7 @@ public struct DashboardPage {
 
     private func findingsSection() -> String {
         let items = Findings(broadcast).sentences.map {
-            "<li>\(MarkupText.escape($0.korean))<br><span class=\"en\">\(MarkupText.escape($0.english))</span></li>"
+            "<li>\(Bilingual.both(MarkupText.escape($0.korean), MarkupText.escape($0.english)))</li>"
         }.joined()
         return "<section class=\"findings\" id=\"findings\"><h2>분석 요약 Findings</h2><ul>\(items)</ul></section>"
     }

@@ -72,6 +72,10 @@ import Testing
         #expect(dashboard["injected"] as? Int == 0)
         #expect((dashboard["summary"] as? [String])?[1].replacingOccurrences(of: ",", with: "") == "\(workspace.report.summary.unitsSold)")
         #expect((dashboard["findings"] as? Int ?? 0) >= 4)
+        // Korean by default; the header's switch shows English instead, never both.
+        let before = dashboard["languageBefore"] as? [Int] ?? [], after = dashboard["languageAfter"] as? [Int] ?? []
+        #expect(before.count == 2 && before[0] > 20 && before[1] == 0, "\(before)")
+        #expect(after.count == 2 && after[0] == 0 && after[1] == before[0], "\(after)")
 
         let transcript = seen["transcript"] as! [String: Any]
         #expect((transcript["segments"] as? Int ?? 0) > 10)

@@ -55,6 +55,18 @@ import Testing
         #expect(Set(slices) == ["가격/할인", "구성/사은품", "배송"])
     }
 
+    /// Our own "한국어 English" labels are split for the language switch; user text (titles, ments) never is.
+    @Test func splitsOnlyOurLabels() {
+        #expect(Bilingual.split("<h2>요약 Summary</h2>") == "<h2><span lang=\"ko\">요약</span><span lang=\"en\">Summary</span></h2>")
+        #expect(Bilingual.split("<h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(x)</span></h2>")
+            == "<h2><span lang=\"ko\">키워드 효과</span><span lang=\"en\">Keyword effects</span> <span class=\"zoom-note\">(x)</span></h2>")
+        #expect(Bilingual.split("<th class=\"num\" data-tip=\"팁 Tip\">보정 p Adj. p</th>")
+            == "<th class=\"num\" data-tip=\"팁 Tip\"><span lang=\"ko\">보정 p</span><span lang=\"en\">Adj. p</span></th>")
+        for untouched in ["<h1>겨울 니트 SALE 라이브</h1>", "<td>오늘 할인 SALE 이에요</td>", "<option>울 니트 Wool</option>", "<h2>Summary 요약</h2>"] {
+            #expect(Bilingual.split(untouched) == untouched)
+        }
+    }
+
     /// Particles follow the final consonant of the word before them.
     @Test func particlesFollowTheFinalConsonant() {
         #expect(["서비스", "사이즈", "마스크팩", "품질", "할인", "배송"].map(Particle.subject) == ["가", "가", "이", "이", "이", "이"])

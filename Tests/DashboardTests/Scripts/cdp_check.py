@@ -178,6 +178,10 @@ try:
       select.dispatchEvent(new Event('change'));
       out.reviewShown = Array.from(document.querySelectorAll('.review-product')).filter(d => !d.hidden).map(d => d.dataset.product);
       select.value = select.options[0].value; select.dispatchEvent(new Event('change'));
+      const shownIn = l => Array.from(document.querySelectorAll('body [lang="' + l + '"]')).filter(e => e.getClientRects().length > 0).length;
+      out.languageBefore = [shownIn('ko'), shownIn('en')];
+      document.getElementById('lang-toggle').click(); out.languageAfter = [shownIn('ko'), shownIn('en')];
+      document.getElementById('lang-toggle').click();
       return out; }})()""")
     report["dashboardShot"] = screenshot(page, "dashboard.png")
     report["dashboardErrors"] = errors_of(page)
