@@ -47,7 +47,8 @@ public enum Assets {
     @media print{body{background:#fff}section{box-shadow:none;border:1px solid #ddd}.noprint,input.search,button{display:none}
       .grid{grid-template-columns:1fr 1fr}.scroll{max-height:none;overflow:visible}
       .review-product[hidden]{display:block!important}section.wide{break-inside:auto}table{font-size:10px}th{white-space:normal}
-      #ments td:nth-child(4){min-width:240px}}
+      #ments td:nth-child(4){min-width:240px}
+      h2,h3{break-after:avoid;page-break-after:avoid}svg.chart,.review-product,.intervals{break-inside:avoid;page-break-inside:avoid}}
     @page{size:A4 landscape;margin:10mm}
     """
 
