@@ -55,6 +55,20 @@ import Testing
         #expect(Set(slices) == ["가격/할인", "구성/사은품", "배송"])
     }
 
+    /// The first minute's viewer change counts from the first sample (not +0), and the donut's tips give each
+    /// topic's share once (not "38.8% (38.8%)").
+    @Test func viewerChangesAndDonutTips() throws {
+        let broadcast = try Self.longShow()
+        let html = DashboardPage(broadcast: broadcast, assets: .inline).html()
+        let first = broadcast.report.timeline[0]
+        let change = try #require(first.viewers) - (try #require(first.firstViewers))
+        #expect(change > 0, "the simulated audience grows during the first minute")
+        #expect(html.contains("data-tip=\"0′: +\(Format.integer(change))\""))
+        let donut = html.components(separatedBy: "id=\"chart-topics\"").last?.components(separatedBy: "</svg>").first ?? ""
+        let tips = donut.matches(of: try Regex(#"data-tip="([^"]*)""#)).map { String($0.output[1].substring ?? "") }
+        #expect(tips.count == 3 && tips.allSatisfy { !$0.contains("(") && $0.hasSuffix("%") }, "\(tips)")
+    }
+
     /// Our own "한국어 English" labels are split for the language switch; user text (titles, ments) never is.
     @Test func splitsOnlyOurLabels() {
         #expect(Bilingual.split("<h2>요약 Summary</h2>") == "<h2><span lang=\"ko\">요약</span><span lang=\"en\">Summary</span></h2>")
