@@ -137,15 +137,20 @@ public struct DashboardPage {
         return """
         <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window\(censoredNote))</span></h2>
         <input class="search" type="search" placeholder="검색 Search" data-table="ments" id="ment-search">
-        <div class="scroll"><table class="sortable" id="ments"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
+        <div class="scroll"><table class="sortable" id="ments" data-page-size="\(Self.mentionPageSize)"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
         <th>멘트 Ment</th><th data-tip="창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.">창 Window</th>
         <th class="num" data-tip="이 언급의 창 안 구매 건수(다른 언급의 창과 겹칠 수 있어 합산하면 안 됩니다). Purchases in this mention's window; windows overlap, so these do not add up.">구매 Purchases</th>
         <th class="num" data-tip="기준 구매율(키워드 창 밖)과 시청자 수로 예상한 구매 건수. Purchases the baseline rate predicts for this window, given the viewers present.">기대 Expected</th>
         <th class="num" data-tip="구매 − 기대: 기준보다 많았던 구매. Observed minus expected purchases.">초과 Excess</th>
         <th class="num" data-tip="유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 언급끼리 나눔): 합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline (significant keywords only); these add up without double counting.">귀속 매출 Credited revenue</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div></section>
+        <tbody>\(rows)</tbody></table></div>
+        <div class="pager noprint" data-table="ments"><button type="button" data-step="-1">‹ 이전 Previous</button>
+        <span class="page-info"></span> <button type="button" data-step="1">다음 Next ›</button></div></section>
         """
     }
+
+    /// Mention rows per page of the "Keywords × events" table (search and sort span every row; print shows all).
+    static let mentionPageSize = 25
 
     private func chartSections() -> String {
         let timeline = broadcast.report.timeline

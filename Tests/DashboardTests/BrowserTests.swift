@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Report
+@testable import Report
 import Server
 import Testing
 
@@ -65,6 +65,13 @@ import Testing
         #expect(keywords == ments.map(\.mention.keyword).sorted())
         let expected = ments.filter { [$0.mention.keyword, $0.mention.topic, $0.mention.ment].contains { $0.contains(term) } }.count
         #expect(expected > 0 && dashboard["searched"] as? Int == expected)
+        // The mention table shows one page at a time (25 rows): the first, the rest on the next; sorting returns to
+        // the first page; a search pages its matches.
+        let size = DashboardPage.mentionPageSize
+        #expect(ments.count > size)
+        #expect(dashboard["pageShown"] as? [Int] == [size, min(size, ments.count - size), size])
+        #expect(dashboard["pageInfo"] as? String == "2 / \((ments.count + size - 1) / size) (\(ments.count))")
+        #expect(dashboard["searchedShown"] as? Int == min(expected, size))
         #expect(dashboard["zoomed"] as? [Bool] == [true, true])
         #expect(dashboard["reset"] as? Bool == true)
         #expect((dashboard["tooltip"] as? String)?.contains("′") == true)

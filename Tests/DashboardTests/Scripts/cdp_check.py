@@ -158,11 +158,15 @@ try:
       out.afterEnd = document.querySelectorAll('#ments tbody tr.after-end').length;
       document.querySelector('#impacts tbody tr').cells[3].dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}));
       out.effectTip = document.getElementById('tip').textContent;
-      const th = document.querySelectorAll('#ments th'); th[0].click(); th[0].click();
+      const shownRows = id => Array.from(document.querySelectorAll('#' + id + ' tbody tr')).filter(r => r.getClientRects().length > 0).length;
+      out.pageShown = [shownRows('ments')];
+      document.querySelector('.pager[data-table="ments"] button[data-step="1"]').click(); out.pageShown.push(shownRows('ments'));
+      out.pageInfo = document.querySelector('.pager[data-table="ments"] .page-info').textContent;
+      const th = document.querySelectorAll('#ments th'); th[0].click(); th[0].click(); out.pageShown.push(shownRows('ments'));
       out.timesDescending = Array.from(document.querySelectorAll('#ments tbody tr')).map(r => +r.cells[0].dataset.sort);
       th[1].click(); out.keywordsAscending = cells('ments', 1);
       const search = document.getElementById('ment-search'); search.value = {json.dumps(term)};
-      search.dispatchEvent(new Event('input')); out.searched = visible('ments');
+      search.dispatchEvent(new Event('input')); out.searched = visible('ments'); out.searchedShown = shownRows('ments');
       out.searchedText = Array.from(document.querySelectorAll('#ments tbody tr')).filter(r => !r.hidden).map(r => r.textContent);
       search.value = ''; search.dispatchEvent(new Event('input'));
       const svg = document.getElementById('chart-sales'), box = svg.getBoundingClientRect();
