@@ -26,8 +26,9 @@ public enum AlignmentAnalysis {
         let keywordFit = RateModel(events: events, duration: duration, windows: keywordWindows, options: options,
                                    unitPrice: unitPrice, extraCuts: ownWindows.flatMap { $0.map { [$0.0, $0.1] } ?? [] })
         let topicFit = RateModel(events: events, duration: duration, windows: topicWindows, options: options, unitPrice: unitPrice)
-        let keywordTests = tests(model: keywordFit, groups: keywordGroups.count, options: options)
-        let topicTests = tests(model: topicFit, groups: topicGroups.count, options: options)
+        func observed(_ mentions: [Mention]) -> Int { mentions.filter { $0.time + options.windowStart < duration }.count }
+        let keywordTests = tests(model: keywordFit, observedMentions: keywordGroups.map { observed($0.mentions) }, options: options)
+        let topicTests = tests(model: topicFit, observedMentions: topicGroups.map { observed($0.mentions) }, options: options)
         let cellCredit = keywordFit.cellCredit(credited: keywordTests.map(\.significant))
         let credit = keywordFit.attribution(credited: keywordTests.map(\.significant))
 
@@ -75,7 +76,7 @@ public enum AlignmentAnalysis {
                                        topicWindows: Dictionary(uniqueKeysWithValues: zip(topicGroups.map(\.name), topicWindows)))
         var summary = BroadcastSummaryBuilder.summary(events: events, metadata: metadata, unitPrice: unitPrice,
                                                       funnel: activity.funnel, creditedPurchases: totalCredit)
-        summary.testedKeywords = keywords.filter { $0.pValue != nil }.count
+        summary.testedKeywords = keywords.filter { $0.adjustedPValue != nil }.count
         summary.significantKeywords = keywords.filter(\.significant).count
         return InsightReport(duration: duration, options: options, summary: summary, funnel: activity.funnel,
                              topicFunnels: activity.topicFunnels, hourlyFunnels: activity.hourlyFunnels,
@@ -84,23 +85,27 @@ public enum AlignmentAnalysis {
     }
 
     /// Significant effects first, by credited purchases; then the rest by the strength of their evidence
-    /// (p-value), so an estimate with a huge interval never leads because its point value is large.
+    /// (adjusted, then raw p-value; untested ones last), so an estimate with a huge interval never leads because
+    /// its point value is large.
     static func ranked(_ impacts: [Impact]) -> [Impact] {
         impacts.sorted { a, b in
             if a.significant != b.significant { return a.significant }
             if a.significant, a.attributedPurchases != b.attributedPurchases { return a.attributedPurchases > b.attributedPurchases }
-            return (a.pValue ?? 2, a.name) < (b.pValue ?? 2, b.name)
+            return (a.adjustedPValue ?? 2, a.pValue ?? 2, a.name) < (b.adjustedPValue ?? 2, b.pValue ?? 2, b.name)
         }
     }
 
     /// Each group's Wald test, with p-values adjusted over all groups tested.
-    private static func tests(model: RateModel, groups: Int, options: AlignmentOptions)
+    /// A group said fewer than `options.minimumMentions` times (windows observed) keeps its estimate and raw
+    /// p-value but is not tested: whatever else happened in its one window is indistinguishable from its effect.
+    private static func tests(model: RateModel, observedMentions: [Int], options: AlignmentOptions)
         -> [(effect: (beta: Double, se: Double)?, p: Double?, adjusted: Double?, significant: Bool)] {
+        let groups = observedMentions.count
         let effects = (0..<groups).map { model.effect($0) }
         let raw: [Double?] = effects.map { effect in
             effect.flatMap { $0.se > 0 && $0.se.isFinite ? 2 * Normal.upperTail(abs($0.beta) / $0.se) : nil }
         }
-        let adjusted = options.correction.adjust(raw)
+        let adjusted = options.correction.adjust(zip(raw, observedMentions).map { $1 >= options.minimumMentions ? $0 : nil })
         return (0..<groups).map { (effects[$0], raw[$0], adjusted[$0], (adjusted[$0] ?? 1) < options.significanceLevel) }
     }
 

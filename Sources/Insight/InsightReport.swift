@@ -13,6 +13,11 @@ public struct AlignmentOptions: Codable, Sendable, Equatable {
     /// How p-values are adjusted for testing every keyword (and, separately, every topic). Default Holm: the
     /// chance that any keyword without an effect is reported stays below `significanceLevel` (MultipleComparison).
     public var correction: MultipleComparison = .holm
+    /// Fewest mentions with an observed window a keyword (or topic) needs to be tested. Default 2: a keyword
+    /// said once has one window, and whatever else happened in those minutes is indistinguishable from its
+    /// effect (on the 7.7-minute demo a keyword said once came out "significant"). It keeps its estimate and
+    /// interval, and does not count among the tests.
+    public var minimumMentions = 2
 
     public init() {}
 }
@@ -60,7 +65,8 @@ public struct Impact: Codable, Sendable, Equatable {
     public var upliftHigh: Double?
     /// Two-sided p-value of "no change" (Wald test); nil without a window.
     public var pValue: Double?
-    /// `pValue` adjusted for the number of keywords (or topics) tested (`AlignmentOptions.correction`).
+    /// `pValue` adjusted for the number of keywords (or topics) tested (`AlignmentOptions.correction`); nil when
+    /// it was not tested (no window, or fewer than `AlignmentOptions.minimumMentions` observed mentions).
     public var adjustedPValue: Double?
     /// The adjusted p-value is below the significance level: the only effects rankings, findings, credit and
     /// the score are built on.

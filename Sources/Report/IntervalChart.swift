@@ -88,6 +88,10 @@ enum EffectText {
             return head + "보정 p = \(pValue(impact.adjustedPValue)): 우연으로 보기 어렵습니다. "
                 + "Adjusted p = \(pValue(impact.adjustedPValue)): unlikely to be chance, even allowing for every keyword tested."
         }
+        if impact.adjustedPValue == nil {
+            return head + "한 번만 언급되어(창 하나) 그 몇 분의 다른 일과 구별할 수 없으므로 검정하지 않았습니다. "
+                + "Said only once (one window): its effect cannot be told from whatever else happened in those minutes, so it is not tested."
+        }
         return head + "보정 p = \(pValue(impact.adjustedPValue)): 구간이 ×1(변화 없음)을 포함할 만큼 넓어 효과라고 말할 근거가 부족합니다. "
             + "Adjusted p = \(pValue(impact.adjustedPValue)): the interval is wide enough to include no change, so there is not enough evidence of an effect."
     }

@@ -15,6 +15,21 @@ struct InsightFiguresTests {
         #expect(MultipleComparison.none.adjust(raw) == raw)
     }
 
+    /// A keyword said once keeps its estimate but is not tested (its one window cannot be told from the moment),
+    /// however strong it looks; it does not count among the tests either.
+    @Test func keywordSaidOnceIsNotTested() throws {
+        let mentions = [Scratch.mention("단독", at: 600)] + [300, 900, 1_500, 2_100, 2_700].map { Scratch.mention("할인", at: $0) }
+        var setup = BroadcastSimulator.Setup(duration: 3_600, mentions: mentions, planted: ["단독": 5, "할인": 2.5],
+                                             products: [.init(id: "P1", price: 10_000)])
+        setup.peakViewers = 2_500
+        let report = AlignmentAnalysis.analyse(mentions: mentions, events: BroadcastSimulator(setup: setup).run(), duration: 3_600)
+        let once = try #require(report.keywords.first { $0.name == "단독" })
+        #expect((once.uplift ?? 0) > 2 && (once.pValue ?? 1) < 0.001)
+        #expect(once.adjustedPValue == nil && !once.significant && once.evidence == .notEnoughEvidence && once.attributedPurchases == 0)
+        #expect(report.keywords.first { $0.name == "할인" }?.significant == true)
+        #expect(report.summary.testedKeywords == 1 && report.keywords.first?.name == "할인")
+    }
+
     /// The funnel counts distinct viewers, a later step implying the earlier ones, so no rate exceeds 100 %.
     @Test func funnelCountsDistinctViewers() {
         let events = EventLog(events: [
