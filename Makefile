@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/liveinsight
-APT_PACKAGES := libsndfile1-dev libfftw3-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libsndfile1-dev libfftw3-dev libsqlite3-dev libxlsxwriter-dev pkg-config
 # Only the tests need these: a real browser for the dashboard, Korean fonts for PDFs, pdftotext, openpyxl.
 TEST_APT_PACKAGES := chromium fonts-nanum poppler-utils
 PIP_TEST_PACKAGES := openpyxl

@@ -38,14 +38,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // C libraries, wrapped thinly; nothing outside AudioIO/Features imports them.
+        // C libraries, wrapped thinly; nothing outside AudioIO/Features (and Report, for XLSX) imports them.
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile",
                        providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f",
                        providers: [.apt(["libfftw3-dev"])]),
+        // Native XLSX (number formats, widths, charts) for the reports; only Report imports it.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
 
         .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: kernelSettings),
         .target(name: "Features", dependencies: ["CFFTW", "AudioIO"], swiftSettings: kernelSettings),
@@ -68,8 +70,7 @@ let package = Package(
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup", "Commerce",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
@@ -113,6 +114,11 @@ let package = Package(
             name: "AlignmentBenchmark",
             dependencies: ["Acoustic", "Insight", "Transcription"],
             path: "Benchmarks/AlignmentBenchmark"),
+
+        .executableTarget(
+            name: "DashboardBenchmark",
+            dependencies: ["Insight", "Report"],
+            path: "Benchmarks/DashboardBenchmark"),
 
         .executableTarget(
             name: "ReviewsBenchmark",

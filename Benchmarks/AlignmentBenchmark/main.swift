@@ -1,6 +1,7 @@
 // Re-alignment benchmark: a new keyword list against a 2-hour broadcast's checkpoints.
 //
 //   swift run -c release AlignmentBenchmark [hours]
+//   swift run -c release AlignmentBenchmark --acceptance [runs]   (issue #22's acceptance sweep: Acceptance.swift)
 //
 // Builds, in memory and on disk, what the pipeline keeps for a broadcast of the given length (default 2 h):
 // a transcript JSON (an utterance every ~6 s, keywords sprinkled in), sparse CTC posteriors for every
@@ -14,6 +15,10 @@ import Foundation
 import Insight
 import Transcription
 
+if CommandLine.arguments.dropFirst().first == "--acceptance" {
+    try runAcceptanceSweep(runs: CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 200 : 200)
+    exit(0)
+}
 let hours = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 2 : 2
 let duration = hours * 3_600
 let syllables = (0..<400).map { String(UnicodeScalar(0xAC00 + $0 * 27)!) }

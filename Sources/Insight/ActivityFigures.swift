@@ -9,18 +9,26 @@ struct ActivityFigures {
     init(events: EventLog, duration: Double, unitPrice: (BroadcastEvent) -> Double, topicWindows: [String: [(Double, Double)]]) {
         let minutes = max(1, Int((duration / 60).rounded(.up)))
         timeline = (0..<minutes).map { TimelinePoint(minute: $0, counts: WindowCounts(), viewers: nil) }
-        hourlyFunnels = Array(repeating: Funnel(), count: max(1, Int((duration / 3600).rounded(.up))))
-        for topic in topicWindows.keys { topicFunnels[topic] = Funnel() }
+        var overall = FunnelCounter(), topics = topicWindows.mapValues { _ in FunnelCounter() }
+        var hours = Array(repeating: FunnelCounter(), count: max(1, Int((duration / 3600).rounded(.up))))
         var viewersByGender: [String: Set<String>] = [:]
-        for event in events.events {
-            funnel.add(event)
-            hourlyFunnels[min(hourlyFunnels.count - 1, Int(event.time / 3600))].add(event)
+        for (index, event) in events.events.enumerated() {
+            let anonymous = "#\(index)"
+            overall.add(event, anonymous: anonymous)
+            hours[min(hours.count - 1, Int(event.time / 3600))].add(event, anonymous: anonymous)
             for (topic, windows) in topicWindows where windows.contains(where: { event.time >= $0.0 && event.time < $0.1 }) {
-                topicFunnels[topic]!.add(event)
+                topics[topic]!.add(event, anonymous: anonymous)
             }
             let minute = min(minutes - 1, max(0, Int(event.time / 60)))
             timeline[minute].counts.add(event, unitPrice: unitPrice(event))
-            if event.type == .viewerCount, let value = event.value { timeline[minute].viewers = value }
+            if let product = event.productID, event.type == .cart || event.type == .purchase {
+                timeline[minute].productActivity[product, default: 0] += 1
+            }
+            if event.type == .viewerCount, let value = event.value {
+                timeline[minute].viewers = value
+                timeline[minute].firstViewers = timeline[minute].firstViewers ?? value
+                timeline[minute].peakViewers = max(timeline[minute].peakViewers ?? value, value)
+            }
             if let gender = event.gender {
                 if let viewer = event.viewerID { viewersByGender[gender, default: []].insert(viewer) } else if event.type == .view {
                     genders[gender, default: 0] += 1
@@ -28,6 +36,9 @@ struct ActivityFigures {
             }
         }
         for (gender, viewers) in viewersByGender { genders[gender, default: 0] += viewers.count }
+        funnel = overall.result
+        topicFunnels = topics.mapValues(\.result)
+        hourlyFunnels = hours.map(\.result)
     }
 }
 
@@ -36,7 +47,9 @@ enum BroadcastSummaryBuilder {
     static func summary(events: EventLog, metadata: BroadcastMetadata, unitPrice: (BroadcastEvent) -> Double,
                         funnel: Funnel, creditedPurchases: Double) -> BroadcastSummary {
         var units: [String: Int] = [:], revenue: [String: Double] = [:], cartUnits = 0
-        for event in events.events {
+        var funnels: [String: FunnelCounter] = [:], sales: [String: (first: Double, last: Double)] = [:]
+        var peak: (viewers: Double, time: Double)?
+        for (index, event) in events.events.enumerated() {
             let product = event.productID ?? "(none)"
             if event.type == .purchase {
                 units[product, default: 0] += event.quantity
@@ -44,6 +57,11 @@ enum BroadcastSummaryBuilder {
             } else if event.type == .cart {
                 cartUnits += event.quantity
             }
+            if event.type == .purchase || event.type == .cart {
+                funnels[product, default: FunnelCounter()].add(event, anonymous: "#\(index)")
+                sales[product] = (sales[product]?.first ?? event.time, event.time)
+            }
+            if event.type == .viewerCount, let value = event.value, value > (peak?.viewers ?? -.infinity) { peak = (value, event.time) }
         }
         let unitsSold = units.values.reduce(0, +), totalRevenue = revenue.values.reduce(0, +)
         let meanPrice = unitsSold > 0 ? totalRevenue / Double(unitsSold) : 0
@@ -56,11 +74,14 @@ enum BroadcastSummaryBuilder {
         let products = productIDs.map { id in
             ProductSummary(id: id, name: named[id]?.name, units: units[id] ?? 0, revenue: revenue[id] ?? 0,
                            targetUnits: named[id]?.targetUnits,
-                           achievementRate: named[id]?.targetUnits.map { $0 > 0 ? Double(units[id] ?? 0) / Double($0) : 0 })
+                           achievementRate: named[id]?.targetUnits.map { $0 > 0 ? Double(units[id] ?? 0) / Double($0) : 0 },
+                           carters: funnels[id]?.result.carters ?? 0, buyers: funnels[id]?.result.buyers ?? 0,
+                           firstSale: sales[id]?.first, lastSale: sales[id]?.last)
         }
         // Score parts, each 0…1: sales against target, cart→purchase (50 % counts as full), keyword-driven share.
         var parts: [(weight: Double, value: Double)] = [
             (0.25, min(1, (funnel.cartToPurchase ?? 0) / 0.5)),
+            // Credit comes from significant keywords only, so a show with no significant keyword scores 0 here.
             (0.25, funnel.purchases > 0 ? min(1, 2 * creditedPurchases / Double(funnel.purchases)) : 0),
         ]
         if let achievement { parts.append((0.5, min(1, achievement))) }
@@ -68,6 +89,7 @@ enum BroadcastSummaryBuilder {
         let score = 100 * parts.reduce(0) { $0 + $1.weight * $1.value } / weight
         return BroadcastSummary(totalScore: (score * 10).rounded() / 10, unitsSold: unitsSold, revenue: totalRevenue,
                                 expectedRevenue: expectedRevenue, targetUnits: target, achievementRate: achievement,
-                                products: products)
+                                products: products, peakViewers: peak?.viewers, peakViewersTime: peak?.time,
+                                testedKeywords: 0, significantKeywords: 0)
     }
 }

@@ -11,24 +11,32 @@ public enum InsightTextReport {
             lines.append(String(format: "Target %d units: %.0f%% achieved", target, rate * 100))
         }
         let f = report.funnel
-        lines.append(String(format: "Funnel: %d views → %d carts (%@) → %d purchases (%@ of carts)", f.views, f.carts,
-                            percent(f.viewToCart), f.purchases, percent(f.cartToPurchase)))
+        lines.append(String(format: "Funnel (distinct viewers): %d viewed → %d carted (%@) → %d bought (%@ of carters)",
+                            f.viewers, f.carters, percent(f.viewToCart), f.buyers, percent(f.cartToPurchase)))
         lines.append("")
-        lines.append(String(format: "Window %.0f–%.0f min after each mention; uplift = purchase-rate ratio (%.0f%% CI)",
-                            report.options.windowStart / 60, report.options.windowEnd / 60, report.options.confidenceLevel * 100))
-        lines.append("keyword          topic        mentions  purchases  expected  uplift (CI)          p       share")
+        let options = report.options
+        lines.append(String(format: "Window %.0f–%.0f min after each mention; uplift = purchase-rate ratio (%.0f%% CI);",
+                            options.windowStart / 60, options.windowEnd / 60, options.confidenceLevel * 100))
+        lines.append(String(format: "* = significant: p adjusted (%@) for %d keywords tested below %.2f",
+                            options.correction.rawValue, s.testedKeywords, options.significanceLevel))
+        lines.append("keyword          topic        mentions  purchases  expected  uplift (CI)          p adj.  share")
         for impact in report.keywords.prefix(keywordLimit) {
-            lines.append(String(format: "%@ %@ %8d %10d %9.1f  %@ %@ %7.1f%%%@",
-                                pad(impact.name, 16), pad(impact.topic, 12), impact.mentions, impact.counts.purchases,
+            lines.append(String(format: "%@ %@ %@ %10d %9.1f  %@ %@ %6.1f%%%@",
+                                pad(impact.name, 16), pad(impact.topic, 12), mentions(impact), impact.counts.purchases,
                                 impact.expectedPurchases, pad(interval(impact), 20),
-                                impact.pValue.map { String(format: "%7.3f", $0) } ?? "      –",
+                                impact.adjustedPValue.map { String(format: "%7.3f", $0) } ?? "      –",
                                 impact.contributionShare * 100, impact.significant ? " *" : ""))
         }
+        let censored = report.keywords.reduce(0) { $0 + $1.censoredMentions }
+        if censored > 0 {
+            lines.append("(n) = mentions whose window begins after the end of the broadcast: \(censored) in all, left out of the estimates")
+        }
         lines.append("")
-        lines.append("topic            mentions  uplift (CI)          share")
+        lines.append("topic            mentions  uplift (CI)          p adj.  share")
         for topic in report.topics {
-            lines.append(String(format: "%@ %8d  %@ %5.1f%%", pad(topic.name, 16), topic.mentions, pad(interval(topic), 20),
-                                topic.contributionShare * 100))
+            lines.append(String(format: "%@ %@  %@ %@ %5.1f%%%@", pad(topic.name, 16), mentions(topic), pad(interval(topic), 20),
+                                topic.adjustedPValue.map { String(format: "%7.3f", $0) } ?? "      –",
+                                topic.contributionShare * 100, topic.significant ? " *" : ""))
         }
         for warning in report.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
@@ -40,6 +48,12 @@ public enum InsightTextReport {
         let low = impact.upliftLow.map { String(format: "%.2f", $0) } ?? "…"
         let high = impact.upliftHigh.map { String(format: "%.2f", $0) } ?? "…"
         return String(format: "%.2f (%@–%@)", uplift, low, high)
+    }
+
+    /// "12", or "12 (3)" when 3 of them have their window after the end.
+    static func mentions(_ impact: Impact) -> String {
+        let text = impact.censoredMentions > 0 ? "\(impact.mentions) (\(impact.censoredMentions))" : "\(impact.mentions)"
+        return String(repeating: " ", count: max(0, 8 - text.count)) + text
     }
 
     static func won(_ amount: Double) -> String {

@@ -58,10 +58,11 @@ struct RateModel {
     private let column: [Int?]
     private let fit: PoissonRegression
 
+    /// - Parameter extraCuts: further cell edges (each mention's own window), so per-mention sums are exact.
     init(events: EventLog, duration: Double, windows: [[(Double, Double)]], options: AlignmentOptions,
-         unitPrice: (BroadcastEvent) -> Double) {
+         unitPrice: (BroadcastEvent) -> Double, extraCuts: [Double] = []) {
         let bins = RateBins(events: events, duration: duration, binSeconds: options.binSeconds,
-                            cuts: windows.flatMap { $0.flatMap { [$0.0, $0.1] } }, unitPrice: unitPrice)
+                            cuts: windows.flatMap { $0.flatMap { [$0.0, $0.1] } } + extraCuts, unitPrice: unitPrice)
         self.bins = bins
         indicators = windows.map { intervals in
             (0..<bins.count).map { bin in intervals.contains { bins.centre(bin) >= $0.0 && bins.centre(bin) < $0.1 } }
@@ -89,24 +90,48 @@ struct RateModel {
         (0..<bins.count).filter { indicators[group][$0] }.reduce(0) { $0 + bins.exposure[$1] * exp(fit.coefficients[0]) }
     }
 
+    /// Purchases the baseline alone predicts in `window` (whose edges are cell edges).
+    func expectedBaseline(in window: (Double, Double)) -> Double {
+        cells(in: window).reduce(0) { $0 + bins.exposure[$1] * exp(fit.coefficients[0]) }
+    }
+
+    /// The cells inside `window`.
+    func cells(in window: (Double, Double)) -> [Int] {
+        (0..<bins.count).filter { bins.centre($0) >= window.0 && bins.centre($0) < window.1 }
+    }
+
     /// Purchases, units and revenue above baseline credited to each group: in every bin the observed
-    /// amounts times the excess fraction 1 − μ₀/μ, shared among the bin's groups in proportion to their
-    /// positive coefficients.
-    func attribution() -> [(purchases: Double, units: Double, revenue: Double)] {
-        var credit = [(purchases: Double, units: Double, revenue: Double)](repeating: (0, 0, 0), count: indicators.count)
+    /// amounts times the excess fraction 1 − μ₀/μ, shared among the bin's credited groups in proportion to
+    /// their positive coefficients. Only groups with `credited[group]` (the significant ones) take part.
+    func attribution(credited: [Bool]) -> [CellCredit] {
+        cellCredit(credited: credited).map { cells in
+            cells.reduce(into: CellCredit(cell: -1)) { total, cell in
+                total.purchases += cell.purchases; total.units += cell.units; total.revenue += cell.revenue
+            }
+        }
+    }
+
+    /// Per group, the credit it takes in each cell where it takes any.
+    func cellCredit(credited: [Bool]) -> [[CellCredit]] {
+        var credit = [[CellCredit]](repeating: [], count: indicators.count)
         for bin in 0..<bins.count {
-            let active = indicators.indices.filter { indicators[$0][bin] }
+            let active = indicators.indices.filter { indicators[$0][bin] && credited[$0] }
             let positive = active.map { max(0, effect($0)?.beta ?? 0) }
             let total = positive.reduce(0, +)
-            guard total > 0 else { continue }
+            guard total > 0, bins.purchases[bin] > 0 else { continue }
             let excess = 1 - exp(-total)          // 1 − μ₀/μ with μ = μ₀·exp(Σβ)
             for (group, beta) in zip(active, positive) where beta > 0 {
                 let share = excess * beta / total
-                credit[group].purchases += bins.purchases[bin] * share
-                credit[group].units += bins.units[bin] * share
-                credit[group].revenue += bins.revenue[bin] * share
+                credit[group].append(CellCredit(cell: bin, purchases: bins.purchases[bin] * share,
+                                                units: bins.units[bin] * share, revenue: bins.revenue[bin] * share))
             }
         }
         return credit
     }
+}
+
+/// Purchases, units and revenue credited in one cell (or summed over cells).
+struct CellCredit {
+    var cell: Int
+    var purchases = 0.0, units = 0.0, revenue = 0.0
 }

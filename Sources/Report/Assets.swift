@@ -29,7 +29,14 @@ public enum Assets {
     svg [data-tip]:hover{opacity:.75}svg .sel{fill:rgba(78,121,167,.18);stroke:#4e79a7}
     .zoom-note{font-size:12px;color:#777}button{font:inherit;cursor:pointer}
     #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:4px 8px;border-radius:4px;font-size:12px;display:none;z-index:9}
-    .findings li{margin:4px 0}.findings .en{color:#666;font-size:13px}
+    .findings li{margin:4px 0}
+    html:not([data-lang="en"]) [lang="en"],html[data-lang="en"] [lang="ko"]{display:none}
+    #lang-toggle{margin-left:auto;background:#33475b;color:#fff;border:1px solid #56708a;border-radius:4px;padding:2px 10px}
+    .note{font-size:12px;color:#555;margin:0 0 8px}section h3{font-size:14px;margin:12px 0 6px}
+    .state{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;white-space:nowrap}
+    .state.significant{background:#d8f0e0;color:#1e5c38;font-weight:bold}.state.not-enough-evidence,.state.no-window{background:#eceff1;color:#555}
+    tr.not-enough-evidence td,tr.no-window td{color:#777}td.censored{color:#8a6d3b;background:#fcf8e3;font-style:italic}
+    [data-tip]{cursor:help}.intervals{max-width:900px}tr[data-filtered],tr[data-off]{display:none}.pager{margin:6px 0;font-size:13px}.filters label{font-size:13px;margin:0 4px}
     .stage{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;margin:1px;background:#eee}
     .stage.done{background:#d8f0e0}.stage.failed,.stage.interrupted{background:#f8d7da}.stage.running{background:#fff3cd}
     mark{background:#ffe58a;padding:0 1px;border-radius:2px}
@@ -41,7 +48,8 @@ public enum Assets {
     @media print{body{background:#fff}section{box-shadow:none;border:1px solid #ddd}.noprint,input.search,button{display:none}
       .grid{grid-template-columns:1fr 1fr}.scroll{max-height:none;overflow:visible}
       .review-product[hidden]{display:block!important}section.wide{break-inside:auto}table{font-size:10px}th{white-space:normal}
-      #ments td:nth-child(4){min-width:240px}}
+      #ments td:nth-child(4){min-width:240px}
+      tr[data-off]{display:table-row}h2,h3{break-after:avoid;page-break-after:avoid}svg.chart,.review-product,.intervals{break-inside:avoid;page-break-inside:avoid}}
     @page{size:A4 landscape;margin:10mm}
     """
 
@@ -92,10 +100,36 @@ public enum Assets {
         th.classList.add(asc?"asc":"desc");var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
         rows.sort(function(a,b){var x=cellValue(a,i),y=cellValue(b,i);
           var r=(typeof x==="number"&&typeof y==="number")?x-y:String(x).localeCompare(String(y),"ko");return asc?r:-r;});
-        rows.forEach(function(r){body.appendChild(r);});});});});
+        rows.forEach(function(r){body.appendChild(r);});table.dataset.page=0;paginate(table);});});});
+    // Long tables (data-page-size) show one page of the rows that match the search; the pager moves between pages.
+    function paginate(table){var size=+(table.dataset.pageSize||0);if(!size)return;
+      var page=+(table.dataset.page||0),matched=Array.prototype.filter.call(table.tBodies[0].rows,function(r){return !r.hidden;});
+      var pages=Math.max(1,Math.ceil(matched.length/size));if(page>=pages){page=pages-1;table.dataset.page=page;}
+      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){r.removeAttribute("data-off");});
+      matched.forEach(function(r,i){if(i<page*size||i>=(page+1)*size)r.setAttribute("data-off","");});
+      var pager=document.querySelector('.pager[data-table="'+table.id+'"]');
+      if(pager){pager.querySelector(".page-info").textContent=(page+1)+" / "+pages+" ("+matched.length+")";pager.hidden=pages<2;}}
+    document.querySelectorAll(".pager[data-table]").forEach(function(pager){var table=document.getElementById(pager.dataset.table);
+      pager.querySelectorAll("button[data-step]").forEach(function(b){b.addEventListener("click",function(){
+        table.dataset.page=Math.max(0,(+(table.dataset.page||0))+(+b.dataset.step));paginate(table);});});paginate(table);});
     document.querySelectorAll("input.search[data-table]").forEach(function(input){input.addEventListener("input",function(){
       var q=input.value.trim().toLowerCase(),table=document.getElementById(input.dataset.table);
-      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){r.hidden=q!==""&&r.textContent.toLowerCase().indexOf(q)<0;});});});
+      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){r.hidden=q!==""&&r.textContent.toLowerCase().indexOf(q)<0;});
+      table.dataset.page=0;paginate(table);});});
+    var from=document.getElementById("filter-from"),to=document.getElementById("filter-to"),only=document.getElementById("filter-product");
+    function filterShows(){document.querySelectorAll("#broadcasts tbody tr").forEach(function(r){var d=r.dataset.date||"";
+      var out=(from.value&&(!d||d<from.value))||(to.value&&(!d||d>to.value))||(only.value&&(" "+r.dataset.products+" ").indexOf(" "+only.value+" ")<0);
+      if(out)r.setAttribute("data-filtered","");else r.removeAttribute("data-filtered");});}
+    if(from){[from,to,only].forEach(function(e){e.addEventListener("change",filterShows);});}
+    var compare=document.getElementById("compare-picked");
+    if(compare){compare.addEventListener("click",function(){var ids=Array.prototype.map.call(document.querySelectorAll("input.pick:checked"),
+      function(c){return encodeURIComponent(c.value);});location.href="/history"+(ids.length?"?ids="+ids.join(","):"");});}
+    var lang=document.getElementById("lang-toggle");
+    function setLang(l){document.documentElement.setAttribute("data-lang",l);if(lang)lang.textContent=l==="en"?"한국어":"English";}
+    var saved=null;try{saved=localStorage.getItem("liveinsight-lang");}catch(e){}
+    setLang(saved==="en"?"en":"ko");
+    if(lang){lang.addEventListener("click",function(){var l=document.documentElement.getAttribute("data-lang")==="en"?"ko":"en";
+      setLang(l);try{localStorage.setItem("liveinsight-lang",l);}catch(e){}});}
     var product=document.getElementById("review-product");
     function showProduct(){document.querySelectorAll(".review-product").forEach(function(d){d.hidden=d.dataset.product!==product.value;});}
     if(product){product.addEventListener("change",showProduct);showProduct();}

@@ -59,6 +59,21 @@ public struct Broadcast: Sendable, Equatable {
 
     /// The product's display name, else its id.
     public func productName(_ id: String) -> String { productNames[id] ?? id }
+
+    /// The reviewed products this show sold or listed (its metadata's products and those in its events), named
+    /// from the metadata; every reviewed product when the show names none. Reviews of products not in the show
+    /// (a shared reviews file) are left out of the page, the findings and the exports.
+    public var showReviews: [ReviewDigest.Product] {
+        let listed = Set(report.summary.products.map(\.id)).subtracting(["(none)"])
+        return (reviews?.products ?? []).filter { listed.isEmpty || listed.contains($0.productID) }.map { product in
+            var named = product
+            named.name = productNames[product.productID] ?? product.name
+            return named
+        }
+    }
+
+    /// Fewest sentences a review topic needs before the findings call it a product's best or worst.
+    public static let minimumTopicSentences = 5
 }
 
 /// A recording the server can stream.

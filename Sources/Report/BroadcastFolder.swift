@@ -28,6 +28,12 @@ public struct BroadcastFolder: Sendable {
     /// The alignment stage's report; nil until the stage has run.
     public func report() throws(ReportError) -> InsightReport? { try load(InsightReport.self, "alignment.json") }
 
+    /// The length and headline figures for the list: `summary.json` (written by the alignment stage), else
+    /// those of `alignment.json` (older folders, fixtures); nil until the stage has run or when unreadable.
+    public func headline() -> HeadlineFigures? {
+        (try? load(HeadlineFigures.self, "summary.json")) ?? ((try? report()) ?? nil)?.headline
+    }
+
     /// The transcript; nil until the transcript stage has run.
     public func transcript() throws(ReportError) -> Transcript? { try load(Transcript.self, "transcript.json") }
 

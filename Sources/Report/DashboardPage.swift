@@ -23,27 +23,33 @@ public struct DashboardPage {
             header += "<span class=\"noprint\"><a href=\"/\">목록 List</a> · <a href=\"\(base)/transcript\" target=\"_blank\">대본 Transcript</a>"
                 + " · <a href=\"\(base)/report.xlsx\">XLSX</a> · <a href=\"\(base)/report.pdf\">PDF</a> · <a href=\"\(base)/report.html\">HTML</a></span>"
         }
-        let body = summarySection() + findingsSection() + mentTable()
+        let body = summarySection() + findingsSection() + effectsSection() + productsSection() + mentTable()
             + "<div class=\"grid\">" + chartSections() + "</div>" + reviewsSection() + validationSection()
         return PageShell(title: entry.title + " · LiveInsight", assets: assets).render(header: header, body: body)
     }
 
     private func summarySection() -> String {
-        let summary = broadcast.report.summary
+        let summary = broadcast.report.summary, funnel = broadcast.report.funnel
+        let cartRate = funnel.cartToPurchase.map(Format.percent) ?? "–"
+        func head(_ text: String, _ tip: String) -> String { "<th data-tip=\"\(MarkupText.escape(tip))\">\(text)</th>" }
+        let peak = summary.peakViewers.map { Format.integer($0) + (summary.peakViewersTime.map { " (" + Format.clock($0) + ")" } ?? "") } ?? "–"
         return """
-        <section><h2>요약 Summary</h2><table class="summary" id="summary"><thead><tr><th>종합 점수 Total score</th>
-        <th>판매 수량 Units sold</th><th>달성률 Achievement</th><th>매출 Revenue</th><th>예상 매출 Expected revenue</th></tr></thead>
+        <section><h2>요약 Summary</h2><table class="summary" id="summary"><thead><tr>\(head("종합 점수 Total score",
+            "0–100 휴리스틱: 목표 대비 판매 50%, 장바구니→구매 전환 25%(50%면 만점), 유의한 키워드 효과에 귀속된 구매 비중 25%(절반이면 만점). "
+            + "A heuristic: half sales against target, a quarter cart→purchase conversion (50 % counts as full), a quarter the share of "
+            + "purchases credited to significant keyword effects (half counts as full); no significant keyword gives 0 for that part."))
+        \(head("판매 수량 Units sold", "구매 이벤트의 수량 합계. Units in all purchase events."))
+        \(head("달성률 Achievement", "판매 수량 ÷ 목표 수량(메타데이터). Units sold over the target units in the metadata."))
+        \(head("매출 Revenue", "수량 × 단가(이벤트 가격, 없으면 상품 가격). Units × unit price (the event's, else the product's)."))
+        \(head("예상 매출 Expected revenue", "매출 + 구매되지 않은 장바구니 수량 × 이 방송의 장바구니→구매 전환율(\(cartRate)) × 평균 단가: "
+            + "남은 장바구니가 방송 후에도 같은 비율로 구매된다고 가정한 추정치입니다. Revenue plus open cart units converting after the show "
+            + "at this show's cart→purchase rate (\(cartRate)) and mean unit price — an assumption, not an observation."))
+        \(head("최대 동시 시청자 Peak viewers", "viewer_count 표본 중 최댓값과 그 시각. The largest concurrent-viewer sample and when it was taken."))
+        </tr></thead>
         <tbody><tr><td>\(Format.decimal(summary.totalScore))</td><td>\(Format.integer(Double(summary.unitsSold)))</td>
         <td>\(summary.achievementRate.map(Format.percent) ?? "–")</td><td>\(Format.won(summary.revenue))</td>
-        <td>\(Format.won(summary.expectedRevenue))</td></tr></tbody></table></section>
+        <td>\(Format.won(summary.expectedRevenue))</td><td>\(peak)</td></tr></tbody></table></section>
         """
-    }
-
-    private func findingsSection() -> String {
-        let items = Findings(broadcast).sentences.map {
-            "<li>\(MarkupText.escape($0.korean))<br><span class=\"en\">\(MarkupText.escape($0.english))</span></li>"
-        }.joined()
-        return "<section class=\"findings\" id=\"findings\"><h2>분석 요약 Findings</h2><ul>\(items)</ul></section>"
     }
 
     private func mentTable() -> String {
@@ -53,22 +59,46 @@ public struct DashboardPage {
             let time = assets == .linked
                 ? "<a href=\"/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))\" target=\"_blank\">\(Format.clock(mention.time))</a>"
                 : Format.clock(mention.time)
-            rows += "<tr><td data-sort=\"\(mention.time)\">\(time)</td><td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"
-                + "<td>\(MarkupText.escape(mention.ment))</td>"
-                + [counts.views, counts.carts, counts.purchases, counts.units, counts.comments]
-                    .map { "<td class=\"num\" data-sort=\"\($0)\">\(Format.integer(Double($0)))</td>" }.joined()
-                + "<td class=\"num\" data-sort=\"\(counts.revenue)\">\(Format.won(counts.revenue))</td></tr>"
+            rows += "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td><td>\(MarkupText.escape(mention.keyword))</td>"
+                + "<td>\(MarkupText.escape(mention.topic))</td><td>\(MarkupText.escape(mention.ment))</td>"
+            switch ment.coverage {
+            case .afterEnd:
+                rows += "<td class=\"censored\" colspan=\"5\" data-tip=\"방송이 끝난 뒤의 창이라 관측되지 않았고 추정에서 제외했습니다. "
+                    + "The window lies after the end of the show: nothing was observed, and the mention is left out of every estimate.\">"
+                    + "방송 종료 후 창 window after the end</td></tr>"
+                continue
+            case .cut:
+                rows += "<td data-tip=\"창의 일부만 방송 안에 있습니다(관측된 부분만 씁니다). Only part of the window lies inside the show; the observed part counts.\">"
+                    + "일부 cut (\(Format.clock(ment.windowEnd - ment.windowStart)))</td>"
+            case .complete:
+                rows += "<td>전체 full</td>"
+            }
+            let expected = ment.expectedPurchases ?? 0, excess = ment.excessPurchases ?? 0
+            rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">\(Format.integer(Double(counts.purchases)))</td>"
+                + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
+                + "<td class=\"num\" data-sort=\"\(excess)\">\(Format.signed(excess))</td>"
+                + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">\(Format.won(ment.creditedRevenue))</td></tr>"
         }
         let window = broadcast.report.options
+        let censored = broadcast.report.ments.filter { $0.coverage == .afterEnd }.count
+        let censoredNote = censored > 0 ? " · 방송 종료 후 창 \(censored)건 제외 \(censored) after the end, left out" : ""
         return """
-        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window)</span></h2>
+        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window\(censoredNote))</span></h2>
         <input class="search" type="search" placeholder="검색 Search" data-table="ments" id="ment-search">
-        <div class="scroll"><table class="sortable" id="ments"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
-        <th>멘트 Ment</th><th class="num">조회 Views</th><th class="num">장바구니 Carts</th><th class="num">구매 Purchases</th>
-        <th class="num">수량 Units</th><th class="num">댓글 Comments</th><th class="num">매출 Revenue</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div></section>
+        <div class="scroll"><table class="sortable" id="ments" data-page-size="\(Self.mentionPageSize)"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
+        <th>멘트 Ment</th><th data-tip="창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.">창 Window</th>
+        <th class="num" data-tip="이 언급의 창 안 구매 건수(다른 언급의 창과 겹칠 수 있어 합산하면 안 됩니다). Purchases in this mention's window; windows overlap, so these do not add up.">구매 Purchases</th>
+        <th class="num" data-tip="기준 구매율(키워드 창 밖)과 시청자 수로 예상한 구매 건수. Purchases the baseline rate predicts for this window, given the viewers present.">기대 Expected</th>
+        <th class="num" data-tip="구매 − 기대: 기준보다 많았던 구매. Observed minus expected purchases.">초과 Excess</th>
+        <th class="num" data-tip="유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 언급끼리 나눔): 합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline (significant keywords only); these add up without double counting.">귀속 매출 Credited revenue</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        <div class="pager noprint" data-table="ments"><button type="button" data-step="-1">‹ 이전 Previous</button>
+        <span class="page-info"></span> <button type="button" data-step="1">다음 Next ›</button></div></section>
         """
     }
+
+    /// Mention rows per page of the "Keywords × events" table (search and sort span every row; print shows all).
+    static let mentionPageSize = 25
 
     private func chartSections() -> String {
         let timeline = broadcast.report.timeline
@@ -81,56 +111,53 @@ public struct DashboardPage {
         let activity = LineChart(id: "chart-activity", label: "조회와 댓글 Views and comments per minute", series: [
             series("조회 views", "#76b7b2", \.counts.views), series("댓글 comments", "#b07aa1", \.counts.comments)])
         let topics = PieChart(id: "chart-topics", label: "주제별 기여 Contribution by topic",
-                              slices: broadcast.report.topics.map { ($0.name, $0.contributionShare * 100) }, donutCaption: "기여 share",
-                              valueFormat: { Format.decimal($0) + "%" })
+                              slices: broadcast.report.topics.filter { $0.contributionShare > 0 }.map { ($0.name, $0.contributionShare * 100) },
+                              donutCaption: "기여 share", valueFormat: nil,
+                              emptyText: "유의한 키워드 없음 · no significant keyword")
         let genders = PieChart(id: "chart-gender", label: "시청자 성별 Viewer gender",
                                slices: broadcast.report.genders.sorted { $0.key < $1.key }.map { (Self.genderName($0.key), Double($0.value)) })
+        // Each minute's change: its last sample against the previous minute's last (the first minute: its first sample).
         var previous: Double?
         var changes: [(x: Double, value: Double)] = []
         for point in timeline {
             guard let viewers = point.viewers else { continue }
-            changes.append((Double(point.minute), viewers - (previous ?? viewers)))
+            changes.append((Double(point.minute), viewers - (previous ?? point.firstViewers ?? viewers)))
             previous = viewers
         }
+        let funnel = FunnelChart(id: "chart-funnel", label: "구매 퍼널 Funnel by distinct viewers", funnel: broadcast.report.funnel)
         let viewers = BarChart(id: "chart-viewers", label: "시청자 수 변화 Viewer count change per minute", bars: changes)
         return section("장바구니·구매 추이 Cart and sales over time", sales.svg(), zoom: sales.id)
-            + section("주제별 기여도 Contribution by topic", topics.svg())
+            + section("구매 퍼널 Funnel (distinct viewers)", funnel.svg())
+            + section("주제별 기여도 Contribution by topic", topics.svg(), tip: "유의한 키워드에 귀속된 기준 초과 구매를 주제별로 나눈 비율입니다. "
+                + "Purchases above baseline credited to significant keywords, by topic; keywords without enough evidence get no share.")
             + section("조회·댓글 추이 Views and comments over time", activity.svg(), zoom: activity.id)
             + section("시청자 성별 Viewer gender", genders.svg())
             + section("시청자 수 변화 Viewer count changes", viewers.svg(), zoom: viewers.id)
-            + section("키워드 영향 Keyword impact", impactTable())
     }
 
-    private func section(_ title: String, _ content: String, zoom: String? = nil) -> String {
+    private func section(_ title: String, _ content: String, zoom: String? = nil, tip: String? = nil) -> String {
         let note = zoom.map { " <span class=\"zoom-note noprint\">드래그로 확대 drag to zoom</span> <button class=\"noprint\" data-reset=\"\($0)\">초기화 Reset</button>" } ?? ""
-        return "<section><h2>\(title)\(note)</h2>\(content)</section>"
-    }
-
-    private func impactTable() -> String {
-        let rows = broadcast.report.keywords.sorted { $0.contributionShare > $1.contributionShare }.map { impact in
-            "<tr><td>\(MarkupText.escape(impact.name))</td><td>\(MarkupText.escape(impact.topic))</td><td class=\"num\" data-sort=\"\(impact.mentions)\">\(impact.mentions)</td>"
-                + "<td class=\"num\" data-sort=\"\(impact.uplift ?? 0)\">\(impact.uplift.map { "×" + Format.decimal($0, 2) } ?? "–")\(impact.significant ? " *" : "")</td>"
-                + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(Format.percent(impact.contributionShare))</td></tr>"
-        }.joined()
-        return "<div class=\"scroll\"><table class=\"sortable\" id=\"impacts\"><thead><tr><th>키워드 Keyword</th><th>주제 Topic</th>"
-            + "<th class=\"num\">언급 Mentions</th><th class=\"num\">구매율 Uplift</th><th class=\"num\">기여 Share</th></tr></thead><tbody>\(rows)</tbody></table></div>"
+        let hover = tip.map { " data-tip=\"\(MarkupText.escape($0))\"" } ?? ""
+        return "<section><h2\(hover)>\(title)\(note)</h2>\(content)</section>"
     }
 
     private func reviewsSection() -> String {
-        guard let reviews = broadcast.reviews, !reviews.products.isEmpty else {
-            return "<section id=\"reviews\"><h2>리뷰 Reviews</h2><p>리뷰 분석이 아직 없습니다. No review analysis yet.</p></section>"
+        let products = broadcast.showReviews
+        guard !products.isEmpty else {
+            return "<section id=\"reviews\"><h2>리뷰 Reviews</h2><p>이 방송 상품의 리뷰 분석이 아직 없습니다. No review analysis for this show's products yet.</p></section>"
         }
-        let options = reviews.products.map {
+        let options = products.map {
             "<option value=\"\(MarkupText.escape($0.productID))\">\(MarkupText.escape($0.name ?? broadcast.productName($0.productID)))</option>"
         }.joined()
         var blocks = ""
-        for (index, product) in reviews.products.enumerated() {
+        for (index, product) in products.enumerated() {
             let bars = ScoreBars(id: "chart-reviews-\(index)", label: "리뷰 감성과 별점 Review sentiment and stars",
-                                 rows: [("전체 overall", product.sentiment, product.meanRating)]
-                                    + product.topics.map { ($0.topic, $0.sentiment, $0.meanRating) })
+                                 rows: [("전체 overall", product.reviews, "리뷰 reviews", product.sentiment, product.meanRating)]
+                                    + product.topics.map { ($0.topic, $0.sentences, "문장 sentences", $0.sentiment, $0.meanRating) })
             let positive = WordCloud(id: "cloud-positive-\(index)", label: "긍정 단어 Positive words", words: product.positiveWords, color: "#2e7d4f")
             let negative = WordCloud(id: "cloud-negative-\(index)", label: "부정 단어 Negative words", words: product.negativeWords, color: "#c0392b")
             blocks += "<div class=\"review-product\" data-product=\"\(MarkupText.escape(product.productID))\">"
+                + "<h3>\(MarkupText.escape(product.name ?? product.productID))</h3>"
                 + "<p>리뷰 \(Format.integer(Double(product.reviews)))건 reviews · 평균 별점 mean stars \(product.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
                 + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
                 + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div></div>"
@@ -155,6 +182,14 @@ public struct DashboardPage {
         <tr><td>문장 Sentences (SER)</td><td class="num">\(Format.percent(figures.sentenceErrorRate))</td><td></td><td></td><td></td>
         <td class="num">\(Format.integer(Double(figures.items)))</td></tr></tbody></table></section>
         """
+    }
+
+    static func correctionName(_ correction: MultipleComparison) -> String {
+        switch correction {
+        case .holm: "Holm"
+        case .benjaminiHochberg: "Benjamini–Hochberg"
+        case .none: "무보정"
+        }
     }
 
     static func genderName(_ code: String) -> String {

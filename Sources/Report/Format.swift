@@ -23,6 +23,13 @@ enum Format {
     /// A number with `digits` decimals.
     static func decimal(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
+    /// A number with one decimal and its sign: `+3.2`, `-1.0`, `0.0` (never `-0.0`).
+    static func signed(_ value: Double) -> String {
+        let text = decimal(value)
+        if Double(text) == 0 { return decimal(0) }
+        return value > 0 ? "+" + text : text
+    }
+
     /// Seconds as `m:ss` or `h:mm:ss`.
     static func clock(_ seconds: Double) -> String {
         let total = max(0, Int(seconds.rounded(.down)))

@@ -8,7 +8,10 @@ struct PieChart {
     var slices: [(name: String, value: Double)]
     /// When set, the chart is a donut with this caption in its hole.
     var donutCaption: String?
-    var valueFormat: (Double) -> String = { Format.integer($0) }
+    /// How a slice's value is written in its tip beside its share; nil writes the share alone (for shares).
+    var valueFormat: ((Double) -> String)? = { Format.integer($0) }
+    /// Shown in place of the chart when there is nothing to share out.
+    var emptyText = "–"
 
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 
@@ -16,12 +19,15 @@ struct PieChart {
         let total = slices.map(\.value).reduce(0, +)
         let (cx, cy, radius) = (130.0, 130.0, 110.0)
         var svg = "<svg class=\"chart pie\" id=\"\(id)\" viewBox=\"0 0 420 260\" role=\"img\" aria-label=\"\(MarkupText.escape(label))\">"
-        guard total > 0 else { return svg + "<text class=\"empty\" x=\"210\" y=\"130\" text-anchor=\"middle\">–</text></svg>" }
+        guard total > 0 else {
+            return svg + "<text class=\"empty\" x=\"210\" y=\"130\" text-anchor=\"middle\">\(MarkupText.escape(emptyText))</text></svg>"
+        }
         var angle = -Double.pi / 2
         for (index, slice) in slices.enumerated() where slice.value > 0 {
             let sweep = slice.value / total * 2 * .pi
             let color = Self.palette[index % Self.palette.count]
-            let tip = MarkupText.escape("\(slice.name): \(valueFormat(slice.value)) (\(Format.percent(slice.value / total)))")
+            let share = Format.percent(slice.value / total)
+            let tip = MarkupText.escape("\(slice.name): " + (valueFormat.map { "\($0(slice.value)) (\(share))" } ?? share))
             if sweep >= 2 * .pi - 1e-9 {
                 svg += "<circle class=\"slice\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(radius)\" fill=\"\(color)\" data-tip=\"\(tip)\"/>"
             } else {

@@ -1,6 +1,6 @@
 import Markup
 
-/// Words sized by frequency, packed in rows (centred), as SVG. Widths are estimated: a Hangul syllable
+/// Words sized by weight (else frequency) relative to the heaviest, packed in rows (centred), as SVG. Widths are estimated: a Hangul syllable
 /// is one em wide, other characters about 0.6 em.
 struct WordCloud {
     var id: String
@@ -10,13 +10,16 @@ struct WordCloud {
 
     func svg(width: Double = 420, height: Double = 220) -> String {
         var svg = "<svg class=\"chart cloud\" id=\"\(id)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(MarkupText.escape(label))\">"
-        let top = words.prefix(40)
-        let maxCount = Double(top.map(\.count).max() ?? 1)
+        // Heaviest first; sizes relative to the heaviest shown word (weights are not bounded by 1: the reviews
+        // stage writes scores such as 0.98–3.93), so the spread of weights is the spread of sizes.
+        let weighted = words.map { ($0, $0.weight ?? Double($0.count)) }.sorted { $0.1 > $1.1 }
+        let top = weighted.prefix(40).map(\.0)
+        let maxWeight = max(weighted.first?.1 ?? 1, 1e-9)
         var rows: [[(word: ReviewDigest.Word, size: Double, width: Double)]] = [[]]
         var rowWidth = 0.0
         for word in top {
-            let weight = word.weight ?? Double(word.count) / max(maxCount, 1)
-            let size = 12 + 22 * min(max(weight, 0), 1)
+            let weight = (word.weight ?? Double(word.count)) / maxWeight
+            let size = 11 + 23 * min(max(weight, 0), 1)
             let wordWidth = Self.estimatedWidth(word.word, size: size) + 12
             if rowWidth + wordWidth > width - 16, !rows[rows.count - 1].isEmpty { rows.append([]); rowWidth = 0 }
             rows[rows.count - 1].append((word, size, wordWidth))

@@ -1,15 +1,52 @@
+import CXLSXWriter
 import Foundation
-import Markup
-import ZIPFoundation
 
-/// A minimal Office Open XML (SpreadsheetML) workbook: named sheets of text and number cells, the first
-/// row of each sheet bold and frozen. Strings are stored inline, so no shared-string table is needed.
+/// An XLSX workbook written by libxlsxwriter (Debian `libxlsxwriter-dev`): named sheets of text and number cells
+/// with native number formats (₩, %, mm:ss), column widths fitted to the content, the first row bold and
+/// frozen, and native charts over ranges of the sheets. This file is the one wrapper around the C library.
 public struct XLSXWorkbook: Sendable {
+    /// How a number is shown (the value stays the number).
+    public enum NumberFormat: String, Sendable {
+        case general = "General"
+        /// `1,234`.
+        case integer = "#,##0"
+        /// `1.23`.
+        case decimal = "0.00"
+        /// `0.000` for p-values.
+        case precise = "0.000"
+        /// `₩1,234,000`.
+        case won = "\"₩\"#,##0"
+        /// A fraction as `12.5%`.
+        case percent = "0.0%"
+        /// Seconds shown as `m:ss` (stored as a fraction of a day, as spreadsheets keep times).
+        case clock = "[m]:ss"
+    }
+
     /// A cell value.
     public enum Cell: Sendable, Equatable {
         case text(String)
-        case number(Double)
+        case number(Double, NumberFormat = .general)
         case empty
+    }
+
+    /// A native chart over columns of its sheet (rows 2…last).
+    public struct Chart: Sendable {
+        public enum Kind: Sendable { case line, column, bar }
+        public var kind: Kind
+        public var title: String
+        /// Column of the category labels (x axis).
+        public var categories: Int
+        /// Columns of the series; each series is named by its header cell.
+        public var values: [Int]
+        /// Cell the chart's top-left corner is placed at (row, column), zero-based.
+        public var anchor: (row: Int, column: Int)
+        /// Data rows charted, from the second row on (nil: all).
+        public var rowCount: Int?
+
+        public init(kind: Kind, title: String, categories: Int, values: [Int], anchor: (row: Int, column: Int), rowCount: Int? = nil) {
+            (self.kind, self.title, self.categories, self.values, self.anchor) = (kind, title, categories, values, anchor)
+            self.rowCount = rowCount
+        }
     }
 
     /// One worksheet.
@@ -18,9 +55,11 @@ public struct XLSXWorkbook: Sendable {
         public var name: String
         /// Rows of cells; the first is the header.
         public var rows: [[Cell]]
+        /// Charts drawn on the sheet.
+        public var charts: [Chart]
 
         /// Creates a sheet.
-        public init(name: String, rows: [[Cell]]) { (self.name, self.rows) = (name, rows) }
+        public init(name: String, rows: [[Cell]], charts: [Chart] = []) { (self.name, self.rows, self.charts) = (name, rows, charts) }
     }
 
     /// The sheets, in tab order.
@@ -29,73 +68,82 @@ public struct XLSXWorkbook: Sendable {
     /// Creates a workbook.
     public init(sheets: [Sheet]) { self.sheets = sheets }
 
-    /// The `.xlsx` file's bytes.
+    /// The `.xlsx` file's bytes (libxlsxwriter writes a file: a temporary one, removed afterwards).
     public func data() throws(ReportError) -> Data {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, xml) in parts() {
-                let bytes = Data(xml.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: Date(timeIntervalSince1970: 946_684_800), compressionMethod: .deflate) { position, size in
-                    bytes.subdata(in: Int(position)..<Int(position) + size)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try write(to: path)
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unwritable(path: path, detail: "libxlsxwriter wrote nothing") }
+        return data
+    }
+
+    private func write(to path: String) throws(ReportError) {
+        guard let workbook = workbook_new(path) else { throw .unwritable(path: path, detail: "libxlsxwriter could not create the workbook") }
+        let bold = workbook_add_format(workbook)
+        format_set_bold(bold)
+        var formats: [NumberFormat: UnsafeMutablePointer<lxw_format>] = [:]
+        func format(_ kind: NumberFormat) -> UnsafeMutablePointer<lxw_format>? {
+            if kind == .general { return nil }
+            if let known = formats[kind] { return known }
+            let made = workbook_add_format(workbook)
+            format_set_num_format(made, kind.rawValue)
+            formats[kind] = made
+            return made
+        }
+        for sheet in sheets {
+            let name = Self.sheetName(sheet.name)
+            guard let worksheet = workbook_add_worksheet(workbook, name) else { continue }
+            var widths: [Int: Double] = [:]
+            for (rowIndex, row) in sheet.rows.enumerated() {
+                for (columnIndex, cell) in row.enumerated() {
+                    let (r, c) = (lxw_row_t(rowIndex), lxw_col_t(columnIndex))
+                    let style = rowIndex == 0 ? bold : nil
+                    switch cell {
+                    case .text(let text):
+                        let clean = Self.clean(text)
+                        worksheet_write_string(worksheet, r, c, clean, style)
+                        widths[columnIndex] = max(widths[columnIndex] ?? 0, Self.displayWidth(clean))
+                    case .number(let value, let kind) where value.isFinite:
+                        let stored = kind == .clock ? value / 86_400 : value
+                        worksheet_write_number(worksheet, r, c, stored, style ?? format(kind))
+                        widths[columnIndex] = max(widths[columnIndex] ?? 0, kind == .won ? 13 : 9)
+                    case .number, .empty: break
+                    }
                 }
             }
-            guard let data = archive.data else { throw ReportError.unwritable(path: "workbook", detail: "no archive data") }
-            return data
-        } catch let error as ReportError { throw error } catch {
-            throw .unwritable(path: "workbook", detail: "\(error)")
+            for (column, width) in widths {
+                worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), min(max(width + 2, 8), 60), nil)
+            }
+            worksheet_freeze_panes(worksheet, 1, 0)
+            for chart in sheet.charts where sheet.rows.count > 1 {
+                insert(chart, rows: sheet.rows, sheet: name, into: worksheet, workbook: workbook)
+            }
+        }
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw .unwritable(path: path, detail: String(cString: lxw_strerror(status)))
         }
     }
 
-    private func parts() -> [(String, String)] {
-        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        let overrides = sheets.indices.map {
-            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        }.joined()
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-                + overrides + "</Types>"),
-            ("_rels/.rels", header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
-            ("xl/workbook.xml", header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>"
-                + sheets.enumerated().map { "<sheet name=\"\(Self.xml(Self.sheetName($1.name)))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
-                + "</sheets></workbook>"),
-            ("xl/_rels/workbook.xml.rels", header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
-                + "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/></Relationships>"),
-            ("xl/styles.xml", header + "<styleSheet xmlns=\"\(main)\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"NanumGothic\"/></font>"
-                + "<font><b/><sz val=\"11\"/><name val=\"NanumGothic\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-                + "<fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border/></borders>"
-                + "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs count=\"2\"><xf fontId=\"0\"/><xf fontId=\"1\" applyFont=\"1\"/></cellXfs>"
-                + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"),
-        ]
-        for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", header + worksheet(sheet, main: main))) }
-        return parts
-    }
-
-    private func worksheet(_ sheet: Sheet, main: String) -> String {
-        var xml = "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" state=\"frozen\"/></sheetView></sheetViews><sheetData>"
-        for (rowIndex, row) in sheet.rows.enumerated() {
-            xml += "<row r=\"\(rowIndex + 1)\">"
-            for (columnIndex, cell) in row.enumerated() {
-                let reference = Self.column(columnIndex) + String(rowIndex + 1), style = rowIndex == 0 ? " s=\"1\"" : ""
-                switch cell {
-                case .text(let text): xml += "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(Self.xml(text))</t></is></c>"
-                case .number(let value) where value.isFinite:
-                    let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-                    xml += "<c r=\"\(reference)\"\(style)><v>\(text)</v></c>"
-                case .number, .empty: break
-                }
-            }
-            xml += "</row>"
+    private func insert(_ chart: Chart, rows: [[Cell]], sheet: String, into worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                        workbook: UnsafeMutablePointer<lxw_workbook>) {
+        let type: lxw_chart_type = switch chart.kind {
+        case .line: LXW_CHART_LINE
+        case .column: LXW_CHART_COLUMN
+        case .bar: LXW_CHART_BAR
         }
-        return xml + "</sheetData></worksheet>"
+        guard let native = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return }
+        let quoted = "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+        func range(_ column: Int) -> String {
+            let letters = Self.column(column)
+            return "=\(quoted)!$\(letters)$2:$\(letters)$\(1 + min(chart.rowCount ?? rows.count, rows.count - 1))"
+        }
+        for column in chart.values {
+            let series = chart_add_series(native, range(chart.categories), range(column))
+            chart_series_set_name(series, "=\(quoted)!$\(Self.column(column))$1")
+        }
+        chart_title_set_name(native, Self.clean(chart.title))
+        worksheet_insert_chart(worksheet, lxw_row_t(chart.anchor.row), lxw_col_t(chart.anchor.column), native)
     }
 
     /// Column letters: 0 → A, 25 → Z, 26 → AA.
@@ -109,8 +157,13 @@ public struct XLSXWorkbook: Sendable {
         String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
     }
 
-    /// Text escaped for XML, without the control characters XML 1.0 forbids.
-    static func xml(_ text: String) -> String {
-        MarkupText.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })))
+    /// Text without the control characters XML 1.0 forbids, within a cell's 32,767 characters.
+    static func clean(_ text: String) -> String {
+        String(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })).prefix(32_767))
+    }
+
+    /// Spreadsheet column width of a text: wide (Hangul, CJK) characters count two.
+    static func displayWidth(_ text: String) -> Double {
+        Double(text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) })
     }
 }

@@ -5,10 +5,10 @@ import Report
 /// The dashboard's HTTP server: pages, exports, the recording (with range requests) and the two static
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
-/// Routes: `/`, `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`,
-/// `/broadcasts/:id/report.xlsx|pdf|html`, `/static/dashboard.css`, `/static/dashboard.js`, and
-/// `/customers[?compare=YYYY-MM-DD]` (RFM segments and movement) and `/customers/shows/:id` (a show's audience);
-/// 404 when the server has no customer source.
+/// Routes: `/`, `/keywords` (pooled keyword leaderboard), `/history[?ids=a,b]` (comparison, trends),
+/// `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`, `/broadcasts/:id/report.xlsx|pdf|html`,
+/// `/static/dashboard.css`, `/static/dashboard.js`, and `/customers[?compare=YYYY-MM-DD]` (RFM segments and
+/// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source.
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
     public var store: any BroadcastStore
@@ -30,6 +30,19 @@ public struct DashboardServer: Sendable {
         let store = self.store, printer = self.printer, customers = self.customers
         Self.route(router, "/") { _, _ in
             Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }, linksCustomers: customers != nil).html())
+        }
+        Self.route(router, "/keywords") { _, _ in
+            // Every broadcast with a readable alignment; one that cannot be read is left out, not an error for the page.
+            let entries = try Self.mapped { () throws(ReportError) in try store.entries() }
+            let broadcasts = entries.compactMap { entry in try? store.broadcast(id: entry.id) }
+            return Self.html(LeaderboardPage(broadcasts: broadcasts).html())
+        }
+        Self.route(router, "/history") { request, _ in
+            // `?ids=a,b` compares those broadcasts side by side; trends and the weekday × hour view use every one.
+            let ids = request.uri.queryParameters.get("ids").map { $0.split(separator: ",").map(String.init) } ?? []
+            let entries = try Self.mapped { () throws(ReportError) in try store.entries() }
+            let broadcasts = entries.compactMap { entry in try? store.broadcast(id: entry.id) }
+            return Self.html(HistoryPage(broadcasts: broadcasts, compare: ids).html())
         }
         Self.route(router, "/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
         Self.route(router, "/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }

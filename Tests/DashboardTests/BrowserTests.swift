@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Report
+@testable import Report
 import Server
 import Testing
 
@@ -38,22 +38,40 @@ import Testing
         let ascending = list["ascending"] as? [String] ?? []
         #expect(ascending.count == 2 && ascending == (list["descending"] as? [String] ?? []).reversed())
         #expect(list["searched"] as? Int == 1)
+        // Both demo shows started on 2026-11-20: a start date after it hides both, that day keeps both.
+        #expect(list["shownFromNextDay"] as? Int == 0 && list["shownFromSameDay"] as? Int == 2)
         #expect(list["injected"] as? Int == 0)
 
         let dashboard = seen["dashboard"] as! [String: Any]
         let charts = dashboard["charts"] as? [String: Int] ?? [:]
-        for chart in ["chart-sales", "chart-activity", "chart-topics", "chart-gender", "chart-viewers", "chart-reviews-0",
-                      "cloud-positive-0", "cloud-negative-0"] {
+        for chart in ["chart-sales", "chart-activity", "chart-gender", "chart-viewers", "chart-reviews-0",
+                      "cloud-positive-0", "cloud-negative-0", "chart-funnel", "chart-intervals", "chart-products"] {
             #expect((charts[chart] ?? 0) > 0, "\(chart) drew nothing")
         }
+        // The topic donut shares out credit of significant keywords only: one slice per credited topic, else none.
+        #expect(charts["chart-topics"] == workspace.report.topics.filter { $0.contributionShare > 0 }.count)
         let ments = workspace.report.ments
         #expect(dashboard["mentRows"] as? Int == ments.count)
+        // Every keyword's effect is listed in the report's order with its state; windows after the end are marked.
+        let impacts = workspace.report.keywords
+        #expect(dashboard["impacts"] as? [[String]] == impacts.map { [$0.name, $0.evidence.rawValue] })
+        let afterEnd = ments.filter { $0.coverage == .afterEnd }.count
+        #expect(afterEnd > 0 && dashboard["afterEnd"] as? Int == afterEnd)
+        let effectTip = dashboard["effectTip"] as? String ?? ""
+        #expect(effectTip.hasPrefix(impacts[0].name + ":") && effectTip.contains("95%"), "\(effectTip)")
         let times = dashboard["timesDescending"] as? [Double] ?? []
         #expect(times.count == ments.count && times == times.sorted(by: >))
         let keywords = dashboard["keywordsAscending"] as? [String] ?? []
         #expect(keywords == ments.map(\.mention.keyword).sorted())
         let expected = ments.filter { [$0.mention.keyword, $0.mention.topic, $0.mention.ment].contains { $0.contains(term) } }.count
         #expect(expected > 0 && dashboard["searched"] as? Int == expected)
+        // The mention table shows one page at a time (25 rows): the first, the rest on the next; sorting returns to
+        // the first page; a search pages its matches.
+        let size = DashboardPage.mentionPageSize
+        #expect(ments.count > size)
+        #expect(dashboard["pageShown"] as? [Int] == [size, min(size, ments.count - size), size])
+        #expect(dashboard["pageInfo"] as? String == "2 / \((ments.count + size - 1) / size) (\(ments.count))")
+        #expect(dashboard["searchedShown"] as? Int == min(expected, size))
         #expect(dashboard["zoomed"] as? [Bool] == [true, true])
         #expect(dashboard["reset"] as? Bool == true)
         #expect((dashboard["tooltip"] as? String)?.contains("′") == true)
@@ -61,6 +79,10 @@ import Testing
         #expect(dashboard["injected"] as? Int == 0)
         #expect((dashboard["summary"] as? [String])?[1].replacingOccurrences(of: ",", with: "") == "\(workspace.report.summary.unitsSold)")
         #expect((dashboard["findings"] as? Int ?? 0) >= 4)
+        // Korean by default; the header's switch shows English instead, never both.
+        let before = dashboard["languageBefore"] as? [Int] ?? [], after = dashboard["languageAfter"] as? [Int] ?? []
+        #expect(before.count == 2 && before[0] > 20 && before[1] == 0, "\(before)")
+        #expect(after.count == 2 && after[0] == 0 && after[1] == before[0], "\(after)")
 
         let transcript = seen["transcript"] as! [String: Any]
         #expect((transcript["segments"] as? Int ?? 0) > 10)

@@ -51,7 +51,29 @@ import Testing
         #expect(findings[0].english.contains("units sold"))
     }
 
-    /// The XLSX opens in openpyxl with the five sheets and the expected cell values.
+    /// Reviews of products the show did not list or sell stay off the page, findings and workbook; names come from
+    /// the metadata; a topic with fewer than five sentences is never called a product's best or worst.
+    @Test func reviewsKeepToTheShowsProducts() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        var broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
+        var reviews = DemoWorkspace.reviews
+        reviews.products.append(.init(productID: "P004", name: nil, reviews: 3, sentiment: 1.0, meanRating: 2.0,
+                                      topics: [.init(topic: "서비스", sentences: 1, sentiment: 0.1, meanRating: 1.0)]))
+        reviews.products[0].name = "review-file name"
+        reviews.products[0].topics.append(.init(topic: "서비스", sentences: 1, sentiment: 0.1, meanRating: 1.0))
+        broadcast.reviews = reviews
+        #expect(broadcast.showReviews.map(\.productID) == ["P001", "P002"])
+        let html = DashboardPage(broadcast: broadcast, assets: .inline).html()
+        #expect(!html.contains("value=\"P004\"") && html.contains("<option value=\"P001\">울 니트</option>"))
+        let findings = Findings(broadcast).sentences.map(\.korean)
+        #expect(!findings.joined().contains("P004") && !findings.joined().contains("서비스"))
+        #expect(findings.contains { $0.contains("울 니트 리뷰") && $0.contains("‘사이즈’가 가장 낮습니다") })
+        let rows = try #require(ReportWorkbook.workbook(broadcast).sheets.first { $0.name == "Reviews" }).rows
+        #expect(!rows.contains { $0.first == .text("P004") })
+    }
+
+    /// The XLSX opens in openpyxl with its sheets, the expected cell values, number formats, frozen headers, widths and charts.
     @Test func xlsxReadsBackInOpenpyxl() throws {
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }
@@ -72,6 +94,21 @@ import Testing
         #expect(cells["Keywords"]?.count == workspace.report.keywords.count + workspace.report.topics.count + 1)
         #expect(cells["Reviews"]?[1][0] as? String == "P001")
         #expect((cells["Reviews"]?[1][6] as? String)?.contains(DemoWorkspace.hostile) == true)
+        #expect(cells["Products"]?.count == workspace.report.summary.products.count + 1)
+
+        // Native number formats, frozen headers, fitted widths, native charts over the sheets' own ranges.
+        let formats = book["formats"] as! [String: [[String]]]
+        #expect(formats["Summary"]?[0][1] == "@" || formats["Summary"]?[0][1] == "General")   // the title: text
+        #expect(formats["Keywords"]?[0][4] == "0.00" && formats["Keywords"]?[0][12] == "0.0%")
+        #expect(formats["Products"]?[0][4] == "\"₩\"#,##0" && formats["Mentions"]?[0][0] == "[m]:ss")
+        let frozen = book["frozen"] as! [String: String]
+        #expect(ReportWorkbook.sheetNames.allSatisfy { frozen[$0] == "A2" })
+        let widths = book["widths"] as! [String: [String: Double]]
+        #expect((widths["Mentions"]?["D"] ?? 0) > (widths["Mentions"]?["A"] ?? 0))
+        let charts = (book["charts"] as! [String: [String]]).values.map { $0.joined(separator: " ") }.sorted()
+        #expect(charts.count == 3)
+        #expect(charts.contains { $0.contains("'Events'!$A$2:$A$\(workspace.report.timeline.count + 1)") && $0.contains("'Events'!$D$2") })
+        #expect(charts.contains { $0.contains("'Keywords'!$E$2:$E$\(workspace.report.keywords.count + 1)") })
     }
 
     /// The PDF, printed by headless Chromium, carries the Korean summary as text on a sane number of pages.

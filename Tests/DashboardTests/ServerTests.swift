@@ -27,6 +27,47 @@ import Testing
         }
     }
 
+    /// `/keywords` pools every broadcast's keyword effects: one row per keyword, each with the shows behind it.
+    @Test func servesThePooledLeaderboard() async throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let app = Application(router: DashboardServer(store: WorkspaceStore(root: workspace.root)).router())
+        let keywords = workspace.report.keywords
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/keywords", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                let table = page.components(separatedBy: "id=\"pooled\"").dropFirst().first?.components(separatedBy: "</table>").first ?? ""
+                #expect(table.components(separatedBy: "<tr class=").count - 1 == keywords.count)
+                // Both demo broadcasts estimate every keyword with a window; the pooled table says so.
+                let estimated = keywords.filter { $0.upliftLow != nil && $0.upliftHigh != nil }.count
+                #expect(table.components(separatedBy: "<td class=\"num\">2</td>").count - 1 == estimated)
+                #expect(page.contains("방송 2개"))
+            }
+        }
+    }
+
+    /// `/history` compares every broadcast, or those `?ids=` names; units land on the demo's weekday and hour.
+    @Test func servesTheHistory() async throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        let store = WorkspaceStore(root: workspace.root)
+        let app = Application(router: DashboardServer(store: store).router())
+        try await app.test(.router) { client in
+            for (uri, shows) in [("/history", 2), ("/history?ids=demo-b", 1)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    let table = String(buffer: response.body).components(separatedBy: "id=\"compare\"").last?.components(separatedBy: "</thead>").first ?? ""
+                    #expect(table.components(separatedBy: "<a href=\"/broadcasts/").count - 1 == shows, "\(uri)")
+                }
+            }
+        }
+        // The demo starts on Friday 2026-11-20 at 20:00 Korea time and lasts 7.7 minutes: every unit falls there.
+        let grid = HistoryPage(broadcasts: try DemoWorkspace.ids.map { try store.broadcast(id: $0) }).unitsByWeekdayHour
+        #expect(grid[4][20] == 2 * workspace.report.summary.unitsSold)
+        #expect(grid.flatMap { $0 }.reduce(0, +) == grid[4][20])
+    }
+
     /// Unknown ids, traversal attempts and unknown files give 404, never a crash or a file outside the workspace.
     @Test func unknownAndTraversingPathsAre404() async throws {
         try await withServer { client in

@@ -29,7 +29,7 @@ struct CatalogStoreTests {
     }
 
     /// The list comes from the catalog: name, date, length and each stage's latest run in pipeline order;
-    /// the headline figures from alignment.json and the CER from the catalog.
+    /// the headline figures from summary.json and the CER from the catalog.
     @Test func listsBroadcastsFromTheCatalog() throws {
         let (runner, summary) = try Fixtures.processedClip()
         let store = CatalogBroadcastStore(workspace: runner.workspace, catalog: runner.catalog)
@@ -43,6 +43,9 @@ struct CatalogStoreTests {
         let figures = try #require(entry.validation)
         #expect(figures == (try runner.catalog.validationResults(broadcast: summary.broadcast).first?.figures))
         #expect(try store.broadcast(id: summary.broadcast).entry == entry)
+        // The list reads summary.json, never alignment.json: a broken alignment leaves the list's figures alone.
+        try Data("{".utf8).write(to: URL(fileURLWithPath: runner.workspace.broadcastFolder(summary.broadcast) + "/alignment.json"))
+        #expect(try store.entries().first?.summary == entry.summary && entry.summary != nil)
     }
 
     /// A stage run still marked running while no process holds the broadcast shows as interrupted.

@@ -4,7 +4,7 @@ import Report
 
 /// The dashboard's `Report.BroadcastStore` over a workspace the pipeline made. The list comes from the
 /// catalog: its broadcast rows (name, length, when first seen), each stage's latest run and the
-/// validation figures; the headline figures, pages and exports from the checkpoints in each broadcast's
+/// validation figures; the headline figures (`summary.json`), pages and exports from the checkpoints in each broadcast's
 /// folder (`Report.BroadcastFolder`). A title and start time in the broadcast's metadata win over the
 /// file name and the catalog's date.
 public struct CatalogBroadcastStore: BroadcastStore {
@@ -45,7 +45,7 @@ public struct CatalogBroadcastStore: BroadcastStore {
         for validation in validations { figures[validation.broadcastId] = validation.figures }
         let entries = broadcasts.map { (record: BroadcastRecord) -> BroadcastEntry in
             let folder = try? BroadcastFolder(workspace: workspace.root, id: record.id)
-            return entry(record, folder: folder, report: (try? folder?.report()) ?? nil, runs: runsByBroadcast[record.id] ?? [],
+            return entry(record, folder: folder, headline: folder?.headline(), runs: runsByBroadcast[record.id] ?? [],
                          validation: figures[record.id])
         }
         return entries.sorted { ($0.date ?? .distantPast, $0.id) > ($1.date ?? .distantPast, $1.id) }
@@ -57,7 +57,8 @@ public struct CatalogBroadcastStore: BroadcastStore {
         let report = try folder.requiredReport()
         let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns(broadcast: id) }
         let validation = try fromCatalog { () throws(PipelineError) in try catalog.validationResults(broadcast: id).first?.figures }
-        return try folder.broadcast(entry: entry(record, folder: folder, report: report, runs: runs, validation: validation), report: report)
+        return try folder.broadcast(entry: entry(record, folder: folder, headline: report.headline, runs: runs, validation: validation),
+                                    report: report)
     }
 
     public func recording(id: String) throws(ReportError) -> RecordingFile {
@@ -66,7 +67,7 @@ public struct CatalogBroadcastStore: BroadcastStore {
     }
 
     /// The list entry of one catalog row.
-    private func entry(_ record: BroadcastRecord, folder: BroadcastFolder?, report: InsightReport?, runs: [StageRunRecord],
+    private func entry(_ record: BroadcastRecord, folder: BroadcastFolder?, headline: HeadlineFigures?, runs: [StageRunRecord],
                        validation: ValidationFigures?) -> BroadcastEntry {
         let metadata = folder?.metadata()
         let lock = workspace.broadcastFolder(record.id) + "/" + PipelineRunner.lockFile
@@ -75,7 +76,7 @@ public struct CatalogBroadcastStore: BroadcastStore {
             StageState(name: run.stage, status: Self.status(of: run, lock: lock))
         }
         return BroadcastEntry(id: record.id, title: metadata?.title ?? record.name, date: metadata?.start ?? record.created,
-                              duration: record.duration ?? report?.duration, stages: stages, summary: report?.summary,
+                              duration: record.duration ?? headline?.duration, stages: stages, summary: headline?.summary,
                               validation: validation)
     }
 

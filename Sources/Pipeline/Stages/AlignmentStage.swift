@@ -5,11 +5,13 @@ import Insight
 /// intervals, credited shares, funnels, the broadcast summary), with the broadcast's metadata when given.
 struct AlignmentStage: Stage {
     let name = "alignment"
-    let version = "1"
+    let version = "2"   // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels, summary.json
     let inputs: [StageInput] = [.stage("decode"), .stage("mentions"), .user(.events, required: true),
                                 .user(.metadata, required: false)]
     static let fileName = "alignment.json"
-    let outputs = [AlignmentStage.fileName]
+    /// The headline figures alone (`Insight.HeadlineFigures`), for the broadcast list.
+    static let summaryFileName = "summary.json"
+    let outputs = [AlignmentStage.fileName, AlignmentStage.summaryFileName]
 
     func parameters(_ settings: PipelineSettings) -> [String: String] {
         ["windowStart": "\(settings.alignment.windowStart)", "windowEnd": "\(settings.alignment.windowEnd)"]
@@ -24,5 +26,6 @@ struct AlignmentStage: Stage {
         let report = AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: recording.duration,
                                                metadata: metadata, options: context.settings.alignment)
         try CheckpointJSON.write(report, to: context.path(Self.fileName))
+        try CheckpointJSON.write(report.headline, to: context.path(Self.summaryFileName))
     }
 }

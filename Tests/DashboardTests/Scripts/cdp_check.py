@@ -136,6 +136,12 @@ try:
       document.querySelectorAll('#broadcasts th')[1].click(); out.descending = cells('broadcasts', 1);
       const search = document.getElementById('broadcast-search'); search.value = 'second';
       search.dispatchEvent(new Event('input')); out.searched = visible('broadcasts');
+      search.value = ''; search.dispatchEvent(new Event('input'));
+      const shown = () => Array.from(document.querySelectorAll('#broadcasts tbody tr')).filter(r => !r.hidden && getComputedStyle(r).display !== 'none').length;
+      const from = document.getElementById('filter-from');
+      from.value = '2026-11-21'; from.dispatchEvent(new Event('change')); out.shownFromNextDay = shown();
+      from.value = '2026-11-20'; from.dispatchEvent(new Event('change')); out.shownFromSameDay = shown();
+      from.value = ''; from.dispatchEvent(new Event('change'));
       out.injected = document.querySelectorAll('img').length; return out; }})()""")
     report["listShot"] = screenshot(page, "list.png")
     report["listErrors"] = errors_of(page)
@@ -148,11 +154,19 @@ try:
       out.summary = Array.from(document.querySelectorAll('#summary td')).map(td => td.textContent.trim());
       out.findings = document.querySelectorAll('#findings li').length;
       out.mentRows = visible('ments');
-      const th = document.querySelectorAll('#ments th'); th[0].click(); th[0].click();
+      out.impacts = Array.from(document.querySelectorAll('#impacts tbody tr')).map(r => [r.cells[0].textContent.trim(), r.className]);
+      out.afterEnd = document.querySelectorAll('#ments tbody tr.after-end').length;
+      document.querySelector('#impacts tbody tr').cells[3].dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}));
+      out.effectTip = document.getElementById('tip').textContent;
+      const shownRows = id => Array.from(document.querySelectorAll('#' + id + ' tbody tr')).filter(r => r.getClientRects().length > 0).length;
+      out.pageShown = [shownRows('ments')];
+      document.querySelector('.pager[data-table="ments"] button[data-step="1"]').click(); out.pageShown.push(shownRows('ments'));
+      out.pageInfo = document.querySelector('.pager[data-table="ments"] .page-info').textContent;
+      const th = document.querySelectorAll('#ments th'); th[0].click(); th[0].click(); out.pageShown.push(shownRows('ments'));
       out.timesDescending = Array.from(document.querySelectorAll('#ments tbody tr')).map(r => +r.cells[0].dataset.sort);
       th[1].click(); out.keywordsAscending = cells('ments', 1);
       const search = document.getElementById('ment-search'); search.value = {json.dumps(term)};
-      search.dispatchEvent(new Event('input')); out.searched = visible('ments');
+      search.dispatchEvent(new Event('input')); out.searched = visible('ments'); out.searchedShown = shownRows('ments');
       out.searchedText = Array.from(document.querySelectorAll('#ments tbody tr')).filter(r => !r.hidden).map(r => r.textContent);
       search.value = ''; search.dispatchEvent(new Event('input'));
       const svg = document.getElementById('chart-sales'), box = svg.getBoundingClientRect();
@@ -168,6 +182,10 @@ try:
       select.dispatchEvent(new Event('change'));
       out.reviewShown = Array.from(document.querySelectorAll('.review-product')).filter(d => !d.hidden).map(d => d.dataset.product);
       select.value = select.options[0].value; select.dispatchEvent(new Event('change'));
+      const shownIn = l => Array.from(document.querySelectorAll('body [lang="' + l + '"]')).filter(e => e.getClientRects().length > 0).length;
+      out.languageBefore = [shownIn('ko'), shownIn('en')];
+      document.getElementById('lang-toggle').click(); out.languageAfter = [shownIn('ko'), shownIn('en')];
+      document.getElementById('lang-toggle').click();
       return out; }})()""")
     report["dashboardShot"] = screenshot(page, "dashboard.png")
     report["dashboardErrors"] = errors_of(page)
