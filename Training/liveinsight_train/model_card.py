@@ -53,7 +53,7 @@ def render(figures):
     for name, label, unit, target in SWIFT_ROWS:
         if name in figures:
             value = figures[name]
-            shown = {"ms": f"{1000 * value:.0f} ms", "%": f"{100 * value:.1f} %", "/h": f"{value:g}"}[unit]
+            shown = {"ms": f"{1000 * value:.0f} ms", "%": f"{100 * value:.1f} %", "/h": f"{value:.1f}"}[unit]
             lines.append(f"| {label} | {shown} | {target} |")
     return "\n".join(lines)
 
