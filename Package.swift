@@ -28,6 +28,8 @@ let package = Package(
         .library(name: "Insight", targets: ["Insight"]),
         .library(name: "Hangul", targets: ["Hangul"]),
         .library(name: "Validation", targets: ["Validation"]),
+        .library(name: "Checkpoints", targets: ["Checkpoints"]),
+        .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Server", targets: ["Server"]),
@@ -64,13 +66,21 @@ let package = Package(
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding"]),
         .target(name: "Hangul"),
         .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding"]),
+        // The workspace layout: folder and file names, the manifest, the checkpoint formats, atomic writes.
+        .target(name: "Checkpoints", dependencies: ["AudioIO", "Acoustic", "ContentHash"]),
+        // The workspace's SQLite catalog (GRDB): broadcasts, jobs, stage runs, orders, and the dashboard's
+        // listing over it.
+        .target(name: "Catalog", dependencies: [
+            "Checkpoints", "Insight", "Validation", "Report", "Commerce", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The stages, the runner and the watched folder.
         .target(name: "Pipeline", dependencies: [
-            "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash", "TextDecoding", "Commerce",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "Checkpoints", "Catalog", "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews",
+            "Report", "ContentHash", "TextDecoding", "ModelLookup",
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
+            "Checkpoints", "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
@@ -84,8 +94,8 @@ let package = Package(
         .executableTarget(
             name: "liveinsight",
             dependencies: [
-                "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Pipeline",
-                "Report", "Server", "TextDecoding", "Commerce",
+                "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Checkpoints",
+                "Catalog", "Pipeline", "Report", "Server", "TextDecoding", "Commerce", "ModelLookup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -145,13 +155,15 @@ let package = Package(
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom", "TextDecoding"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
-        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "Checkpoints", "Catalog", "Acoustic", "Transcription", "Insight", "Report", "Validation",
+        ]),
+        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription", "Commerce",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
-        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline", "Report"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Catalog", "Checkpoints", "Report"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "TextDecoding"], resources: [.copy("Fixtures")]),
     ]
 )

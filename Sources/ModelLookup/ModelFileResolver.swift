@@ -16,14 +16,16 @@ public struct ModelFileResolver: Sendable {
     public let fileName: String
     /// The environment variable that names the file.
     public let environmentVariable: String
+    /// What the model is, for messages ("acoustic model").
+    public let role: String
 
     /// Where `make install` puts models under its prefix.
     public static let installedModelsFolder = "share/liveinsight/models"
     /// `make install`'s default prefix.
     public static let defaultPrefix = "/usr/local"
 
-    public init(fileName: String, environmentVariable: String) {
-        (self.fileName, self.environmentVariable) = (fileName, environmentVariable)
+    public init(fileName: String, environmentVariable: String, role: String = "model") {
+        (self.fileName, self.environmentVariable, self.role) = (fileName, environmentVariable, role)
     }
 
     /// The places searched after the flag and the environment, in order.
@@ -50,6 +52,24 @@ public struct ModelFileResolver: Sendable {
         return candidates(executable: executable).first { FileManager.default.fileExists(atPath: $0) }
     }
 
+    /// The model file as ``resolve(explicit:environment:executable:)`` finds it; `ModelNotFound` (which
+    /// names where it looked and how to name a file) when no file is found.
+    public func require(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                        executable: String = ModelFileResolver.currentExecutable) throws(ModelNotFound) -> String {
+        guard let path = resolve(explicit: explicit, environment: environment, executable: executable) else {
+            throw ModelNotFound(resolver: self)
+        }
+        return path
+    }
+
+    /// The companion file of the model at `modelPath`: its name with the extension replaced by `suffix`
+    /// (`ko-ctc-small.safetensors` → `ko-ctc-small.lm.safetensors` beside it), or nil when there is none.
+    /// A companion belongs to one model, so it is looked for beside that model and nowhere else.
+    public static func companion(of modelPath: String, suffix: String) -> String? {
+        let path = URL(fileURLWithPath: modelPath).deletingPathExtension().path + suffix
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     /// Where the lookup went, for a "not found" message: "--model, $LIVEINSIGHT_MODEL, Models/… beside the
     /// binary or /usr/local/share/liveinsight/models/…".
     public var searchedDescription: String {
@@ -61,5 +81,27 @@ public struct ModelFileResolver: Sendable {
     /// only a name when the binary was found on the `PATH`.
     public static var currentExecutable: String {
         Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
+    }
+}
+
+/// No file was named for a model and the lookup found none: the one "model not found" error of every command.
+public struct ModelNotFound: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What the model is ("acoustic model").
+    public let role: String
+    /// Where the lookup went (``ModelFileResolver/searchedDescription``).
+    public let searched: String
+    /// The environment variable that names the file.
+    public let environmentVariable: String
+    /// The command-line option that names the file, when the command has one.
+    public let flag: String?
+
+    /// The failure of `resolver`'s lookup, for a command whose option `flag` names the file.
+    public init(resolver: ModelFileResolver, flag: String? = "--model") {
+        (role, searched, environmentVariable) = (resolver.role, resolver.searchedDescription, resolver.environmentVariable)
+        self.flag = flag
+    }
+
+    public var description: String {
+        "no \(role) found (looked for \(searched)): " + (flag.map { "pass \($0) FILE or set " } ?? "set ") + environmentVariable
     }
 }

@@ -1,11 +1,13 @@
+import Checkpoints
 import Foundation
 import Insight
 import Transcription
 
-/// One broadcast's checkpoint folder, `<workspace>/broadcasts/<id>/`, and the files the dashboard reads
-/// from it: `alignment.json` (an `InsightReport`), `transcript.json`, `reviews.json` (`ReviewDigest`),
-/// `manifest.json` (the pipeline's, for the list when there is no catalog), the metadata (`inputs/meta.json`
-/// or `meta.json`) and the recording. Every store reads checkpoints through it, whatever lists the broadcasts.
+/// One broadcast's checkpoint folder, `<workspace>/broadcasts/<id>/`, and the checkpoints the dashboard
+/// reads from it (named by `Checkpoints.CheckpointFile`): the alignment report (an `InsightReport`), the
+/// transcript, the review digest (`ReviewDigest`), the manifest (for the list when there is no catalog), the
+/// metadata (the user's copy in `inputs/`, else beside the checkpoints) and the recording. Every listing reads
+/// checkpoints through it.
 public struct BroadcastFolder: Sendable {
     /// The workspace folder.
     public let workspace: String
@@ -23,35 +25,38 @@ public struct BroadcastFolder: Sendable {
     }
 
     /// The folder's path.
-    public var path: String { workspace + "/broadcasts/" + id }
+    public var path: String { workspace + "/" + Workspace.broadcastsFolder + "/" + id }
 
     /// The alignment stage's report; nil until the stage has run.
-    public func report() throws(ReportError) -> InsightReport? { try load(InsightReport.self, "alignment.json") }
+    public func report() throws(ReportError) -> InsightReport? { try load(InsightReport.self, CheckpointFile.alignment.name) }
 
-    /// The length and headline figures for the list: `summary.json` (written by the alignment stage), else
-    /// those of `alignment.json` (older folders, fixtures); nil until the stage has run or when unreadable.
+    /// The length and headline figures for the list: the alignment stage's summary, else those of its report
+    /// (older folders, fixtures); nil until the stage has run or when unreadable.
     public func headline() -> HeadlineFigures? {
-        (try? load(HeadlineFigures.self, "summary.json")) ?? ((try? report()) ?? nil)?.headline
+        (try? load(HeadlineFigures.self, CheckpointFile.summary.name)) ?? ((try? report()) ?? nil)?.headline
     }
 
     /// The transcript; nil until the transcript stage has run.
-    public func transcript() throws(ReportError) -> Transcript? { try load(Transcript.self, "transcript.json") }
+    public func transcript() throws(ReportError) -> Transcript? { try load(Transcript.self, CheckpointFile.transcript.name) }
 
     /// The reviews stage's digest; nil when the broadcast has no reviews.
-    public func reviews() throws(ReportError) -> ReviewDigest? { try load(ReviewDigest.self, "reviews.json") }
+    public func reviews() throws(ReportError) -> ReviewDigest? { try load(ReviewDigest.self, CheckpointFile.reviews.name) }
 
-    /// The broadcast's metadata: the pipeline keeps the user's copy in `inputs/meta.json`; nil when absent or unreadable.
+    /// The broadcast's metadata: the pipeline keeps the user's copy in `inputs/`; hand-made folders hold it
+    /// beside the checkpoints. Nil when absent or unreadable.
     public func metadata() -> BroadcastMetadata? {
-        (try? load(BroadcastMetadata.self, "inputs/meta.json", dates: true)) ?? (try? load(BroadcastMetadata.self, "meta.json", dates: true))
+        let kind = UserInputKind.metadata
+        return (try? load(BroadcastMetadata.self, kind.pathInBroadcast, dates: true))
+            ?? (try? load(BroadcastMetadata.self, kind.fileName, dates: true))
     }
 
-    /// The part of the pipeline's manifest the folder-only list shows; nil when absent or unreadable.
-    func manifest() -> ManifestSubset? { try? load(ManifestSubset.self, "manifest.json", dates: true) }
+    /// The pipeline's manifest, for the folder-only list; nil when absent or unreadable.
+    public func manifest() -> Manifest? { try? Manifest.load(folder: path) ?? nil }
 
     /// The alignment stage's report; `.unreadable` until the stage has run (the dashboard needs it).
     public func requiredReport() throws(ReportError) -> InsightReport {
         guard let report = try report() else {
-            throw .unreadable(path: path + "/alignment.json", detail: "missing: run the align stage first")
+            throw .unreadable(path: path + "/" + CheckpointFile.alignment.name, detail: "missing: run the align stage first")
         }
         return report
     }
@@ -65,16 +70,17 @@ public struct BroadcastFolder: Sendable {
         return Broadcast(entry: entry, report: report, transcript: try transcript(), reviews: try reviews(), productNames: names)
     }
 
-    /// The recording: `recording.<ext>` (not `.json`) in the folder, else the first of `candidates` (absolute paths where the
-    /// pipeline saw it) that exists, else where the decode stage found it (`recording.json`). `.noRecording` when none is there.
+    /// The recording: `recording.<ext>` (not the decode stage's `recording.json`) in the folder, else the first of
+    /// `candidates` (absolute paths where the pipeline saw it) that exists, else where the decode stage found it
+    /// (`RecordingInfo`). `.noRecording` when none is there.
     public func recording(candidates: [String] = []) throws(ReportError) -> RecordingFile {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         // recording.json is the decode stage's description of the recording, not audio.
-        if let own = files.sorted().first(where: { $0.hasPrefix("recording.") && $0 != "recording.json" }) {
+        if let own = files.sorted().first(where: { $0.hasPrefix("recording.") && $0 != CheckpointFile.recording.name }) {
             return RecordingFile(path: path + "/" + own, mimeType: Self.mimeType(own))
         }
         // `liveinsight run` leaves the recording where it was; the decode stage noted its path.
-        let probed = (try? load(ProbedRecording.self, "recording.json"))?.audio.path
+        let probed = (try? RecordingInfo.load(folder: path))?.audio.path
         for candidate in candidates + [probed].compactMap({ $0 }) where candidate.hasPrefix("/") {
             if FileManager.default.fileExists(atPath: candidate) { return RecordingFile(path: candidate, mimeType: Self.mimeType(candidate)) }
         }
@@ -115,18 +121,3 @@ public struct BroadcastFolder: Sendable {
     }
 }
 
-/// The part of the pipeline's `recording.json` the player needs.
-private struct ProbedRecording: Decodable {
-    struct Audio: Decodable { let path: String }
-    let audio: Audio
-}
-
-/// The part of the pipeline's `manifest.json` the folder-only list shows.
-struct ManifestSubset: Decodable {
-    struct Stage: Decodable {
-        var status: String
-        var started: Date?
-    }
-    var name: String?
-    var stages: [String: Stage]
-}

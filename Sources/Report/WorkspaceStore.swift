@@ -1,45 +1,78 @@
+import Checkpoints
 import Foundation
 import Insight
 
-/// A `BroadcastStore` over a workspace's folders alone, for workspaces without a catalog (copied checkpoints,
-/// hand-made fixtures): every folder under `<root>/broadcasts/` is a broadcast, listed from its
-/// `manifest.json` (stages), metadata (title, start) and `summary.json` (length, headline figures; else `alignment.json`). The
-/// recording is `recording.<ext>` in the folder or `<root>/processed/<manifest name>`. A workspace the
-/// pipeline made is listed from its catalog instead (`Pipeline.CatalogBroadcastStore`).
+/// The dashboard's `BroadcastStore` over a workspace: the broadcasts its `listing` names, each read from
+/// its checkpoint folder (`BroadcastFolder`). A workspace the pipeline made is listed from its catalog
+/// (`Catalog.CatalogListing`); copied checkpoints and hand-made fixtures from their folders alone
+/// (`FolderListing`, the default). A title and start time in a broadcast's metadata win over the listing's.
 public struct WorkspaceStore: BroadcastStore {
     /// The workspace folder.
     public let root: String
+    /// What lists the broadcasts.
+    public let listing: any BroadcastListing
 
-    /// Creates a store over `root`.
-    public init(root: String) { self.root = root }
+    /// Creates a store over the workspace at `root`, listed by `listing`.
+    public init(root: String, listing: any BroadcastListing = FolderListing()) {
+        (self.root, self.listing) = (root, listing)
+    }
 
     public func entries() throws(ReportError) -> [BroadcastEntry] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/broadcasts")) ?? []
-        return names.compactMap { try? BroadcastFolder(workspace: root, id: $0) }
-            .map { entry($0, headline: $0.headline()) }
-            .sorted { ($0.date ?? .distantPast, $0.id) > ($1.date ?? .distantPast, $1.id) }
+        try listing.entries(workspace: root).sorted { ($0.date ?? .distantPast, $0.id) > ($1.date ?? .distantPast, $1.id) }
     }
 
     public func broadcast(id: String) throws(ReportError) -> Broadcast {
         let folder = try BroadcastFolder(workspace: root, id: id)
+        try listing.requireListed(folder)
         let report = try folder.requiredReport()
-        return try folder.broadcast(entry: entry(folder, headline: report.headline), report: report)
+        return try folder.broadcast(entry: try listing.entry(folder, headline: report.headline), report: report)
     }
 
     public func recording(id: String) throws(ReportError) -> RecordingFile {
         let folder = try BroadcastFolder(workspace: root, id: id)
-        let processed = folder.manifest()?.name.flatMap { BroadcastFolder.isPlainName($0) ? root + "/processed/" + $0 : nil }
-        return try folder.recording(candidates: processed.map { [$0] } ?? [])
+        return try folder.recording(candidates: try listing.recordingCandidates(folder))
+    }
+}
+
+/// What a `WorkspaceStore` lists: which broadcasts a workspace holds and how the list shows each.
+public protocol BroadcastListing: Sendable {
+    /// The list entry of every broadcast of the workspace at `workspace`, in any order.
+    func entries(workspace: String) throws(ReportError) -> [BroadcastEntry]
+    /// `.unknownBroadcast` when `folder` is not one of the listed broadcasts.
+    func requireListed(_ folder: BroadcastFolder) throws(ReportError)
+    /// The list entry of the broadcast in `folder`, whose headline figures are `headline`.
+    func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) throws(ReportError) -> BroadcastEntry
+    /// Absolute paths where the broadcast's recording may be, besides its folder (`BroadcastFolder.recording`).
+    func recordingCandidates(_ folder: BroadcastFolder) throws(ReportError) -> [String]
+}
+
+/// Lists every folder under `<workspace>/broadcasts/` from its manifest (stages), metadata (title, start)
+/// and headline figures (length). The recording is `recording.<ext>` in the folder or
+/// `<workspace>/processed/<manifest name>`.
+public struct FolderListing: BroadcastListing {
+    public init() {}
+
+    public func entries(workspace: String) throws(ReportError) -> [BroadcastEntry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Workspace(root: workspace).broadcasts)) ?? []
+        return names.compactMap { try? BroadcastFolder(workspace: workspace, id: $0) }.map { entry($0, headline: $0.headline()) }
     }
 
-    /// The list entry from the folder's manifest, metadata and headline figures.
-    private func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) -> BroadcastEntry {
+    /// Every folder is listed.
+    public func requireListed(_ folder: BroadcastFolder) {}
+
+    public func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) -> BroadcastEntry {
         let manifest = folder.manifest()
         let metadata = folder.metadata()
-        let stages = (manifest?.stages ?? [:]).map { StageState(name: $0.key, status: $0.value.status) }
+        let stages = (manifest?.stages ?? [:]).map { StageState(name: $0.key, status: $0.value.status.rawValue) }
             .sorted { $0.name < $1.name }
         return BroadcastEntry(id: folder.id, title: metadata?.title ?? manifest?.name ?? folder.id,
-                              date: metadata?.start ?? manifest?.stages.values.compactMap(\.started).min(),
+                              date: metadata?.start ?? manifest?.stages.values.map(\.started).min(),
                               duration: headline?.duration, stages: stages, summary: headline?.summary)
+    }
+
+    public func recordingCandidates(_ folder: BroadcastFolder) -> [String] {
+        let processed = folder.manifest()?.name
+        return processed.flatMap { BroadcastFolder.isPlainName($0) ? Workspace(root: folder.workspace).processed + "/" + $0 : nil }
+            .map { [$0] } ?? []
     }
 }

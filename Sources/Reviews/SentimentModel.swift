@@ -28,6 +28,12 @@ public final class SentimentModel: Sendable {
     public let dataSHA256: String
     private let file: SentimentModelFile
 
+    /// The `dataSHA256` of the `.lisent` file at `path`, read from its header alone (the weights are
+    /// neither loaded nor verified): cheap enough for a cache key computed on every run.
+    public static func recordedDigest(path: String) throws(ReviewsError) -> String {
+        try SentimentModelFile.recordedDigest(path: path)
+    }
+
     /// Loads a `.lisent` file; throws `ReviewsError.badModel` naming the file and the problem.
     public init(path: String, verifyChecksum: Bool = true) throws(ReviewsError) {
         file = try SentimentModelFile(path: path, verifyChecksum: verifyChecksum)

@@ -27,6 +27,25 @@ struct SentimentModelFile {
         let data_sha256: String
     }
 
+    /// The header's `data_sha256`, reading only the magic and the header.
+    static func recordedDigest(path: String) throws(ReviewsError) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .badModel(path: path, detail: FileManager.default.fileExists(atPath: path) ? "unreadable" : "no such file")
+        }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 12)) ?? Data()
+        guard start.count == 12, Array(start.prefix(8)) == magic else {
+            throw .badModel(path: path, detail: "not a review sentiment file (no LISENT1 magic)")
+        }
+        let length = start[8..<12].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        struct Digest: Decodable { let data_sha256: String }
+        guard let header = try? handle.read(upToCount: length), header.count == length,
+              let digest = try? JSONDecoder().decode(Digest.self, from: header) else {
+            throw .badModel(path: path, detail: "unreadable header")
+        }
+        return digest.data_sha256
+    }
+
     /// Reads and checks the file; `verifyChecksum` compares the data section with `data_sha256`.
     init(path: String, verifyChecksum: Bool = true) throws(ReviewsError) {
         let data: Data

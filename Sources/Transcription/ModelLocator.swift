@@ -8,7 +8,8 @@ public enum ModelLocator {
 
     /// The lookup of the acoustic model (`ModelFileResolver`: `$LIVEINSIGHT_MODEL`, beside the binary, the
     /// install prefix).
-    public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: "LIVEINSIGHT_MODEL")
+    public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: "LIVEINSIGHT_MODEL",
+                                                    role: "acoustic model")
 
     /// The acoustic model found by ``resolver`` (nil when none is).
     public static func defaultModelPath(executable: String = ModelFileResolver.currentExecutable) -> String? {
@@ -18,8 +19,9 @@ public enum ModelLocator {
     /// The language model that goes with the acoustic model at `modelPath`: `<name>.lm.safetensors` beside
     /// it (`Models/ko-ctc-small.lm.safetensors`), or nil when there is none.
     public static func languageModelPath(forModel modelPath: String) -> String? {
-        let url = URL(fileURLWithPath: modelPath)
-        let path = url.deletingPathExtension().path + ".lm.safetensors"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        ModelFileResolver.companion(of: modelPath, suffix: languageModelSuffix)
     }
+
+    /// How a language model's file name follows from its acoustic model's.
+    public static let languageModelSuffix = ".lm.safetensors"
 }

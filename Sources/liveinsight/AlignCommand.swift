@@ -1,9 +1,11 @@
 import ArgumentParser
+import Catalog
+import Checkpoints
 import Foundation
-import TextDecoding
 import Insight
 import Pipeline
 import Report
+import TextDecoding
 import Transcription
 
 extension LiveInsight {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Catalog
+import Checkpoints
 import Commerce
 import Foundation
 import Pipeline

@@ -1,5 +1,7 @@
 import Acoustic
 import ArgumentParser
+import Catalog
+import Checkpoints
 import Foundation
 import Insight
 import Pipeline
@@ -27,25 +29,18 @@ struct ModelOptions: ParsableArguments {
         guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
-    /// Builds a runner for `workspace` with `settings`, its catalog opened (and created if new); model
-    /// threads are divided between `parallelJobs`.
-    func runner(workspace: Workspace, settings: PipelineSettings, parallelJobs: Int = 1, progress: ProgressFactory?,
-                log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        let modelPath = try resolvedPath()
-        try workspace.create()
+    /// Builds a runner for `workspace` with `settings` and the models resolved once (`StageModels.resolve`:
+    /// `--model`, else the lookup; the language model as `language` says), its catalog opened (and created
+    /// if new); model threads are divided between `parallelJobs`.
+    func runner(workspace: Workspace, settings: PipelineSettings, language: StageModels.LanguageModelChoice = .none,
+                parallelJobs: Int = 1, progress: ProgressFactory?, log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
         let cores = ProcessInfo.processInfo.activeProcessorCount
+        let models = try StageModels.resolve(acoustic: model, language: language,
+                                             threads: threads ?? max(1, cores / max(1, parallelJobs)))
+        try workspace.create()
         return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
-                              graph: try StageGraph.standard(), settings: settings,
-                              model: ModelProvider(path: modelPath, threads: threads ?? max(1, cores / max(1, parallelJobs))),
+                              graph: try StageGraph.standard(), settings: settings, models: models,
                               toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
-    }
-}
-
-extension ModelOptions {
-    /// The model file: `--model`, else the default (`ModelLocator.defaultModelPath`).
-    func resolvedPath() throws -> String {
-        guard let path = model ?? ModelLocator.defaultModelPath() else { throw PipelineError.modelNotFound }
-        return path
     }
 }
 
@@ -61,6 +56,12 @@ struct LanguageModelOption: ParsableArguments {
 
     func validate() throws {
         if withoutLanguageModel, languageModel != nil { throw ValidationError("--lm and --no-lm exclude each other") }
+    }
+
+    /// The language model these options choose for the pipeline.
+    var choice: StageModels.LanguageModelChoice {
+        if withoutLanguageModel { return .none }
+        return languageModel.map { .file($0) } ?? .companion
     }
 
     /// The language model to decode with for the acoustic model at `modelPath`, or nil.
@@ -90,7 +91,7 @@ struct PipelineOptions: ParsableArguments {
     @OptionGroup var model: ModelOptions
 
     @Option(help: "Beam width for decoding the transcript; 1 decodes the best path only.")
-    var beam = Transcriber.Options().beamWidth
+    var beam = PipelineSettings().beamWidth
 
     @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     var posteriors = PosteriorsSettingDefault.encoding
@@ -106,7 +107,7 @@ struct PipelineOptions: ParsableArguments {
     /// The settings these options describe.
     var settings: PipelineSettings {
         var settings = PipelineSettings()
-        settings.decoding.beamWidth = beam
+        settings.beamWidth = beam
         settings.posteriorsEncoding = posteriors
         settings.spottingThreshold = spotting.spottingThreshold
         return settings
@@ -116,9 +117,8 @@ struct PipelineOptions: ParsableArguments {
     /// divided between `parallelJobs`.
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        var settings = settings
-        settings.decoding.languageModel = try languageModel.load(forModel: model.resolvedPath())
-        return try model.runner(workspace: workspace, settings: settings, parallelJobs: parallelJobs, progress: progress, log: log)
+        try model.runner(workspace: workspace, settings: settings, language: languageModel.choice, parallelJobs: parallelJobs,
+                         progress: progress, log: log)
     }
 }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Catalog
+import Checkpoints
 import Foundation
 import Pipeline
 import Report
@@ -25,7 +27,7 @@ extension LiveInsight {
 
         func run() throws {
             let reference = BroadcastReference(broadcast, workspace: workspace.resolved)
-            let store = try CatalogBroadcastStore.open(root: reference.workspace.root)
+            let store = try WorkspaceStore.open(root: reference.workspace.root)
             let data = try format.render(try store.broadcast(id: reference.id))
             let path = out ?? reference.workspace.broadcastFolder(reference.id) + "/report.\(format.rawValue)"
             try AtomicFile.write(data, to: path)

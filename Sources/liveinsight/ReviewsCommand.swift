@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import Checkpoints
+import ModelLookup
 import Reviews
 
 extension LiveInsight {
@@ -61,10 +62,7 @@ extension LiveInsight {
         }
 
         func run() throws {
-            guard let modelPath = model ?? ReviewModelLocator.defaultPath() else {
-                throw CLIError("no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription)): "
-                    + "pass --model FILE or set \(ReviewModelLocator.environmentVariable)")
-            }
+            let modelPath = try ReviewModelLocator.resolver.require(explicit: model)
             var options = ReviewAnalyzer.Options()
             if let topics { options.topics = try TopicDictionary(contentsOf: topics) }
             options.alertPolicy = AlertPolicy(threshold: alertThreshold, window: alertWindow, minimumReviews: alertMinimum)

@@ -1,7 +1,10 @@
 import ArgumentParser
+import Catalog
+import Checkpoints
 import Dispatch
 import Foundation
 import Pipeline
+import Report
 import Server
 import Synchronization
 
@@ -30,7 +33,7 @@ extension LiveInsight {
         func run() throws {
             let catalogPath = Workspace(root: workspace).catalogPath
             let customers = FileManager.default.fileExists(atPath: catalogPath) ? CatalogCustomerSource(catalog: try Catalog(path: catalogPath), workspace: Workspace(root: workspace)) : nil
-            let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace), customers: customers)
+            let server = DashboardServer(store: try WorkspaceStore.open(root: workspace), customers: customers)
             let failure = Mutex<String?>(nil)
             let finished = DispatchSemaphore(value: 0)
             let (host, port) = (host, port)

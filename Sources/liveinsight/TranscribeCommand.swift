@@ -2,7 +2,8 @@ import Acoustic
 import ArgumentParser
 import AudioIO
 import Foundation
-import Pipeline
+import Checkpoints
+import ModelLookup
 import Transcription
 
 extension LiveInsight {
@@ -47,9 +48,7 @@ extension LiveInsight {
         }
 
         func run() throws {
-            guard let modelPath = model ?? ModelLocator.defaultModelPath() else {
-                throw CLIError("no acoustic model found (looked for \(ModelLocator.resolver.searchedDescription)): pass --model FILE or set LIVEINSIGHT_MODEL")
-            }
+            let modelPath = try ModelLocator.resolver.require(explicit: model)
             var options = Transcriber.Options()
             options.beamWidth = beam
             if let hotwords { options.hotwords = try KeywordFile.keywords(at: hotwords) }

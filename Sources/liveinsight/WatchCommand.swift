@@ -1,4 +1,6 @@
 import ArgumentParser
+import Catalog
+import Checkpoints
 import Foundation
 import Pipeline
 
@@ -48,7 +50,7 @@ extension LiveInsight {
                     ProgressReporter(label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)
                 },
                 log: nil)
-            _ = try runner.model.model()   // a missing or broken model stops here, not as one rejection per file
+            _ = try runner.models.acoustic.model()   // a missing or broken model stops here, not as one rejection per file
             let daemon = try WatchDaemon(runner: runner, options: options) { printToStandardError(Self.stamp($0)) }
             let signals = ShutdownSignals {
                 printToStandardError(Self.stamp("stopping: no new jobs; finishing the stages in flight (again to quit now)"))

@@ -1,7 +1,8 @@
 import Commerce
 import Foundation
 import Insight
-import Pipeline
+import Catalog
+import Checkpoints
 import Report
 import Testing
 

@@ -1,5 +1,7 @@
-import Testing
+@testable import Catalog
+@testable import Checkpoints
 @testable import Pipeline
+import Testing
 
 /// Cache keys: stable, canonical, and sensitive to everything they cover.
 struct CacheKeyTests {

@@ -1,15 +1,17 @@
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
+@testable import Pipeline
 import Report
 import Testing
 import Validation
-@testable import Pipeline
 
 /// The dashboard's store over the catalog, and the validation figures the catalog keeps for it.
 struct CatalogStoreTests {
     /// The validation stage's corpus figures land in the catalog under the stage's key, equal to `validation.json`'s.
     @Test func validationFiguresAreStored() throws {
         let (runner, summary) = try Fixtures.processedClip()
-        let report = try CheckpointJSON.read(ValidationReport.self, from: summary.folder + "/" + ValidationStage.fileName)
+        let report = try CheckpointJSON.read(ValidationReport.self, from: summary.folder + "/" + CheckpointFile.validation.name)
         let stored = try #require(try runner.catalog.validationResults(broadcast: summary.broadcast).first)
         #expect(stored.key == summary.stages.first { $0.stage == "validation" }?.key)
         #expect(stored.cer == report.corpus.cer && stored.wer == report.corpus.wer)
@@ -32,7 +34,7 @@ struct CatalogStoreTests {
     /// the headline figures from summary.json and the CER from the catalog.
     @Test func listsBroadcastsFromTheCatalog() throws {
         let (runner, summary) = try Fixtures.processedClip()
-        let store = CatalogBroadcastStore(workspace: runner.workspace, catalog: runner.catalog)
+        let store = Fixtures.catalogStore(runner)
         let record = try #require(try runner.catalog.broadcast(id: summary.broadcast))
         let entry = try #require(try store.entries().first)
         #expect(entry.id == summary.broadcast && entry.title == "clip-ko-2s.wav")
@@ -52,7 +54,7 @@ struct CatalogStoreTests {
     @Test func deadRunsShowAsInterrupted() throws {
         let (runner, summary) = try Fixtures.processedClip()
         _ = try runner.catalog.startStageRun(broadcast: summary.broadcast, job: nil, stage: "alignment", key: "k")
-        let store = CatalogBroadcastStore(workspace: runner.workspace, catalog: runner.catalog)
+        let store = Fixtures.catalogStore(runner)
         #expect(try store.entries().first?.stages.last == StageState(name: "alignment", status: "interrupted"))
     }
 
@@ -60,7 +62,7 @@ struct CatalogStoreTests {
     @Test func theCatalogIsTheAuthority() throws {
         let (runner, summary) = try Fixtures.processedClip()
         try FileManager.default.copyItem(atPath: summary.folder, toPath: runner.workspace.broadcastFolder("stray"))
-        let store = CatalogBroadcastStore(workspace: runner.workspace, catalog: runner.catalog)
+        let store = Fixtures.catalogStore(runner)
         #expect(try store.entries().map(\.id) == [summary.broadcast])
         #expect(throws: ReportError.unknownBroadcast("stray")) { try store.broadcast(id: "stray") }
         #expect(try store.recording(id: summary.broadcast).path == Fixtures.clip)
@@ -69,14 +71,14 @@ struct CatalogStoreTests {
     /// `open` lists from the catalog when the workspace has one, from its folders otherwise.
     @Test func opensTheRightStore() throws {
         let (runner, _) = try Fixtures.processedClip()
-        #expect(try CatalogBroadcastStore.open(root: runner.workspace.root) is CatalogBroadcastStore)
-        #expect(try CatalogBroadcastStore.open(root: try Fixtures.scratchFolder()) is WorkspaceStore)
+        #expect(try WorkspaceStore.open(root: runner.workspace.root).listing is CatalogListing)
+        #expect(try WorkspaceStore.open(root: try Fixtures.scratchFolder()).listing is FolderListing)
     }
 
     /// The list page shows the CER, the dashboard the transcript accuracy table.
     @Test func pagesShowTheValidationFigures() throws {
         let (runner, summary) = try Fixtures.processedClip()
-        let store = CatalogBroadcastStore(workspace: runner.workspace, catalog: runner.catalog)
+        let store = Fixtures.catalogStore(runner)
         let figures = try #require(try store.entries().first?.validation)
         let cer = String(format: "%.1f%%", figures.cer * 100)
         #expect(ListPage(entries: try store.entries()).html().contains("data-sort=\"\(figures.cer)\">\(cer)</td></tr>"))

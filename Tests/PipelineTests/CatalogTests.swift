@@ -1,8 +1,10 @@
+@testable import Catalog
+@testable import Checkpoints
 import Dispatch
 import Foundation
+@testable import Pipeline
 import Synchronization
 import Testing
-@testable import Pipeline
 
 /// The SQLite catalog: schema, queueing, atomic claiming, reclaiming.
 struct CatalogTests {

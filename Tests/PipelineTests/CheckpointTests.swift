@@ -1,6 +1,8 @@
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
-import Testing
 @testable import Pipeline
+import Testing
 
 /// Atomic writes and the manifest.
 struct CheckpointTests {

@@ -1,5 +1,8 @@
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
 @testable import Pipeline
+import Report
 
 /// Paths and scratch folders the pipeline tests share.
 enum Fixtures {
@@ -20,17 +23,26 @@ enum Fixtures {
         return url.path
     }
 
+    /// The tiny model as a run's only model.
+    static var tinyModels: StageModels { StageModels(acoustic: .acoustic(path: tinyModel, threads: 1)) }
+
     /// A runner on a new workspace with the tiny model.
     static func runner(settings: PipelineSettings = PipelineSettings(), graph: StageGraph? = nil) throws -> PipelineRunner {
         let workspace = Workspace(root: try scratchFolder())
         try workspace.create()
         return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
                               graph: try graph ?? StageGraph.standard(), settings: settings,
-                              model: ModelProvider(path: tinyModel, threads: 1), toolVersion: "test")
+                              models: tinyModels, toolVersion: "test")
     }
 }
 
 extension Fixtures {
+    /// The dashboard's store over `runner`'s workspace, listed from its catalog in the pipeline's stage order.
+    static func catalogStore(_ runner: PipelineRunner) -> WorkspaceStore {
+        WorkspaceStore(root: runner.workspace.root, listing: CatalogListing(
+            workspace: runner.workspace, catalog: runner.catalog, stageOrder: StageGraph.standardStages.map(\.name)))
+    }
+
     /// Writes `data` to `path`.
     static func write(_ data: Data, to path: String) throws {
         try data.write(to: URL(fileURLWithPath: path))

@@ -1,6 +1,8 @@
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
-import Testing
 @testable import Pipeline
+import Testing
 
 /// The watched folder's file handling: names, companions, settling, moving.
 struct InboxTests {

@@ -1,7 +1,9 @@
 import Acoustic
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
-import Testing
 @testable import Pipeline
+import Testing
 
 /// `posteriors.bin`: round trips in both encodings, and clear errors for damaged files.
 struct PosteriorsFileTests {

@@ -1,9 +1,11 @@
 import Acoustic
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
 import Insight
+@testable import Pipeline
 import Testing
 import Transcription
-@testable import Pipeline
 
 /// Rerunning stages of a broadcast from its checkpoints (`align <broadcast> --keywords`).
 struct RerunTests {
@@ -13,16 +15,16 @@ struct RerunTests {
         let timed = words.enumerated().map { TimedWord(text: $1, start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 0.9) }
         let transcript = Transcript(duration: 1.928, modelDigest: "test", segments: [
             TranscriptSegment(start: 0, end: 1.9, text: words.joined(separator: " "), words: timed)])
-        let path = folder + "/" + TranscriptStage.fileName
+        let path = folder + "/" + CheckpointFile.transcript.name
         try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8), to: path)
         var manifest = try #require(try Manifest.load(folder: folder))
-        manifest.stages["transcript"]?.outputs = [TranscriptStage.fileName: try FileDigest(path: path)]
+        manifest.stages["transcript"]?.outputs = [CheckpointFile.transcript.name: try FileDigest(path: path)]
         try manifest.save(folder: folder)
     }
 
     /// The keywords of the mentions found from the transcript (spotting on the tiny random model's posteriors may add others).
     private func transcriptMentions(_ folder: String) throws -> Set<String> {
-        let mentions = try CheckpointJSON.read([Mention].self, from: folder + "/" + MentionsStage.fileName)
+        let mentions = try CheckpointJSON.read([Mention].self, from: folder + "/" + CheckpointFile.mentions.name)
         return Set(mentions.filter { $0.source != .acoustic }.map(\.keyword))
     }
 
@@ -30,7 +32,7 @@ struct RerunTests {
     /// and the posteriors are not rewritten.
     @Test func rerunLeavesUpstreamStagesAlone() throws {
         let (runner, first) = try Fixtures.processedClip()
-        let posteriors = first.folder + "/" + PosteriorsFile.fileName
+        let posteriors = first.folder + "/" + CheckpointFile.posteriors.name
         let written = try FileManager.default.attributesOfItem(atPath: posteriors)[.modificationDate] as? Date
         let acoustic = try Manifest.load(folder: first.folder)?.stages["acoustic"]
         let runsBefore = try runner.catalog.stageRuns(broadcast: first.broadcast).count
@@ -52,11 +54,11 @@ struct RerunTests {
         try sayWords(["오늘", "특가", "무료", "배송"], folder: first.folder)
         _ = try runner.rerun(broadcast: first.broadcast, from: ["mentions"], inputs: [.keywords: try Fixtures.file("a.csv", "keyword,topic\n특가,가격\n")])
         #expect(try transcriptMentions(first.folder) == ["특가"])
-        let before = try Data(contentsOf: URL(fileURLWithPath: first.folder + "/" + AlignmentStage.fileName))
+        let before = try Data(contentsOf: URL(fileURLWithPath: first.folder + "/" + CheckpointFile.alignment.name))
 
         _ = try runner.rerun(broadcast: first.broadcast, from: ["mentions"], inputs: [.keywords: try Fixtures.file("b.csv", "keyword,topic\n배송,배송\n")])
         #expect(try transcriptMentions(first.folder) == ["배송"])
-        #expect(try Data(contentsOf: URL(fileURLWithPath: first.folder + "/" + AlignmentStage.fileName)) != before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first.folder + "/" + CheckpointFile.alignment.name)) != before)
     }
 
     /// Rerunning with the same list reuses the stages, as `run` would.
@@ -114,9 +116,9 @@ struct RerunTests {
             var settings = runner.settings
             settings.spottingThreshold = threshold
             let rerunner = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph,
-                                          settings: settings, model: ModelProvider(path: Fixtures.tinyModel, threads: 1), toolVersion: "test")
+                                          settings: settings, models: Fixtures.tinyModels, toolVersion: "test")
             let summary = try rerunner.rerun(broadcast: first.broadcast, from: ["mentions"])
-            let mentions = try CheckpointJSON.read([Mention].self, from: first.folder + "/" + MentionsStage.fileName)
+            let mentions = try CheckpointJSON.read([Mention].self, from: first.folder + "/" + CheckpointFile.mentions.name)
             return (summary, mentions.filter { $0.source != .transcript })
         }
         let (loose, anything) = try rerun(threshold: -1000)
@@ -132,11 +134,11 @@ struct RerunTests {
     /// A language model enters the transcript stage's key: adding one decodes the transcript again (and
     /// what reads it), never the acoustic model.
     @Test func languageModelRedecodesTheTranscript() throws {
-        let (runner, first) = try Fixtures.processedClip()
-        var settings = runner.settings
-        settings.decoding.languageModel = try NgramLanguageModel(path: Fixtures.tinyModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors"))
-        let fused = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
-                                   model: ModelProvider(path: Fixtures.tinyModel, threads: 1), toolVersion: "test")
+        let (runner, _) = try Fixtures.processedClip()
+        let languageModel = Fixtures.tinyModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors")
+        let models = StageModels(acoustic: .acoustic(path: Fixtures.tinyModel, threads: 1), language: .language(path: languageModel))
+        let fused = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: runner.settings,
+                                   models: models, toolVersion: "test")
         let summary = try fused.run(RunRequest(recording: Fixtures.clip, inputs: [:]))
         let status = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.stage, $0.status) })
         #expect(status["acoustic"] == .reused && status["transcript"] == .ran, "\(status)")

@@ -1,7 +1,9 @@
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
+@testable import Pipeline
 import Testing
 import Transcription
-@testable import Pipeline
 
 /// The runner: which stages run, which are reused, and what is recorded.
 struct RunnerTests {
@@ -39,7 +41,7 @@ struct RunnerTests {
         let transcript = try JSONDecoder().decode(Transcript.self, from: Data(contentsOf: URL(fileURLWithPath: first.folder + "/transcript.json")))
         #expect(abs(transcript.duration - 1.928) < 0.01)
         let reader = try PosteriorsReader(path: first.folder + "/posteriors.bin")
-        #expect(reader.modelDigest == (try runner.model.digest()))
+        #expect(reader.modelDigest == (try runner.models.acoustic.digest()))
         #expect(try reader.next() != nil)
         let second = try runner.run(RunRequest(recording: Fixtures.clip))
         #expect(second.reusedEverything)
@@ -67,14 +69,14 @@ struct RunnerTests {
         var settings = PipelineSettings()
         let runner = try Fixtures.runner(settings: settings)
         _ = try runner.run(RunRequest(recording: Fixtures.clip))
-        settings.decoding.beamWidth = 3
+        settings.beamWidth = 3
         let beam = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
-                                  model: runner.model, toolVersion: "test")
+                                  models: runner.models, toolVersion: "test")
         #expect(statuses(try beam.run(RunRequest(recording: Fixtures.clip)))
             == ["decode": .reused, "acoustic": .reused, "transcript": .ran])
         settings.posteriorsEncoding = .int8
         let int8 = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
-                                  model: runner.model, toolVersion: "test")
+                                  models: runner.models, toolVersion: "test")
         #expect(statuses(try int8.run(RunRequest(recording: Fixtures.clip)))
             == ["decode": .reused, "acoustic": .ran, "transcript": .ran])
     }

@@ -1,5 +1,7 @@
-import Testing
+@testable import Catalog
+@testable import Checkpoints
 @testable import Pipeline
+import Testing
 
 /// The stage graph's checks.
 struct StageGraphTests {

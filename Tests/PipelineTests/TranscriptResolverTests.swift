@@ -1,7 +1,9 @@
+@testable import Catalog
+@testable import Checkpoints
 import Foundation
+@testable import Pipeline
 import Testing
 import Validation
-@testable import Pipeline
 
 /// `validate --hyp <broadcast id>`: broadcast ids resolve to their checkpointed transcripts.
 struct TranscriptResolverTests {
@@ -14,7 +16,7 @@ struct TranscriptResolverTests {
     @Test func idLoadsTheCheckpointedTranscript() throws {
         let (runner, summary) = try Fixtures.processedClip()
         let transcript = try loader(runner.workspace).load(summary.broadcast)
-        let direct = try TranscriptLoader().load(summary.folder + "/" + TranscriptStage.fileName)
+        let direct = try TranscriptLoader().load(summary.folder + "/" + CheckpointFile.transcript.name)
         #expect(transcript == direct && transcript.layout == .document)
         let report = TranscriptValidator.validate(reference: try TranscriptLoader().load(Fixtures.file("ref.txt", "오늘 특가")),
                                                   hypothesis: transcript)

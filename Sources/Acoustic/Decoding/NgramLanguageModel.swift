@@ -46,6 +46,11 @@ public struct NgramLanguageModel: Sendable {
     /// The state at the start of a sentence.
     public private(set) var start = State(order: 0, index: 0)
 
+    /// The `digest` of the language model at `path`, read from the header alone.
+    public static func recordedDigest(path: String) throws(AcousticModelError) -> String {
+        try SafeTensorsFile.metadata(path: path)["data_sha256"] ?? ""
+    }
+
     /// Reads a language model file (safetensors, format `liveinsight-ngram`), checking its checksum.
     public init(path: String) throws(AcousticModelError) {
         let file = try SafeTensorsFile(path: path)

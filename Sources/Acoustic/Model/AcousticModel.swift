@@ -65,6 +65,12 @@ public final class AcousticModel: Sendable {
         digest(metadata: try SafeTensorsFile.metadata(path: path))
     }
 
+    /// The configuration (architecture, vocabulary, calibration) of the model at `path`, read from the header
+    /// alone: what needs only the vocabulary never loads or verifies the weights.
+    public static func configuration(path: String) throws(AcousticModelError) -> ModelConfiguration {
+        try WeightReader.configuration(metadata: try SafeTensorsFile.metadata(path: path), path: path)
+    }
+
     private static func digest(metadata: [String: String]) -> String {
         guard let weights = metadata["data_sha256"], !weights.isEmpty else { return "" }
         return SHA256.hex(of: Array((weights + "\n" + (metadata["config"] ?? "")).utf8))

@@ -7,19 +7,26 @@ struct WeightReader {
 
     init(file: SafeTensorsFile) throws(AcousticModelError) {
         self.file = file
-        guard file.metadata["format"] == "liveinsight-ctc" else {
-            throw .unsupportedFormat(path: file.path, detail: "metadata format is '\(file.metadata["format"] ?? "absent")', expected 'liveinsight-ctc'")
+        configuration = try Self.configuration(metadata: file.metadata, path: file.path)
+    }
+
+    /// The checked configuration in a model file's `metadata`.
+    static func configuration(metadata: [String: String], path: String) throws(AcousticModelError) -> ModelConfiguration {
+        guard metadata["format"] == "liveinsight-ctc" else {
+            throw .unsupportedFormat(path: path, detail: "metadata format is '\(metadata["format"] ?? "absent")', expected 'liveinsight-ctc'")
         }
-        guard file.metadata["format_version"] == "1" else {
-            throw .unsupportedFormat(path: file.path, detail: "format_version '\(file.metadata["format_version"] ?? "absent")'; this engine reads 1")
+        guard metadata["format_version"] == "1" else {
+            throw .unsupportedFormat(path: path, detail: "format_version '\(metadata["format_version"] ?? "absent")'; this engine reads 1")
         }
-        guard let text = file.metadata["config"] else { throw .badConfiguration(path: file.path, detail: "no config in the metadata") }
+        guard let text = metadata["config"] else { throw .badConfiguration(path: path, detail: "no config in the metadata") }
+        let configuration: ModelConfiguration
         do {
             configuration = try JSONDecoder().decode(ModelConfiguration.self, from: Data(text.utf8))
         } catch {
-            throw .badConfiguration(path: file.path, detail: "config is not readable: \(error)")
+            throw .badConfiguration(path: path, detail: "config is not readable: \(error)")
         }
-        if let problem = configuration.problem() { throw .badConfiguration(path: file.path, detail: problem) }
+        if let problem = configuration.problem() { throw .badConfiguration(path: path, detail: problem) }
+        return configuration
     }
 
     /// The tensor `name`, which must have exactly `shape`.

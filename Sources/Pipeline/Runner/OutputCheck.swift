@@ -1,3 +1,5 @@
+import Checkpoints
+
 /// Whether a stage's recorded outputs are still on disk as they were written.
 enum OutputCheck {
     /// Outputs up to this size are verified by SHA-256; larger ones (a long broadcast's posteriors) by

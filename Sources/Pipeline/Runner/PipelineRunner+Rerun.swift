@@ -1,3 +1,5 @@
+import Catalog
+import Checkpoints
 import Foundation
 
 extension PipelineRunner {
@@ -16,10 +18,10 @@ extension PipelineRunner {
                       stop: StopSignal? = nil) throws(PipelineError) -> RunSummary {
         let selected = try graph.downstream(of: names)
         let folder = try workspace.existingBroadcastFolder(id)
-        let lock = try FileLock(path: folder + "/" + Self.lockFile)
+        let lock = try FileLock(path: folder + "/" + CheckpointFile.lockFile)
         defer { withExtendedLifetime(lock) {} }
         AtomicFile.removeLeftovers(in: folder)
-        AtomicFile.removeLeftovers(in: folder + "/" + Self.inputsFolder)
+        AtomicFile.removeLeftovers(in: folder + "/" + CheckpointFile.inputsFolder)
         guard var manifest = try Manifest.load(folder: folder) else { throw .unknownBroadcast(id: id, workspace: workspace.root) }
         manifest.toolVersion = toolVersion
         let recording = try RecordingInfo.load(folder: folder)
@@ -30,7 +32,7 @@ extension PipelineRunner {
         try catalog.closeInterruptedStageRuns(broadcast: id)
         let inputs = try storeInputs(given, folder: folder)
         let context = StageContext(broadcastID: id, folder: folder, recording: known?.sourcePath ?? recording.audio.path,
-                                   recordingDigest: recording.content, settings: settings, model: model,
+                                   recordingDigest: recording.content, settings: settings, models: models,
                                    userInputs: inputs, progress: labelled(manifest.name))
         let read = graph.upstream(of: selected).subtracting(selected)
         var keys: [String: String] = [:]
@@ -51,8 +53,8 @@ extension PipelineRunner {
     private func checkpointedKey(of stage: any Stage, manifest: Manifest, folder: String) throws(PipelineError) -> String? {
         guard let entry = manifest.stages[stage.name], entry.status == .done,
               OutputCheck.verify(entry.outputs, expected: stage.outputs, folder: folder) else { return nil }
-        if stage.usesModel, let made = entry.modelDigest {
-            let current = try model.digest()
+        if stage.usesAcousticModel, let made = entry.modelDigest {
+            let current = try models.acoustic.digest()
             guard made == current else {
                 throw .outdatedCheckpoint(broadcast: manifest.broadcast, stage: stage.name,
                                           detail: "made with model \(made.prefix(12))…, the current model is \(current.prefix(12))…")

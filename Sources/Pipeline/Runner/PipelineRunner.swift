@@ -1,3 +1,5 @@
+import Catalog
+import Checkpoints
 import Foundation
 import TextDecoding
 
@@ -16,8 +18,8 @@ public final class PipelineRunner: Sendable {
     public let graph: StageGraph
     /// The settings stages take their parameters from.
     public let settings: PipelineSettings
-    /// The acoustic model.
-    public let model: ModelProvider
+    /// The models, resolved once for every broadcast and stage.
+    public let models: StageModels
     /// Version of the tool, recorded in manifests.
     public let toolVersion: String
     private let progress: ProgressFactory?
@@ -26,9 +28,9 @@ public final class PipelineRunner: Sendable {
     /// - Parameters:
     ///   - progress: makes progress reporters for long stages; nil for none.
     ///   - log: receives one line per stage event ("acoustic: ran in 3.2 s"); nil for none.
-    public init(workspace: Workspace, catalog: Catalog, graph: StageGraph, settings: PipelineSettings, model: ModelProvider,
+    public init(workspace: Workspace, catalog: Catalog, graph: StageGraph, settings: PipelineSettings, models: StageModels,
                 toolVersion: String, progress: ProgressFactory? = nil, log: (@Sendable (String) -> Void)? = nil) {
-        (self.workspace, self.catalog, self.graph, self.settings, self.model) = (workspace, catalog, graph, settings, model)
+        (self.workspace, self.catalog, self.graph, self.settings, self.models) = (workspace, catalog, graph, settings, models)
         (self.toolVersion, self.progress, self.log) = (toolVersion, progress, log)
     }
 
@@ -40,11 +42,11 @@ public final class PipelineRunner: Sendable {
         let id = String(recordingDigest.sha256.prefix(16))
         let folder = workspace.broadcastFolder(id)
         let name = (request.recording as NSString).lastPathComponent
-        try Workspace.createFolder(folder + "/" + Self.inputsFolder)
-        let lock = try FileLock(path: folder + "/" + Self.lockFile)
+        try Workspace.createFolder(folder + "/" + CheckpointFile.inputsFolder)
+        let lock = try FileLock(path: folder + "/" + CheckpointFile.lockFile)
         defer { withExtendedLifetime(lock) {} }
         AtomicFile.removeLeftovers(in: folder)
-        AtomicFile.removeLeftovers(in: folder + "/" + Self.inputsFolder)
+        AtomicFile.removeLeftovers(in: folder + "/" + CheckpointFile.inputsFolder)
 
         var manifest = loadManifest(folder: folder) ?? Manifest(broadcast: id, name: name, toolVersion: toolVersion)
         manifest.toolVersion = toolVersion
@@ -56,7 +58,7 @@ public final class PipelineRunner: Sendable {
         }
         let inputs = try storeInputs(request.inputs, folder: folder)
         let context = StageContext(broadcastID: id, folder: folder, recording: request.recording, recordingDigest: recordingDigest,
-                                   settings: settings, model: model, userInputs: inputs, progress: labelled(name))
+                                   settings: settings, models: models, userInputs: inputs, progress: labelled(name))
         var keys: [String: String] = [:]
         var outcomes: [StageOutcome] = []
         for stage in graph.stages {
@@ -97,16 +99,11 @@ public final class PipelineRunner: Sendable {
         progress.map { factory in { @Sendable label, total, unit in factory("\(name): \(label)", total, unit) } }
     }
 
-    /// Sub-folder of a broadcast holding the copies of the user's inputs.
-    public static let inputsFolder = "inputs"
-    /// Lock file that serialises runs on one broadcast (held for the whole run).
-    public static let lockFile = ".lock"
-
     /// Runs one stage, recording its start, end and outputs. Returns its wall-clock seconds.
     private func execute(_ stage: any Stage, key: String, context: StageContext, manifest: inout Manifest,
                          job: Int64?) throws(PipelineError) -> Double {
         let started = Date()
-        let modelDigest = stage.usesModel ? try model.digest() : nil
+        let modelDigest = stage.usesAcousticModel ? try models.acoustic.digest() : nil
         manifest.stages[stage.name] = Manifest.StageEntry(key: key, version: stage.version, modelDigest: modelDigest,
                                                           status: .running, started: started)
         try manifest.save(folder: context.folder)
@@ -161,7 +158,7 @@ public final class PipelineRunner: Sendable {
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw .badInput(path: source, detail: "cannot read the \(kind.rawValue) file (check its permissions)")
             }
-            try AtomicFile.write(data, to: folder + "/" + Self.inputsFolder + "/" + kind.fileName)
+            try AtomicFile.write(data, to: folder + "/" + kind.pathInBroadcast)
             if kind == .keywords {
                 try catalog.recordKeywordList(name: (source as NSString).lastPathComponent, path: source,
                                               content: (try? TextDecoder.decode(data).text) ?? String(decoding: data, as: UTF8.self),
@@ -170,7 +167,7 @@ public final class PipelineRunner: Sendable {
         }
         var stored: [UserInputKind: StoredInput] = [:]
         for kind in UserInputKind.allCases {
-            let path = folder + "/" + Self.inputsFolder + "/" + kind.fileName
+            let path = folder + "/" + kind.pathInBroadcast
             if FileDigest.size(of: path) != nil {
                 stored[kind] = StoredInput(path: path, digest: try FileDigest(path: path), origin: given[kind])
             }
@@ -192,7 +189,8 @@ public final class PipelineRunner: Sendable {
     }
 
     /// The stage's cache key from the recording's hash, earlier stages' keys, input hashes, parameters
-    /// and, for model stages, the model digest.
+    /// and the digests of the models it uses: the acoustic model's as the key's `model`, any other as the
+    /// parameter `<role>Model` (a model the run lacks is left out).
     private func cacheKey(of stage: any Stage, recording: FileDigest, keys: [String: String],
                           inputs: [UserInputKind: StoredInput]) throws(PipelineError) -> String {
         var parts: [String: String] = [:]
@@ -203,8 +201,13 @@ public final class PipelineRunner: Sendable {
             case .user(let kind, _): parts["user:" + kind.rawValue] = inputs[kind]?.digest.sha256 ?? "absent"
             }
         }
-        return CacheKey(stage: stage.name, version: stage.version, model: stage.usesModel ? try model.digest() : nil,
-                        inputs: parts, parameters: stage.parameters(settings)).value
+        var parameters = stage.parameters(settings)
+        for role in stage.models where role != .acoustic {
+            if let digest = try models.digest(role) { parameters[role.parameterName] = digest }
+        }
+        return CacheKey(stage: stage.name, version: stage.version,
+                        model: stage.usesAcousticModel ? try models.acoustic.digest() : nil,
+                        inputs: parts, parameters: parameters).value
     }
 }
 

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// What the pipeline should process: a recording and the user files that go with it.

@@ -1,3 +1,4 @@
+import Checkpoints
 import Transcription
 
 /// `acoustic`: runs the acoustic model once over the recording, utterance by utterance (cut at pauses),
@@ -7,11 +8,11 @@ struct AcousticStage: Stage {
     let name = "acoustic"
     let version = "1"
     let inputs: [StageInput] = [.recording, .stage("decode")]
-    let outputs = [PosteriorsFile.fileName]
-    let usesModel = true
+    let outputs = [CheckpointFile.posteriors.name]
+    let models: [ModelRole] = [.acoustic]
 
     func parameters(_ settings: PipelineSettings) -> [String: String] {
-        let segmentation = settings.decoding.segmentation
+        let segmentation = settings.segmentation
         return [
             "encoding": settings.posteriorsEncoding.rawValue,
             "segment.minimumPause": "\(segmentation.minimumPause)",
@@ -24,12 +25,12 @@ struct AcousticStage: Stage {
 
     func run(_ context: StageContext) throws {
         let recording = try RecordingInfo.load(folder: context.folder)
-        let model = try context.model.model()
+        let model = try context.models.acoustic.model()
         var options = Transcriber.Options()
-        options.segmentation = context.settings.decoding.segmentation
+        options.segmentation = context.settings.segmentation
         options.beamWidth = 1   // the text is not kept here: the cheapest decoding will do
         let transcriber = try Transcriber(model: model, options: options)   // no language model: cannot throw
-        let writer = try PosteriorsWriter(path: context.path(PosteriorsFile.fileName),
+        let writer = try PosteriorsWriter(path: context.path(CheckpointFile.posteriors.name),
                                           vocabularySize: model.configuration.vocabulary.count,
                                           modelDigest: model.digest,
                                           encoding: context.settings.posteriorsEncoding)

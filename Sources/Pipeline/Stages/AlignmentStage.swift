@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 import Insight
 
@@ -8,10 +9,8 @@ struct AlignmentStage: Stage {
     let version = "2"   // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels, summary.json
     let inputs: [StageInput] = [.stage("decode"), .stage("mentions"), .user(.events, required: true),
                                 .user(.metadata, required: false)]
-    static let fileName = "alignment.json"
-    /// The headline figures alone (`Insight.HeadlineFigures`), for the broadcast list.
-    static let summaryFileName = "summary.json"
-    let outputs = [AlignmentStage.fileName, AlignmentStage.summaryFileName]
+    /// The report, and the headline figures alone (`Insight.HeadlineFigures`) for the broadcast list.
+    let outputs = [CheckpointFile.alignment.name, CheckpointFile.summary.name]
 
     func parameters(_ settings: PipelineSettings) -> [String: String] {
         ["windowStart": "\(settings.alignment.windowStart)", "windowEnd": "\(settings.alignment.windowEnd)"]
@@ -22,10 +21,10 @@ struct AlignmentStage: Stage {
         let recording = try RecordingInfo.load(folder: context.folder)
         let metadata = try context.userInput(.metadata).map(BroadcastMetadata.load) ?? BroadcastMetadata()
         let events = try EventLog.load(path: eventsPath, broadcastStart: metadata.start, duration: recording.duration)
-        let mentions = try CheckpointJSON.read([Mention].self, from: context.path(MentionsStage.fileName))
+        let mentions = try CheckpointJSON.read([Mention].self, from: context.path(CheckpointFile.mentions.name))
         let report = AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: recording.duration,
                                                metadata: metadata, options: context.settings.alignment)
-        try CheckpointJSON.write(report, to: context.path(Self.fileName))
-        try CheckpointJSON.write(report.headline, to: context.path(Self.summaryFileName))
+        try CheckpointJSON.write(report, to: context.path(CheckpointFile.alignment.name))
+        try CheckpointJSON.write(report.headline, to: context.path(CheckpointFile.summary.name))
     }
 }

@@ -1,3 +1,6 @@
+import Catalog
+import Checkpoints
+
 /// A stage whose output holds figures the catalog keeps for the dashboard. The runner records them after
 /// the stage runs, and after a reuse when the catalog holds none under the stage's key (a catalog made
 /// before the figures were kept, or a broadcast folder copied in).

@@ -1,4 +1,5 @@
 import AudioIO
+import Checkpoints
 import Foundation
 
 /// `decode`: checks that the recording is audio libsndfile can read and records what it is
@@ -8,7 +9,7 @@ struct DecodeStage: Stage {
     let name = "decode"
     let version = "1"
     let inputs: [StageInput] = [.recording]
-    let outputs = [RecordingInfo.fileName]
+    let outputs = [CheckpointFile.recording.name]
 
     func run(_ context: StageContext) throws {
         let info = try AudioFileReader(path: context.recording).info
@@ -17,6 +18,6 @@ struct DecodeStage: Stage {
                                       content: context.recordingDigest, audio: info)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(try encoder.encode(recording), to: context.path(RecordingInfo.fileName))
+        try AtomicFile.write(try encoder.encode(recording), to: context.path(CheckpointFile.recording.name))
     }
 }

@@ -1,18 +1,19 @@
 import Acoustic
+import Checkpoints
 import Foundation
 import Insight
 import Transcription
 
 /// `mentions`: the keyword list's mentions, from the transcript's words and from keyword spotting on the
-/// checkpointed posteriors (`Insight.MentionFinder`), written to `mentions.json`. Never runs the model:
-/// a new keyword list reruns this stage and the ones after it in seconds.
+/// checkpointed posteriors (`Insight.MentionFinder`), written to `mentions.json`. Never runs the model (it
+/// reads only the model's configuration, from the file's header): a new keyword list reruns this stage and
+/// the ones after it in seconds.
 struct MentionsStage: Stage {
     let name = "mentions"
     let version = "3"   // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
-    static let fileName = "mentions.json"
-    let outputs = [MentionsStage.fileName]
-    let usesModel = true   // spotting spells keywords in the model's units
+    let outputs = [CheckpointFile.mentions.name]
+    let models: [ModelRole] = [.acoustic]   // spotting spells keywords in the model's units
 
     /// An explicit threshold enters the key; the model's own is covered by the model digest.
     func parameters(_ settings: PipelineSettings) -> [String: String] {
@@ -22,18 +23,22 @@ struct MentionsStage: Stage {
     func run(_ context: StageContext) throws {
         guard let keywordsPath = context.userInput(.keywords) else { return }
         let keywords = try KeywordList.load(path: keywordsPath)
-        let transcript = try CheckpointJSON.read(Transcript.self, from: context.path(TranscriptStage.fileName))
-        let configuration = try context.model.model().configuration
+        let transcript = try CheckpointJSON.read(Transcript.self, from: context.path(CheckpointFile.transcript.name))
+        let configuration: ModelConfiguration
+        do { configuration = try AcousticModel.configuration(path: context.models.acoustic.path) } catch {
+            throw PipelineError.modelUnusable(detail: error.description)
+        }
         let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
-        let reader = try PosteriorsReader(path: context.path(PosteriorsFile.fileName))
+        let reader = try PosteriorsReader(path: context.path(CheckpointFile.posteriors.name))
         var utterances: [(start: Double, posteriors: SparsePosteriors)] = []
         while let utterance = try reader.next() {
             utterances.append((utterance.start, SparsePosteriors(utterance.posteriors, keep: PosteriorsEncoding.sparseKeep)))
         }
+        let threshold = context.settings.spottingThreshold ?? configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold
         let mentions = MentionFinder(
             keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration),
-            spottingThreshold: context.settings.spottingThreshold ?? configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold
+            spottingThreshold: threshold
         ).mentions(in: transcript, utterances: utterances)
-        try CheckpointJSON.write(mentions, to: context.path(Self.fileName))
+        try CheckpointJSON.write(mentions, to: context.path(CheckpointFile.mentions.name))
     }
 }

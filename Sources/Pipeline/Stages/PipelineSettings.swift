@@ -1,11 +1,17 @@
+import AudioIO
+import Checkpoints
 import Insight
 import Transcription
 
-/// The choices a run is made with. Each stage declares which of them enter its cache key.
+/// The choices a run is made with. Each stage declares which of them enter its cache key; the models
+/// are not among them (they come resolved in `StageModels` and enter the key by their digests).
 public struct PipelineSettings: Sendable {
-    /// Decoding and segmentation (defaults from `Transcriber.Options`: beam 16, hotword boost 1.5,
-    /// `PauseSegmenter.Options()`); `hotwords` is ignored here, they come from the keyword list.
-    public var decoding = Transcriber.Options()
+    /// Where utterances are cut (default `PauseSegmenter.Options()`).
+    public var segmentation = PauseSegmenter.Options()
+    /// Beam width for decoding the transcript; 1 decodes the best path only (default `Transcriber.Options`'s, 16).
+    public var beamWidth = Transcriber.Options().beamWidth
+    /// How strongly the keyword list's keywords are favoured in decoding (default `Transcriber.Options`'s, 1.5).
+    public var hotwordBoost = Transcriber.Options().hotwordBoost
     /// How `posteriors.bin` stores log-probabilities. Default float16.
     public var posteriorsEncoding = PosteriorsEncoding.float16
     /// The window after a mention and the rate model's settings (defaults: 3–5 minutes, 95 %).

@@ -1,4 +1,6 @@
+import Checkpoints
 import Foundation
+import ModelLookup
 import Insight
 import Report
 import Reviews
@@ -9,25 +11,16 @@ import Reviews
 struct ReviewsStage: Stage {
     let name = "reviews"
     let version = "1"
+    let models: [ModelRole] = [.review]
     let inputs: [StageInput] = [.user(.reviews, required: true), .user(.metadata, required: false)]
-    static let fileName = "reviews.json"
-    let outputs = [ReviewsStage.fileName]
-
-    func parameters(_ settings: PipelineSettings) -> [String: String] {
-        // The model file's path and size stand for its version (cheap: the key is computed on every run).
-        let path = ReviewModelLocator.defaultPath()
-        let size = path.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int } ?? 0
-        return ["model": "\(path ?? "none"):\(size)"]
-    }
+    let outputs = [CheckpointFile.reviews.name]
 
     func run(_ context: StageContext) throws {
         guard let reviewsPath = context.userInput(.reviews) else { return }
-        guard let modelPath = ReviewModelLocator.defaultPath() else {
-            throw PipelineError.io(path: "Models/\(ReviewModelLocator.shippedModelName)",
-                                   detail: "no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription)); "
-                                       + "set \(ReviewModelLocator.environmentVariable)")
+        guard let model = context.models.review else {
+            throw ModelNotFound(resolver: ReviewModelLocator.resolver, flag: nil)
         }
-        var analyzer = ReviewAnalyzer(model: try SentimentModel(path: modelPath))
+        var analyzer = ReviewAnalyzer(model: try model.model())
         var reader = try ReviewReader(path: reviewsPath, options: ReviewReader.Options(), onWarning: { _ in })
         while let review = reader.next() { _ = analyzer.add(review) }
         try reader.requireAnyReview()
@@ -44,6 +37,6 @@ struct ReviewsStage: Stage {
                 positiveWords: cloud?.positive.map { .init(word: $0.word, count: $0.count, weight: $0.weight) } ?? [],
                 negativeWords: cloud?.negative.map { .init(word: $0.word, count: $0.count, weight: $0.weight) } ?? [])
         })
-        try CheckpointJSON.write(digest, to: context.path(Self.fileName))
+        try CheckpointJSON.write(digest, to: context.path(CheckpointFile.reviews.name))
     }
 }

@@ -1,3 +1,5 @@
+import Checkpoints
+
 /// What a stage reads.
 public enum StageInput: Sendable, Equatable {
     /// The recording itself (its content hash enters the key).
@@ -27,8 +29,8 @@ public protocol Stage: Sendable {
     var inputs: [StageInput] { get }
     /// File names it writes inside the broadcast folder.
     var outputs: [String] { get }
-    /// Whether its outputs depend on the acoustic model (the model digest then enters the key).
-    var usesModel: Bool { get }
+    /// The models its outputs depend on (each one's digest enters the key; see `ModelRole`).
+    var models: [ModelRole] { get }
     /// The settings that change its outputs, as name → canonical text (they enter the key).
     func parameters(_ settings: PipelineSettings) -> [String: String]
     /// Does the work. Errors are reported as `PipelineError.stageFailed` with their description.
@@ -36,10 +38,13 @@ public protocol Stage: Sendable {
 }
 
 extension Stage {
-    /// Stages that depend on no model by default.
-    public var usesModel: Bool { false }
+    /// Stages depend on no model by default.
+    public var models: [ModelRole] { [] }
     /// Stages have no parameters by default.
     public func parameters(_ settings: PipelineSettings) -> [String: String] { [:] }
+
+    /// Whether its outputs depend on the acoustic model (its digest is then the key's and the manifest's).
+    var usesAcousticModel: Bool { models.contains(.acoustic) }
 
     /// Names of the stages this one reads.
     var dependencies: [String] {

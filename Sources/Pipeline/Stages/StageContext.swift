@@ -1,7 +1,8 @@
+import Checkpoints
 import Foundation
 
 /// What a running stage may use: the broadcast folder, the recording, the user's inputs, the settings,
-/// the model and a progress reporter.
+/// the models and a progress reporter.
 public final class StageContext {
     /// Broadcast id (content hash prefix of the recording).
     public let broadcastID: String
@@ -13,17 +14,17 @@ public final class StageContext {
     public let recordingDigest: FileDigest
     /// The run's settings.
     public let settings: PipelineSettings
-    /// The acoustic model.
-    public let model: ModelProvider
+    /// The run's models.
+    public let models: StageModels
     private let userInputs: [UserInputKind: String]
     /// Copy path → the user's file it was copied from in this run.
     private let origins: [String: String]
     private let progressFactory: ProgressFactory?
 
     init(broadcastID: String, folder: String, recording: String, recordingDigest: FileDigest,
-         settings: PipelineSettings, model: ModelProvider, userInputs: [UserInputKind: StoredInput], progress: ProgressFactory?) {
+         settings: PipelineSettings, models: StageModels, userInputs: [UserInputKind: StoredInput], progress: ProgressFactory?) {
         (self.broadcastID, self.folder, self.recording, self.recordingDigest) = (broadcastID, folder, recording, recordingDigest)
-        (self.settings, self.model, progressFactory) = (settings, model, progress)
+        (self.settings, self.models, progressFactory) = (settings, models, progress)
         self.userInputs = userInputs.mapValues(\.path)
         origins = Dictionary(uniqueKeysWithValues: userInputs.values.compactMap { input in input.origin.map { (input.path, $0) } })
     }

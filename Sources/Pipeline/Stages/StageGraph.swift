@@ -1,3 +1,5 @@
+import Checkpoints
+
 /// The stages of the pipeline in the order they run, checked once: names unique, every stage input
 /// produced by an earlier stage.
 public struct StageGraph: Sendable {

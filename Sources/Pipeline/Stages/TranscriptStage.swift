@@ -1,9 +1,10 @@
+import Checkpoints
 import Foundation
 import Insight
 import Transcription
 
-/// `transcript`: decodes `posteriors.bin` with prefix beam search (fused with the language model when the
-/// settings hold one), favouring the keyword list's keywords
+/// `transcript`: decodes `posteriors.bin` with prefix beam search (fused with the run's language model
+/// when it has one), favouring the keyword list's keywords
 /// and variants (`Insight.KeywordList`, written and spoken forms) as hotwords when one is given, and
 /// writes `transcript.json` (the `Transcript` type: segments → words with times and confidences).
 /// Reruns in seconds when the keywords or the beam change.
@@ -11,26 +12,27 @@ struct TranscriptStage: Stage {
     let name = "transcript"
     let version = "1"
     let inputs: [StageInput] = [.stage("decode"), .stage("acoustic"), .user(.keywords, required: false)]
-    static let fileName = "transcript.json"
-    let outputs = [TranscriptStage.fileName]
-    let usesModel = true   // the vocabulary maps units to text
+    let outputs = [CheckpointFile.transcript.name]
+    /// The acoustic model's vocabulary maps units to text; the fusion weights are in its configuration.
+    let models: [ModelRole] = [.acoustic, .language]
 
     func parameters(_ settings: PipelineSettings) -> [String: String] {
-        var parameters = ["beamWidth": "\(settings.decoding.beamWidth)", "hotwordBoost": "\(settings.decoding.hotwordBoost)"]
-        // The fusion weights are in the acoustic model's configuration, which its digest covers.
-        if let languageModel = settings.decoding.languageModel { parameters["languageModel"] = languageModel.digest }
-        return parameters
+        ["beamWidth": "\(settings.beamWidth)", "hotwordBoost": "\(settings.hotwordBoost)"]
     }
 
     func run(_ context: StageContext) throws {
         let recording = try RecordingInfo.load(folder: context.folder)
-        let model = try context.model.model()
-        let reader = try PosteriorsReader(path: context.path(PosteriorsFile.fileName))
+        let model = try context.models.acoustic.model()
+        let reader = try PosteriorsReader(path: context.path(CheckpointFile.posteriors.name))
         guard reader.modelDigest == model.digest else {
             throw PipelineError.corruptCheckpoint(path: reader.path, detail:
                 "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.digest.prefix(12))…")
         }
-        var options = context.settings.decoding
+        var options = Transcriber.Options()
+        options.beamWidth = context.settings.beamWidth
+        options.hotwordBoost = context.settings.hotwordBoost
+        options.segmentation = context.settings.segmentation
+        options.languageModel = try context.models.language?.model()
         options.hotwords = try context.userInput(.keywords).map { path throws(InsightError) in
             try KeywordList.load(path: path).keywords.flatMap(\.spellings)
         } ?? []
@@ -47,6 +49,7 @@ struct TranscriptStage: Stage {
             progress?.update(utterance.end)
         }
         let transcript = Transcript(duration: recording.duration, modelDigest: model.digest, segments: segments)
-        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8), to: context.path(Self.fileName))
+        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8),
+                             to: context.path(CheckpointFile.transcript.name))
     }
 }

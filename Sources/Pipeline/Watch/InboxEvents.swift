@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Wakes the watcher when the watched folder changes (inotify: a file closed after writing, or moved

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// A recording in the watched folder and the companion files that share its stem

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Moves an inbox item out of the watched folder without ever overwriting or deleting a file: each file

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Finds recordings in the watched folder and its subfolders that have stopped changing: a file (and each

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 import Validation
 
@@ -30,7 +31,7 @@ public struct WorkspaceTranscriptResolver: TranscriptResolver {
         case .failed: throw .noTranscriptYet(broadcast: name, reason: "the transcript stage failed: \(entry.error ?? "no reason recorded")")
         case .done: break
         }
-        let path = folder + "/" + TranscriptStage.fileName
+        let path = folder + "/" + CheckpointFile.transcript.name
         guard FileManager.default.fileExists(atPath: path) else {
             throw .noTranscriptYet(broadcast: name, reason: "\(path) is missing")
         }

@@ -1,3 +1,5 @@
+import Catalog
+import Checkpoints
 import Foundation
 import Pipeline
 import Testing

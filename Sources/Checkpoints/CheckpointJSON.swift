@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reading and writing the JSON checkpoints of the later stages, one way everywhere.
-enum CheckpointJSON {
+package enum CheckpointJSON {
     /// Encodes `value` (sorted keys, readable) and writes it atomically to `path`.
-    static func write(_ value: some Encodable, to path: String) throws {
+    package static func write(_ value: some Encodable, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -11,7 +11,7 @@ enum CheckpointJSON {
     }
 
     /// Decodes the checkpoint at `path`, naming it when it is missing or unreadable.
-    static func read<Value: Decodable>(_ type: Value.Type, from path: String) throws(PipelineError) -> Value {
+    package static func read<Value: Decodable>(_ type: Value.Type, from path: String) throws(PipelineError) -> Value {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .io(path: path, detail: "no such file; run the stage that writes it first")
         }

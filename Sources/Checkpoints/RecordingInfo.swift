@@ -4,7 +4,7 @@ import Foundation
 /// `recording.json`, written by the decode stage: what the recording is, as later stages need it.
 public struct RecordingInfo: Codable, Sendable, Equatable {
     /// File name inside the broadcast folder.
-    public static let fileName = "recording.json"
+    public static let fileName = CheckpointFile.recording.name
 
     /// File name of the recording when it was probed.
     public var name: String

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// What identifies a file's content without reading it: device, inode, size, and the modification and

@@ -1,13 +1,12 @@
+import Checkpoints
 import Foundation
 import Insight
 import Report
 
-/// The dashboard's `Report.BroadcastStore` over a workspace the pipeline made. The list comes from the
-/// catalog: its broadcast rows (name, length, when first seen), each stage's latest run and the
-/// validation figures; the headline figures (`summary.json`), pages and exports from the checkpoints in each broadcast's
-/// folder (`Report.BroadcastFolder`). A title and start time in the broadcast's metadata win over the
-/// file name and the catalog's date.
-public struct CatalogBroadcastStore: BroadcastStore {
+/// The dashboard's list of a workspace the pipeline made (`Report.WorkspaceStore(root:listing:)`), from
+/// its catalog: the broadcast rows (name, length, when first seen), each stage's latest run and the
+/// validation figures; the headline figures and metadata come from each broadcast's folder.
+public struct CatalogListing: BroadcastListing {
     /// The workspace.
     public let workspace: Workspace
     /// Its catalog.
@@ -15,62 +14,45 @@ public struct CatalogBroadcastStore: BroadcastStore {
     /// Stage names in the order the list shows them (the pipeline's order).
     public let stageOrder: [String]
 
-    /// Creates a store over `workspace` and its opened `catalog`.
-    public init(workspace: Workspace, catalog: Catalog, stageOrder: [String] = StageGraph.standardStages.map(\.name)) {
+    /// A listing of `workspace` from its opened `catalog`.
+    public init(workspace: Workspace, catalog: Catalog, stageOrder: [String]) {
         (self.workspace, self.catalog, self.stageOrder) = (workspace, catalog, stageOrder)
     }
 
-    /// The store for the workspace at `root`: over its catalog when it has one (opened, and migrated when
-    /// older), else over its folders alone (`Report.WorkspaceStore`).
-    /// A missing path or one that is not a folder is refused rather than served as an empty dashboard.
-    public static func open(root: String) throws(PipelineError) -> any BroadcastStore {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else {
-            throw .io(path: root, detail: "no such workspace folder; give the folder `liveinsight run` wrote into")
-        }
-        guard isFolder.boolValue else {
-            throw .io(path: root, detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
-        }
-        let workspace = Workspace(root: root)
-        guard FileManager.default.fileExists(atPath: workspace.catalogPath) else { return WorkspaceStore(root: workspace.root) }
-        return CatalogBroadcastStore(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath))
-    }
-
-    public func entries() throws(ReportError) -> [BroadcastEntry] {
+    public func entries(workspace root: String) throws(ReportError) -> [BroadcastEntry] {
         let broadcasts = try fromCatalog { () throws(PipelineError) in try catalog.broadcasts() }
         let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns() }
         let validations = try fromCatalog { () throws(PipelineError) in try catalog.validationResults() }
         let runsByBroadcast = Dictionary(grouping: runs, by: { (run: StageRunRecord) in run.broadcastId })
         var figures: [String: ValidationFigures] = [:]
         for validation in validations { figures[validation.broadcastId] = validation.figures }
-        let entries = broadcasts.map { (record: BroadcastRecord) -> BroadcastEntry in
-            let folder = try? BroadcastFolder(workspace: workspace.root, id: record.id)
+        return broadcasts.map { (record: BroadcastRecord) -> BroadcastEntry in
+            let folder = try? BroadcastFolder(workspace: root, id: record.id)
             return entry(record, folder: folder, headline: folder?.headline(), runs: runsByBroadcast[record.id] ?? [],
                          validation: figures[record.id])
         }
-        return entries.sorted { ($0.date ?? .distantPast, $0.id) > ($1.date ?? .distantPast, $1.id) }
     }
 
-    public func broadcast(id: String) throws(ReportError) -> Broadcast {
-        let record = try known(id)
-        let folder = try BroadcastFolder(workspace: workspace.root, id: id)
-        let report = try folder.requiredReport()
-        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns(broadcast: id) }
-        let validation = try fromCatalog { () throws(PipelineError) in try catalog.validationResults(broadcast: id).first?.figures }
-        return try folder.broadcast(entry: entry(record, folder: folder, headline: report.headline, runs: runs, validation: validation),
-                                    report: report)
+    public func requireListed(_ folder: BroadcastFolder) throws(ReportError) { _ = try known(folder.id) }
+
+    public func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) throws(ReportError) -> BroadcastEntry {
+        let record = try known(folder.id)
+        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns(broadcast: folder.id) }
+        let validation = try fromCatalog { () throws(PipelineError) in
+            try catalog.validationResults(broadcast: folder.id).first?.figures
+        }
+        return entry(record, folder: folder, headline: headline, runs: runs, validation: validation)
     }
 
-    public func recording(id: String) throws(ReportError) -> RecordingFile {
-        let record = try known(id)
-        return try BroadcastFolder(workspace: workspace.root, id: id).recording(candidates: [record.sourcePath])
+    public func recordingCandidates(_ folder: BroadcastFolder) throws(ReportError) -> [String] {
+        [try known(folder.id).sourcePath]
     }
 
     /// The list entry of one catalog row.
     private func entry(_ record: BroadcastRecord, folder: BroadcastFolder?, headline: HeadlineFigures?, runs: [StageRunRecord],
                        validation: ValidationFigures?) -> BroadcastEntry {
         let metadata = folder?.metadata()
-        let lock = workspace.broadcastFolder(record.id) + "/" + PipelineRunner.lockFile
+        let lock = workspace.broadcastFolder(record.id) + "/" + CheckpointFile.lockFile
         let latest = Dictionary(runs.map { ($0.stage, $0) }, uniquingKeysWith: { _, last in last })
         let stages = latest.values.sorted { rank($0.stage) < rank($1.stage) }.map { run in
             StageState(name: run.stage, status: Self.status(of: run, lock: lock))
@@ -104,5 +86,25 @@ public struct CatalogBroadcastStore: BroadcastStore {
     /// Runs a catalog query, reporting its failure as an unreadable catalog.
     private func fromCatalog<T>(_ body: () throws(PipelineError) -> T) throws(ReportError) -> T {
         do { return try body() } catch { throw .unreadable(path: catalog.path, detail: error.description) }
+    }
+}
+
+extension WorkspaceStore {
+    /// The store for the workspace at `root`: listed from its catalog when it has one (opened, and migrated
+    /// when older), else from its folders alone. `stageOrder` orders each broadcast's stages in the list.
+    /// A missing path or one that is not a folder is refused rather than served as an empty dashboard.
+    public static func open(root: String, stageOrder: [String]) throws(PipelineError) -> WorkspaceStore {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else {
+            throw .io(path: root, detail: "no such workspace folder; give the folder `liveinsight run` wrote into")
+        }
+        guard isFolder.boolValue else {
+            throw .io(path: root, detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
+        }
+        let workspace = Workspace(root: root)
+        guard FileManager.default.fileExists(atPath: workspace.catalogPath) else { return WorkspaceStore(root: workspace.root) }
+        let catalog = try Catalog(path: workspace.catalogPath)
+        return WorkspaceStore(root: workspace.root,
+                              listing: CatalogListing(workspace: workspace, catalog: catalog, stageOrder: stageOrder))
     }
 }

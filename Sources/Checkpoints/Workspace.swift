@@ -6,7 +6,7 @@ import Foundation
 /// <root>/inbox/                watched: producers drop recordings and their companions here
 /// <root>/processed/            recordings (and companions) that went through the pipeline
 /// <root>/rejected/             files that could not be processed, each with <file>.reason.txt
-/// <root>/broadcasts/<id>/      checkpoints of one broadcast (manifest.json, posteriors.bin, …)
+/// <root>/broadcasts/<id>/      checkpoints of one broadcast (`CheckpointFile` lists them)
 /// <root>/catalog.sqlite        broadcasts, jobs, stage runs, keyword lists
 /// ```
 public struct Workspace: Sendable, Equatable {
@@ -36,7 +36,9 @@ public struct Workspace: Sendable, Equatable {
     /// Where failed recordings are moved, each with a `.reason.txt`.
     public var rejected: String { root + "/rejected" }
     /// Parent of every broadcast folder.
-    public var broadcasts: String { root + "/broadcasts" }
+    public var broadcasts: String { root + "/" + Self.broadcastsFolder }
+    /// Name of the folder holding the broadcast folders.
+    public static let broadcastsFolder = "broadcasts"
     /// The SQLite catalog.
     public var catalogPath: String { root + "/catalog.sqlite" }
 
@@ -62,7 +64,7 @@ public struct Workspace: Sendable, Equatable {
     }
 
     /// Creates `folder` and its parents if missing.
-    static func createFolder(_ folder: String) throws(PipelineError) {
+    package static func createFolder(_ folder: String) throws(PipelineError) {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw .io(path: folder, detail: "cannot create the folder (\(error.localizedDescription))")
         }

@@ -5,7 +5,7 @@ import Foundation
 /// so it always describes files that exist completely.
 public struct Manifest: Codable, Sendable, Equatable {
     /// File name inside the broadcast folder.
-    public static let fileName = "manifest.json"
+    public static let fileName = CheckpointFile.manifest.name
     /// Version of this file's layout.
     public static let currentFormat = 1
 

@@ -1,6 +1,5 @@
-import Transcription
-
-/// Why a pipeline step failed.
+/// Why a workspace step failed: a checkpoint, the catalog or a stage. One error for the three layers of a
+/// workspace (`Checkpoints`, `Catalog`, `Pipeline`), so a failure deep in a checkpoint reaches the user unchanged.
 ///
 /// Every case names the stage or file and says what to do, in one line, so the CLI can print it and
 /// the watched-folder daemon can store it unchanged as a rejection reason.
@@ -17,8 +16,6 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case catalog(path: String, detail: String)
     /// The stage list is inconsistent (duplicate names, unknown or later dependencies).
     case invalidGraph(String)
-    /// No acoustic model was named and none was found.
-    case modelNotFound
     /// The model file cannot be used; `detail` names it and the problem.
     case modelUnusable(detail: String)
     /// No broadcast with this id has checkpoints in the workspace.
@@ -43,8 +40,6 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): catalog database error (\(detail)); check the workspace is writable and not on a network share"
         case .invalidGraph(let detail):
             "invalid stage graph: \(detail)"
-        case .modelNotFound:
-            "no acoustic model found (looked for \(ModelLocator.resolver.searchedDescription)): pass --model FILE or set LIVEINSIGHT_MODEL"
         case .modelUnusable(let detail):
             detail
         case .unknownBroadcast(let id, let workspace):

@@ -22,6 +22,9 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// The copy's path inside the broadcast folder (`inputs/<fileName>`).
+    public var pathInBroadcast: String { CheckpointFile.inputsFolder + "/" + fileName }
+
     /// Suffix that pairs a file in the watched folder with the recording of the same stem:
     /// `show.wav` + `show.events.csv`, `show.meta.json`.
     public var companionSuffix: String { "." + fileName }

@@ -1,3 +1,4 @@
+import Checkpoints
 import GRDB
 
 /// The catalog's schema as an ordered list of migrations. Never edit a registered migration: append one.

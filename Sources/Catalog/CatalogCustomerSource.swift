@@ -1,3 +1,4 @@
+import Checkpoints
 import Commerce
 import Report
 

@@ -19,7 +19,7 @@ import Foundation
 /// A file without its trailer, or whose trailer count disagrees, is reported as truncated.
 public enum PosteriorsFile {
     /// File name inside the broadcast folder.
-    public static let fileName = "posteriors.bin"
+    public static let fileName = CheckpointFile.posteriors.name
     static let magic = Array("LIPOSTRS".utf8)
     static let formatVersion: UInt16 = 1
     static let utteranceTag = Array("UTTR".utf8)

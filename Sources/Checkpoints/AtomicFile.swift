@@ -104,7 +104,7 @@ public enum AtomicFile {
     }
 
     /// Flushes the folder holding `path`, so a rename or creation in it is durable.
-    static func syncFolder(of path: String) {
+    package static func syncFolder(of path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }

@@ -1,7 +1,11 @@
+import Catalog
+import Checkpoints
 import Foundation
 
 /// One broadcast as `liveinsight status` shows it: the catalog's record, each stage's state from the
-/// broadcast's manifest, and its latest job.
+/// broadcast's manifest, and its latest job. The record's fields read as the status's own (`status.name`)
+/// and are encoded beside the others, in one flat JSON object.
+@dynamicMemberLookup
 public struct BroadcastStatus: Codable, Sendable, Equatable {
     /// One stage's state.
     public struct StageState: Codable, Sendable, Equatable {
@@ -45,18 +49,8 @@ public struct BroadcastStatus: Codable, Sendable, Equatable {
         public var error: String?
     }
 
-    /// Broadcast id (content hash prefix).
-    public var id: String
-    /// File name of the recording as first seen.
-    public var name: String
-    /// Where the recording was last seen.
-    public var sourcePath: String
-    /// Size of the recording.
-    public var bytes: Int64
-    /// Length in seconds, once decoded.
-    public var duration: Double?
-    /// When the catalog first saw it.
-    public var created: Date
+    /// The catalog's record: id, name, where the recording was last seen, size, length, when first seen.
+    public var broadcast: BroadcastRecord
     /// The broadcast's checkpoint folder.
     public var folder: String
     /// Every stage of the graph, in order.
@@ -70,7 +64,7 @@ public struct BroadcastStatus: Codable, Sendable, Equatable {
         return try catalog.broadcasts().map { broadcast throws(PipelineError) in
             let folder = workspace.broadcastFolder(broadcast.id)
             let manifest = try Manifest.load(folder: folder)
-            let held = FileLock.isHeld(path: folder + "/" + PipelineRunner.lockFile)
+            let held = FileLock.isHeld(path: folder + "/" + CheckpointFile.lockFile)
             let stages = graph.stages.map { stage in
                 guard let entry = manifest?.stages[stage.name] else { return StageState(name: stage.name, status: .pending) }
                 let status: StageState.Status = switch entry.status {
@@ -84,9 +78,33 @@ public struct BroadcastStatus: Codable, Sendable, Equatable {
             let job = jobs.last { $0.broadcastId == broadcast.id }.map {
                 JobState(id: $0.id ?? 0, file: $0.file, status: $0.status, outcome: $0.outcome, error: $0.error)
             }
-            return BroadcastStatus(id: broadcast.id, name: broadcast.name, sourcePath: broadcast.sourcePath, bytes: broadcast.bytes,
-                                   duration: broadcast.duration, created: broadcast.created, folder: folder, stages: stages,
-                                   lastJob: job)
+            return BroadcastStatus(broadcast: broadcast, folder: folder, stages: stages, lastJob: job)
         }
+    }
+
+    /// A field of the catalog's record.
+    public subscript<Value>(dynamicMember field: KeyPath<BroadcastRecord, Value>) -> Value { broadcast[keyPath: field] }
+
+    private enum CodingKeys: String, CodingKey { case folder, stages, lastJob }
+
+    public init(broadcast: BroadcastRecord, folder: String, stages: [StageState], lastJob: JobState?) {
+        (self.broadcast, self.folder, self.stages, self.lastJob) = (broadcast, folder, stages, lastJob)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        broadcast = try BroadcastRecord(from: decoder)
+        folder = try container.decode(String.self, forKey: .folder)
+        stages = try container.decode([StageState].self, forKey: .stages)
+        lastJob = try container.decodeIfPresent(JobState.self, forKey: .lastJob)
+    }
+
+    /// The record's fields and the status's own, side by side.
+    public func encode(to encoder: any Encoder) throws {
+        try broadcast.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(folder, forKey: .folder)
+        try container.encode(stages, forKey: .stages)
+        try container.encodeIfPresent(lastJob, forKey: .lastJob)
     }
 }
