@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // LiveInsight: Korean live-commerce broadcasts → transcripts → keyword/sales insight.
 // One library target per concern; dependencies flow one way:
-// CSndFile/CFFTW → AudioIO → Features → (Acoustic …) and Hangul → Validation; the CLI only wires them.
+// CSndFile/CFFTW → AudioIO → Features → (Acoustic …) and Hangul → Validation; Checkpoints → Report → Catalog →
+// Pipeline (Docs/pipeline.md); the CLI only wires them.
 import PackageDescription
 
 // The inference kernels are written for AVX2 + FMA (x86-64-v3: every x86 server since 2013);

@@ -203,7 +203,8 @@ public final class PipelineRunner: Sendable {
         }
         var parameters = stage.parameters(settings)
         for role in stage.models where role != .acoustic {
-            if let digest = try models.digest(role) { parameters[role.parameterName] = digest }
+            // An unreadable model is reported when the stage loads it, as that stage's failure.
+            if let digest = try? models.digest(role) { parameters[role.parameterName] = digest }
         }
         return CacheKey(stage: stage.name, version: stage.version,
                         model: stage.usesAcousticModel ? try models.acoustic.digest() : nil,
