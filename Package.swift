@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // LiveInsight: Korean live-commerce broadcasts → transcripts → keyword/sales insight.
 // One library target per concern; dependencies flow one way:
-// CSndFile/CFFTW → AudioIO → Features → (Acoustic …) and Hangul → Validation; Checkpoints → Report → Catalog →
-// Pipeline (Docs/pipeline.md); the CLI only wires them.
+// CSndFile/CFFTW → AudioIO → Features → (Acoustic …) and Hangul → Validation;
+// Checkpoints → Report → Catalog → Pipeline (Docs/pipeline.md); the CLI only wires them.
 import PackageDescription
 
 // The inference kernels are written for AVX2 + FMA (x86-64-v3: every x86 server since 2013);
@@ -159,12 +159,15 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Checkpoints", "Catalog", "Acoustic", "Transcription", "Insight", "Report", "Validation",
         ]),
-        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom",
+        ]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription", "Commerce",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
-        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Catalog", "Checkpoints", "Report"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Catalog", "Checkpoints", "Report"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "TextDecoding"], resources: [.copy("Fixtures")]),
     ]
 )

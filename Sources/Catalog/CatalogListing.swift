@@ -99,10 +99,13 @@ extension WorkspaceStore {
             throw .io(path: root, detail: "no such workspace folder; give the folder `liveinsight run` wrote into")
         }
         guard isFolder.boolValue else {
-            throw .io(path: root, detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
+            throw .io(path: root,
+                      detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
         }
         let workspace = Workspace(root: root)
-        guard FileManager.default.fileExists(atPath: workspace.catalogPath) else { return WorkspaceStore(root: workspace.root) }
+        guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
+            return WorkspaceStore(root: workspace.root)
+        }
         let catalog = try Catalog(path: workspace.catalogPath)
         return WorkspaceStore(root: workspace.root,
                               listing: CatalogListing(workspace: workspace, catalog: catalog, stageOrder: stageOrder))

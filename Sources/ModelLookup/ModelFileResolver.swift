@@ -97,11 +97,13 @@ public struct ModelNotFound: Error, Sendable, Equatable, CustomStringConvertible
 
     /// The failure of `resolver`'s lookup, for a command whose option `flag` names the file.
     public init(resolver: ModelFileResolver, flag: String? = "--model") {
-        (role, searched, environmentVariable) = (resolver.role, resolver.searchedDescription, resolver.environmentVariable)
+        (role, searched) = (resolver.role, resolver.searchedDescription)
+        environmentVariable = resolver.environmentVariable
         self.flag = flag
     }
 
     public var description: String {
-        "no \(role) found (looked for \(searched)): " + (flag.map { "pass \($0) FILE or set " } ?? "set ") + environmentVariable
+        let fix = flag.map { "pass \($0) FILE or set " } ?? "set "
+        return "no \(role) found (looked for \(searched)): " + fix + environmentVariable
     }
 }

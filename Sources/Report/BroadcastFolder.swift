@@ -28,7 +28,9 @@ public struct BroadcastFolder: Sendable {
     public var path: String { workspace + "/" + Workspace.broadcastsFolder + "/" + id }
 
     /// The alignment stage's report; nil until the stage has run.
-    public func report() throws(ReportError) -> InsightReport? { try load(InsightReport.self, CheckpointFile.alignment.name) }
+    public func report() throws(ReportError) -> InsightReport? {
+        try load(InsightReport.self, CheckpointFile.alignment.name)
+    }
 
     /// The length and headline figures for the list: the alignment stage's summary, else those of its report
     /// (older folders, fixtures); nil until the stage has run or when unreadable.
@@ -37,10 +39,14 @@ public struct BroadcastFolder: Sendable {
     }
 
     /// The transcript; nil until the transcript stage has run.
-    public func transcript() throws(ReportError) -> Transcript? { try load(Transcript.self, CheckpointFile.transcript.name) }
+    public func transcript() throws(ReportError) -> Transcript? {
+        try load(Transcript.self, CheckpointFile.transcript.name)
+    }
 
     /// The reviews stage's digest; nil when the broadcast has no reviews.
-    public func reviews() throws(ReportError) -> ReviewDigest? { try load(ReviewDigest.self, CheckpointFile.reviews.name) }
+    public func reviews() throws(ReportError) -> ReviewDigest? {
+        try load(ReviewDigest.self, CheckpointFile.reviews.name)
+    }
 
     /// The broadcast's metadata: the pipeline keeps the user's copy in `inputs/`; hand-made folders hold it
     /// beside the checkpoints. Nil when absent or unreadable.
@@ -56,7 +62,8 @@ public struct BroadcastFolder: Sendable {
     /// The alignment stage's report; `.unreadable` until the stage has run (the dashboard needs it).
     public func requiredReport() throws(ReportError) -> InsightReport {
         guard let report = try report() else {
-            throw .unreadable(path: path + "/" + CheckpointFile.alignment.name, detail: "missing: run the align stage first")
+            throw .unreadable(path: path + "/" + CheckpointFile.alignment.name,
+                              detail: "missing: run the align stage first")
         }
         return report
     }

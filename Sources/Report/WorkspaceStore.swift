@@ -18,7 +18,8 @@ public struct WorkspaceStore: BroadcastStore {
     }
 
     public func entries() throws(ReportError) -> [BroadcastEntry] {
-        try listing.entries(workspace: root).sorted { ($0.date ?? .distantPast, $0.id) > ($1.date ?? .distantPast, $1.id) }
+        try listing.entries(workspace: root)
+            .sorted { ($0.date ?? .distantPast, $0.id) > ($1.date ?? .distantPast, $1.id) }
     }
 
     public func broadcast(id: String) throws(ReportError) -> Broadcast {
@@ -54,7 +55,8 @@ public struct FolderListing: BroadcastListing {
 
     public func entries(workspace: String) throws(ReportError) -> [BroadcastEntry] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Workspace(root: workspace).broadcasts)) ?? []
-        return names.compactMap { try? BroadcastFolder(workspace: workspace, id: $0) }.map { entry($0, headline: $0.headline()) }
+        return names.compactMap { try? BroadcastFolder(workspace: workspace, id: $0) }
+            .map { entry($0, headline: $0.headline()) }
     }
 
     /// Every folder is listed.
@@ -71,8 +73,7 @@ public struct FolderListing: BroadcastListing {
     }
 
     public func recordingCandidates(_ folder: BroadcastFolder) -> [String] {
-        let processed = folder.manifest()?.name
-        return processed.flatMap { BroadcastFolder.isPlainName($0) ? Workspace(root: folder.workspace).processed + "/" + $0 : nil }
-            .map { [$0] } ?? []
+        guard let name = folder.manifest()?.name, BroadcastFolder.isPlainName(name) else { return [] }
+        return [Workspace(root: folder.workspace).processed + "/" + name]
     }
 }

@@ -30,7 +30,8 @@ struct SentimentModelFile {
     /// The header's `data_sha256`, reading only the magic and the header.
     static func recordedDigest(path: String) throws(ReviewsError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .badModel(path: path, detail: FileManager.default.fileExists(atPath: path) ? "unreadable" : "no such file")
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .badModel(path: path, detail: exists ? "unreadable" : "no such file")
         }
         defer { try? handle.close() }
         let start = (try? handle.read(upToCount: 12)) ?? Data()

@@ -33,7 +33,8 @@ struct ModelOptions: ParsableArguments {
     /// `--model`, else the lookup; the language model as `language` says), its catalog opened (and created
     /// if new); model threads are divided between `parallelJobs`.
     func runner(workspace: Workspace, settings: PipelineSettings, language: StageModels.LanguageModelChoice = .none,
-                parallelJobs: Int = 1, progress: ProgressFactory?, log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
+                parallelJobs: Int = 1, progress: ProgressFactory?,
+                log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let models = try StageModels.resolve(acoustic: model, language: language,
                                              threads: threads ?? max(1, cores / max(1, parallelJobs)))
@@ -117,8 +118,8 @@ struct PipelineOptions: ParsableArguments {
     /// divided between `parallelJobs`.
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        try model.runner(workspace: workspace, settings: settings, language: languageModel.choice, parallelJobs: parallelJobs,
-                         progress: progress, log: log)
+        try model.runner(workspace: workspace, settings: settings, language: languageModel.choice,
+                         parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }
 

@@ -4,12 +4,16 @@ import Testing
 
 /// The one "not found" error and the companion rule of the model lookup.
 struct ModelNotFoundTests {
-    let resolver = ModelFileResolver(fileName: "absent.safetensors", environmentVariable: "TEST_ABSENT", role: "test model")
+    let resolver = ModelFileResolver(fileName: "absent.safetensors", environmentVariable: "TEST_ABSENT",
+                                     role: "test model")
 
     /// A lookup that finds nothing throws `ModelNotFound`, which says where it looked and how to name a file.
     @Test func notFoundSaysWhereItLooked() throws {
-        let binary = FileManager.default.temporaryDirectory.appendingPathComponent("lookup-\(UUID().uuidString)/bin/liveinsight").path
-        #expect(throws: ModelNotFound(resolver: resolver)) { try resolver.require(environment: [:], executable: binary) }
+        let binary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lookup-\(UUID().uuidString)/bin/liveinsight").path
+        #expect(throws: ModelNotFound(resolver: resolver)) {
+            try resolver.require(environment: [:], executable: binary)
+        }
         let message = ModelNotFound(resolver: resolver).description
         #expect(message.hasPrefix("no test model found (looked for $TEST_ABSENT, Models/absent.safetensors"))
         #expect(message.hasSuffix("): pass --model FILE or set TEST_ABSENT"))
@@ -26,6 +30,7 @@ struct ModelNotFoundTests {
         #expect(ModelFileResolver.companion(of: model, suffix: ".lm.safetensors") == nil)
         try Data("x".utf8).write(to: URL(fileURLWithPath: companion))
         #expect(ModelFileResolver.companion(of: model, suffix: ".lm.safetensors") == companion)
-        #expect(ModelFileResolver.companion(of: folder.appendingPathComponent("b.safetensors").path, suffix: ".lm.safetensors") == nil)
+        let other = folder.appendingPathComponent("b.safetensors").path
+        #expect(ModelFileResolver.companion(of: other, suffix: ".lm.safetensors") == nil)
     }
 }

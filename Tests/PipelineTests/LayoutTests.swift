@@ -24,7 +24,8 @@ struct LayoutTests {
         #expect(present == written.union([Manifest.fileName, CheckpointFile.inputsFolder, CheckpointFile.lockFile]))
         let layout = Set(CheckpointFile.allCases.map(\.name))
         #expect(written.union([Manifest.fileName]) == layout.subtracting([CheckpointFile.reviews.name]))
-        let inputs = try FileManager.default.contentsOfDirectory(atPath: summary.folder + "/" + CheckpointFile.inputsFolder)
+        let inputsFolder = summary.folder + "/" + CheckpointFile.inputsFolder
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: inputsFolder)
         #expect(Set(inputs) == Set([UserInputKind.keywords, .events, .reference].map(\.fileName)))
     }
 }

@@ -136,9 +136,10 @@ struct RerunTests {
     @Test func languageModelRedecodesTheTranscript() throws {
         let (runner, _) = try Fixtures.processedClip()
         let languageModel = Fixtures.tinyModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors")
-        let models = StageModels(acoustic: .acoustic(path: Fixtures.tinyModel, threads: 1), language: .language(path: languageModel))
-        let fused = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: runner.settings,
-                                   models: models, toolVersion: "test")
+        let models = StageModels(acoustic: .acoustic(path: Fixtures.tinyModel, threads: 1),
+                                 language: .language(path: languageModel))
+        let fused = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph,
+                                   settings: runner.settings, models: models, toolVersion: "test")
         let summary = try fused.run(RunRequest(recording: Fixtures.clip, inputs: [:]))
         let status = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.stage, $0.status) })
         #expect(status["acoustic"] == .reused && status["transcript"] == .ran, "\(status)")

@@ -11,14 +11,19 @@ struct WeightReader {
     }
 
     /// The checked configuration in a model file's `metadata`.
-    static func configuration(metadata: [String: String], path: String) throws(AcousticModelError) -> ModelConfiguration {
+    static func configuration(metadata: [String: String], path: String)
+        throws(AcousticModelError) -> ModelConfiguration {
         guard metadata["format"] == "liveinsight-ctc" else {
-            throw .unsupportedFormat(path: path, detail: "metadata format is '\(metadata["format"] ?? "absent")', expected 'liveinsight-ctc'")
+            throw .unsupportedFormat(path: path, detail:
+                "metadata format is '\(metadata["format"] ?? "absent")', expected 'liveinsight-ctc'")
         }
         guard metadata["format_version"] == "1" else {
-            throw .unsupportedFormat(path: path, detail: "format_version '\(metadata["format_version"] ?? "absent")'; this engine reads 1")
+            throw .unsupportedFormat(path: path, detail:
+                "format_version '\(metadata["format_version"] ?? "absent")'; this engine reads 1")
         }
-        guard let text = metadata["config"] else { throw .badConfiguration(path: path, detail: "no config in the metadata") }
+        guard let text = metadata["config"] else {
+            throw .badConfiguration(path: path, detail: "no config in the metadata")
+        }
         let configuration: ModelConfiguration
         do {
             configuration = try JSONDecoder().decode(ModelConfiguration.self, from: Data(text.utf8))

@@ -34,7 +34,8 @@ struct MentionsStage: Stage {
         while let utterance = try reader.next() {
             utterances.append((utterance.start, SparsePosteriors(utterance.posteriors, keep: PosteriorsEncoding.sparseKeep)))
         }
-        let threshold = context.settings.spottingThreshold ?? configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold
+        let threshold = context.settings.spottingThreshold ?? configuration.spottingThreshold
+            ?? KeywordSpotter.defaultThreshold
         let mentions = MentionFinder(
             keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration),
             spottingThreshold: threshold
