@@ -35,9 +35,11 @@ let package = Package(
         .library(name: "Commerce", targets: ["Commerce"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Pinned to the minor version: a new minor release is adopted on purpose, not by the next resolve
+        // (Package.resolved stays out of git on these machines).
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/groue/GRDB.swift", .upToNextMinor(from: "7.10.0")),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1")),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features (and Report, for XLSX) imports them.
@@ -133,7 +135,8 @@ let package = Package(
 
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
+        // Transcription too: a model the engine loads must still fit the front end that feeds it.
+        .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash", "Transcription"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "ModelLookupTests", dependencies: ["ModelLookup"]),
