@@ -13,7 +13,10 @@ struct CSVTable {
     }
 
     let path: String
+    /// The first row's names, trimmed and lower-cased.
     let header: [String]
+    /// The first row as written (a file without a header starts with data).
+    let firstRow: Row?
     let rows: [Row]
 
     init(path: String) throws(InsightError) {
@@ -29,6 +32,7 @@ struct CSVTable {
         var records = Self.parse(text)
         records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
             || $0.fields.first?.hasPrefix("#") == true }
+        firstRow = records.first
         header = records.first?.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
         rows = Array(records.dropFirst())
     }

@@ -5,16 +5,7 @@ import Insight
 import Pipeline
 import Transcription
 
-/// `--workspace DIR`, shared by the pipeline commands.
-struct WorkspaceOption: ParsableArguments {
-    @Option(help: "The workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
-    var workspace: String?
-
-    /// The chosen workspace.
-    var resolved: Workspace { Workspace(root: workspace ?? Workspace.defaultRoot()) }
-}
-
-/// The acoustic model a pipeline command uses: `run`, `watch`, and `align` on a broadcast (spotting
+/// The acoustic model a command uses: `transcribe`, `run`, `watch`, and `align` on a broadcast (spotting
 /// spells keywords in the model's units; it never runs the model there).
 struct ModelOptions: ParsableArguments {
     @Option(help: "The acoustic model file (default: $LIVEINSIGHT_MODEL or Models/\(ModelLocator.shippedModelName)).")
@@ -33,10 +24,9 @@ struct ModelOptions: ParsableArguments {
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
         let modelPath = try resolvedPath()
         try workspace.create()
-        let cores = ProcessInfo.processInfo.activeProcessorCount
         return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
                               graph: try StageGraph.standard(), settings: settings,
-                              model: ModelProvider(path: modelPath, threads: threads ?? max(1, cores / max(1, parallelJobs))),
+                              model: ModelProvider(path: modelPath, threads: threadCount(parallelJobs: parallelJobs)),
                               toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
     }
 }
@@ -46,6 +36,11 @@ extension ModelOptions {
     func resolvedPath() throws -> String {
         guard let path = model ?? ModelLocator.defaultModelPath() else { throw PipelineError.modelNotFound }
         return path
+    }
+
+    /// `--threads`, else every core divided between `parallelJobs` (at least 1 each).
+    func threadCount(parallelJobs: Int = 1) -> Int {
+        threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, parallelJobs))
     }
 }
 
@@ -85,28 +80,34 @@ struct SpottingOption: ParsableArguments {
     }
 }
 
-/// Model and decoding choices shared by `run` and `watch`.
-struct PipelineOptions: ParsableArguments {
-    @OptionGroup var model: ModelOptions
-
-    @Option(help: "Beam width for decoding the transcript; 1 decodes the best path only.")
+/// How the transcript is decoded, for `transcribe`, `run` and `watch`: the beam and the language model.
+struct DecodingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Beam width for decoding the transcript; 1 keeps one hypothesis (the best path "
+                               + "when there are no hotwords and no language model)."))
     var beam = Transcriber.Options().beamWidth
-
-    @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var posteriors = PosteriorsSettingDefault.encoding
-
-    @OptionGroup var spotting: SpottingOption
 
     @OptionGroup var languageModel: LanguageModelOption
 
     func validate() throws {
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     }
+}
+
+/// Model and decoding choices shared by `run` and `watch`.
+struct PipelineOptions: ParsableArguments {
+    @OptionGroup var model: ModelOptions
+
+    @OptionGroup var decoding: DecodingOptions
+
+    @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var posteriors = PosteriorsSettingDefault.encoding
+
+    @OptionGroup var spotting: SpottingOption
 
     /// The settings these options describe.
     var settings: PipelineSettings {
         var settings = PipelineSettings()
-        settings.decoding.beamWidth = beam
+        settings.decoding.beamWidth = decoding.beam
         settings.posteriorsEncoding = posteriors
         settings.spottingThreshold = spotting.spottingThreshold
         return settings
@@ -117,7 +118,7 @@ struct PipelineOptions: ParsableArguments {
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
         var settings = settings
-        settings.decoding.languageModel = try languageModel.load(forModel: model.resolvedPath())
+        settings.decoding.languageModel = try decoding.languageModel.load(forModel: model.resolvedPath())
         return try model.runner(workspace: workspace, settings: settings, parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }
