@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         .package(url: "https://github.com/groue/GRDB.swift", .upToNextMinor(from: "7.10.0")),
         .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1")),
+        .package(url: "https://github.com/yaslab/CSV.swift", .upToNextMinor(from: "2.5.2")),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features (and Report, for XLSX) imports them.
@@ -56,23 +57,28 @@ let package = Package(
         .target(name: "ContentHash"),
         // Where shipped model files are found when the user names none: one lookup order for every model.
         .target(name: "ModelLookup"),
-        // Reading users' text files in whatever encoding they were saved (UTF-8, UTF-16, CP949) via iconv.
-        .target(name: "TextDecoding", linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
+        // Reading users' text files in whatever encoding they were saved (UTF-8, UTF-16, CP949) via iconv, and
+        // their CSV records (yaslab/CSV.swift) with line numbers.
+        .target(name: "TextDecoding", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+                linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         .target(name: "SeededRandom"),
+        // Grouped numbers, won and percentages: the one number formatter of reports, pages and tables.
+        .target(name: "Formatting"),
         // Escaping text for HTML, SVG and XML: the one escaper of the dashboard, reports and word clouds.
         .target(name: "Markup"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul", "ModelLookup"]),
-        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding"]),
+        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding",
+                                            "Formatting"]),
         .target(name: "Hangul"),
-        .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding"]),
+        .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding", "Formatting"]),
         .target(name: "Pipeline", dependencies: [
             "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash", "TextDecoding", "Commerce",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
+            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter", "Formatting", "Hangul",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
@@ -87,7 +93,7 @@ let package = Package(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Pipeline",
-                "Report", "Server", "TextDecoding", "Commerce",
+                "Report", "Server", "TextDecoding", "Commerce", "Formatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -141,6 +147,7 @@ let package = Package(
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "ModelLookupTests", dependencies: ["ModelLookup"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
         // The shipped model measured against its model card (minutes of audio: kept out of the unit targets).
         .testTarget(name: "ShippedModelTests", dependencies: ["Transcription", "Acoustic", "AudioIO", "Insight", "Validation"]),
@@ -151,7 +158,7 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
-            "Server", "Report", "Insight", "Transcription", "Commerce",
+            "Server", "Report", "Insight", "Transcription", "Commerce", "Formatting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline", "Report"], resources: [.copy("Fixtures")]),
