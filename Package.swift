@@ -87,7 +87,8 @@ let package = Package(
         ]),
         .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),
         // Orders, customers (RFM) and recommenders (popular, bought together, content, ALS, hybrid); pure Swift.
-        .target(name: "Commerce", dependencies: ["Insight", "SeededRandom"], swiftSettings: kernelSettings),
+        .target(name: "Commerce", dependencies: ["Insight", "SeededRandom", "TextDecoding"],
+                swiftSettings: kernelSettings),
 
         .executableTarget(
             name: "liveinsight",

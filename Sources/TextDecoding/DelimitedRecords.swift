@@ -17,8 +17,10 @@ public enum DelimitedRecords {
         }
     }
 
-    /// The records of `text`, fields split at `separator`.
-    public static func parse(_ text: String, separator: Unicode.Scalar = ",") -> [Record] {
+    /// The records of `text`, fields split at `separator`. `quoting: false` reads a format without quoting
+    /// (TSV as IANA defines it, where a quote is data): each line is a record.
+    public static func parse(_ text: String, separator: Unicode.Scalar = ",", quoting: Bool = true) -> [Record] {
+        guard quoting else { return unquoted(text, separator: Character(separator)) }
         // CSV.swift reads scalars: a CRLF line break is two of them, which it handles; the error it can
         // report comes only from streams, never from a string.
         guard let reader = try? CSVReader(string: text, delimiter: separator) else { return [] }
@@ -35,7 +37,23 @@ public enum DelimitedRecords {
 
     /// The records of the file at `path`, decoded by `TextDecoder` (UTF-8 with or without a byte-order
     /// mark, UTF-16, CP949).
-    public static func read(path: String, separator: Unicode.Scalar = ",") throws(TextDecodingError) -> [Record] {
-        parse(try TextDecoder.read(path: path).text, separator: separator)
+    public static func read(path: String, separator: Unicode.Scalar = ",",
+                            quoting: Bool = true) throws(TextDecodingError) -> [Record] {
+        parse(try TextDecoder.read(path: path).text, separator: separator, quoting: quoting)
+    }
+
+    /// Lines split at LF (a CR before it dropped), fields at `separator`, blank lines skipped.
+    private static func unquoted(_ text: String, separator: Character) -> [Record] {
+        var records: [Record] = []
+        // Split the bytes, not the characters: "\r\n" is one Character and would not split at "\n".
+        for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .enumerated() {
+            var line = Substring(bytes)
+            if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
+            guard !line.isEmpty else { continue }
+            let fields = line.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            records.append(Record(line: index + 1, fields: fields))
+        }
+        return records
     }
 }

@@ -27,6 +27,14 @@ struct DelimitedRecordsTests {
                 == [.init(line: 1, fields: ["id", "text"]), .init(line: 2, fields: ["u1", "안녕, 하세요"])])
     }
 
+    /// Without quoting (TSV), a quote is data and every line is one record, CR before LF dropped.
+    @Test func unquotedTabSeparated() {
+        let records = DelimitedRecords.parse("id\tdesc\r\n1\t\"BIG\" MUG\r\n\r\n2\t\"open\n", separator: "\t",
+                                             quoting: false)
+        #expect(records == [.init(line: 1, fields: ["id", "desc"]), .init(line: 2, fields: ["1", "\"BIG\" MUG"]),
+                            .init(line: 4, fields: ["2", "\"open"])])
+    }
+
     /// Files are decoded first: a CP949 file (Korean Excel's default) gives the same records as UTF-8, and
     /// bytes in no known encoding are refused naming the line.
     @Test func readsThroughTheTextDecoder() throws {
