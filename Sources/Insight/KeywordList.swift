@@ -110,8 +110,9 @@ public struct KeywordList: Codable, Sendable, Equatable {
                 spellings += 1
             }
             if keywords[position].variants.count > Self.maxVariantsPerKeyword {
-                throw .badRow(path: path, line: row.line, detail: "'\(text.prefix(40))' has \(keywords[position].variants.count) variants; "
-                              + "at most \(Self.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
+                throw .badRow(path: path, line: row.line,
+                              detail: "'\(text.prefix(40))' has \(keywords[position].variants.count) variants; at most "
+                                  + "\(Self.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
             }
             if spellings > Self.maxSpellings {
                 throw .badRow(path: path, line: row.line, detail: "the list reaches \(spellings) keywords and variants; "

@@ -75,10 +75,12 @@ public struct DashboardPage {
                 rows += "<td>전체 full</td>"
             }
             let expected = ment.expectedPurchases ?? 0, excess = ment.excessPurchases ?? 0
-            rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">\(NumberText.grouped(Double(counts.purchases)))</td>"
+            rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">"
+                + "\(NumberText.grouped(Double(counts.purchases)))</td>"
                 + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
                 + "<td class=\"num\" data-sort=\"\(excess)\">\(Format.signed(excess))</td>"
-                + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">\(NumberText.won(ment.creditedRevenue))</td></tr>"
+                + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">"
+                + "\(NumberText.won(ment.creditedRevenue))</td></tr>"
         }
         let window = broadcast.report.options
         let censored = broadcast.report.ments.filter { $0.coverage == .afterEnd }.count

@@ -19,7 +19,8 @@ public struct Findings: Sendable, Equatable {
         let report = broadcast.report, summary = report.summary
         var out: [Sentence] = []
         var sales = "총 \(NumberText.grouped(Double(summary.unitsSold)))개, \(NumberText.won(summary.revenue)) 판매"
-        var salesEnglish = "\(NumberText.grouped(Double(summary.unitsSold))) units sold for \(NumberText.won(summary.revenue))"
+        var salesEnglish = "\(NumberText.grouped(Double(summary.unitsSold))) units sold for "
+            + NumberText.won(summary.revenue)
         if let rate = summary.achievementRate {
             sales += "로 목표의 \(NumberText.percent(rate))를 달성했습니다."
             salesEnglish += ", \(NumberText.percent(rate)) of the target."

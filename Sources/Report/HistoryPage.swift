@@ -56,7 +56,8 @@ public struct HistoryPage {
             ("매출 Revenue", { NumberText.won($0.report.summary.revenue) }),
             ("달성률 Achievement", { $0.report.summary.achievementRate.map { NumberText.percent($0) } ?? "–" }),
             ("최대 시청자 Peak viewers", { $0.report.summary.peakViewers.map(NumberText.grouped) ?? "–" }),
-            ("시청→장바구니 Viewed → carted", { $0.report.funnel.viewToCart.map { NumberText.percent($0) } ?? "–" }),
+            ("시청→장바구니 Viewed → carted",
+             { $0.report.funnel.viewToCart.map { NumberText.percent($0) } ?? "–" }),
             ("장바구니→구매 Carted → bought", { $0.report.funnel.cartToPurchase.map { NumberText.percent($0) } ?? "–" }),
             ("유의한 키워드 Significant keywords", { show in
                 let names = show.report.keywords.filter(\.significant).map { "\($0.name) ×\(Format.decimal($0.uplift ?? 1, 2))" }

@@ -35,7 +35,8 @@ struct ServeCommandTests {
         let missing = folder.path + "/nonexistent"
         let old = try CLIRunner.run(["serve", missing, "--port", "0"])
         #expect(old.status != 0)
-        #expect(old.stderr.contains("`serve FOLDER` is deprecated; use `serve --workspace \(missing)`"), "\(old.stderr)")
+        let note = "`serve FOLDER` is deprecated; use `serve --workspace \(missing)`"
+        #expect(old.stderr.contains(note), "\(old.stderr)")
         #expect(old.stderr.contains("nonexistent: no such workspace folder"), "\(old.stderr)")
         let both = try CLIRunner.run(["serve", missing, "--workspace", folder.path, "--port", "0"])
         #expect(both.status != 0)

@@ -64,7 +64,8 @@ public struct TerminalReportRenderer: Sendable {
         var lines = [
             "corpus: CER \(NumberText.percent(corpus.cer)) (\(corpus.characters.errors)/\(corpus.characters.referenceLength) "
                 + "characters), WER \(NumberText.percent(corpus.wer)) (\(corpus.words.errors)/\(corpus.words.referenceLength) words)",
-            "sentences: \(corpus.sentenceErrors)/\(corpus.items) with errors (SER \(NumberText.percent(corpus.sentenceErrorRate)))"
+            "sentences: \(corpus.sentenceErrors)/\(corpus.items) with errors "
+                + "(SER \(NumberText.percent(corpus.sentenceErrorRate)))"
                 + (corpus.missingHypotheses > 0 ? ", \(corpus.missingHypotheses) without hypothesis" : ""),
         ]
         if let timing = corpus.timing {
