@@ -57,7 +57,7 @@ demo: build
 	done; true
 	@echo "demo outputs: $(DEMO_OUT)/ (features) and $(DEMO_WORKSPACE)/broadcasts/<id>/ (manifest.json, posteriors.bin,"
 	@echo "  transcript.json, validation.json, mentions.json, alignment.json, report.html, report.xlsx)"
-	@echo "dashboard: $(BIN) serve $(DEMO_WORKSPACE)   then open http://127.0.0.1:8080/"
+	@echo "dashboard: $(BIN) serve --workspace $(DEMO_WORKSPACE)   then open http://127.0.0.1:8080/"
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/liveinsight/models

@@ -38,9 +38,12 @@ let package = Package(
         .library(name: "Commerce", targets: ["Commerce"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Pinned to the minor version: a new minor release is adopted on purpose, not by the next resolve
+        // (Package.resolved stays out of git on these machines).
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/groue/GRDB.swift", .upToNextMinor(from: "7.10.0")),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1")),
+        .package(url: "https://github.com/yaslab/CSV.swift", .upToNextMinor(from: "2.5.2")),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features (and Report, for XLSX) imports them.
@@ -57,16 +60,21 @@ let package = Package(
         .target(name: "ContentHash"),
         // Where shipped model files are found when the user names none: one lookup order for every model.
         .target(name: "ModelLookup"),
-        // Reading users' text files in whatever encoding they were saved (UTF-8, UTF-16, CP949) via iconv.
-        .target(name: "TextDecoding", linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
+        // Reading users' text files in whatever encoding they were saved (UTF-8, UTF-16, CP949) via iconv, and
+        // their CSV records (yaslab/CSV.swift) with line numbers.
+        .target(name: "TextDecoding", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+                linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         .target(name: "SeededRandom"),
+        // Grouped numbers, won and percentages: the one number formatter of reports, pages and tables.
+        .target(name: "Formatting"),
         // Escaping text for HTML, SVG and XML: the one escaper of the dashboard, reports and word clouds.
         .target(name: "Markup"),
         .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul", "ModelLookup"]),
-        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding"]),
+        .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding",
+                                            "Formatting"]),
         .target(name: "Hangul"),
-        .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding"]),
+        .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding", "Formatting"]),
         // The workspace layout: folder and file names, the manifest, the checkpoint formats, atomic writes.
         .target(name: "Checkpoints", dependencies: ["AudioIO", "Acoustic", "ContentHash"]),
         // The workspace's SQLite catalog (GRDB): broadcasts, jobs, stage runs, orders, and the dashboard's
@@ -81,7 +89,7 @@ let package = Package(
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Checkpoints", "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
+            "Checkpoints", "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter", "Formatting", "Hangul",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
@@ -90,13 +98,14 @@ let package = Package(
         ]),
         .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),
         // Orders, customers (RFM) and recommenders (popular, bought together, content, ALS, hybrid); pure Swift.
-        .target(name: "Commerce", dependencies: ["Insight", "SeededRandom"], swiftSettings: kernelSettings),
+        .target(name: "Commerce", dependencies: ["Insight", "SeededRandom", "TextDecoding"],
+                swiftSettings: kernelSettings),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Checkpoints",
-                "Catalog", "Pipeline", "Report", "Server", "TextDecoding", "Commerce", "ModelLookup",
+                "Catalog", "Pipeline", "Report", "Server", "TextDecoding", "Commerce", "ModelLookup", "Formatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -144,11 +153,13 @@ let package = Package(
 
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "AudioIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash"]),
+        // Transcription too: a model the engine loads must still fit the front end that feeds it.
+        .testTarget(name: "AcousticTests", dependencies: ["Acoustic", "Features", "ContentHash", "Transcription"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "ModelLookupTests", dependencies: ["ModelLookup"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
         // The shipped model measured against its model card (minutes of audio: kept out of the unit targets).
         .testTarget(name: "ShippedModelTests", dependencies: ["Transcription", "Acoustic", "AudioIO", "Insight", "Validation"]),
@@ -163,7 +174,7 @@ let package = Package(
             "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom",
         ]),
         .testTarget(name: "DashboardTests", dependencies: [
-            "Server", "Report", "Insight", "Transcription", "Commerce",
+            "Server", "Report", "Insight", "Transcription", "Commerce", "Formatting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Catalog", "Checkpoints", "Report"],

@@ -1,4 +1,5 @@
-/// How many terminal columns text takes, for lining up Korean text in fixed-width output.
+/// How many terminal columns text takes, for lining up Korean text in fixed-width output: the one width
+/// rule of the terminal tables and the workbooks' column widths.
 public enum DisplayWidth {
     /// Code-point ranges shown two columns wide: Hangul, CJK, full-width forms, common emoji blocks.
     static let wideRanges: [ClosedRange<UInt32>] = [
@@ -25,8 +26,15 @@ public enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + columns(of: $1) }
     }
 
-    /// `text` followed by spaces up to `width` columns (unchanged when already as wide).
-    public static func padded(_ text: String, to width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - columns(of: text)))
+    /// Which side of the text the padding goes.
+    public enum Alignment: Sendable {
+        case left, right
+    }
+
+    /// `text` with spaces up to `width` columns, after it (`.left`) or before it (`.right`); unchanged when
+    /// already as wide.
+    public static func padded(_ text: String, to width: Int, alignment: Alignment = .left) -> String {
+        let fill = String(repeating: " ", count: max(0, width - columns(of: text)))
+        return alignment == .left ? text + fill : fill + text
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Formatting
+import Hangul
 
 /// A plain-text rendering of an insight report for the terminal.
 public enum InsightTextReport {
@@ -6,13 +8,14 @@ public enum InsightTextReport {
         let s = report.summary
         var lines: [String] = []
         lines.append(String(format: "Broadcast score %.1f / 100 · %d units sold · revenue %@ · expected %@",
-                            s.totalScore, s.unitsSold, won(s.revenue), won(s.expectedRevenue)))
+                            s.totalScore, s.unitsSold, NumberText.won(s.revenue, style: .suffix),
+                            NumberText.won(s.expectedRevenue, style: .suffix)))
         if let target = s.targetUnits, let rate = s.achievementRate {
             lines.append(String(format: "Target %d units: %.0f%% achieved", target, rate * 100))
         }
         let f = report.funnel
         lines.append(String(format: "Funnel (distinct viewers): %d viewed → %d carted (%@) → %d bought (%@ of carters)",
-                            f.viewers, f.carters, percent(f.viewToCart), f.buyers, percent(f.cartToPurchase)))
+                            f.viewers, f.carters, share(f.viewToCart), f.buyers, share(f.cartToPurchase)))
         lines.append("")
         let options = report.options
         lines.append(String(format: "Window %.0f–%.0f min after each mention; uplift = purchase-rate ratio (%.0f%% CI);",
@@ -22,8 +25,8 @@ public enum InsightTextReport {
         lines.append("keyword          topic        mentions  purchases  expected  uplift (CI)          p adj.  share")
         for impact in report.keywords.prefix(keywordLimit) {
             lines.append(String(format: "%@ %@ %@ %10d %9.1f  %@ %@ %6.1f%%%@",
-                                pad(impact.name, 16), pad(impact.topic, 12), mentions(impact), impact.counts.purchases,
-                                impact.expectedPurchases, pad(interval(impact), 20),
+                                pad(impact.name, 16), pad(impact.topic, 12), mentions(impact),
+                                impact.counts.purchases, impact.expectedPurchases, pad(interval(impact), 20),
                                 impact.adjustedPValue.map { String(format: "%7.3f", $0) } ?? "      –",
                                 impact.contributionShare * 100, impact.significant ? " *" : ""))
         }
@@ -56,18 +59,9 @@ public enum InsightTextReport {
         return String(repeating: " ", count: max(0, 8 - text.count)) + text
     }
 
-    static func won(_ amount: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 0
-        return (formatter.string(from: NSNumber(value: amount)) ?? "\(Int(amount))") + "원"
-    }
+    /// A share as a percentage, or "–" when there is none.
+    static func share(_ value: Double?) -> String { value.map { NumberText.percent($0) } ?? "–" }
 
-    static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
-
-    /// Pads to a display width (Hangul counts as two columns).
-    static func pad(_ text: String, _ width: Int) -> String {
-        let columns = text.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && $1.value <= 0xD7A3) ? 2 : 1) }
-        return text + String(repeating: " ", count: max(0, width - columns))
-    }
+    /// Left-aligned in `width` terminal columns.
+    static func pad(_ text: String, _ width: Int) -> String { DisplayWidth.padded(text, to: width) }
 }

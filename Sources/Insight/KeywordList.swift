@@ -58,6 +58,27 @@ public struct KeywordList: Codable, Sendable, Equatable {
         guard let keywordColumn = table.column("keyword", "키워드") else {
             throw .missingColumn(path: path, column: "keyword", expected: "keyword,topic,variants")
         }
+        return try KeywordList(table: table, keywordColumn: keywordColumn)
+    }
+
+    /// The spellings to favour in decoding (`Transcriber.Options.hotwords`), read from a keyword list as
+    /// `load(path:)` reads it (variants and spoken forms included), or from a plain list without a header:
+    /// one keyword per line (a CSV's first column), blank lines and `#` comments skipped.
+    public static func hotwords(path: String) throws(InsightError) -> [String] {
+        let table = try CSVTable(path: path)
+        if let keywordColumn = table.column("keyword", "키워드") {
+            return try KeywordList(table: table, keywordColumn: keywordColumn).keywords.flatMap(\.spellings)
+        }
+        let rows = (table.firstRow.map { [$0] } ?? []) + table.rows
+        let keywords = rows.compactMap { row in
+            row.fields.first.map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }
+        }.filter { !$0.isEmpty }
+        guard !keywords.isEmpty else { throw .emptyKeywordList(path: path) }
+        return keywords.flatMap { Keyword(text: $0, topic: "").spellings }
+    }
+
+    private init(table: CSVTable, keywordColumn: Int) throws(InsightError) {
+        let path = table.path
         let topicColumn = table.column("topic", "토픽", "주제")
         let variantsColumn = table.column("variants", "변형")
         var keywords: [Keyword] = []
@@ -88,16 +109,17 @@ public struct KeywordList: Codable, Sendable, Equatable {
                 keywords[position].variants.append(variant)
                 spellings += 1
             }
-            if keywords[position].variants.count > maxVariantsPerKeyword {
-                throw .badRow(path: path, line: row.line, detail: "'\(text.prefix(40))' has \(keywords[position].variants.count) variants; "
-                              + "at most \(maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
+            if keywords[position].variants.count > Self.maxVariantsPerKeyword {
+                throw .badRow(path: path, line: row.line,
+                              detail: "'\(text.prefix(40))' has \(keywords[position].variants.count) variants; at most "
+                                  + "\(Self.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
             }
-            if spellings > maxSpellings {
+            if spellings > Self.maxSpellings {
                 throw .badRow(path: path, line: row.line, detail: "the list reaches \(spellings) keywords and variants; "
-                              + "at most \(maxSpellings) per list")
+                              + "at most \(Self.maxSpellings) per list")
             }
         }
         guard !keywords.isEmpty else { throw .emptyKeywordList(path: path) }
-        return KeywordList(keywords: keywords)
+        self.init(keywords: keywords)
     }
 }

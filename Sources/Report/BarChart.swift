@@ -1,3 +1,4 @@
+import Formatting
 /// Signed bars over minutes (e.g. viewer count changes): up in one colour, down in another; zoomable.
 struct BarChart {
     var id: String
@@ -9,7 +10,7 @@ struct BarChart {
         let xs = bars.map(\.x)
         let frame = ChartFrame(xDomain: (xs.min() ?? 0)...((xs.max() ?? 0) + 1),
                                yDomain: ChartFrame.yRange(bars.map(\.value)))
-        var svg = frame.open(id: id, label: label, zoomable: true, yFormat: { Format.integer($0) })
+        var svg = frame.open(id: id, label: label, zoomable: true, yFormat: { NumberText.grouped($0) })
         svg += "<g clip-path=\"url(#\(id)-clip)\">"
         let zero = frame.y(0)
         for bar in bars {
@@ -18,7 +19,7 @@ struct BarChart {
             let sign = bar.value >= 0 ? "+" : ""
             svg += "<rect class=\"bar\" data-x=\"\(bar.x + 0.1)\" data-w=\"0.8\" x=\"\(Format.px(x0))\" y=\"\(Format.px(top))\""
                 + " width=\"\(Format.px(x1 - x0))\" height=\"\(Format.px(height))\" fill=\"\(bar.value >= 0 ? upColor : downColor)\""
-                + " data-tip=\"\(Format.integer(bar.x))′: \(sign)\(Format.integer(bar.value))\"/>"
+                + " data-tip=\"\(NumberText.grouped(bar.x))′: \(sign)\(NumberText.grouped(bar.value))\"/>"
         }
         return svg + "</g></svg>"
     }

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Markup
 
@@ -64,7 +65,7 @@ struct ChartFrame {
     /// Minute ticks along the x axis (the page script redraws them on zoom).
     func xTicks() -> String {
         Self.ticks(xDomain, count: 8).map { tick in
-            "<text class=\"tick\" x=\"\(Format.px(x(tick)))\" y=\"\(plotBottom + 16)\" text-anchor=\"middle\">\(Format.integer(tick))′</text>"
+            "<text class=\"tick\" x=\"\(Format.px(x(tick)))\" y=\"\(plotBottom + 16)\" text-anchor=\"middle\">\(NumberText.grouped(tick))′</text>"
         }.joined()
     }
 }

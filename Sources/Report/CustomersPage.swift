@@ -1,4 +1,5 @@
 import Commerce
+import Formatting
 import Foundation
 import Markup
 
@@ -57,10 +58,13 @@ public struct CustomersPage {
         var rows = ""
         for segment in analysis.segments.sorted(by: { $0.revenue > $1.revenue }) {
             rows += "<tr><td>\(MarkupText.escape(segment.segment.rawValue))</td>"
-                + "<td class=\"num\" data-sort=\"\(segment.customers)\">\(Format.integer(Double(segment.customers)))</td>"
-                + "<td class=\"num\" data-sort=\"\(segment.customerShare)\">\(Format.percent(segment.customerShare))</td>"
-                + "<td class=\"num\" data-sort=\"\(segment.revenue)\">\(Format.integer(segment.revenue))</td>"
-                + "<td class=\"num\" data-sort=\"\(segment.revenueShare)\">\(Format.percent(segment.revenueShare))</td></tr>"
+                + "<td class=\"num\" data-sort=\"\(segment.customers)\">"
+                + "\(NumberText.grouped(Double(segment.customers)))</td>"
+                + "<td class=\"num\" data-sort=\"\(segment.customerShare)\">"
+                + "\(NumberText.percent(segment.customerShare))</td>"
+                + "<td class=\"num\" data-sort=\"\(segment.revenue)\">\(NumberText.grouped(segment.revenue))</td>"
+                + "<td class=\"num\" data-sort=\"\(segment.revenueShare)\">"
+                + "\(NumberText.percent(segment.revenueShare))</td></tr>"
         }
         let largest = max(analysis.heatMap.flatMap { $0 }.max() ?? 1, 1)
         var heat = "<tr><th>R ↓  F →</th>" + (1...5).map { "<th class=\"num\">F\($0)</th>" }.joined() + "</tr>"

@@ -1,3 +1,4 @@
+import Formatting
 import Insight
 import Markup
 
@@ -12,8 +13,8 @@ extension DashboardPage {
             MarkupText.escape("\(report.summary.testedKeywords) keywords were tested together, so p-values are adjusted (\(options.correction.rawValue)); "
                 + "significant = adjusted p < \(Format.decimal(options.significanceLevel, 2)). Rankings, findings, credit and the score use significant effects only."))
         let chart = IntervalChart(id: "chart-intervals", label: "키워드 효과와 95% 구간 Keyword effects with 95% intervals", impacts: report.keywords)
-        return "<section class=\"wide\" id=\"effects\"><h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(\(Format.integer(options.windowStart / 60))–"
-            + "\(Format.integer(options.windowEnd / 60))분 후 구매율 배수 purchase-rate factor, 95% 구간 interval)</span></h2>"
+        return "<section class=\"wide\" id=\"effects\"><h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(\(NumberText.grouped(options.windowStart / 60))–"
+            + "\(NumberText.grouped(options.windowEnd / 60))분 후 구매율 배수 purchase-rate factor, 95% 구간 interval)</span></h2>"
             + "<p class=\"note\">\(note)</p><div class=\"intervals\">\(chart.svg())</div>"
             + EffectTable(id: "impacts", impacts: report.keywords).html()
             + "<h3>주제 Topics</h3>" + EffectTable(id: "topic-impacts", impacts: report.topics).html() + "</section>"
@@ -25,12 +26,12 @@ extension DashboardPage {
         guard !products.isEmpty else { return "" }
         let rows = products.map { product in
             "<tr><td>\(MarkupText.escape(product.name ?? broadcast.productName(product.id)))</td>"
-                + "<td class=\"num\" data-sort=\"\(product.units)\">\(Format.integer(Double(product.units)))</td>"
-                + "<td class=\"num\" data-sort=\"\(product.revenue)\">\(Format.won(product.revenue))</td>"
-                + "<td class=\"num\">\(product.targetUnits.map { Format.integer(Double($0)) } ?? "–")</td>"
-                + "<td class=\"num\" data-sort=\"\(product.achievementRate ?? -1)\">\(product.achievementRate.map(Format.percent) ?? "–")</td>"
-                + "<td class=\"num\">\(Format.integer(Double(product.carters)))</td><td class=\"num\">\(Format.integer(Double(product.buyers)))</td>"
-                + "<td class=\"num\" data-sort=\"\(product.conversion ?? -1)\">\(product.conversion.map(Format.percent) ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(product.units)\">\(NumberText.grouped(Double(product.units)))</td>"
+                + "<td class=\"num\" data-sort=\"\(product.revenue)\">\(NumberText.won(product.revenue))</td>"
+                + "<td class=\"num\">\(product.targetUnits.map { NumberText.grouped(Double($0)) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(product.achievementRate ?? -1)\">\(product.achievementRate.map { NumberText.percent($0) } ?? "–")</td>"
+                + "<td class=\"num\">\(NumberText.grouped(Double(product.carters)))</td><td class=\"num\">\(NumberText.grouped(Double(product.buyers)))</td>"
+                + "<td class=\"num\" data-sort=\"\(product.conversion ?? -1)\">\(product.conversion.map { NumberText.percent($0) } ?? "–")</td>"
                 + "<td>\(product.firstSale.map(Format.clock) ?? "–")–\(product.lastSale.map(Format.clock) ?? "")</td></tr>"
         }.joined()
         let timeline = ProductTimeline(id: "chart-products", label: "상품별 판매 타임라인 Product selling timeline",

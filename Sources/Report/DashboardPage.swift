@@ -1,3 +1,4 @@
+import Formatting
 import Insight
 import Markup
 
@@ -30,9 +31,9 @@ public struct DashboardPage {
 
     private func summarySection() -> String {
         let summary = broadcast.report.summary, funnel = broadcast.report.funnel
-        let cartRate = funnel.cartToPurchase.map(Format.percent) ?? "–"
+        let cartRate = funnel.cartToPurchase.map { NumberText.percent($0) } ?? "–"
         func head(_ text: String, _ tip: String) -> String { "<th data-tip=\"\(MarkupText.escape(tip))\">\(text)</th>" }
-        let peak = summary.peakViewers.map { Format.integer($0) + (summary.peakViewersTime.map { " (" + Format.clock($0) + ")" } ?? "") } ?? "–"
+        let peak = summary.peakViewers.map { NumberText.grouped($0) + (summary.peakViewersTime.map { " (" + Format.clock($0) + ")" } ?? "") } ?? "–"
         return """
         <section><h2>요약 Summary</h2><table class="summary" id="summary"><thead><tr>\(head("종합 점수 Total score",
             "0–100 휴리스틱: 목표 대비 판매 50%, 장바구니→구매 전환 25%(50%면 만점), 유의한 키워드 효과에 귀속된 구매 비중 25%(절반이면 만점). "
@@ -46,9 +47,9 @@ public struct DashboardPage {
             + "at this show's cart→purchase rate (\(cartRate)) and mean unit price — an assumption, not an observation."))
         \(head("최대 동시 시청자 Peak viewers", "viewer_count 표본 중 최댓값과 그 시각. The largest concurrent-viewer sample and when it was taken."))
         </tr></thead>
-        <tbody><tr><td>\(Format.decimal(summary.totalScore))</td><td>\(Format.integer(Double(summary.unitsSold)))</td>
-        <td>\(summary.achievementRate.map(Format.percent) ?? "–")</td><td>\(Format.won(summary.revenue))</td>
-        <td>\(Format.won(summary.expectedRevenue))</td><td>\(peak)</td></tr></tbody></table></section>
+        <tbody><tr><td>\(Format.decimal(summary.totalScore))</td><td>\(NumberText.grouped(Double(summary.unitsSold)))</td>
+        <td>\(summary.achievementRate.map { NumberText.percent($0) } ?? "–")</td><td>\(NumberText.won(summary.revenue))</td>
+        <td>\(NumberText.won(summary.expectedRevenue))</td><td>\(peak)</td></tr></tbody></table></section>
         """
     }
 
@@ -74,16 +75,18 @@ public struct DashboardPage {
                 rows += "<td>전체 full</td>"
             }
             let expected = ment.expectedPurchases ?? 0, excess = ment.excessPurchases ?? 0
-            rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">\(Format.integer(Double(counts.purchases)))</td>"
+            rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">"
+                + "\(NumberText.grouped(Double(counts.purchases)))</td>"
                 + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
                 + "<td class=\"num\" data-sort=\"\(excess)\">\(Format.signed(excess))</td>"
-                + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">\(Format.won(ment.creditedRevenue))</td></tr>"
+                + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">"
+                + "\(NumberText.won(ment.creditedRevenue))</td></tr>"
         }
         let window = broadcast.report.options
         let censored = broadcast.report.ments.filter { $0.coverage == .afterEnd }.count
         let censoredNote = censored > 0 ? " · 방송 종료 후 창 \(censored)건 제외 \(censored) after the end, left out" : ""
         return """
-        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(Format.integer(window.windowStart / 60))–\(Format.integer(window.windowEnd / 60))분 후 window\(censoredNote))</span></h2>
+        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(NumberText.grouped(window.windowStart / 60))–\(NumberText.grouped(window.windowEnd / 60))분 후 window\(censoredNote))</span></h2>
         <input class="search" type="search" placeholder="검색 Search" data-table="ments" id="ment-search">
         <div class="scroll"><table class="sortable" id="ments" data-page-size="\(Self.mentionPageSize)"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
         <th>멘트 Ment</th><th data-tip="창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.">창 Window</th>
@@ -158,7 +161,7 @@ public struct DashboardPage {
             let negative = WordCloud(id: "cloud-negative-\(index)", label: "부정 단어 Negative words", words: product.negativeWords, color: "#c0392b")
             blocks += "<div class=\"review-product\" data-product=\"\(MarkupText.escape(product.productID))\">"
                 + "<h3>\(MarkupText.escape(product.name ?? product.productID))</h3>"
-                + "<p>리뷰 \(Format.integer(Double(product.reviews)))건 reviews · 평균 별점 mean stars \(product.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
+                + "<p>리뷰 \(NumberText.grouped(Double(product.reviews)))건 reviews · 평균 별점 mean stars \(product.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
                 + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
                 + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div></div>"
         }
@@ -170,17 +173,17 @@ public struct DashboardPage {
     private func validationSection() -> String {
         guard let figures = broadcast.entry.validation else { return "" }
         func row(_ name: String, _ rate: Double, _ counts: ValidationFigures.Counts) -> String {
-            "<tr><td>\(name)</td><td class=\"num\">\(Format.percent(rate))</td><td class=\"num\">\(Format.integer(Double(counts.substitutions)))</td>"
-                + "<td class=\"num\">\(Format.integer(Double(counts.deletions)))</td><td class=\"num\">\(Format.integer(Double(counts.insertions)))</td>"
-                + "<td class=\"num\">\(Format.integer(Double(counts.reference)))</td></tr>"
+            "<tr><td>\(name)</td><td class=\"num\">\(NumberText.percent(rate))</td><td class=\"num\">\(NumberText.grouped(Double(counts.substitutions)))</td>"
+                + "<td class=\"num\">\(NumberText.grouped(Double(counts.deletions)))</td><td class=\"num\">\(NumberText.grouped(Double(counts.insertions)))</td>"
+                + "<td class=\"num\">\(NumberText.grouped(Double(counts.reference)))</td></tr>"
         }
         return """
         <section id="validation"><h2>전사 정확도 Transcript accuracy <span class="zoom-note">(참조 대본 대비 against the reference, \(Format.date(figures.validated)))</span></h2>
         <table id="validation-figures"><thead><tr><th></th><th class="num">오류율 Rate</th><th class="num">대체 S</th><th class="num">삭제 D</th>
         <th class="num">삽입 I</th><th class="num">참조 Reference</th></tr></thead><tbody>
         \(row("문자 Characters (CER)", figures.cer, figures.characters))\(row("어절 Words (WER)", figures.wer, figures.words))
-        <tr><td>문장 Sentences (SER)</td><td class="num">\(Format.percent(figures.sentenceErrorRate))</td><td></td><td></td><td></td>
-        <td class="num">\(Format.integer(Double(figures.items)))</td></tr></tbody></table></section>
+        <tr><td>문장 Sentences (SER)</td><td class="num">\(NumberText.percent(figures.sentenceErrorRate))</td><td></td><td></td><td></td>
+        <td class="num">\(NumberText.grouped(Double(figures.items)))</td></tr></tbody></table></section>
         """
     }
 

@@ -1,3 +1,4 @@
+import Formatting
 import Insight
 import Markup
 
@@ -24,7 +25,7 @@ struct EffectTable {
                 + "<td class=\"num\" data-sort=\"\(impact.uplift ?? 0)\">\(EffectText.uplift(impact))</td>"
                 + "<td class=\"num\" data-sort=\"\(impact.adjustedPValue ?? 2)\">\(EffectText.pValue(impact.adjustedPValue))</td>"
                 + "<td><span class=\"state \(impact.evidence.rawValue)\">\(EffectText.state(impact))</span></td>"
-                + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(impact.significant ? Format.percent(impact.contributionShare) : "–")</td></tr>"
+                + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(impact.significant ? NumberText.percent(impact.contributionShare) : "–")</td></tr>"
         }.joined()
         return "<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)\"><thead><tr><th>이름 Name</th><th>주제 Topic</th>"
             + (shows == nil ? "" : "<th class=\"num\" data-tip=\"추정에 쓰인 방송 수. Shows whose estimate entered the pool.\">방송 Shows</th>")

@@ -1,3 +1,4 @@
+import Formatting
 import Insight
 
 /// The written summary of a broadcast's findings: plain sentences, each in Korean and English.
@@ -17,27 +18,28 @@ public struct Findings: Sendable, Equatable {
     public init(_ broadcast: Broadcast) {
         let report = broadcast.report, summary = report.summary
         var out: [Sentence] = []
-        var sales = "총 \(Format.integer(Double(summary.unitsSold)))개, \(Format.won(summary.revenue)) 판매"
-        var salesEnglish = "\(Format.integer(Double(summary.unitsSold))) units sold for \(Format.won(summary.revenue))"
+        var sales = "총 \(NumberText.grouped(Double(summary.unitsSold)))개, \(NumberText.won(summary.revenue)) 판매"
+        var salesEnglish = "\(NumberText.grouped(Double(summary.unitsSold))) units sold for "
+            + NumberText.won(summary.revenue)
         if let rate = summary.achievementRate {
-            sales += "로 목표의 \(Format.percent(rate))를 달성했습니다."
-            salesEnglish += ", \(Format.percent(rate)) of the target."
+            sales += "로 목표의 \(NumberText.percent(rate))를 달성했습니다."
+            salesEnglish += ", \(NumberText.percent(rate)) of the target."
         } else { sales += "했습니다."; salesEnglish += "." }
         out.append(Sentence(korean: sales + " 종합 점수는 \(Format.decimal(summary.totalScore))점입니다.",
                             english: salesEnglish + " Total score \(Format.decimal(summary.totalScore)) of 100."))
         out += Self.effectFindings(report)
         if let cartRate = report.funnel.cartToPurchase {
-            let carters = Format.integer(Double(report.funnel.carters))
-            out.append(Sentence(korean: "장바구니에 담은 시청자 \(carters)명 중 \(Format.percent(cartRate))가 구매했습니다.",
-                                english: "\(Format.percent(cartRate)) of the \(carters) viewers who carted bought."))
+            let carters = NumberText.grouped(Double(report.funnel.carters))
+            out.append(Sentence(korean: "장바구니에 담은 시청자 \(carters)명 중 \(NumberText.percent(cartRate))가 구매했습니다.",
+                                english: "\(NumberText.percent(cartRate)) of the \(carters) viewers who carted bought."))
         }
         if let peak = report.timeline.max(by: { $0.counts.purchases < $1.counts.purchases }), peak.counts.purchases > 0 {
             out.append(Sentence(korean: "구매가 가장 많았던 시점은 \(peak.minute)분(분당 \(peak.counts.purchases)건)입니다.",
                                 english: "Purchases peaked at minute \(peak.minute) (\(peak.counts.purchases) per minute)."))
         }
         if let peak = summary.peakViewers, let time = summary.peakViewersTime {
-            out.append(Sentence(korean: "동시 시청자는 \(Format.clock(time))에 \(Format.integer(peak))명으로 최대였습니다.",
-                                english: "Concurrent viewers peaked at \(Format.integer(peak)) at \(Format.clock(time))."))
+            out.append(Sentence(korean: "동시 시청자는 \(Format.clock(time))에 \(NumberText.grouped(peak))명으로 최대였습니다.",
+                                english: "Concurrent viewers peaked at \(NumberText.grouped(peak)) at \(Format.clock(time))."))
         }
         for product in broadcast.showReviews {
             // Best and worst only among topics with enough sentences behind them.
@@ -56,7 +58,7 @@ public struct Findings: Sendable, Equatable {
     /// left out after the end.
     static func effectFindings(_ report: InsightReport) -> [Sentence] {
         var out: [Sentence] = []
-        let window = "\(Format.integer(report.options.windowStart / 60))–\(Format.integer(report.options.windowEnd / 60))분"
+        let window = "\(NumberText.grouped(report.options.windowStart / 60))–\(NumberText.grouped(report.options.windowEnd / 60))분"
         let tested = report.summary.testedKeywords
         let significant = report.keywords.filter(\.significant)
         if significant.isEmpty {
@@ -70,12 +72,12 @@ public struct Findings: Sendable, Equatable {
             let best = lead[lead.startIndex]
             out.append(Sentence(
                 korean: "키워드 \(tested)개 중 \(significant.count)개가 보정 후에도 유의합니다: 언급 \(window) 후 구매율 \(korean). "
-                    + "‘\(best.name)’\(Particle.topic(best.name)) 기준 초과 구매의 \(Format.percent(best.contributionShare))를 차지합니다.",
+                    + "‘\(best.name)’\(Particle.topic(best.name)) 기준 초과 구매의 \(NumberText.percent(best.contributionShare))를 차지합니다.",
                 english: "\(significant.count) of \(tested) keywords remain significant after the correction: purchase rate \(english) in the windows after mentions. "
-                    + "‘\(best.name)’ accounts for \(Format.percent(best.contributionShare)) of the purchases above baseline."))
+                    + "‘\(best.name)’ accounts for \(NumberText.percent(best.contributionShare)) of the purchases above baseline."))
             if let topic = report.topics.filter({ $0.contributionShare > 0 }).max(by: { $0.contributionShare < $1.contributionShare }) {
-                out.append(Sentence(korean: "주제별로는 ‘\(topic.name)’ 멘트의 기여가 \(Format.percent(topic.contributionShare))로 가장 컸습니다.",
-                                    english: "By topic, ‘\(topic.name)’ ments contributed most (\(Format.percent(topic.contributionShare)))."))
+                out.append(Sentence(korean: "주제별로는 ‘\(topic.name)’ 멘트의 기여가 \(NumberText.percent(topic.contributionShare))로 가장 컸습니다.",
+                                    english: "By topic, ‘\(topic.name)’ ments contributed most (\(NumberText.percent(topic.contributionShare)))."))
             }
         }
         let censored = report.ments.filter { $0.coverage == .afterEnd }.count

@@ -1,25 +1,8 @@
 import Foundation
 
-/// Number, money and time formatting shared by pages, charts and exports (fixed, locale-independent).
+/// Decimal, time and coordinate formatting shared by pages, charts and exports (fixed, locale-independent);
+/// grouped numbers, won and percentages come from `Formatting.NumberText`.
 enum Format {
-    /// `1234567` → `1,234,567`.
-    static func integer(_ value: Double) -> String {
-        let rounded = Int(value.rounded())
-        let digits = String(abs(rounded))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return (rounded < 0 ? "-" : "") + out
-    }
-
-    /// Korean won: `₩1,234,000`.
-    static func won(_ value: Double) -> String { "₩" + integer(value) }
-
-    /// Fraction 0…1 as a percentage with one decimal: `37.5%`.
-    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
-
     /// A number with `digits` decimals.
     static func decimal(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 

@@ -1,3 +1,4 @@
+import Formatting
 import Insight
 import Markup
 
@@ -12,7 +13,7 @@ struct FunnelChart {
 
     func svg() -> String {
         let steps: [(name: String, count: Int, rate: Double?, tip: String)] = [
-            ("시청 viewed", funnel.viewers, nil, "시청·장바구니·구매 중 하나라도 한 시청자 수 (조회 이벤트 \(Format.integer(Double(funnel.views)))건). Distinct viewers who viewed, carted or bought."),
+            ("시청 viewed", funnel.viewers, nil, "시청·장바구니·구매 중 하나라도 한 시청자 수 (조회 이벤트 \(NumberText.grouped(Double(funnel.views)))건). Distinct viewers who viewed, carted or bought."),
             ("장바구니 carted", funnel.carters, funnel.viewToCart, "장바구니에 담거나 구매한 시청자 수. Distinct viewers who carted or bought; rate = of those who viewed."),
             ("구매 bought", funnel.buyers, funnel.cartToPurchase, "구매한 시청자 수. Distinct viewers who bought; rate = of those who carted."),
         ]
@@ -23,11 +24,11 @@ struct FunnelChart {
         for (index, step) in steps.enumerated() {
             let y = 10 + Double(index) * rowHeight, length = max(barMax * Double(step.count) / first, 1)
             let x = left + (barMax - length) / 2
-            let rate = step.rate.map { " · " + Format.percent($0) } ?? ""
+            let rate = step.rate.map { " · " + NumberText.percent($0) } ?? ""
             svg += "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(Format.px(y + 20))\" text-anchor=\"end\">\(step.name)</text>"
             svg += "<rect class=\"bar\" x=\"\(Format.px(x))\" y=\"\(Format.px(y))\" width=\"\(Format.px(length))\" height=\"30\" fill=\"\(Self.colors[index])\""
                 + " data-tip=\"\(MarkupText.escape(step.tip))\"/>"
-            svg += "<text class=\"value\" x=\"\(Format.px(left + barMax + 8))\" y=\"\(Format.px(y + 20))\">\(Format.integer(Double(step.count)))명\(rate)</text>"
+            svg += "<text class=\"value\" x=\"\(Format.px(left + barMax + 8))\" y=\"\(Format.px(y + 20))\">\(NumberText.grouped(Double(step.count)))명\(rate)</text>"
         }
         return svg + "</svg>"
     }

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Insight
 import Markup
@@ -36,9 +37,9 @@ public struct HistoryPage {
         let body = "<section class=\"wide\" id=\"comparison\"><h2>방송 비교 Shows side by side (\(chosen.count))</h2>\(comparison(chosen))</section>"
             + "<div class=\"grid\">"
             + "<section><h2>점수 추이 Score over shows</h2>\(trend("trend-score", sorted, format: { Format.decimal($0) }) { $0.report.summary.totalScore })</section>"
-            + "<section><h2>판매 수량 추이 Units over shows</h2>\(trend("trend-units", sorted, format: { Format.integer($0) }) { Double($0.report.summary.unitsSold) })</section>"
+            + "<section><h2>판매 수량 추이 Units over shows</h2>\(trend("trend-units", sorted, format: { NumberText.grouped($0) }) { Double($0.report.summary.unitsSold) })</section>"
             + "<section><h2 data-tip=\"장바구니에 담은 시청자 중 구매한 비율. Distinct carters who bought.\">전환율 추이 Cart → purchase over shows</h2>"
-            + "\(trend("trend-conversion", sorted, format: { Format.percent($0) }) { $0.report.funnel.cartToPurchase })</section>"
+            + "\(trend("trend-conversion", sorted, format: { NumberText.percent($0) }) { $0.report.funnel.cartToPurchase })</section>"
             + "<section><h2 data-tip=\"모든 방송의 분 단위 판매 수량을 한국 시간 요일·시각별로 합산. Units of every minute of every show, by weekday and hour (Korea time).\">"
             + "요일·시간대별 판매 Units by weekday and hour</h2>\(heatmap())</section></div>"
         return PageShell(title: "방송 비교 · LiveInsight", assets: .linked)
@@ -51,12 +52,13 @@ public struct HistoryPage {
             ("날짜 Date", { Format.date($0.entry.date) }),
             ("길이 Length", { Format.clock($0.report.duration) }),
             ("종합 점수 Score", { Format.decimal($0.report.summary.totalScore) }),
-            ("판매 수량 Units", { Format.integer(Double($0.report.summary.unitsSold)) }),
-            ("매출 Revenue", { Format.won($0.report.summary.revenue) }),
-            ("달성률 Achievement", { $0.report.summary.achievementRate.map(Format.percent) ?? "–" }),
-            ("최대 시청자 Peak viewers", { $0.report.summary.peakViewers.map(Format.integer) ?? "–" }),
-            ("시청→장바구니 Viewed → carted", { $0.report.funnel.viewToCart.map(Format.percent) ?? "–" }),
-            ("장바구니→구매 Carted → bought", { $0.report.funnel.cartToPurchase.map(Format.percent) ?? "–" }),
+            ("판매 수량 Units", { NumberText.grouped(Double($0.report.summary.unitsSold)) }),
+            ("매출 Revenue", { NumberText.won($0.report.summary.revenue) }),
+            ("달성률 Achievement", { $0.report.summary.achievementRate.map { NumberText.percent($0) } ?? "–" }),
+            ("최대 시청자 Peak viewers", { $0.report.summary.peakViewers.map(NumberText.grouped) ?? "–" }),
+            ("시청→장바구니 Viewed → carted",
+             { $0.report.funnel.viewToCart.map { NumberText.percent($0) } ?? "–" }),
+            ("장바구니→구매 Carted → bought", { $0.report.funnel.cartToPurchase.map { NumberText.percent($0) } ?? "–" }),
             ("유의한 키워드 Significant keywords", { show in
                 let names = show.report.keywords.filter(\.significant).map { "\($0.name) ×\(Format.decimal($0.uplift ?? 1, 2))" }
                 return names.isEmpty ? "없음 none (\(show.report.summary.testedKeywords))" : names.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import Formatting
 import Markup
 
 /// A named series of (x, y) points.
@@ -13,7 +14,7 @@ struct LineChart {
     var id: String
     var label: String
     var series: [ChartSeries]
-    var yFormat: (Double) -> String = { Format.integer($0) }
+    var yFormat: (Double) -> String = { NumberText.grouped($0) }
 
     func svg() -> String {
         let xs = series.flatMap { $0.points.map(\.x) }
@@ -26,7 +27,7 @@ struct LineChart {
             let drawn = line.points.map { "\(Format.px(frame.x($0.x))),\(Format.px(frame.y($0.y)))" }.joined(separator: " ")
             svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.color)\" data-pts=\"\(points)\" points=\"\(drawn)\"/>"
             for point in line.points {
-                let tip = "\(line.name) · \(Format.integer(point.x))′: \(yFormat(point.y))"
+                let tip = "\(line.name) · \(NumberText.grouped(point.x))′: \(yFormat(point.y))"
                 svg += "<circle class=\"dot\" r=\"2.5\" fill=\"\(line.color)\" data-x=\"\(point.x)\" cx=\"\(Format.px(frame.x(point.x)))\""
                     + " cy=\"\(Format.px(frame.y(point.y)))\" data-tip=\"\(MarkupText.escape(tip))\"/>"
             }

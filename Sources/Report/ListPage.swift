@@ -1,3 +1,4 @@
+import Formatting
 import Markup
 
 /// The broadcast list: date, length, stage status, headline figures and the transcript's CER (when it was
@@ -27,10 +28,10 @@ public struct ListPage {
                 + "<td class=\"num\" data-sort=\"\(entry.duration ?? 0)\">\(entry.duration.map(Format.clock) ?? "–")</td>"
                 + "<td>\(stages.isEmpty ? "–" : stages)</td>"
                 + "<td class=\"num\" data-sort=\"\(summary?.totalScore ?? 0)\">\(summary.map { Format.decimal($0.totalScore) } ?? "–")</td>"
-                + "<td class=\"num\" data-sort=\"\(summary?.unitsSold ?? 0)\">\(summary.map { Format.integer(Double($0.unitsSold)) } ?? "–")</td>"
-                + "<td class=\"num\" data-sort=\"\(summary?.achievementRate ?? 0)\">\(summary?.achievementRate.map(Format.percent) ?? "–")</td>"
-                + "<td class=\"num\" data-sort=\"\(summary?.revenue ?? 0)\">\(summary.map { Format.won($0.revenue) } ?? "–")</td>"
-                + "<td class=\"num\" data-sort=\"\(entry.validation?.cer ?? -1)\">\(entry.validation.map { Format.percent($0.cer) } ?? "–")</td></tr>"
+                + "<td class=\"num\" data-sort=\"\(summary?.unitsSold ?? 0)\">\(summary.map { NumberText.grouped(Double($0.unitsSold)) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(summary?.achievementRate ?? 0)\">\(summary?.achievementRate.map { NumberText.percent($0) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(summary?.revenue ?? 0)\">\(summary.map { NumberText.won($0.revenue) } ?? "–")</td>"
+                + "<td class=\"num\" data-sort=\"\(entry.validation?.cer ?? -1)\">\(entry.validation.map { NumberText.percent($0.cer) } ?? "–")</td></tr>"
         }
         var named: [String: String] = [:]
         for product in entries.flatMap({ $0.summary?.products ?? [] }) where product.units > 0 && product.id != "(none)" {

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Markup
 
@@ -9,7 +10,7 @@ struct PieChart {
     /// When set, the chart is a donut with this caption in its hole.
     var donutCaption: String?
     /// How a slice's value is written in its tip beside its share; nil writes the share alone (for shares).
-    var valueFormat: ((Double) -> String)? = { Format.integer($0) }
+    var valueFormat: ((Double) -> String)? = { NumberText.grouped($0) }
     /// Shown in place of the chart when there is nothing to share out.
     var emptyText = "–"
 
@@ -26,7 +27,7 @@ struct PieChart {
         for (index, slice) in slices.enumerated() where slice.value > 0 {
             let sweep = slice.value / total * 2 * .pi
             let color = Self.palette[index % Self.palette.count]
-            let share = Format.percent(slice.value / total)
+            let share = NumberText.percent(slice.value / total)
             let tip = MarkupText.escape("\(slice.name): " + (valueFormat.map { "\($0(slice.value)) (\(share))" } ?? share))
             if sweep >= 2 * .pi - 1e-9 {
                 svg += "<circle class=\"slice\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(radius)\" fill=\"\(color)\" data-tip=\"\(tip)\"/>"
@@ -39,7 +40,7 @@ struct PieChart {
             angle += sweep
             let legendY = 20.0 + Double(index) * 22
             svg += "<rect x=\"265\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(color)\"/>"
-            svg += "<text class=\"legend\" x=\"283\" y=\"\(legendY + 10)\">\(MarkupText.escape(slice.name)) \(Format.percent(slice.value / total))</text>"
+            svg += "<text class=\"legend\" x=\"283\" y=\"\(legendY + 10)\">\(MarkupText.escape(slice.name)) \(NumberText.percent(slice.value / total))</text>"
         }
         if let donutCaption {
             svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(radius * 0.55)\" fill=\"#fff\"/>"

@@ -1,3 +1,4 @@
+import Formatting
 import Insight
 import Markup
 
@@ -25,12 +26,12 @@ struct ProductTimeline {
                 let share = Double(count) / Double(max(point.productActivity.values.reduce(0, +), 1))
                 svg += "<rect class=\"bar\" x=\"\(Format.px(left + Double(point.minute) * cell))\" y=\"\(Format.px(y + 2))\""
                     + " width=\"\(Format.px(max(cell - 0.5, 0.5)))\" height=\"\(rowHeight - 4)\" fill=\"\(color)\" fill-opacity=\"\(Format.decimal(0.15 + 0.85 * share, 2))\""
-                    + " data-tip=\"\(MarkupText.escape(product.name)) · \(point.minute)′: 장바구니·구매 \(count)건 (\(Format.percent(share))) cart and purchase events\"/>"
+                    + " data-tip=\"\(MarkupText.escape(product.name)) · \(point.minute)′: 장바구니·구매 \(count)건 (\(NumberText.percent(share))) cart and purchase events\"/>"
             }
         }
         let axis = top + rowHeight * Double(max(products.count, 1)) + 16
         for tick in ChartFrame.ticks(0...Double(minutes), count: 8) {
-            svg += "<text class=\"tick\" x=\"\(Format.px(left + tick * cell))\" y=\"\(Format.px(axis))\" text-anchor=\"middle\">\(Format.integer(tick))′</text>"
+            svg += "<text class=\"tick\" x=\"\(Format.px(left + tick * cell))\" y=\"\(Format.px(axis))\" text-anchor=\"middle\">\(NumberText.grouped(tick))′</text>"
         }
         return svg + "</svg>"
     }

@@ -1,3 +1,4 @@
+import Formatting
 import Markup
 
 /// Paired horizontal bars per row — review sentiment on its 0–5 axis, mean stars on a separate 1–5 axis — with
@@ -19,7 +20,7 @@ struct ScoreBars {
         for (index, row) in rows.enumerated() {
             let y = 30 + Double(index) * rowHeight
             svg += "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(y + 13)\" text-anchor=\"end\">\(MarkupText.escape(row.name))</text>"
-            svg += "<text class=\"tick count\" x=\"\(left - 8)\" y=\"\(y + 27)\" text-anchor=\"end\">n = \(Format.integer(Double(row.count)))</text>"
+            svg += "<text class=\"tick count\" x=\"\(left - 8)\" y=\"\(y + 27)\" text-anchor=\"end\">n = \(NumberText.grouped(Double(row.count)))</text>"
             for (offset, value, scale) in [(0.0, Optional(row.sentiment), scales[0]), (16.0, row.stars, scales[1])] {
                 guard let value else { continue }
                 let length = max(barMax * (min(max(value, scale.low), 5) - scale.low) / (5 - scale.low), 1)
@@ -32,7 +33,7 @@ struct ScoreBars {
         for (line, scale) in scales.enumerated() {
             let y = axis + Double(line) * 16
             let ticks = stride(from: scale.low, through: 5, by: 1).map { tick in
-                "<text class=\"tick\" x=\"\(Format.px(left + barMax * (tick - scale.low) / (5 - scale.low)))\" y=\"\(y)\" text-anchor=\"middle\" fill=\"\(scale.color)\">\(Format.integer(tick))</text>"
+                "<text class=\"tick\" x=\"\(Format.px(left + barMax * (tick - scale.low) / (5 - scale.low)))\" y=\"\(y)\" text-anchor=\"middle\" fill=\"\(scale.color)\">\(NumberText.grouped(tick))</text>"
             }.joined()
             svg += "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(y)\" text-anchor=\"end\">\(line == 0 ? "감성 0–5" : "별점 1–5")</text>" + ticks
         }

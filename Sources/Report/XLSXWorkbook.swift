@@ -1,5 +1,7 @@
 import CXLSXWriter
+import Formatting
 import Foundation
+import Hangul
 
 /// An XLSX workbook written by libxlsxwriter (Debian `libxlsxwriter-dev`): named sheets of text and number cells
 /// with native number formats (₩, %, mm:ss), column widths fitted to the content, the first row bold and
@@ -102,7 +104,7 @@ public struct XLSXWorkbook: Sendable {
                     case .text(let text):
                         let clean = Self.clean(text)
                         worksheet_write_string(worksheet, r, c, clean, style)
-                        widths[columnIndex] = max(widths[columnIndex] ?? 0, Self.displayWidth(clean))
+                        widths[columnIndex] = max(widths[columnIndex] ?? 0, Double(DisplayWidth.columns(of: clean)))
                     case .number(let value, let kind) where value.isFinite:
                         let stored = kind == .clock ? value / 86_400 : value
                         worksheet_write_number(worksheet, r, c, stored, style ?? format(kind))
@@ -160,10 +162,5 @@ public struct XLSXWorkbook: Sendable {
     /// Text without the control characters XML 1.0 forbids, within a cell's 32,767 characters.
     static func clean(_ text: String) -> String {
         String(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })).prefix(32_767))
-    }
-
-    /// Spreadsheet column width of a text: wide (Hangul, CJK) characters count two.
-    static func displayWidth(_ text: String) -> Double {
-        Double(text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) })
     }
 }

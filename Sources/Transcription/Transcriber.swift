@@ -2,12 +2,13 @@ import Acoustic
 import AudioIO
 import Features
 
-/// Recording → transcript: decode (16 kHz), cut at pauses, log-mel, acoustic model, CTC decoding,
-/// word times on the recording's clock. Streams: memory is one utterance, whatever the length.
+/// Recording → transcript: a `PosteriorsStream` (decode, cut at pauses, log-mel, acoustic model) composed
+/// with a `CTCDecoder` chosen from the options, and word times on the recording's clock.
 public final class Transcriber {
     /// Decoding choices.
     public struct Options: Sendable {
-        /// Beam width for prefix beam search; 1 means greedy (best path). Default
+        /// Beam width for prefix beam search; 1 keeps a single hypothesis (best-path decoding when there are
+        /// no hotwords and no language model). Values below 1 count as 1. Default
         /// `PrefixBeamSearch.defaultBeamWidth` (16).
         public var beamWidth = PrefixBeamSearch.defaultBeamWidth
         /// Keywords to favour (e.g. the analysts' keyword list), in any spelling the vocabulary covers.
@@ -32,8 +33,11 @@ public final class Transcriber {
 
     public let model: AcousticModel
     public let options: Options
+    /// The acoustic half: recording → posteriors per utterance.
+    public let posteriorsStream: PosteriorsStream
+    /// The search the options ask for (`decoder(for:options:)`).
+    public let decoder: any CTCDecoder
     private let vocabulary: TokenVocabulary
-    private let decoder: PrefixBeamSearch?
     /// The model's frame clock (output frame ↔ seconds), for callers that align their own token sequences.
     public let clock: FrameClock
 
@@ -45,19 +49,32 @@ public final class Transcriber {
                           emissionDelay: configuration.emissionDelay ?? 0)
     }
 
-    /// Throws `.badConfiguration` when the options' language model was built for other units than `model`'s.
-    public init(model: AcousticModel, options: Options = Options()) throws(AcousticModelError) {
-        self.model = model
-        self.options = options
-        vocabulary = TokenVocabulary(tokens: model.configuration.vocabulary)
-        clock = Self.clock(for: model.configuration)
+    /// The decoder for `options`: best path for beam 1 with nothing to favour, else prefix beam search of
+    /// exactly that width with the hotwords and the language model the options hold. Throws
+    /// `.badConfiguration` when the language model was built for other units than the model's.
+    public static func decoder(for configuration: ModelConfiguration, options: Options)
+        throws(AcousticModelError) -> any CTCDecoder
+    {
+        let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
         let keywords = options.hotwords.map(vocabulary.encode).filter { !$0.isEmpty }
         let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: options.hotwordBoost)
         let fusion = try options.languageModel.map { languageModel throws(AcousticModelError) in
-            try LanguageModelFusion(model: languageModel, tunedFor: model.configuration)
+            try LanguageModelFusion(model: languageModel, tunedFor: configuration)
         }
-        decoder = options.beamWidth > 1 || bias != nil || fusion != nil
-            ? PrefixBeamSearch(beamWidth: max(options.beamWidth, 2), hotwords: bias, languageModel: fusion) : nil
+        let beamWidth = max(options.beamWidth, 1)
+        if beamWidth == 1 && bias == nil && fusion == nil { return GreedyDecoder() }
+        return PrefixBeamSearch(beamWidth: beamWidth, hotwords: bias, languageModel: fusion)
+    }
+
+    /// Throws `.badConfiguration` when the options' language model was built for other units than `model`'s,
+    /// or when the model reads another number of mel bins than the front end computes.
+    public init(model: AcousticModel, options: Options = Options()) throws(AcousticModelError) {
+        self.model = model
+        self.options = options
+        posteriorsStream = try PosteriorsStream(model: model, segmentation: options.segmentation)
+        decoder = try Self.decoder(for: model.configuration, options: options)
+        vocabulary = TokenVocabulary(tokens: model.configuration.vocabulary)
+        clock = Self.clock(for: model.configuration)
     }
 
     /// Transcribes the recording at `path`.
@@ -67,44 +84,28 @@ public final class Transcriber {
     public func transcribe(
         path: String, progress: ((Double) -> Void)? = nil, utterance: ((UtteranceResult) -> Void)? = nil
     ) throws(AudioIOError) -> Transcript {
-        let audio = try AudioDecoder(path: path)
-        let segmenter = PauseSegmenter(options: options.segmentation)
         var segments: [TranscriptSegment] = []
-        var decodedSamples = 0
-        func run(_ pieces: [PauseSegmenter.Segment]) {
-            for piece in pieces {
-                let result = recognise(piece.samples, start: piece.start)
-                segments.append(result.segment)
-                utterance?(result)
-            }
+        let duration = try posteriorsStream.stream(path: path, progress: progress) { piece in
+            let result = UtteranceResult(segment: decode(piece.posteriors, start: piece.start, end: piece.end),
+                                         posteriors: piece.posteriors)
+            segments.append(result.segment)
+            utterance?(result)
         }
-        while let block = try audio.nextBlock() {
-            decodedSamples += block.count
-            run(segmenter.process(block))
-            progress?(Double(decodedSamples) / Double(audio.outputRate))
-        }
-        run(segmenter.finish())
-        return Transcript(duration: audio.info.duration, modelDigest: model.digest,
+        return Transcript(duration: duration, modelDigest: model.digest,
                           segments: segments.filter { !$0.words.isEmpty })
     }
 
     /// Recognises one utterance of 16 kHz samples that starts `start` seconds into the recording.
     public func recognise(_ samples: [Float], start: Double) -> UtteranceResult {
-        let posteriors = acousticPosteriors(samples)
-        let end = start + Double(samples.count) / Double(FeatureOptions().sampleRate)
+        let posteriors = posteriorsStream.posteriors(samples)
+        let end = posteriorsStream.end(of: samples, start: start)
         return UtteranceResult(segment: decode(posteriors, start: start, end: end), posteriors: posteriors)
-    }
-
-    /// The acoustic model's log-probabilities for one utterance of 16 kHz samples.
-    public func acousticPosteriors(_ samples: [Float]) -> Posteriors {
-        let features = LogMelExtractor.compute(samples)
-        return model.logProbabilities(features: features, frames: features.count / model.configuration.melBins)
     }
 
     /// Decodes checkpointed posteriors of an utterance spanning `start`…`end` seconds: the transcript
     /// stage reruns this with new hotwords without running the acoustic model again.
     public func decode(_ posteriors: Posteriors, start: Double, end: Double) -> TranscriptSegment {
-        let tokens = decoder?.decode(posteriors) ?? GreedyDecoder.decode(posteriors)
+        let tokens = decoder.decode(posteriors)
         let words = TimedWords.words(for: tokens, posteriors: posteriors, vocabulary: vocabulary, clock: clock,
                                      offset: start, bounds: start...max(start, end))
         return TranscriptSegment(start: start, end: end, text: words.map(\.text).joined(separator: " "), words: words)

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `liveinsight` command: parses arguments and hands work to the library targets.
 @main
-struct LiveInsight: ParsableCommand {
+struct LiveInsight: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liveinsight",
         abstract: "Turn recorded Korean live-commerce broadcasts into sales insight.",

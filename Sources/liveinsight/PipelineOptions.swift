@@ -7,16 +7,7 @@ import Insight
 import Pipeline
 import Transcription
 
-/// `--workspace DIR`, shared by the pipeline commands.
-struct WorkspaceOption: ParsableArguments {
-    @Option(help: "The workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
-    var workspace: String?
-
-    /// The chosen workspace.
-    var resolved: Workspace { Workspace(root: workspace ?? Workspace.defaultRoot()) }
-}
-
-/// The acoustic model a pipeline command uses: `run`, `watch`, and `align` on a broadcast (spotting
+/// The acoustic model a command uses: `transcribe`, `run`, `watch`, and `align` on a broadcast (spotting
 /// spells keywords in the model's units; it never runs the model there).
 struct ModelOptions: ParsableArguments {
     @Option(help: "The acoustic model file (default: $LIVEINSIGHT_MODEL or Models/\(ModelLocator.shippedModelName)).")
@@ -35,13 +26,17 @@ struct ModelOptions: ParsableArguments {
     func runner(workspace: Workspace, settings: PipelineSettings, language: StageModels.LanguageModelChoice = .none,
                 parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
         let models = try StageModels.resolve(acoustic: model, language: language,
-                                             threads: threads ?? max(1, cores / max(1, parallelJobs)))
+                                             threads: threadCount(parallelJobs: parallelJobs))
         try workspace.create()
         return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
                               graph: try StageGraph.standard(), settings: settings, models: models,
                               toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
+    }
+
+    /// `--threads`, else every core divided between `parallelJobs` (at least 1 each).
+    func threadCount(parallelJobs: Int = 1) -> Int {
+        threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, parallelJobs))
     }
 }
 
@@ -87,28 +82,34 @@ struct SpottingOption: ParsableArguments {
     }
 }
 
-/// Model and decoding choices shared by `run` and `watch`.
-struct PipelineOptions: ParsableArguments {
-    @OptionGroup var model: ModelOptions
-
-    @Option(help: "Beam width for decoding the transcript; 1 decodes the best path only.")
-    var beam = PipelineSettings().beamWidth
-
-    @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var posteriors = PosteriorsSettingDefault.encoding
-
-    @OptionGroup var spotting: SpottingOption
+/// How the transcript is decoded, for `transcribe`, `run` and `watch`: the beam and the language model.
+struct DecodingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Beam width for decoding the transcript; 1 keeps one hypothesis (the best path "
+                               + "when there are no hotwords and no language model)."))
+    var beam = Transcriber.Options().beamWidth
 
     @OptionGroup var languageModel: LanguageModelOption
 
     func validate() throws {
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     }
+}
+
+/// Model and decoding choices shared by `run` and `watch`.
+struct PipelineOptions: ParsableArguments {
+    @OptionGroup var model: ModelOptions
+
+    @OptionGroup var decoding: DecodingOptions
+
+    @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var posteriors = PosteriorsSettingDefault.encoding
+
+    @OptionGroup var spotting: SpottingOption
 
     /// The settings these options describe.
     var settings: PipelineSettings {
         var settings = PipelineSettings()
-        settings.beamWidth = beam
+        settings.beamWidth = decoding.beam
         settings.posteriorsEncoding = posteriors
         settings.spottingThreshold = spotting.spottingThreshold
         return settings
@@ -118,7 +119,7 @@ struct PipelineOptions: ParsableArguments {
     /// divided between `parallelJobs`.
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
                 log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        try model.runner(workspace: workspace, settings: settings, language: languageModel.choice,
+        try model.runner(workspace: workspace, settings: settings, language: decoding.languageModel.choice,
                          parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }

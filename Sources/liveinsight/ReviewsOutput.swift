@@ -1,4 +1,6 @@
+import Formatting
 import Foundation
+import Hangul
 import Reviews
 
 /// `reviews --json`: streams one line per review as it is analysed, then the totals, so a million-row file
@@ -79,15 +81,13 @@ enum ReviewReport {
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.2f", value) }
-    private static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
+    private static func percent(_ value: Double) -> String { NumberText.percent(value, decimals: 0) }
     private static func stars(_ mean: Double?, _ count: Int) -> String {
         mean.map { String(format: "%.2f (%d rated)", $0, count) } ?? "–"
     }
 
-    /// Pads by display width (Hangul counts as two columns).
+    /// Padded to `width` terminal columns.
     private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
-        let fill = String(repeating: " ", count: max(0, width - columns))
-        return right ? fill + text : text + fill
+        DisplayWidth.padded(text, to: width, alignment: right ? .right : .left)
     }
 }

@@ -1,21 +1,25 @@
 import ArgumentParser
 import Catalog
 import Checkpoints
-import Dispatch
 import Foundation
 import Pipeline
 import Report
 import Server
-import Synchronization
 
 extension LiveInsight {
-    /// `liveinsight serve <workspace>`: the dashboard over a workspace's broadcasts.
-    struct Serve: ParsableCommand {
+    /// `liveinsight serve --workspace DIR`: the dashboard over a workspace's broadcasts.
+    struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the dashboard (broadcast list, dashboards, transcripts, exports) over HTTP.")
+            abstract: "Serve the dashboard (broadcast list, dashboards, transcripts, exports) over HTTP.",
+            discussion: """
+                The workspace holds catalog.sqlite and broadcasts/<id>/; broadcasts are listed from the \
+                catalog when it has one.
+                """)
 
-        @Argument(help: "Workspace folder (holds catalog.sqlite and broadcasts/<id>/; listed from the catalog when it has one).")
-        var workspace: String
+        @OptionGroup var workspace: WorkspaceOption
+
+        @Argument(help: ArgumentHelp("Deprecated: the workspace folder; use --workspace.", visibility: .hidden))
+        var folder: String?
 
         @Option(help: "Address to bind; loopback by default, so the dashboard is not exposed to the network.")
         var host = "127.0.0.1"
@@ -30,23 +34,19 @@ extension LiveInsight {
             }
         }
 
-        func run() throws {
-            let catalogPath = Workspace(root: workspace).catalogPath
-            let customers = FileManager.default.fileExists(atPath: catalogPath) ? CatalogCustomerSource(catalog: try Catalog(path: catalogPath), workspace: Workspace(root: workspace)) : nil
-            let server = DashboardServer(store: try WorkspaceStore.open(root: workspace), customers: customers)
-            let failure = Mutex<String?>(nil)
-            let finished = DispatchSemaphore(value: 0)
+        func run() async throws {
+            let workspace = try workspace.resolved(deprecatedArgument: folder, command: "serve")
+            let customers = FileManager.default.fileExists(atPath: workspace.catalogPath)
+                ? CatalogCustomerSource(catalog: try Catalog(path: workspace.catalogPath), workspace: workspace) : nil
+            let server = DashboardServer(store: try WorkspaceStore.open(root: workspace.root), customers: customers)
             let (host, port) = (host, port)
-            Task {
-                do {
-                    try await server.run(host: host, port: port) {
-                        FileHandle.standardError.write(Data("LiveInsight dashboard: http://\(host):\($0)/\n".utf8))
-                    }
-                } catch { failure.withLock { $0 = "cannot serve on \(host):\(port): \(error)" } }
-                finished.signal()
+            do {
+                try await server.run(host: host, port: port) {
+                    FileHandle.standardError.write(Data("LiveInsight dashboard: http://\(host):\($0)/\n".utf8))
+                }
+            } catch {
+                throw CLIError("serve: cannot serve on \(host):\(port): \(error)")
             }
-            finished.wait()
-            if let message = failure.withLock({ $0 }) { throw CLIError("serve: \(message)") }
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 import Pipeline
 
 extension LiveInsight {
-    /// `liveinsight watch <workspace>`: the watched-folder daemon.
+    /// `liveinsight watch --workspace DIR`: the watched-folder daemon.
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Watch <workspace>/inbox and run the pipeline on every recording dropped there.",
@@ -19,8 +19,10 @@ extension LiveInsight {
                 exits at once); unfinished jobs resume at the next start.
                 """)
 
-        @Argument(help: "The workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
-        var workspace: String?
+        @OptionGroup var workspace: WorkspaceOption
+
+        @Argument(help: ArgumentHelp("Deprecated: the workspace folder; use --workspace.", visibility: .hidden))
+        var folder: String?
 
         @Option(help: "Recordings processed in parallel; by default half the cores, at least 1.")
         var jobs = WatchOptions().jobs
@@ -45,7 +47,7 @@ extension LiveInsight {
             var options = WatchOptions()
             (options.jobs, options.polling, options.settle, options.exitWhenIdle) = (jobs, poll, settle, untilIdle)
             let runner = try pipeline.runner(
-                workspace: Workspace(root: workspace ?? Workspace.defaultRoot()), parallelJobs: jobs,
+                workspace: try workspace.resolved(deprecatedArgument: folder, command: "watch"), parallelJobs: jobs,
                 progress: { [jobs] label, total, unit in
                     ProgressReporter(label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)
                 },

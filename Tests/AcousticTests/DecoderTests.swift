@@ -21,21 +21,21 @@ struct DecoderTests {
     @Test func greedyCollapses() {
         let p = Self.posteriors([[Self.hal: 0.9], [Self.hal: 0.9], [Self.blank: 0.9], [Self.hal: 0.9],
                                  [Self.in_: 0.9], [Self.in_: 0.9], [Self.blank: 0.9]])
-        #expect(GreedyDecoder.decode(p) == [Self.hal, Self.hal, Self.in_])
-        #expect(Self.vocabulary.text(of: GreedyDecoder.decode(p)) == "할할인")
+        #expect(GreedyDecoder().decode(p) == [Self.hal, Self.hal, Self.in_])
+        #expect(Self.vocabulary.text(of: GreedyDecoder().decode(p)) == "할할인")
     }
 
     /// Beam search sums over paths: "할" (0.64 over all its paths) beats the best single path (blank, blank: 0.36).
     @Test func beamFindsTheLikelierPrefix() {
         let p = Self.posteriors([[Self.blank: 0.6, Self.hal: 0.4], [Self.blank: 0.6, Self.hal: 0.4]], vocabularySize: 4)
-        #expect(GreedyDecoder.decode(p) == [])
+        #expect(GreedyDecoder().decode(p) == [])
         #expect(PrefixBeamSearch(beamWidth: 4).decode(p) == [Self.hal])
     }
 
     /// With no hotwords, beam search agrees with greedy on confident posteriors.
     @Test func beamMatchesGreedyWhenConfident() {
         let p = Self.posteriors([[Self.bae: 0.95], [Self.blank: 0.95], [Self.song: 0.95], [Self.song: 0.95]])
-        #expect(PrefixBeamSearch().decode(p) == GreedyDecoder.decode(p))
+        #expect(PrefixBeamSearch().decode(p) == GreedyDecoder().decode(p))
     }
 
     /// A hotword that is slightly less likely than a competitor wins once boosted.
@@ -46,6 +46,15 @@ struct DecoderTests {
         #expect(PrefixBeamSearch().decode(p) == [Self.ga, Self.gyeok])
         let bias = HotwordBias(keywords: [Self.vocabulary.encode("할인")], boost: 1.0)
         #expect(PrefixBeamSearch(hotwords: bias).decode(p) == [Self.hal, Self.in_])
+    }
+
+    /// A beam of one still follows the hotword: the bonus decides which single prefix survives each frame.
+    @Test func singleBeamHonoursHotwords() {
+        let p = Self.posteriors([[Self.ga: 0.5, Self.hal: 0.45], [Self.blank: 0.9],
+                                 [Self.gyeok: 0.5, Self.in_: 0.45], [Self.blank: 0.9]])
+        #expect(PrefixBeamSearch(beamWidth: 1).decode(p) == [Self.ga, Self.gyeok])
+        let bias = HotwordBias(keywords: [Self.vocabulary.encode("할인")], boost: 1.0)
+        #expect(PrefixBeamSearch(beamWidth: 1, hotwords: bias).decode(p) == [Self.hal, Self.in_])
     }
 
     /// A match that breaks gives its bonus back; a completed keyword keeps it.
@@ -100,7 +109,7 @@ struct DecoderTests {
         for t in 14...15 { frames[t] = [Self.bae: 0.97] }
         frames[17] = [Self.song: 0.97]
         let p = Self.posteriors(frames)
-        let sequence = GreedyDecoder.decode(p)
+        let sequence = GreedyDecoder().decode(p)
         let spans = ForcedAlignment.align(sequence, to: p)
         #expect(spans?.map { [$0.firstFrame, $0.lastFrame] } == [[5, 7], [9, 9], [11, 11], [14, 15], [17, 17]])
         let words = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: FrameClock(), offset: 10)
@@ -118,7 +127,7 @@ struct DecoderTests {
         frames[5] = [Self.hal: 0.97]
         frames[7] = [Self.in_: 0.97]
         let p = Self.posteriors(frames)
-        let sequence = GreedyDecoder.decode(p)
+        let sequence = GreedyDecoder().decode(p)
         let plain = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: FrameClock(), offset: 10)
         let delayed = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary,
                                        clock: FrameClock(emissionDelay: 0.07), offset: 10)
@@ -135,7 +144,7 @@ struct DecoderTests {
         frames[5] = [Self.in_: 0.97]
         let p = Self.posteriors(frames)
         let clock = FrameClock(emissionDelay: 0.078)
-        let sequence = GreedyDecoder.decode(p)
+        let sequence = GreedyDecoder().decode(p)
         let unbounded = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: clock)
         #expect(unbounded.first.map { $0.start < 0 } == true)
         let words = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: clock,

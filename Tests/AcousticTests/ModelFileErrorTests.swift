@@ -1,6 +1,7 @@
 import ContentHash
 import Foundation
 import Testing
+import Transcription
 @testable import Acoustic
 
 /// Every malformed model file fails with an error that names the file and the problem.
@@ -109,6 +110,40 @@ struct ModelFileErrorTests {
         metadata["config"] = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
         try write(path, metadata: metadata, tensors: parts.tensors)
         expectFailure(path) { if case .wrongShape(_, "output.weight", _, _) = $0 { true } else { false } }
+    }
+
+    /// A model of another input width (40 mel bins) loads, but the front end computes 80: the transcriber and
+    /// the posteriors stream refuse it when built, naming n_mels, instead of failing at the first utterance.
+    @Test func otherMelBinCountIsRefusedAtLoad() throws {
+        let parts = try tinyParts()
+        let path = try temporaryPath("mels40.safetensors")
+        let json = try JSONSerialization.jsonObject(with: Data(try #require(parts.metadata["config"]).utf8))
+        var config = try #require(json as? [String: Any])
+        config["n_mels"] = 40
+        var metadata = parts.metadata
+        metadata["config"] = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
+        var tensors = parts.tensors
+        for name in ["feat_mean", "feat_std"] {
+            tensors[name] = .init(shape: [40], values: Array(try #require(tensors[name]).values.prefix(40)))
+        }
+        // The projection after subsampling reads channels × 9 frequency bins for 40 mels (19 for 80).
+        let projection = try #require(tensors["subsampling.linear.weight"])
+        let (rows, columns) = (projection.shape[0], projection.shape[1])
+        let narrower = columns / 19 * 9
+        tensors["subsampling.linear.weight"] = .init(shape: [rows, narrower], values: (0..<rows).flatMap { row in
+            projection.values[(row * columns)..<(row * columns + narrower)]
+        })
+        try write(path, metadata: metadata, tensors: tensors)
+        let model = try AcousticModel(path: path)
+        #expect(model.configuration.melBins == 40)
+        for build in [{ _ = try Transcriber(model: model) }, { _ = try PosteriorsStream(model: model) }] {
+            #expect {
+                try build()
+            } throws: { error in
+                guard case .badConfiguration(path, let detail) = error as? AcousticModelError else { return false }
+                return detail.contains("n_mels 40") && detail.contains("80")
+            }
+        }
     }
 
     /// A recalibrated configuration (an emission delay and a spotting threshold added) is read, keeps the

@@ -10,7 +10,7 @@ struct ServeCommandTests {
     @Test(arguments: ["99999", "70000", "65536", "-1"])
     func refusesPortsOutOfRange(port: String) throws {
         let workspace = try CLIRunner.temporaryDirectory().path
-        let result = try CLIRunner.run(["serve", workspace, "--port=\(port)"])
+        let result = try CLIRunner.run(["serve", "--workspace", workspace, "--port=\(port)"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--port \(port) is not a port"), "\(result.stderr)")
     }
@@ -18,14 +18,29 @@ struct ServeCommandTests {
     /// A workspace that does not exist, or a regular file, is refused instead of serving an empty dashboard.
     @Test func refusesMissingOrFileWorkspaces() throws {
         let folder = try CLIRunner.temporaryDirectory()
-        let missing = try CLIRunner.run(["serve", folder.path + "/nonexistent", "--port", "0"])
+        let missing = try CLIRunner.run(["serve", "--workspace", folder.path + "/nonexistent", "--port", "0"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("nonexistent: no such workspace folder"), "\(missing.stderr)")
         let file = folder.appendingPathComponent("file.txt")
         try Data("x".utf8).write(to: file)
-        let regular = try CLIRunner.run(["serve", file.path, "--port", "0"])
+        let regular = try CLIRunner.run(["serve", "--workspace", file.path, "--port", "0"])
         #expect(regular.status != 0)
         #expect(regular.stderr.contains("file.txt: not a folder"), "\(regular.stderr)")
+    }
+
+    /// The old positional form still names the workspace, with a deprecation note; given with --workspace too,
+    /// it is refused rather than one of the two being ignored.
+    @Test func positionalWorkspaceIsDeprecated() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let missing = folder.path + "/nonexistent"
+        let old = try CLIRunner.run(["serve", missing, "--port", "0"])
+        #expect(old.status != 0)
+        let note = "`serve FOLDER` is deprecated; use `serve --workspace \(missing)`"
+        #expect(old.stderr.contains(note), "\(old.stderr)")
+        #expect(old.stderr.contains("nonexistent: no such workspace folder"), "\(old.stderr)")
+        let both = try CLIRunner.run(["serve", missing, "--workspace", folder.path, "--port", "0"])
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("give the workspace once"), "\(both.stderr)")
     }
 
     /// A port already taken fails with a message that names the address and port.
@@ -46,7 +61,7 @@ struct ServeCommandTests {
         let port = Int(UInt16(bigEndian: address.sin_port))
         let workspace = try CLIRunner.temporaryDirectory().path
         let log = URL(fileURLWithPath: workspace + "/serve.log")
-        let process = try CLIRunner.start(["serve", workspace, "--port", String(port)], log: log)
+        let process = try CLIRunner.start(["serve", "--workspace", workspace, "--port", String(port)], log: log)
         let exited = CLIRunner.wait(timeout: 30, until: { !process.isRunning })
         if !exited { process.terminate() }
         process.waitUntilExit()

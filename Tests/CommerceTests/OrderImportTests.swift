@@ -21,6 +21,23 @@ struct OrderImportTests {
             + counts.zeroAmount + counts.badRows)
     }
 
+    /// An order file saved by Korean Excel (CP949) reads like its UTF-8 twin; a TSV quote is data, not quoting.
+    @Test func readsCP949AndKeepsTSVQuotes() throws {
+        let text = "customer\titem\tquantity\tprice\ttime\tdescription\n"
+            + "101\tA1\t2\t39000\t2024-05-01T10:00:00\t\"특가\" 머그\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orders-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("orders.tsv").path
+        // The same text in CP949: ASCII as is, 특가 = C6AF B0A1, 머그 = B8D3 B1D7.
+        var cp949 = Data(text.prefix { $0 != "특" }.utf8)
+        cp949 += [0xC6, 0xAF, 0xB0, 0xA1] + Data("\" ".utf8) + [0xB8, 0xD3, 0xB1, 0xD7, 0x0A]
+        try cp949.write(to: URL(fileURLWithPath: path))
+        let fromFile = try OrderImport.read(path: path)
+        let fromText = try OrderImport.read(text: text)
+        #expect(fromFile.purchases == fromText.purchases)
+        #expect(fromFile.items.map(\.text) == ["\"특가\" 머그"])
+    }
+
     /// Kept lines carry their fields; the UCI date form and a "102.0" customer id are read as meant.
     @Test func keptLinesCarryTheirFields() throws {
         let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))

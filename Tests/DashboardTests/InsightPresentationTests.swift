@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Insight
 @testable import Report
@@ -63,7 +64,7 @@ import Testing
         let first = broadcast.report.timeline[0]
         let change = try #require(first.viewers) - (try #require(first.firstViewers))
         #expect(change > 0, "the simulated audience grows during the first minute")
-        #expect(html.contains("data-tip=\"0′: +\(Format.integer(change))\""))
+        #expect(html.contains("data-tip=\"0′: +\(NumberText.grouped(change))\""))
         let donut = html.components(separatedBy: "id=\"chart-topics\"").last?.components(separatedBy: "</svg>").first ?? ""
         let tips = donut.matches(of: try Regex(#"data-tip="([^"]*)""#)).map { String($0.output[1].substring ?? "") }
         #expect(tips.count == 3 && tips.allSatisfy { !$0.contains("(") && $0.hasSuffix("%") }, "\(tips)")

@@ -60,5 +60,8 @@ struct TextNormalizerTests {
         #expect(DisplayWidth.columns(of: "한글 ab") == 7)
         #expect(DisplayWidth.columns(of: "\u{1112}\u{1161}\u{11AB}") == 2)
         #expect(DisplayWidth.padded("한", to: 4) == "한  ")
+        #expect(DisplayWidth.padded("한", to: 4, alignment: .right) == "  한")
+        #expect(DisplayWidth.padded("무료 배송", to: 4) == "무료 배송")
+        #expect(DisplayWidth.columns(of: "–…₩") == 3, "narrow punctuation above U+1100 takes one column")
     }
 }

@@ -12,6 +12,20 @@ struct KeywordListTests {
         #expect(list.topics == ["가격/할인", "배송"])
     }
 
+    /// Hotwords from a keyword list are every spelling `run` spots (variants and spoken forms); a plain list
+    /// without a header gives one keyword per line, its first CSV field, comments and blank lines skipped.
+    @Test func hotwordsFromKeywordListsAndPlainLists() throws {
+        let list = try Scratch.file("hot.csv", "keyword,topic,variants\n할인,가격,세일|특가\n1+1,행사,\n")
+        let hotwords = try KeywordList.hotwords(path: list)
+        #expect(hotwords.prefix(4) == ["할인", "세일", "특가", "1+1"])
+        #expect(hotwords.count == 5 && !hotwords[4].contains("1"), "the spoken form of 1+1: \(hotwords)")
+        #expect(try KeywordList.hotwords(path: list) == KeywordList.load(path: list).keywords.flatMap(\.spellings))
+        let plain = try Scratch.file("hot.txt", "할인\n# comment\n\n무료 배송,배송\n")
+        #expect(try KeywordList.hotwords(path: plain) == ["할인", "무료 배송"])
+        let empty = try Scratch.file("hot-empty.txt", "# nothing\n\n")
+        #expect(throws: InsightError.emptyKeywordList(path: empty)) { try KeywordList.hotwords(path: empty) }
+    }
+
     /// An empty list, a missing column and an empty keyword are errors naming the file (and line).
     @Test func rejectsBadLists() throws {
         let empty = try Scratch.file("empty.csv", "keyword,topic\n")

@@ -14,7 +14,7 @@ struct WordTimingTests {
         for utterance in set.utterances {
             let truth = try JSONDecoder().decode([Double].self, from: Data((utterance.fields["word_starts"] ?? "[]").utf8))
             let reference = utterance.fields["spoken"] ?? ""
-            let posteriors = transcriber.acousticPosteriors(utterance.samples)
+            let posteriors = transcriber.posteriorsStream.posteriors(utterance.samples)
             // Aligned to the reference text, so recognition errors do not move word boundaries.
             let words = TimedWords.words(for: vocabulary.encode(reference), posteriors: posteriors,
                                          vocabulary: vocabulary, clock: transcriber.clock)

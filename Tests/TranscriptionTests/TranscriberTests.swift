@@ -68,6 +68,42 @@ struct TranscriberTests {
         #expect(result.segment.words.isEmpty)
     }
 
+    /// The options choose the decoder: best path for beam 1 alone, else a beam of exactly the width asked for,
+    /// hotwords included (`--beam 1` is no longer widened to 2 when hotwords are given).
+    @Test func optionsChooseTheDecoder() throws {
+        let configuration = try AcousticModel(path: Self.tinyModel).configuration
+        var options = Transcriber.Options()
+        options.beamWidth = 1
+        #expect(try Transcriber.decoder(for: configuration, options: options) is GreedyDecoder)
+        let word = configuration.vocabulary.first { $0.count == 1 && $0.unicodeScalars.first!.value >= 0xAC00 }
+        options.hotwords = [try #require(word)]
+        let biased = try #require(try Transcriber.decoder(for: configuration, options: options) as? PrefixBeamSearch)
+        #expect(biased.beamWidth == 1)
+        #expect(biased.hotwords != nil)
+        options.beamWidth = 7
+        options.hotwords = []
+        let wide = try #require(try Transcriber.decoder(for: configuration, options: options) as? PrefixBeamSearch)
+        #expect(wide.beamWidth == 7)
+        #expect(wide.hotwords == nil && wide.languageModel == nil)
+    }
+
+    /// The posteriors stream yields what the transcriber decodes: the same utterances, in order, and the
+    /// transcript is their decoding.
+    @Test func transcriptIsTheDecodedStream() throws {
+        let path = Self.repository.appendingPathComponent("AudioSamples/greeting-44k-stereo.flac").path
+        let transcriber = try Self.transcriber()
+        var streamed: [PosteriorsStream.Utterance] = []
+        let duration = try transcriber.posteriorsStream.stream(path: path) { streamed.append($0) }
+        var results: [Transcriber.UtteranceResult] = []
+        let transcript = try transcriber.transcribe(path: path, utterance: { results.append($0) })
+        #expect(duration == transcript.duration)
+        #expect(!streamed.isEmpty)
+        #expect(streamed.map(\.posteriors) == results.map(\.posteriors))
+        #expect(streamed.map(\.start) == results.map(\.segment.start))
+        let decoded = streamed.map { transcriber.decode($0.posteriors, start: $0.start, end: $0.end) }
+        #expect(decoded.filter { !$0.words.isEmpty } == transcript.segments)
+    }
+
     /// SRT and VTT have the cue timing syntax each player expects.
     @Test func subtitleFormats() throws {
         let word = TimedWord(text: "할인", start: 3661.5, end: 3662.25, confidence: 0.9)

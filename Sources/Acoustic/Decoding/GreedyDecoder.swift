@@ -1,7 +1,9 @@
 /// Best-path CTC decoding: the most likely unit at each frame, repeats collapsed, blanks dropped.
-public enum GreedyDecoder {
+public struct GreedyDecoder: CTCDecoder {
+    public init() {}
+
     /// The token sequence of the best path.
-    public static func decode(_ posteriors: Posteriors) -> [Int] {
+    public func decode(_ posteriors: Posteriors) -> [Int] {
         var sequence: [Int] = []
         var previous = -1
         posteriors.values.withUnsafeBufferPointer { values in

@@ -6,7 +6,7 @@ import Foundation
 /// ending in blank and ending in its last token — so repeats and blanks are merged exactly. Prefixes
 /// are nodes of a tree (one id per distinct prefix), so merging is an integer lookup. At each frame
 /// only the `candidatesPerFrame` likeliest units within `pruneThreshold` of the best are expanded.
-public struct PrefixBeamSearch: Sendable {
+public struct PrefixBeamSearch: CTCDecoder {
     /// The default beam width, 16: wider than 8 lowered the dev CER with the language model
     /// (Training/MODEL_CARD.md, "Decoding"), 32 did not.
     public static let defaultBeamWidth = 16
@@ -22,8 +22,10 @@ public struct PrefixBeamSearch: Sendable {
     /// Language model fusion (none by default).
     public var languageModel: LanguageModelFusion?
 
-    public init(beamWidth: Int = defaultBeamWidth, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12, hotwords: HotwordBias? = nil,
-                languageModel: LanguageModelFusion? = nil) {
+    /// A search keeping `beamWidth` hypotheses per frame (1: a single prefix, still scored with the
+    /// hotwords and the language model).
+    public init(beamWidth: Int = defaultBeamWidth, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12,
+                hotwords: HotwordBias? = nil, languageModel: LanguageModelFusion? = nil) {
         self.beamWidth = beamWidth
         self.pruneThreshold = pruneThreshold
         self.candidatesPerFrame = candidatesPerFrame

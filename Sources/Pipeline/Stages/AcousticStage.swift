@@ -26,10 +26,10 @@ struct AcousticStage: Stage {
     func run(_ context: StageContext) throws {
         let recording = try RecordingInfo.load(folder: context.folder)
         let model = try context.models.acoustic.model()
-        var options = Transcriber.Options()
-        options.segmentation = context.settings.segmentation
-        options.beamWidth = 1   // the text is not kept here: the cheapest decoding will do
-        let transcriber = try Transcriber(model: model, options: options)   // no language model: cannot throw
+        let stream: PosteriorsStream
+        do { stream = try PosteriorsStream(model: model, segmentation: context.settings.segmentation) } catch {
+            throw PipelineError.modelUnusable(detail: error.description)
+        }
         let writer = try PosteriorsWriter(path: context.path(CheckpointFile.posteriors.name),
                                           vocabularySize: model.configuration.vocabulary.count,
                                           modelDigest: model.digest,
@@ -37,10 +37,10 @@ struct AcousticStage: Stage {
         var failure: PipelineError?
         let progress = context.progress("acoustic", total: recording.duration, unit: "s")
         defer { progress?.finish() }
-        _ = try transcriber.transcribe(path: context.recording, progress: progress?.update) { utterance in
+        try stream.stream(path: context.recording, progress: progress?.update) { utterance in
             guard failure == nil else { return }
             do throws(PipelineError) {
-                try writer.append(utterance.posteriors, start: utterance.segment.start, end: utterance.segment.end)
+                try writer.append(utterance.posteriors, start: utterance.start, end: utterance.end)
             } catch { failure = error }
         }
         if let failure { throw failure }

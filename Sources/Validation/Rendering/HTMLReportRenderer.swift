@@ -1,3 +1,4 @@
+import Formatting
 import Markup
 
 /// Renders a report as one self-contained HTML page: corpus totals, a table of items, and aligned error
@@ -34,8 +35,8 @@ public struct HTMLReportRenderer: Sendable {
         html += itemTable(report.items)
         for (index, item) in report.items.enumerated() {
             guard let words = AlignmentView(unit: .words, selection: view.selection).columns(of: item) else { continue }
-            html += "<section id=\"item-\(index)\"><h3>\(MarkupText.escape(item.id)) — CER \(ReportFormat.percent(item.cer)), "
-                + "WER \(ReportFormat.percent(item.wer))</h3>\n" + alignmentTable(words)
+            html += "<section id=\"item-\(index)\"><h3>\(MarkupText.escape(item.id)) — CER \(NumberText.percent(item.cer)), "
+                + "WER \(NumberText.percent(item.wer))</h3>\n" + alignmentTable(words)
             if let characters = item.characterAlignment {
                 html += "<details><summary>characters</summary>\n" + alignmentTable(characters) + "</details>\n"
             }
@@ -47,11 +48,11 @@ public struct HTMLReportRenderer: Sendable {
     /// The corpus figures.
     func corpusTable(_ corpus: CorpusSummary) -> String {
         var rows = [
-            ("CER", "\(ReportFormat.percent(corpus.cer)) (S \(corpus.characters.substitutions), D \(corpus.characters.deletions), "
+            ("CER", "\(NumberText.percent(corpus.cer)) (S \(corpus.characters.substitutions), D \(corpus.characters.deletions), "
                 + "I \(corpus.characters.insertions) / \(corpus.characters.referenceLength) characters)"),
-            ("WER", "\(ReportFormat.percent(corpus.wer)) (S \(corpus.words.substitutions), D \(corpus.words.deletions), "
+            ("WER", "\(NumberText.percent(corpus.wer)) (S \(corpus.words.substitutions), D \(corpus.words.deletions), "
                 + "I \(corpus.words.insertions) / \(corpus.words.referenceLength) words)"),
-            ("SER", "\(ReportFormat.percent(corpus.sentenceErrorRate)) (\(corpus.sentenceErrors) / \(corpus.items) items)"),
+            ("SER", "\(NumberText.percent(corpus.sentenceErrorRate)) (\(corpus.sentenceErrors) / \(corpus.items) items)"),
         ]
         if let timing = corpus.timing {
             rows.append(("timing", "\(timing.matchedWords) words; |start| mean \(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), "
@@ -75,7 +76,7 @@ public struct HTMLReportRenderer: Sendable {
 
     /// Cells for reference length, rate, S, D and I.
     func countCells(_ counts: ErrorCounts, rate: Double) -> String {
-        "<td>\(counts.referenceLength)</td><td>\(ReportFormat.percent(rate))</td><td>\(counts.substitutions)</td>"
+        "<td>\(counts.referenceLength)</td><td>\(NumberText.percent(rate))</td><td>\(counts.substitutions)</td>"
             + "<td>\(counts.deletions)</td><td>\(counts.insertions)</td>"
     }
 

@@ -1,3 +1,4 @@
+import Formatting
 import Hangul
 
 /// Renders a report for a terminal: a table per item, corpus totals, warnings, then aligned views with
@@ -30,7 +31,7 @@ public struct TerminalReportRenderer: Sendable {
         for item in report.items {
             guard let columns = view.columns(of: item) else { continue }
             lines.append("")
-            lines.append("\(item.id)  CER \(ReportFormat.percent(item.cer))  WER \(ReportFormat.percent(item.wer))"
+            lines.append("\(item.id)  CER \(NumberText.percent(item.cer))  WER \(NumberText.percent(item.wer))"
                 + (item.pairing == .missingHypothesis ? "  (no hypothesis)" : ""))
             lines += alignedLines(columns)
         }
@@ -44,8 +45,8 @@ public struct TerminalReportRenderer: Sendable {
         func row(_ id: String, _ characters: ErrorCounts, _ cer: Double, _ words: ErrorCounts, _ wer: Double) -> String {
             let shownID = DisplayWidth.columns(of: id) > idWidth ? String(id.prefix(idWidth - 1)) + "…" : id
             return DisplayWidth.padded(shownID, to: idWidth) + "  "
-                + pad(characters.referenceLength, 7) + pad(ReportFormat.percent(cer), 8) + counts(characters) + "  "
-                + pad(words.referenceLength, 7) + pad(ReportFormat.percent(wer), 8) + counts(words)
+                + pad(characters.referenceLength, 7) + pad(NumberText.percent(cer), 8) + counts(characters) + "  "
+                + pad(words.referenceLength, 7) + pad(NumberText.percent(wer), 8) + counts(words)
         }
         var lines = [DisplayWidth.padded("id", to: idWidth) + "  "
             + pad("chars", 7) + pad("CER", 8) + pad("S", 6) + pad("D", 6) + pad("I", 6) + "  "
@@ -61,9 +62,10 @@ public struct TerminalReportRenderer: Sendable {
     /// Corpus lines: rates, sentence errors, timing.
     func summary(_ corpus: CorpusSummary) -> [String] {
         var lines = [
-            "corpus: CER \(ReportFormat.percent(corpus.cer)) (\(corpus.characters.errors)/\(corpus.characters.referenceLength) "
-                + "characters), WER \(ReportFormat.percent(corpus.wer)) (\(corpus.words.errors)/\(corpus.words.referenceLength) words)",
-            "sentences: \(corpus.sentenceErrors)/\(corpus.items) with errors (SER \(ReportFormat.percent(corpus.sentenceErrorRate)))"
+            "corpus: CER \(NumberText.percent(corpus.cer)) (\(corpus.characters.errors)/\(corpus.characters.referenceLength) "
+                + "characters), WER \(NumberText.percent(corpus.wer)) (\(corpus.words.errors)/\(corpus.words.referenceLength) words)",
+            "sentences: \(corpus.sentenceErrors)/\(corpus.items) with errors "
+                + "(SER \(NumberText.percent(corpus.sentenceErrorRate)))"
                 + (corpus.missingHypotheses > 0 ? ", \(corpus.missingHypotheses) without hypothesis" : ""),
         ]
         if let timing = corpus.timing {

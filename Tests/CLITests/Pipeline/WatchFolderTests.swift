@@ -45,7 +45,8 @@ struct WatchFolderTests {
     }
 
     private func watch(_ workspace: String, _ extra: [String] = [], model: String = CLIRunner.tinyModel) -> [String] {
-        ["watch", workspace, "--model", model, "--jobs", "1", "--threads", "1", "--settle", "0.3"] + extra
+        ["watch", "--workspace", workspace, "--model", model, "--jobs", "1", "--threads", "1", "--settle", "0.3"]
+            + extra
     }
 
     /// Checks that every file of `drop` ended where it should with its bytes intact, that each content
