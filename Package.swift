@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features (and Report, for XLSX) imports them.
@@ -63,18 +64,27 @@ let package = Package(
         .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul", "ModelLookup"]),
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding"]),
         .target(name: "Hangul"),
+        // The dashboard's team: accounts and roles, bcrypt password hashes, sessions, CSRF tokens, sign-in limits.
+        .target(name: "Accounts", dependencies: [.product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]),
+        // The Q&A board's inquiries, answers and review states (stored by Pipeline's catalog).
+        .target(name: "Board"),
+        // Sales lines for a product's next show from the review topics it scores well on, with their evidence.
+        .target(name: "Catchphrases", dependencies: ["Reviews", "Hangul"]),
+        // Negative-review spikes as the dashboard lists them, with acknowledge/resolve states.
+        .target(name: "Alerts", dependencies: ["Reviews"]),
         .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding"]),
         .target(name: "Pipeline", dependencies: [
             "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Report", "ContentHash", "TextDecoding", "Commerce",
+            "Accounts", "Board", "Catchphrases", "Alerts",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
+            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter", "Hangul", "Accounts", "Board", "Catchphrases", "Alerts",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
-            "Report",
+            "Report", "Accounts", "Board", "Catchphrases", "Alerts",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),
@@ -85,7 +95,7 @@ let package = Package(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Pipeline",
-                "Report", "Server", "TextDecoding", "Commerce",
+                "Report", "Server", "TextDecoding", "Commerce", "Accounts", "Catchphrases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -148,10 +158,12 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
-            "Server", "Report", "Insight", "Transcription", "Commerce",
+            "Server", "Report", "Insight", "Transcription", "Commerce", "Pipeline", "Accounts", "Board", "Catchphrases", "Alerts",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline", "Report"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "CatchphrasesTests", dependencies: ["Catchphrases", "Reviews"]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "TextDecoding"], resources: [.copy("Fixtures")]),
     ]
 )

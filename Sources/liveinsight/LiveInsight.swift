@@ -23,5 +23,7 @@ struct LiveInsight: ParsableCommand {
             Orders.self,
             Customers.self,
             Recommend.self,
+            Users.self,
+            CatchphrasesCommand.self,
         ])
 }

@@ -20,6 +20,12 @@ extension LiveInsight {
         @Option(help: "Port to listen on, 1–65535 (0 picks a free one).")
         var port = 8080
 
+        @Flag(help: "Let visitors who have not signed in read every page (as viewers) when accounts exist.")
+        var publicRead = false
+
+        @Flag(help: "Mark the session cookie Secure: the dashboard is reached over HTTPS through a TLS-terminating proxy.")
+        var secureCookies = false
+
         /// Refuses a port outside 0…65535 before anything starts (the socket layer would silently wrap it).
         func validate() throws {
             guard (0...65535).contains(port) else {
@@ -29,8 +35,10 @@ extension LiveInsight {
 
         func run() throws {
             let catalogPath = Workspace(root: workspace).catalogPath
-            let customers = FileManager.default.fileExists(atPath: catalogPath) ? CatalogCustomerSource(catalog: try Catalog(path: catalogPath), workspace: Workspace(root: workspace)) : nil
-            let server = DashboardServer(store: try CatalogBroadcastStore.open(root: workspace), customers: customers)
+            let store = try CatalogBroadcastStore.open(root: workspace)
+            let catalog = FileManager.default.fileExists(atPath: catalogPath) ? try Catalog(path: catalogPath) : nil
+            let customers = catalog.map { CatalogCustomerSource(catalog: $0, workspace: Workspace(root: workspace)) }
+            let server = DashboardServer(store: store, customers: customers, team: try team(catalog))
             let failure = Mutex<String?>(nil)
             let finished = DispatchSemaphore(value: 0)
             let (host, port) = (host, port)
@@ -44,6 +52,17 @@ extension LiveInsight {
             }
             finished.wait()
             if let message = failure.withLock({ $0 }) { throw CLIError("serve: \(message)") }
+        }
+
+        /// The team pages over the catalog; refuses to serve beyond loopback without accounts.
+        private func team(_ catalog: Catalog?) throws -> TeamServices? {
+            let hasAccounts = try catalog.map { try !$0.accounts().isEmpty } ?? false
+            guard let access = AccessPolicy.forServing(host: host, hasAccounts: hasAccounts, anonymousRead: publicRead,
+                                                       secureCookies: secureCookies) else {
+                throw CLIError("serve: --host \(host) exposes the dashboard to the network, which needs accounts: add one with "
+                    + "`liveinsight users add --workspace \(workspace) NAME --role admin`, or keep the default 127.0.0.1")
+            }
+            return catalog.map { TeamServices(accounts: $0, board: $0, catchphrases: $0, alerts: $0, access: access) }
         }
     }
 }

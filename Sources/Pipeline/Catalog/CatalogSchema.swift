@@ -116,6 +116,7 @@ enum CatalogSchema {
                 table.column("price", .double)
             }
         }
+        registerTeamMigrations(&migrator)
         return migrator
     }
 }
