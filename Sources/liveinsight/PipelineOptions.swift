@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Insight
 import Pipeline
+import Reviews
 import Transcription
 
 /// `--workspace DIR`, shared by the pipeline commands.
@@ -115,8 +116,9 @@ struct PipelineOptions: ParsableArguments {
     /// Builds the runner for `workspace`, its catalog opened (and created if new); model threads are
     /// divided between `parallelJobs`.
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
-                log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
+                log: (@Sendable (String) -> Void)?, alertSender: WebhookSender? = nil) throws -> PipelineRunner {
         var settings = settings
+        settings.alertSender = alertSender
         settings.decoding.languageModel = try languageModel.load(forModel: model.resolvedPath())
         return try model.runner(workspace: workspace, settings: settings, parallelJobs: parallelJobs, progress: progress, log: log)
     }

@@ -60,6 +60,9 @@ extension LiveInsight {
             }
         }
 
+        @Option(help: "Also record the alerts in this workspace's catalog, for the dashboard's /alerts page.")
+        var workspace: String?
+
         func run() throws {
             guard let modelPath = model ?? ReviewModelLocator.defaultPath() else {
                 throw CLIError("no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription)): "
@@ -91,6 +94,7 @@ extension LiveInsight {
             } else {
                 print(ReviewReport.text(analysis))
             }
+            if let workspace { try recordAlerts(analysis.alerts, workspace: workspace) }
             if let sender { reportDeliveries(sender, expected: analysis.alerts.count) }
         }
 
@@ -117,6 +121,17 @@ extension LiveInsight {
                 }
             }
             try AtomicFile.writeAll(files, into: folder)
+        }
+
+        /// Records `alerts` in the workspace catalog; the same file analysed again (same path and modification
+        /// time) adds nothing twice.
+        private func recordAlerts(_ alerts: [ReviewAlert], workspace: String) throws {
+            let modified = (try? FileManager.default.attributesOfItem(atPath: reviews)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let source = "file:" + URL(fileURLWithPath: reviews).standardizedFileURL.path + ":\(modified)"
+            try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+            let catalog = try Catalog(path: Workspace(root: workspace).catalogPath)
+            let added = try catalog.recordAlerts(alerts, broadcast: nil, source: source, now: Date())
+            FileHandle.standardError.write(Data("\(added.count) new alert(s) recorded in \(catalog.path)\n".utf8))
         }
 
         /// Waits a bounded time for alerts still in flight (the analysis itself never waited for them).
