@@ -163,7 +163,7 @@ let package = Package(
         ], exclude: ["Scripts"]),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline", "Report"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
-        .testTarget(name: "CatchphrasesTests", dependencies: ["Catchphrases", "Reviews"]),
+        .testTarget(name: "CatchphrasesTests", dependencies: ["Catchphrases", "Reviews", "Insight"]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "TextDecoding"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -19,13 +19,19 @@ public struct CatchphraseGenerator: Sendable {
         contentWords = ContentWords(topics: topics)
     }
 
-    /// Line templates: `{T}` topic, `{W}` hook word, `{N}` reviews, `{S}` score; a particle in braces after a
-    /// placeholder (`{T}{은}`) is chosen for the word before it.
-    public static let templates = [
+    /// Line templates for a noun hook (`{W}` = 촉촉함): `{T}` topic, `{N}` reviews, `{S}` score; a particle in
+    /// braces after a placeholder (`{T}{은}`) is chosen for the word before it.
+    public static let nounTemplates = [
         "{T}{은} 역시 {W}! 리뷰 {N}개가 증명합니다",
         "{W}{이} 다른 {T}, 별점 {S}점의 이유",
         "써 본 분들이 먼저 말하는 {W}, {T} 걱정 끝",
         "{T} {S}점, {W}{으로} 고른 분들의 선택",
+    ]
+    /// Line templates for a predicate hook (`{W}` = 예뻐요).
+    public static let predicateTemplates = [
+        "{T}{이} {W}! 리뷰 {N}개가 말합니다",
+        "써 본 분들 한목소리, {T}{이} {W}",
+        "{T} 별점 {S}점, 다들 {W}",
     ]
 
     /// Lines for `product` from its `reviews` (others are ignored), and the verdict on every topic it mentions.
@@ -58,27 +64,32 @@ public struct CatchphraseGenerator: Sendable {
         return (Array(ranked.prefix(policy.maximumLines)), verdicts)
     }
 
-    /// Up to two lines on one qualifying topic, one per hook word, templates taken in turn from `offset`.
+    /// Up to four lines on one qualifying topic: two templates for each of its two most shared hook words,
+    /// templates taken in turn from `offset` so a product's lines vary.
     private func lines(product: String, evidence: TopicEvidence, offset: Int) -> [Catchphrase] {
-        let topicWords = Set(topics.topics.first { $0.name == evidence.topic }.map { Array($0.words) + $0.prefixes } ?? [])
+        // Another topic's keyword (가격 in a 효과 line) would sell the wrong thing; the topic's own (예뻐요 for 디자인) is welcome.
+        let topicWords = Set(topics.topics.filter { $0.name != evidence.topic }.flatMap { Array($0.words) + $0.prefixes })
         var hookReviews: [String: Set<Int>] = [:]
         for sentence in evidence.sentences where sentence.score.isPositive {
-            for word in contentWords.words(of: sentence.text) where HookWord.qualifies(word) && !topicWords.contains(word)
-                && !evidence.topic.contains(word) {
+            for word in contentWords.words(of: sentence.text) where HookWord.kind(word) != nil && !topicWords.contains(word)
+                && !topicWords.contains(where: { word.hasPrefix($0) }) && !evidence.topic.contains(word) {
                 hookReviews[word, default: []].insert(sentence.review)
             }
         }
         let hooks = hookReviews.filter { $0.value.count >= policy.minimumHookReviews }
             .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(2)
-        return hooks.enumerated().map { position, hook in
+        return hooks.enumerated().flatMap { position, hook in
             let quotes = evidence.sentences.filter { $0.score.isPositive && $0.text.contains(hook.key) }
                 .sorted { $0.score.probability > $1.score.probability }.prefix(3).map(\.text)
             let figures = CatchphraseEvidence(
                 reviews: evidence.reviews.count, sentences: evidence.sentences.count, positiveShare: evidence.positiveShare,
                 sentiment: evidence.sentiment, meanRating: evidence.meanRating, hookReviews: hook.value.count, quotes: quotes)
-            let template = Self.templates[(offset + position) % Self.templates.count]
-            return Catchphrase(productID: product, topic: evidence.topic, hook: hook.key,
-                               line: Self.fill(template, topic: evidence.topic, hook: hook.key, evidence: figures), evidence: figures)
+            let templates = HookWord.kind(hook.key) == .predicate ? Self.predicateTemplates : Self.nounTemplates
+            return (0..<2).map { turn in
+                let template = templates[(offset + 2 * position + turn) % templates.count]
+                return Catchphrase(productID: product, topic: evidence.topic, hook: hook.key,
+                                   line: Self.fill(template, topic: evidence.topic, hook: hook.key, evidence: figures), evidence: figures)
+            }
         }
     }
 

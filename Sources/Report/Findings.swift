@@ -1,5 +1,4 @@
 import Insight
-import Hangul
 
 /// The written summary of a broadcast's findings: plain sentences, each in Korean and English.
 public struct Findings: Sendable, Equatable {
