@@ -79,11 +79,12 @@ public struct CatchphraseGenerator: Sendable {
         let hooks = hookReviews.filter { $0.value.count >= policy.minimumHookReviews }
             .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(2)
         return hooks.enumerated().flatMap { position, hook in
+            var quoted = Set<String>()   // the same sentence in two reviews is quoted once
             let quotes = evidence.sentences.filter { $0.score.isPositive && $0.text.contains(hook.key) }
-                .sorted { $0.score.probability > $1.score.probability }.prefix(3).map(\.text)
+                .sorted { $0.score.probability > $1.score.probability }.map(\.text).filter { quoted.insert($0).inserted }.prefix(3)
             let figures = CatchphraseEvidence(
                 reviews: evidence.reviews.count, sentences: evidence.sentences.count, positiveShare: evidence.positiveShare,
-                sentiment: evidence.sentiment, meanRating: evidence.meanRating, hookReviews: hook.value.count, quotes: quotes)
+                sentiment: evidence.sentiment, meanRating: evidence.meanRating, hookReviews: hook.value.count, quotes: Array(quotes))
             let templates = HookWord.kind(hook.key) == .predicate ? Self.predicateTemplates : Self.nounTemplates
             return (0..<2).map { turn in
                 let template = templates[(offset + 2 * position + turn) % templates.count]

@@ -9,7 +9,8 @@ public enum KeywordListExport {
         var order: [String] = [], rows: [String: (topic: String, lines: [String])] = [:]
         for line in lines where line.state == .approved {
             if rows[line.hook] == nil { order.append(line.hook); rows[line.hook] = (line.topic, []) }
-            rows[line.hook]?.lines.append(line.line.replacingOccurrences(of: "|", with: " "))
+            let text = line.line.replacingOccurrences(of: "|", with: " ")
+            if rows[line.hook]?.lines.contains(text) == false { rows[line.hook]?.lines.append(text) }
         }
         let body = order.map { hook in
             let row = rows[hook]!

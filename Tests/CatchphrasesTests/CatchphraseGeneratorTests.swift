@@ -74,6 +74,7 @@ import Testing
         for line in lines {
             #expect(line.line.contains(line.topic) && line.line.contains(line.hook), "\(line.line)")
             #expect(!line.evidence.quotes.isEmpty && line.evidence.quotes.count <= 3)
+            #expect(Set(line.evidence.quotes).count == line.evidence.quotes.count, "a quote repeated: \(line.evidence.quotes)")
             let texts = Self.reviews.filter { $0.productID == line.productID }.map(\.text)
             for quote in line.evidence.quotes {
                 #expect(quote.contains(line.hook), "\(quote)")
