@@ -80,7 +80,8 @@ let package = Package(
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter", "Hangul", "Accounts", "Board", "Catchphrases", "Alerts",
+            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
+            "Hangul", "Accounts", "Board", "Catchphrases", "Alerts",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
@@ -158,7 +159,8 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
         .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
         .testTarget(name: "DashboardTests", dependencies: [
-            "Server", "Report", "Insight", "Transcription", "Commerce", "Pipeline", "Accounts", "Board", "Catchphrases", "Alerts",
+            "Server", "Report", "Insight", "Transcription", "Commerce",
+            "Pipeline", "Accounts", "Board", "Catchphrases", "Alerts",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Pipeline", "Report"], resources: [.copy("Fixtures")]),

@@ -36,7 +36,8 @@ public struct PasswordHasher: Sendable {
             throw .weakPassword("the password needs at least \(minimumLength) characters")
         }
         guard password.utf8.count <= maximumBytes else {
-            throw .weakPassword("the password is longer than bcrypt's \(maximumBytes) bytes (a Hangul syllable takes 3)")
+            throw .weakPassword(
+                "the password is longer than bcrypt's \(maximumBytes) bytes (a Hangul syllable takes 3)")
         }
     }
 }

@@ -53,7 +53,8 @@ public final class SessionStore: Sendable {
     /// Ends `previous` (if any) and starts a signed-in session for `account` with a fresh id and CSRF token.
     public func signIn(account: String, role: Role, replacing previous: String?, now: Date = Date()) -> Session {
         if let previous { end(previous) }
-        return insert(Session(id: RandomToken.make(), csrfToken: RandomToken.make(), account: account, role: role, lastSeen: now))
+        return insert(
+            Session(id: RandomToken.make(), csrfToken: RandomToken.make(), account: account, role: role, lastSeen: now))
     }
 
     /// Ends session `id` (sign-out).
@@ -65,7 +66,8 @@ public final class SessionStore: Sendable {
     private func insert(_ session: Session) -> Session {
         sessions.withLock { all in
             if all.count >= capacity {
-                let expired = all.filter { session.lastSeen.timeIntervalSince($0.value.lastSeen) >= idleTimeout }.map(\.key)
+                let expired = all.filter { session.lastSeen.timeIntervalSince($0.value.lastSeen) >= idleTimeout }.map(
+                    \.key)
                 for id in expired { all[id] = nil }
                 if all.count >= capacity, let oldest = all.min(by: { $0.value.lastSeen < $1.value.lastSeen })?.key {
                     all[oldest] = nil

@@ -26,8 +26,10 @@ public struct DashboardAlert: Sendable, Equatable {
     public var changed: Date?
 
     /// An alert from its fields.
-    public init(id: Int64, broadcastID: String?, alert: ReviewAlert, raised: Date, state: AlertState,
-                changedBy: String? = nil, changed: Date? = nil) {
+    public init(
+        id: Int64, broadcastID: String?, alert: ReviewAlert, raised: Date, state: AlertState,
+        changedBy: String? = nil, changed: Date? = nil
+    ) {
         (self.id, self.broadcastID, self.alert, self.raised) = (id, broadcastID, alert, raised)
         (self.state, self.changedBy, self.changed) = (state, changedBy, changed)
     }

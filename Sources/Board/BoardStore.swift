@@ -38,10 +38,14 @@ public struct NewInquiry: Sendable, Equatable {
     public var title: String, body: String, broadcastID: String?, productID: String?, author: String
 
     /// Trims the fields; throws ``BoardError`` when a required one is empty or one is too long.
-    public init(title: String, body: String, broadcastID: String?, productID: String?, author: String) throws(BoardError) {
+    public init(
+        title: String, body: String, broadcastID: String?, productID: String?, author: String
+    ) throws(BoardError) {
         self.title = try BoardError.checked(title, field: "title", limit: 200)
         self.body = try BoardError.checked(body, field: "body", limit: 5000)
-        let optional = { (value: String?) in value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let optional = { (value: String?) in
+            value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
         self.broadcastID = optional(broadcastID)
         self.productID = optional(productID)
         self.author = author

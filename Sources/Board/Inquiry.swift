@@ -28,8 +28,10 @@ public struct Inquiry: Sendable, Equatable {
     public var answers: [Answer]
 
     /// An inquiry from its fields.
-    public init(id: Int64, title: String, body: String, broadcastID: String?, productID: String?, author: String,
-                created: Date, status: InquiryStatus, answers: [Answer] = []) {
+    public init(
+        id: Int64, title: String, body: String, broadcastID: String?, productID: String?, author: String,
+        created: Date, status: InquiryStatus, answers: [Answer] = []
+    ) {
         (self.id, self.title, self.body, self.broadcastID, self.productID) = (id, title, body, broadcastID, productID)
         (self.author, self.created, self.status, self.answers) = (author, created, status, answers)
     }

@@ -44,8 +44,10 @@ public struct Catchphrase: Sendable, Equatable {
     public var state: CatchphraseState
 
     /// A line from its fields.
-    public init(id: Int64 = 0, productID: String, topic: String, hook: String, line: String, evidence: CatchphraseEvidence,
-                state: CatchphraseState = .suggested) {
+    public init(
+        id: Int64 = 0, productID: String, topic: String, hook: String, line: String, evidence: CatchphraseEvidence,
+        state: CatchphraseState = .suggested
+    ) {
         (self.id, self.productID, self.topic, self.hook, self.line) = (id, productID, topic, hook, line)
         (self.evidence, self.state) = (evidence, state)
     }
@@ -58,5 +60,7 @@ public protocol CatchphraseStore: Sendable {
     /// Lines in `states`, by product then id.
     func catchphrases(in states: Set<CatchphraseState>) throws -> [Catchphrase]
     /// Sets a line's state and, when given, its edited text; false when it is unknown.
-    func updateCatchphrase(_ id: Int64, state: CatchphraseState, line: String?, by account: String, now: Date) throws -> Bool
+    func updateCatchphrase(
+        _ id: Int64, state: CatchphraseState, line: String?, by account: String, now: Date
+    ) throws -> Bool
 }

@@ -14,7 +14,10 @@ public struct CatchphraseGenerator: Sendable {
     private let contentWords: ContentWords
 
     /// A generator scoring with `model` and assigning topics with `topics`.
-    public init(model: SentimentModel, topics: TopicDictionary = .commerceDefaults, policy: CatchphrasePolicy = CatchphrasePolicy()) {
+    public init(
+        model: SentimentModel, topics: TopicDictionary = .commerceDefaults,
+        policy: CatchphrasePolicy = CatchphrasePolicy()
+    ) {
         (self.model, self.topics, self.policy) = (model, topics, policy)
         contentWords = ContentWords(topics: topics)
     }
@@ -41,13 +44,15 @@ public struct CatchphraseGenerator: Sendable {
             for sentence in SentenceSplitter.split(review.text) {
                 let score = model.score(normalized: sentence)
                 for topic in topics.topics(of: sentence) {
-                    byTopic[topic, default: TopicEvidence(topic: topic)].sentences.append(.init(text: sentence, review: index, score: score))
+                    byTopic[topic, default: TopicEvidence(topic: topic)].sentences.append(
+                        .init(text: sentence, review: index, score: score))
                     byTopic[topic]?.reviews.insert(index)
                     if let rating = review.rating { byTopic[topic]?.ratings[index] = rating }
                 }
             }
         }
-        var lines: [Catchphrase] = [], verdicts: [TopicVerdict] = []
+        var lines: [Catchphrase] = []
+        var verdicts: [TopicVerdict] = []
         for name in topics.topics.map(\.name) {
             guard let evidence = byTopic[name] else { continue }
             var rejected = evidence.rejection(policy)
@@ -56,40 +61,54 @@ public struct CatchphraseGenerator: Sendable {
                 if built.isEmpty { rejected = .noHookWord }
                 lines += built
             }
-            verdicts.append(TopicVerdict(topic: name, reviews: evidence.reviews.count, positiveShare: evidence.positiveShare,
-                                         score: evidence.meanRating ?? evidence.sentiment, rejected: rejected))
+            verdicts.append(
+                TopicVerdict(
+                    topic: name, reviews: evidence.reviews.count, positiveShare: evidence.positiveShare,
+                    score: evidence.meanRating ?? evidence.sentiment, rejected: rejected))
         }
         // Strongest topics first, then cut to the product's budget.
-        let ranked = lines.sorted { ($0.evidence.score, $0.evidence.hookReviews) > ($1.evidence.score, $1.evidence.hookReviews) }
+        let ranked = lines.sorted {
+            ($0.evidence.score, $0.evidence.hookReviews) > ($1.evidence.score, $1.evidence.hookReviews)
+        }
         return (Array(ranked.prefix(policy.maximumLines)), verdicts)
     }
 
     /// Up to four lines on one qualifying topic: two templates for each of its two most shared hook words,
     /// templates taken in turn from `offset` so a product's lines vary.
     private func lines(product: String, evidence: TopicEvidence, offset: Int) -> [Catchphrase] {
-        // Another topic's keyword (가격 in a 효과 line) would sell the wrong thing; the topic's own (예뻐요 for 디자인) is welcome.
-        let topicWords = Set(topics.topics.filter { $0.name != evidence.topic }.flatMap { Array($0.words) + $0.prefixes })
+        // Another topic's keyword (가격 in a 효과 line) would sell the wrong thing;
+        // the topic's own (예뻐요 for 디자인) is welcome.
+        let topicWords = Set(
+            topics.topics.filter { $0.name != evidence.topic }.flatMap { Array($0.words) + $0.prefixes })
         var hookReviews: [String: Set<Int>] = [:]
         for sentence in evidence.sentences where sentence.score.isPositive {
-            for word in contentWords.words(of: sentence.text) where HookWord.kind(word) != nil && !topicWords.contains(word)
-                && !topicWords.contains(where: { word.hasPrefix($0) }) && !evidence.topic.contains(word) {
+            for word in contentWords.words(of: sentence.text)
+            where HookWord.kind(word) != nil && !topicWords.contains(word)
+                && !topicWords.contains(where: { word.hasPrefix($0) }) && !evidence.topic.contains(word)
+            {
                 hookReviews[word, default: []].insert(sentence.review)
             }
         }
         let hooks = hookReviews.filter { $0.value.count >= policy.minimumHookReviews }
             .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(2)
         return hooks.enumerated().flatMap { position, hook in
-            var quoted = Set<String>()   // the same sentence in two reviews is quoted once
+            var quoted = Set<String>()  // the same sentence in two reviews is quoted once
             let quotes = evidence.sentences.filter { $0.score.isPositive && $0.text.contains(hook.key) }
-                .sorted { $0.score.probability > $1.score.probability }.map(\.text).filter { quoted.insert($0).inserted }.prefix(3)
+                .sorted { $0.score.probability > $1.score.probability }.map(\.text).filter {
+                    quoted.insert($0).inserted
+                }.prefix(3)
             let figures = CatchphraseEvidence(
-                reviews: evidence.reviews.count, sentences: evidence.sentences.count, positiveShare: evidence.positiveShare,
-                sentiment: evidence.sentiment, meanRating: evidence.meanRating, hookReviews: hook.value.count, quotes: Array(quotes))
+                reviews: evidence.reviews.count, sentences: evidence.sentences.count,
+                positiveShare: evidence.positiveShare,
+                sentiment: evidence.sentiment, meanRating: evidence.meanRating, hookReviews: hook.value.count,
+                quotes: Array(quotes))
             let templates = HookWord.kind(hook.key) == .predicate ? Self.predicateTemplates : Self.nounTemplates
             return (0..<2).map { turn in
                 let template = templates[(offset + 2 * position + turn) % templates.count]
-                return Catchphrase(productID: product, topic: evidence.topic, hook: hook.key,
-                                   line: Self.fill(template, topic: evidence.topic, hook: hook.key, evidence: figures), evidence: figures)
+                return Catchphrase(
+                    productID: product, topic: evidence.topic, hook: hook.key,
+                    line: Self.fill(template, topic: evidence.topic, hook: hook.key, evidence: figures),
+                    evidence: figures)
             }
         }
     }
@@ -98,9 +117,13 @@ public struct CatchphraseGenerator: Sendable {
     static func fill(_ template: String, topic: String, hook: String, evidence: CatchphraseEvidence) -> String {
         var text = template
         for (word, placeholder) in [(topic, "{T}"), (hook, "{W}")] {
-            let particles: [(String, String)] = [("{은}", Particle.topic(word)), ("{이}", Particle.subject(word)),
-                                                 ("{을}", Particle.object(word)), ("{으로}", Particle.direction(word))]
-            for (marker, particle) in particles { text = text.replacingOccurrences(of: placeholder + marker, with: word + particle) }
+            let particles: [(String, String)] = [
+                ("{은}", Particle.topic(word)), ("{이}", Particle.subject(word)),
+                ("{을}", Particle.object(word)), ("{으로}", Particle.direction(word)),
+            ]
+            for (marker, particle) in particles {
+                text = text.replacingOccurrences(of: placeholder + marker, with: word + particle)
+            }
             text = text.replacingOccurrences(of: placeholder, with: word)
         }
         return text.replacingOccurrences(of: "{N}", with: "\(evidence.reviews)")

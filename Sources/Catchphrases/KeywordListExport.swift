@@ -6,9 +6,13 @@
 public enum KeywordListExport {
     /// The CSV text, header first, rows in the order hooks first appear.
     public static func csv(_ lines: [Catchphrase]) -> String {
-        var order: [String] = [], rows: [String: (topic: String, lines: [String])] = [:]
+        var order: [String] = []
+        var rows: [String: (topic: String, lines: [String])] = [:]
         for line in lines where line.state == .approved {
-            if rows[line.hook] == nil { order.append(line.hook); rows[line.hook] = (line.topic, []) }
+            if rows[line.hook] == nil {
+                order.append(line.hook)
+                rows[line.hook] = (line.topic, [])
+            }
             let text = line.line.replacingOccurrences(of: "|", with: " ")
             if rows[line.hook]?.lines.contains(text) == false { rows[line.hook]?.lines.append(text) }
         }

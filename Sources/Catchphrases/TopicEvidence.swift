@@ -2,7 +2,11 @@ import Reviews
 
 /// One product's review sentences on one topic, scored, as the generator weighs them.
 struct TopicEvidence {
-    struct Sentence { let text: String; let review: Int; let score: SentimentScore }
+    struct Sentence {
+        let text: String
+        let review: Int
+        let score: SentimentScore
+    }
 
     let topic: String
     var sentences: [Sentence] = []
@@ -14,7 +18,9 @@ struct TopicEvidence {
     var positiveShare: Double {
         sentences.isEmpty ? 0 : Double(sentences.filter(\.score.isPositive).count) / Double(sentences.count)
     }
-    var sentiment: Double { sentences.isEmpty ? 0 : sentences.map(\.score.stars).reduce(0, +) / Double(sentences.count) }
+    var sentiment: Double {
+        sentences.isEmpty ? 0 : sentences.map(\.score.stars).reduce(0, +) / Double(sentences.count)
+    }
     var meanRating: Double? { ratings.isEmpty ? nil : ratings.values.reduce(0, +) / Double(ratings.count) }
 
     /// Why `policy` rules the topic out, or nil when it qualifies.
@@ -31,7 +37,9 @@ struct TopicEvidence {
 public struct TopicVerdict: Sendable, Equatable {
     /// Why a topic was passed over.
     public enum Reason: String, Sendable, Equatable {
-        case fewReviews = "few reviews", mixedSentiment = "mixed sentiment", lowScore = "low score"
+        case fewReviews = "few reviews"
+        case mixedSentiment = "mixed sentiment"
+        case lowScore = "low score"
         case noHookWord = "no word shared by enough reviews"
     }
     /// The topic.

@@ -14,8 +14,11 @@ struct SessionMiddleware: RouterMiddleware {
 
     let team: TeamServices
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var request = request, context = context
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var request = request
+        var context = context
         let existing = request.cookies[Self.cookieName].flatMap { team.sessions.session($0.value) }
         let session = existing ?? team.sessions.start()
         context.sessionID = session.id
@@ -24,14 +27,19 @@ struct SessionMiddleware: RouterMiddleware {
             // A new session has a token the visitor has never seen, so a POST without a live session always fails here.
             let form = try await FormFields.read(&request)
             guard existing != nil, let token = form["csrf"], RandomToken.equal(token, session.csrfToken) else {
-                throw HTTPError(.forbidden, message: "the form's security token is missing or out of date: reload the page and try again")
+                throw HTTPError(
+                    .forbidden,
+                    message: "the form's security token is missing or out of date: reload the page and try again")
             }
         }
         var response: Response
         if context.viewer == nil, !Self.publicPaths.contains(request.uri.path) {
-            guard request.method == .get || request.method == .head else { throw HTTPError(.unauthorized, message: "sign in first") }
+            guard request.method == .get || request.method == .head else {
+                throw HTTPError(.unauthorized, message: "sign in first")
+            }
             let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-            response = TeamRoutes.redirect("/signin?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            response = TeamRoutes.redirect(
+                "/signin?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         } else {
             response = try await next(request, context)
         }
@@ -43,7 +51,9 @@ struct SessionMiddleware: RouterMiddleware {
     /// user (admin: the dashboard on loopback without accounts is one person's tool); else a viewer when
     /// anonymous reading is enabled; else nobody.
     func viewer(_ session: Session) -> PageViewer? {
-        if let account = session.account, let role = session.role { return PageViewer(account: account, role: role, csrfToken: session.csrfToken) }
+        if let account = session.account, let role = session.role {
+            return PageViewer(account: account, role: role, csrfToken: session.csrfToken)
+        }
         if !team.access.requiresSignIn { return PageViewer(account: nil, role: .admin, csrfToken: session.csrfToken) }
         if team.access.anonymousRead { return PageViewer(account: nil, role: .viewer, csrfToken: session.csrfToken) }
         return nil
@@ -52,6 +62,8 @@ struct SessionMiddleware: RouterMiddleware {
     /// The session cookie: HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Secure
     /// when the dashboard is reached over HTTPS, for the whole site, ending with the browser session.
     static func cookie(_ value: String, secure: Bool, maxAge: Int? = nil) -> Cookie {
-        Cookie(name: cookieName, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: cookieName, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict
+        )
     }
 }

@@ -26,21 +26,32 @@ enum TeamRoutes {
         router.post("/signin") { request, context in
             var request = request
             let form = try await FormFields.read(&request)
-            let name = form["name"] ?? "", password = form["password"] ?? "", next = safeNext(form["next"])
+            let name = form["name"] ?? ""
+            let password = form["password"] ?? ""
+            let next = safeNext(form["next"])
             if let wait = team.limiter.retryAfter(account: name, client: context.clientAddress) {
-                var response = DashboardServer.html(SignInPage(csrfToken: csrf(context, team), message: "로그인 시도가 너무 많습니다. "
-                    + "\(Int(wait.rounded(.up)) / 60 + 1)분 뒤에 다시 시도하세요. Too many attempts.", next: next).html())
+                var response = DashboardServer.html(
+                    SignInPage(
+                        csrfToken: csrf(context, team),
+                        message: "로그인 시도가 너무 많습니다. "
+                            + "\(Int(wait.rounded(.up)) / 60 + 1)분 뒤에 다시 시도하세요. Too many attempts.", next: next
+                    ).html())
                 response.status = .tooManyRequests
                 response.headers[.retryAfter] = "\(Int(wait.rounded(.up)))"
                 return response
             }
             let account = try team.accounts.account(named: name)
             // An unknown name is checked against a dummy hash too, so timing does not tell which names exist.
-            let valid = await offloaded { team.hasher.verify(password, against: account?.passwordHash ?? dummyHash) } && account != nil
+            let valid =
+                await offloaded { team.hasher.verify(password, against: account?.passwordHash ?? dummyHash) }
+                && account != nil
             guard valid, let account else {
                 team.limiter.recordFailure(account: name, client: context.clientAddress)
-                var response = DashboardServer.html(SignInPage(csrfToken: csrf(context, team),
-                                                               message: "계정 또는 비밀번호가 틀렸습니다. Wrong account or password.", next: next).html())
+                var response = DashboardServer.html(
+                    SignInPage(
+                        csrfToken: csrf(context, team),
+                        message: "계정 또는 비밀번호가 틀렸습니다. Wrong account or password.", next: next
+                    ).html())
                 response.status = .unauthorized
                 return response
             }
@@ -62,23 +73,27 @@ enum TeamRoutes {
         DashboardServer.route(router, "/board") { request, context in
             let viewer = try require(.read, context)
             let parameters = request.uri.queryParameters
-            let query = BoardQuery(search: parameters.get("q") ?? "", status: parameters.get("status").flatMap(InquiryStatus.init),
-                                   page: parameters.get("page").flatMap(Int.init) ?? 1)
-            return DashboardServer.html(BoardListPage(query: query, result: try team.board.inquiries(query), viewer: viewer).html())
+            let query = BoardQuery(
+                search: parameters.get("q") ?? "", status: parameters.get("status").flatMap(InquiryStatus.init),
+                page: parameters.get("page").flatMap(Int.init) ?? 1)
+            return DashboardServer.html(
+                BoardListPage(query: query, result: try team.board.inquiries(query), viewer: viewer).html())
         }
         router.post("/board") { request, context in
             let viewer = try require(.contribute, context)
             var request = request
             let form = try await FormFields.read(&request)
             let inquiry = try badRequest { () throws(BoardError) in
-                try NewInquiry(title: form["title"] ?? "", body: form["body"] ?? "", broadcastID: form["broadcast"],
-                               productID: form["product"], author: viewer.account ?? "local")
+                try NewInquiry(
+                    title: form["title"] ?? "", body: form["body"] ?? "", broadcastID: form["broadcast"],
+                    productID: form["product"], author: viewer.account ?? "local")
             }
             return redirect("/board/\(try team.board.addInquiry(inquiry, now: Date()))")
         }
         DashboardServer.route(router, "/board/:id") { _, context in
             let viewer = try require(.read, context)
-            guard let id = context.parameters.get("id", as: Int64.self), let inquiry = try team.board.inquiry(id: id) else {
+            guard let id = context.parameters.get("id", as: Int64.self), let inquiry = try team.board.inquiry(id: id)
+            else {
                 throw HTTPError(.notFound, message: "no such inquiry")
             }
             return DashboardServer.html(BoardDetailPage(inquiry: inquiry, viewer: viewer).html())
@@ -88,7 +103,9 @@ enum TeamRoutes {
             var request = request
             let form = try await FormFields.read(&request)
             let id = try context.parameters.require("id", as: Int64.self)
-            let body = try badRequest { () throws(BoardError) in try BoardError.checked(form["body"] ?? "", field: "answer", limit: 5000) }
+            let body = try badRequest { () throws(BoardError) in
+                try BoardError.checked(form["body"] ?? "", field: "answer", limit: 5000)
+            }
             guard try team.board.addAnswer(to: id, body: body, author: viewer.account ?? "local", now: Date()) else {
                 throw HTTPError(.notFound, message: "no such inquiry")
             }
@@ -99,10 +116,13 @@ enum TeamRoutes {
             var request = request
             let form = try await FormFields.read(&request)
             let id = try context.parameters.require("id", as: Int64.self)
-            guard let status = form["status"].flatMap(InquiryStatus.init), [.approved, .rejected].contains(status) else {
+            guard let status = form["status"].flatMap(InquiryStatus.init), [.approved, .rejected].contains(status)
+            else {
                 throw HTTPError(.badRequest, message: "status must be approved or rejected")
             }
-            guard try team.board.setStatus(status, of: id) else { throw HTTPError(.notFound, message: "no such inquiry") }
+            guard try team.board.setStatus(status, of: id) else {
+                throw HTTPError(.notFound, message: "no such inquiry")
+            }
             return redirect("/board/\(id)")
         }
     }
@@ -131,8 +151,13 @@ enum TeamRoutes {
             case "reject": state = .rejected
             default: throw HTTPError(.badRequest, message: "action must be approve or reject")
             }
-            let line = try form["line"].map { text in try badRequest { () throws(BoardError) in try BoardError.checked(text, field: "line", limit: 120) } }
-            guard try team.catchphrases.updateCatchphrase(id, state: state, line: line, by: viewer.account ?? "local", now: Date()) else {
+            let line = try form["line"].map { text in
+                try badRequest { () throws(BoardError) in try BoardError.checked(text, field: "line", limit: 120) }
+            }
+            guard
+                try team.catchphrases.updateCatchphrase(
+                    id, state: state, line: line, by: viewer.account ?? "local", now: Date())
+            else {
                 throw HTTPError(.notFound, message: "no such line")
             }
             return redirect("/catchphrases")
@@ -142,7 +167,8 @@ enum TeamRoutes {
     static func registerAlerts(_ router: Router<DashboardContext>, team: TeamServices) {
         DashboardServer.route(router, "/alerts") { _, context in
             let viewer = try require(.read, context)
-            return DashboardServer.html(AlertsPage(alerts: try team.alerts.alerts(in: Set(AlertState.allCases)), viewer: viewer).html())
+            return DashboardServer.html(
+                AlertsPage(alerts: try team.alerts.alerts(in: Set(AlertState.allCases)), viewer: viewer).html())
         }
         router.post("/alerts/:id") { request, context in
             let viewer = try require(.contribute, context)
@@ -191,7 +217,9 @@ enum TeamRoutes {
 
     /// Runs the slow `work` (bcrypt) off the server's event loops.
     static func offloaded(_ work: @escaping @Sendable () -> Bool) async -> Bool {
-        await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume(returning: work()) } }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
     }
 
     /// A bcrypt hash of a random password at the default cost, checked when the account is unknown.

@@ -20,10 +20,13 @@ public struct AccessPolicy: Sendable, Equatable {
 
     /// The policy for a server on `host`: sign-in is required when accounts exist or the address is not loopback;
     /// nil when the address is not loopback and there are no accounts (serving the network unguarded is refused).
-    public static func forServing(host: String, hasAccounts: Bool, anonymousRead: Bool, secureCookies: Bool) -> AccessPolicy? {
+    public static func forServing(
+        host: String, hasAccounts: Bool, anonymousRead: Bool, secureCookies: Bool
+    ) -> AccessPolicy? {
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host.lowercased())
         guard loopback || hasAccounts else { return nil }
-        return AccessPolicy(requiresSignIn: hasAccounts || !loopback, anonymousRead: anonymousRead, secureCookies: secureCookies)
+        return AccessPolicy(
+            requiresSignIn: hasAccounts || !loopback, anonymousRead: anonymousRead, secureCookies: secureCookies)
     }
 }
 
@@ -47,9 +50,11 @@ public struct TeamServices: Sendable {
     public let hasher: PasswordHasher
 
     /// Team services over the given stores.
-    public init(accounts: any AccountStore, board: any BoardStore, catchphrases: any CatchphraseStore, alerts: any AlertStore,
-                access: AccessPolicy, sessions: SessionStore = SessionStore(), limiter: SignInLimiter = SignInLimiter(),
-                hasher: PasswordHasher = PasswordHasher()) {
+    public init(
+        accounts: any AccountStore, board: any BoardStore, catchphrases: any CatchphraseStore, alerts: any AlertStore,
+        access: AccessPolicy, sessions: SessionStore = SessionStore(), limiter: SignInLimiter = SignInLimiter(),
+        hasher: PasswordHasher = PasswordHasher()
+    ) {
         (self.accounts, self.board, self.catchphrases, self.alerts) = (accounts, board, catchphrases, alerts)
         (self.access, self.sessions, self.limiter, self.hasher) = (access, sessions, limiter, hasher)
     }

@@ -13,9 +13,9 @@ extension LiveInsight {
             discussion: """
                 A topic qualifies with at least \(CatchphrasePolicy().minimumReviews) reviews, \
                 \(Int(CatchphrasePolicy().minimumPositiveShare * 100)) % positive sentences and a score of \
-                \(CatchphrasePolicy().minimumScore)/5 or more. The lines replace the product's earlier suggestions in \
-                the workspace catalog (approved and rejected ones stay); approve, edit or reject them on the dashboard's \
-                /catchphrases page and export the approved ones as a keyword list for the next show.
+                \(CatchphrasePolicy().minimumScore)/5 or more. The lines replace the product's earlier suggestions \
+                in the workspace catalog (approved and rejected ones stay); approve, edit or reject them on the \
+                dashboard's /catchphrases page and export the approved ones as a keyword list for the next show.
                 """)
 
         @Option(help: "Workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
@@ -32,7 +32,8 @@ extension LiveInsight {
 
         func run() throws {
             guard let modelPath = model ?? ReviewModelLocator.defaultPath() else {
-                throw CLIError("no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription))")
+                throw CLIError(
+                    "no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription))")
             }
             let generator = CatchphraseGenerator(model: try SentimentModel(path: modelPath))
             var reader = try ReviewReader(path: reviews)
@@ -50,8 +51,11 @@ extension LiveInsight {
                 for line in lines { print("  [\(line.topic)] \(line.line)") }
                 for verdict in verdicts {
                     if let reason = verdict.rejected {
-                        print("  skipped \(verdict.topic): \(reason.rawValue) (\(verdict.reviews) reviews, "
-                              + "\(Int((verdict.positiveShare * 100).rounded())) % positive, score \(String(format: "%.1f", verdict.score))/5)")
+                        print(
+                            "  skipped \(verdict.topic): \(reason.rawValue) (\(verdict.reviews) reviews, "
+                                + "\(Int((verdict.positiveShare * 100).rounded())) % positive, "
+                                + "score \(String(format: "%.1f", verdict.score))/5)"
+                        )
                     }
                 }
             }

@@ -9,7 +9,8 @@ enum PasswordPrompt {
             guard let line = readLine(strippingNewline: true) else { throw CLIError("no password on standard input") }
             return line
         }
-        let first = try silently(prompt), second = try silently("Again: ")
+        let first = try silently(prompt)
+        let second = try silently("Again: ")
         guard first == second else { throw CLIError("the two passwords differ") }
         return first
     }

@@ -126,7 +126,8 @@ extension LiveInsight {
         /// Records `alerts` in the workspace catalog; the same file analysed again (same path and modification
         /// time) adds nothing twice.
         private func recordAlerts(_ alerts: [ReviewAlert], workspace: String) throws {
-            let modified = (try? FileManager.default.attributesOfItem(atPath: reviews)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let attributes = try? FileManager.default.attributesOfItem(atPath: reviews)
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             let source = "file:" + URL(fileURLWithPath: reviews).standardizedFileURL.path + ":\(modified)"
             try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
             let catalog = try Catalog(path: Workspace(root: workspace).catalogPath)

@@ -23,7 +23,9 @@ extension LiveInsight {
         @Flag(help: "Let visitors who have not signed in read every page (as viewers) when accounts exist.")
         var publicRead = false
 
-        @Flag(help: "Mark the session cookie Secure: the dashboard is reached over HTTPS through a TLS-terminating proxy.")
+        @Flag(help: """
+            Mark the session cookie Secure: the dashboard is reached over HTTPS through a TLS-terminating proxy.
+            """)
         var secureCookies = false
 
         /// Refuses a port outside 0…65535 before anything starts (the socket layer would silently wrap it).
@@ -59,8 +61,9 @@ extension LiveInsight {
             let hasAccounts = try catalog.map { try !$0.accounts().isEmpty } ?? false
             guard let access = AccessPolicy.forServing(host: host, hasAccounts: hasAccounts, anonymousRead: publicRead,
                                                        secureCookies: secureCookies) else {
-                throw CLIError("serve: --host \(host) exposes the dashboard to the network, which needs accounts: add one with "
-                    + "`liveinsight users add --workspace \(workspace) NAME --role admin`, or keep the default 127.0.0.1")
+                throw CLIError("serve: --host \(host) exposes the dashboard to the network, which needs accounts: "
+                    + "add one with `liveinsight users add --workspace \(workspace) NAME --role admin`, "
+                    + "or keep the default 127.0.0.1")
             }
             return catalog.map { TeamServices(accounts: $0, board: $0, catchphrases: $0, alerts: $0, access: access) }
         }

@@ -29,7 +29,8 @@ extension LiveInsight {
         }
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add an account; its password is read from the prompt or stdin.")
+            static let configuration = CommandConfiguration(
+                abstract: "Add an account; its password is read from the prompt or stdin.")
             @OptionGroup var workspace: WorkspaceOption
             @Argument(help: "Account name (letters, digits, '.', '_', '-').") var name: String
             @Option(help: "admin, analyst or viewer.") var role: Role = .viewer
@@ -55,7 +56,8 @@ extension LiveInsight {
         }
 
         struct Passwd: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Set an account's password, read from the prompt or stdin.")
+            static let configuration = CommandConfiguration(
+                abstract: "Set an account's password, read from the prompt or stdin.")
             @OptionGroup var workspace: WorkspaceOption
             @Argument(help: "Account name.") var name: String
 

@@ -33,7 +33,10 @@ extension LiveInsight {
         @Flag(help: "Exit once the inbox is empty and no job is queued or running (for cron and tests).")
         var untilIdle = false
 
-        @Option(help: "Post the negative-review alerts of recordings' reviews to this webhook (Slack-compatible JSON), as `reviews --alert-url` does.")
+        @Option(help: """
+            Post the negative-review alerts of recordings' reviews to this webhook (Slack-compatible JSON), \
+            as `reviews --alert-url` does.
+            """)
         var alertURL: String?
 
         @OptionGroup var pipeline: PipelineOptions
@@ -41,7 +44,7 @@ extension LiveInsight {
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard settle >= 0 else { throw ValidationError("--settle must not be negative") }
-            if let alertURL, URL(string: alertURL).map({ ["http", "https"].contains($0.scheme?.lowercased() ?? "") }) != true {
+            if let alertURL, !["http", "https"].contains(URL(string: alertURL)?.scheme?.lowercased() ?? "") {
                 throw ValidationError("--alert-url must be an http(s) URL")
             }
         }

@@ -16,9 +16,12 @@ import Testing
 
     /// Two hashes of one password differ (a fresh salt each time) and both verify; the cost is recorded.
     @Test func saltsEveryHash() throws {
-        let first = try hasher.hash("correct horse battery"), second = try hasher.hash("correct horse battery")
+        let first = try hasher.hash("correct horse battery")
+        let second = try hasher.hash("correct horse battery")
         #expect(first != second)
-        #expect(hasher.verify("correct horse battery", against: first) && hasher.verify("correct horse battery", against: second))
+        #expect(
+            hasher.verify("correct horse battery", against: first)
+                && hasher.verify("correct horse battery", against: second))
         #expect(first.hasPrefix("$2b$04$") || first.hasPrefix("$2a$04$") || first.hasPrefix("$2y$04$"), "\(first)")
         #expect(PasswordHasher().cost == PasswordHasher.defaultCost && PasswordHasher.defaultCost >= 10)
     }
@@ -26,8 +29,8 @@ import Testing
     /// Too short is refused; longer than bcrypt's 72 bytes is refused rather than silently cut.
     @Test func refusesPasswordsBcryptCannotProtect() {
         #expect(throws: AccountsError.self) { try hasher.hash("short") }
-        #expect(throws: AccountsError.self) { try hasher.hash(String(repeating: "가", count: 25)) }   // 75 bytes
-        #expect((try? hasher.hash(String(repeating: "가", count: 24))) != nil)                         // 72 bytes
+        #expect(throws: AccountsError.self) { try hasher.hash(String(repeating: "가", count: 25)) }  // 75 bytes
+        #expect((try? hasher.hash(String(repeating: "가", count: 24))) != nil)  // 72 bytes
     }
 
     /// Account names: letters, digits and . _ - only, 1–64 of them.

@@ -32,14 +32,15 @@ import Testing
         let store = SessionStore(idleTimeout: 60)
         let session = store.start(now: start)
         #expect(store.session(session.id, now: start.addingTimeInterval(50)) != nil)
-        #expect(store.session(session.id, now: start.addingTimeInterval(100)) != nil)   // 50 s after the last use
+        #expect(store.session(session.id, now: start.addingTimeInterval(100)) != nil)  // 50 s after the last use
         #expect(store.session(session.id, now: start.addingTimeInterval(161)) == nil)
     }
 
     /// At capacity the least recently used session makes room.
     @Test func capacityEvictsTheLeastRecentlyUsed() {
         let store = SessionStore(capacity: 2)
-        let old = store.start(now: start), recent = store.start(now: start.addingTimeInterval(1))
+        let old = store.start(now: start)
+        let recent = store.start(now: start.addingTimeInterval(1))
         let newest = store.start(now: start.addingTimeInterval(2))
         #expect(store.session(old.id, now: start.addingTimeInterval(3)) == nil)
         #expect(store.session(recent.id, now: start.addingTimeInterval(3)) != nil)

@@ -9,11 +9,15 @@ import Testing
     /// The fifth failure in the window blocks the name until the oldest failure leaves the window.
     @Test func blocksAfterTooManyFailures() throws {
         let limiter = SignInLimiter(maxFailures: 5, window: 900)
-        for second in 0..<4 { limiter.recordFailure(account: "kim", client: "10.0.0.\(second)", now: start.addingTimeInterval(Double(second))) }
+        for second in 0..<4 {
+            limiter.recordFailure(
+                account: "kim", client: "10.0.0.\(second)", now: start.addingTimeInterval(Double(second)))
+        }
         #expect(limiter.retryAfter(account: "kim", client: "10.0.0.9", now: start.addingTimeInterval(10)) == nil)
         limiter.recordFailure(account: "kim", client: "10.0.0.4", now: start.addingTimeInterval(10))
-        let wait = try #require(limiter.retryAfter(account: "kim", client: "10.0.0.9", now: start.addingTimeInterval(20)))
-        #expect(abs(wait - 880) < 0.001)   // the first failure, at 0 s, leaves the window at 900 s
+        let wait = try #require(
+            limiter.retryAfter(account: "kim", client: "10.0.0.9", now: start.addingTimeInterval(20)))
+        #expect(abs(wait - 880) < 0.001)  // the first failure, at 0 s, leaves the window at 900 s
         #expect(limiter.retryAfter(account: "KIM", client: "10.0.0.9", now: start.addingTimeInterval(20)) != nil)
         #expect(limiter.retryAfter(account: "kim", client: "10.0.0.9", now: start.addingTimeInterval(901)) == nil)
     }

@@ -7,7 +7,9 @@ import Testing
 /// and its approve queue, the catchphrase approve flow and alerts.
 @Suite struct TeamBrowserTests {
     /// Where the screenshots go (reported in the test output; Docs/images/ holds copies).
-    static let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-team-screenshots").path
+    static let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "liveinsight-team-screenshots"
+    ).path
 
     /// Sign-in, posting, answering, approving, catchphrase curation and alert handling work in the browser, with
     /// hostile text shown as text and no console errors (a CSP violation would be one).
@@ -21,8 +23,12 @@ import Testing
         try FileManager.default.createDirectory(atPath: Self.screenshots, withIntermediateDirectories: true)
         let output = try await fixture.application().test(.live) { client in
             let port = try #require(client.port)
-            return try await Self.offThePool(python, [ToolRunner.scripts + "/team_check.py", chromium, "http://127.0.0.1:\(port)",
-                                               TeamFixture.password, DemoWorkspace.hostile, Self.screenshots])
+            return try await Self.offThePool(
+                python,
+                [
+                    ToolRunner.scripts + "/team_check.py", chromium, "http://127.0.0.1:\(port)",
+                    TeamFixture.password, DemoWorkspace.hostile, Self.screenshots,
+                ])
         }
         print("team screenshots: \(Self.screenshots)")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
@@ -47,13 +53,16 @@ import Testing
         #expect((evidence["quotes"] as? Int ?? 0) >= 1 && (evidence["text"] as? String)?.contains("리뷰") == true)
         #expect(seen["approvedLines"] as? [String] == ["고소한 맛, 리뷰가 증명합니다"])
         let keywords = seen["keywords"] as? String ?? ""
-        #expect(keywords.hasPrefix("keyword,topic,variants\n") && keywords.contains("\"고소한 맛, 리뷰가 증명합니다\""), "\(keywords)")
+        #expect(
+            keywords.hasPrefix("keyword,topic,variants\n") && keywords.contains("\"고소한 맛, 리뷰가 증명합니다\""), "\(keywords)")
         #expect(seen["rejected"] as? Int == 1)
 
         #expect((seen["alertQuote"] as? String)?.contains(DemoWorkspace.hostile) == true)
         #expect((seen["alertState"] as? String)?.hasPrefix("acknowledged") == true)
         // The one expected console entry: the wrong password's 401 answer.
-        let errors = (seen["errors"] as? [String] ?? []).filter { !($0.contains("status of 401") && $0.hasSuffix("/signin")) }
+        let errors = (seen["errors"] as? [String] ?? []).filter {
+            !($0.contains("status of 401") && $0.hasSuffix("/signin"))
+        }
         #expect(errors.isEmpty, "\(errors)")
     }
 
@@ -61,7 +70,9 @@ import Testing
     /// machine) while another browser test does the same would leave none for the servers they talk to.
     static func offThePool(_ executable: String, _ arguments: [String]) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try ToolRunner.run(executable, arguments) }) }
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try ToolRunner.run(executable, arguments) })
+            }
         }
     }
 }

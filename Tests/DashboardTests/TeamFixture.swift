@@ -5,8 +5,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Pipeline
-import Reviews
 import Report
+import Reviews
 import Server
 
 /// A demo workspace with a real catalog holding three accounts (admin, analyst, viewer), one alert and the
@@ -29,7 +29,8 @@ struct TeamFixture {
         }
         _ = try catalog.recordAlerts([try Self.alert()], broadcast: "demo-a", source: "test", now: Date())
         if catchphrases {
-            let model = try SentimentModel(path: DemoWorkspace.samples + "/../Models/review-sentiment.lisent", verifyChecksum: false)
+            let model = try SentimentModel(
+                path: DemoWorkspace.samples + "/../Models/review-sentiment.lisent", verifyChecksum: false)
             var reader = try ReviewReader(path: DemoWorkspace.samples + "/demo.reviews.csv")
             var reviews: [Review] = []
             while let review = reader.next() { reviews.append(review) }
@@ -40,21 +41,27 @@ struct TeamFixture {
 
     /// A negative-review alert whose quoted review would run script if it reached the page unescaped.
     static func alert() throws -> ReviewAlert {
+        let quoted = DemoWorkspace.hostile.replacingOccurrences(of: "\"", with: "\\\"")
         let json = """
             {"productID": "P001", "topic": "사이즈", "negativeShare": 0.5, "windowReviews": 10, "threshold": 0.4,
-             "reviews": [{"reviewID": "R0009", "line": 9, "text": "너무 작아요 \(DemoWorkspace.hostile.replacingOccurrences(of: "\"", with: "\\\""))",
+             "reviews": [{"reviewID": "R0009", "line": 9, "text": "너무 작아요 \(quoted)",
                           "probability": 0.1}]}
             """
         return try JSONDecoder().decode(ReviewAlert.self, from: Data(json.utf8))
     }
 
     /// The dashboard's router with team pages under `access` (sign-in required unless told otherwise).
-    func application(access: AccessPolicy = AccessPolicy(requiresSignIn: true), limiter: SignInLimiter = SignInLimiter())
-        -> some ApplicationProtocol {
-        let team = TeamServices(accounts: catalog, board: catalog, catchphrases: catalog, alerts: catalog, access: access,
-                                limiter: limiter, hasher: PasswordHasher(cost: 4))
-        return Application(router: DashboardServer(store: WorkspaceStore(root: workspace.root), team: team).router(),
-                           configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+    func application(
+        access: AccessPolicy = AccessPolicy(requiresSignIn: true), limiter: SignInLimiter = SignInLimiter()
+    )
+        -> some ApplicationProtocol
+    {
+        let team = TeamServices(
+            accounts: catalog, board: catalog, catchphrases: catalog, alerts: catalog, access: access,
+            limiter: limiter, hasher: PasswordHasher(cost: 4))
+        return Application(
+            router: DashboardServer(store: WorkspaceStore(root: workspace.root), team: team).router(),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
     func remove() { workspace.remove() }
@@ -79,8 +86,11 @@ final class TeamSession {
 
     /// POSTs `fields` (the CSRF token added unless `csrf` is given) as a form.
     @discardableResult
-    func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws
-        -> (status: HTTPResponse.Status, body: String, location: String?) {
+    func post(
+        _ path: String, _ fields: [String: String], csrf: String? = nil
+    ) async throws
+        -> (status: HTTPResponse.Status, body: String, location: String?)
+    {
         var fields = fields
         fields["csrf"] = csrf ?? self.csrf
         let body = fields.map { key, value in
@@ -95,13 +105,17 @@ final class TeamSession {
         return try await post("/signin", ["name": name, "password": password]).status
     }
 
-    private func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws
-        -> (status: HTTPResponse.Status, body: String, location: String?) {
+    private func send(
+        _ path: String, method: HTTPRequest.Method, body: String?
+    ) async throws
+        -> (status: HTTPResponse.Status, body: String, location: String?)
+    {
         var headers: HTTPFields = [:]
         if let cookie { headers[.cookie] = cookie }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let response = try await client.execute(uri: path, method: method, headers: headers,
-                                                 body: body.map { ByteBuffer(string: $0) })
+        let response = try await client.execute(
+            uri: path, method: method, headers: headers,
+            body: body.map { ByteBuffer(string: $0) })
         if let set = response.headers[.setCookie] {
             setCookie = set
             let pair = String(set.split(separator: ";")[0])

@@ -1,7 +1,7 @@
 import Accounts
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Server
 import Testing
@@ -9,8 +9,10 @@ import Testing
 /// Sign-in, sessions, CSRF, roles and the board through the real router and catalog (no sockets).
 @Suite struct TeamRouteTests {
     /// Runs `body` with a fresh fixture's router.
-    private func withTeam(access: AccessPolicy = AccessPolicy(requiresSignIn: true), limiter: SignInLimiter = SignInLimiter(),
-                          _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    private func withTeam(
+        access: AccessPolicy = AccessPolicy(requiresSignIn: true), limiter: SignInLimiter = SignInLimiter(),
+        _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let fixture = try TeamFixture()
         defer { fixture.remove() }
         try await fixture.application(access: access, limiter: limiter).test(.router) { try await body($0) }
@@ -22,10 +24,12 @@ import Testing
             let session = TeamSession(client)
             for path in ["/", "/board", "/broadcasts/demo-a", "/catchphrases", "/alerts"] {
                 let response = try await session.get(path)
-                #expect(response.status == .seeOther && response.location?.hasPrefix("/signin?next=") == true, "\(path)")
+                #expect(
+                    response.status == .seeOther && response.location?.hasPrefix("/signin?next=") == true, "\(path)")
             }
             #expect(try await session.get("/static/dashboard.css").status == .ok)
-            #expect(try await session.post("/board", ["title": "t", "body": "b"]).status == .forbidden)   // no live session yet
+            // No live session yet, so no token can match.
+            #expect(try await session.post("/board", ["title": "t", "body": "b"]).status == .forbidden)
         }
     }
 
@@ -38,9 +42,12 @@ import Testing
             #expect(try await session.signIn("nobody") == .unauthorized)
             try await session.get("/signin")
             let before = session.cookie
-            #expect(session.setCookie?.contains("HttpOnly") == true && session.setCookie?.contains("SameSite=Strict") == true)
+            #expect(
+                session.setCookie?.contains("HttpOnly") == true
+                    && session.setCookie?.contains("SameSite=Strict") == true)
             #expect(session.setCookie?.contains("Secure") == false)
-            let signedIn = try await session.post("/signin", ["name": "kim", "password": TeamFixture.password, "next": "/board"])
+            let signedIn = try await session.post(
+                "/signin", ["name": "kim", "password": TeamFixture.password, "next": "/board"])
             #expect(signedIn.status == .seeOther && signedIn.location == "/board")
             #expect(session.cookie != nil && session.cookie != before)
             #expect(try await session.get("/board").body.contains("kim (analyst)"))
@@ -54,7 +61,8 @@ import Testing
         try await withTeam { client async throws in
             let session = TeamSession(client)
             try await session.get("/signin")
-            let response = try await session.post("/signin", ["name": "kim", "password": TeamFixture.password, "next": "//evil.example/x"])
+            let response = try await session.post(
+                "/signin", ["name": "kim", "password": TeamFixture.password, "next": "//evil.example/x"])
             #expect(response.location == "/")
         }
     }
@@ -66,7 +74,9 @@ import Testing
             #expect(try await session.signIn("admin") == .seeOther)
             try await session.get("/board")
             #expect(try await session.post("/board", ["title": "t", "body": "b"], csrf: "").status == .forbidden)
-            #expect(try await session.post("/board", ["title": "t", "body": "b"], csrf: RandomToken.make()).status == .forbidden)
+            #expect(
+                try await session.post("/board", ["title": "t", "body": "b"], csrf: RandomToken.make()).status
+                    == .forbidden)
             #expect(try await session.post("/board", ["title": "t", "body": "b"]).status == .seeOther)
         }
     }
@@ -78,7 +88,8 @@ import Testing
             var failures: [HTTPResponse.Status] = []
             for _ in 0..<5 { failures.append(try await session.signIn("kim", password: "wrong password!")) }
             #expect(failures == Array(repeating: .unauthorized, count: 5))
-            let right = try await session.signIn("kim"), other = try await session.signIn("admin")   // the same client, another name
+            let right = try await session.signIn("kim")
+            let other = try await session.signIn("admin")  // the same client, another name
             #expect(right == .tooManyRequests && other == .tooManyRequests)
         }
     }
@@ -86,12 +97,17 @@ import Testing
     /// Viewers read; analysts post and answer but cannot approve; admins approve.
     @Test func rolesGuardTheForms() async throws {
         try await withTeam { client async throws in
-            let viewer = TeamSession(client), analyst = TeamSession(client), admin = TeamSession(client)
-            for (session, name) in [(viewer, "lee"), (analyst, "kim"), (admin, "admin")] { _ = try await session.signIn(name) }
+            let viewer = TeamSession(client)
+            let analyst = TeamSession(client)
+            let admin = TeamSession(client)
+            for (session, name) in [(viewer, "lee"), (analyst, "kim"), (admin, "admin")] {
+                _ = try await session.signIn(name)
+            }
             try await viewer.get("/board")
             #expect(try await viewer.post("/board", ["title": "t", "body": "b"]).status == .forbidden)
             try await analyst.get("/board")
-            let posted = try await analyst.post("/board", ["title": "보습 지속 시간?", "body": "몇 시간 가나요?", "product": "P002"])
+            let posted = try await analyst.post(
+                "/board", ["title": "보습 지속 시간?", "body": "몇 시간 가나요?", "product": "P002"])
             let path = try #require(posted.location)
             try await analyst.get(path)
             #expect(try await analyst.post(path + "/answers", ["body": "8시간입니다."]).status == .seeOther)
@@ -109,7 +125,9 @@ import Testing
             let session = TeamSession(client)
             _ = try await session.signIn("kim")
             try await session.get("/board")
-            let path = try #require(try await session.post("/board", ["title": DemoWorkspace.hostile, "body": DemoWorkspace.hostile]).location)
+            let path = try #require(
+                try await session.post("/board", ["title": DemoWorkspace.hostile, "body": DemoWorkspace.hostile])
+                    .location)
             for page in [try await session.get("/board").body, try await session.get(path).body] {
                 #expect(!page.contains("<img src=x") && page.contains("&lt;img src=x onerror=alert(1)&gt;"))
             }
@@ -125,10 +143,12 @@ import Testing
             for index in 1...25 {
                 try await session.post("/board", ["title": "문의 \(index)", "body": index % 5 == 0 ? "배송 지연" : "사이즈 질문"])
             }
-            let first = try await session.get("/board").body, second = try await session.get("/board?page=2").body
+            let first = try await session.get("/board").body
+            let second = try await session.get("/board?page=2").body
             #expect(first.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 20 && first.contains("1 / 2"))
-            #expect(second.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 5 && second.contains(">문의 1<"))
-            let searched = try await session.get("/board?q=%EB%B0%B0%EC%86%A1").body   // 배송
+            #expect(
+                second.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 5 && second.contains(">문의 1<"))
+            let searched = try await session.get("/board?q=%EB%B0%B0%EC%86%A1").body  // 배송
             #expect(searched.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 5)
         }
     }
@@ -146,9 +166,15 @@ import Testing
             #expect(try await session.get("/board").status == .ok)
             #expect(try await session.post("/board", ["title": "익명", "body": "질문"]).status == .forbidden)
         }
-        #expect(AccessPolicy.forServing(host: "0.0.0.0", hasAccounts: false, anonymousRead: false, secureCookies: false) == nil)
-        #expect(AccessPolicy.forServing(host: "127.0.0.1", hasAccounts: false, anonymousRead: false, secureCookies: false)?.requiresSignIn == false)
-        #expect(AccessPolicy.forServing(host: "0.0.0.0", hasAccounts: true, anonymousRead: false, secureCookies: true)?.requiresSignIn == true)
+        #expect(
+            AccessPolicy.forServing(host: "0.0.0.0", hasAccounts: false, anonymousRead: false, secureCookies: false)
+                == nil)
+        #expect(
+            AccessPolicy.forServing(host: "127.0.0.1", hasAccounts: false, anonymousRead: false, secureCookies: false)?
+                .requiresSignIn == false)
+        #expect(
+            AccessPolicy.forServing(host: "0.0.0.0", hasAccounts: true, anonymousRead: false, secureCookies: true)?
+                .requiresSignIn == true)
     }
 
     /// With `--secure-cookies` the session cookie is marked Secure.
@@ -163,12 +189,14 @@ import Testing
     /// Alerts are listed with their reviews (escaped); an analyst acknowledges then resolves one; a viewer cannot.
     @Test func acknowledgesAndResolvesAlerts() async throws {
         try await withTeam { client async throws in
-            let viewer = TeamSession(client), analyst = TeamSession(client)
+            let viewer = TeamSession(client)
+            let analyst = TeamSession(client)
             _ = try await viewer.signIn("lee")
             _ = try await analyst.signIn("kim")
             let page = try await analyst.get("/alerts").body
             #expect(page.contains("사이즈") && page.contains("R0009") && !page.contains("<img src=x"))
-            let id = try #require(page.range(of: #"<tr data-id="\d+""#, options: .regularExpression).map { page[$0].filter(\.isNumber) })
+            let id = try #require(
+                page.range(of: #"<tr data-id="\d+""#, options: .regularExpression).map { page[$0].filter(\.isNumber) })
             try await viewer.get("/alerts")
             #expect(try await viewer.post("/alerts/\(id)", ["state": "acknowledged"]).status == .forbidden)
             #expect(try await analyst.post("/alerts/\(id)", ["state": "acknowledged"]).status == .seeOther)
@@ -176,7 +204,9 @@ import Testing
             #expect(try await analyst.post("/alerts/\(id)", ["state": "resolved"]).status == .seeOther)
             let resolved = try await analyst.get("/alerts").body
             let sections = resolved.components(separatedBy: "id=\"alerts-resolved\"")
-            #expect(sections.count == 2 && sections[1].contains("data-id=\"\(id)\"") && !sections[0].contains("data-id=\"\(id)\""))
+            #expect(
+                sections.count == 2 && sections[1].contains("data-id=\"\(id)\"")
+                    && !sections[0].contains("data-id=\"\(id)\""))
         }
     }
 }

@@ -6,23 +6,29 @@ import GRDB
 extension Catalog: AccountStore {
     public func account(named name: String) throws(PipelineError) -> Account? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT name, role, password_hash FROM accounts WHERE name = ?", arguments: [name])
-                .map(Self.account)
+            try Row.fetchOne(
+                db, sql: "SELECT name, role, password_hash FROM accounts WHERE name = ?", arguments: [name]
+            )
+            .map(Self.account)
         }
     }
 
     public func accounts() throws(PipelineError) -> [Account] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT name, role, password_hash FROM accounts ORDER BY name").map(Self.account) }
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT name, role, password_hash FROM accounts ORDER BY name").map(Self.account)
+        }
     }
 
     public func addAccount(_ account: Account) throws {
         guard Account.isValidName(account.name) else { throw AccountsError.invalidName(account.name) }
         try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE name = ?", arguments: [account.name]) == nil else {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE name = ?", arguments: [account.name]) == nil
+            else {
                 throw AccountsError.exists(account.name)
             }
-            try db.execute(sql: "INSERT INTO accounts (name, role, password_hash, created) VALUES (?, ?, ?, ?)",
-                           arguments: [account.name, account.role.rawValue, account.passwordHash, Date()])
+            try db.execute(
+                sql: "INSERT INTO accounts (name, role, password_hash, created) VALUES (?, ?, ?, ?)",
+                arguments: [account.name, account.role.rawValue, account.passwordHash, Date()])
         }
     }
 

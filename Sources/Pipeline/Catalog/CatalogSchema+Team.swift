@@ -37,7 +37,7 @@ extension CatalogSchema {
                 table.column("topic", .text).notNull()
                 table.column("hook", .text).notNull()
                 table.column("line", .text).notNull()
-                table.column("evidence", .text).notNull()   // CatchphraseEvidence as JSON
+                table.column("evidence", .text).notNull()  // CatchphraseEvidence as JSON
                 table.column("state", .text).notNull().check(sql: "state IN ('suggested', 'approved', 'rejected')")
                 table.column("changed_by", .text)
                 table.column("created", .datetime).notNull()
@@ -47,10 +47,10 @@ extension CatalogSchema {
                 table.autoIncrementedPrimaryKey("id")
                 table.column("broadcast_id", .text)
                 table.column("source", .text).notNull()
-                table.column("position", .integer).notNull()   // the alert's place among the source's alerts
+                table.column("position", .integer).notNull()  // the alert's place among the source's alerts
                 table.column("product_id", .text).notNull()
                 table.column("topic", .text).notNull()
-                table.column("alert", .text).notNull()   // Reviews.ReviewAlert as JSON
+                table.column("alert", .text).notNull()  // Reviews.ReviewAlert as JSON
                 table.column("raised", .datetime).notNull()
                 table.column("state", .text).notNull().check(sql: "state IN ('open', 'acknowledged', 'resolved')")
                 table.column("changed_by", .text)

@@ -58,8 +58,13 @@ struct ReviewsStage: Stage, CatalogFigures {
         let alerts = try CheckpointJSON.read([ReviewAlert].self, from: context.path(Self.alertsFileName))
         let added: [ReviewAlert]
         do {
-            added = try catalog.recordAlerts(alerts, broadcast: context.broadcastID, source: "reviews:\(context.broadcastID):\(key)", now: Date())
-        } catch let error as PipelineError { throw error } catch { throw .catalog(path: catalog.path, detail: "\(error)") }
+            added = try catalog.recordAlerts(alerts, broadcast: context.broadcastID,
+                                             source: "reviews:\(context.broadcastID):\(key)", now: Date())
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .catalog(path: catalog.path, detail: "\(error)")
+        }
         for alert in added { context.settings.alertSender?.send(AlertMessage(alert: alert)) }
     }
 }
