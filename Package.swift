@@ -156,8 +156,8 @@ let package = Package(
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom", "TextDecoding"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
-        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Alerts", "Acoustic", "Transcription", "Insight", "Report", "Validation"]),
+        .testTarget(name: "CLITests", dependencies: ["liveinsight", "Pipeline", "Transcription", "SeededRandom", "Accounts"]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription", "Commerce",
             "Pipeline", "Accounts", "Board", "Catchphrases", "Alerts",
