@@ -82,7 +82,8 @@ class Browser:
                 found.append(params["exceptionDetails"].get("text", "") + " " +
                              str(params["exceptionDetails"].get("exception", {}).get("description", "")))
             elif event.get("method") == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                found.append(" ".join(str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", [])))
+                args = params.get("args", [])
+                found.append(" ".join(str(arg.get("value", arg.get("description", ""))) for arg in args))
             elif event.get("method") == "Log.entryAdded" and params["entry"].get("level") == "error":
                 found.append(params["entry"].get("text", "") + " " + params["entry"].get("url", ""))
         return found
@@ -92,8 +93,8 @@ class Browser:
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             self.send(domain + ".enable", session=session)
-        self.send("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False},
-                  session=session)
+        metrics = {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+        self.send("Emulation.setDeviceMetricsOverride", metrics, session=session)
         self.navigate(session, url)
         return session
 
@@ -110,9 +111,9 @@ class Browser:
 
     def screenshot(self, session, name):
         size = self.send("Page.getLayoutMetrics", session=session)["cssContentSize"]
-        shot = self.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
-                                                    "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"],
-                                                             "scale": 1}}, session=session)
+        clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
+        shot = self.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip},
+                         session=session)
         path = os.path.join(self.shots, name)
         with open(path, "wb") as file:
             file.write(base64.b64decode(shot["data"]))

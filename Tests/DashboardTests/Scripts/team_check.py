@@ -29,7 +29,8 @@ def fill(fields):
 
 
 def sign_in(page, name, secret):
-    return submit(page, fill({"signin-name": name, "signin-password": secret}) + "document.getElementById('signin').submit();")
+    fields = fill({"signin-name": name, "signin-password": secret})
+    return submit(page, fields + "document.getElementById('signin').submit();")
 
 
 try:
@@ -38,17 +39,19 @@ try:
     report["redirected"] = run(page, "return location.pathname + location.search;")
     report["signinShot"] = browser.screenshot(page, "signin.png")
     sign_in(page, "kim", "not the password")
-    report["wrongPassword"] = run(page, "const e = document.getElementById('signin-error'); return e ? e.textContent : null;")
+    report["wrongPassword"] = run(page, "const e = document.getElementById('signin-error');"
+                                        "return e ? e.textContent : null;")
     report["afterSignIn"] = sign_in(page, "kim", password)
     report["cookieVisibleToScript"] = run(page, "return document.cookie;")
 
-    report["afterPost"] = submit(page, fill({"inquiry-title": hostile, "inquiry-body": "보습이 몇 시간 가나요? " + hostile,
-                                             "inquiry-product": "P002"}) + "document.getElementById('inquiry-submit').click();")
+    inquiry = fill({"inquiry-title": hostile, "inquiry-body": "보습이 몇 시간 가나요? " + hostile, "inquiry-product": "P002"})
+    report["afterPost"] = submit(page, inquiry + "document.getElementById('inquiry-submit').click();")
     report["titleShown"] = run(page, "return document.getElementById('inquiry-title-shown').textContent;")
     report["injected"] = run(page, "return document.querySelectorAll('main img').length;")
     submit(page, fill({"answer-body": "8시간 지속됩니다."}) + "document.getElementById('answer-submit').click();")
     report["answered"] = run(page, """return {answers: document.querySelectorAll('#answers li').length,
-      status: document.getElementById('inquiry-status').className, approveButtons: document.querySelectorAll('button.approve').length};""")
+      status: document.getElementById('inquiry-status').className,
+      approveButtons: document.querySelectorAll('button.approve').length};""")
     report["inquiryShot"] = browser.screenshot(page, "board-inquiry.png")
     report["afterSignOut"] = submit(page, "document.getElementById('signout').click();")
 
@@ -59,7 +62,8 @@ try:
     submit(page, "document.querySelector('#board button.approve').click();")
     report["approved"] = run(page, "return document.getElementById('inquiry-status').className;")
     browser.navigate(page, base + "/board?q=" + "%EB%B3%B4%EC%8A%B5")   # 보습
-    report["searched"] = run(page, "return Array.from(document.querySelectorAll('#board tbody tr a')).map(a => a.textContent);")
+    report["searched"] = run(page, "return Array.from(document.querySelectorAll('#board tbody tr a'))"
+                                   ".map(a => a.textContent);")
     report["boardShot"] = browser.screenshot(page, "board.png")
 
     browser.navigate(page, base + "/catchphrases")
@@ -69,7 +73,8 @@ try:
     report["catchphrasesShot"] = browser.screenshot(page, "catchphrases.png")
     submit(page, """const row = document.querySelector('#catchphrases-suggested tbody tr');
       row.querySelector('input.line').value = '고소한 맛, 리뷰가 증명합니다'; row.querySelector('button.approve').click();""")
-    report["approvedLines"] = run(page, "return Array.from(document.querySelectorAll('#catchphrases-approved span.line')).map(s => s.textContent);")
+    report["approvedLines"] = run(page, "return Array.from(document.querySelectorAll('#catchphrases-approved span.line'))"
+                                        ".map(s => s.textContent);")
     report["keywords"] = browser.evaluate(page, "fetch('/catchphrases/keywords.csv').then(r => r.text())")
     submit(page, "document.querySelector('#catchphrases-suggested button.reject').click();")
     report["rejected"] = run(page, "return document.querySelectorAll('#catchphrases-rejected tbody tr').length;")
