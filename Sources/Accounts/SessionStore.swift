@@ -60,9 +60,6 @@ public final class SessionStore: Sendable {
     /// Ends session `id` (sign-out).
     public func end(_ id: String) { sessions.withLock { $0[id] = nil } }
 
-    /// Ends every session of `account` (after its removal or a password change).
-    public func endAll(account: String) { sessions.withLock { $0 = $0.filter { $0.value.account != account } } }
-
     private func insert(_ session: Session) -> Session {
         sessions.withLock { all in
             if all.count >= capacity {

@@ -22,7 +22,7 @@ struct SessionMiddleware: RouterMiddleware {
         let existing = request.cookies[Self.cookieName].flatMap { team.sessions.session($0.value) }
         let session = existing ?? team.sessions.start()
         context.sessionID = session.id
-        context.viewer = viewer(session)
+        context.viewer = try viewer(session)
         if request.method == .post {
             // A new session has a token the visitor has never seen, so a POST without a live session always fails here.
             let form = try await FormFields.read(&request)
@@ -50,9 +50,15 @@ struct SessionMiddleware: RouterMiddleware {
     /// Who the session's visitor is: the signed-in account; else, where sign-in is not required, the local
     /// user (admin: the dashboard on loopback without accounts is one person's tool); else a viewer when
     /// anonymous reading is enabled; else nobody.
-    func viewer(_ session: Session) -> PageViewer? {
-        if let account = session.account, let role = session.role {
-            return PageViewer(account: account, role: role, csrfToken: session.csrfToken)
+    /// The account is read from the catalog on every request, so `users remove` and a changed role take effect
+    /// at once in a running server: a removed account's session ends.
+    func viewer(_ session: Session) throws -> PageViewer? {
+        if let name = session.account {
+            guard let account = try team.accounts.account(named: name) else {
+                team.sessions.end(session.id)
+                return nil
+            }
+            return PageViewer(account: name, role: account.role, csrfToken: session.csrfToken)
         }
         if !team.access.requiresSignIn { return PageViewer(account: nil, role: .admin, csrfToken: session.csrfToken) }
         if team.access.anonymousRead { return PageViewer(account: nil, role: .viewer, csrfToken: session.csrfToken) }

@@ -51,7 +51,7 @@ extension LiveInsight {
 
             func run() throws {
                 guard try workspace.catalog().removeAccount(named: name) else { throw AccountsError.unknown(name) }
-                printToStandardError("removed \(name) (a running dashboard keeps its sessions until restarted)")
+                printToStandardError("removed \(name) (a running dashboard signs it out at its next request)")
             }
         }
 

@@ -47,17 +47,6 @@ import Testing
         #expect(store.session(newest.id, now: start.addingTimeInterval(3)) != nil)
     }
 
-    /// Ending an account's sessions leaves other accounts signed in.
-    @Test func endsEverySessionOfAnAccount() {
-        let store = SessionStore()
-        let a = store.signIn(account: "kim", role: .viewer, replacing: nil, now: start)
-        let b = store.signIn(account: "kim", role: .viewer, replacing: nil, now: start)
-        let other = store.signIn(account: "lee", role: .admin, replacing: nil, now: start)
-        store.endAll(account: "kim")
-        #expect(store.session(a.id, now: start) == nil && store.session(b.id, now: start) == nil)
-        #expect(store.session(other.id, now: start) != nil)
-    }
-
     /// Token comparison: equal only for identical strings; tokens are fresh each time.
     @Test func comparesTokensExactly() {
         let token = RandomToken.make()

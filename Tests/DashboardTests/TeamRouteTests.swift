@@ -56,6 +56,19 @@ import Testing
         }
     }
 
+    /// Removing an account ends its sessions at once in a running server.
+    @Test func removedAccountsAreSignedOut() async throws {
+        let fixture = try TeamFixture()
+        defer { fixture.remove() }
+        try await fixture.application().test(.router) { client async throws in
+            let session = TeamSession(client)
+            #expect(try await session.signIn("kim") == .seeOther)
+            #expect(try await session.get("/board").status == .ok)
+            #expect(try fixture.catalog.removeAccount(named: "kim"))
+            #expect(try await session.get("/board").status == .seeOther)
+        }
+    }
+
     /// `next` never leads off the site.
     @Test func refusesOpenRedirects() async throws {
         try await withTeam { client async throws in
@@ -163,7 +176,8 @@ import Testing
         }
         try await withTeam(access: AccessPolicy(requiresSignIn: true, anonymousRead: true)) { client async throws in
             let session = TeamSession(client)
-            #expect(try await session.get("/board").status == .ok)
+            let page = try await session.get("/board")
+            #expect(page.status == .ok && page.body.contains("signin-link") && !page.body.contains("new-inquiry"))
             #expect(try await session.post("/board", ["title": "익명", "body": "질문"]).status == .forbidden)
         }
         #expect(

@@ -24,13 +24,15 @@ public struct PageViewer: Sendable {
         + " class=\"\(className)\">\(csrfField)\(fields)</form>"
     }
 
-    /// The team pages' header: title, links, and who is signed in with a sign-out button.
+    /// The team pages' header: title, links, and who is signed in with a sign-out button (an anonymous reader
+    /// gets a sign-in link instead).
     func header(_ title: String) -> String {
+        let signIn = role == .viewer ? "<a href=\"/signin\" id=\"signin-link\">로그인</a>" : ""
         let who =
             account.map { name in
                 "<span class=\"who\">\(MarkupText.escape(name)) (\(role.rawValue))</span> "
                     + form("/signout", "<button type=\"submit\" id=\"signout\">로그아웃 Sign out</button>")
-            } ?? ""
+            } ?? signIn
         return
             "<h1>\(MarkupText.escape(title))</h1><span class=\"noprint\"><a href=\"/\">방송 목록</a> · <a"
             + " href=\"/board\">문의 게시판</a>"
