@@ -44,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", .upToNextMinor(from: "7.10.0")),
         .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1")),
         .package(url: "https://github.com/yaslab/CSV.swift", .upToNextMinor(from: "2.5.2")),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", .upToNextMinor(from: "2.5.0")),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features (and Report, for XLSX) imports them.
@@ -74,26 +75,36 @@ let package = Package(
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding",
                                             "Formatting"]),
         .target(name: "Hangul"),
+        // The dashboard's team: accounts and roles, bcrypt password hashes, sessions, CSRF tokens, sign-in limits.
+        .target(name: "Accounts", dependencies: [.product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]),
+        // The Q&A board's inquiries, answers and review states (stored by the catalog).
+        .target(name: "Board"),
+        // Sales lines for a product's next show from the review topics it scores well on, with their evidence.
+        .target(name: "Catchphrases", dependencies: ["Reviews", "Hangul"]),
+        // Negative-review spikes as the dashboard lists them, with acknowledge/resolve states.
+        .target(name: "Alerts", dependencies: ["Reviews"]),
         .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding", "Formatting"]),
         // The workspace layout: folder and file names, the manifest, the checkpoint formats, atomic writes.
         .target(name: "Checkpoints", dependencies: ["AudioIO", "Acoustic", "ContentHash"]),
         // The workspace's SQLite catalog (GRDB): broadcasts, jobs, stage runs, orders, and the dashboard's
         // listing over it.
         .target(name: "Catalog", dependencies: [
-            "Checkpoints", "Insight", "Validation", "Report", "Commerce", .product(name: "GRDB", package: "GRDB.swift"),
+            "Checkpoints", "Insight", "Validation", "Report", "Commerce", "Accounts", "Board", "Catchphrases", "Alerts",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The stages, the runner and the watched folder.
         .target(name: "Pipeline", dependencies: [
             "Checkpoints", "Catalog", "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews",
-            "Report", "ContentHash", "TextDecoding", "ModelLookup",
+            "Report", "ContentHash", "TextDecoding", "ModelLookup", "Accounts", "Board", "Catchphrases", "Alerts",
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
             "Checkpoints", "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter", "Formatting", "Hangul",
+            "Accounts", "Board", "Catchphrases", "Alerts",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
-            "Report",
+            "Report", "Accounts", "Board", "Catchphrases", "Alerts",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),
@@ -106,6 +117,7 @@ let package = Package(
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Checkpoints",
                 "Catalog", "Pipeline", "Report", "Server", "TextDecoding", "Commerce", "ModelLookup", "Formatting",
+                "Accounts", "Catchphrases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -168,17 +180,20 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom", "TextDecoding"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Checkpoints", "Catalog", "Acoustic", "Transcription", "Insight", "Report", "Validation",
+            "Pipeline", "Checkpoints", "Catalog", "Alerts", "Acoustic", "Transcription", "Insight", "Report", "Validation",
         ]),
         .testTarget(name: "CLITests", dependencies: [
-            "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom",
+            "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom", "Accounts",
         ]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription", "Commerce", "Formatting",
+            "Pipeline", "Catalog", "Checkpoints", "Accounts", "Board", "Catchphrases", "Alerts",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Catalog", "Checkpoints", "Report"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "CatchphrasesTests", dependencies: ["Catchphrases", "Reviews", "Insight"]),
         .testTarget(name: "ReviewsTests", dependencies: ["Reviews", "TextDecoding"], resources: [.copy("Fixtures")]),
     ]
 )

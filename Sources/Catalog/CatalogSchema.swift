@@ -117,6 +117,7 @@ enum CatalogSchema {
                 table.column("price", .double)
             }
         }
+        registerTeamMigrations(&migrator)
         return migrator
     }
 }

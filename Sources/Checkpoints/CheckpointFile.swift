@@ -24,6 +24,7 @@ public enum CheckpointFile: String, CaseIterable, Sendable {
     case alignment = "alignment.json"
     case summary = "summary.json"
     case reviews = "reviews.json"
+    case reviewAlerts = "review-alerts.json"
 
     /// The file's name inside the broadcast folder.
     public var name: String { rawValue }

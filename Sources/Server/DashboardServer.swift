@@ -9,6 +9,8 @@ import Report
 /// `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`, `/broadcasts/:id/report.xlsx|pdf|html`,
 /// `/static/dashboard.css`, `/static/dashboard.js`, and `/customers[?compare=YYYY-MM-DD]` (RFM segments and
 /// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source.
+/// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…` and `/alerts…` (``TeamRoutes``),
+/// and every route behind the session middleware (sign-in, CSRF tokens on every POST).
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
     public var store: any BroadcastStore
@@ -16,17 +18,24 @@ public struct DashboardServer: Sendable {
     public var printer: PDFPrinter
     /// The customers page's figures (nil: no `/customers` page).
     public var customers: (any CustomerSource)?
+    /// Accounts, board, catchphrases and alerts (nil: none of the team pages, no sign-in).
+    public var team: TeamServices?
 
     /// Creates a server over `store`.
-    public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter(), customers: (any CustomerSource)? = nil) {
-        (self.store, self.printer, self.customers) = (store, printer, customers)
+    public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter(), customers: (any CustomerSource)? = nil,
+                team: TeamServices? = nil) {
+        (self.store, self.printer, self.customers, self.team) = (store, printer, customers, team)
     }
 
     /// The router, usable without sockets (HummingbirdTesting) or in an `Application`. Every route answers
     /// GET and HEAD; every response carries ``securityHeaders``.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<DashboardContext> {
+        let router = Router(context: DashboardContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        if let team {
+            router.add(middleware: SessionMiddleware(team: team))
+            TeamRoutes.register(router, team: team)
+        }
         let store = self.store, printer = self.printer, customers = self.customers
         Self.route(router, "/") { _, _ in
             Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }, linksCustomers: customers != nil).html())
@@ -87,8 +96,8 @@ public struct DashboardServer: Sendable {
 
     /// Registers `handler` for GET and HEAD on `path`; HEAD answers with GET's status and headers (its
     /// Content-Length included) and no body. A streamed body (the audio) is never read for HEAD.
-    static func route(_ router: Router<BasicRequestContext>, _ path: RouterPath,
-                      _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+    static func route(_ router: Router<DashboardContext>, _ path: RouterPath,
+                      _ handler: @escaping @Sendable (Request, DashboardContext) async throws -> Response) {
         router.get(path, use: handler)
         router.head(path) { request, context in
             let response = try await handler(request, context)
@@ -142,7 +151,7 @@ public struct DashboardServer: Sendable {
 
 /// Adds ``DashboardServer/securityHeaders`` to every response, errors (404s) included.
 struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = DashboardContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {

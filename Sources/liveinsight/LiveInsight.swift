@@ -23,5 +23,7 @@ struct LiveInsight: AsyncParsableCommand {
             Orders.self,
             Customers.self,
             Recommend.self,
+            Users.self,
+            CatchphrasesCommand.self,
         ])
 }

@@ -5,6 +5,7 @@ import Checkpoints
 import Foundation
 import Insight
 import Pipeline
+import Reviews
 import Transcription
 
 /// The acoustic model a command uses: `transcribe`, `run`, `watch`, and `align` on a broadcast (spotting
@@ -118,9 +119,11 @@ struct PipelineOptions: ParsableArguments {
     /// Builds the runner for `workspace`, its catalog opened (and created if new); model threads are
     /// divided between `parallelJobs`.
     func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
-                log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        try model.runner(workspace: workspace, settings: settings, language: decoding.languageModel.choice,
-                         parallelJobs: parallelJobs, progress: progress, log: log)
+                log: (@Sendable (String) -> Void)?, alertSender: WebhookSender? = nil) throws -> PipelineRunner {
+        var settings = settings
+        settings.alertSender = alertSender
+        return try model.runner(workspace: workspace, settings: settings, language: decoding.languageModel.choice,
+                                parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }
 

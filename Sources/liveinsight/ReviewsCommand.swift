@@ -1,3 +1,4 @@
+import Catalog
 import ArgumentParser
 import Foundation
 import Checkpoints
@@ -61,6 +62,9 @@ extension LiveInsight {
             }
         }
 
+        @Option(help: "Also record the alerts in this workspace's catalog, for the dashboard's /alerts page.")
+        var workspace: String?
+
         func run() throws {
             let modelPath = try ReviewModelLocator.resolver.require(explicit: model)
             var options = ReviewAnalyzer.Options()
@@ -89,6 +93,7 @@ extension LiveInsight {
             } else {
                 print(ReviewReport.text(analysis))
             }
+            if let workspace { try recordAlerts(analysis.alerts, workspace: workspace) }
             if let sender { reportDeliveries(sender, expected: analysis.alerts.count) }
         }
 
@@ -115,6 +120,18 @@ extension LiveInsight {
                 }
             }
             try AtomicFile.writeAll(files, into: folder)
+        }
+
+        /// Records `alerts` in the workspace catalog; the same file analysed again (same path and modification
+        /// time) adds nothing twice.
+        private func recordAlerts(_ alerts: [ReviewAlert], workspace: String) throws {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: reviews)
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let source = "file:" + URL(fileURLWithPath: reviews).standardizedFileURL.path + ":\(modified)"
+            try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+            let catalog = try Catalog(path: Workspace(root: workspace).catalogPath)
+            let added = try catalog.recordAlerts(alerts, broadcast: nil, source: source, now: Date())
+            FileHandle.standardError.write(Data("\(added.count) new alert(s) recorded in \(catalog.path)\n".utf8))
         }
 
         /// Waits a bounded time for alerts still in flight (the analysis itself never waited for them).

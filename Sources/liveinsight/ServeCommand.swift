@@ -27,6 +27,14 @@ extension LiveInsight {
         @Option(help: "Port to listen on, 1–65535 (0 picks a free one).")
         var port = 8080
 
+        @Flag(help: "Let visitors who have not signed in read every page (as viewers) when accounts exist.")
+        var publicRead = false
+
+        @Flag(help: """
+            Mark the session cookie Secure: the dashboard is reached over HTTPS through a TLS-terminating proxy.
+            """)
+        var secureCookies = false
+
         /// Refuses a port outside 0…65535 before anything starts (the socket layer would silently wrap it).
         func validate() throws {
             guard (0...65535).contains(port) else {
@@ -36,9 +44,11 @@ extension LiveInsight {
 
         func run() async throws {
             let workspace = try workspace.resolved(deprecatedArgument: folder, command: "serve")
-            let customers = FileManager.default.fileExists(atPath: workspace.catalogPath)
-                ? CatalogCustomerSource(catalog: try Catalog(path: workspace.catalogPath), workspace: workspace) : nil
-            let server = DashboardServer(store: try WorkspaceStore.open(root: workspace.root), customers: customers)
+            let store = try WorkspaceStore.open(root: workspace.root)
+            let catalog = FileManager.default.fileExists(atPath: workspace.catalogPath)
+                ? try Catalog(path: workspace.catalogPath) : nil
+            let customers = catalog.map { CatalogCustomerSource(catalog: $0, workspace: workspace) }
+            let server = DashboardServer(store: store, customers: customers, team: try team(catalog, workspace: workspace))
             let (host, port) = (host, port)
             do {
                 try await server.run(host: host, port: port) {
@@ -47,6 +57,18 @@ extension LiveInsight {
             } catch {
                 throw CLIError("serve: cannot serve on \(host):\(port): \(error)")
             }
+        }
+
+        /// The team pages over the catalog; refuses to serve beyond loopback without accounts.
+        private func team(_ catalog: Catalog?, workspace: Workspace) throws -> TeamServices? {
+            let hasAccounts = try catalog.map { try !$0.accounts().isEmpty } ?? false
+            guard let access = AccessPolicy.forServing(host: host, hasAccounts: hasAccounts, anonymousRead: publicRead,
+                                                       secureCookies: secureCookies) else {
+                throw CLIError("serve: --host \(host) exposes the dashboard to the network, which needs accounts: "
+                    + "add one with `liveinsight users add --workspace \(workspace.root) NAME --role admin`, "
+                    + "or keep the default 127.0.0.1")
+            }
+            return catalog.map { TeamServices(accounts: $0, board: $0, catchphrases: $0, alerts: $0, access: access) }
         }
     }
 }

@@ -3,6 +3,7 @@ import Catalog
 import Checkpoints
 import Foundation
 import Pipeline
+import Reviews
 
 extension LiveInsight {
     /// `liveinsight watch --workspace DIR`: the watched-folder daemon.
@@ -36,14 +37,24 @@ extension LiveInsight {
         @Flag(help: "Exit once the inbox is empty and no job is queued or running (for cron and tests).")
         var untilIdle = false
 
+        @Option(help: """
+            Post the negative-review alerts of recordings' reviews to this webhook (Slack-compatible JSON), \
+            as `reviews --alert-url` does.
+            """)
+        var alertURL: String?
+
         @OptionGroup var pipeline: PipelineOptions
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard settle >= 0 else { throw ValidationError("--settle must not be negative") }
+            if let alertURL, !["http", "https"].contains(URL(string: alertURL)?.scheme?.lowercased() ?? "") {
+                throw ValidationError("--alert-url must be an http(s) URL")
+            }
         }
 
         func run() throws {
+            let alertSender = alertURL.flatMap(URL.init(string:)).map { WebhookSender(url: $0) }
             var options = WatchOptions()
             (options.jobs, options.polling, options.settle, options.exitWhenIdle) = (jobs, poll, settle, untilIdle)
             let runner = try pipeline.runner(
@@ -51,7 +62,7 @@ extension LiveInsight {
                 progress: { [jobs] label, total, unit in
                     ProgressReporter(label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)
                 },
-                log: nil)
+                log: nil, alertSender: alertSender)
             _ = try runner.models.acoustic.model()   // a missing or broken model stops here, not as one rejection per file
             let daemon = try WatchDaemon(runner: runner, options: options) { printToStandardError(Self.stamp($0)) }
             let signals = ShutdownSignals {
@@ -62,6 +73,9 @@ extension LiveInsight {
             printToStandardError(Self.stamp("watching \(runner.workspace.inbox) (\(daemon.usesInotify ? "inotify" : "polling"), "
                 + "\(jobs) job\(jobs == 1 ? "" : "s"))"))
             daemon.run()
+            if let alertSender, !alertSender.waitUntilFinished(timeout: 30) {
+                printToStandardError(Self.stamp("warning: some review alerts were still being retried at exit"))
+            }
             printToStandardError(Self.stamp("stopped"))
         }
 

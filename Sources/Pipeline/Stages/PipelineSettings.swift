@@ -1,6 +1,7 @@
 import AudioIO
 import Checkpoints
 import Insight
+import Reviews
 import Transcription
 
 /// The choices a run is made with. Each stage declares which of them enter its cache key; the models
@@ -19,6 +20,9 @@ public struct PipelineSettings: Sendable {
     /// The keyword spotter's threshold (mean log score per unit); nil: the model's calibrated one, or
     /// `KeywordSpotter.defaultThreshold` for a model that records none.
     public var spottingThreshold: Float?
+    /// Where review alerts the reviews stage raises for the first time are posted (`watch --alert-url`; nil: none).
+    /// Not part of any cache key: it changes where alerts go, not what they are.
+    public var alertSender: WebhookSender?
 
     public init() {}
 }

@@ -1,3 +1,4 @@
+import Catalog
 import Checkpoints
 import Foundation
 import ModelLookup
@@ -7,13 +8,15 @@ import Reviews
 
 /// `reviews`: the products' reviews (`<name>.reviews.csv`, 1–5 stars) through the review sentiment
 /// model (`Reviews.ReviewAnalyzer`, the same code as `liveinsight reviews`) into `reviews.json`, the
-/// dashboard's `ReviewDigest`: per product and topic sentiment 0–5 and mean stars, word-cloud words.
-struct ReviewsStage: Stage {
+/// dashboard's `ReviewDigest`: per product and topic sentiment 0–5 and mean stars, word-cloud words. The
+/// negative-review spikes it raises go to `review-alerts.json`, and from there to the catalog (the dashboard's
+/// `/alerts`) and, new ones only, to the settings' alert webhook.
+struct ReviewsStage: Stage, CatalogFigures {
     let name = "reviews"
-    let version = "1"
+    let version = "2"   // 2: review-alerts.json
     let models: [ModelRole] = [.review]
     let inputs: [StageInput] = [.user(.reviews, required: true), .user(.metadata, required: false)]
-    let outputs = [CheckpointFile.reviews.name]
+    let outputs = [CheckpointFile.reviews.name, CheckpointFile.reviewAlerts.name]
 
     func run(_ context: StageContext) throws {
         guard let reviewsPath = context.userInput(.reviews) else { return }
@@ -38,5 +41,24 @@ struct ReviewsStage: Stage {
                 negativeWords: cloud?.negative.map { .init(word: $0.word, count: $0.count, weight: $0.weight) } ?? [])
         })
         try CheckpointJSON.write(digest, to: context.path(CheckpointFile.reviews.name))
+        try CheckpointJSON.write(analysis.alerts, to: context.path(CheckpointFile.reviewAlerts.name))
+    }
+
+    /// Always nil, so the alerts are offered to the catalog after every reuse too: recording is idempotent
+    /// (one row per stage key and position), and only alerts the catalog did not have are posted.
+    func recordedKey(broadcast: String, in catalog: Catalog) throws(PipelineError) -> String? { nil }
+
+    func recordFigures(_ context: StageContext, key: String, in catalog: Catalog) throws(PipelineError) {
+        let alerts = try CheckpointJSON.read([ReviewAlert].self, from: context.path(CheckpointFile.reviewAlerts.name))
+        let added: [ReviewAlert]
+        do {
+            added = try catalog.recordAlerts(alerts, broadcast: context.broadcastID,
+                                             source: "reviews:\(context.broadcastID):\(key)", now: Date())
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .catalog(path: catalog.path, detail: "\(error)")
+        }
+        for alert in added { context.settings.alertSender?.send(AlertMessage(alert: alert)) }
     }
 }

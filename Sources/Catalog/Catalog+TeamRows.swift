@@ -1,0 +1,27 @@
+import Checkpoints
+import Foundation
+import GRDB
+
+/// What the team tables share: rows selected by state, and values kept as JSON text.
+extension Catalog {
+    /// `columns` of the rows of `table` whose `state` is one of `states`, in `order`.
+    func rows(_ columns: String, of table: String, states: [String], order: String) throws(PipelineError) -> [Row] {
+        let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) WHERE state IN (\(marks)) ORDER BY \(order)",
+                             arguments: StatementArguments(states.sorted()))
+        }
+    }
+
+    /// `value` as JSON text with sorted keys (stable, so equal values store equal text).
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// A value read back from JSON text.
+    static func decoded<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
