@@ -70,7 +70,7 @@ let package = Package(
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
-            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter",
+            "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter", "Reviews",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
