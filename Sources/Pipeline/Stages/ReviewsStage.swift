@@ -8,7 +8,8 @@ import Reviews
 /// dashboard's `ReviewDigest`: per product and topic sentiment 0–5 and mean stars, word-cloud words.
 struct ReviewsStage: Stage {
     let name = "reviews"
-    let version = "1"
+    // 2: word clouds from clauses of one polarity, with lemmas (a workspace's old clouds are recomputed).
+    let version = "2"
     let inputs: [StageInput] = [.user(.reviews, required: true), .user(.metadata, required: false)]
     static let fileName = "reviews.json"
     let outputs = [ReviewsStage.fileName]
