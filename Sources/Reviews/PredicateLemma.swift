@@ -16,16 +16,21 @@ public enum PredicateLemma {
     /// The lemma of `word` (trimmed, NFC), or nil when it is not a predicate form this recognises.
     public static func lemma(_ word: ArraySlice<Unicode.Scalar>) -> String? {
         let scalars = Array(word)
-        for ending in haEndings where scalars.count > ending.count && scalars.suffix(ending.count).elementsEqual(ending) {
+        for ending in haEndings where ends(scalars, with: ending) {
             return string(scalars.dropLast(ending.count)) + "하다"
         }
         guard !nounsEndingInGo.contains(string(scalars[...])) else { return nil }
-        for ending in regularEndings where scalars.count > ending.count && scalars.suffix(ending.count).elementsEqual(ending) {
+        for ending in regularEndings where ends(scalars, with: ending) {
             let stem = scalars.dropLast(ending.count)
             guard let last = stem.last, hasFinalConsonant(last) else { continue }
             return string(stem) + "다"
         }
         return nil
+    }
+
+    /// Whether `word` is longer than `ending` and ends with it.
+    static func ends(_ word: [Unicode.Scalar], with ending: [Unicode.Scalar]) -> Bool {
+        word.count > ending.count && word.suffix(ending.count).elementsEqual(ending)
     }
 
     /// Whether a Hangul syllable ends in a final consonant (batchim).

@@ -8,7 +8,9 @@ public struct WeightedWord: Sendable, Equatable, Codable {
     public let count: Int
 
     /// Creates a weighted word.
-    public init(word: String, weight: Double, count: Int) { (self.word, self.weight, self.count) = (word, weight, count) }
+    public init(word: String, weight: Double, count: Int) {
+        (self.word, self.weight, self.count) = (word, weight, count)
+    }
 }
 
 /// Positive and negative words of one product's reviews.
@@ -44,7 +46,8 @@ public enum SentencePolarity: Sendable, Equatable {
         if clause.isConcessive {
             polarity = tone.map { $0 == .positive ? .negative : .positive }
         } else if let tone {
-            polarity = tone == .positive ? (probability > 0.35 ? .positive : nil) : (probability < 0.9 ? .negative : nil)
+            polarity = tone == .positive ? (probability > 0.35 ? .positive : nil)
+                : (probability < 0.9 ? .negative : nil)
         } else {
             polarity = probability <= 0.35 ? .negative : probability >= 0.65 && stars == nil ? .positive : nil
         }

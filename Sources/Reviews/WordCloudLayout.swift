@@ -58,8 +58,8 @@ public struct WordCloudLayout: Sendable {
             while theta < 400 * .pi {
                 let radius = step * theta / (2 * .pi)
                 let candidate = PlacedWord(word: word.word, fontSize: size, x: width / 2 + radius * cos(theta),
-                                           y: height / 2 + radius * sin(theta) * 0.7, width: boxWidth, height: boxHeight, rank: rank,
-                                           count: word.count)
+                                           y: height / 2 + radius * sin(theta) * 0.7, width: boxWidth,
+                                           height: boxHeight, rank: rank, count: word.count)
                 if fits(candidate), !placed.contains(where: candidate.overlaps) {
                     placed.append(candidate)
                     break

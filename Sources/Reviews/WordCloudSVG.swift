@@ -44,11 +44,12 @@ public enum WordCloudSVG {
                               id: String? = nil) -> String {
         let palette = palettes[tone] ?? ["#333333"]
         let idAttribute = id.map { " id=\"\(MarkupText.escape($0, apostrophe: .named))\"" } ?? ""
+        let label = MarkupText.escape(title, apostrophe: .named)
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg"\(idAttribute) class="chart cloud" width="\(number(layout.width))" \
-            height="\(number(layout.height))" viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img" \
-            aria-label="\(MarkupText.escape(title, apostrophe: .named))">
-            <title>\(MarkupText.escape(title, apostrophe: .named))</title>
+            <svg xmlns="http://www.w3.org/2000/svg"\(idAttribute) class="chart cloud" \
+            width="\(number(layout.width))" height="\(number(layout.height))" \
+            viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img" aria-label="\(label)">
+            <title>\(label)</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
             <g font-family="\(MarkupText.escape(fontFamily, apostrophe: .named))" text-anchor="middle" dominant-baseline="central">
 
@@ -56,11 +57,13 @@ public enum WordCloudSVG {
         for word in words {
             let colour = palette[min(palette.count - 1, word.rank * palette.count / max(words.count, 1))]
             let text = MarkupText.escape(word.word, apostrophe: .named)
-            svg += "<text class=\"word\" x=\"\(number(word.x))\" y=\"\(number(word.y))\" font-size=\"\(number(word.fontSize))\" "
-                + "fill=\"\(colour)\" data-tip=\"\(text): \(word.count)\">\(text)</text>\n"
+            svg += "<text class=\"word\" x=\"\(number(word.x))\" y=\"\(number(word.y))\" "
+                + "font-size=\"\(number(word.fontSize))\" fill=\"\(colour)\" "
+                + "data-tip=\"\(text): \(word.count)\">\(text)</text>\n"
         }
         if words.isEmpty {
-            svg += "<text class=\"empty\" x=\"\(number(layout.width / 2))\" y=\"\(number(layout.height / 2))\">–</text>\n"
+            let (x, y) = (number(layout.width / 2), number(layout.height / 2))
+            svg += "<text class=\"empty\" x=\"\(x)\" y=\"\(y)\">–</text>\n"
         }
         svg += "</g>\n</svg>\n"
         return svg

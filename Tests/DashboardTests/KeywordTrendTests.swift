@@ -14,7 +14,9 @@ struct KeywordTrendTests {
         let page = HistoryPage(broadcasts: shows)
         let top = page.topKeywords()
         #expect(!top.isEmpty && top.count <= 6)
-        let significantShows = { (name: String) in shows.filter { $0.report.keywords.contains { $0.name == name && $0.significant } }.count }
+        let significantShows = { (name: String) in
+            shows.filter { $0.report.keywords.contains { $0.name == name && $0.significant } }.count
+        }
         #expect(top.map(significantShows) == top.map(significantShows).sorted(by: >))
         let table = try #require(page.html().components(separatedBy: "id=\"trend-keywords\"").last?
             .components(separatedBy: "</table>").first)

@@ -4,8 +4,8 @@ import Testing
 
 /// The XLSX report as LibreOffice sees it (an independent reader besides openpyxl).
 struct LibreOfficeTests {
-    /// `soffice --headless` converts every sheet of the report to CSV with nothing about the file on stderr, and reads the
-    /// same totals: the file opens cleanly, with no repair or format warnings.
+    /// `soffice --headless` converts every sheet of the report to CSV with nothing about the file on stderr, and
+    /// reads the same totals: the file opens cleanly, with no repair or format warnings.
     @Test func xlsxOpensInLibreOffice() throws {
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }

@@ -12,12 +12,15 @@ struct PDFLayoutTests {
         let pdftotext = try ToolRunner.locate("pdftotext", package: "poppler-utils")
         let broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
         let file = workspace.root + "/report.pdf"
-        try ReportFormat.pdf.render(broadcast, printer: PDFPrinter(executable: chromium)).write(to: URL(fileURLWithPath: file))
+        let pdf = try ReportFormat.pdf.render(broadcast, printer: PDFPrinter(executable: chromium))
+        try pdf.write(to: URL(fileURLWithPath: file))
         let pages = try ToolRunner.run(pdftotext, ["-layout", file, "-"]).components(separatedBy: "\u{0C}")
             .map { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             .filter { !$0.isEmpty }
         let text = pages.flatMap { $0 }.joined(separator: "\n")
-        for product in broadcast.showReviews { #expect(text.contains(try #require(product.name)), "\(product.productID)") }
+        for product in broadcast.showReviews {
+            #expect(text.contains(try #require(product.name)), "\(product.productID)")
+        }
         // The headings as printed: Korean by default, so each heading's text before its English half.
         let html = DashboardPage(broadcast: broadcast, assets: .inline).html()
         let headings = html.matches(of: try Regex(#"<h[23][^>]*>(.*?)</h[23]>"#)).compactMap { match -> String? in
@@ -28,7 +31,8 @@ struct PDFLayoutTests {
         #expect(headings.count > 5)
         for (number, page) in pages.dropLast().enumerated() {
             let last = try #require(page.last)
-            #expect(!headings.contains { last.hasPrefix($0) && last.count <= $0.count + 12 }, "page \(number + 1) ends on ‘\(last)’")
+            let endsOnHeading = headings.contains { last.hasPrefix($0) && last.count <= $0.count + 12 }
+            #expect(!endsOnHeading, "page \(number + 1) ends on ‘\(last)’")
         }
     }
 }

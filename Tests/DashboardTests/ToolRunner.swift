@@ -22,7 +22,8 @@ enum ToolRunner {
     }
 
     /// Standard output and standard error of `executable arguments`; a failure when it exits non-zero.
-    static func runCapturingErrors(_ executable: String, _ arguments: [String]) throws -> (output: String, errors: String) {
+    static func runCapturingErrors(_ executable: String, _ arguments: [String]) throws
+        -> (output: String, errors: String) {
         let process = Process(), output = Pipe(), errors = Pipe()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

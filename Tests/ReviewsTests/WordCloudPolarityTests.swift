@@ -5,7 +5,8 @@ import Testing
 /// Word clouds keep each word on the side of the sentences it occurs in.
 struct WordCloudPolarityTests {
     /// The shared labelled corpus (`../shared/data/reviews/`, never committed), when this machine has it.
-    static let corpus = Support.repository.deletingLastPathComponent().appendingPathComponent("shared/data/reviews/nsmc_reviews.tsv.gz")
+    static let corpus = Support.repository.deletingLastPathComponent()
+        .appendingPathComponent("shared/data/reviews/nsmc_reviews.tsv.gz")
 
     /// On the demo reviews the words the issue found on the wrong side stay off it: 편하다 (편해요) is no
     /// negative word of the knife set, and 보풀, 따가운, 녹 and 늦다 are no product's praise.
@@ -35,14 +36,20 @@ struct WordCloudPolarityTests {
         for (index, (text, positive)) in sample.enumerated() {
             _ = analyzer.add(Review(reviewID: "\(index)", productID: "nsmc", rating: nil, text: text))
             for word in Set(content.words(of: ReviewText.normalize(text))) {
-                if positive { labelsByWord[word, default: (0, 0)].positive += 1 } else { labelsByWord[word, default: (0, 0)].negative += 1 }
+                if positive {
+                    labelsByWord[word, default: (0, 0)].positive += 1
+                } else {
+                    labelsByWord[word, default: (0, 0)].negative += 1
+                }
             }
         }
         let cloud = try #require(analyzer.analysis.wordClouds.first)
-        let right = cloud.positive.filter { (labelsByWord[$0.word]?.positive ?? 0) > (labelsByWord[$0.word]?.negative ?? 0) }.count
-            + cloud.negative.filter { (labelsByWord[$0.word]?.negative ?? 0) > (labelsByWord[$0.word]?.positive ?? 0) }.count
-        let precision = Double(right) / Double(cloud.positive.count + cloud.negative.count)
-        print("word-cloud precision on the labelled sample: \(right)/\(cloud.positive.count + cloud.negative.count) = \(precision)")
+        let labels = { (word: WeightedWord) in labelsByWord[word.word] ?? (0, 0) }
+        let right = cloud.positive.filter { labels($0).positive > labels($0).negative }.count
+            + cloud.negative.filter { labels($0).negative > labels($0).positive }.count
+        let placed = cloud.positive.count + cloud.negative.count
+        let precision = Double(right) / Double(placed)
+        print("word-cloud precision on the labelled sample: \(right)/\(placed) = \(precision)")
         #expect(cloud.positive.count == 40 && cloud.negative.count == 40)
         #expect(precision >= 0.8)
     }

@@ -77,8 +77,10 @@ struct WordCloudTests {
         counter.add(words: ["최고"], probability: 0.875, polarity: .positive)
         counter.add(words: ["보풀"], probability: 0.9, polarity: nil)
         let cloud = counter.words(productID: "P", limit: 10)
-        #expect(cloud.positive == [WeightedWord(word: "최고", weight: 1.25, count: 2), WeightedWord(word: "배송", weight: 0.5, count: 1)])
-        #expect(cloud.negative == [WeightedWord(word: "배송", weight: 0.5, count: 1), WeightedWord(word: "별로", weight: 0.5, count: 1)])
+        #expect(cloud.positive == [WeightedWord(word: "최고", weight: 1.25, count: 2),
+                                   WeightedWord(word: "배송", weight: 0.5, count: 1)])
+        #expect(cloud.negative == [WeightedWord(word: "배송", weight: 0.5, count: 1),
+                                   WeightedWord(word: "별로", weight: 0.5, count: 1)])
     }
 
     /// Product ids become file names only when short and plainly safe; any other id gets a bounded, safe,

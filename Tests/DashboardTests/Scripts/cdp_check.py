@@ -212,7 +212,8 @@ try:
 
     page = open_page(base + "/keywords")
     report["keywords"] = evaluate(page, f"""(() => {{ const visible = {VISIBLE_ROWS};
-      return {{rows: visible('pooled'), intervals: document.querySelectorAll('#chart-pooled line, #chart-pooled rect').length}}; }})()""")
+      const drawn = document.querySelectorAll('#chart-pooled line, #chart-pooled rect').length;
+      return {{rows: visible('pooled'), intervals: drawn}}; }})()""")
     report["keywordsShot"] = screenshot(page, "keywords.png")
     report["keywordsErrors"] = errors_of(page)
     print(json.dumps(report, ensure_ascii=False))
