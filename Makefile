@@ -6,7 +6,7 @@ SWIFT ?= swift
 BIN := .build/release/liveinsight
 APT_PACKAGES := libsndfile1-dev libfftw3-dev libsqlite3-dev libxlsxwriter-dev pkg-config
 # Only the tests need these: a real browser for the dashboard, Korean fonts for PDFs, pdftotext, openpyxl.
-TEST_APT_PACKAGES := chromium fonts-nanum poppler-utils
+TEST_APT_PACKAGES := chromium fonts-nanum poppler-utils libreoffice-calc-nogui
 PIP_TEST_PACKAGES := openpyxl
 # The training recipe's pytest suite (Training/tests) needs NumPy, SciPy, soundfile and pytest, pinned here:
 PIP_RECIPE_TEST_REQUIREMENTS := Training/requirements-test.txt

@@ -4,7 +4,8 @@ import Insight
 import Markup
 
 /// Across shows: the chosen broadcasts side by side, trends of score, units and conversion over time, and when
-/// sales happen (units by weekday × hour of day, Korea time, over every minute of every show).
+/// sales happen (units by weekday × hour of day, Korea time, over every minute of every show), and the top
+/// keywords' uplift show by show.
 public struct HistoryPage {
     /// The broadcasts, any order (the page sorts them by date).
     public var broadcasts: [Broadcast]
@@ -42,6 +43,9 @@ public struct HistoryPage {
             + "\(trend("trend-conversion", sorted, format: { NumberText.percent($0) }) { $0.report.funnel.cartToPurchase })</section>"
             + "<section><h2 data-tip=\"모든 방송의 분 단위 판매 수량을 한국 시간 요일·시각별로 합산. Units of every minute of every show, by weekday and hour (Korea time).\">"
             + "요일·시간대별 판매 Units by weekday and hour</h2>\(heatmap())</section></div>"
+            + "<section class=\"wide\"><h2 data-tip=\"여러 방송에서 가장 자주 유의했던 키워드의 방송별 구매율 배수(✓: 보정 후 유의). "
+            + "Uplift of the keywords that lead across shows, show by show (✓: significant after correction).\">"
+            + "상위 키워드 추이 Top keywords over shows</h2>\(keywordTrend(sorted))</section>"
         return PageShell(title: "방송 비교 · LiveInsight", assets: .linked)
             .render(header: "<h1>방송 비교·추이 Shows compared</h1><span class=\"noprint\"><a href=\"/\">목록 List</a> · <a href=\"/keywords\">키워드 순위 Keyword leaderboard</a></span>",
                     body: body)

@@ -1,5 +1,6 @@
-/// Content words of a normalised sentence for word clouds: punctuation trimmed, particles stripped, stop words,
-/// numbers and one-syllable leftovers dropped (one-syllable topic keywords such as 맛, 색, 핏 are kept).
+/// Content words of a normalised sentence for word clouds: punctuation trimmed, common predicates in their
+/// dictionary form (`PredicateLemma`: 편해요 → 편하다), particles stripped from the rest, stop words, numbers and
+/// one-syllable leftovers dropped (one-syllable topic keywords such as 맛, 색, 핏 are kept).
 public struct ContentWords: Sendable {
     /// Words never shown: adverbs of degree, pronouns, fillers, generic shopping verbs and nouns.
     public static let stopWords: Set<String> = [
@@ -12,6 +13,7 @@ public struct ContentWords: Sendable {
         "있어서", "있네요", "하나", "두", "한번", "다시", "이제", "아직", "벌써", "바로", "이렇게", "그렇게", "ㅋㅋ", "ㅎㅎ",
         "없었어요", "없고", "있었어요", "마세요", "주세요", "해주세요", "주셨어요", "왔어요", "왔고", "왔는데", "하네요", "되어",
         "되어서", "하니", "했고", "해도", "써요", "쓰고", "써", "보내", "보내지", "들어", "들어서", "나서", "나요", "거의",
+        "같다", "않다", "하다", "받다", "입다", "먹다",
     ]
 
     private let keep: Set<[Unicode.Scalar]>
@@ -27,7 +29,7 @@ public struct ContentWords: Sendable {
     public func words(of sentence: String) -> [String] {
         Array(sentence.unicodeScalars).split(separator: " ").compactMap { raw in
             let core = ParticleStripper.trimPunctuation(raw)
-            let stem = Array(ParticleStripper.stem(core))
+            let stem = PredicateLemma.lemma(core).map { Array($0.unicodeScalars) } ?? Array(ParticleStripper.stem(core))
             guard !stem.isEmpty, !stops.contains(stem), !stops.contains(Array(core)),
                   stem.allSatisfy(Self.isWordScalar), stem.count >= 2 || keep.contains(stem) else { return nil }
             var scalars = String.UnicodeScalarView()

@@ -48,6 +48,8 @@ public struct ReviewAnalyzer {
         public var wordCloudSize = 40
         /// Only this product's reviews, if set.
         public var productID: String?
+        /// The star scale of the reviews (default 1…5, as `ReviewReader.Options`), to read a rating as high or low.
+        public var ratingRange: ClosedRange<Double> = 1...5
         /// Defaults.
         public init() {}
     }
@@ -89,8 +91,14 @@ public struct ReviewAnalyzer {
         for sentence in sentences {
             let sentenceScore = model.score(normalized: sentence)
             sentenceScores.append(sentenceScore)
-            clouds[review.productID, default: WordCloudCounter()].add(words: contentWords.words(of: sentence),
-                                                                      probability: sentenceScore.probability)
+            for clause in Clause.split(sentence) {
+                let probability = clause.text == sentence ? sentenceScore.probability
+                    : model.score(normalized: clause.text).probability
+                let polarity = SentencePolarity.of(clause, probability: probability, rating: review.rating,
+                                                   ratingRange: options.ratingRange)
+                clouds[review.productID, default: WordCloudCounter()].add(words: contentWords.words(of: clause.text),
+                                                                          probability: probability, polarity: polarity)
+            }
             let topics = options.topics.topics(of: sentence)
             guard !topics.isEmpty else { continue }
             topicSentences.append((topics, sentenceScore))

@@ -12,6 +12,8 @@ public struct PlacedWord: Sendable, Equatable {
     public let width: Double, height: Double
     /// Rank by weight (0 = heaviest), for colouring.
     public let rank: Int
+    /// Occurrences behind the word, for its tooltip.
+    public let count: Int
 
     /// Whether two boxes overlap (touching edges do not).
     public func overlaps(_ other: PlacedWord) -> Bool {
@@ -35,6 +37,11 @@ public struct WordCloudLayout: Sendable {
     /// Defaults.
     public init() {}
 
+    /// A canvas of `width` × `height` with fonts from `minFontSize` to `maxFontSize` pixels.
+    public init(width: Double, height: Double, minFontSize: Double, maxFontSize: Double) {
+        (self.width, self.height, self.minFontSize, self.maxFontSize) = (width, height, minFontSize, maxFontSize)
+    }
+
     /// Places `words` (any order: they are sorted heaviest first, ties by word).
     public func layout(_ words: [WeightedWord]) -> [PlacedWord] {
         let sorted = words.filter { $0.weight > 0 }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
@@ -51,7 +58,8 @@ public struct WordCloudLayout: Sendable {
             while theta < 400 * .pi {
                 let radius = step * theta / (2 * .pi)
                 let candidate = PlacedWord(word: word.word, fontSize: size, x: width / 2 + radius * cos(theta),
-                                           y: height / 2 + radius * sin(theta) * 0.7, width: boxWidth, height: boxHeight, rank: rank)
+                                           y: height / 2 + radius * sin(theta) * 0.7, width: boxWidth,
+                                           height: boxHeight, rank: rank, count: word.count)
                 if fits(candidate), !placed.contains(where: candidate.overlaps) {
                     placed.append(candidate)
                     break

@@ -37,21 +37,33 @@ public enum WordCloudSVG {
         return "\(prefix)-\(hash).\(tone.rawValue).svg"
     }
 
-    /// The SVG document for `words` laid out on `layout`'s canvas; `title` is shown to screen readers.
-    public static func render(_ words: [PlacedWord], layout: WordCloudLayout, tone: Tone, title: String) -> String {
+    /// The SVG document for `words` laid out on `layout`'s canvas; `title` is shown to screen readers, and each
+    /// word's tooltip (`data-tip`) gives its count. The same markup stands alone as a file or sits inline in the
+    /// dashboard and reports (then `id` names the element).
+    public static func render(_ words: [PlacedWord], layout: WordCloudLayout, tone: Tone, title: String,
+                              id: String? = nil) -> String {
         let palette = palettes[tone] ?? ["#333333"]
+        let idAttribute = id.map { " id=\"\(MarkupText.escape($0, apostrophe: .named))\"" } ?? ""
+        let label = MarkupText.escape(title, apostrophe: .named)
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(number(layout.width))" height="\(number(layout.height))" \
-            viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img">
-            <title>\(MarkupText.escape(title, apostrophe: .named))</title>
+            <svg xmlns="http://www.w3.org/2000/svg"\(idAttribute) class="chart cloud" \
+            width="\(number(layout.width))" height="\(number(layout.height))" \
+            viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img" aria-label="\(label)">
+            <title>\(label)</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
             <g font-family="\(MarkupText.escape(fontFamily, apostrophe: .named))" text-anchor="middle" dominant-baseline="central">
 
             """
         for word in words {
             let colour = palette[min(palette.count - 1, word.rank * palette.count / max(words.count, 1))]
-            svg += "<text x=\"\(number(word.x))\" y=\"\(number(word.y))\" font-size=\"\(number(word.fontSize))\" "
-                + "fill=\"\(colour)\">\(MarkupText.escape(word.word, apostrophe: .named))</text>\n"
+            let text = MarkupText.escape(word.word, apostrophe: .named)
+            svg += "<text class=\"word\" x=\"\(number(word.x))\" y=\"\(number(word.y))\" "
+                + "font-size=\"\(number(word.fontSize))\" fill=\"\(colour)\" "
+                + "data-tip=\"\(text): \(word.count)\">\(text)</text>\n"
+        }
+        if words.isEmpty {
+            let (x, y) = (number(layout.width / 2), number(layout.height / 2))
+            svg += "<text class=\"empty\" x=\"\(x)\" y=\"\(y)\">–</text>\n"
         }
         svg += "</g>\n</svg>\n"
         return svg

@@ -71,6 +71,7 @@ extension LiveInsight {
             if let topics { options.topics = try TopicDictionary(contentsOf: topics) }
             options.alertPolicy = AlertPolicy(threshold: alertThreshold, window: alertWindow, minimumReviews: alertMinimum)
             options.productID = product
+            options.ratingRange = 1...ratingMax
             let sentimentModel = try SentimentModel(path: modelPath)
             var analyzer = ReviewAnalyzer(model: sentimentModel, options: options)
             let sender = alertURL.flatMap(URL.init(string:)).map { WebhookSender(url: $0) }

@@ -28,7 +28,7 @@ import Testing
         }
         print("dashboard screenshots: \(Self.screenshots)")
         let seen = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
-        for key in ["listErrors", "dashboardErrors", "transcriptErrors"] {
+        for key in ["listErrors", "dashboardErrors", "transcriptErrors", "historyErrors", "keywordsErrors"] {
             #expect((seen[key] as? [String])?.isEmpty == true, "\(key): \(seen[key] ?? "")")
         }
 
@@ -89,5 +89,19 @@ import Testing
         #expect((transcript["marks"] as? Int ?? 0) > 0)
         #expect((transcript["duration"] as? Double ?? 0) > 60, "the audio element did not load the recording")
         #expect(abs((transcript["currentTime"] as? Double ?? -9) - (transcript["seekTarget"] as? Double ?? 0)) < 1)
+
+        // Across shows: both demo shows compared, a dot per show on each trend, the weekday × hour grid drawn,
+        // the top keywords' row per keyword and column per show; the pooled leaderboard lists every keyword.
+        let history = seen["history"] as! [String: Any]
+        let shows = DemoWorkspace.ids.count
+        #expect(history["compareColumns"] as? Int == shows)
+        #expect(history["trendDots"] as? [String: Int] == ["score": shows, "units": shows, "conversion": shows])
+        #expect((history["heatmapCells"] as? Int ?? 0) >= 7 * 24)
+        let stores = try DemoWorkspace.ids.map { try WorkspaceStore(root: workspace.root).broadcast(id: $0) }
+        #expect(history["keywordRows"] as? Int == HistoryPage(broadcasts: stores).topKeywords().count)
+        #expect(history["keywordColumns"] as? Int == shows)
+        let leaderboard = seen["keywords"] as! [String: Any]
+        #expect(leaderboard["rows"] as? Int == LeaderboardPage(broadcasts: stores).effects.count)
+        #expect((leaderboard["intervals"] as? Int ?? 0) > 0)
     }
 }

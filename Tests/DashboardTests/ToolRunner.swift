@@ -18,6 +18,12 @@ enum ToolRunner {
 
     /// Standard output of `executable arguments`; a failure with its standard error when it exits non-zero.
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        try runCapturingErrors(executable, arguments).output
+    }
+
+    /// Standard output and standard error of `executable arguments`; a failure when it exits non-zero.
+    static func runCapturingErrors(_ executable: String, _ arguments: [String]) throws
+        -> (output: String, errors: String) {
         let process = Process(), output = Pipe(), errors = Pipe()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -29,6 +35,6 @@ enum ToolRunner {
         guard process.terminationStatus == 0 else {
             throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(errorText)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return (String(decoding: data, as: UTF8.self), errorText)
     }
 }

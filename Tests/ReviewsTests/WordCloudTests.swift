@@ -46,17 +46,41 @@ struct WordCloudTests {
         #expect(svg.contains("font-family=\"NanumGothic, &apos;Nanum Gothic&apos;, sans-serif\""))
     }
 
-    /// Content words drop particles, stop words, numbers and emoticons; a word's weight is frequency × polarity.
-    @Test func contentWordsAndWeights() {
+    /// Content words drop particles, stop words, numbers and emoticons, and bring predicates to one lemma.
+    @Test func contentWords() {
         let content = ContentWords(topics: .commerceDefaults)
         #expect(content.words(of: "배송이 너무 빨라요 123 ㅋㅋ 맛은 최고") == ["배송", "빨라요", "맛", "최고"])
+        #expect(content.words(of: "편해요 편하고 편한 편했어요") == ["편하다", "편하다", "편하다", "편하다"])
+        #expect(content.words(of: "좋아요 좋고 늦었어요 광고 했어요") == ["좋다", "좋다", "늦다", "광고"])
+    }
+
+    /// A sentence feeds only the cloud of its polarity, weighted by its confidence; unclear sentences and
+    /// sentences the review's stars contradict feed neither.
+    @Test func wordsGoToTheirSentencesPolarity() throws {
+        let plain = Clause(text: "칼이 잘 들어요", isConcessive: false, isNegated: false)
+        #expect(SentencePolarity.of(plain, probability: 0.9, rating: nil) == .positive)
+        #expect(SentencePolarity.of(plain, probability: 0.5, rating: nil) == nil)
+        #expect(SentencePolarity.of(plain, probability: 0.9, rating: 3) == nil)
+        #expect(SentencePolarity.of(plain, probability: 0.1, rating: 5) == nil)
+        #expect(SentencePolarity.of(plain, probability: 0.8, rating: 1) == .negative)
+        #expect(SentencePolarity.of(plain, probability: 0.95, rating: 1) == nil)
+        let concession = Clause.split("배송은 늦었지만 칼은 정말 좋아요")
+        #expect(concession.map(\.text) == ["배송은 늦었지만", "칼은 정말 좋아요"])
+        #expect(SentencePolarity.of(concession[0], probability: 0.99, rating: 5) == .negative)
+        #expect(SentencePolarity.of(concession[1], probability: 0.99, rating: 5) == .positive)
+        let negated = try #require(Clause.split("다만 보풀도 안 생겨요").first)
+        #expect(negated.isConcessive && negated.isNegated)
+        #expect(SentencePolarity.of(negated, probability: 0.99, rating: 1) == nil)
         var counter = WordCloudCounter()
-        counter.add(words: ["배송", "최고"], probability: 0.75)
-        counter.add(words: ["배송", "별로"], probability: 0.25)
-        counter.add(words: ["최고"], probability: 0.875)
+        counter.add(words: ["배송", "최고"], probability: 0.75, polarity: .positive)
+        counter.add(words: ["배송", "별로"], probability: 0.25, polarity: .negative)
+        counter.add(words: ["최고"], probability: 0.875, polarity: .positive)
+        counter.add(words: ["보풀"], probability: 0.9, polarity: nil)
         let cloud = counter.words(productID: "P", limit: 10)
-        #expect(cloud.positive == [WeightedWord(word: "최고", weight: 1.25, count: 2)])
-        #expect(cloud.negative == [WeightedWord(word: "별로", weight: 0.5, count: 1)])  // 배송: +0.5 − 0.5 = 0, in neither
+        #expect(cloud.positive == [WeightedWord(word: "최고", weight: 1.25, count: 2),
+                                   WeightedWord(word: "배송", weight: 0.5, count: 1)])
+        #expect(cloud.negative == [WeightedWord(word: "배송", weight: 0.5, count: 1),
+                                   WeightedWord(word: "별로", weight: 0.5, count: 1)])
     }
 
     /// Product ids become file names only when short and plainly safe; any other id gets a bounded, safe,

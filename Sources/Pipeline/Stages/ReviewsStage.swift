@@ -13,7 +13,8 @@ import Reviews
 /// `/alerts`) and, new ones only, to the settings' alert webhook.
 struct ReviewsStage: Stage, CatalogFigures {
     let name = "reviews"
-    let version = "2"   // 2: review-alerts.json
+    // 2: review-alerts.json; 3: word clouds from clauses of one polarity, with lemmas (old clouds are recomputed).
+    let version = "3"
     let models: [ModelRole] = [.review]
     let inputs: [StageInput] = [.user(.reviews, required: true), .user(.metadata, required: false)]
     let outputs = [CheckpointFile.reviews.name, CheckpointFile.reviewAlerts.name]

@@ -87,6 +87,23 @@ try:
       out.seekTarget = +word.dataset.seek; out.currentTime = audio.currentTime; return out; })()""")
     report["transcriptShot"] = screenshot(page, "transcript.png")
     report["transcriptErrors"] = errors_of(page)
+
+    page = open_page(base + "/history")
+    report["history"] = evaluate(page, f"""(() => {{ const visible = {VISIBLE_ROWS};
+      const drawn = (id) => document.querySelectorAll('#' + id + ' circle, #' + id + ' rect').length;
+      return {{compareColumns: document.querySelectorAll('#compare thead th').length - 1,
+        trendDots: {{score: drawn('trend-score'), units: drawn('trend-units'), conversion: drawn('trend-conversion')}},
+        heatmapCells: drawn('chart-weekday-hour'), keywordRows: visible('trend-keywords'),
+        keywordColumns: document.querySelectorAll('#trend-keywords thead th').length - 1}}; }})()""")
+    report["historyShot"] = screenshot(page, "history.png")
+    report["historyErrors"] = errors_of(page)
+
+    page = open_page(base + "/keywords")
+    report["keywords"] = evaluate(page, f"""(() => {{ const visible = {VISIBLE_ROWS};
+      const drawn = document.querySelectorAll('#chart-pooled line, #chart-pooled rect').length;
+      return {{rows: visible('pooled'), intervals: drawn}}; }})()""")
+    report["keywordsShot"] = screenshot(page, "keywords.png")
+    report["keywordsErrors"] = errors_of(page)
     print(json.dumps(report, ensure_ascii=False))
 finally:
     browser.close()
