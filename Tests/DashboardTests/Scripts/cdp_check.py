@@ -3,126 +3,19 @@
 running dashboard, and prints what it saw as JSON for the Swift test to judge.
 
 Usage: cdp_check.py CHROMIUM BASE_URL BROADCAST_ID SEARCH_TERM SCREENSHOT_DIR"""
-import base64
-import fcntl
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
+
+from cdp_browser import Browser
 
 chromium, base, broadcast, term, shots = sys.argv[1:6]
-profile = tempfile.mkdtemp(prefix="liveinsight-cdp-")
-to_browser_read, to_browser_write = os.pipe()
-from_browser_read, from_browser_write = os.pipe()
-high_read = fcntl.fcntl(to_browser_read, fcntl.F_DUPFD, 10)
-high_write = fcntl.fcntl(from_browser_write, fcntl.F_DUPFD, 10)
-
-
-def child_fds():
-    os.dup2(high_read, 3)
-    os.dup2(high_write, 4)
-
-
-browser = subprocess.Popen(
-    [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-     "--mute-audio", "--autoplay-policy=no-user-gesture-required", "--remote-debugging-pipe",
-     "--user-data-dir=" + profile, "about:blank"],
-    preexec_fn=child_fds, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-os.close(to_browser_read); os.close(from_browser_write); os.close(high_read); os.close(high_write)
-buffer = b""
-next_id = 0
-events = []
-
-
-def receive():
-    global buffer
-    while b"\0" not in buffer:
-        chunk = os.read(from_browser_read, 1 << 20)
-        if not chunk:
-            raise SystemExit("chromium closed the DevTools pipe")
-        buffer += chunk
-    message, buffer = buffer.split(b"\0", 1)
-    return json.loads(message)
-
-
-def send(method, params=None, session=None):
-    global next_id
-    next_id += 1
-    message = {"id": next_id, "method": method, "params": params or {}}
-    if session:
-        message["sessionId"] = session
-    os.write(to_browser_write, json.dumps(message).encode() + b"\0")
-    while True:
-        reply = receive()
-        if reply.get("id") == next_id:
-            if "error" in reply:
-                raise SystemExit(f"{method}: {reply['error']}")
-            return reply.get("result", {})
-        events.append(reply)
-
-
-def wait_for(method, session, timeout=90):
-    # Generous: under a full parallel test run on two cores, Chromium can take long to load a page.
-    deadline = time.time() + timeout
-    for index, event in enumerate(events):
-        if event.get("method") == method and event.get("sessionId") == session:
-            del events[index]
-            return event
-    while time.time() < deadline:
-        event = receive()
-        if event.get("method") == method and event.get("sessionId") == session:
-            return event
-        events.append(event)
-    raise SystemExit(f"timed out waiting for {method}")
-
-
-def errors_of(session):
-    found = []
-    for event in events:
-        if event.get("sessionId") != session:
-            continue
-        params = event.get("params", {})
-        if event.get("method") == "Runtime.exceptionThrown":
-            found.append(params["exceptionDetails"].get("text", "") + " " +
-                         str(params["exceptionDetails"].get("exception", {}).get("description", "")))
-        elif event.get("method") == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-            found.append(" ".join(str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", [])))
-        elif event.get("method") == "Log.entryAdded" and params["entry"].get("level") == "error":
-            found.append(params["entry"].get("text", "") + " " + params["entry"].get("url", ""))
-    return found
-
-
-def open_page(url):
-    target = send("Target.createTarget", {"url": "about:blank"})["targetId"]
-    session = send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-    for domain in ("Page", "Runtime", "Log"):
-        send(domain + ".enable", session=session)
-    send("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False},
-         session=session)
-    send("Page.navigate", {"url": url}, session=session)
-    wait_for("Page.loadEventFired", session)
-    return session
-
-
-def evaluate(session, expression):
-    result = send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True},
-                  session=session)
-    if "exceptionDetails" in result:
-        raise SystemExit(f"evaluate failed: {result['exceptionDetails']}")
-    return result["result"].get("value")
+browser = Browser(chromium)
+open_page, evaluate, errors_of = browser.open_page, browser.evaluate, browser.errors_of
 
 
 def screenshot(session, name):
-    size = send("Page.getLayoutMetrics", session=session)["cssContentSize"]
-    shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
-                                           "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"],
-                                                    "scale": 1}}, session=session)
-    path = os.path.join(shots, name)
-    with open(path, "wb") as file:
-        file.write(base64.b64decode(shot["data"]))
-    return path
+    return browser.screenshot(session, os.path.join(shots, name))
 
 
 VISIBLE_ROWS = "(id) => Array.from(document.querySelectorAll('#' + id + ' tbody tr')).filter(r => !r.hidden).length"
@@ -201,6 +94,4 @@ try:
     report["transcriptErrors"] = errors_of(page)
     print(json.dumps(report, ensure_ascii=False))
 finally:
-    browser.kill()
-    browser.wait()
-    subprocess.run(["rm", "-rf", profile])
+    browser.close()
