@@ -20,7 +20,7 @@ import Testing
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         let output = try await app.test(.live) { client in
             let port = try #require(client.port)
-            return try ToolRunner.run(python, [ToolRunner.scripts + "/long_demo_check.py", chromium,
+            return try await ToolRunner.runDetached(python, [ToolRunner.scripts + "/long_demo_check.py", chromium,
                                                "http://127.0.0.1:\(port)", long.name, BrowserTests.screenshots])
         }
         let seen = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
