@@ -8,7 +8,8 @@ Writes, next to this script's parent folder (AudioSamples/):
   demo-broadcast.ogg        16 kHz mono Ogg/Vorbis, about 7 minutes
   demo-broadcast.ref.tsv    start, end (seconds), product, spoken, written - one row per line
   demo-broadcast.ref.txt    the spoken text, one line per row (what the QA stage compares against)
-The event log comes from the simulator: `make demo-kit` runs `liveinsight simulate` after this script.
+The event log comes from the simulator: `liveinsight simulate` after this script (Docs/insight.md, "The demo
+broadcast kit", has the command).
 
 With --generated N the lines are instead N seller lines from the acoustic recipe's generator
 (Training/liveinsight_train/commerce_text.py, `dev` sentences, never trained on), and --out names the files: a broadcast
