@@ -1,5 +1,6 @@
 # LiveInsight — the two commands of the README, and what they stand on.
-#   make demo   install what is missing, build (release), run the pipeline on the bundled sample broadcast
+#   make demo   install what is missing, build (release), run the pipeline on the bundled sample broadcast and
+#               on the demo kit's planned shows (a 70-minute show and three short ones, spoken at demo time)
 #   make test   install what the tests need, run every test
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -14,8 +15,17 @@ DEMO_OUT := liveinsight-workspace/demo
 DEMO_WORKSPACE := liveinsight-workspace
 DEMO_BROADCAST := AudioSamples/demo-broadcast
 SHIPPED_MODEL := Models/ko-ctc-small.safetensors
+# The demo kit's planned shows (AudioSamples/demo/shows.tsv): composed by `liveinsight compose`, spoken by
+# espeak-ng (make_demo_broadcast.py, NumPy + soundfile) into $(DEMO_SHOWS)/ at demo time - too large to commit.
+DEMO_KIT := AudioSamples/demo
+DEMO_PLAN := $(DEMO_KIT)/shows.tsv
+DEMO_SHOWS := $(DEMO_WORKSPACE)/demo-kit
+DEMO_SHOW_NAMES := $(shell tail -n +2 $(DEMO_PLAN) | cut -f1)
+DEMO_KEYWORDS := $(DEMO_BROADCAST).keywords.csv
+DEMO_APT_PACKAGES := espeak-ng
+PIP_DEMO_PACKAGES := numpy soundfile
 
-.PHONY: demo test build deps apt-install test-deps bench bench-reviews bench-commerce clean install
+.PHONY: demo demo-deps demo-shows test build deps apt-install test-deps bench bench-reviews bench-commerce clean install
 # `make install`: the binary into $(PREFIX)/bin, the shipped models into $(PREFIX)/share/liveinsight/models,
 # where the binary looks for them (Sources/ModelLookup). DESTDIR stages a package.
 PREFIX ?= /usr/local
@@ -42,7 +52,25 @@ test-deps: deps
 build: deps
 	$(SWIFT) build -c release --product liveinsight
 
-demo: build
+# What speaking the demo kit's shows needs (only at demo time).
+demo-deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(DEMO_APT_PACKAGES)"
+	@python3 -c "import numpy, soundfile" 2>/dev/null || python3 -m pip install -q $(PIP_DEMO_PACKAGES)
+
+# A planned show: its script, events, truth and metadata from the plan, then its recording and reference.
+$(DEMO_SHOWS)/%.script.tsv: $(DEMO_PLAN) $(DEMO_KIT)/script.tsv $(DEMO_KIT)/more-lines.tsv $(DEMO_KEYWORDS) | build
+	@mkdir -p $(DEMO_SHOWS)
+	$(BIN) compose $* --plan $(DEMO_PLAN) --lines $(DEMO_KIT)/script.tsv --lines $(DEMO_KIT)/more-lines.tsv \
+	  --keywords $(DEMO_KEYWORDS) --out $(DEMO_SHOWS)/$*
+
+$(DEMO_SHOWS)/%.ogg: $(DEMO_SHOWS)/%.script.tsv $(DEMO_KIT)/make_demo_broadcast.py
+	python3 $(DEMO_KIT)/make_demo_broadcast.py --timed $< --out $(DEMO_SHOWS)/$* \
+	  --duration $$(awk -F'\t' '$$1 == "$*" { print $$3 * 60 }' $(DEMO_PLAN))
+
+.PRECIOUS: $(DEMO_SHOWS)/%.script.tsv
+demo-shows: build demo-deps $(DEMO_SHOW_NAMES:%=$(DEMO_SHOWS)/%.ogg)
+
+demo: build demo-shows
 	@mkdir -p $(DEMO_OUT)
 	$(BIN) info AudioSamples/greeting-44k-stereo.flac
 	$(BIN) features AudioSamples/greeting-44k-stereo.flac --out $(DEMO_OUT)/greeting.logmel.npy
@@ -50,6 +78,12 @@ demo: build
 	$(BIN) run $(CURDIR)/$(DEMO_BROADCAST).ogg --events $(DEMO_BROADCAST).events.csv --keywords $(DEMO_BROADCAST).keywords.csv \
 	  --reference $(DEMO_BROADCAST).ref.txt --meta $(DEMO_BROADCAST).meta.json --reviews AudioSamples/demo.reviews.csv \
 	  --workspace $(DEMO_WORKSPACE) --model $(SHIPPED_MODEL)
+	@for show in $(DEMO_SHOW_NAMES); do \
+	  $(BIN) run $(CURDIR)/$(DEMO_SHOWS)/$$show.ogg --events $(DEMO_SHOWS)/$$show.events.csv --keywords $(DEMO_KEYWORDS) \
+	    --reference $(DEMO_SHOWS)/$$show.ref.txt --meta $(DEMO_SHOWS)/$$show.meta.json \
+	    --reviews AudioSamples/demo.reviews.csv --workspace $(DEMO_WORKSPACE) --model $(SHIPPED_MODEL) || exit 1; \
+	done
+	$(BIN) orders import --workspace $(DEMO_WORKSPACE)
 	$(BIN) reviews AudioSamples/demo.reviews.csv --word-clouds $(DEMO_OUT)/wordclouds
 	$(BIN) status --workspace $(DEMO_WORKSPACE)
 	@for folder in $(DEMO_WORKSPACE)/broadcasts/*/; do \

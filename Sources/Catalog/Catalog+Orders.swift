@@ -88,8 +88,9 @@ extension Catalog {
         return logs
     }
 
-    /// Imports the purchases of every broadcast in `workspace` whose inputs hold an event log (`inputs/events.csv`,
-    /// with `inputs/meta.json` for the start time and prices), replacing what an earlier import took from it.
+    /// Imports the purchases and product views of every broadcast in `workspace` whose inputs hold an event log
+    /// (`inputs/events.csv`, with `inputs/meta.json` for the start time and prices), replacing what an earlier
+    /// import took from it.
     /// Returns one line per broadcast.
     public func importBroadcastPurchases(workspace: Workspace) throws(PipelineError) -> [String] {
         var lines: [String] = []
@@ -100,7 +101,10 @@ extension Catalog {
             let items = (metadata?.products ?? []).map { ItemInfo(id: $0.id, text: $0.name ?? $0.id, price: $0.price) }
             try replacePurchases(source: "broadcast:" + broadcast.id, kind: "broadcast", path: eventsPath, purchases: found.purchases,
                                  items: items, counts: line)
-            lines.append("\(broadcast.id) (\(broadcast.name)): " + line)
+            let viewed = BroadcastViews(broadcast: broadcast.id, log: log, metadata: metadata)
+            try replaceProductViews(source: "broadcast:" + broadcast.id, views: viewed.views)
+            let left = viewed.incomplete > 0 ? " (\(viewed.incomplete) without a viewer or product left out)" : ""
+            lines.append("\(broadcast.id) (\(broadcast.name)): \(line); \(viewed.views.count) product views\(left)")
         }
         return lines
     }

@@ -25,9 +25,11 @@ public struct CatalogCustomerSource: CustomerSource {
     public func audience(broadcast id: String) throws(ReportError) -> ShowInsight? {
         do {
             guard let show = try catalog.broadcastEventLogs(workspace: workspace).first(where: { $0.broadcast.id == id }) else { return nil }
-            let purchases = try catalog.purchases()
-            let service = RecommendationService(kind: .hybrid, purchases: purchases, items: try catalog.items())
-            return ShowInsight(broadcast: id, log: show.log, purchases: purchases, analysis: RFMAnalysis(purchases: purchases),
+            let (purchases, views) = (try catalog.purchases(), try catalog.productViews())
+            let service = RecommendationService(kind: .hybrid, purchases: purchases, items: try catalog.items(),
+                                                views: views)
+            return ShowInsight(broadcast: id, log: show.log, purchases: purchases, views: views,
+                               analysis: RFMAnalysis(purchases: purchases),
                                recommender: service)
         } catch { throw .unreadable(path: catalog.path, detail: error.description) }
     }

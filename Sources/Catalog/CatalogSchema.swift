@@ -117,6 +117,17 @@ enum CatalogSchema {
                 table.column("price", .double)
             }
         }
+        migrator.registerMigration("v5: product views (viewed together)") { db in
+            // A broadcast's product_view events, replaced with its purchases on each import.
+            try db.create(table: "product_views") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("source", .text).notNull().references("order_sources", onDelete: .cascade)
+                table.column("customer", .text).notNull()
+                table.column("item", .text).notNull()
+                table.column("time", .double).notNull()
+            }
+            try db.create(index: "product_views_by_source", on: "product_views", columns: ["source"])
+        }
         registerTeamMigrations(&migrator)
         return migrator
     }

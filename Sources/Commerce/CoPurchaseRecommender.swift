@@ -14,22 +14,7 @@ public struct CoPurchaseRecommender: Recommender {
     let data: Interactions
 
     public init(_ data: Interactions, options: Options = Options()) {
-        let n = data.items.count
-        var together = [Float](repeating: 0, count: n * n)
-        together.withUnsafeMutableBufferPointer { matrix in
-            for u in 0..<data.customers.count {
-                let history = data.items(of: u)
-                for a in history {
-                    let row = Int(a) * n
-                    for b in history { matrix[row + Int(b)] += 1 }
-                }
-            }
-        }
-        let buyers = data.itemPopularity.map { Float($0) }
-        for i in 0..<n where buyers[i] > 0 {
-            for j in 0..<n where together[i * n + j] > 0 { together[i * n + j] /= (buyers[i] * buyers[j]).squareRoot() }
-        }
-        similar = ItemNeighbours(dense: together, items: n, count: options.neighbours)
+        similar = ItemNeighbours(cosineOver: data, count: options.neighbours)
         self.data = data
     }
 

@@ -10,6 +10,9 @@ public struct HybridRecommender: Recommender {
         /// of a 5 × 5 × 2 grid (ALS 0.5…4, content 0…1, popularity 0 or 0.1; precision@15 0.1246 there).
         public var als: Float = 3
         public var together: Float = 1
+        /// Weight of "viewed together", set like "bought together" (not tuned: no data with views and real
+        /// behaviour is at hand; without views it adds nothing).
+        public var viewed: Float = 1
         public var content: Float = 1
         public var popular: Float = 0
         public var minimumHistory = 3
@@ -19,23 +22,26 @@ public struct HybridRecommender: Recommender {
 
     public let alsModel: ALSRecommender
     public let togetherModel: CoPurchaseRecommender
+    public let viewedModel: CoViewRecommender
     public let contentModel: ContentRecommender
     public let popularModel: PopularRecommender
     let options: Options
     let data: Interactions
 
-    public init(_ data: Interactions, info: [ItemInfo], options: Options = Options()) {
+    public init(_ data: Interactions, info: [ItemInfo], views: [ProductView] = [], options: Options = Options()) {
         alsModel = ALSRecommender(data, options: options.alsSettings)
         togetherModel = CoPurchaseRecommender(data)
+        viewedModel = CoViewRecommender(data, views: views)
         contentModel = ContentRecommender(data, info: info)
         popularModel = PopularRecommender(data)
         (self.options, self.data) = (options, data)
     }
 
-    /// From models already fitted on the same interactions (evaluation fits each once).
+    /// From models already fitted on the same interactions (evaluation fits each once); without `viewed`, no views.
     public init(als: ALSRecommender, together: CoPurchaseRecommender, content: ContentRecommender, popular: PopularRecommender,
-                data: Interactions, options: Options = Options()) {
+                data: Interactions, viewed: CoViewRecommender? = nil, options: Options = Options()) {
         (alsModel, togetherModel, contentModel, popularModel, self.options, self.data) = (als, together, content, popular, options, data)
+        viewedModel = viewed ?? CoViewRecommender(data, views: [])
     }
 
     public func score(customer u: Int, into scores: inout [Float]) {
@@ -53,15 +59,17 @@ public struct HybridRecommender: Recommender {
         }
         if history >= options.minimumHistory { add(alsModel, options.als) }
         add(togetherModel, options.together)
+        add(viewedModel, options.viewed)
         add(contentModel, options.content)
         add(popularModel, options.popular)
     }
 
-    /// Why `item` is recommended to customer `u`: bought together with an item they bought, similar to one,
-    /// or popular.
+    /// Why `item` is recommended to customer `u`: bought together with an item they bought, viewed together
+    /// with one they viewed or bought, similar to one, or popular.
     public func reason(customer u: Int?, item: Int) -> String {
         guard let u else { return "popular" }
         if let j = togetherModel.reason(customer: u, item: item) { return "bought together with \(data.items[j])" }
+        if let j = viewedModel.reason(customer: u, item: item) { return "viewed together with \(data.items[j])" }
         if let j = contentModel.reason(customer: u, item: item) { return "similar to \(data.items[j])" }
         if history(u) >= options.minimumHistory { return "customers with similar purchases bought it" }
         return "popular"

@@ -17,7 +17,39 @@ public struct ItemNeighbours: Sendable {
             for (similarity, j) in row { neighbours.append(j); similarities.append(similarity) }
             offsets.append(neighbours.count)
         }
+        self.init(offsets: offsets, neighbours: neighbours, similarities: similarities)
+    }
+
+    private init(offsets: [Int], neighbours: [Int32], similarities: [Float]) {
         (self.offsets, self.neighbours, self.similarities) = (offsets, neighbours, similarities)
+    }
+
+    /// Each item's `count` most similar items by cosine similarity of who holds them in `data`
+    /// (`sim(i, j) = |customers(i) ∩ customers(j)| / √(|customers(i)| · |customers(j)|)`), counted in a dense
+    /// items × items matrix (54 MB for the UCI catalogue's 3,665 items; skipped when `data` is empty).
+    init(cosineOver data: Interactions, count: Int) {
+        let n = data.items.count
+        guard data.pairCount > 0 else {
+            self.init(offsets: Array(repeating: 0, count: n + 1), neighbours: [], similarities: [])
+            return
+        }
+        var together = [Float](repeating: 0, count: n * n)
+        together.withUnsafeMutableBufferPointer { matrix in
+            for u in 0..<data.customers.count {
+                let history = data.items(of: u)
+                for a in history {
+                    let row = Int(a) * n
+                    for b in history { matrix[row + Int(b)] += 1 }
+                }
+            }
+        }
+        let holders = data.itemPopularity.map { Float($0) }
+        for i in 0..<n where holders[i] > 0 {
+            for j in 0..<n where together[i * n + j] > 0 {
+                together[i * n + j] /= (holders[i] * holders[j]).squareRoot()
+            }
+        }
+        self.init(dense: together, items: n, count: count)
     }
 
     /// Item `i`'s neighbours and similarities.

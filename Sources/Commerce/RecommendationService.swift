@@ -7,7 +7,9 @@ public struct RecommendationService: Sendable {
     let popularity: [Int]
     let reasons: @Sendable (Int?, Int) -> String
 
-    public init(kind: RecommenderKind, purchases: [Purchase], items: [ItemInfo], seed: UInt64 = 42) {
+    /// `views` (product cards opened in broadcasts) feed "viewed together" and the hybrid.
+    public init(kind: RecommenderKind, purchases: [Purchase], items: [ItemInfo], views: [ProductView] = [],
+                seed: UInt64 = 42) {
         let data = Interactions(purchases: purchases)
         var als = ALSRecommender.Options()
         als.seed = seed
@@ -19,6 +21,13 @@ public struct RecommendationService: Sendable {
             let together = CoPurchaseRecommender(data)
             model = together
             reasons = { u, i in u.flatMap { together.reason(customer: $0, item: i) }.map { "bought together with \(data.items[$0])" } ?? "popular" }
+        case .viewed:
+            let viewed = CoViewRecommender(data, views: views)
+            model = viewed
+            reasons = { u, i in
+                u.flatMap { viewed.reason(customer: $0, item: i) }.map { "viewed together with \(data.items[$0])" }
+                    ?? "popular"
+            }
         case .content:
             let content = ContentRecommender(data, info: items)
             model = content
@@ -29,7 +38,7 @@ public struct RecommendationService: Sendable {
         case .hybrid:
             var options = HybridRecommender.Options()
             options.alsSettings = als
-            let hybrid = HybridRecommender(data, info: items, options: options)
+            let hybrid = HybridRecommender(data, info: items, views: views, options: options)
             model = hybrid
             reasons = { u, i in hybrid.reason(customer: u, item: i) }
         }

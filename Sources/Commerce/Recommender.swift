@@ -14,7 +14,7 @@ public struct Recommendation: Codable, Sendable, Equatable {
 
 /// The recommenders `recommend --method` picks from.
 public enum RecommenderKind: String, Codable, Sendable, CaseIterable {
-    case popular, together, content, als, hybrid
+    case popular, together, viewed, content, als, hybrid
 }
 
 extension Recommender {

@@ -19,14 +19,16 @@ public struct ShowInsight: Codable, Sendable, Equatable {
     public var viewersBySegment: [String: Int]
     /// Items the show's buyers bought outside this show (orders not of the form `<broadcast>/…`), most buyers first.
     public var alsoBought: [ItemCount]
+    /// Items the show's viewers viewed in other broadcasts (product cards opened), most viewers first.
+    public var alsoViewed: [ItemCount]
     /// Items that appear most often in the viewers' top-`k` recommendations (each viewer's list leaves out
     /// what that viewer bought), most viewers first: the candidates to feature next time.
     public var featureNext: [ItemCount]
 
     public static let notACustomer = "not a customer"
 
-    public init(broadcast: String, log: EventLog, purchases: [Purchase], analysis: RFMAnalysis, recommender: RecommendationService,
-                k: Int = 15, top: Int = 10) {
+    public init(broadcast: String, log: EventLog, purchases: [Purchase], views: [ProductView] = [],
+                analysis: RFMAnalysis, recommender: RecommendationService, k: Int = 15, top: Int = 10) {
         let viewerIDs = Set(log.events.compactMap(\.viewerID))
         let buyerIDs = Set(log.events(of: .purchase).compactMap(\.viewerID))
         let segments = Dictionary(uniqueKeysWithValues: analysis.customers.map { ($0.customer, $0.segment.rawValue) })
@@ -36,6 +38,10 @@ public struct ShowInsight: Codable, Sendable, Equatable {
         var elsewhere: [String: Set<String>] = [:]
         for purchase in purchases where buyerIDs.contains(purchase.customer) && !(purchase.order?.hasPrefix(showOrder) ?? false) {
             elsewhere[purchase.item, default: []].insert(purchase.customer)
+        }
+        var viewedElsewhere: [String: Set<String>] = [:]
+        for view in views where view.broadcast != broadcast && viewerIDs.contains(view.customer) {
+            viewedElsewhere[view.item, default: []].insert(view.customer)
         }
         var votes: [String: Int] = [:]
         for viewer in viewerIDs.sorted() {
@@ -48,6 +54,7 @@ public struct ShowInsight: Codable, Sendable, Equatable {
         self.broadcast = broadcast
         (viewers, buyers, viewersBySegment) = (viewerIDs.count, buyerIDs.count, bySegment)
         alsoBought = ranked(elsewhere.mapValues(\.count))
+        alsoViewed = ranked(viewedElsewhere.mapValues(\.count))
         featureNext = ranked(votes)
     }
 }

@@ -8,7 +8,10 @@ import SeededRandom
 /// viewer; in the window after a mention of a *planted* keyword the cart and purchase rates are
 /// multiplied by its planted uplift — once, however many of its windows overlap; the uplifts of
 /// different planted keywords multiply. Viewers have
-/// ids and a gender; purchases pick a product. Deterministic for a seed.
+/// ids and a gender; purchases pick a product. Viewers open product cards (`product_view`): a cart or
+/// purchase is preceded by a view of its product, and viewers browse at `productViewRate`, half the time the
+/// show's product their id favours — drawn from a second generator, so the other events do not change with
+/// them. Deterministic for a seed.
 public struct BroadcastSimulator: Sendable {
     /// The simulation's knobs.
     public struct Setup: Sendable {
@@ -22,6 +25,8 @@ public struct BroadcastSimulator: Sendable {
         public var peakViewers: Double = 1_200
         /// Events per viewer-minute at baseline. Purchases default 0.003 (≈ 3 per minute at 1,000 viewers).
         public var viewRate = 0.02, cartRate = 0.006, purchaseRate = 0.003, commentRate = 0.01, likeRate = 0.015
+        /// Product cards opened while browsing, per viewer-minute. Default 0.02; 0 leaves product views out.
+        public var productViewRate = 0.02
         /// Share of viewers who are women. Default 0.7.
         public var femaleShare = 0.7
         public var window = (start: 180.0, end: 300.0)
@@ -39,6 +44,7 @@ public struct BroadcastSimulator: Sendable {
     /// The simulated events, in time order.
     public func run() -> EventLog {
         var random = SplitMix64(seed: setup.seed)
+        var browsing = ProductBrowsing(seed: setup.seed, rate: setup.productViewRate)
         let plantedWindows = setup.mentions.compactMap { mention in
             setup.planted[mention.keyword].map { (mention.time + setup.window.start, mention.time + setup.window.end, mention.keyword, $0) }
         }
@@ -70,8 +76,10 @@ public struct BroadcastSimulator: Sendable {
                     events.append(BroadcastEvent(time: time, type: type, productID: type == .purchase || type == .cart ? product.id : nil,
                                                  quantity: quantity, price: type == .purchase ? product.price : nil,
                                                  viewerID: "v\(viewer)", gender: gender))
+                    if type == .purchase || type == .cart { events += browsing.before(events[events.count - 1]) }
                 }
             }
+            events += browsing.browse(second: t, viewers: viewers, products: products, femaleShare: setup.femaleShare)
         }
         return EventLog(events: events)
     }

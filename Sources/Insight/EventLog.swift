@@ -5,6 +5,8 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
     case view, cart, purchase, comment, like
     /// The number of concurrent viewers at that moment (in `value`, or `quantity`).
     case viewerCount = "viewer_count"
+    /// A viewer opened a product's card (`product_id`, `viewer_id`): what "viewed together" learns from.
+    case productView = "product_view"
 }
 
 /// One row of the event log.
@@ -36,7 +38,7 @@ public struct BroadcastEvent: Codable, Sendable, Equatable {
 /// quantity,price,viewer_id,gender,value,event_id`. `timestamp` is seconds from the start (`754.2`),
 /// `HH:MM:SS[.fff]` / `MM:SS` from the start, or an absolute date-time (`2026-11-20T20:12:34+09:00`,
 /// `2026-11-20 20:12:34`, taken as the broadcast's time zone) when the broadcast's start is known.
-/// `event_type` is one of view, cart, purchase, comment, like, viewer_count. Rows of other types are
+/// `event_type` is one of view, cart, purchase, comment, like, viewer_count, product_view. Rows of other types are
 /// skipped and counted; rows outside the broadcast are skipped and counted; rows are sorted by time;
 /// rows repeating an earlier `event_id` are dropped. A malformed row stops reading with its line number.
 public struct EventLog: Codable, Sendable, Equatable {

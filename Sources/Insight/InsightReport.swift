@@ -39,7 +39,7 @@ public struct WindowCounts: Codable, Sendable, Equatable {
             revenue += Double(event.quantity) * unitPrice
         case .comment: comments += 1
         case .like: likes += 1
-        case .viewerCount: break
+        case .viewerCount, .productView: break
         }
     }
 }

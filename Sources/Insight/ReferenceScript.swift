@@ -14,13 +14,18 @@ public enum ReferenceScript {
             guard fields.count >= 4, let start = Double(fields[0]), let end = Double(fields[1]), end >= start else {
                 throw .badRow(path: path, line: index + 1, detail: "expected start, end, product, spoken")
             }
-            let words = fields[3].split(separator: " ").map(String.init)
-            let step = (end - start) / Double(max(words.count, 1))
-            let timed = words.enumerated().map { i, word in
-                TimedWord(text: word, start: start + Double(i) * step, end: start + Double(i + 1) * step, confidence: 1)
-            }
-            segments.append(TranscriptSegment(start: start, end: end, text: fields[3], words: timed))
+            segments.append(segment(start: start, end: end, spoken: fields[3]))
         }
         return Transcript(duration: segments.last?.end ?? 0, modelDigest: "reference", segments: segments)
+    }
+
+    /// One line of a script as a transcript segment, its words spread evenly from `start` to `end`.
+    public static func segment(start: Double, end: Double, spoken: String) -> TranscriptSegment {
+        let words = spoken.split(separator: " ").map(String.init)
+        let step = (end - start) / Double(max(words.count, 1))
+        let timed = words.enumerated().map { i, word in
+            TimedWord(text: word, start: start + Double(i) * step, end: start + Double(i + 1) * step, confidence: 1)
+        }
+        return TranscriptSegment(start: start, end: end, text: spoken, words: timed)
     }
 }

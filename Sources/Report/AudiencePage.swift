@@ -1,8 +1,8 @@
 import Commerce
 import Markup
 
-/// One show's audience: viewers by RFM segment, what its buyers also bought, what to feature next time
-/// (`Commerce.ShowInsight`, Docs/customers.md).
+/// One show's audience: viewers by RFM segment, what its buyers also bought and its viewers also viewed,
+/// what to feature next time (`Commerce.ShowInsight`, Docs/customers.md).
 public struct AudiencePage {
     public var insight: ShowInsight
     public var name: String
@@ -22,6 +22,7 @@ public struct AudiencePage {
         <section><h2>시청자 Viewers: \(insight.viewers), buyers: \(insight.buyers)</h2>
         <table class="sortable" id="viewer-segments"><thead><tr><th>Segment</th><th class="num">Viewers</th></tr></thead><tbody>\(segments)</tbody></table></section>
         <section><h2>함께 산 상품 Its buyers also bought</h2>\(list("also-bought", insight.alsoBought, "Buyers"))</section>
+        <section><h2>함께 본 상품 Its viewers also viewed</h2>\(list("also-viewed", insight.alsoViewed, "Viewers"))</section>
         <section><h2>다음 방송 추천 Feature next time</h2>\(list("feature-next", insight.featureNext, "Viewers"))</section>
         """
         let header = "<h1>\(MarkupText.escape(name))</h1><nav><a href=\"/customers\">고객 Customers</a></nav>"

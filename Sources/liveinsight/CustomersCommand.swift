@@ -44,7 +44,7 @@ extension LiveInsight {
                 // A day means the whole day: recency is then counted from the next midnight, as by default.
                 return text.count == 10 ? date.addingTimeInterval(86_400) : date
             }
-            let (purchases, _) = try source.load()
+            let purchases = try source.load().purchases
             let asOfDate = try date(asOf, "as-of"), compareDate = try date(compare, "compare")
             let analysis = RFMAnalysis(purchases: purchases, asOf: asOfDate)
             let movement = compareDate.map { RFMAnalysis(purchases: purchases, asOf: $0).movement(to: analysis) }

@@ -12,6 +12,7 @@ struct LiveInsight: AsyncParsableCommand {
             Features.self,
             Transcribe.self,
             Simulate.self,
+            Compose.self,
             Align.self,
             Validate.self,
             Run.self,

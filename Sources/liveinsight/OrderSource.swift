@@ -12,14 +12,18 @@ struct OrderSourceOptions: ParsableArguments {
 
     @OptionGroup var workspace: WorkspaceOption
 
-    /// The purchases and item descriptions.
-    func load() throws -> (purchases: [Purchase], items: [ItemInfo]) { try Self.load(orders: orders, workspace: workspace.resolved) }
+    /// The purchases, item descriptions and product views.
+    func load() throws -> OrderData { try Self.load(orders: orders, workspace: workspace.resolved) }
 
-    /// The purchases and item descriptions of `orders` if given, else of the workspace's catalog.
-    static func load(orders: String?, workspace: Workspace) throws -> (purchases: [Purchase], items: [ItemInfo]) {
+    /// What the customer commands read: purchases, item descriptions and the broadcasts' product views.
+    typealias OrderData = (purchases: [Purchase], items: [ItemInfo], views: [ProductView])
+
+    /// The purchases and item descriptions of `orders` if given (order files hold no views), else the
+    /// purchases, items and product views of the workspace's catalog.
+    static func load(orders: String?, workspace: Workspace) throws -> OrderData {
         if let orders {
             let read = try OrderImport.read(path: orders)
-            return (read.purchases, read.items)
+            return (read.purchases, read.items, [])
         }
         guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
             throw CLIError("no catalog in \(workspace.root): import orders first (liveinsight orders import FILE) or give --orders FILE")
@@ -29,6 +33,6 @@ struct OrderSourceOptions: ParsableArguments {
         guard !purchases.isEmpty else {
             throw CLIError("the catalog in \(workspace.root) holds no purchases: liveinsight orders import FILE")
         }
-        return (purchases, try catalog.items())
+        return (purchases, try catalog.items(), try catalog.productViews())
     }
 }

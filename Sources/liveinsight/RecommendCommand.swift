@@ -14,9 +14,10 @@ extension LiveInsight {
             static let configuration = CommandConfiguration(
                 abstract: "Recommend items to customers (never items they already bought), with the reason.",
                 discussion: """
-                    Methods (--method): popular, together (item-item co-purchase), content (TF-IDF over item text \
-                    and price), als (implicit-feedback ALS: 30 factors, λ 0.1, α 40, 30 iterations), hybrid \
-                    (default: all four blended; popular for customers without history). Docs/customers.md. \
+                    Methods (--method): popular, together (item-item co-purchase), viewed (item-item co-view, from \
+                    the broadcasts' product_view events), content (TF-IDF over item text and price), als \
+                    (implicit-feedback ALS: 30 factors, λ 0.1, α 40, 30 iterations), hybrid (default: all five \
+                    blended; popular for customers without history). Docs/customers.md. \
                     --json prints [{customer, known, items: [{item, score, reason}]}]; --csv prints \
                     customer,rank,item,score,reason rows.
                     """)
@@ -29,7 +30,7 @@ extension LiveInsight {
             @Option(help: "Items per customer.")
             var k = 15
 
-            @Option(help: "popular, together, content, als or hybrid.")
+            @Option(help: "popular, together, viewed, content, als or hybrid.")
             var method: RecommenderKind = .hybrid
 
             @Option(help: "Seed of the ALS factors' initial values.")
@@ -50,8 +51,9 @@ extension LiveInsight {
             }
 
             func run() throws {
-                let (purchases, items) = try source.load()
-                let service = RecommendationService(kind: method, purchases: purchases, items: items, seed: seed)
+                let (purchases, items, views) = try source.load()
+                let service = RecommendationService(kind: method, purchases: purchases, items: items, views: views,
+                                                    seed: seed)
                 var ids = service.data.customers
                 if let customers {
                     guard let text = try? String(contentsOfFile: customers, encoding: .utf8) else {
@@ -92,7 +94,8 @@ extension LiveInsight {
             @Option(help: "random or time.") var split = "random"
             @Option(help: "Seed of the random split (and of ALS).") var seed: UInt64 = 42
             @Option(help: "List length.") var k = 15
-            @Option(help: "Methods to evaluate, comma-separated (default: all).") var methods = "popular,together,content,als,hybrid"
+            @Option(help: "Methods to evaluate, comma-separated (default: all).")
+            var methods = "popular,together,viewed,content,als,hybrid"
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
@@ -101,13 +104,16 @@ extension LiveInsight {
             }
 
             func run() throws {
-                let (purchases, items) = try source.load()
+                let (purchases, items, allViews) = try source.load()
                 let holdout: HoldoutSplit
+                var views = allViews
                 if split == "random" {
                     holdout = HoldoutSplit.random(Interactions(purchases: purchases), seed: seed)
                 } else {
                     let last = purchases.map(\.time).max() ?? Date()
-                    holdout = HoldoutSplit.time(purchases, cutoff: Calendar(identifier: .gregorian).date(byAdding: .month, value: -1, to: last)!)
+                    let cutoff = Calendar(identifier: .gregorian).date(byAdding: .month, value: -1, to: last)!
+                    holdout = HoldoutSplit.time(purchases, cutoff: cutoff)
+                    views = views.filter { $0.time < cutoff }  // what was viewed after the cutoff is the future too
                 }
                 var kinds: [RecommenderKind] = []
                 for name in methods.split(separator: ",") {
@@ -116,7 +122,7 @@ extension LiveInsight {
                 }
                 var als = ALSRecommender.Options()
                 als.seed = seed
-                let results = ModelSuite.evaluate(kinds, split: holdout, items: items, k: k, als: als)
+                let results = ModelSuite.evaluate(kinds, split: holdout, items: items, views: views, k: k, als: als)
                 if json { print(try JSONOutput.encode(results)); return }
                 print("\(holdout.description): \(holdout.hidden.count) customers evaluated")
                 for result in results {

@@ -30,11 +30,10 @@ extension LiveInsight {
         func run() throws {
             var planted: [String: Double] = [:]
             for plant in plants {
-                let parts = plant.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, let factor = Double(parts[1]), factor > 0 else {
+                guard let (keyword, factor) = ShowPlan.plant(plant) else {
                     throw CLIError("--plant \(plant): expected KEYWORD=FACTOR, e.g. 할인=2.5")
                 }
-                planted[String(parts[0])] = factor
+                planted[keyword] = factor
             }
             let list = try KeywordList.load(path: keywords)
             let script = try ReferenceScript.transcript(path: reference)
@@ -47,9 +46,7 @@ extension LiveInsight {
             let events = BroadcastSimulator(setup: setup).run()
             try AtomicFile.write(Data(BroadcastSimulator.csv(events).utf8), to: out)
             if let truth {
-                let record = SimulationTruth(seed: seed, duration: setup.duration, planted: planted,
-                                             windowStart: setup.window.start, windowEnd: setup.window.end,
-                                             mentions: mentions)
+                let record = SimulationTruth(setup, mentions: mentions)
                 try AtomicFile.write(Data(try JSONOutput.encode(record).utf8), to: truth)
             }
             print("wrote \(events.events.count) events (\(mentions.count) mentions, \(planted.count) planted) to \(out)")
@@ -58,11 +55,16 @@ extension LiveInsight {
 }
 
 /// What the simulator planted, for checking the analysis.
-private struct SimulationTruth: Encodable {
+struct SimulationTruth: Encodable {
     let seed: UInt64
     let duration: Double
     let planted: [String: Double]
     let windowStart: Double
     let windowEnd: Double
     let mentions: [Mention]
+
+    init(_ setup: BroadcastSimulator.Setup, mentions: [Mention]) {
+        (seed, duration, planted) = (setup.seed, setup.duration, setup.planted)
+        (windowStart, windowEnd, self.mentions) = (setup.window.start, setup.window.end, mentions)
+    }
 }

@@ -82,7 +82,7 @@ struct CommerceCommandTests {
         let result = try CLIRunner.run(["recommend", "evaluate", "--orders", orders, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.map { $0["method"] as? String } == ["popular", "together", "content", "als", "hybrid"])
+        #expect(rows.map { $0["method"] as? String } == ["popular", "together", "viewed", "content", "als", "hybrid"])
         #expect(rows.allSatisfy { row in ["precision", "recall", "ndcg", "coverage"].allSatisfy { (0...1).contains(row[$0] as? Double ?? -1) } })
         #expect(rows.allSatisfy { $0["customers"] as? Int == 30 })  // the 30 customers with ≥ 5 items
     }

@@ -23,7 +23,7 @@ import Testing
         let term = "할인"
         let output = try await app.test(.live) { client in
             let port = try #require(client.port)
-            return try ToolRunner.run(python, [ToolRunner.scripts + "/cdp_check.py", chromium, "http://127.0.0.1:\(port)", "demo-a", term,
+            return try await ToolRunner.runDetached(python, [ToolRunner.scripts + "/cdp_check.py", chromium, "http://127.0.0.1:\(port)", "demo-a", term,
                                                Self.screenshots])
         }
         print("dashboard screenshots: \(Self.screenshots)")

@@ -28,9 +28,7 @@ struct DemoWorkspace {
         let mentions = MentionFinder(keywords: try KeywordList.load(path: kit + ".keywords.csv")).mentions(in: transcript)
         report = AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: transcript.duration, metadata: metadata,
                                            options: AlignmentOptions())
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        let encoder = Self.encoder
         for (index, id) in Self.ids.enumerated() {
             let folder = root + "/broadcasts/" + id
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -43,6 +41,15 @@ struct DemoWorkspace {
             try Self.manifest(id).write(toFile: folder + "/manifest.json", atomically: true, encoding: .utf8)
             try FileManager.default.copyItem(atPath: kit + ".ogg", toPath: folder + "/recording.ogg")
         }
+    }
+
+    /// How the pipeline writes checkpoints (ISO dates, non-finite numbers as strings).
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
+                                                                      negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
     }
 
     /// Removes the workspace.

@@ -16,6 +16,15 @@ enum ToolRunner {
         throw Failure(description: "\(name) not found: `make test` installs it (apt-get install \(package))")
     }
 
+    /// `run` on a thread of its own. A test whose tool (a browser) talks to a server in the test process must not
+    /// block one of the cooperative threads (as many as cores) that the server's handlers run on: two such
+    /// tests at once on two cores would leave the servers none.
+    static func runDetached(_ executable: String, _ arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run(executable, arguments) }) }.start()
+        }
+    }
+
     /// Standard output of `executable arguments`; a failure with its standard error when it exits non-zero.
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         try runCapturingErrors(executable, arguments).output
