@@ -8,7 +8,9 @@ import Transcription
 /// a new keyword list reruns this stage and the ones after it in seconds.
 struct MentionsStage: Stage {
     let name = "mentions"
-    let version = "3"   // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources
+    // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources;
+    // 4: confidences calibrated by the model's mention calibration, mentions under its floor dropped
+    let version = "4"
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
     static let fileName = "mentions.json"
     let outputs = [MentionsStage.fileName]
@@ -32,7 +34,8 @@ struct MentionsStage: Stage {
         }
         let mentions = MentionFinder(
             keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration),
-            spottingThreshold: context.settings.spottingThreshold ?? configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold
+            spottingThreshold: context.settings.spottingThreshold ?? configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold,
+            calibration: MentionCalibration(configuration)
         ).mentions(in: transcript, utterances: utterances)
         try CheckpointJSON.write(mentions, to: context.path(Self.fileName))
     }

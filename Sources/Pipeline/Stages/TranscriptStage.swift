@@ -16,8 +16,9 @@ struct TranscriptStage: Stage {
     let usesModel = true   // the vocabulary maps units to text
 
     func parameters(_ settings: PipelineSettings) -> [String: String] {
-        var parameters = ["beamWidth": "\(settings.decoding.beamWidth)", "hotwordBoost": "\(settings.decoding.hotwordBoost)"]
-        // The fusion weights are in the acoustic model's configuration, which its digest covers.
+        // The fusion weights and the model's own hotword boost are in its configuration, which its digest covers.
+        var parameters = ["beamWidth": "\(settings.decoding.beamWidth)",
+                          "hotwordBoost": settings.decoding.hotwordBoost.map { "\($0)" } ?? "model's"]
         if let languageModel = settings.decoding.languageModel { parameters["languageModel"] = languageModel.digest }
         return parameters
     }
