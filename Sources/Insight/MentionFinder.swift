@@ -8,16 +8,19 @@ public struct MentionFinder: Sendable {
     private let spotter: KeywordSpotter?
     /// For each keyword, the longer keywords that contain it (배송 → 무료 배송, 빠른 배송).
     private let containers: [String: Set<String>]
+    private let calibration: MentionCalibration
 
     /// - Parameters:
     ///   - vocabulary: the acoustic model's units; without it only the transcript is searched.
     ///   - clock: the model's frame clock (`Transcriber.clock(for:)`), which places spotted keywords in time.
     ///   - spottingThreshold: the spotter's minimum mean log score per unit.
+    ///   - calibration: turns raw confidences into the chance a mention is right, and drops the unlikely ones.
     public init(keywords: KeywordList, vocabulary: TokenVocabulary? = nil, clock: FrameClock = FrameClock(),
-                spottingThreshold: Float = KeywordSpotter.defaultThreshold) {
+                spottingThreshold: Float = KeywordSpotter.defaultThreshold, calibration: MentionCalibration = .none) {
         matcher = KeywordMatcher(keywords: keywords)
         spotter = vocabulary.map { KeywordSpotter(keywords: keywords, vocabulary: $0, threshold: spottingThreshold, clock: clock) }
         containers = Self.containers(of: keywords)
+        self.calibration = calibration
     }
 
     /// Keyword B contains keyword A when a spelling of B, spaces ignored, contains a spelling of A.
@@ -37,9 +40,10 @@ public struct MentionFinder: Sendable {
     /// keyword confirms it (source `.both`); one the transcript missed is added with its sentence.
     /// As in the transcript, the longest keyword wins: a mention inside a mention of a keyword that
     /// contains it (배송 within 무료 배송) is part of that one, not a mention of its own.
+    /// Confidences are calibrated once the sources are merged, since a confirmed mention is likelier right.
     public func mentions(in transcript: Transcript, utterances: [(start: Double, posteriors: SparsePosteriors)] = []) -> [Mention] {
         var mentions = matcher.mentions(in: transcript)
-        guard let spotter else { return mentions }
+        guard let spotter else { return calibration.apply(to: mentions) }
         for utterance in utterances {
             for detection in spotter.spot(utterance.posteriors, start: utterance.start) {
                 if let index = mentions.firstIndex(where: { $0.keyword == detection.keyword && Self.overlap($0, detection) }) {
@@ -52,7 +56,7 @@ public struct MentionFinder: Sendable {
                 }
             }
         }
-        return withoutNested(mentions).sorted { $0.time < $1.time }
+        return calibration.apply(to: withoutNested(mentions)).sorted { $0.time < $1.time }
     }
 
     private func withoutNested(_ mentions: [Mention]) -> [Mention] {

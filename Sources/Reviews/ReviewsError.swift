@@ -28,7 +28,7 @@ public enum ReviewsError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "check its columns, quoting and encoding"
         case .headerNotUTF8(let path, let hint): "\(path) line 1: the header is not UTF-8 (\(hint)); save the file as UTF-8"
         case .badModel(let path, let detail):
-            "\(path): cannot use the review sentiment model (\(detail)); pass --model with a file made by Training/sentiment/train.py"
+            "\(path): cannot use the review sentiment model (\(detail)); pass --model with a file made by Training/liveinsight_train/sentiment/train.py"
         case .badTopics(let path, let line, let detail):
             "\(path) line \(line): \(detail) (expected 'topic = keyword, keyword*, …')"
         }

@@ -19,7 +19,7 @@ public struct SentimentScore: Sendable, Equatable, Codable {
 }
 
 /// The review sentiment model, in pure Swift: mean of hashed n-gram embeddings → ReLU layer →
-/// a binary (positive) head and a 10-way rating head. Twin of `Training/sentiment/train.py`.
+/// a binary (positive) head and a 10-way rating head. Twin of `Training/liveinsight_train/sentiment/train.py`.
 /// Immutable once loaded, so one instance serves many threads.
 public final class SentimentModel: Sendable {
     /// The featurizer whose buckets index this model's embedding.

@@ -1,7 +1,7 @@
 import ContentHash
 import Foundation
 
-/// The parsed `.lisent` weights file written by `Training/sentiment/export.py`.
+/// The parsed `.lisent` weights file written by `Training/liveinsight_train/sentiment/export.py`.
 ///
 /// Layout (little-endian): magic `LISENT1\n`; UInt32 header length N; N bytes of JSON header (`buckets`,
 /// `dim`, `hidden`, `ratings`, `max_char_n`, `tensors` {name: dtype, shape, offset}, `data_sha256`, `metrics` — the recipe's figures, not read here);

@@ -13,8 +13,9 @@ public final class Transcriber {
         public var beamWidth = PrefixBeamSearch.defaultBeamWidth
         /// Keywords to favour (e.g. the analysts' keyword list), in any spelling the vocabulary covers.
         public var hotwords: [String] = []
-        /// Log-probability bonus per hotword unit. Default 1.5.
-        public var hotwordBoost: Float = 1.5
+        /// Log-probability bonus per hotword unit; nil: the boost the model records, else
+        /// `Transcriber.defaultHotwordBoost`.
+        public var hotwordBoost: Float?
         /// A language model fused into the beam search (`ModelLocator.languageModelPath(forModel:)`) with the
         /// weights the acoustic model records; none by default.
         public var languageModel: NgramLanguageModel?
@@ -41,6 +42,9 @@ public final class Transcriber {
     /// The model's frame clock (output frame ↔ seconds), for callers that align their own token sequences.
     public let clock: FrameClock
 
+    /// The hotword boost for a model that records none (chosen on synthetic speech, where it costs little).
+    public static let defaultHotwordBoost: Float = 1.5
+
     /// The frame clock of a model: the front end's hop and window, and the model's emission delay.
     public static func clock(for configuration: ModelConfiguration) -> FrameClock {
         let features = FeatureOptions()
@@ -57,7 +61,8 @@ public final class Transcriber {
     {
         let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
         let keywords = options.hotwords.map(vocabulary.encode).filter { !$0.isEmpty }
-        let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: options.hotwordBoost)
+        let boost = options.hotwordBoost ?? configuration.hotwordBoost ?? Self.defaultHotwordBoost
+        let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: boost)
         let fusion = try options.languageModel.map { languageModel throws(AcousticModelError) in
             try LanguageModelFusion(model: languageModel, tunedFor: configuration)
         }

@@ -3,7 +3,7 @@ import Testing
 @testable import Reviews
 
 /// The Swift model against PyTorch on the shipped weights (fixture made by
-/// `Training/sentiment/make_parity_fixture.py`; see Fixtures/README.md).
+/// `Training/liveinsight_train/sentiment/make_parity_fixture.py`; see Fixtures/README.md).
 struct ModelParityTests {
     struct Case: Decodable {
         let text: String, normalized: String, probability: Double, expected_rating: Double

@@ -90,11 +90,15 @@ def read_safetensors(path, verify=True):
 
 
 def record_calibration(path, **values):
-    """Add calibrated values (emission_delay, spotting_threshold) to a model file's configuration. Only the
-    header changes; the weights and their data_sha256 stay as they are."""
+    """Add calibrated values (emission_delay, spotting_threshold, ...) to a model file's configuration; a value
+    of None removes that entry. Only the header changes; the weights and their data_sha256 stay as they are."""
     arrays, meta = read_safetensors(path)
     config = json.loads(meta.pop("config"))
-    config.update(values)
+    for key, value in values.items():
+        if value is None:
+            config.pop(key, None)
+        else:
+            config[key] = value
     meta.pop("data_sha256", None)
     write_safetensors(path, arrays, {**meta, "config": json.dumps(config, ensure_ascii=False)})
 

@@ -36,6 +36,15 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     public var languageModelWeight: Float?
     /// The log-score added per unit when fusing a language model, tuned with `languageModelWeight`.
     public var languageModelUnitBonus: Float?
+    /// The log-score bonus per unit for keyword hotwords in beam search, calibrated on real dev speech with the
+    /// mentions (`Training/liveinsight_train/calibrate_mentions.py`); nil in files that do not record one.
+    public var hotwordBoost: Float?
+    /// Per mention source (`transcript`, `acoustic`, `both`), the intercept and slope that map a raw mention
+    /// confidence to the chance it is right, fitted on real dev speech
+    /// (`Training/liveinsight_train/calibrate_mentions.py`); nil in files that do not record them.
+    public var mentionCalibration: [String: [Double]]?
+    /// The least calibrated confidence a reported mention has (same script); nil: every mention is reported.
+    public var mentionFloor: Double?
 
     enum CodingKeys: String, CodingKey {
         case melBins = "n_mels", modelDimension = "d_model", layers = "n_layers", heads = "n_heads"
@@ -44,6 +53,8 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
         case ropeBase = "rope_base", layerNormEpsilon = "layer_norm_eps", batchNormEpsilon = "batch_norm_eps"
         case vocabulary = "vocab", emissionDelay = "emission_delay", spottingThreshold = "spotting_threshold"
         case languageModelWeight = "lm_weight", languageModelUnitBonus = "lm_unit_bonus"
+        case hotwordBoost = "hotword_boost"
+        case mentionCalibration = "mention_calibration", mentionFloor = "mention_floor"
     }
 
     /// Frequency bins after subsampling: 80 → 39 → 19.

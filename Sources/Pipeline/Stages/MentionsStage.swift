@@ -10,7 +10,9 @@ import Transcription
 /// the ones after it in seconds.
 struct MentionsStage: Stage {
     let name = "mentions"
-    let version = "3"   // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources
+    // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources;
+    // 4: confidences calibrated by the model's mention calibration, mentions under its floor dropped
+    let version = "4"
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
     let outputs = [CheckpointFile.mentions.name]
     let models: [ModelRole] = [.acoustic]   // spotting spells keywords in the model's units
@@ -38,7 +40,8 @@ struct MentionsStage: Stage {
             ?? KeywordSpotter.defaultThreshold
         let mentions = MentionFinder(
             keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration),
-            spottingThreshold: threshold
+            spottingThreshold: threshold,
+            calibration: MentionCalibration(configuration)
         ).mentions(in: transcript, utterances: utterances)
         try CheckpointJSON.write(mentions, to: context.path(CheckpointFile.mentions.name))
     }

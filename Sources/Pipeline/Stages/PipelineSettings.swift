@@ -11,7 +11,7 @@ public struct PipelineSettings: Sendable {
     public var segmentation = PauseSegmenter.Options()
     /// Beam width for decoding the transcript; 1 decodes the best path only (default `Transcriber.Options`'s, 16).
     public var beamWidth = Transcriber.Options().beamWidth
-    /// How strongly the keyword list's keywords are favoured in decoding (default `Transcriber.Options`'s, 1.5).
+    /// How strongly the keyword list's keywords are favoured in decoding; nil: the boost the model records.
     public var hotwordBoost = Transcriber.Options().hotwordBoost
     /// How `posteriors.bin` stores log-probabilities. Default float16.
     public var posteriorsEncoding = PosteriorsEncoding.float16

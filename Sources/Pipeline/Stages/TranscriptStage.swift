@@ -17,7 +17,8 @@ struct TranscriptStage: Stage {
     let models: [ModelRole] = [.acoustic, .language]
 
     func parameters(_ settings: PipelineSettings) -> [String: String] {
-        ["beamWidth": "\(settings.beamWidth)", "hotwordBoost": "\(settings.hotwordBoost)"]
+        // The model's own hotword boost is in its configuration, which its digest covers.
+        ["beamWidth": "\(settings.beamWidth)", "hotwordBoost": settings.hotwordBoost.map { "\($0)" } ?? "model's"]
     }
 
     func run(_ context: StageContext) throws {

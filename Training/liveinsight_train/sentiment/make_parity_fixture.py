@@ -1,6 +1,6 @@
 """Reference outputs of the exported review model, computed by PyTorch, for the Swift parity test.
 
-    python3 Training/sentiment/make_parity_fixture.py --model Models/review-sentiment.lisent \
+    PYTHONPATH=Training python3 -m liveinsight_train.sentiment.make_parity_fixture --model Models/review-sentiment.lisent \
             --reviews AudioSamples/demo.reviews.csv --out Tests/ReviewsTests/Fixtures/sentiment-parity.json
 
 Texts: every review of the demo file (written for this project; no corpus text is committed), each review's
@@ -12,13 +12,11 @@ import argparse
 import csv
 import json
 import os
-import sys
 
 
-sys.path.insert(0, os.path.dirname(__file__))
-import export  # noqa: E402
-import featurize  # noqa: E402
-from train import SentimentModel, predict  # noqa: E402
+from . import export
+from . import featurize
+from .train import SentimentModel, predict
 
 EDGE_CASES = ["", "ㅋㅋㅋㅋㅋㅋㅋ", "!!!", "GOOD 👍 최고", "\u1100\u1161\u11a8 NFD 자모", "별점 4.5점   드려요\t진짜",
               "a", "배송" * 200]

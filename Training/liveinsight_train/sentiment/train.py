@@ -1,7 +1,7 @@
 """Trains the review sentiment model on prepared features, evaluates it on dev and test, exports it.
 
-    python3 Training/sentiment/train.py --prepared Training/scratch/sentiment \
-            --export Models/review-sentiment.lisent --report Training/sentiment/report.json
+    PYTHONPATH=Training python3 -m liveinsight_train.sentiment.train --prepared Training/scratch/sentiment \
+            --export Models/review-sentiment.lisent --report Training/liveinsight_train/sentiment/report.json
 
 Model (the Swift `SentimentModel` mirrors it; the file format is in `export.py`):
   e = mean of embedding rows of the review's feature ids (EmbeddingBag, `dim` wide)
@@ -14,15 +14,13 @@ The embedding is exported as int8 with one float scale per row; the figures repo
 import argparse
 import json
 import os
-import sys
 import time
 
 import numpy as np
 import torch
 from torch import nn
 
-sys.path.insert(0, os.path.dirname(__file__))
-import export  # noqa: E402
+from . import export
 
 
 class SentimentModel(nn.Module):

@@ -1,6 +1,6 @@
 """Reads the review corpus (gz TSV), normalises and featurises every review, writes one .npz per split.
 
-    python3 Training/sentiment/prepare.py --data ../shared/data/reviews/nsmc_reviews.tsv.gz \
+    PYTHONPATH=Training python3 -m liveinsight_train.sentiment.prepare --data ../shared/data/reviews/nsmc_reviews.tsv.gz \
             --out Training/scratch/sentiment
 
 Each `<split>.npz` holds `ids` (int32 buckets modulo 2^22; smaller power-of-two tables mask them further),
@@ -10,13 +10,11 @@ import argparse
 import csv
 import gzip
 import os
-import sys
 import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(__file__))
-import featurize  # noqa: E402
+from . import featurize
 
 PREPARED_BUCKETS = 1 << 22
 

@@ -1,6 +1,6 @@
 """Out-of-domain check: the exported model on the demo product reviews (1–5 stars, written for this project).
 
-    python3 Training/sentiment/check_demo.py --model Models/review-sentiment.lisent --reviews AudioSamples/demo.reviews.csv
+    PYTHONPATH=Training python3 -m liveinsight_train.sentiment.check_demo --model Models/review-sentiment.lisent --reviews AudioSamples/demo.reviews.csv
 
 Prints binary accuracy of 4–5 stars (positive) against 1–2 stars (negative), raw and balanced, and the mean
 absolute error of the predicted 0–5 sentiment against the given stars (which run 1–5, so this error also
@@ -10,14 +10,12 @@ import argparse
 import csv
 import json
 import os
-import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(__file__))
-import export  # noqa: E402
-import featurize  # noqa: E402
-from train import SentimentModel, predict  # noqa: E402
+from . import export
+from . import featurize
+from .train import SentimentModel, predict
 
 
 def main():

@@ -1,0 +1,1 @@
+"""The review sentiment model's recipe: features, data preparation, training, the `.lisent` export (README.md)."""
