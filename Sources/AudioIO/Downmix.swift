@@ -7,13 +7,21 @@ enum Downmix {
             mono.append(contentsOf: interleaved[0..<frames])
             return
         }
+        // Grow once and write through a pointer: appending sample by sample cost as much as FLAC decoding.
+        let written = mono.count
+        mono.append(contentsOf: repeatElement(0, count: frames))
         let scale = 1 / Float(channels)
         interleaved.withUnsafeBufferPointer { source in
-            for frame in 0..<frames {
-                var sum: Float = 0
-                let base = frame * channels
-                for channel in 0..<channels { sum += source[base + channel] }
-                mono.append(sum * scale)
+            mono.withUnsafeMutableBufferPointer { destination in
+                if channels == 2 {
+                    for frame in 0..<frames { destination[written + frame] = (source[2 * frame] + source[2 * frame + 1]) * scale }
+                    return
+                }
+                for frame in 0..<frames {
+                    var sum: Float = 0
+                    for channel in 0..<channels { sum += source[frame * channels + channel] }
+                    destination[written + frame] = sum * scale
+                }
             }
         }
     }
