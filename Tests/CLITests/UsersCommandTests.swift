@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
-import Pipeline
+import Catalog
+import Checkpoints
 import Testing
 
 /// `liveinsight users` as the real binary: passwords from standard input only, stored as bcrypt hashes.

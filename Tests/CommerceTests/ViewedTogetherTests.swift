@@ -1,7 +1,8 @@
 import Commerce
 import Foundation
 import Insight
-import Pipeline
+import Catalog
+import Checkpoints
 import Testing
 
 /// "Viewed together" from the broadcasts' product views: the recommender, its reasons, the show's

@@ -4,7 +4,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Pipeline
+import Catalog
+import Checkpoints
 import Report
 import Reviews
 import Server
