@@ -8,7 +8,8 @@
 # one depends on the earlier: the transcript feeds the mentions):
 #   1. emission delay      timing_eval.py calibrate on SCRATCH/timing-dev (dev sentences, word by word)
 #   2. fusion weights      ngram_lm.py tune (dev sentences under the five conditions, emotiontts dev)
-#   3. spotting threshold  calibrate_spotting.py --write (a generated broadcast, never the demo)
+#   3. mentions            calibrate_mentions.py --write (hotword boost, spotting threshold, confidence map and
+#                          floor, on the real dev talks; never the test sets)
 #   4. parity fixtures     make_parity_fixture.py --name shipped, ngram_lm.py fixture
 #   5. figures             evaluate.py greedy and with the language model -> Models/ko-ctc-small.eval.json
 #   6. Swift figures       the ShippedModelTests measure word timing and the demo's mentions through the engine;
@@ -38,7 +39,7 @@ python3 -m liveinsight_train.timing_eval calibrate --model "$MODEL" --set "$TIMI
 python3 -m liveinsight_train.ngram_lm tune --model "$MODEL" --lm "$LM"
 if [ "$SKIP_SWIFT" != --skip-swift ]; then
   swift build -c release --product liveinsight
-  python3 -m liveinsight_train.calibrate_spotting --model "$MODEL" --write --binary .build/release/liveinsight
+  python3 -m liveinsight_train.calibrate_mentions --model "$MODEL" --write --binary .build/release/liveinsight
 fi
 python3 -m liveinsight_train.make_parity_fixture --model "$MODEL" --audio Training/fixtures/clip-ko-2s.wav \
     --out Training/fixtures --name shipped

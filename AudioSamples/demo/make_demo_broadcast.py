@@ -13,8 +13,7 @@ broadcast kit", has the command).
 
 With --generated N the lines are instead N seller lines from the acoustic recipe's generator
 (Training/liveinsight_train/commerce_text.py, `dev` sentences, never trained on), and --out names the files: a broadcast
-other than the demo, for calibrating the keyword spotter (liveinsight_train.calibrate_spotting) without
-tuning on the demo, which is a test set.
+other than the demo, for trying the keyword spotter without tuning on the demo, which is a test set.
 
 With --timed SCRIPT the lines are those of a composed show's script (`liveinsight compose` writes it: start,
 end, product, spoken, written), each spoken at its start time, the recording lasting --duration seconds: the

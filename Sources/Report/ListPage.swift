@@ -10,8 +10,13 @@ public struct ListPage {
     /// Whether the header links to the customers page (the server has customer data).
     public var linksCustomers: Bool
 
+    /// Whether the header links to the team pages (the server has accounts, board, catchphrases and alerts).
+    public var linksTeam: Bool
+
     /// Creates the page.
-    public init(entries: [BroadcastEntry], linksCustomers: Bool = false) { (self.entries, self.linksCustomers) = (entries, linksCustomers) }
+    public init(entries: [BroadcastEntry], linksCustomers: Bool = false, linksTeam: Bool = false) {
+        (self.entries, self.linksCustomers, self.linksTeam) = (entries, linksCustomers, linksTeam)
+    }
 
     /// The page's HTML (assets linked from the server).
     public func html() -> String {
@@ -52,6 +57,8 @@ public struct ListPage {
         return PageShell(title: "LiveInsight", assets: .linked)
             .render(header: "<h1>LiveInsight</h1><span class=\"noprint\"><a href=\"/keywords\">키워드 순위 Keyword leaderboard</a> · "
                 + "<a href=\"/history\">방송 비교·추이 Shows compared</a>"
-                + (linksCustomers ? " · <a href=\"/customers\">고객 Customers</a>" : "") + "</span>", body: body)
+                + (linksCustomers ? " · <a href=\"/customers\">고객 Customers</a>" : "")
+                + (linksTeam ? " · <a href=\"/board\">문의 Q&amp;A</a> · <a href=\"/catchphrases\">멘트 제안 Catchphrases</a>"
+                    + " · <a href=\"/alerts\">리뷰 알림 Alerts</a>" : "") + "</span>", body: body)
     }
 }

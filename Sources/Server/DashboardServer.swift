@@ -36,9 +36,10 @@ public struct DashboardServer: Sendable {
             router.add(middleware: SessionMiddleware(team: team))
             TeamRoutes.register(router, team: team)
         }
-        let store = self.store, printer = self.printer, customers = self.customers
+        let store = self.store, printer = self.printer, customers = self.customers, hasTeam = team != nil
         Self.route(router, "/") { _, _ in
-            Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() }, linksCustomers: customers != nil).html())
+            Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() },
+                               linksCustomers: customers != nil, linksTeam: hasTeam).html())
         }
         Self.route(router, "/keywords") { _, _ in
             // Every broadcast with a readable alignment; one that cannot be read is left out, not an error for the page.

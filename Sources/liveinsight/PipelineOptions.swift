@@ -73,7 +73,7 @@ struct LanguageModelOption: ParsableArguments {
 struct SpottingOption: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Keyword-spotting threshold, mean log score per unit (≤ 0): higher finds fewer false mentions and misses more.",
-        discussion: "Default: the threshold calibrated for the model (Training/liveinsight_train/calibrate_spotting.py), or \(KeywordSpotter.defaultThreshold)."))
+        discussion: "Default: the threshold calibrated for the model (Training/liveinsight_train/calibrate_mentions.py), or \(KeywordSpotter.defaultThreshold)."))
     var spottingThreshold: Float?
 
     func validate() throws {

@@ -27,12 +27,13 @@ enum Fixtures {
     static var tinyModels: StageModels { StageModels(acoustic: .acoustic(path: tinyModel, threads: 1)) }
 
     /// A runner on a new workspace with the tiny model.
-    static func runner(settings: PipelineSettings = PipelineSettings(), graph: StageGraph? = nil) throws -> PipelineRunner {
+    static func runner(settings: PipelineSettings = PipelineSettings(), graph: StageGraph? = nil,
+                       models: StageModels = tinyModels) throws -> PipelineRunner {
         let workspace = Workspace(root: try scratchFolder())
         try workspace.create()
         return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
                               graph: try graph ?? StageGraph.standard(), settings: settings,
-                              models: tinyModels, toolVersion: "test")
+                              models: models, toolVersion: "test")
     }
 }
 

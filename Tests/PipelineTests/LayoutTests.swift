@@ -23,7 +23,7 @@ struct LayoutTests {
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: summary.folder))
         #expect(present == written.union([Manifest.fileName, CheckpointFile.inputsFolder, CheckpointFile.lockFile]))
         let layout = Set(CheckpointFile.allCases.map(\.name))
-        #expect(written.union([Manifest.fileName]) == layout.subtracting([CheckpointFile.reviews.name]))
+        #expect(written.union([Manifest.fileName]) == layout.subtracting([CheckpointFile.reviews.name, CheckpointFile.reviewAlerts.name]))
         let inputsFolder = summary.folder + "/" + CheckpointFile.inputsFolder
         let inputs = try FileManager.default.contentsOfDirectory(atPath: inputsFolder)
         #expect(Set(inputs) == Set([UserInputKind.keywords, .events, .reference].map(\.fileName)))

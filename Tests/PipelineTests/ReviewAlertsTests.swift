@@ -8,7 +8,9 @@ struct ReviewAlertsTests {
     /// Running the clip with the demo reviews records their two spikes (P001 사이즈, P003 배송, as
     /// `liveinsight reviews` reports them) under the broadcast; a rerun that reuses the stage adds nothing.
     @Test func recordsTheReviewsStageAlertsOnce() throws {
-        let runner = try Fixtures.runner()
+        let reviewModel = Fixtures.repository.appendingPathComponent("Models/review-sentiment.lisent").path
+        let runner = try Fixtures.runner(models: StageModels(acoustic: Fixtures.tinyModels.acoustic,
+                                                             review: .review(path: reviewModel)))
         let reviews = Fixtures.repository.appendingPathComponent("AudioSamples/demo.reviews.csv").path
         let summary = try runner.run(RunRequest(recording: Fixtures.clip, inputs: [.reviews: reviews]))
         #expect(summary.stages.first { $0.stage == "reviews" }?.status == .ran)

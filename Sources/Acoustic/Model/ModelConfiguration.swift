@@ -29,8 +29,8 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// Seconds the model emits a unit after its sound starts, measured after training
     /// (`Training/liveinsight_train/timing_eval.py calibrate`); nil in files that do not record it.
     public var emissionDelay: Double?
-    /// The keyword-spotting threshold (mean log score per unit) calibrated for this model
-    /// (`Training/liveinsight_train/calibrate_spotting.py`); nil in files that do not record one.
+    /// The keyword-spotting threshold (mean log score per unit) calibrated for this model on real dev speech
+    /// (`Training/liveinsight_train/calibrate_mentions.py`); nil in files that do not record one.
     public var spottingThreshold: Float?
     /// The language model's weight in beam search, tuned for this model (`Training/liveinsight_train/ngram_lm.py tune`).
     public var languageModelWeight: Float?
