@@ -13,6 +13,8 @@ public struct Session: Sendable, Equatable {
     public let role: Role?
     /// When the session was last used.
     public var lastSeen: Date
+    /// The account's password hash at sign-in: a password changed since (`users passwd`) ends the session.
+    public var credential: String? = nil
 }
 
 /// Sessions in memory: a server restart signs everyone out, which is acceptable for a team dashboard and
@@ -51,10 +53,11 @@ public final class SessionStore: Sendable {
     }
 
     /// Ends `previous` (if any) and starts a signed-in session for `account` with a fresh id and CSRF token.
-    public func signIn(account: String, role: Role, replacing previous: String?, now: Date = Date()) -> Session {
+    public func signIn(account: String, role: Role, credential: String? = nil, replacing previous: String?,
+                       now: Date = Date()) -> Session {
         if let previous { end(previous) }
-        return insert(
-            Session(id: RandomToken.make(), csrfToken: RandomToken.make(), account: account, role: role, lastSeen: now))
+        return insert(Session(id: RandomToken.make(), csrfToken: RandomToken.make(), account: account, role: role,
+                              lastSeen: now, credential: credential))
     }
 
     /// Ends session `id` (sign-out).

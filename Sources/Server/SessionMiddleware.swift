@@ -51,10 +51,12 @@ struct SessionMiddleware: RouterMiddleware {
     /// user (admin: the dashboard on loopback without accounts is one person's tool); else a viewer when
     /// anonymous reading is enabled; else nobody.
     /// The account is read from the catalog on every request, so `users remove` and a changed role take effect
-    /// at once in a running server: a removed account's session ends.
+    /// at once in a running server: the session of a removed account, or of one whose password changed, ends.
     func viewer(_ session: Session) throws -> PageViewer? {
         if let name = session.account {
-            guard let account = try team.accounts.account(named: name) else {
+            guard let account = try team.accounts.account(named: name),
+                  session.credential == nil || session.credential == account.passwordHash
+            else {
                 team.sessions.end(session.id)
                 return nil
             }

@@ -56,7 +56,8 @@ enum TeamRoutes {
                 return response
             }
             team.limiter.recordSuccess(account: name)
-            let session = team.sessions.signIn(account: account.name, role: account.role, replacing: context.sessionID)
+            let session = team.sessions.signIn(
+                account: account.name, role: account.role, credential: account.passwordHash, replacing: context.sessionID)
             var response = redirect(next)
             response.setCookie(SessionMiddleware.cookie(session.id, secure: team.access.secureCookies))
             return response

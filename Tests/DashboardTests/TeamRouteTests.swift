@@ -71,6 +71,20 @@ import Testing
         }
     }
 
+    /// A password changed while the server runs (`users passwd`) ends the sessions signed in with the old one.
+    @Test func changedPasswordsSignOut() async throws {
+        let fixture = try TeamFixture()
+        defer { fixture.remove() }
+        try await fixture.application().test(.router) { client async throws in
+            let session = TeamSession(client)
+            #expect(try await session.signIn("kim") == .seeOther)
+            #expect(try await session.get("/board").status == .ok)
+            let hash = try PasswordHasher(cost: 4).hash("another long password")
+            #expect(try fixture.catalog.setPasswordHash(hash, named: "kim"))
+            #expect(try await session.get("/board").status == .seeOther)
+        }
+    }
+
     /// `next` never leads off the site.
     @Test func refusesOpenRedirects() async throws {
         try await withTeam { client async throws in
