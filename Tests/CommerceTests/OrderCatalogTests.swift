@@ -15,6 +15,20 @@ struct OrderCatalogTests {
         return workspace
     }
 
+    /// A new workspace whose catalog knows one broadcast (`broadcastID`) with these copied inputs.
+    static func workspaceWithBroadcast(events: String, meta: String) throws -> (Workspace, Catalog) {
+        let workspace = try temporaryWorkspace()
+        let catalog = try Catalog(path: workspace.catalogPath)
+        try catalog.recordBroadcast(id: broadcastID, name: "show.flac", sourcePath: "/x/show.flac", bytes: 1)
+        let inputs = workspace.broadcastFolder(broadcastID) + "/inputs"
+        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+        try events.write(toFile: inputs + "/events.csv", atomically: true, encoding: .utf8)
+        try meta.write(toFile: inputs + "/meta.json", atomically: true, encoding: .utf8)
+        return (workspace, catalog)
+    }
+
+    static let broadcastID = "0123456789abcdef"
+
     /// Imported purchases come back whole; re-importing a source replaces its rows instead of doubling them.
     @Test func importIsStoredAndReplaced() throws {
         let workspace = try Self.temporaryWorkspace()
@@ -57,22 +71,16 @@ struct OrderCatalogTests {
     /// `importBroadcastPurchases` reads each broadcast's copied event log and metadata from the workspace,
     /// and importing again replaces that broadcast's purchases.
     @Test func broadcastsInTheWorkspaceAreImported() throws {
-        let workspace = try Self.temporaryWorkspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace.root) }
-        let catalog = try Catalog(path: workspace.catalogPath)
-        try catalog.recordBroadcast(id: "0123456789abcdef", name: "show.flac", sourcePath: "/x/show.flac", bytes: 1)
-        let inputs = workspace.broadcastFolder("0123456789abcdef") + "/inputs"
-        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
-        try """
+        let (workspace, catalog) = try Self.workspaceWithBroadcast(events: """
             timestamp,event_type,product_id,quantity,price,viewer_id
             10,purchase,P1,1,39000,v1
             20,purchase,P2,2,,v2
             30,view,,,,v3
             40,purchase,P1,1,,
-            """.write(toFile: inputs + "/events.csv", atomically: true, encoding: .utf8)
-        try """
+            """, meta: """
             {"title": "겨울 니트", "start": "2026-11-20T20:00:00+09:00", "products": [{"id": "P2", "name": "목도리", "price": 15000}]}
-            """.write(toFile: inputs + "/meta.json", atomically: true, encoding: .utf8)
+            """)
+        defer { try? FileManager.default.removeItem(atPath: workspace.root) }
         for _ in 0..<2 { _ = try catalog.importBroadcastPurchases(workspace: workspace) }
         let stored = try catalog.purchases()
         #expect(stored.map(\.customer) == ["v1", "v2"])

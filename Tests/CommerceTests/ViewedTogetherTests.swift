@@ -85,28 +85,21 @@ struct ViewedTogetherTests {
     /// product_view rows are read from a broadcast's log, timed from its start; rows without a viewer or
     /// product are counted and left out; importing twice keeps one copy.
     @Test func broadcastViewsAreImported() throws {
-        let workspace = try OrderCatalogTests.temporaryWorkspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace.root) }
-        let catalog = try Catalog(path: workspace.catalogPath)
-        try catalog.recordBroadcast(id: "0123456789abcdef", name: "show.flac", sourcePath: "/x/show.flac", bytes: 1)
-        let inputs = workspace.broadcastFolder("0123456789abcdef") + "/inputs"
-        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
-        try """
+        let (workspace, catalog) = try OrderCatalogTests.workspaceWithBroadcast(events: """
             timestamp,event_type,product_id,quantity,price,viewer_id
             5,product_view,P1,,,v1
             6,product_view,P2,,,v1
             7,product_view,,,,v2
             8,product_view,P1,,,
             10,purchase,P1,1,39000,v1
-            """.write(toFile: inputs + "/events.csv", atomically: true, encoding: .utf8)
-        try #"{"start": "2026-11-20T20:00:00+09:00", "products": []}"#
-            .write(toFile: inputs + "/meta.json", atomically: true, encoding: .utf8)
+            """, meta: #"{"start": "2026-11-20T20:00:00+09:00", "products": []}"#)
+        defer { try? FileManager.default.removeItem(atPath: workspace.root) }
         var lines: [String] = []
         for _ in 0..<2 { lines = try catalog.importBroadcastPurchases(workspace: workspace) }
         #expect(lines.first?.contains("2 product views (2 without a viewer or product left out)") == true)
         let stored = try catalog.productViews()
         #expect(stored.map(\.item) == ["P1", "P2"])
-        #expect(stored.allSatisfy { $0.customer == "v1" && $0.broadcast == "0123456789abcdef" })
+        #expect(stored.allSatisfy { $0.customer == "v1" && $0.broadcast == OrderCatalogTests.broadcastID })
         #expect(stored[0].time == OrderTime.parse("2026-11-20T11:00:05Z"))
     }
 }

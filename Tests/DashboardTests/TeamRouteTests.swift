@@ -58,31 +58,29 @@ import Testing
         }
     }
 
-    /// Removing an account ends its sessions at once in a running server.
-    @Test func removedAccountsAreSignedOut() async throws {
+    /// Signs kim in, applies `change` to the catalog as another process would (it reports whether kim was
+    /// there to change), and expects the next page to ask for sign-in again.
+    private func expectSignedOut(after change: @escaping @Sendable (TeamFixture) throws -> Bool) async throws {
         let fixture = try TeamFixture()
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client async throws in
             let session = TeamSession(client)
             #expect(try await session.signIn("kim") == .seeOther)
             #expect(try await session.get("/board").status == .ok)
-            #expect(try fixture.catalog.removeAccount(named: "kim"))
+            #expect(try change(fixture))
             #expect(try await session.get("/board").status == .seeOther)
         }
     }
 
+    /// Removing an account ends its sessions at once in a running server.
+    @Test func removedAccountsAreSignedOut() async throws {
+        try await expectSignedOut { try $0.catalog.removeAccount(named: "kim") }
+    }
+
     /// A password changed while the server runs (`users passwd`) ends the sessions signed in with the old one.
     @Test func changedPasswordsSignOut() async throws {
-        let fixture = try TeamFixture()
-        defer { fixture.remove() }
-        try await fixture.application().test(.router) { client async throws in
-            let session = TeamSession(client)
-            #expect(try await session.signIn("kim") == .seeOther)
-            #expect(try await session.get("/board").status == .ok)
-            let hash = try PasswordHasher(cost: 4).hash("another long password")
-            #expect(try fixture.catalog.setPasswordHash(hash, named: "kim"))
-            #expect(try await session.get("/board").status == .seeOther)
-        }
+        let hash = try PasswordHasher(cost: 4).hash("another long password")
+        try await expectSignedOut { try $0.catalog.setPasswordHash(hash, named: "kim") }
     }
 
     /// `next` never leads off the site.
