@@ -73,8 +73,8 @@ def measure(name, a, nouns):
     keyword_eval.write_keywords(keywords, keywords_csv)
     mentions, seconds = run_product(a.binary, a.model, os.path.join(scratch, "broadcast.flac"), keywords_csv,
                                     os.path.join(scratch, "workspace"))
-    ours = keyword_eval.score(mentions, spans, keywords, hours)
-    labels, _ = keyword_eval.label(mentions, spans, keywords)
+    labels, references = keyword_eval.label(mentions, spans, keywords)
+    ours = keyword_eval.tally(labels, references, hours)
     ours["run_seconds"] = round(seconds, 2)
     ours["by_source"] = {source: keyword_eval.score([m for m in mentions if m["source"] == source], spans,
                                                     keywords, hours)

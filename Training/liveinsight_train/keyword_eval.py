@@ -157,7 +157,11 @@ def label(mentions, spans, keywords):
 
 def score(mentions, spans, keywords, hours):
     """Recall and false mentions per hour of `mentions` against the references of `spans`."""
-    labels, references = label(mentions, spans, keywords)
+    return tally(*label(mentions, spans, keywords), hours)
+
+
+def tally(labels, references, hours):
+    """Recall and false mentions per hour from the labels and reference count that `label` returns."""
     hits = sum(labels)
     false = len(labels) - hits
     return {"references": references, "hits": hits, "false": false, "recall": hits / max(references, 1),
