@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // LiveInsight: Korean live-commerce broadcasts → transcripts → keyword/sales insight.
 // One library target per concern; dependencies flow one way:
-// CSndFile/CFFTW → AudioIO → Features → (Acoustic …) and Hangul → Validation;
+// CSndFile/CFFTW → AudioIO → Features → (Acoustic …) and Hangul → Transcripts → (Acoustic, Validation);
 // Checkpoints → Report → Catalog → Pipeline (Docs/pipeline.md); the CLI only wires them.
 import PackageDescription
 
@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "AudioIO", targets: ["AudioIO"]),
         .library(name: "Features", targets: ["Features"]),
         .library(name: "Acoustic", targets: ["Acoustic"]),
+        .library(name: "Transcripts", targets: ["Transcripts"]),
         .library(name: "Transcription", targets: ["Transcription"]),
         .library(name: "Insight", targets: ["Insight"]),
         .library(name: "Hangul", targets: ["Hangul"]),
@@ -70,8 +71,13 @@ let package = Package(
         .target(name: "Formatting"),
         // Escaping text for HTML, SVG and XML: the one escaper of the dashboard, reports and word clouds.
         .target(name: "Markup"),
-        .target(name: "Acoustic", dependencies: ["ContentHash"], swiftSettings: kernelSettings),
-        .target(name: "Transcription", dependencies: ["AudioIO", "Features", "Acoustic", "Hangul", "ModelLookup"]),
+        // The transcript and its timed words (`transcript.json`): one definition for the recogniser, the
+        // pipeline and validation, which must not pull in the acoustic model to read one.
+        .target(name: "Transcripts", dependencies: ["Hangul"]),
+        .target(name: "Acoustic", dependencies: ["ContentHash", "Transcripts"], swiftSettings: kernelSettings),
+        .target(name: "Transcription", dependencies: [
+            "AudioIO", "Features", "Acoustic", "Transcripts", "Hangul", "ModelLookup",
+        ]),
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding",
                                             "Formatting"]),
         .target(name: "Hangul"),
@@ -83,7 +89,7 @@ let package = Package(
         .target(name: "Catchphrases", dependencies: ["Reviews", "Hangul"]),
         // Negative-review spikes as the dashboard lists them, with acknowledge/resolve states.
         .target(name: "Alerts", dependencies: ["Reviews"]),
-        .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding", "Formatting"]),
+        .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding", "Formatting", "Transcripts"]),
         // The workspace layout: folder and file names, the manifest, the checkpoint formats, atomic writes.
         .target(name: "Checkpoints", dependencies: ["AudioIO", "Acoustic", "ContentHash"]),
         // The workspace's SQLite catalog (GRDB): broadcasts, jobs, stage runs, orders, and the dashboard's
@@ -177,7 +183,7 @@ let package = Package(
         .testTarget(name: "ShippedModelTests", dependencies: ["Transcription", "Acoustic", "AudioIO", "Insight", "Validation"]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription", "SeededRandom", "TextDecoding"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom", "TextDecoding"],
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom", "TextDecoding", "Transcripts"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Checkpoints", "Catalog", "Alerts", "Acoustic", "Transcription", "Insight", "Report", "Validation",

@@ -75,8 +75,8 @@ let pairCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 42 : 42
 var generator = SplitMix64(state: seed)
 let pairs = (0..<pairCount).map { _ in makePair(&generator) }
-let reference = Transcript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.0) })
-let hypothesis = Transcript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.1) })
+let reference = ItemizedTranscript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.0) })
+let hypothesis = ItemizedTranscript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.1) })
 
 let ours = measure { TranscriptValidator.validate(reference: reference, hypothesis: hypothesis) }
 let normalizer = TextNormalizer()
@@ -128,8 +128,8 @@ let longReference = pairs.prefix(4_000).map(\.0).joined(separator: " ")
 let longHypothesis = pairs.prefix(4_000).map(\.1).joined(separator: " ")
 let long = measure {
     TranscriptValidator.validate(
-        reference: Transcript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longReference)]),
-        hypothesis: Transcript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longHypothesis)]))
+        reference: ItemizedTranscript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longReference)]),
+        hypothesis: ItemizedTranscript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longHypothesis)]))
 }
 print(String(format: "long document: %d × %d characters, %d × %d words validated in %.3f s (CER %.2f%%; Hirschberg "
              + "splits keep two rows instead of a full bit matrix)",

@@ -12,7 +12,7 @@ import Hangul
 ///
 /// Pairing is by id. A reference id without a hypothesis is scored against an empty hypothesis (all
 /// deletions) and warned about; hypothesis ids without a reference are listed and warned about, not scored.
-/// When both sides are single documents (``Transcript/Layout/document``) they are paired whatever their ids.
+/// When both sides are single documents (``ItemizedTranscript/Layout/document``) they are paired whatever their ids.
 public struct TranscriptValidator: Sendable {
     /// The options in use.
     public let options: ValidationOptions
@@ -29,13 +29,13 @@ public struct TranscriptValidator: Sendable {
 
     /// Validates `hypothesis` against `reference` with `options`; the entry point for the pipeline.
     public static func validate(
-        reference: Transcript, hypothesis: Transcript, options: ValidationOptions = ValidationOptions()
+        reference: ItemizedTranscript, hypothesis: ItemizedTranscript, options: ValidationOptions = ValidationOptions()
     ) -> ValidationReport {
         TranscriptValidator(options: options).validate(reference: reference, hypothesis: hypothesis)
     }
 
     /// Validates `hypothesis` against `reference`.
-    public func validate(reference: Transcript, hypothesis: Transcript) -> ValidationReport {
+    public func validate(reference: ItemizedTranscript, hypothesis: ItemizedTranscript) -> ValidationReport {
         var hypotheses: [String: TranscriptItem] = [:]
         for item in hypothesis.items { hypotheses[item.id] = item }
         if reference.layout == .document, hypothesis.layout == .document,

@@ -107,8 +107,8 @@ struct JiwerParityTests {
     func corpusParity(configName: String) throws {
         let fixture = try Self.fixture()
         let config = try #require(fixture.configs[configName])
-        let reference = Transcript(source: "ref", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.ref) })
-        let hypothesis = Transcript(source: "hyp", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.hyp) })
+        let reference = ItemizedTranscript(source: "ref", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.ref) })
+        let hypothesis = ItemizedTranscript(source: "hyp", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.hyp) })
         let report = Self.validator(config).validate(reference: reference, hypothesis: hypothesis)
         #expect(Counts(report.corpus.words) == config.corpus.words)
         #expect(Counts(report.corpus.characters) == config.corpus.characters)

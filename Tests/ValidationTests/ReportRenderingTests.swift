@@ -8,8 +8,8 @@ struct ReportRenderingTests {
     static let report: ValidationReport = {
         var options = ValidationOptions()
         options.normalization.removePunctuation = false
-        let reference = Transcript(source: "ref.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특가</b> 진행 합니다 여러분")])
-        let hypothesis = Transcript(source: "hyp.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특카</b> 합니다 여러분 네")])
+        let reference = ItemizedTranscript(source: "ref.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특가</b> 진행 합니다 여러분")])
+        let hypothesis = ItemizedTranscript(source: "hyp.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특카</b> 합니다 여러분 네")])
         return TranscriptValidator(options: options).validate(reference: reference, hypothesis: hypothesis)
     }()
 
@@ -35,8 +35,8 @@ struct ReportRenderingTests {
     @Test func wrapping() {
         let words = Array(repeating: "가나다", count: 40).joined(separator: " ")
         let report = TranscriptValidator().validate(
-            reference: Transcript(source: "r", items: [TranscriptItem(id: "a", text: words)]),
-            hypothesis: Transcript(source: "h", items: [TranscriptItem(id: "a", text: "")]))
+            reference: ItemizedTranscript(source: "r", items: [TranscriptItem(id: "a", text: words)]),
+            hypothesis: ItemizedTranscript(source: "h", items: [TranscriptItem(id: "a", text: "")]))
         let lines = TerminalReportRenderer(lineWidth: 60).render(report).split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("  REF:") }.count > 1)
         let aligned = lines.filter { $0.hasPrefix("  REF:") || $0.hasPrefix("  HYP:") }

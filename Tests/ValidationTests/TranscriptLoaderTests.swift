@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Transcripts
 @testable import Validation
 import TextDecoding
 
@@ -62,8 +63,8 @@ struct TranscriptLoaderTests {
     @Test func resolverExtensionPoint() throws {
         struct Catalog: TranscriptResolver {
             let searched = "the broadcasts of workspace /ws"
-            func transcript(named name: String) throws(TranscriptError) -> Transcript? {
-                name == "b-1234" ? Transcript(source: name, layout: .document, items: [TranscriptItem(id: name, text: "가")]) : nil
+            func transcript(named name: String) throws(TranscriptError) -> ItemizedTranscript? {
+                name == "b-1234" ? ItemizedTranscript(source: name, layout: .document, items: [TranscriptItem(id: name, text: "가")]) : nil
             }
         }
         let loader = TranscriptLoader(resolvers: [Catalog()])
@@ -88,7 +89,7 @@ struct TranscriptLoaderTests {
         #expect(item.id == "show")
         #expect(item.text == "오늘 특가는 39,000원입니다! 지금 바로 담아 주세요")
         let words = try #require(item.words)
-        #expect(words.first == TimedWord(text: "오늘", start: 1.0, end: 1.0 + 2.0 * 2 / 5))
+        #expect(words.first == TimedWord(text: "오늘", start: 1.0, end: 1.0 + 2.0 * 2 / 5, confidence: 1))
         #expect(words.count == 7)
     }
 
@@ -105,7 +106,8 @@ struct TranscriptLoaderTests {
         #expect(cues.items.map(\.id) == ["intro", "2", "3"])
         #expect(cues.items[1].text == "삼만 구천 원입니다")
         let words = try #require(cues.items[0].words)
-        #expect(words == [TimedWord(text: "오늘", start: 1.1, end: 2.1), TimedWord(text: "특가는", start: 2.1, end: 3.1)])
+        #expect(words == [TimedWord(text: "오늘", start: 1.1, end: 2.1, confidence: 1),
+                          TimedWord(text: "특가는", start: 2.1, end: 3.1, confidence: 1)])
     }
 
     /// A WebVTT file without its header is refused at line 1.
@@ -129,12 +131,12 @@ struct TranscriptLoaderTests {
         }
     }
 
-    /// JSON transcripts: segment text, `word` or `text` keys, extra keys ignored.
+    /// JSON transcripts: segment text, `word` or `text` keys, a word's confidence kept (1 when absent).
     @Test func json() throws {
         let item = try #require(try loader.load(try FixturePaths.format("show.json")).items.first)
         #expect(item.text == "오늘 특가는 삼만 구천 원입니다")
         #expect(item.words?.count == 5)
-        #expect(item.words?[2] == TimedWord(text: "삼만", start: 3.6, end: 4.4))
+        #expect(item.words?[2] == TimedWord(text: "삼만", start: 3.6, end: 4.4, confidence: 1))
     }
 
     /// Broken JSON names the key path.

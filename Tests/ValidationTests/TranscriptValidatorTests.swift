@@ -68,10 +68,10 @@ struct TranscriptValidatorTests {
 
     /// Corpus rates are total errors over total reference length, not the mean of item rates.
     @Test func corpusIsTotals() {
-        let reference = Transcript(source: "r", items: [
+        let reference = ItemizedTranscript(source: "r", items: [
             TranscriptItem(id: "a", text: "가"), TranscriptItem(id: "b", text: String(repeating: "나", count: 99)),
         ])
-        let hypothesis = Transcript(source: "h", items: [
+        let hypothesis = ItemizedTranscript(source: "h", items: [
             TranscriptItem(id: "a", text: "다"), TranscriptItem(id: "b", text: String(repeating: "나", count: 99)),
         ])
         let report = validator.validate(reference: reference, hypothesis: hypothesis)
@@ -81,8 +81,8 @@ struct TranscriptValidatorTests {
 
     /// Missing hypotheses are all deletions and extra hypothesis ids are listed, both with warnings.
     @Test func unpairedIDs() {
-        let reference = Transcript(source: "r", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "b", text: "다")])
-        let hypothesis = Transcript(source: "h", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "z", text: "라")])
+        let reference = ItemizedTranscript(source: "r", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "b", text: "다")])
+        let hypothesis = ItemizedTranscript(source: "h", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "z", text: "라")])
         let report = validator.validate(reference: reference, hypothesis: hypothesis)
         #expect(report.items.map(\.pairing) == [.paired, .missingHypothesis])
         #expect(report.items[1].words == ErrorCounts(deletions: 1))
@@ -93,8 +93,8 @@ struct TranscriptValidatorTests {
 
     /// Two single documents pair whatever their ids.
     @Test func documentsPairByPosition() {
-        let reference = Transcript(source: "show.ref.txt", layout: .document, items: [TranscriptItem(id: "show", text: "가")])
-        let hypothesis = Transcript(source: "asr.txt", layout: .document, items: [TranscriptItem(id: "asr", text: "가")])
+        let reference = ItemizedTranscript(source: "show.ref.txt", layout: .document, items: [TranscriptItem(id: "show", text: "가")])
+        let hypothesis = ItemizedTranscript(source: "asr.txt", layout: .document, items: [TranscriptItem(id: "asr", text: "가")])
         let report = validator.validate(reference: reference, hypothesis: hypothesis)
         #expect(report.items.first?.pairing == .paired)
         #expect(report.unmatchedHypothesisIDs.isEmpty && report.corpus.cer == 0)
@@ -102,8 +102,8 @@ struct TranscriptValidatorTests {
 
     /// The report survives a JSON round trip and answers the CI threshold.
     @Test func reportIsCodable() throws {
-        let reference = Transcript(source: "r", items: [TranscriptItem(id: "a", text: "오늘 특가 <b>&")])
-        let hypothesis = Transcript(source: "h", items: [TranscriptItem(id: "a", text: "오늘 특카")])
+        let reference = ItemizedTranscript(source: "r", items: [TranscriptItem(id: "a", text: "오늘 특가 <b>&")])
+        let hypothesis = ItemizedTranscript(source: "h", items: [TranscriptItem(id: "a", text: "오늘 특카")])
         let report = validator.validate(reference: reference, hypothesis: hypothesis)
         let decoded = try JSONDecoder().decode(ValidationReport.self, from: report.jsonData())
         #expect(decoded == report)

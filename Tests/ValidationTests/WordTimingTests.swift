@@ -1,4 +1,5 @@
 import Testing
+import Transcripts
 @testable import Validation
 
 /// Word-time offsets of matched words.
@@ -6,12 +7,14 @@ struct WordTimingTests {
     /// Offsets are measured on correct words only, with mean and median of absolute values.
     @Test func offsetsOfMatchedWords() throws {
         let reference = TranscriptItem(id: "a", text: "", words: [
-            TimedWord(text: "오늘", start: 1.0, end: 1.5), TimedWord(text: "특가", start: 2.0, end: 2.5),
-            TimedWord(text: "입니다", start: 3.0, end: 3.5),
+            TimedWord(text: "오늘", start: 1.0, end: 1.5, confidence: 1),
+            TimedWord(text: "특가", start: 2.0, end: 2.5, confidence: 1),
+            TimedWord(text: "입니다", start: 3.0, end: 3.5, confidence: 1),
         ])
         let hypothesis = TranscriptItem(id: "a", text: "", words: [
-            TimedWord(text: "오늘", start: 1.1, end: 1.5), TimedWord(text: "특카", start: 2.0, end: 2.5),
-            TimedWord(text: "입니다", start: 2.7, end: 3.6),
+            TimedWord(text: "오늘", start: 1.1, end: 1.5, confidence: 1),
+            TimedWord(text: "특카", start: 2.0, end: 2.5, confidence: 1),
+            TimedWord(text: "입니다", start: 2.7, end: 3.6, confidence: 1),
         ])
         let (report, _) = TranscriptValidator().score(reference: reference, hypothesis: hypothesis)
         let timing = try #require(report.timing)
@@ -25,7 +28,7 @@ struct WordTimingTests {
     /// A word that normalises to several tokens shares its time span evenly.
     @Test func normalisedWordsShareTheirSpan() {
         let analyzer = WordTimingAnalyzer(normalizer: .init(), aligner: LevenshteinAligner())
-        let tokens = analyzer.tokens(of: [TimedWord(text: "39,000원", start: 3.0, end: 4.5)])
+        let tokens = analyzer.tokens(of: [TimedWord(text: "39,000원", start: 3.0, end: 4.5, confidence: 1)])
         #expect(tokens.map(\.text) == ["삼만", "구천", "원"])
         #expect(tokens.map(\.start) == [3.0, 3.5, 4.0])
     }

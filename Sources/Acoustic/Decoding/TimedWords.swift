@@ -1,18 +1,5 @@
-/// A word (eojeol: the text between spaces) with its time and confidence.
-public struct TimedWord: Codable, Sendable, Equatable {
-    /// The word as the model spelled it (spoken form).
-    public var text: String
-    /// Start in seconds.
-    public var start: Double
-    /// End in seconds.
-    public var end: Double
-    /// Mean posterior probability of its units over their frames, 0…1.
-    public var confidence: Double
-
-    public init(text: String, start: Double, end: Double, confidence: Double) {
-        (self.text, self.start, self.end, self.confidence) = (text, start, end, confidence)
-    }
-}
+// `TimedWords.words` returns the shared `TimedWord`: whoever aligns words with Acoustic gets the transcript types.
+@_exported import Transcripts
 
 /// Words with times from a token sequence aligned to its posteriors.
 public enum TimedWords {

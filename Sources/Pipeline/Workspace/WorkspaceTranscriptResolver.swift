@@ -17,7 +17,7 @@ public struct WorkspaceTranscriptResolver: TranscriptResolver {
 
     /// The broadcast's transcript; nil when `name` is no broadcast of the workspace; `.noTranscriptYet`
     /// when the transcript stage has not finished on it.
-    public func transcript(named name: String) throws(TranscriptError) -> Transcript? {
+    public func transcript(named name: String) throws(TranscriptError) -> ItemizedTranscript? {
         guard let folder = try? workspace.existingBroadcastFolder(name) else { return nil }
         let manifest: Manifest?
         do { manifest = try Manifest.load(folder: folder) } catch {

@@ -1,18 +1,20 @@
 import Foundation
+import Transcripts
 
 /// Reads a JSON transcript, the shape the pipeline writes as `transcript.json`:
 /// `{"segments": [{"text", "start", "end", "words": [{"text", "start", "end"}]}]}`, or a bare
 /// `{"words": [...]}`, or `{"text": "..."}`. A word's text may also be under `"word"`.
-/// Extra keys (confidence, speaker, …) are ignored.
+/// A word's confidence is kept when present (1 otherwise: the words are given); other keys are ignored.
 enum JSONTranscriptReader {
     /// A timed word; `text` or `word` holds its text.
     struct Word: Decodable {
         var text: String
         var start: Double
         var end: Double
+        var confidence: Double?
 
         /// The accepted keys.
-        enum CodingKeys: String, CodingKey { case text, word, start, end }
+        enum CodingKeys: String, CodingKey { case text, word, start, end, confidence }
 
         /// Decodes `text`, falling back to `word`.
         init(from decoder: any Decoder) throws {
@@ -21,6 +23,7 @@ enum JSONTranscriptReader {
                 ?? container.decode(String.self, forKey: .word)
             start = try container.decode(Double.self, forKey: .start)
             end = try container.decode(Double.self, forKey: .end)
+            confidence = (try? container.decodeIfPresent(Double.self, forKey: .confidence)) ?? nil
         }
     }
 
@@ -57,7 +60,9 @@ enum JSONTranscriptReader {
         var texts: [String] = []
         var words: [TimedWord]?
         for segment in segments {
-            let segmentWords = segment.words?.map { TimedWord(text: $0.text, start: $0.start, end: $0.end) }
+            let segmentWords = segment.words?.map {
+                TimedWord(text: $0.text, start: $0.start, end: $0.end, confidence: $0.confidence ?? 1)
+            }
             if let segmentWords {
                 words = (words ?? []) + segmentWords
             }

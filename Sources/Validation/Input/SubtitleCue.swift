@@ -1,3 +1,5 @@
+import Transcripts
+
 /// One subtitle cue with its text and the estimated times of its words.
 struct SubtitleCue: Equatable {
     /// The cue number (SRT), identifier (WebVTT) or 1-based position when there is none.
@@ -58,7 +60,9 @@ struct SubtitleCue: Equatable {
         for part in parts {
             let wordStart = start + (end - start) * consumed / total
             consumed += Double(part.count)
-            words.append(TimedWord(text: String(part), start: wordStart, end: start + (end - start) * consumed / total))
+            let wordEnd = start + (end - start) * consumed / total
+            // A subtitle's words are given, not recognised: certain.
+            words.append(TimedWord(text: String(part), start: wordStart, end: wordEnd, confidence: 1))
         }
         return words
     }

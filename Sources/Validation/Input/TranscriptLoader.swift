@@ -35,7 +35,7 @@ public struct TranscriptLoader: Sendable {
     }
 
     /// The transcript at `name`: a file, a directory, or a name a resolver knows.
-    public func load(_ name: String) throws(TranscriptError) -> Transcript {
+    public func load(_ name: String) throws(TranscriptError) -> ItemizedTranscript {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) {
             return isDirectory.boolValue ? try loadDirectory(name) : try loadFile(name)
@@ -47,13 +47,13 @@ public struct TranscriptLoader: Sendable {
     }
 
     /// One file.
-    func loadFile(_ path: String) throws(TranscriptError) -> Transcript {
+    func loadFile(_ path: String) throws(TranscriptError) -> ItemizedTranscript {
         let (items, isDocument) = try items(ofFile: path, id: Self.itemID(forFile: path), idPrefix: "")
-        return Transcript(source: path, layout: isDocument ? .document : .collection, items: items)
+        return ItemizedTranscript(source: path, layout: isDocument ? .document : .collection, items: items)
     }
 
     /// Every transcript file in a directory, sorted by name.
-    func loadDirectory(_ path: String) throws(TranscriptError) -> Transcript {
+    func loadDirectory(_ path: String) throws(TranscriptError) -> ItemizedTranscript {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
@@ -72,7 +72,7 @@ public struct TranscriptLoader: Sendable {
                 items.append(item)
             }
         }
-        return Transcript(source: path, layout: .collection, items: items)
+        return ItemizedTranscript(source: path, layout: .collection, items: items)
     }
 
     /// The items of one file, and whether the file is a single document.

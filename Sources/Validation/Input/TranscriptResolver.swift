@@ -11,5 +11,5 @@ public protocol TranscriptResolver: Sendable {
 
     /// The transcript called `name`, or `nil` when this resolver does not know the name. Throws when it knows
     /// the name but cannot give a transcript (e.g. ``TranscriptError/noTranscriptYet(broadcast:reason:)``).
-    func transcript(named name: String) throws(TranscriptError) -> Transcript?
+    func transcript(named name: String) throws(TranscriptError) -> ItemizedTranscript?
 }

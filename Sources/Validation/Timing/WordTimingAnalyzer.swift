@@ -1,4 +1,5 @@
 import Hangul
+import Transcripts
 
 /// Aligns time-stamped reference and hypothesis words and measures the time offsets of matched words.
 ///
@@ -33,7 +34,7 @@ struct WordTimingAnalyzer {
             let share = (word.end - word.start) / Double(max(parts.count, 1))
             for (index, part) in parts.enumerated() {
                 let start = word.start + share * Double(index)
-                tokens.append(TimedWord(text: String(part), start: start, end: start + share))
+                tokens.append(TimedWord(text: String(part), start: start, end: start + share, confidence: word.confidence))
             }
         }
         return tokens

@@ -1,5 +1,8 @@
-/// A set of utterances to compare, keyed by id: a reference or a hypothesis.
-public struct Transcript: Equatable, Sendable {
+import Transcripts
+
+/// A set of utterances to compare, keyed by id: a reference or a hypothesis. Not the pipeline's
+/// `Transcripts.Transcript` (one recording's timed segments), which the loader reads into one of these.
+public struct ItemizedTranscript: Equatable, Sendable {
     /// How the transcript was organised in its source, which decides how it pairs with the other side.
     public enum Layout: String, Codable, Sendable {
         /// Many utterances with ids (a TSV, a directory, or subtitle cues as items).
@@ -41,23 +44,6 @@ public struct TranscriptItem: Equatable, Sendable {
         self.text = text
         self.words = words
         self.location = location
-    }
-}
-
-/// A word with its start and end time in seconds from the start of the recording.
-public struct TimedWord: Codable, Equatable, Hashable, Sendable {
-    /// The word as written.
-    public var text: String
-    /// Start time in seconds.
-    public var start: Double
-    /// End time in seconds.
-    public var end: Double
-
-    /// Creates a timed word.
-    public init(text: String, start: Double, end: Double) {
-        self.text = text
-        self.start = start
-        self.end = end
     }
 }
 

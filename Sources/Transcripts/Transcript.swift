@@ -1,4 +1,3 @@
-import Acoustic
 import Hangul
 
 /// One utterance of a transcript: its time in the recording, text and words.
