@@ -193,7 +193,7 @@ let package = Package(
         ]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription", "Commerce", "Formatting",
-            "Pipeline", "Catalog", "Checkpoints", "Accounts", "Board", "Catchphrases", "Alerts",
+            "Pipeline", "Catalog", "Checkpoints", "Accounts", "Board", "Catchphrases", "Alerts", "Reviews",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Scripts"]),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Insight", "Catalog", "Checkpoints", "Report"],

@@ -155,15 +155,16 @@ public struct DashboardPage {
         var blocks = ""
         for (index, product) in products.enumerated() {
             let bars = ScoreBars(id: "chart-reviews-\(index)", label: "리뷰 감성과 별점 Review sentiment and stars",
-                                 rows: [("전체 overall", product.reviews, "리뷰 reviews", product.sentiment, product.meanRating)]
-                                    + product.topics.map { ($0.topic, $0.sentences, "문장 sentences", $0.sentiment, $0.meanRating) })
+                                 rows: [("전체 overall", product.score.reviews, "리뷰 reviews", product.score.sentiment,
+                                         product.score.meanRating)]
+                                    + product.score.topics.map { ($0.topic, $0.sentences, "문장 sentences", $0.sentiment, $0.meanRating) })
             let positive = WordCloud(id: "cloud-positive-\(index)", label: "긍정 단어 Positive words",
-                                     words: product.positiveWords, tone: .positive)
+                                     words: product.words.positive, tone: .positive)
             let negative = WordCloud(id: "cloud-negative-\(index)", label: "부정 단어 Negative words",
-                                     words: product.negativeWords, tone: .negative)
+                                     words: product.words.negative, tone: .negative)
             blocks += "<div class=\"review-product\" data-product=\"\(MarkupText.escape(product.productID))\">"
                 + "<h3>\(MarkupText.escape(product.name ?? product.productID))</h3>"
-                + "<p>리뷰 \(NumberText.grouped(Double(product.reviews)))건 reviews · 평균 별점 mean stars \(product.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
+                + "<p>리뷰 \(NumberText.grouped(Double(product.score.reviews)))건 reviews · 평균 별점 mean stars \(product.score.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
                 + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
                 + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div></div>"
         }

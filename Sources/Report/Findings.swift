@@ -43,7 +43,7 @@ public struct Findings: Sendable, Equatable {
         }
         for product in broadcast.showReviews {
             // Best and worst only among topics with enough sentences behind them.
-            let topics = product.topics.filter { $0.sentences >= Broadcast.minimumTopicSentences }
+            let topics = product.score.topics.filter { $0.sentences >= Broadcast.minimumTopicSentences }
             guard let best = topics.max(by: { $0.sentiment < $1.sentiment }),
                   let worst = topics.min(by: { $0.sentiment < $1.sentiment }), best.topic != worst.topic else { continue }
             let name = product.name ?? broadcast.productName(product.productID)

@@ -75,11 +75,12 @@ public enum ReportWorkbook {
                                              "Positive words", "Negative words"])]
         for product in broadcast.showReviews {
             let name = Cell.text(product.name ?? broadcast.productName(product.productID))
-            reviewRows.append([.text(product.productID), name, .text("전체 overall"), .number(product.sentiment, .decimal),
-                               number(product.meanRating, .decimal), count(product.reviews),
-                               .text(product.positiveWords.map(\.word).joined(separator: ", ")),
-                               .text(product.negativeWords.map(\.word).joined(separator: ", "))])
-            for topic in product.topics {
+            let score = product.score
+            reviewRows.append([.text(product.productID), name, .text("전체 overall"), .number(score.sentiment, .decimal),
+                               number(score.meanRating, .decimal), count(score.reviews),
+                               .text(product.words.positive.map(\.word).joined(separator: ", ")),
+                               .text(product.words.negative.map(\.word).joined(separator: ", "))])
+            for topic in score.topics {
                 reviewRows.append([.text(product.productID), name, .text(topic.topic), .number(topic.sentiment, .decimal),
                                    number(topic.meanRating, .decimal), count(topic.sentences)])
             }

@@ -1,71 +1,33 @@
-import Foundation
+import Reviews
 
-/// What the reviews stage writes to `broadcasts/<id>/reviews.json`, and what the dashboard reads.
-///
-/// Field names follow the Reviews module's `ProductScore`/`TopicScore`/`WeightedWord`, so the file is
-/// those values merged per product. Example:
+/// What the reviews stage writes to `broadcasts/<id>/reviews.json`, and what the dashboard reads: the review
+/// model's own results (`Reviews.ProductScore`, `Reviews.WordCloudWords`) per product, with its display name.
+/// Example (shortened):
 /// ```json
-/// {"products": [{"productID": "P001", "name": "울 니트", "reviews": 120, "sentiment": 3.9,
-///   "meanRating": 4.3, "topics": [{"topic": "품질", "sentences": 40, "sentiment": 4.1, "meanRating": 4.5}],
-///   "positiveWords": [{"word": "부드럽다", "count": 30, "weight": 1.0}],
-///   "negativeWords": [{"word": "보풀", "count": 4, "weight": 0.3}]}]}
+/// {"products": [{"name": "울 니트",
+///   "score": {"productID": "P001", "reviews": 120, "sentiment": 3.9, "positiveShare": 0.8, "meanRating": 4.3,
+///             "ratedReviews": 118, "topics": [{"topic": "품질", "sentences": 40, "reviews": 38, "sentiment": 4.1,
+///                                             "positiveShare": 0.9, "meanRating": 4.5, "ratedReviews": 37}]},
+///   "words": {"productID": "P001", "positive": [{"word": "부드럽다", "weight": 12.5, "count": 30}],
+///             "negative": [{"word": "보풀", "weight": 2.1, "count": 4}]}}]}
 /// ```
 public struct ReviewDigest: Codable, Sendable, Equatable {
-    /// One product's review figures.
+    /// One product's review results.
     public struct Product: Codable, Sendable, Equatable {
-        /// Product id, as in the event log and metadata.
-        public var productID: String
-        /// Display name, when known.
+        /// Display name, when the broadcast's metadata knows it.
         public var name: String?
-        /// Reviews analysed.
-        public var reviews: Int
-        /// Mean sentiment of whole reviews, 0…5.
-        public var sentiment: Double
-        /// Mean star rating, 1…5 (nil when no review has stars).
-        public var meanRating: Double?
-        /// Per-topic figures.
-        public var topics: [Topic]
-        /// Words for the positive word cloud, most frequent first.
-        public var positiveWords: [Word]
-        /// Words for the negative word cloud, most frequent first.
-        public var negativeWords: [Word]
+        /// Sentiment and stars, overall and per topic.
+        public var score: ProductScore
+        /// The words of its positive and negative word clouds, heaviest first.
+        public var words: WordCloudWords
 
-        /// Creates a product's figures.
-        public init(productID: String, name: String? = nil, reviews: Int, sentiment: Double, meanRating: Double?,
-                    topics: [Topic], positiveWords: [Word] = [], negativeWords: [Word] = []) {
-            (self.productID, self.name, self.reviews, self.sentiment, self.meanRating) = (productID, name, reviews, sentiment, meanRating)
-            (self.topics, self.positiveWords, self.negativeWords) = (topics, positiveWords, negativeWords)
+        /// The product's id, as in the event log and metadata.
+        public var productID: String { score.productID }
+
+        /// Creates a product's results.
+        public init(name: String? = nil, score: ProductScore, words: WordCloudWords) {
+            (self.name, self.score, self.words) = (name, score, words)
         }
-    }
-
-    /// One topic's figures within a product.
-    public struct Topic: Codable, Sendable, Equatable {
-        /// Topic name (e.g. 품질).
-        public var topic: String
-        /// Sentences that mention it.
-        public var sentences: Int
-        /// Mean sentiment of those sentences, 0…5.
-        public var sentiment: Double
-        /// Mean stars of the reviews that mention it.
-        public var meanRating: Double?
-
-        /// Creates a topic's figures.
-        public init(topic: String, sentences: Int, sentiment: Double, meanRating: Double?) {
-            (self.topic, self.sentences, self.sentiment, self.meanRating) = (topic, sentences, sentiment, meanRating)
-        }
-    }
-
-    /// A word-cloud word.
-    public struct Word: Codable, Sendable, Equatable {
-        /// The word.
-        public var word: String
-        /// Occurrences.
-        public var count: Int
-        /// Relative size 0…1 (optional; derived from counts when absent).
-        public var weight: Double?
-
-        /// Creates a word.
-        public init(word: String, count: Int, weight: Double? = nil) { (self.word, self.count, self.weight) = (word, count, weight) }
     }
 
     /// Products, in display order.

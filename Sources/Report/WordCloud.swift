@@ -8,8 +8,8 @@ struct WordCloud {
     var id: String
     /// What screen readers hear.
     var label: String
-    /// The words, any order; a word without a weight weighs its count.
-    var words: [ReviewDigest.Word]
+    /// The words, any order.
+    var words: [WeightedWord]
     /// Greens or reds.
     var tone: WordCloudSVG.Tone
 
@@ -18,7 +18,6 @@ struct WordCloud {
 
     /// The cloud as inline SVG.
     func svg() -> String {
-        let weighted = words.map { WeightedWord(word: $0.word, weight: $0.weight ?? Double($0.count), count: $0.count) }
-        return WordCloudSVG.render(Self.layout.layout(weighted), layout: Self.layout, tone: tone, title: label, id: id)
+        WordCloudSVG.render(Self.layout.layout(words), layout: Self.layout, tone: tone, title: label, id: id)
     }
 }

@@ -14,6 +14,13 @@ public struct TopicScore: Sendable, Equatable, Codable {
     public let meanRating: Double?
     /// How many of those reviews have a rating.
     public let ratedReviews: Int
+
+    /// Creates a topic's scores.
+    public init(topic: String, sentences: Int, reviews: Int, sentiment: Double, positiveShare: Double,
+                meanRating: Double?, ratedReviews: Int) {
+        (self.topic, self.sentences, self.reviews, self.sentiment) = (topic, sentences, reviews, sentiment)
+        (self.positiveShare, self.meanRating, self.ratedReviews) = (positiveShare, meanRating, ratedReviews)
+    }
 }
 
 /// Sentiment and stars for one product, overall and per topic.
@@ -32,6 +39,13 @@ public struct ProductScore: Sendable, Equatable, Codable {
     public let ratedReviews: Int
     /// Topics mentioned at least once, in dictionary order.
     public let topics: [TopicScore]
+
+    /// Creates a product's scores.
+    public init(productID: String, reviews: Int, sentiment: Double, positiveShare: Double, meanRating: Double?,
+                ratedReviews: Int, topics: [TopicScore]) {
+        (self.productID, self.reviews, self.sentiment, self.positiveShare) = (productID, reviews, sentiment, positiveShare)
+        (self.meanRating, self.ratedReviews, self.topics) = (meanRating, ratedReviews, topics)
+    }
 }
 
 /// Running sums behind `ProductScore`: constant memory per product and topic, so reviews can stream.

@@ -21,6 +21,11 @@ public struct WordCloudWords: Sendable, Equatable, Codable {
     public let positive: [WeightedWord]
     /// Words of negative sentences, heaviest first.
     public let negative: [WeightedWord]
+
+    /// Creates a product's cloud words.
+    public init(productID: String, positive: [WeightedWord], negative: [WeightedWord]) {
+        (self.productID, self.positive, self.negative) = (productID, positive, negative)
+    }
 }
 
 /// Which cloud a clause feeds, if any. The model was trained on movie reviews and calls many factual product

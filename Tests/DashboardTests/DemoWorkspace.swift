@@ -1,6 +1,7 @@
 import Foundation
 import Insight
 import Report
+import Reviews
 import Transcription
 
 /// A workspace built from the demo broadcast kit in AudioSamples/: two broadcasts (the demo twice,
@@ -64,17 +65,34 @@ struct DemoWorkspace {
     }
 
     static let reviews = ReviewDigest(products: [
-        .init(productID: "P001", name: "울 니트", reviews: 120, sentiment: 3.9, meanRating: 4.3, topics: [
-            .init(topic: "품질", sentences: 40, sentiment: 4.2, meanRating: 4.5),
-            .init(topic: "사이즈", sentences: 25, sentiment: 2.8, meanRating: 3.6),
-            .init(topic: "배송", sentences: 12, sentiment: 3.5, meanRating: 4.0)],
-              positiveWords: [.init(word: "부드럽다", count: 30), .init(word: "따뜻하다", count: 22), .init(word: "예쁘다", count: 15),
-                              .init(word: "가성비", count: 9), .init(word: hostile, count: 3)],
-              negativeWords: [.init(word: "보풀", count: 8), .init(word: "작다", count: 6), .init(word: "늦다", count: 2)]),
-        .init(productID: "P002", name: "스킨케어 세트", reviews: 64, sentiment: 4.1, meanRating: 4.4, topics: [
-            .init(topic: "품질", sentences: 20, sentiment: 4.3, meanRating: 4.6),
-            .init(topic: "가격/할인", sentences: 14, sentiment: 3.1, meanRating: nil)],
-              positiveWords: [.init(word: "촉촉하다", count: 18), .init(word: "향", count: 7)],
-              negativeWords: [.init(word: "비싸다", count: 5)]),
+        product("P001", "울 니트", reviews: 120, sentiment: 3.9, meanRating: 4.3, topics: [
+            ("품질", 40, 4.2, 4.5), ("사이즈", 25, 2.8, 3.6), ("배송", 12, 3.5, 4.0)],
+                positive: [("부드럽다", 30), ("따뜻하다", 22), ("예쁘다", 15), ("가성비", 9), (hostile, 3)],
+                negative: [("보풀", 8), ("작다", 6), ("늦다", 2)]),
+        product("P002", "스킨케어 세트", reviews: 64, sentiment: 4.1, meanRating: 4.4, topics: [
+            ("품질", 20, 4.3, 4.6), ("가격/할인", 14, 3.1, nil)],
+                positive: [("촉촉하다", 18), ("향", 7)], negative: [("비싸다", 5)]),
     ])
+
+    /// A product's review results as the reviews stage writes them; shares and rated counts, which the pages do
+    /// not show, are filled in plausibly, and a word weighs its count.
+    static func product(
+        _ id: String, _ name: String?, reviews: Int, sentiment: Double, meanRating: Double?,
+        topics: [(topic: String, sentences: Int, sentiment: Double, meanRating: Double?)],
+        positive: [(word: String, count: Int)] = [], negative: [(word: String, count: Int)] = []
+    ) -> ReviewDigest.Product {
+        let topicScores = topics.map {
+            TopicScore(topic: $0.topic, sentences: $0.sentences, reviews: $0.sentences, sentiment: $0.sentiment,
+                       positiveShare: $0.sentiment / 5, meanRating: $0.meanRating,
+                       ratedReviews: $0.meanRating == nil ? 0 : $0.sentences)
+        }
+        let score = ProductScore(productID: id, reviews: reviews, sentiment: sentiment, positiveShare: sentiment / 5,
+                                 meanRating: meanRating, ratedReviews: meanRating == nil ? 0 : reviews, topics: topicScores)
+        func weighted(_ words: [(word: String, count: Int)]) -> [WeightedWord] {
+            words.map { WeightedWord(word: $0.word, weight: Double($0.count), count: $0.count) }
+        }
+        return ReviewDigest.Product(name: name, score: score,
+                                    words: WordCloudWords(productID: id, positive: weighted(positive),
+                                                          negative: weighted(negative)))
+    }
 }

@@ -58,10 +58,12 @@ import Testing
         defer { workspace.remove() }
         var broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
         var reviews = DemoWorkspace.reviews
-        reviews.products.append(.init(productID: "P004", name: nil, reviews: 3, sentiment: 1.0, meanRating: 2.0,
-                                      topics: [.init(topic: "서비스", sentences: 1, sentiment: 0.1, meanRating: 1.0)]))
-        reviews.products[0].name = "review-file name"
-        reviews.products[0].topics.append(.init(topic: "서비스", sentences: 1, sentiment: 0.1, meanRating: 1.0))
+        reviews.products.append(DemoWorkspace.product("P004", nil, reviews: 3, sentiment: 1.0, meanRating: 2.0,
+                                                      topics: [("서비스", 1, 0.1, 1.0)]))
+        let first = reviews.products[0].score
+        reviews.products[0] = DemoWorkspace.product(
+            "P001", "review-file name", reviews: first.reviews, sentiment: first.sentiment, meanRating: first.meanRating,
+            topics: first.topics.map { ($0.topic, $0.sentences, $0.sentiment, $0.meanRating) } + [("서비스", 1, 0.1, 1.0)])
         broadcast.reviews = reviews
         #expect(broadcast.showReviews.map(\.productID) == ["P001", "P002"])
         let html = DashboardPage(broadcast: broadcast, assets: .inline).html()

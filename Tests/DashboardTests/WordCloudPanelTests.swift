@@ -1,5 +1,6 @@
 import Foundation
 @testable import Report
+import Reviews
 import Testing
 
 /// The dashboard's review word clouds.
@@ -8,7 +9,7 @@ struct WordCloudPanelTests {
     /// their weights, not one capped size, and most of them fit the panel.
     @Test func sizedByWeightAndMostFit() throws {
         let words = (0..<40).map {
-            ReviewDigest.Word(word: "단어\($0)", count: 40 - $0, weight: 3.93 - 2.95 * Double($0) / 39)
+            WeightedWord(word: "단어\($0)", weight: 3.93 - 2.95 * Double($0) / 39, count: 40 - $0)
         }
         let svg = WordCloud(id: "c", label: "긍정 단어", words: words, tone: .positive).svg()
         let sizes = try Regex(#"class="word"[^>]* font-size="([0-9.]+)""#)

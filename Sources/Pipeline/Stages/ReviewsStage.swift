@@ -13,8 +13,9 @@ import Reviews
 /// `/alerts`) and, new ones only, to the settings' alert webhook.
 struct ReviewsStage: Stage, CatalogFigures {
     let name = "reviews"
-    // 2: review-alerts.json; 3: word clouds from clauses of one polarity, with lemmas (old clouds are recomputed).
-    let version = "3"
+    // 2: review-alerts.json; 3: word clouds from clauses of one polarity, with lemmas (old clouds are recomputed);
+    // 4: reviews.json holds the review model's own result types.
+    let version = "4"
     let models: [ModelRole] = [.review]
     let inputs: [StageInput] = [.user(.reviews, required: true), .user(.metadata, required: false)]
     let outputs = [CheckpointFile.reviews.name, CheckpointFile.reviewAlerts.name]
@@ -32,14 +33,9 @@ struct ReviewsStage: Stage, CatalogFigures {
         let names = try context.userInput(.metadata).map(BroadcastMetadata.load)?.products
             .reduce(into: [String: String]()) { $0[$1.id] = $1.name } ?? [:]
         let clouds = Dictionary(analysis.wordClouds.map { ($0.productID, $0) }, uniquingKeysWith: { a, _ in a })
-        let digest = ReviewDigest(products: analysis.products.map { product in
-            let cloud = clouds[product.productID]
-            return ReviewDigest.Product(
-                productID: product.productID, name: names[product.productID], reviews: product.reviews,
-                sentiment: product.sentiment, meanRating: product.meanRating,
-                topics: product.topics.map { .init(topic: $0.topic, sentences: $0.sentences, sentiment: $0.sentiment, meanRating: $0.meanRating) },
-                positiveWords: cloud?.positive.map { .init(word: $0.word, count: $0.count, weight: $0.weight) } ?? [],
-                negativeWords: cloud?.negative.map { .init(word: $0.word, count: $0.count, weight: $0.weight) } ?? [])
+        let digest = ReviewDigest(products: analysis.products.map { score in
+            let words = clouds[score.productID] ?? WordCloudWords(productID: score.productID, positive: [], negative: [])
+            return ReviewDigest.Product(name: names[score.productID], score: score, words: words)
         })
         try CheckpointJSON.write(digest, to: context.path(CheckpointFile.reviews.name))
         try CheckpointJSON.write(analysis.alerts, to: context.path(CheckpointFile.reviewAlerts.name))
