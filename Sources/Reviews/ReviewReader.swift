@@ -1,7 +1,8 @@
 import Foundation
+import TextDecoding
 
 /// Streams reviews from a CSV or JSONL file (JSONL when the name ends in `.jsonl` or `.ndjson`), one at a
-/// time in bounded memory, so million-row files are fine.
+/// time (``TextDecoding/DelimitedRecordStream``: one row in memory at a time), so million-row files are fine.
 ///
 /// Columns (CSV header or JSON keys, case-insensitive): `product_id`, `rating`, `text` required;
 /// `review_id` (or `id`) and `date` optional. Rows that cannot be used (empty text, no product, invalid
@@ -20,8 +21,8 @@ public struct ReviewReader {
     }
 
     private enum Source {
-        case csv(CSVRecordReader, columns: Columns)
-        case jsonl(CSVRecordReader)
+        case csv(DelimitedRecordStream, columns: Columns)
+        case jsonl(DelimitedRecordStream)
     }
 
     private struct Columns {
@@ -40,20 +41,25 @@ public struct ReviewReader {
     /// Opens `path` and reads the header; `onWarning` hears about every skipped row or dropped field.
     public init(path: String, options: Options = Options(), onWarning: @escaping (ReviewWarning) -> Void = { _ in }) throws(ReviewsError) {
         (self.path, self.options, self.onWarning) = (path, options, onWarning)
-        let bytes = try ChunkedByteReader(path: path)
         let lower = path.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-            // JSONL: a "record" is a line; a tab separator never splits a JSON line since no field is quoted by CSV rules.
-            source = .jsonl(CSVRecordReader(bytes: bytes, separator: 0, maxRecordBytes: options.maxReviewBytes, quoting: false))
+        let lines = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+        var records: DelimitedRecordStream
+        do {
+            records = try DelimitedRecordStream(path: path, quoting: !lines)
+        } catch {
+            if case .unreadable(let detail) = error { throw .unreadable(path: path, detail: detail) }
+            throw .unreadable(path: path, detail: error.reason)
+        }
+        if lines {
+            source = .jsonl(records)
             return
         }
-        var records = CSVRecordReader(bytes: bytes, maxRecordBytes: options.maxReviewBytes)
         guard let header = records.next() else { throw .emptyFile(path: path) }
-        if let bad = header.fields.first(where: { String(validating: $0, as: UTF8.self) == nil }) {
-            throw .headerNotUTF8(path: path, hint: Self.guessEncoding(bad))
+        if let bad = header.undecodable.sorted(by: { $0.key < $1.key }).first {
+            throw .headerNotUTF8(path: path, hint: Self.guessEncoding(bad.value))
         }
         let names = header.fields.map { field in
-            let name = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+            let name = field.trimmingCharacters(in: .whitespaces).lowercased()
             return Self.aliases[name] ?? name
         }
         func index(_ name: String) -> Int? { names.firstIndex(of: name) }
@@ -104,13 +110,14 @@ public struct ReviewReader {
         onWarning(ReviewWarning(path: path, line: line, message: message))
     }
 
-    private func review(fromCSV record: CSVRecord, columns: Columns) -> Review? {
-        guard !record.oversized else {
-            warn(record.line, "the row is \(Self.size(record.byteCount)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
+    private func review(fromCSV record: DelimitedRecords.Record, columns: Columns) -> Review? {
+        let size = Self.byteCount(record)
+        guard size <= options.maxReviewBytes else {
+            warn(record.line, "the row is \(Self.size(size)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
             return nil
         }
-        guard !record.unterminated else {
-            warn(record.line, "a quote opened in this row is never closed, so the rest of the file (\(record.endLine - record.line + 1) "
+        guard !record.quoteNeverClosed else {
+            warn(record.line, "a quote opened in this row is never closed, so the rest of the file (\(record.lineCount) "
                  + "line(s)) was read as one field; skipped — check the quoting")
             return nil
         }
@@ -119,14 +126,11 @@ public struct ReviewReader {
             warn(record.line, "\(record.fields.count) field(s), the header has \(columns.count); skipped (is a quote unbalanced?)")
             return nil
         }
-        var strings: [String] = []
-        for (position, field) in record.fields.enumerated() {
-            guard let string = String(validating: field, as: UTF8.self) else {
-                warn(record.line, "field \(position + 1) is not valid UTF-8 (\(Self.guessEncoding(field))); skipped — save the file as UTF-8")
-                return nil
-            }
-            strings.append(string)
+        if let (position, bytes) = record.undecodable.min(by: { $0.key < $1.key }) {
+            warn(record.line, "field \(position + 1) is not valid UTF-8 (\(Self.guessEncoding(bytes))); skipped — save the file as UTF-8")
+            return nil
         }
+        let strings = record.fields
         func optional(_ index: Int?) -> String? {
             guard let index, index < strings.count else { return nil }
             let value = strings[index].trimmingCharacters(in: .whitespaces)
@@ -136,17 +140,18 @@ public struct ReviewReader {
                          rating: optional(columns.rating), text: strings[columns.text], date: optional(columns.date))
     }
 
-    private func review(fromJSONLine record: CSVRecord) -> Review? {
-        guard !record.oversized else {
-            warn(record.line, "the line is \(Self.size(record.byteCount)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
+    private func review(fromJSONLine record: DelimitedRecords.Record) -> Review? {
+        let size = Self.byteCount(record)
+        guard size <= options.maxReviewBytes else {
+            warn(record.line, "the line is \(Self.size(size)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
             return nil
         }
-        let bytes = record.fields.first ?? []
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        if let bytes = record.undecodable.values.first {
             warn(record.line, "not valid UTF-8 (\(Self.guessEncoding(bytes))); skipped — save the file as UTF-8")
             return nil
         }
-        guard let raw = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        let line = record.fields.joined(separator: "\0")
+        guard let raw = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
             warn(record.line, "not a JSON object; skipped")
             return nil
         }
@@ -196,6 +201,13 @@ public struct ReviewReader {
     /// A hint for bytes that are not UTF-8: Korean files saved by Excel are usually CP949 (EUC-KR).
     static func guessEncoding(_ bytes: [UInt8]) -> String {
         bytes.contains { (0xB0...0xC8).contains($0) } ? "looks like CP949/EUC-KR: convert with iconv -f CP949 -t UTF-8" : "unknown encoding"
+    }
+
+    /// The bytes a record takes in the file as read (its fields and separators; quotes not counted).
+    static func byteCount(_ record: DelimitedRecords.Record) -> Int {
+        record.fields.enumerated().reduce(record.fields.count - 1) { total, field in
+            total + (record.undecodable[field.offset]?.count ?? field.element.utf8.count)
+        }
     }
 
     static func size(_ bytes: Int) -> String {

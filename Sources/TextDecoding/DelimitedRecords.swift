@@ -10,7 +10,14 @@ public enum DelimitedRecords {
         /// 1-based line where the record starts.
         public let line: Int
         /// The fields as written (quotes removed, nothing trimmed).
-        public let fields: [String]
+        public internal(set) var fields: [String]
+        /// Lines the record spans (more than one when a quoted field holds line breaks).
+        public internal(set) var lineCount = 1
+        /// Streamed only: the bytes of the fields, by position, that are not UTF-8 in a file no encoding reads
+        /// whole; `fields` holds them with replacement characters.
+        public internal(set) var undecodable: [Int: [UInt8]] = [:]
+        /// Streamed only: the last record of a file whose quote never closed, so it holds the rest of the file.
+        public internal(set) var quoteNeverClosed = false
 
         public init(line: Int, fields: [String]) {
             (self.line, self.fields) = (line, fields)
@@ -26,13 +33,21 @@ public enum DelimitedRecords {
         guard let reader = try? CSVReader(string: text, delimiter: separator) else { return [] }
         var records: [Record] = []
         var line = 1
-        while let fields = reader.next() {
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: line, fields: fields)) }
-            line += 1 + fields.reduce(0) { count, field in
-                count + field.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-            }
-        }
+        while let record = next(from: reader, line: &line) { records.append(record) }
         return records
+    }
+
+    /// The next record of `reader` that is not a blank line, numbered from `line`, which moves past it.
+    static func next(from reader: CSVReader, line: inout Int) -> Record? {
+        while let fields = reader.next() {
+            var record = Record(line: line, fields: fields)
+            record.lineCount = 1 + fields.reduce(0) { count, field in
+                count + field.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            }
+            line += record.lineCount
+            if !(fields.count == 1 && fields[0].isEmpty) { return record }
+        }
+        return nil
     }
 
     /// The records of the file at `path`, decoded by `TextDecoder` (UTF-8 with or without a byte-order

@@ -13,13 +13,7 @@ public enum TextDecoder {
 
     /// Reads and decodes the file at `path`; a missing path, a folder or an unreadable file is an error too.
     public static func read(path: String) throws(TextDecodingError) -> Decoded {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw .noSuchFile }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw .notAFile(kind: "a folder")
-        default: throw .notAFile(kind: "a device, pipe or socket")
-        }
+        try requireRegularFile(path)
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(detail: "permission denied") }
         return try decode(data)
     }
@@ -52,6 +46,17 @@ public enum TextDecoder {
         throw .unknownEncoding(line: 1 + output.count { $0 == 0x0A })
     }
 
+    /// Throws unless `path` names a regular file (not a folder, device, pipe or socket).
+    static func requireRegularFile(_ path: String) throws(TextDecodingError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .noSuchFile }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .notAFile(kind: "a folder")
+        default: throw .notAFile(kind: "a device, pipe or socket")
+        }
+    }
+
     static func converter(_ encoding: TextEncoding) throws(TextDecodingError) -> Iconv {
         guard let converter = Iconv(from: encoding) else { throw .unsupported(encoding: encoding) }
         return converter
@@ -60,15 +65,15 @@ public enum TextDecoder {
 
 /// Finds a file's encoding in one pass over its chunks, in bounded memory, for readers that stream files
 /// too big to hold (reviews). Feed every chunk in order, then ask ``encoding``.
-public struct TextEncodingDetector {
+struct TextEncodingDetector {
     private var candidates: [(encoding: TextEncoding, converter: Iconv)] = []
     private var started = false
     private var scratch: [UInt8] = []
 
-    public init() {}
+    init() {}
 
     /// Reads the next chunk of the file.
-    public mutating func feed(_ chunk: [UInt8]) {
+    mutating func feed(_ chunk: [UInt8]) {
         if !started {
             started = true
             let encodings = TextEncoding.announced(by: chunk).map { [$0] } ?? [.utf8, .cp949]
@@ -81,7 +86,7 @@ public struct TextEncodingDetector {
     }
 
     /// The first encoding (UTF-8 before CP949) that reads everything fed, or nil when none does.
-    public mutating func encoding() -> TextEncoding? {
+    mutating func encoding() -> TextEncoding? {
         guard started else { return .utf8 }
         return candidates.first { candidate in
             scratch.removeAll(keepingCapacity: true)
@@ -92,17 +97,17 @@ public struct TextEncodingDetector {
 
 /// Turns a stream of chunks in `encoding` into UTF-8 chunks (a byte-order mark becomes U+FEFF, which
 /// readers skip as UTF-8's). A sequence that is not valid in the encoding ends the stream.
-public struct UTF8ChunkConverter {
+struct UTF8ChunkConverter {
     private let converter: Iconv?
     private var failed = false
 
     /// Converts from `encoding`; UTF-8 passes through untouched.
-    public init(from encoding: TextEncoding) throws(TextDecodingError) {
+    init(from encoding: TextEncoding) throws(TextDecodingError) {
         converter = encoding == .utf8 ? nil : try TextDecoder.converter(encoding)
     }
 
     /// The UTF-8 bytes of the next chunk; `isFinal` for the last.
-    public mutating func convert(_ chunk: [UInt8], isFinal: Bool) -> [UInt8] {
+    mutating func convert(_ chunk: [UInt8], isFinal: Bool) -> [UInt8] {
         guard let converter else { return chunk }
         guard !failed else { return [] }
         var output: [UInt8] = []

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Reviews
-import TextDecoding
+@testable import TextDecoding
 
 /// Bad review files: clear errors or warnings with line numbers, never a crash.
 struct BadInputTests {
@@ -36,11 +36,11 @@ struct BadInputTests {
             count += 1
         }
         #expect(count == 50)
-        var chunked = try ChunkedByteReader(path: try Support.file("r.csv", bytes), chunkSize: 5)
-        var utf8: [UInt8] = []
-        while let byte = chunked.next() { utf8.append(byte) }
+        var chunked = try DelimitedRecordStream(path: try Support.file("r.csv", bytes), chunkSize: 5)
+        var records: [DelimitedRecords.Record] = []
+        while let record = chunked.next() { records.append(record) }
         #expect(chunked.encoding == .utf16LittleEndian)
-        #expect(utf8 == [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        #expect(records.map(\.fields) == [["product_id", "rating", "text"]] + Array(repeating: ["P1", "4", "배송이 빨라요"], count: 50))
     }
 
     /// A file whose every row is skipped is an error after the warnings, never "0 reviews" as a success.
@@ -70,7 +70,7 @@ struct BadInputTests {
         #expect(throws: ReviewsError.emptyFile(path: empty)) { try ReviewReader(path: empty) }
         #expect(throws: ReviewsError.unreadable(path: "/no/such.csv", detail: "no such file")) { try ReviewReader(path: "/no/such.csv") }
         let folder = try Support.temporaryDirectory().path
-        #expect(throws: ReviewsError.unreadable(path: folder, detail: "it is a folder")) { try ReviewReader(path: folder) }
+        #expect(throws: ReviewsError.unreadable(path: folder, detail: "it is a folder, not a file")) { try ReviewReader(path: folder) }
     }
 
     /// Empty text, a missing product and too few fields skip the row; bad ratings keep the review without one.
@@ -104,7 +104,7 @@ struct BadInputTests {
         #expect(warnings[0].message.contains("iconv -f CP949"))
     }
 
-    /// A 10 MB review is skipped with a warning (the reader holds at most the 1 MiB limit of it) and the next row is read.
+    /// A 10 MB review is skipped with a warning and the next row is read.
     @Test func hugeReview() throws {
         var bytes = Array("product_id,rating,text\nP1,5,\"".utf8)
         bytes += [UInt8](repeating: 0x61, count: 10 << 20)
