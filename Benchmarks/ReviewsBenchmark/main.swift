@@ -7,6 +7,7 @@
 //   (1) reference: normalisation + feature hashing alone (the tokenizer);
 //   (2) scoring: normalisation + features + the model (what `reviews --json` needs per review);
 //   (3) the whole stage: de-duplication, sentences, topics, per-sentence scoring, word counts, alerts.
+//   (4) reading: the same reviews written as a quoted CSV and streamed back by `ReviewReader`.
 // Times are this thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other load on the machine does not
 // count; wall-clock time is printed beside it. Each figure is the best of three passes.
 import Foundation
@@ -76,6 +77,19 @@ let stage = measure {
     sink += Double(analyzer.analysis.reviews)
 }
 
+let csvPath = FileManager.default.temporaryDirectory.appendingPathComponent("reviews-benchmark-\(getpid()).csv").path
+var csv = "review_id,product_id,rating,text\n"
+for review in reviews {
+    let text = review.text.replacingOccurrences(of: "\"", with: "\"\"")
+    csv += "\(review.reviewID ?? ""),\(review.productID),\(Int(review.rating ?? 0)),\"\(text)\"\n"
+}
+try csv.write(toFile: csvPath, atomically: false, encoding: .utf8)
+let reading = measure {
+    guard var reader = try? ReviewReader(path: csvPath) else { fatalError("cannot read \(csvPath)") }
+    while let review = reader.next() { sink += Double(review.text.utf8.count) }
+}
+try? FileManager.default.removeItem(atPath: csvPath)
+
 func rate(_ seconds: Double) -> String { String(format: "%9.0f", Double(count) / seconds) }
 print("""
     \(count) reviews, \(String(format: "%.1f", Double(characters) / Double(count))) characters on average; model \(modelPath)
@@ -83,5 +97,6 @@ print("""
     tokenizer alone (reference)    \(rate(tokenizer.cpu))         \(rate(tokenizer.wall))       1.00
     scoring (tokenizer + model)    \(rate(scoring.cpu))         \(rate(scoring.wall))       \(String(format: "%.2f", scoring.cpu / tokenizer.cpu))
     whole stage (dedup, sentences, topics, clouds)  \(rate(stage.cpu))   \(rate(stage.wall))       \(String(format: "%.2f", stage.cpu / tokenizer.cpu))
+    reading the CSV (ReviewReader) \(rate(reading.cpu))         \(rate(reading.wall))       \(String(format: "%.2f", reading.cpu / tokenizer.cpu))
     (checksum \(String(format: "%.3g", sink)))
     """)
