@@ -12,9 +12,4 @@ public enum ReviewModelLocator {
     /// the install prefix).
     public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: environmentVariable,
                                                     role: "review sentiment model")
-
-    /// The review model found by ``resolver`` (nil when none is).
-    public static func defaultPath(executable: String = ModelFileResolver.currentExecutable) -> String? {
-        resolver.resolve(executable: executable)
-    }
 }

@@ -20,8 +20,7 @@ extension LiveInsight {
                 dashboard's /catchphrases page and export the approved ones as a keyword list for the next show.
                 """)
 
-        @Option(help: "Workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
-        var workspace: String?
+        @OptionGroup var workspace: WorkspaceOption
 
         @Option(help: "Review file (CSV/TSV with product_id, rating, text), as `liveinsight reviews` reads.")
         var reviews: String
@@ -33,18 +32,13 @@ extension LiveInsight {
         var model: String?
 
         func run() throws {
-            guard let modelPath = model ?? ReviewModelLocator.defaultPath() else {
-                throw CLIError(
-                    "no review sentiment model found (looked for \(ReviewModelLocator.resolver.searchedDescription))")
-            }
+            let modelPath = try ReviewModelLocator.resolver.require(explicit: model)
             let generator = CatchphraseGenerator(model: try SentimentModel(path: modelPath))
             var reader = try ReviewReader(path: reviews)
             var all: [Review] = []
             while let review = reader.next() { all.append(review) }
             try reader.requireAnyReview()
-            let root = workspace ?? Workspace.defaultRoot()
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            let catalog = try Catalog(path: Workspace(root: root).catalogPath)
+            let catalog = try workspace.catalog()
             let products = product.map { [$0] } ?? Array(Set(all.map(\.productID))).sorted()
             for id in products {
                 let (lines, verdicts) = generator.suggest(product: id, reviews: all)

@@ -18,18 +18,6 @@ extension LiveInsight {
                 """,
             subcommands: [Add.self, Remove.self, Passwd.self, List.self])
 
-        /// The workspace whose catalog holds the accounts.
-        struct WorkspaceOption: ParsableArguments {
-            @Option(help: "Workspace folder (default: $LIVEINSIGHT_WORKSPACE, else ./liveinsight-workspace).")
-            var workspace: String?
-
-            func catalog() throws -> Catalog {
-                let root = workspace ?? Workspace.defaultRoot()
-                try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-                return try Catalog(path: Workspace(root: root).catalogPath)
-            }
-        }
-
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Add an account; its password is read from the prompt or stdin.")

@@ -119,8 +119,7 @@ public struct TerminalReportRenderer: Sendable {
 
     /// `value` right-aligned in `width` columns.
     func pad(_ value: some CustomStringConvertible, _ width: Int) -> String {
-        let text = value.description
-        return String(repeating: " ", count: max(0, width - DisplayWidth.columns(of: text))) + text
+        DisplayWidth.padded(value.description, to: width, alignment: .right)
     }
 }
 
