@@ -106,7 +106,7 @@ let package = Package(
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
             "Checkpoints", "Insight", "Transcription", "Markup", "Commerce", "CXLSXWriter", "Formatting", "Hangul",
-            "Accounts", "Board", "Catchphrases", "Alerts", "Reviews",
+            "Accounts", "Board", "Catchphrases", "Alerts", "Reviews", "Validation",
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [

@@ -2,6 +2,7 @@ import Checkpoints
 import Foundation
 import GRDB
 import Report
+import Validation
 
 /// A row of `broadcasts`: one recording's content, whatever file names it arrived under.
 public struct BroadcastRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
@@ -171,13 +172,15 @@ public struct ValidationResultRecord: Codable, Sendable, Equatable, FetchableRec
     /// When the figures were recorded.
     public var validated: Date
 
-    /// The figures as the dashboard shows them.
+    /// The figures as the dashboard shows them (hits are the reference tokens neither substituted nor deleted).
     public var figures: ValidationFigures {
         ValidationFigures(cer: cer, wer: wer, sentenceErrorRate: sentenceErrorRate, items: items,
-                          characters: .init(reference: characters, substitutions: charactersSubstitutions,
-                                            deletions: charactersDeletions, insertions: charactersInsertions),
-                          words: .init(reference: words, substitutions: wordsSubstitutions, deletions: wordsDeletions,
-                                       insertions: wordsInsertions),
+                          characters: ErrorCounts(hits: characters - charactersSubstitutions - charactersDeletions,
+                                                  substitutions: charactersSubstitutions, deletions: charactersDeletions,
+                                                  insertions: charactersInsertions),
+                          words: ErrorCounts(hits: words - wordsSubstitutions - wordsDeletions,
+                                             substitutions: wordsSubstitutions, deletions: wordsDeletions,
+                                             insertions: wordsInsertions),
                           validated: validated)
     }
 }

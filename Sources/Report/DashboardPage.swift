@@ -1,6 +1,7 @@
 import Formatting
 import Insight
 import Markup
+import Validation
 
 /// One broadcast's dashboard: summary, findings, keyword × event table, charts, reviews and word clouds, and
 /// the transcript's accuracy against the reference when it was validated.
@@ -175,10 +176,10 @@ public struct DashboardPage {
     /// Transcript accuracy against the reference, when the broadcast was validated.
     private func validationSection() -> String {
         guard let figures = broadcast.entry.validation else { return "" }
-        func row(_ name: String, _ rate: Double, _ counts: ValidationFigures.Counts) -> String {
+        func row(_ name: String, _ rate: Double, _ counts: ErrorCounts) -> String {
             "<tr><td>\(name)</td><td class=\"num\">\(NumberText.percent(rate))</td><td class=\"num\">\(NumberText.grouped(Double(counts.substitutions)))</td>"
                 + "<td class=\"num\">\(NumberText.grouped(Double(counts.deletions)))</td><td class=\"num\">\(NumberText.grouped(Double(counts.insertions)))</td>"
-                + "<td class=\"num\">\(NumberText.grouped(Double(counts.reference)))</td></tr>"
+                + "<td class=\"num\">\(NumberText.grouped(Double(counts.referenceLength)))</td></tr>"
         }
         return """
         <section id="validation"><h2>전사 정확도 Transcript accuracy <span class="zoom-note">(참조 대본 대비 against the reference, \(Format.date(figures.validated)))</span></h2>

@@ -18,6 +18,8 @@ struct CatalogStoreTests {
         #expect(stored.sentenceErrorRate == report.corpus.sentenceErrorRate && stored.items == 1)
         #expect(stored.characters == 8 && stored.characters == report.corpus.characters.referenceLength)   // 오늘특가할인배송
         #expect(stored.wordsDeletions + stored.wordsSubstitutions + stored.wordsInsertions == report.corpus.words.errors)
+        // What the dashboard reads back are the validator's own counts.
+        #expect(stored.figures.characters == report.corpus.characters && stored.figures.words == report.corpus.words)
     }
 
     /// A catalog without the figures (made before they were kept) gets them when the stage is reused.
