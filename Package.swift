@@ -183,7 +183,8 @@ let package = Package(
         .testTarget(name: "ShippedModelTests", dependencies: ["Transcription", "Acoustic", "AudioIO", "Insight", "Validation"]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription", "SeededRandom", "TextDecoding"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "SeededRandom", "TextDecoding", "Transcripts"],
+        .testTarget(name: "ValidationTests",
+                    dependencies: ["Validation", "SeededRandom", "TextDecoding", "Transcripts"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Checkpoints", "Catalog", "Alerts", "Acoustic", "Transcription", "Insight", "Report", "Validation",

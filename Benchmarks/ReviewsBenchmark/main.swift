@@ -97,6 +97,7 @@ print("""
     tokenizer alone (reference)    \(rate(tokenizer.cpu))         \(rate(tokenizer.wall))       1.00
     scoring (tokenizer + model)    \(rate(scoring.cpu))         \(rate(scoring.wall))       \(String(format: "%.2f", scoring.cpu / tokenizer.cpu))
     whole stage (dedup, sentences, topics, clouds)  \(rate(stage.cpu))   \(rate(stage.wall))       \(String(format: "%.2f", stage.cpu / tokenizer.cpu))
-    reading the CSV (ReviewReader) \(rate(reading.cpu))         \(rate(reading.wall))       \(String(format: "%.2f", reading.cpu / tokenizer.cpu))
+    reading the CSV (ReviewReader) \(rate(reading.cpu))         \(rate(reading.wall))       \(
+        String(format: "%.2f", reading.cpu / tokenizer.cpu))
     (checksum \(String(format: "%.3g", sink)))
     """)

@@ -176,8 +176,8 @@ public struct ValidationResultRecord: Codable, Sendable, Equatable, FetchableRec
     public var figures: ValidationFigures {
         ValidationFigures(cer: cer, wer: wer, sentenceErrorRate: sentenceErrorRate, items: items,
                           characters: ErrorCounts(hits: characters - charactersSubstitutions - charactersDeletions,
-                                                  substitutions: charactersSubstitutions, deletions: charactersDeletions,
-                                                  insertions: charactersInsertions),
+                                                  substitutions: charactersSubstitutions,
+                                                  deletions: charactersDeletions, insertions: charactersInsertions),
                           words: ErrorCounts(hits: words - wordsSubstitutions - wordsDeletions,
                                              substitutions: wordsSubstitutions, deletions: wordsDeletions,
                                              insertions: wordsInsertions),

@@ -43,7 +43,8 @@ public struct ProductScore: Sendable, Equatable, Codable {
     /// Creates a product's scores.
     public init(productID: String, reviews: Int, sentiment: Double, positiveShare: Double, meanRating: Double?,
                 ratedReviews: Int, topics: [TopicScore]) {
-        (self.productID, self.reviews, self.sentiment, self.positiveShare) = (productID, reviews, sentiment, positiveShare)
+        (self.productID, self.reviews, self.sentiment) = (productID, reviews, sentiment)
+        self.positiveShare = positiveShare
         (self.meanRating, self.ratedReviews, self.topics) = (meanRating, ratedReviews, topics)
     }
 }

@@ -87,7 +87,8 @@ struct DemoWorkspace {
                        ratedReviews: $0.meanRating == nil ? 0 : $0.sentences)
         }
         let score = ProductScore(productID: id, reviews: reviews, sentiment: sentiment, positiveShare: sentiment / 5,
-                                 meanRating: meanRating, ratedReviews: meanRating == nil ? 0 : reviews, topics: topicScores)
+                                 meanRating: meanRating, ratedReviews: meanRating == nil ? 0 : reviews,
+                                 topics: topicScores)
         func weighted(_ words: [(word: String, count: Int)]) -> [WeightedWord] {
             words.map { WeightedWord(word: $0.word, weight: Double($0.count), count: $0.count) }
         }

@@ -62,7 +62,8 @@ import Testing
                                                       topics: [("서비스", 1, 0.1, 1.0)]))
         let first = reviews.products[0].score
         reviews.products[0] = DemoWorkspace.product(
-            "P001", "review-file name", reviews: first.reviews, sentiment: first.sentiment, meanRating: first.meanRating,
+            "P001", "review-file name", reviews: first.reviews, sentiment: first.sentiment,
+            meanRating: first.meanRating,
             topics: first.topics.map { ($0.topic, $0.sentences, $0.sentiment, $0.meanRating) } + [("서비스", 1, 0.1, 1.0)])
         broadcast.reviews = reviews
         #expect(broadcast.showReviews.map(\.productID) == ["P001", "P002"])

@@ -40,7 +40,8 @@ struct BadInputTests {
         var records: [DelimitedRecords.Record] = []
         while let record = chunked.next() { records.append(record) }
         #expect(chunked.encoding == .utf16LittleEndian)
-        #expect(records.map(\.fields) == [["product_id", "rating", "text"]] + Array(repeating: ["P1", "4", "배송이 빨라요"], count: 50))
+        let rows = Array(repeating: ["P1", "4", "배송이 빨라요"], count: 50)
+        #expect(records.map(\.fields) == [["product_id", "rating", "text"]] + rows)
     }
 
     /// A file whose every row is skipped is an error after the warnings, never "0 reviews" as a success.
@@ -70,7 +71,9 @@ struct BadInputTests {
         #expect(throws: ReviewsError.emptyFile(path: empty)) { try ReviewReader(path: empty) }
         #expect(throws: ReviewsError.unreadable(path: "/no/such.csv", detail: "no such file")) { try ReviewReader(path: "/no/such.csv") }
         let folder = try Support.temporaryDirectory().path
-        #expect(throws: ReviewsError.unreadable(path: folder, detail: "it is a folder, not a file")) { try ReviewReader(path: folder) }
+        #expect(throws: ReviewsError.unreadable(path: folder, detail: "it is a folder, not a file")) {
+            try ReviewReader(path: folder)
+        }
     }
 
     /// Empty text, a missing product and too few fields skip the row; bad ratings keep the review without one.

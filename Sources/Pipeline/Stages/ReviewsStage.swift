@@ -34,7 +34,8 @@ struct ReviewsStage: Stage, CatalogFigures {
             .reduce(into: [String: String]()) { $0[$1.id] = $1.name } ?? [:]
         let clouds = Dictionary(analysis.wordClouds.map { ($0.productID, $0) }, uniquingKeysWith: { a, _ in a })
         let digest = ReviewDigest(products: analysis.products.map { score in
-            let words = clouds[score.productID] ?? WordCloudWords(productID: score.productID, positive: [], negative: [])
+            let words = clouds[score.productID]
+                ?? WordCloudWords(productID: score.productID, positive: [], negative: [])
             return ReviewDigest.Product(name: names[score.productID], score: score, words: words)
         })
         try CheckpointJSON.write(digest, to: context.path(CheckpointFile.reviews.name))
