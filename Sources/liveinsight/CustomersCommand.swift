@@ -1,6 +1,8 @@
 import ArgumentParser
 import Commerce
+import Formatting
 import Foundation
+import Hangul
 
 extension LiveInsight {
     /// `liveinsight customers`: RFM scores and segments.
@@ -55,8 +57,10 @@ extension LiveInsight {
             print("\(analysis.customers.count) customers as of \(OrderTime.day(analysis.referenceDate))")
             print("SEGMENT               CUSTOMERS   SHARE  REVENUE SHARE")
             for segment in analysis.segments.sorted(by: { $0.revenue > $1.revenue }) {
-                print(segment.segment.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-                      + String(format: "%10d  %5.1f %%  %8.1f %%", segment.customers, segment.customerShare * 100, segment.revenueShare * 100))
+                print(DisplayWidth.padded(segment.segment.rawValue, to: 20)
+                      + DisplayWidth.padded(String(segment.customers), to: 10, alignment: .right)
+                      + DisplayWidth.padded(NumberText.percent(segment.customerShare), to: 9, alignment: .right)
+                      + DisplayWidth.padded(NumberText.percent(segment.revenueShare), to: 12, alignment: .right))
             }
             print("customers per R (rows, 5 = most recent) × F (columns 1…5):")
             for r in (1...5).reversed() {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import Checkpoints
+import Formatting
 import Foundation
 import Hangul
 import Pipeline
@@ -120,8 +121,8 @@ extension LiveInsight {
                 }
             }
             if let maxCER, let limit = Self.parseRate(maxCER), report.exceeds(maxCER: limit) {
-                Self.printError("corpus CER \(String(format: "%.2f%%", report.corpus.cer * 100)) is above --max-cer "
-                    + String(format: "%.2f%%", limit * 100))
+                Self.printError("corpus CER \(NumberText.percent(report.corpus.cer, decimals: 2)) is above --max-cer "
+                    + NumberText.percent(limit, decimals: 2))
                 throw ExitCode(1)
             }
         }

@@ -37,6 +37,13 @@ struct CommerceCommandTests {
         #expect(rows.map { $0["customer"] as? String } == ["100", "102"])
         let segments = try #require(object["segments"] as? [[String: Any]])
         #expect(segments.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == 2)
+        // The table: two customers, so a segment holds 50.0% or 100.0% of them, under the header's SHARE.
+        let table = try CLIRunner.run(["customers", "--workspace", workspace]).stdout.split(separator: "\n")
+        let header = try #require(table.first { $0.hasPrefix("SEGMENT") })
+        let row = try #require(table.first { $0.contains("%") })
+        let shareEnd = try #require(header.firstRange(of: "SHARE")).upperBound.utf16Offset(in: header)
+        let percentEnd = try #require(row.firstIndex(of: "%")).utf16Offset(in: row) + 1
+        #expect(percentEnd == shareEnd && (row.contains(" 50.0%") || row.contains(" 100.0%")) && row.hasSuffix("%"), "\(row)")
     }
 
     /// --as-of takes the whole day (customer 100 bought at 10:00 on 2011-01-03); --compare counts who moved since.

@@ -89,6 +89,7 @@ struct ValidateCommandTests {
         #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil)
         let strict = try CLIRunner.run(["validate", "--ref", ref.path, "--hyp", hyp.path, "--max-cer", "0.01"])
         #expect(strict.status == 1)
+        #expect(strict.stderr.contains("is above --max-cer 1.00%"), "\(strict.stderr)")
         let lenient = try CLIRunner.run(["validate", "--ref", ref.path, "--hyp", hyp.path, "--max-cer", "0.5"])
         #expect(lenient.status == 0)
     }
