@@ -1,6 +1,7 @@
 import Acoustic
 import AudioIO
 import Features
+import Foundation
 
 /// Recording → the acoustic model's log-probabilities, utterance by utterance: decode (16 kHz), cut at
 /// pauses, log-mel, acoustic model. No decoding: `Transcriber` adds a `CTCDecoder`, and the pipeline's
@@ -34,26 +35,83 @@ public final class PosteriorsStream {
     }
 
     /// Streams the recording at `path`, calling `utterance` with each utterance as soon as it is ready.
-    /// - Parameter progress: called with seconds of audio decoded so far.
+    ///
+    /// The front end runs on a thread of its own, up to `lookahead` utterances ahead of the model, so
+    /// decoding and log-mel overlap the model's work instead of waiting for it.
+    /// - Parameter progress: called after each utterance with the seconds of audio decoded when it was cut,
+    ///   and with the duration at the end.
     /// - Returns: the recording's duration in seconds.
     @discardableResult
     public func stream(path: String, progress: ((Double) -> Void)? = nil,
                        utterance: (Utterance) -> Void) throws(AudioIOError) -> Double {
         let audio = try AudioDecoder(path: path)
-        let segmenter = PauseSegmenter(options: segmentation)
-        var decodedSamples = 0
-        func run(_ pieces: [PauseSegmenter.Segment]) {
-            for piece in pieces {
-                utterance(Utterance(start: piece.start, end: piece.end, posteriors: posteriors(piece.samples)))
+        let duration = audio.info.duration
+        let handOff = FrontEndHandOff<FrontEndItem>(capacity: Self.lookahead)
+        let producer = frontEnd(audio, into: handOff)
+        defer {
+            handOff.cancel()
+            producer.wait()
+        }
+        while let item = handOff.take() {
+            switch item {
+            case .utterance(let start, let end, let features, let decoded):
+                let frames = features.count / self.features.melBins
+                let posteriors = model.logProbabilities(features: features, frames: frames)
+                utterance(Utterance(start: start, end: end, posteriors: posteriors))
+                progress?(decoded)
+            case .failed(let error):
+                throw error
             }
         }
-        while let block = try audio.nextBlock() {
-            decodedSamples += block.count
-            run(segmenter.process(block))
-            progress?(Double(decodedSamples) / Double(audio.outputRate))
+        progress?(duration)
+        return duration
+    }
+
+    /// How many utterances the front end may run ahead of the model: enough to keep both busy, few enough
+    /// that memory stays at a few utterances whatever the recording's length.
+    static let lookahead = 3
+
+    /// What the front-end thread hands to the model's.
+    private enum FrontEndItem {
+        /// One utterance's log-mel frames; `decoded` seconds of audio had been decoded when it was cut.
+        case utterance(start: Double, end: Double, features: [Float], decoded: Double)
+        case failed(AudioIOError)
+    }
+
+    /// Starts the front end (decode, cut at pauses, log-mel) on a thread of its own.
+    /// - Returns: a semaphore signalled when the thread has finished with `audio`.
+    private func frontEnd(_ audio: AudioDecoder, into handOff: FrontEndHandOff<FrontEndItem>) -> DispatchSemaphore {
+        let finished = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) let audio = audio  // used by this thread only until `finished` is signalled
+        let (segmentation, features) = (segmentation, features)
+        let thread = Thread {
+            defer {
+                handOff.close()
+                finished.signal()
+            }
+            let segmenter = PauseSegmenter(options: segmentation)
+            var decodedSamples = 0
+            func send(_ pieces: [PauseSegmenter.Segment]) -> Bool {
+                let decoded = Double(decodedSamples) / Double(audio.outputRate)
+                return pieces.allSatisfy { piece in
+                    handOff.put(.utterance(start: piece.start, end: piece.end,
+                                           features: LogMelExtractor.compute(piece.samples, options: features),
+                                           decoded: decoded))
+                }
+            }
+            do throws(AudioIOError) {
+                while let block = try audio.nextBlock() {
+                    decodedSamples += block.count
+                    guard send(segmenter.process(block)) else { return }
+                }
+                _ = send(segmenter.finish())
+            } catch {
+                _ = handOff.put(.failed(error))
+            }
         }
-        run(segmenter.finish())
-        return audio.info.duration
+        thread.stackSize = 8 << 20
+        thread.start()
+        return finished
     }
 
     /// The acoustic model's log-probabilities for one utterance of 16 kHz samples.
