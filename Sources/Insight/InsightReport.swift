@@ -207,11 +207,15 @@ public struct InsightReport: Codable, Sendable, Equatable {
 public struct HeadlineFigures: Codable, Sendable, Equatable {
     public var duration: Double
     public var summary: BroadcastSummary
+    /// Keyword mentions (those after the end included); nil in summaries written before it was kept.
+    public var mentions: Int?
 
-    public init(duration: Double, summary: BroadcastSummary) { (self.duration, self.summary) = (duration, summary) }
+    public init(duration: Double, summary: BroadcastSummary, mentions: Int?) {
+        (self.duration, self.summary, self.mentions) = (duration, summary, mentions)
+    }
 }
 
 extension InsightReport {
-    /// The report's length and headline figures.
-    public var headline: HeadlineFigures { HeadlineFigures(duration: duration, summary: summary) }
+    /// The report's length, headline figures and number of mentions.
+    public var headline: HeadlineFigures { HeadlineFigures(duration: duration, summary: summary, mentions: ments.count) }
 }
