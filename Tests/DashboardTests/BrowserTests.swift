@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Insight
 @testable import Report
 import Server
 import Testing
@@ -53,23 +54,25 @@ import Testing
         let ments = workspace.report.ments, size = MentionQuery.pageSize, pages = (ments.count + size - 1) / size
         // The server sends one page of the mention table: the first mentions in time order.
         #expect(ments.count > size && dashboard["mentRows"] as? Int == size)
-        #expect(dashboard["mentTimes"] as? [Double] == Array(ments.prefix(size).map(\.mention.time)))
+        let times = ments.map(\.mention.time)
+        #expect(Self.same(dashboard["mentTimes"], times.prefix(size)))
         #expect(dashboard["pageInfo"] as? String == "1 / \(pages) (\(ments.count))")
         // Every keyword's effect is listed in the report's order with its state; windows after the end are marked.
         let impacts = workspace.report.keywords
         #expect(dashboard["impacts"] as? [[String]] == impacts.map { [$0.name, $0.evidence.rawValue] })
-        let afterEnd = ments.prefix(size).filter { $0.coverage == .afterEnd }.count
-        #expect(afterEnd > 0 && dashboard["afterEnd"] as? Int == afterEnd)
+        let afterEnd = { (page: ArraySlice<MentWindow>) in page.filter { $0.coverage == .afterEnd }.count }
+        #expect(dashboard["afterEnd"] as? Int == afterEnd(ments.prefix(size)))
         let effectTip = dashboard["effectTip"] as? String ?? ""
         #expect(effectTip.hasPrefix(impacts[0].name + ":") && effectTip.contains("95%"), "\(effectTip)")
         // Its pager, column headings and search box are links and a form the server answers: page 2 holds the next
         // mentions, a heading sorts every mention (again: the other way), a search pages its matches.
         let paged = seen["mentPages"] as! [String: [String: Any]]
-        let times = ments.map(\.mention.time)
-        #expect(paged["next"]?["times"] as? [Double] == Array(times.dropFirst(size).prefix(size)))
+        #expect(Self.same(paged["next"]?["times"], times.dropFirst(size).prefix(size)))
         #expect(paged["next"]?["info"] as? String == "2 / \(pages) (\(ments.count))")
-        #expect(paged["previous"]?["times"] as? [Double] == Array(times.prefix(size)))
-        #expect(paged["timeDescending"]?["times"] as? [Double] == Array(times.sorted(by: >).prefix(size)))
+        let secondAfterEnd = afterEnd(ments.dropFirst(size).prefix(size))
+        #expect(secondAfterEnd > 0 && paged["next"]?["afterEnd"] as? Int == secondAfterEnd)
+        #expect(Self.same(paged["previous"]?["times"], times.prefix(size)))
+        #expect(Self.same(paged["timeDescending"]?["times"], times.sorted(by: >).prefix(size)))
         let keywords = ments.map(\.mention.keyword).sorted()
         #expect(paged["keywordAscending"]?["keywords"] as? [String] == Array(keywords.prefix(size)))
         let expected = ments.filter { [$0.mention.keyword, $0.mention.topic, $0.mention.ment].contains { $0.contains(term) } }
@@ -107,5 +110,11 @@ import Testing
         let leaderboard = seen["keywords"] as! [String: Any]
         #expect(leaderboard["rows"] as? Int == LeaderboardPage(broadcasts: stores).effects.count)
         #expect((leaderboard["intervals"] as? Int ?? 0) > 0)
+    }
+
+    /// Whether the page's mention times are `times` (to a microsecond: the checkpoint's JSON rounds the last digits).
+    private static func same(_ seen: Any?, _ times: ArraySlice<Double>) -> Bool {
+        guard let seen = seen as? [Double], seen.count == times.count else { return false }
+        return zip(seen, times).allSatisfy { abs($0 - $1) < 1e-6 }
     }
 }
