@@ -52,9 +52,9 @@ extension Catalog {
         do { figures = try encoder.encode(report.summary) } catch {
             throw .catalog(path: path, detail: "cannot encode the summary of broadcast \(broadcast): \(error)")
         }
-        let record = BroadcastSummaryRecord(broadcastId: broadcast, key: key, title: metadata?.title, start: metadata?.start,
-                                            duration: report.duration, mentions: report.ments.count,
-                                            figures: String(decoding: figures, as: UTF8.self), recorded: now)
+        let record = BroadcastSummaryRecord(
+            broadcastId: broadcast, key: key, title: metadata?.title, start: metadata?.start, duration: report.duration,
+            mentions: report.ments.count, figures: String(decoding: figures, as: UTF8.self), recorded: now)
         try write { db in try record.insert(db, onConflict: .replace) }
     }
 

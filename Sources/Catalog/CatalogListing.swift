@@ -33,14 +33,17 @@ public struct CatalogListing: BroadcastListing {
         for summary in summaries { rows[summary.broadcastId] = summary }
         return broadcasts.map { (record: BroadcastRecord) -> BroadcastEntry in
             let runs = runsByBroadcast[record.id] ?? []
-            if let row = current(rows[record.id], broadcast: record.id, runs: runs, root: root), let summary = row.summary {
-                return entry(record, title: row.title, start: row.start,
-                             headline: HeadlineFigures(duration: row.duration, summary: summary, mentions: row.mentions),
-                             runs: runs, validation: figures[record.id])
+            let validation = figures[record.id]
+            if let row = current(rows[record.id], broadcast: record.id, runs: runs, root: root),
+               let summary = row.summary {
+                let headline = HeadlineFigures(duration: row.duration, summary: summary, mentions: row.mentions)
+                return entry(record, title: row.title, start: row.start, headline: headline, runs: runs,
+                             validation: validation)
             }
             // Not aligned yet: the title and start from the metadata, as the dashboard shows them.
             let metadata = (try? BroadcastFolder(workspace: root, id: record.id))?.metadata()
-            return entry(record, title: metadata?.title, start: metadata?.start, headline: nil, runs: runs, validation: figures[record.id])
+            return entry(record, title: metadata?.title, start: metadata?.start, headline: nil, runs: runs,
+                         validation: validation)
         }
     }
 
@@ -53,11 +56,11 @@ public struct CatalogListing: BroadcastListing {
               aligned.status == .done || aligned.status == .reused,
               row?.key != aligned.key || row?.summary == nil else { return row }
         guard let folder = try? BroadcastFolder(workspace: root, id: id), let report = (try? folder.report()) ?? nil,
-              (try? catalog.recordSummary(of: report, metadata: folder.metadata(), broadcast: id, key: aligned.key)) != nil
+              (try? catalog.recordSummary(of: report, metadata: folder.metadata(), broadcast: id,
+                                          key: aligned.key)) != nil
         else { return row }
         return (try? catalog.broadcastSummaries(broadcast: id))?.first
     }
-
     public func requireListed(_ folder: BroadcastFolder) throws(ReportError) { _ = try known(folder.id) }
 
     public func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) throws(ReportError) -> BroadcastEntry {
@@ -67,7 +70,8 @@ public struct CatalogListing: BroadcastListing {
             try catalog.validationResults(broadcast: folder.id).first?.figures
         }
         let metadata = folder.metadata()
-        return entry(record, title: metadata?.title, start: metadata?.start, headline: headline, runs: runs, validation: validation)
+        return entry(record, title: metadata?.title, start: metadata?.start, headline: headline, runs: runs,
+                     validation: validation)
     }
 
     public func recordingCandidates(_ folder: BroadcastFolder) throws(ReportError) -> [String] {
@@ -75,8 +79,8 @@ public struct CatalogListing: BroadcastListing {
     }
 
     /// The list entry of one catalog row, titled and dated by the metadata's `title` and `start` when given.
-    private func entry(_ record: BroadcastRecord, title: String?, start: Date?, headline: HeadlineFigures?, runs: [StageRunRecord],
-                       validation: ValidationFigures?) -> BroadcastEntry {
+    private func entry(_ record: BroadcastRecord, title: String?, start: Date?, headline: HeadlineFigures?,
+                       runs: [StageRunRecord], validation: ValidationFigures?) -> BroadcastEntry {
         let lock = workspace.broadcastFolder(record.id) + "/" + CheckpointFile.lockFile
         let latest = Dictionary(runs.map { ($0.stage, $0) }, uniquingKeysWith: { _, last in last })
         let stages = latest.values.sorted { rank($0.stage) < rank($1.stage) }.map { run in

@@ -217,5 +217,7 @@ public struct HeadlineFigures: Codable, Sendable, Equatable {
 
 extension InsightReport {
     /// The report's length, headline figures and number of mentions.
-    public var headline: HeadlineFigures { HeadlineFigures(duration: duration, summary: summary, mentions: ments.count) }
+    public var headline: HeadlineFigures {
+        HeadlineFigures(duration: duration, summary: summary, mentions: ments.count)
+    }
 }

@@ -8,49 +8,55 @@ extension DashboardPage {
     /// JavaScript; the stand-alone report (inline assets) holds every row, sorted and searched in the browser.
     func mentTable() -> String {
         let report = broadcast.report, linked = assets == .linked
-        var rows = "", controls = "", pager = ""
-        if linked {
-            let matched = mentions.matching(report.ments)
-            let (shown, page, pages) = mentions.pageOf(matched)
-            rows = shown.map(mentRow).joined()
-            controls = searchForm()
-            func step(_ to: Int, _ korean: String, _ english: String, _ relation: String) -> String {
-                guard to >= 1, to <= pages, to != page else { return "" }
-                let href = MarkupText.escape(mentions.link { $0.page = to }) + "#ments"
-                return "<a href=\"\(href)\" rel=\"\(relation)\">\(Bilingual.both(korean, english))</a>"
-            }
-            pager = "<div class=\"pager noprint\" id=\"ments-pager\">\(step(page - 1, "‹ 이전", "‹ Previous", "prev")) "
-                + "<span class=\"page-info\">\(page) / \(pages) (\(matched.count))</span> \(step(page + 1, "다음 ›", "Next ›", "next"))</div>"
-        } else {
-            rows = report.ments.map(mentRow).joined()
-            controls = "<input class=\"search\" type=\"search\" placeholder=\"검색 Search\" data-table=\"ments\" id=\"ment-search\">"
-        }
-        let minutes = NumberText.grouped(report.options.windowStart / 60) + "–" + NumberText.grouped(report.options.windowEnd / 60)
+        let (rows, pager) = linked ? pagedRows() : (report.ments.map(mentRow).joined(), "")
+        let controls = linked ? searchForm() : "<input class=\"search\" type=\"search\" placeholder=\"검색 Search\" "
+            + "data-table=\"ments\" id=\"ment-search\">"
+        let window = report.options
+        let minutes = NumberText.grouped(window.windowStart / 60) + "–" + NumberText.grouped(window.windowEnd / 60)
         let censored = report.ments.filter { $0.coverage == .afterEnd }.count
         let censoredNote = censored > 0 ? " · 방송 종료 후 창 \(censored)건 제외 \(censored) after the end, left out" : ""
         let head = Self.mentColumns.map { heading($0, linked: linked) }.joined()
         return """
-        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(minutes)분 후 window\(censoredNote))</span></h2>
-        \(controls)<div class="scroll"><table\(linked ? "" : " class=\"sortable\"") id="ments"><thead><tr>\(head)</tr></thead>
+        <section class="wide"><h2>키워드 × 이벤트 Keywords × events \
+        <span class="zoom-note">(\(minutes)분 후 window\(censoredNote))</span></h2>
+        \(controls)<div class="scroll"><table\(linked ? "" : " class=\"sortable\"") id="ments">\
+        <thead><tr>\(head)</tr></thead>
         <tbody>\(rows)</tbody></table></div>\(pager)</section>
         """
     }
 
+    /// The rows of the page `mentions` asks for, and the pager under them: links to the pages before and after.
+    private func pagedRows() -> (rows: String, pager: String) {
+        let matched = mentions.matching(broadcast.report.ments)
+        let (shown, page, pages) = mentions.pageOf(matched)
+        func step(_ to: Int, _ korean: String, _ english: String, _ relation: String) -> String {
+            guard to >= 1, to <= pages, to != page else { return "" }
+            let href = MarkupText.escape(mentions.link { $0.page = to }) + "#ments"
+            return "<a href=\"\(href)\" rel=\"\(relation)\">\(Bilingual.both(korean, english))</a>"
+        }
+        let pager = "<div class=\"pager noprint\" id=\"ments-pager\">\(step(page - 1, "‹ 이전", "‹ Previous", "prev")) "
+            + "<span class=\"page-info\">\(page) / \(pages) (\(matched.count))</span> "
+            + "\(step(page + 1, "다음 ›", "Next ›", "next"))</div>"
+        return (shown.map(mentRow).joined(), pager)
+    }
+
     /// A column of the mention table: its sort key (nil: not sortable on the server), label, hover text, numeric.
-    private typealias MentColumn = (sort: MentionQuery.Column?, korean: String, english: String, tip: String?, numeric: Bool)
+    private typealias MentColumn = (
+        sort: MentionQuery.Column?, korean: String, english: String, tip: String?, numeric: Bool
+    )
 
     private static let mentColumns: [MentColumn] = [
-        (.time, "시간", "Time", nil, false), (.keyword, "키워드", "Keyword", nil, false), (.topic, "주제", "Topic", nil, false),
-        (nil, "멘트", "Ment", nil, false),
+        (.time, "시간", "Time", nil, false), (.keyword, "키워드", "Keyword", nil, false),
+        (.topic, "주제", "Topic", nil, false), (nil, "멘트", "Ment", nil, false),
         (nil, "창", "Window", "창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.", false),
         (.purchases, "구매", "Purchases", "이 언급의 창 안 구매 건수(다른 언급의 창과 겹칠 수 있어 합산하면 안 됩니다). "
             + "Purchases in this mention's window; windows overlap, so these do not add up.", true),
         (.expected, "기대", "Expected", "기준 구매율(키워드 창 밖)과 시청자 수로 예상한 구매 건수. "
             + "Purchases the baseline rate predicts for this window, given the viewers present.", true),
         (.excess, "초과", "Excess", "구매 − 기대: 기준보다 많았던 구매. Observed minus expected purchases.", true),
-        (.credited, "귀속 매출", "Credited revenue", "유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 언급끼리 나눔): "
-            + "합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline (significant keywords "
-            + "only); these add up without double counting.", true),
+        (.credited, "귀속 매출", "Credited revenue", "유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 "
+            + "언급끼리 나눔): 합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline "
+            + "(significant keywords only); these add up without double counting.", true),
     ]
 
     /// A column heading: on the server a link that sorts by it (again: the other way), marked when it is the order.
@@ -66,7 +72,8 @@ extension DashboardPage {
             (query.page, query.sort, query.descending) = (1, key, current && !query.descending)
         }) + "#ments"
         let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-        return "<th\(classAttribute)\(tip)><a href=\"\(href)\">\(Bilingual.both(column.korean, column.english))</a></th>"
+        let label = Bilingual.both(column.korean, column.english)
+        return "<th\(classAttribute)\(tip)><a href=\"\(href)\">\(label)</a></th>"
     }
 
     /// The server's search box: a GET form that keeps the order and starts at the first page.
@@ -82,16 +89,16 @@ extension DashboardPage {
     private func mentRow(_ ment: MentWindow) -> String {
         let mention = ment.mention, counts = ment.counts
         let transcript = "/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))"
-        let time = assets == .linked
-            ? "<a href=\"\(transcript)\" target=\"_blank\">\(Format.clock(mention.time))</a>" : Format.clock(mention.time)
+        let clock = Format.clock(mention.time)
+        let time = assets == .linked ? "<a href=\"\(transcript)\" target=\"_blank\">\(clock)</a>" : clock
         var row = "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td>"
             + "<td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"
             + "<td>\(MarkupText.escape(mention.ment))</td>"
         switch ment.coverage {
         case .afterEnd:
-            return row + "<td class=\"censored\" colspan=\"5\" data-tip=\"방송이 끝난 뒤의 창이라 관측되지 않았고 추정에서 "
-                + "제외했습니다. The window lies after the end of the show: nothing was observed, and the mention is left out "
-                + "of every estimate.\">방송 종료 후 창 window after the end</td></tr>"
+            return row + "<td class=\"censored\" colspan=\"5\" data-tip=\"방송이 끝난 뒤의 창이라 관측되지 않았고 "
+                + "추정에서 제외했습니다. The window lies after the end of the show: nothing was observed, and the mention is "
+                + "left out of every estimate.\">방송 종료 후 창 window after the end</td></tr>"
         case .cut:
             row += "<td data-tip=\"창의 일부만 방송 안에 있습니다(관측된 부분만 씁니다). Only part of the window lies inside the "
                 + "show; the observed part counts.\">일부 cut (\(Format.clock(ment.windowEnd - ment.windowStart)))</td>"
@@ -103,6 +110,7 @@ extension DashboardPage {
             + "<td class=\"num\" data-sort=\"\(counts.purchases)\">\(NumberText.grouped(Double(counts.purchases)))</td>"
             + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
             + "<td class=\"num\" data-sort=\"\(excess)\">\(Format.signed(excess))</td>"
-            + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">\(NumberText.won(ment.creditedRevenue))</td></tr>"
+            + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">"
+            + "\(NumberText.won(ment.creditedRevenue))</td></tr>"
     }
 }

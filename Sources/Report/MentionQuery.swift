@@ -51,7 +51,9 @@ public struct MentionQuery: Sendable, Equatable {
         var fields: [String] = []
         if query.page > 1 { fields.append("page=\(query.page)") }
         if query.sort != .time || query.descending { fields.append("sort=" + query.sortField) }
-        if !query.search.isEmpty { fields.append("q=" + (query.search.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? "")) }
+        if !query.search.isEmpty {
+            fields.append("q=" + (query.search.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? ""))
+        }
         return "?" + fields.joined(separator: "&")
     }
 
@@ -101,5 +103,6 @@ public struct MentionQuery: Sendable, Equatable {
     }
 
     /// Characters a query value keeps as they are.
-    private static let plain = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let plain = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        .union(CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-._~"))
 }

@@ -18,7 +18,8 @@ final class ReportCache: Sendable {
         }
         if let known = kept.withLock({ $0[path] }), known.identity == identity { return known.report }
         guard let report = try folder.report() else { return nil }
-        // Kept under the identity seen before decoding: a write during the decode changes it, so the next call decodes again.
+        // Kept under the identity seen before decoding: a write during the decode changes it, so the next call
+        // decodes again.
         kept.withLock { $0[path] = (identity, report) }
         return report
     }

@@ -34,7 +34,9 @@ public struct WorkspaceStore: BroadcastStore {
     /// Every listed broadcast with a readable alignment (one that cannot be read is left out), each report decoded
     /// only when its file changed since the last request.
     public func alignedBroadcasts() throws(ReportError) -> [Broadcast] {
-        let listed = try entries().compactMap { entry in (try? BroadcastFolder(workspace: root, id: entry.id)).map { (entry, $0) } }
+        let listed = try entries().compactMap { entry in
+            (try? BroadcastFolder(workspace: root, id: entry.id)).map { (entry, $0) }
+        }
         reports.retain(listed.map(\.1))
         return listed.compactMap { entry, folder in
             guard let report = (try? reports.report(folder)) ?? nil else { return nil }

@@ -6,7 +6,8 @@ import Report
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
 /// Routes: `/`, `/keywords` (pooled keyword leaderboard), `/history[?ids=a,b]` (comparison, trends),
-/// `/broadcasts/:id[?page=&sort=&q=]`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`, `/broadcasts/:id/report.xlsx|pdf|html`,
+/// `/broadcasts/:id[?page=&sort=&q=]` (a page of its mention table),
+/// `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`, `/broadcasts/:id/report.xlsx|pdf|html`,
 /// `/static/dashboard.css`, `/static/dashboard.js`, and `/customers[?compare=YYYY-MM-DD]` (RFM segments and
 /// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source.
 /// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…` and `/alerts…` (``TeamRoutes``),
@@ -72,7 +73,8 @@ public struct DashboardServer: Sendable {
             // `?page=2&sort=-purchases&q=할인`: which page of the mention table, in which order, matching what.
             let id = try context.parameters.require("id")
             let broadcast = try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }
-            return Self.html(DashboardPage(broadcast: broadcast, assets: .linked, mentions: MentionQuery(query: request.uri.query)).html())
+            let mentions = MentionQuery(query: request.uri.query)
+            return Self.html(DashboardPage(broadcast: broadcast, assets: .linked, mentions: mentions).html())
         }
         Self.route(router, "/broadcasts/:id/transcript") { _, context in
             let id = try context.parameters.require("id")

@@ -75,8 +75,9 @@ import Testing
         #expect(Self.same(paged["timeDescending"]?["times"], times.sorted(by: >).prefix(size)))
         let keywords = ments.map(\.mention.keyword).sorted()
         #expect(paged["keywordAscending"]?["keywords"] as? [String] == Array(keywords.prefix(size)))
-        let expected = ments.filter { [$0.mention.keyword, $0.mention.topic, $0.mention.ment].contains { $0.contains(term) } }
-            .count
+        let expected = ments.filter { ment in
+            [ment.mention.keyword, ment.mention.topic, ment.mention.ment].contains { $0.contains(term) }
+        }.count
         #expect(expected > 0 && paged["searched"]?["rows"] as? Int == min(expected, size))
         #expect(paged["searched"]?["info"] as? String == "1 / \((expected + size - 1) / size) (\(expected))")
         #expect(dashboard["zoomed"] as? [Bool] == [true, true])

@@ -15,7 +15,8 @@ import Testing
     private static func catalogue(_ shows: DemoShowsWorkspace, summaries: Bool) throws -> Catalog {
         let catalog = try Catalog(path: shows.root + "/catalog.sqlite")
         for (plan, report) in zip(shows.plans, shows.reports) {
-            try catalog.recordBroadcast(id: plan.name, name: plan.name + ".ogg", sourcePath: "/absent/" + plan.name, bytes: 1)
+            try catalog.recordBroadcast(id: plan.name, name: plan.name + ".ogg", sourcePath: "/absent/" + plan.name,
+                                        bytes: 1)
             let run = try catalog.startStageRun(broadcast: plan.name, job: nil, stage: "alignment", key: key(plan))
             try catalog.finishStageRun(run, status: .done, seconds: 0.1)
             if summaries {
@@ -54,8 +55,9 @@ import Testing
     /// `row` shows `report`'s figures and the title its metadata gave.
     private static func shows(_ row: String?, _ report: InsightReport, titled plan: ShowPlan) throws -> Bool {
         guard let row, let title = try BroadcastMetadata.load(path: plan.metaPath).title else { return false }
-        return row.contains(">\(title)</a>") && row.contains("data-sort=\"\(report.summary.unitsSold)\"")
-            && row.contains("data-sort=\"\(report.ments.count)\"") && row.contains("data-sort=\"\(report.summary.revenue)\"")
+        let figures = [report.summary.unitsSold, report.ments.count].map { "data-sort=\"\($0)\"" }
+            + ["data-sort=\"\(report.summary.revenue)\""]
+        return row.contains(">\(title)</a>") && figures.allSatisfy(row.contains)
     }
 
     /// Every show is listed with its title, mentions, units and revenue from the catalog alone.

@@ -61,7 +61,9 @@ import Testing
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }
         let term = "무료 배송"
-        let matching = workspace.report.ments.filter { [$0.mention.keyword, $0.mention.topic, $0.mention.ment].contains { $0.contains(term) } }
+        let matching = workspace.report.ments.filter { ment in
+            [ment.mention.keyword, ment.mention.topic, ment.mention.ment].contains { $0.contains(term) }
+        }
         #expect(!matching.isEmpty && matching.count <= MentionQuery.pageSize)
         let found = try await rows("/broadcasts/demo-a?q=%EB%AC%B4%EB%A3%8C+%EB%B0%B0%EC%86%A1", workspace: workspace)
         #expect(found.map(time) == matching.map(\.mention.time))
@@ -71,13 +73,15 @@ import Testing
     @Test func theExportKeepsEveryRow() async throws {
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }
-        let page = DashboardPage(broadcast: try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a"), assets: .inline).html()
+        let broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
+        let page = DashboardPage(broadcast: broadcast, assets: .inline).html()
         #expect(Self.mentRows(page).count == workspace.report.ments.count)
     }
 
     /// Query strings parse as forms do; unknown values keep the defaults.
     @Test func parsesQueries() {
-        #expect(MentionQuery(query: "page=3&sort=-excess&q=a+b%21") == MentionQuery(page: 3, sort: .excess, descending: true, search: "a b!"))
+        #expect(MentionQuery(query: "page=3&sort=-excess&q=a+b%21")
+            == MentionQuery(page: 3, sort: .excess, descending: true, search: "a b!"))
         #expect(MentionQuery(query: "page=x&sort=colour") == MentionQuery())
         #expect(MentionQuery(query: nil) == MentionQuery())
         #expect(MentionQuery(query: "page=0").page == 1)

@@ -38,7 +38,9 @@ struct AlignmentStage: Stage, CatalogFigures {
         let report = try CheckpointJSON.read(InsightReport.self, from: context.path(CheckpointFile.alignment.name))
         var metadata: BroadcastMetadata?
         if let path = context.userInput(.metadata) {
-            do { metadata = try BroadcastMetadata.load(path: path) } catch { throw .badInput(path: path, detail: "\(error)") }
+            do { metadata = try BroadcastMetadata.load(path: path) } catch {
+                throw .badInput(path: path, detail: "\(error)")
+            }
         }
         try catalog.recordSummary(of: report, metadata: metadata, broadcast: context.broadcastID, key: key)
     }

@@ -74,7 +74,8 @@ try:
         evaluate(page, "(() => { " + click + "; return true; })()")
         browser.wait_for("Page.loadEventFired", page)
         return evaluate(page, f"""(() => {{ const cells = {FIRST_CELLS};
-          return {{times: ({MENT_TIMES})(), keywords: cells('ments', 1), rows: document.querySelectorAll('#ments tbody tr').length,
+          return {{times: ({MENT_TIMES})(), keywords: cells('ments', 1),
+            rows: document.querySelectorAll('#ments tbody tr').length,
             afterEnd: document.querySelectorAll('#ments tbody tr.after-end').length,
             info: document.querySelector('#ments-pager .page-info').textContent, url: location.search}}; }})()""")
     pages = report["mentPages"] = {}
