@@ -36,6 +36,7 @@ func loadAverage() -> Double {
 func workspace(_ count: Int) throws -> String {
     let root = FileManager.default.temporaryDirectory
         .appendingPathComponent("dashboard-bench-\(getpid())-\(count)").path
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     let catalog = try Catalog(path: root + "/catalog.sqlite")
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601

@@ -23,10 +23,10 @@ public struct CatalogListing: BroadcastListing {
 
     public func entries(workspace root: String) throws(ReportError) -> [BroadcastEntry] {
         let broadcasts = try fromCatalog { () throws(PipelineError) in try catalog.broadcasts() }
-        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns() }
+        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageStates() }
         let validations = try fromCatalog { () throws(PipelineError) in try catalog.validationResults() }
         let summaries = try fromCatalog { () throws(PipelineError) in try catalog.broadcastSummaries() }
-        let runsByBroadcast = Dictionary(grouping: runs, by: { (run: StageRunRecord) in run.broadcastId })
+        let runsByBroadcast = Dictionary(grouping: runs, by: { (run: LatestStageRun) in run.broadcastId })
         var figures: [String: ValidationFigures] = [:]
         for validation in validations { figures[validation.broadcastId] = validation.figures }
         var rows: [String: BroadcastSummaryRecord] = [:]
@@ -50,7 +50,7 @@ public struct CatalogListing: BroadcastListing {
     /// The broadcast's summary row as of its latest alignment run: `row` when it was written under that run's key
     /// (or the alignment is running or failed: then the last good one), else one written now from the folder's
     /// `alignment.json`; nil when the broadcast has no alignment.
-    private func current(_ row: BroadcastSummaryRecord?, broadcast id: String, runs: [StageRunRecord],
+    private func current(_ row: BroadcastSummaryRecord?, broadcast id: String, runs: [LatestStageRun],
                          root: String) -> BroadcastSummaryRecord? {
         guard let aligned = runs.last(where: { $0.stage == BroadcastSummaryRecord.stage }),
               aligned.status == .done || aligned.status == .reused,
@@ -65,7 +65,7 @@ public struct CatalogListing: BroadcastListing {
 
     public func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) throws(ReportError) -> BroadcastEntry {
         let record = try known(folder.id)
-        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns(broadcast: folder.id) }
+        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageStates(broadcast: folder.id) }
         let validation = try fromCatalog { () throws(PipelineError) in
             try catalog.validationResults(broadcast: folder.id).first?.figures
         }
@@ -80,7 +80,7 @@ public struct CatalogListing: BroadcastListing {
 
     /// The list entry of one catalog row, titled and dated by the metadata's `title` and `start` when given.
     private func entry(_ record: BroadcastRecord, title: String?, start: Date?, headline: HeadlineFigures?,
-                       runs: [StageRunRecord], validation: ValidationFigures?) -> BroadcastEntry {
+                       runs: [LatestStageRun], validation: ValidationFigures?) -> BroadcastEntry {
         let lock = workspace.broadcastFolder(record.id) + "/" + CheckpointFile.lockFile
         let latest = Dictionary(runs.map { ($0.stage, $0) }, uniquingKeysWith: { _, last in last })
         let stages = latest.values.sorted { rank($0.stage) < rank($1.stage) }.map { run in
@@ -93,7 +93,7 @@ public struct CatalogListing: BroadcastListing {
 
     /// What the list says of a stage's latest run: a reuse is done; a run still marked running whose
     /// broadcast no process holds was interrupted (its process died).
-    private static func status(of run: StageRunRecord, lock: String) -> String {
+    private static func status(of run: LatestStageRun, lock: String) -> String {
         switch run.status {
         case .done, .reused: "done"
         case .failed: "failed"
