@@ -118,12 +118,21 @@ let everyRow = timed {
     everyRowBytes = DashboardPage(broadcast: broadcast, assets: .linked, mentions: everyRow).html().utf8.count
 }
 let loadAfter = loadAverage()
+#if DEBUG
+let isDebugBuild = true
+#else
+let isDebugBuild = false
+#endif
+let processor = ((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
+    .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
+    .trimmingCharacters(in: .whitespaces) ?? "unknown"
 
 let results: [String: Any] = [
     "benchmark": "DashboardBenchmark \(shows)",
     "date": ISO8601DateFormatter().string(from: Date()),
-    "machine": ["cores": ProcessInfo.processInfo.activeProcessorCount, "loadAverageBefore": rounded(loadBefore, 2),
-                "loadAverageAfter": rounded(loadAfter, 2)],
+    "build": isDebugBuild ? "debug" : "release",
+    "machine": ["cores": ProcessInfo.processInfo.activeProcessorCount, "processor": processor,
+                "loadAverageBefore": rounded(loadBefore, 2), "loadAverageAfter": rounded(loadAfter, 2)],
     "show": ["minutes": report.duration / 60, "mentions": report.ments.count,
              "alignmentJSONBytes": try JSONEncoder().encode(report).count],
     "list": [
