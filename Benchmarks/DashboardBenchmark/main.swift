@@ -56,7 +56,8 @@ func workspace(_ count: Int) throws -> String {
             let run = try catalog.startStageRun(broadcast: id, job: nil, stage: stage, key: stage + "-key")
             try catalog.finishStageRun(run, status: .done, seconds: 1)
         }
-        try catalog.recordSummary(of: report, metadata: metadata, broadcast: id, key: "alignment-key")
+        try catalog.recordSummary(BroadcastSummaryRecord(report: report, metadata: metadata, broadcast: id,
+                                                         key: "alignment-key"))
     }
     return root
 }
@@ -119,9 +120,9 @@ let everyRow = timed {
 }
 let loadAfter = loadAverage()
 #if DEBUG
-let isDebugBuild = true
+let build = "debug"
 #else
-let isDebugBuild = false
+let build = "release"
 #endif
 let processor = ((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
     .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
@@ -130,7 +131,7 @@ let processor = ((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
 let results: [String: Any] = [
     "benchmark": "DashboardBenchmark \(shows)",
     "date": ISO8601DateFormatter().string(from: Date()),
-    "build": isDebugBuild ? "debug" : "release",
+    "build": build,
     "machine": ["cores": ProcessInfo.processInfo.activeProcessorCount, "processor": processor,
                 "loadAverageBefore": rounded(loadBefore, 2), "loadAverageAfter": rounded(loadAfter, 2)],
     "show": ["minutes": report.duration / 60, "mentions": report.ments.count,

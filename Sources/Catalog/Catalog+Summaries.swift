@@ -39,22 +39,24 @@ public struct BroadcastSummaryRecord: Codable, Sendable, Equatable, FetchableRec
     }
 }
 
-extension Catalog {
-    /// Stores what the list shows of broadcast `broadcast`'s alignment `report` (made under the alignment stage's
-    /// cache key `key`, with `metadata`), replacing the row it had.
-    public func recordSummary(of report: InsightReport, metadata: BroadcastMetadata?, broadcast: String, key: String,
-                              now: Date = Date()) throws(PipelineError) {
+extension BroadcastSummaryRecord {
+    /// The row of broadcast `broadcast`'s alignment `report`, made under the alignment stage's cache key `key` with
+    /// `metadata`. (Were the figures ever not encodable, `figures` would be empty and read as no summary.)
+    public init(report: InsightReport, metadata: BroadcastMetadata?, broadcast: String, key: String,
+                recorded: Date = Date()) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
                                                                       negativeInfinity: "-Infinity", nan: "NaN")
-        let figures: Data
-        do { figures = try encoder.encode(report.summary) } catch {
-            throw .catalog(path: path, detail: "cannot encode the summary of broadcast \(broadcast): \(error)")
-        }
-        let record = BroadcastSummaryRecord(
-            broadcastId: broadcast, key: key, title: metadata?.title, start: metadata?.start, duration: report.duration,
-            mentions: report.ments.count, figures: String(decoding: figures, as: UTF8.self), recorded: now)
+        let figures = (try? encoder.encode(report.summary)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        self.init(broadcastId: broadcast, key: key, title: metadata?.title, start: metadata?.start,
+                  duration: report.duration, mentions: report.ments.count, figures: figures, recorded: recorded)
+    }
+}
+
+extension Catalog {
+    /// Stores `record`, replacing the row its broadcast had.
+    public func recordSummary(_ record: BroadcastSummaryRecord) throws(PipelineError) {
         try write { db in try record.insert(db, onConflict: .replace) }
     }
 

@@ -48,18 +48,19 @@ public struct CatalogListing: BroadcastListing {
     }
 
     /// The broadcast's summary row as of its latest alignment run: `row` when it was written under that run's key
-    /// (or the alignment is running or failed: then the last good one), else one written now from the folder's
-    /// `alignment.json`; nil when the broadcast has no alignment.
+    /// (or the alignment is running or failed: then the last good one), else one made now from the folder's
+    /// `alignment.json` and stored (a catalog it cannot write to still lists it, reading the checkpoint each
+    /// time); nil when the broadcast has no alignment.
     private func current(_ row: BroadcastSummaryRecord?, broadcast id: String, runs: [LatestStageRun],
                          root: String) -> BroadcastSummaryRecord? {
         guard let aligned = runs.last(where: { $0.stage == BroadcastSummaryRecord.stage }),
               aligned.status == .done || aligned.status == .reused,
               row?.key != aligned.key || row?.summary == nil else { return row }
-        guard let folder = try? BroadcastFolder(workspace: root, id: id), let report = (try? folder.report()) ?? nil,
-              (try? catalog.recordSummary(of: report, metadata: folder.metadata(), broadcast: id,
-                                          key: aligned.key)) != nil
+        guard let folder = try? BroadcastFolder(workspace: root, id: id), let report = (try? folder.report()) ?? nil
         else { return row }
-        return (try? catalog.broadcastSummaries(broadcast: id))?.first
+        let fresh = BroadcastSummaryRecord(report: report, metadata: folder.metadata(), broadcast: id, key: aligned.key)
+        try? catalog.recordSummary(fresh)
+        return fresh
     }
     public func requireListed(_ folder: BroadcastFolder) throws(ReportError) { _ = try known(folder.id) }
 

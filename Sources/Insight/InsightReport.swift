@@ -201,9 +201,10 @@ public struct InsightReport: Codable, Sendable, Equatable {
     public var warnings: [String]
 }
 
-/// What a broadcast list needs of a report: its length and headline figures. The alignment stage writes it
-/// beside `alignment.json` as `summary.json`, so a list of many shows reads a few hundred bytes per show
-/// instead of decoding every alignment (a 2-hour show's is hundreds of kilobytes).
+/// What a broadcast list needs of a report: its length, headline figures and number of mentions. The alignment
+/// stage writes it beside `alignment.json` as `summary.json`, so a list of a workspace without a catalog reads a
+/// few hundred bytes per show instead of decoding every alignment (a 2-hour show's is hundreds of kilobytes);
+/// with a catalog the list reads the same figures from the catalog's summary rows.
 public struct HeadlineFigures: Codable, Sendable, Equatable {
     public var duration: Double
     public var summary: BroadcastSummary

@@ -20,8 +20,9 @@ import Testing
             let run = try catalog.startStageRun(broadcast: plan.name, job: nil, stage: "alignment", key: key(plan))
             try catalog.finishStageRun(run, status: .done, seconds: 0.1)
             if summaries {
-                try catalog.recordSummary(of: report, metadata: try BroadcastMetadata.load(path: plan.metaPath),
-                                          broadcast: plan.name, key: key(plan))
+                let metadata = try BroadcastMetadata.load(path: plan.metaPath)
+                try catalog.recordSummary(BroadcastSummaryRecord(report: report, metadata: metadata,
+                                                                 broadcast: plan.name, key: key(plan)))
             }
         }
         return catalog

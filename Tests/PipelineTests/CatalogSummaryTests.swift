@@ -58,7 +58,8 @@ struct CatalogSummaryTests {
         let report = try Self.alignment(summary.folder)
         var stale = report
         stale.summary.unitsSold += 7
-        try runner.catalog.recordSummary(of: stale, metadata: nil, broadcast: summary.broadcast, key: "older")
+        let older = BroadcastSummaryRecord(report: stale, metadata: nil, broadcast: summary.broadcast, key: "older")
+        try runner.catalog.recordSummary(older)
         #expect(try Fixtures.catalogStore(runner).entries().first?.summary == report.summary)
         #expect(try runner.catalog.broadcastSummaries(broadcast: summary.broadcast).first?.key == key)
     }

@@ -42,6 +42,7 @@ struct AlignmentStage: Stage, CatalogFigures {
                 throw .badInput(path: path, detail: "\(error)")
             }
         }
-        try catalog.recordSummary(of: report, metadata: metadata, broadcast: context.broadcastID, key: key)
+        try catalog.recordSummary(BroadcastSummaryRecord(report: report, metadata: metadata,
+                                                         broadcast: context.broadcastID, key: key))
     }
 }
