@@ -62,6 +62,7 @@ public struct CatalogListing: BroadcastListing {
         try? catalog.recordSummary(fresh)
         return fresh
     }
+
     public func requireListed(_ folder: BroadcastFolder) throws(ReportError) { _ = try known(folder.id) }
 
     public func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) throws(ReportError) -> BroadcastEntry {

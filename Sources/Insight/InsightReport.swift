@@ -211,7 +211,7 @@ public struct HeadlineFigures: Codable, Sendable, Equatable {
     /// Keyword mentions (those after the end included); nil in summaries written before it was kept.
     public var mentions: Int?
 
-    public init(duration: Double, summary: BroadcastSummary, mentions: Int?) {
+    public init(duration: Double, summary: BroadcastSummary, mentions: Int? = nil) {
         (self.duration, self.summary, self.mentions) = (duration, summary, mentions)
     }
 }
