@@ -155,7 +155,7 @@ let package = Package(
 
         .executableTarget(
             name: "DashboardBenchmark",
-            dependencies: ["Insight", "Report"],
+            dependencies: ["Insight", "Report", "Catalog", "Pipeline"],
             path: "Benchmarks/DashboardBenchmark"),
 
         .executableTarget(

@@ -83,16 +83,6 @@ extension Catalog {
         }
     }
 
-    /// The latest run (or reuse) of each stage on each broadcast, or on one broadcast, oldest first: what
-    /// each stage last did.
-    public func latestStageRuns(broadcast: String? = nil) throws(PipelineError) -> [StageRunRecord] {
-        try read { db in
-            let latest = "SELECT MAX(id) FROM stage_runs" + (broadcast == nil ? "" : " WHERE broadcast_id = ?") + " GROUP BY broadcast_id, stage"
-            return try StageRunRecord.fetchAll(db, sql: "SELECT * FROM stage_runs WHERE id IN (\(latest)) ORDER BY id",
-                                               arguments: StatementArguments(broadcast.map { [$0] } ?? []))
-        }
-    }
-
     /// Records a keyword list by content (a list already known is not stored twice).
     public func recordKeywordList(name: String, path: String, content: String, sha256: String, now: Date = Date()) throws(PipelineError) {
         try write { db in

@@ -4,8 +4,10 @@ import Insight
 import Report
 
 /// The dashboard's list of a workspace the pipeline made (`Report.WorkspaceStore(root:listing:)`), from
-/// its catalog: the broadcast rows (name, length, when first seen), each stage's latest run and the
-/// validation figures; the headline figures and metadata come from each broadcast's folder.
+/// its catalog alone: the broadcast rows (name, length, when first seen), each stage's latest run, the
+/// validation figures and the alignment's summary rows (title, start, headline figures), so listing many shows
+/// decodes no checkpoint. A broadcast aligned without a summary row under its latest alignment key (a catalog made
+/// before the rows were kept) gets one from its `alignment.json` the first time it is listed.
 public struct CatalogListing: BroadcastListing {
     /// The workspace.
     public let workspace: Workspace
@@ -21,50 +23,79 @@ public struct CatalogListing: BroadcastListing {
 
     public func entries(workspace root: String) throws(ReportError) -> [BroadcastEntry] {
         let broadcasts = try fromCatalog { () throws(PipelineError) in try catalog.broadcasts() }
-        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns() }
+        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageStates() }
         let validations = try fromCatalog { () throws(PipelineError) in try catalog.validationResults() }
-        let runsByBroadcast = Dictionary(grouping: runs, by: { (run: StageRunRecord) in run.broadcastId })
+        let summaries = try fromCatalog { () throws(PipelineError) in try catalog.broadcastSummaries() }
+        let runsByBroadcast = Dictionary(grouping: runs, by: { (run: LatestStageRun) in run.broadcastId })
         var figures: [String: ValidationFigures] = [:]
         for validation in validations { figures[validation.broadcastId] = validation.figures }
+        var rows: [String: BroadcastSummaryRecord] = [:]
+        for summary in summaries { rows[summary.broadcastId] = summary }
         return broadcasts.map { (record: BroadcastRecord) -> BroadcastEntry in
-            let folder = try? BroadcastFolder(workspace: root, id: record.id)
-            return entry(record, folder: folder, headline: folder?.headline(), runs: runsByBroadcast[record.id] ?? [],
-                         validation: figures[record.id])
+            let runs = runsByBroadcast[record.id] ?? []
+            let validation = figures[record.id]
+            if let row = current(rows[record.id], broadcast: record.id, runs: runs, root: root),
+               let summary = row.summary {
+                let headline = HeadlineFigures(duration: row.duration, summary: summary, mentions: row.mentions)
+                return entry(record, title: row.title, start: row.start, headline: headline, runs: runs,
+                             validation: validation)
+            }
+            // Not aligned yet: the title and start from the metadata, as the dashboard shows them.
+            let metadata = (try? BroadcastFolder(workspace: root, id: record.id))?.metadata()
+            return entry(record, title: metadata?.title, start: metadata?.start, headline: nil, runs: runs,
+                         validation: validation)
         }
+    }
+
+    /// The broadcast's summary row as of its latest alignment run: `row` when it was written under that run's key
+    /// (or the alignment is running or failed: then the last good one), else one made now from the folder's
+    /// `alignment.json` and stored (a catalog it cannot write to still lists it, reading the checkpoint each
+    /// time); nil when the broadcast has no alignment.
+    private func current(_ row: BroadcastSummaryRecord?, broadcast id: String, runs: [LatestStageRun],
+                         root: String) -> BroadcastSummaryRecord? {
+        guard let aligned = runs.last(where: { $0.stage == BroadcastSummaryRecord.stage }),
+              aligned.status == .done || aligned.status == .reused,
+              row?.key != aligned.key || row?.summary == nil else { return row }
+        guard let folder = try? BroadcastFolder(workspace: root, id: id), let report = (try? folder.report()) ?? nil
+        else { return row }
+        let fresh = BroadcastSummaryRecord(report: report, metadata: folder.metadata(), broadcast: id, key: aligned.key)
+        try? catalog.recordSummary(fresh)
+        return fresh
     }
 
     public func requireListed(_ folder: BroadcastFolder) throws(ReportError) { _ = try known(folder.id) }
 
     public func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) throws(ReportError) -> BroadcastEntry {
         let record = try known(folder.id)
-        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageRuns(broadcast: folder.id) }
+        let runs = try fromCatalog { () throws(PipelineError) in try catalog.latestStageStates(broadcast: folder.id) }
         let validation = try fromCatalog { () throws(PipelineError) in
             try catalog.validationResults(broadcast: folder.id).first?.figures
         }
-        return entry(record, folder: folder, headline: headline, runs: runs, validation: validation)
+        let metadata = folder.metadata()
+        return entry(record, title: metadata?.title, start: metadata?.start, headline: headline, runs: runs,
+                     validation: validation)
     }
 
     public func recordingCandidates(_ folder: BroadcastFolder) throws(ReportError) -> [String] {
         [try known(folder.id).sourcePath]
     }
 
-    /// The list entry of one catalog row.
-    private func entry(_ record: BroadcastRecord, folder: BroadcastFolder?, headline: HeadlineFigures?, runs: [StageRunRecord],
-                       validation: ValidationFigures?) -> BroadcastEntry {
-        let metadata = folder?.metadata()
+    /// The list entry of one catalog row, titled and dated by the metadata's `title` and `start` when given.
+    private func entry(_ record: BroadcastRecord, title: String?, start: Date?, headline: HeadlineFigures?,
+                       runs: [LatestStageRun], validation: ValidationFigures?) -> BroadcastEntry {
         let lock = workspace.broadcastFolder(record.id) + "/" + CheckpointFile.lockFile
         let latest = Dictionary(runs.map { ($0.stage, $0) }, uniquingKeysWith: { _, last in last })
         let stages = latest.values.sorted { rank($0.stage) < rank($1.stage) }.map { run in
             StageState(name: run.stage, status: Self.status(of: run, lock: lock))
         }
-        return BroadcastEntry(id: record.id, title: metadata?.title ?? record.name, date: metadata?.start ?? record.created,
+        return BroadcastEntry(id: record.id, title: title ?? record.name, date: start ?? record.created,
                               duration: record.duration ?? headline?.duration, stages: stages, summary: headline?.summary,
-                              validation: validation)
+                              mentions: headline?.mentions, validation: validation)
     }
 
     /// What the list says of a stage's latest run: a reuse is done; a run still marked running whose
     /// broadcast no process holds was interrupted (its process died).
-    private static func status(of run: StageRunRecord, lock: String) -> String {
+    private static func status(of run: LatestStageRun, lock: String) -> String {
         switch run.status {
         case .done, .reused: "done"
         case .failed: "failed"

@@ -129,6 +129,7 @@ enum CatalogSchema {
             try db.create(index: "product_views_by_source", on: "product_views", columns: ["source"])
         }
         registerTeamMigrations(&migrator)
+        registerSummaryMigrations(&migrator)
         return migrator
     }
 }

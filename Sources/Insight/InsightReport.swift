@@ -201,17 +201,24 @@ public struct InsightReport: Codable, Sendable, Equatable {
     public var warnings: [String]
 }
 
-/// What a broadcast list needs of a report: its length and headline figures. The alignment stage writes it
-/// beside `alignment.json` as `summary.json`, so a list of many shows reads a few hundred bytes per show
-/// instead of decoding every alignment (a 2-hour show's is hundreds of kilobytes).
+/// What a broadcast list needs of a report: its length, headline figures and number of mentions. The alignment
+/// stage writes it beside `alignment.json` as `summary.json`, so a list of a workspace without a catalog reads a
+/// few hundred bytes per show instead of decoding every alignment (a 2-hour show's is hundreds of kilobytes);
+/// with a catalog the list reads the same figures from the catalog's summary rows.
 public struct HeadlineFigures: Codable, Sendable, Equatable {
     public var duration: Double
     public var summary: BroadcastSummary
+    /// Keyword mentions (those after the end included); nil in summaries written before it was kept.
+    public var mentions: Int?
 
-    public init(duration: Double, summary: BroadcastSummary) { (self.duration, self.summary) = (duration, summary) }
+    public init(duration: Double, summary: BroadcastSummary, mentions: Int? = nil) {
+        (self.duration, self.summary, self.mentions) = (duration, summary, mentions)
+    }
 }
 
 extension InsightReport {
-    /// The report's length and headline figures.
-    public var headline: HeadlineFigures { HeadlineFigures(duration: duration, summary: summary) }
+    /// The report's length, headline figures and number of mentions.
+    public var headline: HeadlineFigures {
+        HeadlineFigures(duration: duration, summary: summary, mentions: ments.count)
+    }
 }

@@ -36,7 +36,7 @@ public enum Assets {
     .state{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;white-space:nowrap}
     .state.significant{background:#d8f0e0;color:#1e5c38;font-weight:bold}.state.not-enough-evidence,.state.no-window{background:#eceff1;color:#555}
     tr.not-enough-evidence td,tr.no-window td{color:#777}td.censored{color:#8a6d3b;background:#fcf8e3;font-style:italic}
-    [data-tip]{cursor:help}.intervals{max-width:900px}tr[data-filtered],tr[data-off]{display:none}.pager{margin:6px 0;font-size:13px}.filters label{font-size:13px;margin:0 4px}
+    [data-tip]{cursor:help}.intervals{max-width:900px}tr[data-filtered]{display:none}.pager{margin:6px 0;font-size:13px}.filters label{font-size:13px;margin:0 4px}
     .stage{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;margin:1px;background:#eee}
     .stage.done{background:#d8f0e0}.stage.failed,.stage.interrupted{background:#f8d7da}.stage.running{background:#fff3cd}
     mark{background:#ffe58a;padding:0 1px;border-radius:2px}
@@ -100,22 +100,10 @@ public enum Assets {
         th.classList.add(asc?"asc":"desc");var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
         rows.sort(function(a,b){var x=cellValue(a,i),y=cellValue(b,i);
           var r=(typeof x==="number"&&typeof y==="number")?x-y:String(x).localeCompare(String(y),"ko");return asc?r:-r;});
-        rows.forEach(function(r){body.appendChild(r);});table.dataset.page=0;paginate(table);});});});
-    // Long tables (data-page-size) show one page of the rows that match the search; the pager moves between pages.
-    function paginate(table){var size=+(table.dataset.pageSize||0);if(!size)return;
-      var page=+(table.dataset.page||0),matched=Array.prototype.filter.call(table.tBodies[0].rows,function(r){return !r.hidden;});
-      var pages=Math.max(1,Math.ceil(matched.length/size));if(page>=pages){page=pages-1;table.dataset.page=page;}
-      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){r.removeAttribute("data-off");});
-      matched.forEach(function(r,i){if(i<page*size||i>=(page+1)*size)r.setAttribute("data-off","");});
-      var pager=document.querySelector('.pager[data-table="'+table.id+'"]');
-      if(pager){pager.querySelector(".page-info").textContent=(page+1)+" / "+pages+" ("+matched.length+")";pager.hidden=pages<2;}}
-    document.querySelectorAll(".pager[data-table]").forEach(function(pager){var table=document.getElementById(pager.dataset.table);
-      pager.querySelectorAll("button[data-step]").forEach(function(b){b.addEventListener("click",function(){
-        table.dataset.page=Math.max(0,(+(table.dataset.page||0))+(+b.dataset.step));paginate(table);});});paginate(table);});
+        rows.forEach(function(r){body.appendChild(r);});});});});
     document.querySelectorAll("input.search[data-table]").forEach(function(input){input.addEventListener("input",function(){
       var q=input.value.trim().toLowerCase(),table=document.getElementById(input.dataset.table);
-      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){r.hidden=q!==""&&r.textContent.toLowerCase().indexOf(q)<0;});
-      table.dataset.page=0;paginate(table);});});
+      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){r.hidden=q!==""&&r.textContent.toLowerCase().indexOf(q)<0;});});});
     var from=document.getElementById("filter-from"),to=document.getElementById("filter-to"),only=document.getElementById("filter-product");
     function filterShows(){document.querySelectorAll("#broadcasts tbody tr").forEach(function(r){var d=r.dataset.date||"";
       var out=(from.value&&(!d||d<from.value))||(to.value&&(!d||d>to.value))||(only.value&&(" "+r.dataset.products+" ").indexOf(" "+only.value+" ")<0);

@@ -27,14 +27,16 @@ public struct BroadcastEntry: Sendable, Equatable {
     public var stages: [StageState]
     /// Headline figures, when the alignment exists.
     public var summary: BroadcastSummary?
+    /// Keyword mentions in the alignment, when it exists and its summary counted them.
+    public var mentions: Int?
     /// Transcript accuracy against the reference, when one came with the recording and was validated.
     public var validation: ValidationFigures?
 
     /// Creates an entry.
     public init(id: String, title: String, date: Date?, duration: Double?, stages: [StageState], summary: BroadcastSummary?,
-                validation: ValidationFigures? = nil) {
+                mentions: Int? = nil, validation: ValidationFigures? = nil) {
         (self.id, self.title, self.date, self.duration, self.stages, self.summary) = (id, title, date, duration, stages, summary)
-        self.validation = validation
+        (self.mentions, self.validation) = (mentions, validation)
     }
 }
 
@@ -95,4 +97,7 @@ public protocol BroadcastStore: Sendable {
     func broadcast(id: String) throws(ReportError) -> Broadcast
     /// The broadcast's recording; `.unknownBroadcast` or `.noRecording`.
     func recording(id: String) throws(ReportError) -> RecordingFile
+    /// Every broadcast with a readable alignment, newest first, without transcript and reviews: what the pages
+    /// across shows (history, keyword leaderboard) read.
+    func alignedBroadcasts() throws(ReportError) -> [Broadcast]
 }

@@ -12,9 +12,13 @@ public struct DashboardPage {
     public var broadcast: Broadcast
     /// Linked (server) or inline (stand-alone report).
     public var assets: AssetMode
+    /// The page of the mention table the server shows (linked assets; the stand-alone report shows every row).
+    public var mentions: MentionQuery
 
     /// Creates the page.
-    public init(broadcast: Broadcast, assets: AssetMode) { (self.broadcast, self.assets) = (broadcast, assets) }
+    public init(broadcast: Broadcast, assets: AssetMode, mentions: MentionQuery = MentionQuery()) {
+        (self.broadcast, self.assets, self.mentions) = (broadcast, assets, mentions)
+    }
 
     /// The page's HTML.
     public func html() -> String {
@@ -53,56 +57,6 @@ public struct DashboardPage {
         <td>\(NumberText.won(summary.expectedRevenue))</td><td>\(peak)</td></tr></tbody></table></section>
         """
     }
-
-    private func mentTable() -> String {
-        var rows = ""
-        for ment in broadcast.report.ments {
-            let mention = ment.mention, counts = ment.counts
-            let time = assets == .linked
-                ? "<a href=\"/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))\" target=\"_blank\">\(Format.clock(mention.time))</a>"
-                : Format.clock(mention.time)
-            rows += "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td><td>\(MarkupText.escape(mention.keyword))</td>"
-                + "<td>\(MarkupText.escape(mention.topic))</td><td>\(MarkupText.escape(mention.ment))</td>"
-            switch ment.coverage {
-            case .afterEnd:
-                rows += "<td class=\"censored\" colspan=\"5\" data-tip=\"방송이 끝난 뒤의 창이라 관측되지 않았고 추정에서 제외했습니다. "
-                    + "The window lies after the end of the show: nothing was observed, and the mention is left out of every estimate.\">"
-                    + "방송 종료 후 창 window after the end</td></tr>"
-                continue
-            case .cut:
-                rows += "<td data-tip=\"창의 일부만 방송 안에 있습니다(관측된 부분만 씁니다). Only part of the window lies inside the show; the observed part counts.\">"
-                    + "일부 cut (\(Format.clock(ment.windowEnd - ment.windowStart)))</td>"
-            case .complete:
-                rows += "<td>전체 full</td>"
-            }
-            let expected = ment.expectedPurchases ?? 0, excess = ment.excessPurchases ?? 0
-            rows += "<td class=\"num\" data-sort=\"\(counts.purchases)\">"
-                + "\(NumberText.grouped(Double(counts.purchases)))</td>"
-                + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
-                + "<td class=\"num\" data-sort=\"\(excess)\">\(Format.signed(excess))</td>"
-                + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">"
-                + "\(NumberText.won(ment.creditedRevenue))</td></tr>"
-        }
-        let window = broadcast.report.options
-        let censored = broadcast.report.ments.filter { $0.coverage == .afterEnd }.count
-        let censoredNote = censored > 0 ? " · 방송 종료 후 창 \(censored)건 제외 \(censored) after the end, left out" : ""
-        return """
-        <section class="wide"><h2>키워드 × 이벤트 Keywords × events <span class="zoom-note">(\(NumberText.grouped(window.windowStart / 60))–\(NumberText.grouped(window.windowEnd / 60))분 후 window\(censoredNote))</span></h2>
-        <input class="search" type="search" placeholder="검색 Search" data-table="ments" id="ment-search">
-        <div class="scroll"><table class="sortable" id="ments" data-page-size="\(Self.mentionPageSize)"><thead><tr><th>시간 Time</th><th>키워드 Keyword</th><th>주제 Topic</th>
-        <th>멘트 Ment</th><th data-tip="창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.">창 Window</th>
-        <th class="num" data-tip="이 언급의 창 안 구매 건수(다른 언급의 창과 겹칠 수 있어 합산하면 안 됩니다). Purchases in this mention's window; windows overlap, so these do not add up.">구매 Purchases</th>
-        <th class="num" data-tip="기준 구매율(키워드 창 밖)과 시청자 수로 예상한 구매 건수. Purchases the baseline rate predicts for this window, given the viewers present.">기대 Expected</th>
-        <th class="num" data-tip="구매 − 기대: 기준보다 많았던 구매. Observed minus expected purchases.">초과 Excess</th>
-        <th class="num" data-tip="유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 언급끼리 나눔): 합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline (significant keywords only); these add up without double counting.">귀속 매출 Credited revenue</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div>
-        <div class="pager noprint" data-table="ments"><button type="button" data-step="-1">‹ 이전 Previous</button>
-        <span class="page-info"></span> <button type="button" data-step="1">다음 Next ›</button></div></section>
-        """
-    }
-
-    /// Mention rows per page of the "Keywords × events" table (search and sort span every row; print shows all).
-    static let mentionPageSize = 25
 
     private func chartSections() -> String {
         let timeline = broadcast.report.timeline

@@ -1,8 +1,8 @@
 import Formatting
 import Markup
 
-/// The broadcast list: date, length, stage status, headline figures and the transcript's CER (when it was
-/// validated); searchable and sortable; each row opens its dashboard in a new tab.
+/// The broadcast list: date, length, stage status, keyword mentions, headline figures and the transcript's CER
+/// (when it was validated); searchable and sortable; each row opens its dashboard in a new tab.
 public struct ListPage {
     /// The broadcasts to list.
     public var entries: [BroadcastEntry]
@@ -32,6 +32,8 @@ public struct ListPage {
                 + "<a href=\"\(link)\" target=\"_blank\" rel=\"noopener\">\(MarkupText.escape(entry.title))</a></td>"
                 + "<td class=\"num\" data-sort=\"\(entry.duration ?? 0)\">\(entry.duration.map(Format.clock) ?? "–")</td>"
                 + "<td>\(stages.isEmpty ? "–" : stages)</td>"
+                + "<td class=\"num\" data-sort=\"\(entry.mentions ?? -1)\">"
+                + "\(entry.mentions.map { NumberText.grouped(Double($0)) } ?? "–")</td>"
                 + "<td class=\"num\" data-sort=\"\(summary?.totalScore ?? 0)\">\(summary.map { Format.decimal($0.totalScore) } ?? "–")</td>"
                 + "<td class=\"num\" data-sort=\"\(summary?.unitsSold ?? 0)\">\(summary.map { NumberText.grouped(Double($0.unitsSold)) } ?? "–")</td>"
                 + "<td class=\"num\" data-sort=\"\(summary?.achievementRate ?? 0)\">\(summary?.achievementRate.map { NumberText.percent($0) } ?? "–")</td>"
@@ -51,7 +53,9 @@ public struct ListPage {
         <select id="filter-product"><option value="">모든 상품 All products</option>\(productOptions)</select>
         <button id="compare-picked" data-tip="체크한 방송(없으면 전체)을 나란히 비교하고 추이를 봅니다. Compare the ticked shows (none ticked: all) side by side, with trends.">비교·추이 Compare</button></div>
         <table class="sortable" id="broadcasts"><thead><tr><th>날짜 Date</th><th>방송 Broadcast</th><th class="num">길이 Length</th>
-        <th>단계 Stages</th><th class="num">점수 Score</th><th class="num">판매 Units</th><th class="num">달성률 Achievement</th>
+        <th>단계 Stages</th>
+        <th class="num" data-tip="키워드 목록의 단어가 말해진 횟수. Keyword mentions found in the show.">언급 Mentions</th>
+        <th class="num">점수 Score</th><th class="num">판매 Units</th><th class="num">달성률 Achievement</th>
         <th class="num">매출 Revenue</th><th class="num" title="문자 오류율: 참조 대본 대비 Character error rate against the reference">CER</th></tr></thead><tbody>\(rows)</tbody></table></section>
         """
         return PageShell(title: "LiveInsight", assets: .linked)

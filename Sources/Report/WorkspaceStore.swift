@@ -11,6 +11,8 @@ public struct WorkspaceStore: BroadcastStore {
     public let root: String
     /// What lists the broadcasts.
     public let listing: any BroadcastListing
+    /// Alignment reports decoded by earlier requests, kept while their files are unchanged.
+    private let reports = ReportCache()
 
     /// Creates a store over the workspace at `root`, listed by `listing`.
     public init(root: String, listing: any BroadcastListing = FolderListing()) {
@@ -25,8 +27,21 @@ public struct WorkspaceStore: BroadcastStore {
     public func broadcast(id: String) throws(ReportError) -> Broadcast {
         let folder = try BroadcastFolder(workspace: root, id: id)
         try listing.requireListed(folder)
-        let report = try folder.requiredReport()
+        let report = try reports.requiredReport(folder)
         return try folder.broadcast(entry: try listing.entry(folder, headline: report.headline), report: report)
+    }
+
+    /// Every listed broadcast with a readable alignment (one that cannot be read is left out), each report decoded
+    /// only when its file changed since the last request.
+    public func alignedBroadcasts() throws(ReportError) -> [Broadcast] {
+        let listed = try entries().compactMap { entry in
+            (try? BroadcastFolder(workspace: root, id: entry.id)).map { (entry, $0) }
+        }
+        reports.retain(listed.map(\.1))
+        return listed.compactMap { entry, folder in
+            guard let report = (try? reports.report(folder)) ?? nil else { return nil }
+            return Broadcast(entry: entry, report: report, transcript: nil, reviews: nil)
+        }
     }
 
     public func recording(id: String) throws(ReportError) -> RecordingFile {
@@ -69,7 +84,8 @@ public struct FolderListing: BroadcastListing {
             .sorted { $0.name < $1.name }
         return BroadcastEntry(id: folder.id, title: metadata?.title ?? manifest?.name ?? folder.id,
                               date: metadata?.start ?? manifest?.stages.values.map(\.started).min(),
-                              duration: headline?.duration, stages: stages, summary: headline?.summary)
+                              duration: headline?.duration, stages: stages, summary: headline?.summary,
+                              mentions: headline?.mentions)
     }
 
     public func recordingCandidates(_ folder: BroadcastFolder) -> [String] {

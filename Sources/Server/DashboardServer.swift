@@ -6,7 +6,8 @@ import Report
 /// assets, all read through a `BroadcastStore`. Errors become HTTP responses (unknown ids: 404).
 ///
 /// Routes: `/`, `/keywords` (pooled keyword leaderboard), `/history[?ids=a,b]` (comparison, trends),
-/// `/broadcasts/:id`, `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`, `/broadcasts/:id/report.xlsx|pdf|html`,
+/// `/broadcasts/:id[?page=&sort=&q=]` (a page of its mention table),
+/// `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`, `/broadcasts/:id/report.xlsx|pdf|html`,
 /// `/static/dashboard.css`, `/static/dashboard.js`, and `/customers[?compare=YYYY-MM-DD]` (RFM segments and
 /// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source.
 /// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…` and `/alerts…` (``TeamRoutes``),
@@ -43,15 +44,13 @@ public struct DashboardServer: Sendable {
         }
         Self.route(router, "/keywords") { _, _ in
             // Every broadcast with a readable alignment; one that cannot be read is left out, not an error for the page.
-            let entries = try Self.mapped { () throws(ReportError) in try store.entries() }
-            let broadcasts = entries.compactMap { entry in try? store.broadcast(id: entry.id) }
+            let broadcasts = try Self.mapped { () throws(ReportError) in try store.alignedBroadcasts() }
             return Self.html(LeaderboardPage(broadcasts: broadcasts).html())
         }
         Self.route(router, "/history") { request, _ in
             // `?ids=a,b` compares those broadcasts side by side; trends and the weekday × hour view use every one.
             let ids = request.uri.queryParameters.get("ids").map { $0.split(separator: ",").map(String.init) } ?? []
-            let entries = try Self.mapped { () throws(ReportError) in try store.entries() }
-            let broadcasts = entries.compactMap { entry in try? store.broadcast(id: entry.id) }
+            let broadcasts = try Self.mapped { () throws(ReportError) in try store.alignedBroadcasts() }
             return Self.html(HistoryPage(broadcasts: broadcasts, compare: ids).html())
         }
         Self.route(router, "/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
@@ -70,9 +69,12 @@ public struct DashboardServer: Sendable {
             let name = try Self.mapped { () throws(ReportError) in try customers.shows() }.first { $0.id == id }?.name ?? id
             return Self.html(AudiencePage(insight: insight, name: name).html())
         }
-        Self.route(router, "/broadcasts/:id") { _, context in
+        Self.route(router, "/broadcasts/:id") { request, context in
+            // `?page=2&sort=-purchases&q=할인`: which page of the mention table, in which order, matching what.
             let id = try context.parameters.require("id")
-            return Self.html(DashboardPage(broadcast: try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }, assets: .linked).html())
+            let broadcast = try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }
+            let mentions = MentionQuery(query: request.uri.query)
+            return Self.html(DashboardPage(broadcast: broadcast, assets: .linked, mentions: mentions).html())
         }
         Self.route(router, "/broadcasts/:id/transcript") { _, context in
             let id = try context.parameters.require("id")

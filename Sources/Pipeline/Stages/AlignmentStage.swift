@@ -1,10 +1,12 @@
+import Catalog
 import Checkpoints
 import Foundation
 import Insight
 
 /// `alignment`: mentions × the event log → `alignment.json` (`Insight.InsightReport`: uplifts with
 /// intervals, credited shares, funnels, the broadcast summary), with the broadcast's metadata when given.
-struct AlignmentStage: Stage {
+/// What the broadcast list shows of it goes into the catalog (`broadcast_summaries`).
+struct AlignmentStage: Stage, CatalogFigures {
     let name = "alignment"
     let version = "2"   // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels, summary.json
     let inputs: [StageInput] = [.stage("decode"), .stage("mentions"), .user(.events, required: true),
@@ -26,5 +28,21 @@ struct AlignmentStage: Stage {
                                                metadata: metadata, options: context.settings.alignment)
         try CheckpointJSON.write(report, to: context.path(CheckpointFile.alignment.name))
         try CheckpointJSON.write(report.headline, to: context.path(CheckpointFile.summary.name))
+    }
+
+    func recordedKey(broadcast: String, in catalog: Catalog) throws(PipelineError) -> String? {
+        try catalog.broadcastSummaries(broadcast: broadcast).first?.key
+    }
+
+    func recordFigures(_ context: StageContext, key: String, in catalog: Catalog) throws(PipelineError) {
+        let report = try CheckpointJSON.read(InsightReport.self, from: context.path(CheckpointFile.alignment.name))
+        var metadata: BroadcastMetadata?
+        if let path = context.userInput(.metadata) {
+            do { metadata = try BroadcastMetadata.load(path: path) } catch {
+                throw .badInput(path: path, detail: "\(error)")
+            }
+        }
+        try catalog.recordSummary(BroadcastSummaryRecord(report: report, metadata: metadata,
+                                                         broadcast: context.broadcastID, key: key))
     }
 }

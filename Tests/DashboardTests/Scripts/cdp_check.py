@@ -14,6 +14,7 @@ open_page, evaluate, screenshot, errors_of = browser.open_page, browser.evaluate
 
 
 VISIBLE_ROWS = "(id) => Array.from(document.querySelectorAll('#' + id + ' tbody tr')).filter(r => !r.hidden).length"
+MENT_TIMES = "() => Array.from(document.querySelectorAll('#ments tbody tr')).map(r => +r.cells[0].dataset.sort)"
 FIRST_CELLS = "(id, i) => Array.from(document.querySelectorAll('#' + id + ' tbody tr')).map(r => r.cells[i].textContent.trim())"
 try:
     report = {}
@@ -36,27 +37,18 @@ try:
 
     page = open_page(base + "/broadcasts/" + broadcast)
     report["dashboard"] = evaluate(page, f"""(() => {{ const visible = {VISIBLE_ROWS}, cells = {FIRST_CELLS};
+      const MENT_TIMES = {MENT_TIMES};
       const out = {{charts: {{}}, injected: document.querySelectorAll('img').length}};
       document.querySelectorAll('svg.chart').forEach(svg => {{ out.charts[svg.id] =
         svg.querySelectorAll('path.slice, circle.slice, circle.dot, rect.bar, polyline.series, text.word').length; }});
       out.summary = Array.from(document.querySelectorAll('#summary td')).map(td => td.textContent.trim());
       out.findings = document.querySelectorAll('#findings li').length;
-      out.mentRows = visible('ments');
+      out.mentRows = visible('ments'); out.mentTimes = MENT_TIMES();
+      out.pageInfo = document.querySelector('#ments-pager .page-info').textContent;
       out.impacts = Array.from(document.querySelectorAll('#impacts tbody tr')).map(r => [r.cells[0].textContent.trim(), r.className]);
       out.afterEnd = document.querySelectorAll('#ments tbody tr.after-end').length;
       document.querySelector('#impacts tbody tr').cells[3].dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}));
       out.effectTip = document.getElementById('tip').textContent;
-      const shownRows = id => Array.from(document.querySelectorAll('#' + id + ' tbody tr')).filter(r => r.getClientRects().length > 0).length;
-      out.pageShown = [shownRows('ments')];
-      document.querySelector('.pager[data-table="ments"] button[data-step="1"]').click(); out.pageShown.push(shownRows('ments'));
-      out.pageInfo = document.querySelector('.pager[data-table="ments"] .page-info').textContent;
-      const th = document.querySelectorAll('#ments th'); th[0].click(); th[0].click(); out.pageShown.push(shownRows('ments'));
-      out.timesDescending = Array.from(document.querySelectorAll('#ments tbody tr')).map(r => +r.cells[0].dataset.sort);
-      th[1].click(); out.keywordsAscending = cells('ments', 1);
-      const search = document.getElementById('ment-search'); search.value = {json.dumps(term)};
-      search.dispatchEvent(new Event('input')); out.searched = visible('ments'); out.searchedShown = shownRows('ments');
-      out.searchedText = Array.from(document.querySelectorAll('#ments tbody tr')).filter(r => !r.hidden).map(r => r.textContent);
-      search.value = ''; search.dispatchEvent(new Event('input'));
       const svg = document.getElementById('chart-sales'), box = svg.getBoundingClientRect();
       const at = (type, f) => svg.dispatchEvent(new MouseEvent(type, {{bubbles: true, clientX: box.left + box.width * f, clientY: box.top + box.height / 2}}));
       const before = svg.querySelector('circle.dot').getAttribute('cx');
@@ -76,6 +68,23 @@ try:
       document.getElementById('lang-toggle').click();
       return out; }})()""")
     report["dashboardShot"] = screenshot(page, "dashboard.png")
+
+    # The mention table pages, sorts and searches on the server: follow its links and submit its form as a reader would.
+    def follow(click):
+        evaluate(page, "(() => { " + click + "; return true; })()")
+        browser.wait_for("Page.loadEventFired", page)
+        return evaluate(page, f"""(() => {{ const cells = {FIRST_CELLS};
+          return {{times: ({MENT_TIMES})(), keywords: cells('ments', 1),
+            rows: document.querySelectorAll('#ments tbody tr').length,
+            afterEnd: document.querySelectorAll('#ments tbody tr.after-end').length,
+            info: document.querySelector('#ments-pager .page-info').textContent, url: location.search}}; }})()""")
+    pages = report["mentPages"] = {}
+    pages["next"] = follow("document.querySelector('#ments-pager a[rel=next]').click()")
+    pages["previous"] = follow("document.querySelector('#ments-pager a[rel=prev]').click()")
+    pages["timeDescending"] = follow("document.querySelector('#ments th a').click()")
+    pages["keywordAscending"] = follow("document.querySelectorAll('#ments th a')[1].click()")
+    pages["searched"] = follow("document.getElementById('ment-search').value = " + json.dumps(term)
+                               + "; document.getElementById('ment-search-form').requestSubmit()")
     report["dashboardErrors"] = errors_of(page)
 
     page = open_page(base + "/broadcasts/" + broadcast + "/transcript")
