@@ -1,0 +1,58 @@
+import Acoustic
+import Checkpoints
+import Transcription
+import TranscriptAlignment
+import Validation
+
+/// The transcript stage with text from elsewhere (`Docs/transcripts.md`): captions (`run --transcript`) whose
+/// cues all have times are force-aligned cue by cue in place of recognition; a cue sheet (`run --script`), or
+/// captions without times, is matched against the freely recognised transcript, and only the passages that
+/// were said replace the recognised words there. Every word records where its text came from.
+extension TranscriptStage {
+    /// The text a broadcast was given and the origin its words will record.
+    struct GivenText {
+        let cues: [TextCue]
+        let origin: WordOrigin
+    }
+
+    /// The broadcast's transcript or cue sheet (a transcript wins when an old run left both), or nil.
+    func givenText(_ context: StageContext) throws -> GivenText? {
+        if let path = context.userInput(.transcript) {
+            return GivenText(cues: try TextCueReader.cues(path: path), origin: .caption)
+        }
+        if let path = context.userInput(.script) {
+            return GivenText(cues: try TextCueReader.cues(path: path), origin: .script)
+        }
+        return nil
+    }
+
+    /// The segments of a transcript made from `given` and the posteriors of `reader`.
+    func transcribe(_ given: GivenText, reader: PosteriorsReader, transcriber: Transcriber,
+                    context: StageContext) throws -> [TranscriptSegment] {
+        let configuration = transcriber.model.configuration
+        let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
+        let timed = given.cues.compactMap { cue in cue.span.map { CueAligner.Cue(text: cue.text, span: $0) } }
+        if given.origin == .caption, !timed.isEmpty, timed.count == given.cues.count {
+            let aligner = CueAligner(cues: timed, origin: .caption, vocabulary: vocabulary, clock: transcriber.clock)
+            return try align(aligner, on: reader, context: context)
+        }
+        let recognised = try recognise(reader, with: transcriber, context: context)
+        let match = ScriptMatcher().match(script: given.cues.map(\.text), recognised: recognised, vocabulary: vocabulary)
+        let aligner = CueAligner(cues: match.passages, origin: given.origin, vocabulary: vocabulary, clock: transcriber.clock)
+        let passages = try align(aligner, on: PosteriorsReader(path: reader.path), context: context)
+        return (passages + match.kept).sorted { $0.start < $1.start }
+    }
+
+    /// Feeds every utterance of `reader` to `aligner` and returns its segments.
+    private func align(_ aligner: CueAligner, on reader: PosteriorsReader, context: StageContext) throws -> [TranscriptSegment] {
+        var aligner = aligner
+        let progress = context.progress("aligning the given text", total: try RecordingInfo.load(folder: context.folder).duration,
+                                        unit: "s")
+        defer { progress?.finish() }
+        while let utterance = try reader.next() {
+            aligner.add(UtterancePosteriors(start: utterance.start, end: utterance.end, posteriors: utterance.posteriors))
+            progress?.update(utterance.end)
+        }
+        return aligner.finish()
+    }
+}
