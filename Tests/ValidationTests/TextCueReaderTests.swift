@@ -82,11 +82,18 @@ struct TextCueReaderTests {
         }
     }
 
-    /// Broken JSON is refused with the decoder's account of where.
-    @Test func brokenJSON() throws {
+    /// A cue without text is refused, naming the cue; JSON of another shape with the decoder's account of where.
+    @Test func jsonWithoutText() throws {
         let path = try FixturePaths.scratch("cues.json", #"[{"start": 1, "end": 2}]"#)
-        #expect(throws: TranscriptError.invalidJSON(path: path, problem: "missing \"word\" at [0]")) {
+        #expect(throws: TranscriptError.invalidJSON(path: path, problem: "cue [0] has no \"text\"")) {
             try TextCueReader.cues(path: path)
+        }
+        let wrongType = try FixturePaths.scratch("cues.json", #"{"segments": [{"text": "가", "start": "soon"}]}"#)
+        do {
+            _ = try TextCueReader.cues(path: wrongType)
+            Issue.record("a start that is not a number was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("\(wrongType): wrong type at .segments[0].start"), "\(error)")
         }
     }
 }

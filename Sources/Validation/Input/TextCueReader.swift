@@ -72,21 +72,12 @@ public enum TextCueReader {
 
 /// The JSON shapes ``TextCueReader`` accepts.
 private enum JSONCues {
-    /// A cue or segment: `text` (or `word`), optional `start` and `end`.
+    /// A cue or segment: `text` (or `word`), optional `start` and `end`; other keys are ignored.
     struct Cue: Decodable {
-        var text: String
+        var text: String?
+        var word: String?
         var start: Double?
         var end: Double?
-
-        enum CodingKeys: String, CodingKey { case text, word, start, end }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            text = try container.decodeIfPresent(String.self, forKey: .text)
-                ?? container.decode(String.self, forKey: .word)
-            start = try container.decodeIfPresent(Double.self, forKey: .start)
-            end = try container.decodeIfPresent(Double.self, forKey: .end)
-        }
     }
 
     /// An object holding cues under `segments` or `words`, or one untimed `text`.
@@ -104,7 +95,8 @@ private enum JSONCues {
                 listed = try JSONDecoder().decode([Cue].self, from: data)
             } else {
                 let document = try JSONDecoder().decode(Document.self, from: data)
-                guard let cues = document.segments ?? document.words ?? document.text.map({ [Cue(text: $0)] }) else {
+                let untimed = document.text.map { [Cue(text: $0, word: nil, start: nil, end: nil)] }
+                guard let cues = document.segments ?? document.words ?? untimed else {
                     throw TranscriptError.invalidJSON(path: file.path, problem: "found no \"segments\", \"words\" or \"text\"")
                 }
                 listed = cues
@@ -118,12 +110,15 @@ private enum JSONCues {
         }
         var cues: [TextCue] = []
         for (index, cue) in listed.enumerated() {
+            guard let text = cue.text ?? cue.word else {
+                throw .invalidJSON(path: file.path, problem: "cue [\(index)] has no \"text\"")
+            }
             let location = SourceLocation(path: file.path, line: 1)
             switch (cue.start, cue.end) {
             case (nil, nil):
-                cues.append(TextCue(text: cue.text, span: nil, location: location))
+                cues.append(TextCue(text: text, span: nil, location: location))
             case (let start?, let end?) where start >= 0 && end >= start:
-                cues.append(TextCue(text: cue.text, span: start...end, location: location))
+                cues.append(TextCue(text: text, span: start...end, location: location))
             default:
                 throw .invalidJSON(path: file.path, problem: "cue [\(index)] needs both \"start\" and \"end\" (seconds, "
                                    + "the end not before the start) or neither; found \(cue.start.map { "\($0)" } ?? "none") "
@@ -134,7 +129,3 @@ private enum JSONCues {
     }
 }
 
-extension JSONCues.Cue {
-    /// An untimed cue.
-    init(text: String) { (self.text, start, end) = (text, nil, nil) }
-}
