@@ -96,8 +96,9 @@ let package = Package(
         ]),
         // The stages, the runner and the watched folder.
         .target(name: "Pipeline", dependencies: [
-            "Checkpoints", "Catalog", "AudioIO", "Acoustic", "Transcription", "TranscriptAlignment", "Insight", "Validation",
-            "Reviews", "Report", "ContentHash", "TextDecoding", "ModelLookup", "Accounts", "Board", "Catchphrases", "Alerts",
+            "Checkpoints", "Catalog", "AudioIO", "Acoustic", "Transcription", "TranscriptAlignment", "Insight",
+            "Validation", "Reviews", "Report", "ContentHash", "TextDecoding", "ModelLookup", "Accounts", "Board",
+            "Catchphrases", "Alerts",
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [

@@ -29,7 +29,7 @@ public struct TranscriptPage {
                 text = segment.words.map { word in
                     let spoken = MarkupText.escape(word.text)
                     let hit = mentions.contains { $0.time < word.end && $0.end > word.start }
-                    let classes = (["word"] + [TranscriptSource.cssClass(word.origin)].compactMap { $0 }).joined(separator: " ")
+                    let classes = TranscriptSource.cssClass(word.origin).map { "word " + $0 } ?? "word"
                     return hit ? "<mark class=\"\(classes)\" data-seek=\"\(word.start)\">\(spoken)</mark>"
                         : "<span class=\"\(classes)\" data-seek=\"\(word.start)\">\(spoken)</span>"
                 }.joined(separator: " ")

@@ -32,7 +32,8 @@ public struct ScriptMatcher: Sendable {
     }
 
     /// Matches `script` (passages of text, e.g. the cue sheet's lines, in order) against `recognised`.
-    public func match(script: [String], recognised segments: [TranscriptSegment], vocabulary: TokenVocabulary) -> Match {
+    public func match(script: [String], recognised segments: [TranscriptSegment],
+                      vocabulary: TokenVocabulary) -> Match {
         let recognised = segments.flatMap(\.words)
         let scriptWords = script.map { line in SpokenWords.of(line, vocabulary: vocabulary).map(\.text) }
         let flat = scriptWords.flatMap { $0 }
@@ -45,7 +46,8 @@ public struct ScriptMatcher: Sendable {
             guard let syllable = step.referenceIndex, let other = step.hypothesisIndex else { continue }
             let word = scriptWordOf[syllable], heardWord = heardWordOf[other]
             if step.operation == .correct { matches[word] += 1 }
-            heard[word] = heard[word].map { min($0.lowerBound, heardWord)...max($0.upperBound, heardWord) } ?? heardWord...heardWord
+            let met = heard[word] ?? heardWord...heardWord
+            heard[word] = min(met.lowerBound, heardWord)...max(met.upperBound, heardWord)
         }
         let said = flat.indices.map { word in
             let around = (max(0, word - neighbourhood)...min(flat.count - 1, word + neighbourhood))
@@ -59,7 +61,8 @@ public struct ScriptMatcher: Sendable {
         while word < flat.count {
             guard said[word] else { word += 1; continue }
             var end = word
-            while end + 1 < flat.count, said[end + 1], lineOf[end + 1] == lineOf[word], end + 1 - word < longestPassage {
+            while end + 1 < flat.count, said[end + 1], lineOf[end + 1] == lineOf[word],
+                  end + 1 - word < longestPassage {
                 end += 1
             }
             let met = heard[word...end].compactMap { $0 }
@@ -76,8 +79,8 @@ public struct ScriptMatcher: Sendable {
             let words = segment.words.indices.filter { !replaced.contains(index + $0) }.map { segment.words[$0] }
             index += segment.words.count
             guard let first = words.first, let last = words.last else { continue }
-            kept.append(TranscriptSegment(start: first.start, end: last.end, text: words.map(\.text).joined(separator: " "),
-                                          words: words))
+            let text = words.map(\.text).joined(separator: " ")
+            kept.append(TranscriptSegment(start: first.start, end: last.end, text: text, words: words))
         }
         return Match(passages: passages, kept: kept)
     }

@@ -56,7 +56,8 @@ extension LiveInsight {
 
         func validate() throws {
             if transcript != nil, script != nil {
-                throw ValidationError("--transcript and --script exclude each other: give the captions or the cue sheet")
+                throw ValidationError(
+                    "--transcript and --script exclude each other: give the captions or the cue sheet")
             }
         }
 

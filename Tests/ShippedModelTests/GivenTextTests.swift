@@ -60,11 +60,14 @@ struct GivenTextTests {
     @Test func captionsPutMentionsWhereTheyWereSaid() throws {
         let demo = try Self.demo.get()
         let srt = demo.lines.enumerated().map { index, line in
-            "\(index + 1)\n\(Self.srtTime(line.span.lowerBound - 1)) --> \(Self.srtTime(line.span.upperBound + 1))\n\(line.written)\n"
+            let timing = Self.srtTime(line.span.lowerBound - 1) + " --> " + Self.srtTime(line.span.upperBound + 1)
+            return "\(index + 1)\n\(timing)\n\(line.written)\n"
         }.joined(separator: "\n")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).srt")
         try srt.write(to: file, atomically: true, encoding: .utf8)
-        let cues = try TextCueReader.cues(path: file.path).map { CueAligner.Cue(text: $0.text, span: try #require($0.span)) }
+        let cues = try TextCueReader.cues(path: file.path).map { cue in
+            CueAligner.Cue(text: cue.text, span: try #require(cue.span))
+        }
         let segments = Self.aligned(cues, origin: .caption, demo: demo)
         #expect(segments.flatMap(\.words).allSatisfy { $0.origin == .caption })
 
@@ -98,7 +101,8 @@ struct GivenTextTests {
         let unsaidWords = Set(["환불", "규정은", "상세", "페이지에서", "고객", "센터로", "문의해"])
         #expect(!words.contains { $0.origin == .script && unsaidWords.contains($0.text) })
         let inAdLib = words.filter { demo.lines[adLib].span.contains(($0.start + $0.end) / 2) }
-        #expect(!inAdLib.isEmpty && inAdLib.allSatisfy { $0.origin == nil }, "\(inAdLib.map { "\($0.text):\($0.origin as Any)" })")
+        #expect(!inAdLib.isEmpty && inAdLib.allSatisfy { $0.origin == nil },
+                "\(inAdLib.map { "\($0.text):\($0.origin?.rawValue ?? "-")" })")
         let inScript = words.filter { word in
             demo.lines.indices.contains { $0 != adLib && demo.lines[$0].span.contains((word.start + word.end) / 2) }
         }

@@ -47,8 +47,8 @@ struct TextCueReaderTests {
     /// The pipeline's own transcript.json: its segments are the cues; extra keys are ignored.
     @Test func pipelineTranscriptJSON() throws {
         let path = try FixturePaths.scratch("transcript.json", """
-            {"duration": 9, "modelDigest": "x", "segments": [{"start": 1, "end": 4, "text": "삼만 구천 원", "readable": "39,000원",
-             "words": [{"text": "삼만", "start": 1, "end": 1.5, "confidence": 0.9}]}]}
+            {"duration": 9, "modelDigest": "x", "segments": [{"start": 1, "end": 4, "text": "삼만 구천 원",
+             "readable": "39,000원", "words": [{"text": "삼만", "start": 1, "end": 1.5, "confidence": 0.9}]}]}
             """)
         let cues = try TextCueReader.cues(path: path)
         #expect(cues.map(\.text) == ["삼만 구천 원"])
@@ -66,18 +66,22 @@ struct TextCueReaderTests {
 
     /// A bad SRT timing line is reported with the file and its line number.
     @Test func malformedSRTTiming() throws {
-        let path = try FixturePaths.scratch("bad.srt", "1\n00:00:01,000 --> 00:00:03,000\n가\n\n2\n00:00:05,000 --> 00:00:0x,000\n나\n")
-        #expect(throws: TranscriptError.malformed(path: path, line: 6, problem: "'00:00:05,000 --> 00:00:0x,000' is not a cue "
-                + "timing (expected HH:MM:SS,mmm --> HH:MM:SS,mmm with the end not before the start)")) {
+        let path = try FixturePaths.scratch("bad.srt", "1\n00:00:01,000 --> 00:00:03,000\n가\n\n"
+                                            + "2\n00:00:05,000 --> 00:00:0x,000\n나\n")
+        let problem = "'00:00:05,000 --> 00:00:0x,000' is not a cue timing "
+            + "(expected HH:MM:SS,mmm --> HH:MM:SS,mmm with the end not before the start)"
+        #expect(throws: TranscriptError.malformed(path: path, line: 6, problem: problem)) {
             try TextCueReader.cues(path: path)
         }
     }
 
     /// A JSON cue with a start but no end is refused, naming the cue.
     @Test func jsonCueWithoutEnd() throws {
-        let path = try FixturePaths.scratch("cues.json", #"[{"start": 1, "end": 2, "text": "가"}, {"start": 3, "text": "나"}]"#)
-        #expect(throws: TranscriptError.invalidJSON(path: path, problem: "cue [1] needs both \"start\" and \"end\" (seconds, "
-                + "the end not before the start) or neither; found 3.0 and none")) {
+        let path = try FixturePaths.scratch("cues.json",
+                                            #"[{"start": 1, "end": 2, "text": "가"}, {"start": 3, "text": "나"}]"#)
+        let problem = "cue [1] needs both \"start\" and \"end\" (seconds, the end not before the start) or neither; "
+            + "found 3.0 and none"
+        #expect(throws: TranscriptError.invalidJSON(path: path, problem: problem)) {
             try TextCueReader.cues(path: path)
         }
     }

@@ -164,7 +164,8 @@ public final class PipelineRunner: Sendable {
                 let stale = folder + "/" + replaced.pathInBroadcast
                 guard FileDigest.size(of: stale) != nil else { continue }
                 do { try FileManager.default.removeItem(atPath: stale) } catch {
-                    throw .io(path: stale, detail: "cannot remove the \(replaced.rawValue) file the \(kind.rawValue) replaces: \(error)")
+                    let detail = "cannot remove the \(replaced.rawValue) file the \(kind.rawValue) replaces: \(error)"
+                    throw .io(path: stale, detail: detail)
                 }
             }
             if kind == .keywords {

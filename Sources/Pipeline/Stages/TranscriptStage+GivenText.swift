@@ -37,20 +37,24 @@ extension TranscriptStage {
             return try align(aligner, on: reader, context: context)
         }
         let recognised = try recognise(reader, with: transcriber, context: context)
-        let match = ScriptMatcher().match(script: given.cues.map(\.text), recognised: recognised, vocabulary: vocabulary)
-        let aligner = CueAligner(cues: match.passages, origin: given.origin, vocabulary: vocabulary, clock: transcriber.clock)
+        let match = ScriptMatcher().match(script: given.cues.map(\.text), recognised: recognised,
+                                          vocabulary: vocabulary)
+        let aligner = CueAligner(cues: match.passages, origin: given.origin, vocabulary: vocabulary,
+                                 clock: transcriber.clock)
         let passages = try align(aligner, on: PosteriorsReader(path: reader.path), context: context)
         return (passages + match.kept).sorted { $0.start < $1.start }
     }
 
     /// Feeds every utterance of `reader` to `aligner` and returns its segments.
-    private func align(_ aligner: CueAligner, on reader: PosteriorsReader, context: StageContext) throws -> [TranscriptSegment] {
+    private func align(_ aligner: CueAligner, on reader: PosteriorsReader,
+                       context: StageContext) throws -> [TranscriptSegment] {
         var aligner = aligner
-        let progress = context.progress("aligning the given text", total: try RecordingInfo.load(folder: context.folder).duration,
-                                        unit: "s")
+        let duration = try RecordingInfo.load(folder: context.folder).duration
+        let progress = context.progress("aligning the given text", total: duration, unit: "s")
         defer { progress?.finish() }
         while let utterance = try reader.next() {
-            aligner.add(UtterancePosteriors(start: utterance.start, end: utterance.end, posteriors: utterance.posteriors))
+            let posteriors = utterance.posteriors
+            aligner.add(UtterancePosteriors(start: utterance.start, end: utterance.end, posteriors: posteriors))
             progress?.update(utterance.end)
         }
         return aligner.finish()

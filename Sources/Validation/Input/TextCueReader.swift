@@ -51,7 +51,8 @@ public enum TextCueReader {
         case .text:
             return file.numberedLines.compactMap { number, line in
                 let text = line.trimmingWhitespace
-                return text.isEmpty ? nil : TextCue(text: text, span: nil, location: SourceLocation(path: path, line: number))
+                let location = SourceLocation(path: path, line: number)
+                return text.isEmpty ? nil : TextCue(text: text, span: nil, location: location)
             }
         }
     }
@@ -97,7 +98,8 @@ private enum JSONCues {
                 let document = try JSONDecoder().decode(Document.self, from: data)
                 let untimed = document.text.map { [Cue(text: $0, word: nil, start: nil, end: nil)] }
                 guard let cues = document.segments ?? document.words ?? untimed else {
-                    throw TranscriptError.invalidJSON(path: file.path, problem: "found no \"segments\", \"words\" or \"text\"")
+                    throw TranscriptError.invalidJSON(path: file.path,
+                                                      problem: "found no \"segments\", \"words\" or \"text\"")
                 }
                 listed = cues
             }
@@ -120,9 +122,10 @@ private enum JSONCues {
             case (let start?, let end?) where start >= 0 && end >= start:
                 cues.append(TextCue(text: text, span: start...end, location: location))
             default:
-                throw .invalidJSON(path: file.path, problem: "cue [\(index)] needs both \"start\" and \"end\" (seconds, "
-                                   + "the end not before the start) or neither; found \(cue.start.map { "\($0)" } ?? "none") "
-                                   + "and \(cue.end.map { "\($0)" } ?? "none")")
+                let found = [cue.start, cue.end].map { $0.map { "\($0)" } ?? "none" }
+                throw .invalidJSON(path: file.path, problem: "cue [\(index)] needs both \"start\" and \"end\" "
+                                   + "(seconds, the end not before the start) or neither; "
+                                   + "found \(found[0]) and \(found[1])")
             }
         }
         return cues

@@ -23,7 +23,9 @@ struct GivenTranscriptTests {
         try #require(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let stages = try #require(summary["stages"] as? [[String: Any]])
-        let statuses = Dictionary(uniqueKeysWithValues: stages.map { ($0["stage"] as? String ?? "", $0["status"] as? String ?? "") })
+        let statuses = Dictionary(uniqueKeysWithValues: stages.map {
+            ($0["stage"] as? String ?? "", $0["status"] as? String ?? "")
+        })
         return (try #require(summary["folder"] as? String), statuses)
     }
 
@@ -31,7 +33,8 @@ struct GivenTranscriptTests {
         let folder = try CLIRunner.temporaryDirectory()
         let workspace = folder.appendingPathComponent("ws").path
         let captions = folder.appendingPathComponent("show.srt")
-        try "1\n00:00:00,000 --> 00:00:05,000\n오늘만 특가 39,000원에 무료 배송까지 해 드려요!\n".write(to: captions, atomically: true, encoding: .utf8)
+        let caption = "1\n00:00:00,000 --> 00:00:05,000\n오늘만 특가 39,000원에 무료 배송까지 해 드려요!\n"
+        try caption.write(to: captions, atomically: true, encoding: .utf8)
 
         let first = try Self.run(["--transcript", captions.path], workspace: workspace)
         let words = try Self.words(in: first.folder)
@@ -40,14 +43,16 @@ struct GivenTranscriptTests {
         let mentions = try String(contentsOfFile: first.folder + "/mentions.json", encoding: .utf8)
         #expect(mentions.contains("\"무료 배송\""), "\(mentions)")
 
-        try "1\n00:00:00,000 --> 00:00:05,000\n오늘만 특가 무료 배송\n".write(to: captions, atomically: true, encoding: .utf8)
+        try "1\n00:00:00,000 --> 00:00:05,000\n오늘만 특가 무료 배송\n"
+            .write(to: captions, atomically: true, encoding: .utf8)
         let changed = try Self.run(["--transcript", captions.path], workspace: workspace)
         #expect(changed.statuses["acoustic"] == "reused")
         #expect(changed.statuses["transcript"] == "ran")
         #expect(try Self.words(in: changed.folder).map(\.text) == ["오늘만", "특가", "무료", "배송"])
 
         let script = folder.appendingPathComponent("cue-sheet.txt")
-        try "오늘만 특가 삼만 구천 원에 무료 배송까지 해 드려요\n이 줄은 방송에서 말하지 않았습니다\n".write(to: script, atomically: true, encoding: .utf8)
+        try "오늘만 특가 삼만 구천 원에 무료 배송까지 해 드려요\n이 줄은 방송에서 말하지 않았습니다\n"
+            .write(to: script, atomically: true, encoding: .utf8)
         let scripted = try Self.run(["--script", script.path], workspace: workspace)
         #expect(scripted.statuses["transcript"] == "ran")
         #expect(!FileManager.default.fileExists(atPath: scripted.folder + "/inputs/transcript.txt"))
@@ -58,7 +63,8 @@ struct GivenTranscriptTests {
 
     /// Captions and a cue sheet at once are refused before anything runs.
     @Test func transcriptAndScriptExcludeEachOther() throws {
-        let result = try CLIRunner.run(["run", CLIRunner.sample("price-8k.wav"), "--transcript", "a.srt", "--script", "b.txt"])
+        let result = try CLIRunner.run(["run", CLIRunner.sample("price-8k.wav"), "--transcript", "a.srt",
+                                        "--script", "b.txt"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--transcript and --script exclude each other"), "\(result.stderr)")
     }
