@@ -40,9 +40,12 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
     /// The copy's path inside the broadcast folder (`inputs/<fileName>`).
     public var pathInBroadcast: String { CheckpointFile.inputsFolder + "/" + fileName }
 
-    /// Suffix that pairs a file in the watched folder with the recording of the same stem:
-    /// `show.wav` + `show.events.csv`, `show.meta.json`.
-    public var companionSuffix: String { "." + fileName }
+    /// Suffixes that pair a file in the watched folder with the recording of the same stem:
+    /// `show.wav` + `show.events.csv`, `show.meta.json`; captions also as platforms name them, `show.srt`,
+    /// `show.vtt`. The first one present is taken.
+    public var companionSuffixes: [String] {
+        self == .transcript ? ["." + fileName, ".srt", ".vtt"] : ["." + fileName]
+    }
 
     /// Orders kinds by name (for stable listings).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
