@@ -5,8 +5,8 @@ import Transcription
 /// keep the given text and take their times from the recording: each cue's words are force-aligned
 /// (CTC Viterbi) on the posteriors inside the cue's span widened by ``margin``, so a mention lands on the
 /// second the word was said, not wherever the caption happened to start. A cue whose text cannot be
-/// aligned there (no speech frames in its span, or fewer frames than units) has its words spread over
-/// the span by their syllables.
+/// aligned there (no speech frames in its span, fewer frames than units, or more than
+/// ``alignmentBudget``) has its words spread over the span by their syllables.
 ///
 /// It streams: utterances are added in time order and each cue is aligned as soon as the posteriors
 /// that can reach it are in, so a long broadcast never holds all its posteriors at once.
@@ -27,6 +27,10 @@ public struct CueAligner {
     /// Seconds searched on each side of a cue's span: captions are often timed loosely, shown a little
     /// before or after the words are said.
     public static let margin = 0.5
+
+    /// The most cells (frames × alignment states) one cue's forced alignment may take, a byte each: a cue
+    /// longer than minutes (a whole show given as one cue) is spread instead of exhausting memory.
+    public static let alignmentBudget = 32 << 20
 
     private let cues: [Cue]
     private let origin: WordOrigin
@@ -86,6 +90,7 @@ public struct CueAligner {
         let searched = (span.lowerBound - Self.margin)...(span.upperBound + Self.margin)
         guard let window = PosteriorsWindow(utterances: utterances, span: searched, clock: clock) else { return nil }
         let sequence = Array(words.map(\.units).joined(separator: [TokenVocabulary.wordBoundary]))
+        guard window.posteriors.frames * (2 * sequence.count + 1) <= Self.alignmentBudget else { return nil }
         let timed = TimedWords.words(for: sequence, posteriors: window.posteriors, vocabulary: vocabulary, clock: clock)
         guard timed.count == words.count else { return nil }
         return timed.map { (window.recordingTime($0.start, isEnd: false), window.recordingTime($0.end, isEnd: true)) }

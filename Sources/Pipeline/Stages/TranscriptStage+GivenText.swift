@@ -26,30 +26,34 @@ extension TranscriptStage {
         return nil
     }
 
-    /// The segments of a transcript made from `given` and the posteriors of `reader`.
-    func transcribe(_ given: GivenText, reader: PosteriorsReader, transcriber: Transcriber,
+    /// The segments of a transcript made from `given` and the posteriors of `reader` (a recording of
+    /// `duration` seconds).
+    func transcribe(_ given: GivenText, reader: PosteriorsReader, transcriber: Transcriber, duration: Double,
                     context: StageContext) throws -> [TranscriptSegment] {
         let configuration = transcriber.model.configuration
         let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
         let timed = given.cues.compactMap { cue in cue.span.map { CueAligner.Cue(text: cue.text, span: $0) } }
         if given.origin == .caption, !timed.isEmpty, timed.count == given.cues.count {
-            let aligner = CueAligner(cues: timed, origin: .caption, vocabulary: vocabulary, clock: transcriber.clock)
-            return try align(aligner, on: reader, context: context)
+            // Every time lies inside the recording: cues running past its end are cut there, cues after it dropped.
+            let inside = timed.filter { $0.span.lowerBound < duration }.map { cue in
+                CueAligner.Cue(text: cue.text, span: cue.span.lowerBound...min(cue.span.upperBound, duration))
+            }
+            let aligner = CueAligner(cues: inside, origin: .caption, vocabulary: vocabulary, clock: transcriber.clock)
+            return try align(aligner, on: reader, duration: duration, context: context)
         }
-        let recognised = try recognise(reader, with: transcriber, context: context)
+        let recognised = try recognise(reader, with: transcriber, duration: duration, context: context)
         let match = ScriptMatcher().match(script: given.cues.map(\.text), recognised: recognised,
                                           vocabulary: vocabulary)
         let aligner = CueAligner(cues: match.passages, origin: given.origin, vocabulary: vocabulary,
                                  clock: transcriber.clock)
-        let passages = try align(aligner, on: PosteriorsReader(path: reader.path), context: context)
+        let passages = try align(aligner, on: PosteriorsReader(path: reader.path), duration: duration, context: context)
         return (passages + match.kept).sorted { $0.start < $1.start }
     }
 
     /// Feeds every utterance of `reader` to `aligner` and returns its segments.
-    private func align(_ aligner: CueAligner, on reader: PosteriorsReader,
+    private func align(_ aligner: CueAligner, on reader: PosteriorsReader, duration: Double,
                        context: StageContext) throws -> [TranscriptSegment] {
         var aligner = aligner
-        let duration = try RecordingInfo.load(folder: context.folder).duration
         let progress = context.progress("aligning the given text", total: duration, unit: "s")
         defer { progress?.finish() }
         while let utterance = try reader.next() {

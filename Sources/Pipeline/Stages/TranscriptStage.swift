@@ -43,18 +43,18 @@ struct TranscriptStage: Stage {
         do { transcriber = try Transcriber(model: model, options: options) } catch {
             throw PipelineError.modelUnusable(detail: error.description)
         }
+        let duration = recording.duration
         let segments = try givenText(context).map { given throws in
-            try transcribe(given, reader: reader, transcriber: transcriber, context: context)
-        } ?? recognise(reader, with: transcriber, context: context)
+            try transcribe(given, reader: reader, transcriber: transcriber, duration: duration, context: context)
+        } ?? recognise(reader, with: transcriber, duration: duration, context: context)
         let transcript = Transcript(duration: recording.duration, modelDigest: model.digest, segments: segments)
         try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8),
                              to: context.path(CheckpointFile.transcript.name))
     }
 
     /// Every utterance of `reader` decoded freely, in time order (utterances with no words left out).
-    func recognise(_ reader: PosteriorsReader, with transcriber: Transcriber,
+    func recognise(_ reader: PosteriorsReader, with transcriber: Transcriber, duration: Double,
                    context: StageContext) throws -> [TranscriptSegment] {
-        let duration = try RecordingInfo.load(folder: context.folder).duration
         let progress = context.progress("transcript", total: duration, unit: "s")
         defer { progress?.finish() }
         var segments: [TranscriptSegment] = []

@@ -5,14 +5,21 @@ import Testing
 /// transcript and its mentions, reruns when the caption file changes, and a script replacing the captions.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: CLIRunner.shippedModel), "no model in Models/ yet"))
 struct GivenTranscriptTests {
-    /// The words of a broadcast's transcript.json: text and origin ("-" for none).
-    static func words(in folder: String) throws -> [(text: String, origin: String)] {
+    /// The words of a broadcast's transcript.json (text, origin or "-" for none, end) and its duration.
+    static func transcript(in folder: String) throws -> (words: [(text: String, origin: String, end: Double)],
+                                                          duration: Double) {
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/transcript.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let segments = try #require(object["segments"] as? [[String: Any]])
-        return segments.flatMap { ($0["words"] as? [[String: Any]]) ?? [] }.map {
-            (($0["text"] as? String) ?? "", ($0["origin"] as? String) ?? "-")
+        let words = segments.flatMap { ($0["words"] as? [[String: Any]]) ?? [] }.map {
+            (($0["text"] as? String) ?? "", ($0["origin"] as? String) ?? "-", ($0["end"] as? Double) ?? .infinity)
         }
+        return (words, try #require(object["duration"] as? Double))
+    }
+
+    /// The words of a broadcast's transcript.json: text and origin ("-" for none).
+    static func words(in folder: String) throws -> [(text: String, origin: String)] {
+        try transcript(in: folder).words.map { ($0.text, $0.origin) }
     }
 
     /// Runs the pipeline on the price clip with `extra` arguments and returns the summary's stage → status.
@@ -33,13 +40,15 @@ struct GivenTranscriptTests {
         let folder = try CLIRunner.temporaryDirectory()
         let workspace = folder.appendingPathComponent("ws").path
         let captions = folder.appendingPathComponent("show.srt")
-        let caption = "1\n00:00:00,000 --> 00:00:05,000\n오늘만 특가 39,000원에 무료 배송까지 해 드려요!\n"
+        // The first cue runs past the clip's end, the second starts after it.
+        let caption = "1\n00:00:00,000 --> 00:00:09,000\n오늘만 특가 39,000원에 무료 배송까지 해 드려요!\n\n"
+            + "2\n00:00:30,000 --> 00:00:32,000\n감사합니다\n"
         try caption.write(to: captions, atomically: true, encoding: .utf8)
 
         let first = try Self.run(["--transcript", captions.path], workspace: workspace)
-        let words = try Self.words(in: first.folder)
+        let (words, duration) = try Self.transcript(in: first.folder)
         #expect(words.map(\.text) == ["오늘만", "특가", "삼만", "구천", "원에", "무료", "배송까지", "해", "드려요"])
-        #expect(words.allSatisfy { $0.origin == "caption" })
+        #expect(words.allSatisfy { $0.origin == "caption" && $0.end <= duration })
         let mentions = try String(contentsOfFile: first.folder + "/mentions.json", encoding: .utf8)
         #expect(mentions.contains("\"무료 배송\""), "\(mentions)")
 
