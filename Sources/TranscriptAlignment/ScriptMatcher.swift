@@ -10,8 +10,9 @@ import Validation
 /// script words that match nothing were never said and are dropped.
 public struct ScriptMatcher: Sendable {
     /// The least share of a script word's syllables, counted over it and its neighbours
-    /// (``neighbourhood``), that must match recognised syllables exactly for it to count as said. Unrelated
-    /// Korean text matches about one syllable in ten; a recogniser at 50 % syllable errors still matches half.
+    /// (``neighbourhood``), that must match recognised syllables exactly for it to count as said. Chosen on
+    /// real speech from the train splits (`Docs/transcripts.md`): a lower share takes more of what was said
+    /// and, where the host said something else, words that were never said.
     public var matchShare = 0.4
     /// Words on each side of a script word (in the same passage of the script) whose syllables count towards
     /// its share, so one misheard word inside a followed passage stays in it and one chance match inside an
