@@ -15,7 +15,8 @@ extension TranscriptStage {
         let origin: WordOrigin
     }
 
-    /// The broadcast's transcript or cue sheet (a transcript wins when an old run left both), or nil.
+    /// The broadcast's captions or cue sheet, or nil. Given one after the other, the later replaces the
+    /// earlier (`UserInputKind.replaces`); given together (watched-folder companions), the captions win.
     func givenText(_ context: StageContext) throws -> GivenText? {
         if let path = context.userInput(.transcript) {
             return GivenText(cues: try TextCueReader.cues(path: path), origin: .caption)
