@@ -78,8 +78,8 @@ public struct CueAligner {
             // A given word is not a guess: its confidence is 1, whatever the model would have heard.
             TimedWord(text: word.text, start: time.start, end: time.end, confidence: 1, origin: origin)
         }
-        return TranscriptSegment(start: min(cue.span.lowerBound, given[0].start),
-                                 end: max(cue.span.upperBound, given[given.count - 1].end),
+        // The segment spans its words, which are placed more exactly than captions are timed.
+        return TranscriptSegment(start: given[0].start, end: given[given.count - 1].end,
                                  text: given.map(\.text).joined(separator: " "), words: given)
     }
 
