@@ -78,6 +78,8 @@ let package = Package(
         .target(name: "Transcription", dependencies: [
             "AudioIO", "Features", "Acoustic", "Transcripts", "Hangul", "ModelLookup",
         ]),
+        // Text from elsewhere (captions, cue sheets) aligned to the recording's posteriors (Docs/transcripts.md).
+        .target(name: "TranscriptAlignment", dependencies: ["Acoustic", "Transcription", "Hangul", "Validation"]),
         .target(name: "Insight", dependencies: ["Acoustic", "Transcription", "Hangul", "SeededRandom", "TextDecoding",
                                             "Formatting"]),
         .target(name: "Hangul"),
@@ -100,8 +102,9 @@ let package = Package(
         ]),
         // The stages, the runner and the watched folder.
         .target(name: "Pipeline", dependencies: [
-            "Checkpoints", "Catalog", "AudioIO", "Acoustic", "Transcription", "Insight", "Validation", "Reviews",
-            "Report", "ContentHash", "TextDecoding", "ModelLookup", "Accounts", "Board", "Catchphrases", "Alerts",
+            "Checkpoints", "Catalog", "AudioIO", "Acoustic", "Transcription", "TranscriptAlignment", "Insight",
+            "Validation", "Reviews", "Report", "ContentHash", "TextDecoding", "ModelLookup", "Accounts", "Board",
+            "Catchphrases", "Alerts",
         ]),
         // Dashboard pages, SVG charts, XLSX/PDF/HTML reports; independent of the HTTP server.
         .target(name: "Report", dependencies: [
@@ -180,7 +183,9 @@ let package = Package(
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "TranscriptionTests", dependencies: ["Transcription", "Acoustic", "AudioIO"]),
         // The shipped model measured against its model card (minutes of audio: kept out of the unit targets).
-        .testTarget(name: "ShippedModelTests", dependencies: ["Transcription", "Acoustic", "AudioIO", "Insight", "Validation"]),
+        .testTarget(name: "ShippedModelTests", dependencies: [
+            "Transcription", "Acoustic", "AudioIO", "Insight", "Validation", "TranscriptAlignment",
+        ]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Acoustic", "Transcription", "SeededRandom", "TextDecoding"]),
         .testTarget(name: "HangulTests", dependencies: ["Hangul"]),
         .testTarget(name: "ValidationTests",

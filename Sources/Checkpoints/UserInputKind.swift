@@ -12,6 +12,10 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
     case reference
     /// Broadcast metadata (JSON: title, start time, targets, products and prices).
     case metadata
+    /// A transcript from elsewhere (captions: SRT, WebVTT, JSON or text), used in place of free recognition.
+    case transcript
+    /// The host's cue sheet, followed where the recording matches it (`Docs/transcripts.md`).
+    case script
 
     /// Name of the copy inside `<broadcast>/inputs/`.
     public var fileName: String {
@@ -19,15 +23,29 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .reference: "ref.txt"
         case .metadata: "meta.json"
         case .events, .keywords, .reviews: rawValue + ".csv"
+        case .transcript, .script: rawValue + ".txt"   // the format is told by the content
+        }
+    }
+
+    /// The kinds whose copy a given file of this kind replaces: a transcript and a script both say where
+    /// the transcript's text comes from, so the one brought last is the one used.
+    public var replaces: [UserInputKind] {
+        switch self {
+        case .transcript: [.script]
+        case .script: [.transcript]
+        case .events, .keywords, .reviews, .reference, .metadata: []
         }
     }
 
     /// The copy's path inside the broadcast folder (`inputs/<fileName>`).
     public var pathInBroadcast: String { CheckpointFile.inputsFolder + "/" + fileName }
 
-    /// Suffix that pairs a file in the watched folder with the recording of the same stem:
-    /// `show.wav` + `show.events.csv`, `show.meta.json`.
-    public var companionSuffix: String { "." + fileName }
+    /// Suffixes that pair a file in the watched folder with the recording of the same stem:
+    /// `show.wav` + `show.events.csv`, `show.meta.json`; captions also as platforms name them, `show.srt`,
+    /// `show.vtt`. The first one present is taken.
+    public var companionSuffixes: [String] {
+        self == .transcript ? ["." + fileName, ".srt", ".vtt"] : ["." + fileName]
+    }
 
     /// Orders kinds by name (for stable listings).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }

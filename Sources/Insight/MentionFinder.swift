@@ -41,15 +41,18 @@ public struct MentionFinder: Sendable {
     /// As in the transcript, the longest keyword wins: a mention inside a mention of a keyword that
     /// contains it (배송 within 무료 배송) is part of that one, not a mention of its own.
     /// Confidences are calibrated once the sources are merged, since a confirmed mention is likelier right.
+    /// Where the words' text was given (captions, a cue sheet: `TimedWord.origin`), that text decides what
+    /// was said: a detection there confirms a mention but never adds one.
     public func mentions(in transcript: Transcript, utterances: [(start: Double, posteriors: SparsePosteriors)] = []) -> [Mention] {
         var mentions = matcher.mentions(in: transcript)
         guard let spotter else { return calibration.apply(to: mentions) }
+        let given = transcript.words.filter { ($0.origin ?? .recognised) != .recognised }
         for utterance in utterances {
             for detection in spotter.spot(utterance.posteriors, start: utterance.start) {
                 if let index = mentions.firstIndex(where: { $0.keyword == detection.keyword && Self.overlap($0, detection) }) {
                     mentions[index].source = .both
                     mentions[index].confidence = max(mentions[index].confidence, detection.confidence)
-                } else {
+                } else if !given.contains(where: { $0.start < detection.end && detection.time < $0.end }) {
                     var added = detection
                     added.ment = transcript.segments.first { $0.start <= detection.time && detection.time < $0.end }?.text ?? ""
                     mentions.append(added)

@@ -42,6 +42,8 @@ public enum Assets {
     mark{background:#ffe58a;padding:0 1px;border-radius:2px}
     .segment{padding:4px 0;border-bottom:1px solid #f0f0f0}.segment.playing{background:#eef5ff}
     .segment .time,.word{cursor:pointer}.segment .time{color:#4e79a7;font-variant-numeric:tabular-nums;margin-right:8px}
+    .from-caption{border-bottom:2px solid #59a14f}.from-script{border-bottom:2px dotted #4e79a7}
+    .legend{color:#666;font-size:12px}
     .player{position:sticky;top:0;background:#fff;padding:8px 0;z-index:2}audio{width:100%}
     .cloud-pair{display:grid;grid-template-columns:1fr 1fr;gap:8px}.cloud-pair h3{font-size:14px;margin:4px 0}
     .review-body{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;align-items:start}

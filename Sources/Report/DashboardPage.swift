@@ -24,6 +24,9 @@ public struct DashboardPage {
     public func html() -> String {
         let entry = broadcast.entry
         var header = "<h1>\(MarkupText.escape(entry.title))</h1><span>\(Format.date(entry.date)) · \(Format.clock(broadcast.report.duration))</span>"
+        if let transcript = broadcast.transcript, TranscriptSource(transcript).hasGivenText {
+            header += "<span id=\"transcript-source\">\(TranscriptSource(transcript).summary)</span>"
+        }
         if assets == .linked {
             let base = "/broadcasts/" + PageShell.pathSegment(entry.id)
             header += "<span class=\"noprint\"><a href=\"/\">목록 List</a> · <a href=\"\(base)/transcript\" target=\"_blank\">대본 Transcript</a>"

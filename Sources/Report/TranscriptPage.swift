@@ -29,14 +29,18 @@ public struct TranscriptPage {
                 text = segment.words.map { word in
                     let spoken = MarkupText.escape(word.text)
                     let hit = mentions.contains { $0.time < word.end && $0.end > word.start }
-                    return hit ? "<mark class=\"word\" data-seek=\"\(word.start)\">\(spoken)</mark>"
-                        : "<span class=\"word\" data-seek=\"\(word.start)\">\(spoken)</span>"
+                    let classes = TranscriptSource.cssClass(word.origin).map { "word " + $0 } ?? "word"
+                    return hit ? "<mark class=\"\(classes)\" data-seek=\"\(word.start)\">\(spoken)</mark>"
+                        : "<span class=\"\(classes)\" data-seek=\"\(word.start)\">\(spoken)</span>"
                 }.joined(separator: " ")
             }
             segments += "<div class=\"segment\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\">"
                 + "<span class=\"time\" data-seek=\"\(segment.start)\">\(Format.clock(segment.start))</span>\(text)</div>"
         }
         if segments.isEmpty { segments = "<p>대본이 아직 없습니다. No transcript yet.</p>" }
+        if let transcript = broadcast.transcript, TranscriptSource(transcript).hasGivenText {
+            segments = Self.legend(TranscriptSource(transcript)) + segments
+        }
         let body = """
         <section class="player"><audio id="player" controls preload="metadata" src="\(base)/audio"></audio></section>
         <div class="grid"><section><h2>대본 Transcript</h2><div id="transcript">\(segments)</div></section>
@@ -45,5 +49,15 @@ public struct TranscriptPage {
         """
         let header = "<h1>\(MarkupText.escape(entry.title))</h1><span><a href=\"\(base)\">대시보드 Dashboard</a></span>"
         return PageShell(title: entry.title + " · 대본 Transcript", assets: .linked).render(header: header, body: body)
+    }
+
+    /// The origins' shares and how their words are marked.
+    static func legend(_ source: TranscriptSource) -> String {
+        let marks = source.shares.map { origin, _ in
+            let label = TranscriptSource.label(origin)
+            let name = Bilingual.both(label.korean, label.english)
+            return TranscriptSource.cssClass(origin).map { "<span class=\"\($0)\">\(name)</span>" } ?? name
+        }
+        return "<p class=\"legend\" id=\"transcript-source\">\(source.summary) — \(marks.joined(separator: " · "))</p>"
     }
 }

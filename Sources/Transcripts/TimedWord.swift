@@ -9,8 +9,11 @@ public struct TimedWord: Codable, Sendable, Equatable {
     /// Mean posterior probability of its units over their frames, 0…1; 1 for the words of a given text (a script,
     /// a reference, subtitles).
     public var confidence: Double
+    /// Where its text came from; nil for a recognised word (transcripts written before words recorded
+    /// their origin have none).
+    public var origin: WordOrigin?
 
-    public init(text: String, start: Double, end: Double, confidence: Double) {
-        (self.text, self.start, self.end, self.confidence) = (text, start, end, confidence)
+    public init(text: String, start: Double, end: Double, confidence: Double, origin: WordOrigin? = nil) {
+        (self.text, self.start, self.end, self.confidence, self.origin) = (text, start, end, confidence, origin)
     }
 }

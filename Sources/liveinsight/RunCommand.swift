@@ -37,11 +37,29 @@ extension LiveInsight {
         @Option(help: "Broadcast metadata (JSON: start time, targets, products and prices).")
         var meta: String?
 
+        @Option(help: ArgumentHelp(
+            "A transcript from elsewhere (captions: SRT, WebVTT, JSON or text), used in place of free recognition.",
+            discussion: "Each cue's words are aligned to the audio inside the cue's times; text without times is "
+                + "followed like a script. See Docs/transcripts.md.", valueName: "file"))
+        var transcript: String?
+
+        @Option(help: ArgumentHelp(
+            "The host's cue sheet (text): the passages that were said replace the recognised words there.",
+            valueName: "file"))
+        var script: String?
+
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var pipeline: PipelineOptions
 
         @Flag(help: "Print the run's summary as JSON.")
         var json = false
+
+        func validate() throws {
+            if transcript != nil, script != nil {
+                throw ValidationError(
+                    "--transcript and --script exclude each other: give the captions or the cue sheet")
+            }
+        }
 
         func run() throws {
             let runner = try pipeline.runner(
@@ -50,7 +68,7 @@ extension LiveInsight {
                 log: printToStandardError)
             var inputs: [UserInputKind: String] = [:]
             for (kind, path) in [(UserInputKind.events, events), (.keywords, keywords), (.reviews, reviews), (.reference, reference),
-                                 (.metadata, meta)] {
+                                 (.metadata, meta), (.transcript, transcript), (.script, script)] {
                 guard let path else { continue }
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw ValidationError("\(path): no such \(kind.rawValue) file")

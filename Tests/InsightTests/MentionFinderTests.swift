@@ -50,4 +50,13 @@ struct MentionFinderTests {
         #expect(found.first?.source == .acoustic)
         #expect(found.first?.ment == "바른 배송이라서")
     }
+
+    /// The same words from captions: the caption says 바른, so spotting confirms 배송 but adds no 빠른 배송.
+    @Test func spottingAddsNothingWhereTheTextWasGiven() {
+        var transcript = Self.transcript([("바른", 10, 12), ("배송이라서", 14, 18)])
+        for index in transcript.segments[0].words.indices { transcript.segments[0].words[index].origin = .caption }
+        let found = Self.find(transcript, Self.utterance([(10, 7), (12, 8), (14, 5), (16, 6)]))
+        #expect(found.map(\.keyword) == ["배송"])
+        #expect(found.first?.source == .both)
+    }
 }

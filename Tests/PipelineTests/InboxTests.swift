@@ -27,6 +27,22 @@ struct InboxTests {
         #expect(item.files.count == 4)
     }
 
+    /// Captions pair as platforms name them (`show.srt`, `show.vtt`), a cue sheet as `show.script.txt`, and
+    /// neither is taken for a recording.
+    @Test func captionsAndCueSheetsArePaired() throws {
+        let folder = try Fixtures.scratchFolder()
+        for name in ["show.wav", "show.srt", "show.script.txt", "talk.flac", "talk.vtt"] {
+            try Fixtures.write(Data("x".utf8), to: folder + "/" + name)
+        }
+        #expect(InboxItem(recording: folder + "/show.wav").companions
+                == [.transcript: folder + "/show.srt", .script: folder + "/show.script.txt"])
+        #expect(InboxItem(recording: folder + "/talk.flac").companions == [.transcript: folder + "/talk.vtt"])
+        for name in ["show.srt", "talk.vtt", "show.transcript.txt", "show.script.txt"] {
+            #expect(!InboxItem.isRecordingName(name), "\(name)")
+        }
+        #expect(InboxMover.renamed("show.srt", attempt: 2) == "show~2.srt")
+    }
+
     /// A file is ready after it has stayed unchanged for the settle time, until it is reported.
     @Test func filesSettleBeforeTheyAreTaken() throws {
         let folder = try Fixtures.scratchFolder()

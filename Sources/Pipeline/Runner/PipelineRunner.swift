@@ -148,7 +148,8 @@ public final class PipelineRunner: Sendable {
         }
     }
 
-    /// Copies the given inputs into the broadcast folder (replacing earlier copies) and returns every
+    /// Copies the given inputs into the broadcast folder (replacing earlier copies, and removing the copies of
+    /// the kinds each one replaces: `UserInputKind.replaces`) and returns every
     /// copy present, given now or before, with its digest.
     func storeInputs(_ given: [UserInputKind: String], folder: String) throws(PipelineError) -> [UserInputKind: StoredInput] {
         for (kind, source) in given.sorted(by: { $0.key < $1.key }) {
@@ -159,6 +160,14 @@ public final class PipelineRunner: Sendable {
                 throw .badInput(path: source, detail: "cannot read the \(kind.rawValue) file (check its permissions)")
             }
             try AtomicFile.write(data, to: folder + "/" + kind.pathInBroadcast)
+            for replaced in kind.replaces where given[replaced] == nil {
+                let stale = folder + "/" + replaced.pathInBroadcast
+                guard FileDigest.size(of: stale) != nil else { continue }
+                do { try FileManager.default.removeItem(atPath: stale) } catch {
+                    let detail = "cannot remove the \(replaced.rawValue) file the \(kind.rawValue) replaces: \(error)"
+                    throw .io(path: stale, detail: detail)
+                }
+            }
             if kind == .keywords {
                 try catalog.recordKeywordList(name: (source as NSString).lastPathComponent, path: source,
                                               content: (try? TextDecoder.decode(data).text) ?? String(decoding: data, as: UTF8.self),

@@ -7,11 +7,13 @@ import Transcription
 /// when it has one), favouring the keyword list's keywords
 /// and variants (`Insight.KeywordList`, written and spoken forms) as hotwords when one is given, and
 /// writes `transcript.json` (the `Transcript` type: segments → words with times and confidences).
-/// Reruns in seconds when the keywords or the beam change.
+/// Reruns in seconds when the keywords or the beam change. With a transcript from elsewhere (captions) or a
+/// cue sheet, the words come from that text where it was said (`TranscriptStage+GivenText.swift`).
 struct TranscriptStage: Stage {
     let name = "transcript"
     let version = "1"
-    let inputs: [StageInput] = [.stage("decode"), .stage("acoustic"), .user(.keywords, required: false)]
+    let inputs: [StageInput] = [.stage("decode"), .stage("acoustic"), .user(.keywords, required: false),
+                                .user(.transcript, required: false), .user(.script, required: false)]
     let outputs = [CheckpointFile.transcript.name]
     /// The acoustic model's vocabulary maps units to text; the fusion weights are in its configuration.
     let models: [ModelRole] = [.acoustic, .language]
@@ -41,7 +43,19 @@ struct TranscriptStage: Stage {
         do { transcriber = try Transcriber(model: model, options: options) } catch {
             throw PipelineError.modelUnusable(detail: error.description)
         }
-        let progress = context.progress("transcript", total: recording.duration, unit: "s")
+        let duration = recording.duration
+        let segments = try givenText(context).map { given throws in
+            try transcribe(given, reader: reader, transcriber: transcriber, duration: duration, context: context)
+        } ?? recognise(reader, with: transcriber, duration: duration, context: context)
+        let transcript = Transcript(duration: recording.duration, modelDigest: model.digest, segments: segments)
+        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8),
+                             to: context.path(CheckpointFile.transcript.name))
+    }
+
+    /// Every utterance of `reader` decoded freely, in time order (utterances with no words left out).
+    func recognise(_ reader: PosteriorsReader, with transcriber: Transcriber, duration: Double,
+                   context: StageContext) throws -> [TranscriptSegment] {
+        let progress = context.progress("transcript", total: duration, unit: "s")
         defer { progress?.finish() }
         var segments: [TranscriptSegment] = []
         while let utterance = try reader.next() {
@@ -49,8 +63,6 @@ struct TranscriptStage: Stage {
             if !segment.words.isEmpty { segments.append(segment) }
             progress?.update(utterance.end)
         }
-        let transcript = Transcript(duration: recording.duration, modelDigest: model.digest, segments: segments)
-        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8),
-                             to: context.path(CheckpointFile.transcript.name))
+        return segments
     }
 }

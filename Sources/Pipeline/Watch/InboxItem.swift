@@ -2,7 +2,8 @@ import Checkpoints
 import Foundation
 
 /// A recording in the watched folder and the companion files that share its stem
-/// (`show.wav` with `show.events.csv`, `show.reviews.csv`, `show.keywords.csv`, `show.ref.txt`).
+/// (`show.wav` with `show.events.csv`, `show.reviews.csv`, `show.keywords.csv`, `show.ref.txt`, captions as
+/// `show.srt` or `show.vtt`: `UserInputKind.companionSuffixes`).
 public struct InboxItem: Sendable, Equatable {
     /// The recording's path.
     public var recording: String
@@ -16,9 +17,10 @@ public struct InboxItem: Sendable, Equatable {
         let folder = (recording as NSString).deletingLastPathComponent
         var companions: [UserInputKind: String] = [:]
         for kind in UserInputKind.allCases {
-            let path = folder + "/" + stem + kind.companionSuffix
-            var info = stat()   // lstat: a companion that is a symbolic link is not followed
-            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { companions[kind] = path }
+            companions[kind] = kind.companionSuffixes.map { folder + "/" + stem + $0 }.first { path in
+                var info = stat()   // lstat: a companion that is a symbolic link is not followed
+                return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            }
         }
         self.companions = companions
     }
@@ -41,6 +43,6 @@ public struct InboxItem: Sendable, Equatable {
         let lower = name.lowercased()
         if name.hasPrefix(".") || name.contains(AtomicFile.temporaryMarker) { return false }
         if [".part", ".tmp", ".crdownload", ".reason.txt"].contains(where: lower.hasSuffix) { return false }
-        return !UserInputKind.allCases.contains { lower.hasSuffix($0.companionSuffix) }
+        return !UserInputKind.allCases.flatMap(\.companionSuffixes).contains { lower.hasSuffix($0) }
     }
 }

@@ -46,7 +46,7 @@ enum InboxMover {
     /// `name` with `~attempt` before its extensions (companion suffixes count as one extension).
     static func renamed(_ name: String, attempt: Int) -> String {
         guard attempt > 1 else { return name }
-        let suffix = UserInputKind.allCases.map(\.companionSuffix).first { name.lowercased().hasSuffix($0) }
+        let suffix = UserInputKind.allCases.flatMap(\.companionSuffixes).first { name.lowercased().hasSuffix($0) }
             ?? ((name as NSString).pathExtension.isEmpty ? "" : "." + (name as NSString).pathExtension)
         return String(name.dropLast(suffix.count)) + "~\(attempt)" + String(name.suffix(suffix.count))
     }
