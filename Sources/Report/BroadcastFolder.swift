@@ -123,7 +123,9 @@ public struct BroadcastFolder: Sendable {
         if dates { decoder.dateDecodingStrategy = .iso8601 }
         decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteNumbers
         do { return try decoder.decode(T.self, from: data) } catch {
-            throw .unreadable(path: filePath, detail: "not a valid \(file) (\(error))")
+            // The likeliest cause is a checkpoint from an earlier version whose stage has changed its format.
+            throw .unreadable(path: filePath, detail: "not a valid \(file) (\(error)); if an earlier LiveInsight "
+                + "wrote it, `liveinsight run` on the broadcast's recording rewrites it")
         }
     }
 }
