@@ -121,6 +121,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // A throw-away PostgreSQL server for the tests and benchmarks that need a real one (Tests/Support).
+        .target(name: "PrivatePostgres", path: "Tests/Support/PrivatePostgres"),
+
         .executableTarget(
             name: "FrontEndBenchmark",
             dependencies: ["AudioIO", "Features"],
