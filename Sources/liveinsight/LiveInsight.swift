@@ -18,6 +18,8 @@ struct LiveInsight: AsyncParsableCommand {
             Run.self,
             Status.self,
             Watch.self,
+            Submit.self,
+            Worker.self,
             Serve.self,
             ReportCommand.self,
             Reviews.self,
