@@ -162,6 +162,12 @@ let package = Package(
             path: "Benchmarks/DashboardBenchmark"),
 
         .executableTarget(
+            name: "ScaleOutBenchmark",
+            dependencies: ["AudioIO", "Checkpoints", "JobQueue", "PrivatePostgres",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Benchmarks/ScaleOutBenchmark"),
+
+        .executableTarget(
             name: "ReviewsBenchmark",
             dependencies: ["Reviews"],
             path: "Benchmarks/ReviewsBenchmark"),
