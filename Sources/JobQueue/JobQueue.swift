@@ -54,7 +54,8 @@ public final class JobQueue: Sendable {
             SELECT \(unescaped: QueuedJob.columns) FROM queue_jobs WHERE content_hash = \(submission.contentHash)
             """)
         guard let job = existing.first else {
-            throw .database(operation: "submitting \(submission.recording)", detail: "the job vanished while submitting")
+            throw .database(operation: "submitting \(submission.recording)",
+                            detail: "the job vanished while submitting")
         }
         return .alreadySubmitted(job)
     }

@@ -14,7 +14,8 @@ public enum JobQueueError: Error, Equatable, CustomStringConvertible {
         case .database(let operation, let detail):
             "job queue: \(operation) failed: \(detail)"
         case .schemaTooNew(let found, let known):
-            "job queue: the database's queue schema is version \(found), this tool knows up to \(known): upgrade liveinsight"
+            "job queue: the database's queue schema is version \(found), this tool knows up to \(known): "
+                + "upgrade liveinsight"
         }
     }
 }

@@ -58,7 +58,8 @@ enum QueueSchema {
             try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS liveinsight_schema (
-                    component text PRIMARY KEY, version integer NOT NULL, migrated_at timestamptz NOT NULL DEFAULT now())
+                    component text PRIMARY KEY, version integer NOT NULL,
+                    migrated_at timestamptz NOT NULL DEFAULT now())
                 """, logger: logger)
             let rows = try await connection.query(
                 "SELECT version FROM liveinsight_schema WHERE component = \(component)", logger: logger)

@@ -97,21 +97,23 @@ public final class QueueWorker: Sendable {
                 self.log("job \(job.id): released for another worker")
             case .failure(let error):
                 let state = try await self.queue.fail(claim, reason: "\(error)")
-                self.log("job \(job.id): failed (\(error)); " + (state.map { $0 == .dead ? "dead-lettered" : "queued again" }
-                    ?? "its lease had run out"))
+                let next = state.map { $0 == .dead ? "dead-lettered" : "queued again" } ?? "its lease had run out"
+                self.log("job \(job.id): failed (\(error)); \(next)")
             }
         }
     }
 
     /// Heartbeats until cancelled; returns nil (it never decides the job's outcome).
-    private func keepLease(_ claim: ClaimedJob, onHeartbeat: @Sendable () -> Void) async -> Result<JobOutcome, any Error>? {
+    private func keepLease(_ claim: ClaimedJob,
+                           onHeartbeat: @Sendable () -> Void) async -> Result<JobOutcome, any Error>? {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(queue.options.heartbeatSeconds))
             if Task.isCancelled { break }
             onHeartbeat()
             do {
                 if try await !queue.heartbeat(claim) {
-                    log("job \(claim.job.id): lease lost (another worker may take it; the broadcast lock keeps them apart)")
+                    log("job \(claim.job.id): lease lost (another worker may take it; "
+                        + "the broadcast lock keeps them apart)")
                 }
             } catch {
                 log("job \(claim.job.id): heartbeat failed: \(error)")

@@ -7,8 +7,8 @@ extension QueuedJob {
 
     /// `columns` with each name qualified by `prefix` (e.g. "job.").
     static func columns(prefix: String) -> String {
-        ["id", "content_hash", "recording", "companions::text", "state", "attempts", "worker", "last_error", "broadcast"]
-            .map { prefix + $0 }.joined(separator: ", ")
+        ["id", "content_hash", "recording", "companions::text", "state", "attempts", "worker", "last_error",
+         "broadcast"].map { prefix + $0 }.joined(separator: ", ")
     }
 
     /// A job from a row of `columns`.

@@ -46,14 +46,17 @@ extension LiveInsight {
             let workspace = workspace.resolved
             try workspace.create()
             let hash = try FileDigest(path: recording).sha256
-            var submission = JobSubmission(contentHash: hash, recording: try workspace.submit(recording, recordingHash: hash))
+            let staged = try workspace.submit(recording, recordingHash: hash)
+            var submission = JobSubmission(contentHash: hash, recording: staged)
             for companion in companions {
                 guard let kind = Self.kind(of: companion) else { continue }
                 submission.companions[kind.rawValue] = try workspace.submit(companion, recordingHash: hash)
             }
             var options = QueueOptions()
             options.maxAttempts = maxAttempts
-            let outcome = try await JobQueue.open(try queue.address(), options: options) { try await $0.submit(submission) }
+            let outcome = try await JobQueue.open(try queue.address(), options: options) { queue in
+                try await queue.submit(submission)
+            }
             if json { return print(try JSONOutput.encode(outcome.job)) }
             switch outcome {
             case .queued(let job): print("queued job \(job.id): \(job.recording)")

@@ -57,13 +57,15 @@ extension LiveInsight {
                 let worker = QueueWorker(queue: queue, log: printToStandardError)
                 let stop = StopSignal()
                 let signals = ShutdownSignals {
-                    printToStandardError("stopping: finishing the stage in flight, then releasing the job (again to quit now)")
+                    printToStandardError("stopping: finishing the stage in flight, then releasing the job "
+                        + "(again to quit now)")
                     stop.request()
                     worker.requestStop()
                 }
                 defer { withExtendedLifetime(signals) {} }
                 printToStandardError("worker \(worker.name): queue \(address), workspace \(runner.workspace.root)")
-                await worker.run(untilIdle: untilIdle, onHeartbeat: { try? runner.catalog.heartbeat(owner: owner) }) { claim in
+                let keepCatalogJobAlive: @Sendable () -> Void = { try? runner.catalog.heartbeat(owner: owner) }
+                await worker.run(untilIdle: untilIdle, onHeartbeat: keepCatalogJobAlive) { claim in
                     try await Self.process(claim.job, with: runner, stop: stop)
                 }
             }
@@ -71,7 +73,8 @@ extension LiveInsight {
 
         /// Runs the pipeline on `job` on a thread of its own (it blocks for minutes), recording it in the
         /// workspace's catalog as `run` does.
-        private static func process(_ job: QueuedJob, with runner: PipelineRunner, stop: StopSignal) async throws -> JobOutcome {
+        private static func process(_ job: QueuedJob, with runner: PipelineRunner,
+                                    stop: StopSignal) async throws -> JobOutcome {
             var inputs: [UserInputKind: String] = [:]
             for (kind, path) in job.companions {
                 guard let known = UserInputKind(rawValue: kind) else { continue }
@@ -88,7 +91,8 @@ extension LiveInsight {
         }
 
         /// One job through the pipeline: done, interrupted (a stop between stages) or failed (thrown).
-        private static func run(_ request: RunRequest, with runner: PipelineRunner, stop: StopSignal) throws(PipelineError) -> JobOutcome {
+        private static func run(_ request: RunRequest, with runner: PipelineRunner,
+                                stop: StopSignal) throws(PipelineError) -> JobOutcome {
             let catalogJob = try runner.catalog.startDirectJob(file: request.recording, owner: .current)
             do {
                 let summary = try runner.run(request, job: catalogJob, stop: stop)

@@ -4,7 +4,8 @@ import PrivatePostgres
 import Testing
 
 /// The queue's promises, each against a fresh PostgreSQL server.
-@Suite(.serialized, .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(.serialized,
+       .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
 struct JobQueueTests {
     /// Submitting the same recording twice makes one job; the second submission reports the first.
     @Test func submittingIsIdempotentByContentHash() async throws {
@@ -32,7 +33,9 @@ struct JobQueueTests {
                 for worker in 0..<8 {
                     group.addTask {
                         var mine: [Int64] = []
-                        while let claim = try await queue.claim(worker: "worker-\(worker)") { mine.append(claim.job.id) }
+                        while let claim = try await queue.claim(worker: "worker-\(worker)") {
+                            mine.append(claim.job.id)
+                        }
                         return mine
                     }
                 }

@@ -4,7 +4,8 @@ import PrivatePostgres
 import Testing
 
 /// The worker loop against a real server: the processing is the test's own closure, the queue is real.
-@Suite(.serialized, .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(.serialized,
+       .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
 struct QueueWorkerTests {
     private struct NotAudio: Error, CustomStringConvertible {
         var description: String { "decode: not an audio file" }
@@ -20,7 +21,8 @@ struct QueueWorkerTests {
             await withDiscardingTaskGroup { group in
                 for index in 0..<3 {
                     group.addTask {
-                        await QueueWorker(queue: queue, name: "worker-\(index)", log: { _ in }).run(untilIdle: true) { claim in
+                        let worker = QueueWorker(queue: queue, name: "worker-\(index)", log: { _ in })
+                        await worker.run(untilIdle: true) { claim in
                             processed.update { $0.append(claim.job.id) }
                             try await Task.sleep(for: .milliseconds(20))
                             return .done(broadcast: "b\(claim.job.id)")

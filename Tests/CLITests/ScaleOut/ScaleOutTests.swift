@@ -21,17 +21,19 @@ struct ScaleOutTests {
                 let path = root + "/show-\(index).wav"
                 try TestClips.wav(seconds: 0.5, variant: index).write(to: URL(fileURLWithPath: path))
                 let hash = try FileDigest(path: path).sha256
-                _ = try await queue.submit(JobSubmission(contentHash: hash, recording: try workspace.submit(path, recordingHash: hash)))
+                let recording = try workspace.submit(path, recordingHash: hash)
+                _ = try await queue.submit(JobSubmission(contentHash: hash, recording: recording))
             }
         }
         let workers = try (0..<3).map { index in
-            try CLIRunner.start(worker(server, workspace.root, ["--until-idle"]), log: URL(fileURLWithPath: root + "/worker-\(index).log"))
+            try CLIRunner.start(worker(server, workspace.root, ["--until-idle"]),
+                                log: URL(fileURLWithPath: root + "/worker-\(index).log"))
         }
         for worker in workers { worker.waitUntilExit() }
         let logs = (0..<3).map { (try? String(contentsOfFile: root + "/worker-\($0).log", encoding: .utf8)) ?? "" }
         #expect(workers.allSatisfy { $0.terminationStatus == 0 }, "\(logs)")
 
-        let jobs = try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.allJobs() }
+        let jobs = try await queuedJobs(on: server)
         #expect(jobs.count == 100 && jobs.allSatisfy { $0.state == .done && $0.attempts == 1 }, "each claimed once")
         #expect(Set(jobs.compactMap(\.broadcast)).count == 100)
         let names = Set(jobs.compactMap(\.worker))
@@ -54,15 +56,17 @@ struct ScaleOutTests {
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         // The second worker runs the tiny model: quick, and the job's fate does not depend on the model.
-        let second = try CLIRunner.start(worker(server, root + "/ws", ["--until-idle"]), log: URL(fileURLWithPath: root + "/second.log"))
+        let second = try CLIRunner.start(worker(server, root + "/ws", ["--until-idle"]),
+                                         log: URL(fileURLWithPath: root + "/second.log"))
         second.waitUntilExit()
         let log = (try? String(contentsOfFile: root + "/second.log", encoding: .utf8)) ?? ""
         #expect(second.terminationStatus == 0, "\(log)")
-        let job = try #require(try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.allJobs() }.first)
+        let job = try #require(try await queuedJobs(on: server).first)
         #expect(job.state == .done && job.attempts == 2, "\(job)")
         #expect(job.worker?.hasSuffix("/\(second.processIdentifier)") == true, "\(job)")
         #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
-        #expect(!FileLock.isHeld(path: folder + "/" + CheckpointFile.lockFile), "the kernel freed the dead worker's lock")
+        #expect(!FileLock.isHeld(path: folder + "/" + CheckpointFile.lockFile),
+                "the kernel freed the dead worker's lock")
     }
 
     /// SIGTERM mid-job: the stage in flight finishes, the job goes back to the queue untried, exit 0.
@@ -76,9 +80,10 @@ struct ScaleOutTests {
         let log = (try? String(contentsOfFile: root + "/first.log", encoding: .utf8)) ?? ""
         #expect(first.terminationStatus == 0, "\(log)")
         #expect(log.contains("released for another worker"), "\(log)")
-        let job = try #require(try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.allJobs() }.first)
+        let job = try #require(try await queuedJobs(on: server).first)
         #expect(job.state == .queued && job.attempts == 0, "\(job)")
-        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic"], "the stage in flight finished, no more")
+        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic"],
+                "the stage in flight finished, no more")
     }
 
     /// A recording that always fails is retried, then dead-lettered with its reason; submitting it again says so.
@@ -92,11 +97,16 @@ struct ScaleOutTests {
         #expect(submitted.status == 0 && submitted.stdout.hasPrefix("queued job 1: submitted/"), "\(submitted)")
         let worker = try CLIRunner.run(worker(server, root + "/ws", ["--until-idle", "--retry-delay", "0"]))
         #expect(worker.status == 0, "\(worker.stderr)")
-        let job = try #require(try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.allJobs() }.first)
+        let job = try #require(try await queuedJobs(on: server).first)
         #expect(job.state == .dead && job.attempts == 2, "\(job)")
         #expect(job.lastError?.contains("not an audio file") == true, "\(job)")
         let again = try CLIRunner.run(submit)
         #expect(again.status == 0 && again.stdout.hasPrefix("already submitted as job 1 (dead)"), "\(again)")
+    }
+
+    /// Every job of the queue on `server`.
+    private func queuedJobs(on server: PrivatePostgres) async throws -> [QueuedJob] {
+        try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.allJobs() }
     }
 
     /// `worker` arguments for the queue on `server` and `workspace`: the tiny model on one thread, a short lease.
@@ -110,7 +120,8 @@ struct ScaleOutTests {
     /// records the acoustic stage running (seconds on this recording), as the watched-folder tests do.
     private func workerInAcousticStage(_ server: PrivatePostgres, root: String) async throws -> (Process, String) {
         try TestClips.wav(seconds: 120, variant: 0).write(to: URL(fileURLWithPath: root + "/show.wav"))
-        let submitted = try CLIRunner.run(["submit", root + "/show.wav", "--workspace", root + "/ws", "--queue", server.url])
+        let submitted = try CLIRunner.run(["submit", root + "/show.wav", "--workspace", root + "/ws",
+                                           "--queue", server.url])
         #expect(submitted.status == 0, "\(submitted)")
         let first = try CLIRunner.start(worker(server, root + "/ws", model: CLIRunner.shippedModel),
                                         log: URL(fileURLWithPath: root + "/first.log"))

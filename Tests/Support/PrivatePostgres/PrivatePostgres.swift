@@ -33,7 +33,9 @@ public final class PrivatePostgres: Sendable {
         var template = Array("/tmp/liveinsight-pg-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw Failure("cannot make a temporary folder") }
         folder = String(cString: made)
-        if getuid() == 0, let user = getpwnam(Self.serviceUser) { chown(folder, user.pointee.pw_uid, user.pointee.pw_gid) }
+        if getuid() == 0, let user = getpwnam(Self.serviceUser) {
+            chown(folder, user.pointee.pw_uid, user.pointee.pw_gid)
+        }
         try Self.runAsServiceUser(binaries + "/initdb", ["-D", folder + "/data", "-A", "trust", "-U", Self.superuser,
                                                          "-E", "UTF8", "--locale=C", "--no-sync"])
         var lastFailure: Failure?
@@ -57,7 +59,8 @@ public final class PrivatePostgres: Sendable {
 
     /// Stops the server (fast shutdown: open sessions are ended) and deletes its folder. Idempotent.
     public func stop() {
-        guard !stopped.withLock({ was in defer { was = true }; return was }), let binaries = Self.binaries else { return }
+        let wasStopped = stopped.withLock { was in defer { was = true }; return was }
+        guard !wasStopped, let binaries = Self.binaries else { return }
         try? Self.runAsServiceUser(binaries + "/pg_ctl", ["stop", "-D", folder + "/data", "-m", "fast", "-w"])
         try? FileManager.default.removeItem(atPath: folder)
     }
@@ -89,7 +92,7 @@ public final class PrivatePostgres: Sendable {
         if let given = ProcessInfo.processInfo.environment["LIVEINSIGHT_PG_BIN"] { return given }
         let versions = (try? manager.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         return versions.compactMap(Int.init).sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin" }
-            .first { manager.isExecutableFile(atPath: $0 + "/initdb") && manager.isExecutableFile(atPath: $0 + "/pg_ctl") }
+            .first { folder in ["initdb", "pg_ctl"].allSatisfy { manager.isExecutableFile(atPath: folder + "/" + $0) } }
     }()
 
     private static func startArguments(folder: String, port: Int) -> [String] {
