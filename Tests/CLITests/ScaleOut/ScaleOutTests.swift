@@ -15,16 +15,7 @@ struct ScaleOutTests {
         defer { server.stop() }
         let root = try CLIRunner.temporaryDirectory().path
         let workspace = Workspace(root: root + "/ws")
-        try workspace.create()
-        try await JobQueue.open(try QueueAddress(url: server.url)) { queue in
-            for index in 0..<100 {
-                let path = root + "/show-\(index).wav"
-                try TestClips.wav(seconds: 0.5, variant: index).write(to: URL(fileURLWithPath: path))
-                let hash = try FileDigest(path: path).sha256
-                let recording = try workspace.submit(path, recordingHash: hash)
-                _ = try await queue.submit(JobSubmission(contentHash: hash, recording: recording))
-            }
-        }
+        try await submitClips(0..<100, to: server, workspace: workspace)
         let workers = try (0..<3).map { index in
             try CLIRunner.start(worker(server, workspace.root, ["--until-idle"]),
                                 log: URL(fileURLWithPath: root + "/worker-\(index).log"))
@@ -40,11 +31,31 @@ struct ScaleOutTests {
         #expect(names.count >= 2, "the workers shared the batch: \(names)")
         let catalog = try Catalog(path: workspace.catalogPath)
         #expect(try catalog.jobs().filter { $0.status == .done && $0.outcome == "processed" }.count == 100)
-        let done = try catalog.stageRuns().filter { $0.status == .done }
-        for job in jobs {
-            let stages = done.filter { $0.broadcastId == job.broadcast }.map(\.stage)
-            #expect(stages.sorted() == ["acoustic", "decode", "transcript"], "\(job.recording): each stage ran once")
+        try expectEachStageRanOnce(jobs, in: workspace)
+    }
+
+    /// Worker processes outlive a database restart: they reconnect and process what is submitted afterwards.
+    @Test func workersReconnectAfterTheDatabaseRestarts() async throws {
+        let server = try PrivatePostgres()
+        defer { server.stop() }
+        let root = try CLIRunner.temporaryDirectory().path
+        let workspace = Workspace(root: root + "/ws")
+        try await submitClips(0..<5, to: server, workspace: workspace)
+        let workers = try (0..<2).map { index in
+            try CLIRunner.start(worker(server, workspace.root),
+                                log: URL(fileURLWithPath: root + "/worker-\(index).log"))
         }
+        #expect(try await doneJobs(on: server, reach: 5))
+        try server.pause()   // a fast shutdown: it ends every worker's connections before it returns
+        try await Task.sleep(for: .seconds(2))
+        try server.start()
+        try await submitClips(5..<10, to: server, workspace: workspace)
+        #expect(try await doneJobs(on: server, reach: 10))
+        for worker in workers { kill(worker.processIdentifier, SIGTERM) }
+        for worker in workers { worker.waitUntilExit() }
+        let logs = (0..<2).map { (try? String(contentsOfFile: root + "/worker-\($0).log", encoding: .utf8)) ?? "" }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 }, "\(logs)")
+        try expectEachStageRanOnce(try await queuedJobs(on: server), in: workspace)
     }
 
     /// A worker killed with SIGKILL mid-job: once its lease runs out another worker takes the job and finishes it.
@@ -102,6 +113,40 @@ struct ScaleOutTests {
         #expect(job.lastError?.contains("not an audio file") == true, "\(job)")
         let again = try CLIRunner.run(submit)
         #expect(again.status == 0 && again.stdout.hasPrefix("already submitted as job 1 (dead)"), "\(again)")
+    }
+
+    /// Writes half-second recordings `variants` beside the workspace and submits them to the queue on
+    /// `server`, as `submit` does.
+    private func submitClips(_ variants: Range<Int>, to server: PrivatePostgres, workspace: Workspace) async throws {
+        try workspace.create()
+        try await JobQueue.open(try QueueAddress(url: server.url)) { queue in
+            for index in variants {
+                let path = (workspace.root as NSString).deletingLastPathComponent + "/show-\(index).wav"
+                try TestClips.wav(seconds: 0.5, variant: index).write(to: URL(fileURLWithPath: path))
+                let hash = try FileDigest(path: path).sha256
+                let recording = try workspace.submit(path, recordingHash: hash)
+                _ = try await queue.submit(JobSubmission(contentHash: hash, recording: recording))
+            }
+        }
+    }
+
+    /// Whether `count` jobs on `server` are done within a minute.
+    private func doneJobs(on server: PrivatePostgres, reach count: Int) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if try await queuedJobs(on: server).filter({ $0.state == .done }).count >= count { return true }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return false
+    }
+
+    /// Checks in the workspace's catalog that each job's broadcast ran every stage exactly once.
+    private func expectEachStageRanOnce(_ jobs: [QueuedJob], in workspace: Workspace) throws {
+        let done = try Catalog(path: workspace.catalogPath).stageRuns().filter { $0.status == .done }
+        for job in jobs {
+            let stages = done.filter { $0.broadcastId == job.broadcast }.map(\.stage)
+            #expect(stages.sorted() == ["acoustic", "decode", "transcript"], "\(job.recording): each stage ran once")
+        }
     }
 
     /// Every job of the queue on `server`.
