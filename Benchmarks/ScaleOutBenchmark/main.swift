@@ -101,7 +101,7 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
     for process in processes { process.waitUntilExit() }
     let elapsed = ContinuousClock.now - start
     guard processes.allSatisfy({ $0.terminationStatus == 0 }) else { throw BenchmarkFailure(reason: "a worker failed") }
-    let jobs = try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.allJobs() }
+    let jobs = try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.jobs() }
     guard jobs.allSatisfy({ $0.state == .done }) else { throw BenchmarkFailure(reason: "not every job was done") }
     let transactions = try await commits(server) - before
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -43,14 +43,14 @@ public final class JobQueue: Sendable {
     /// idempotent, and the same recording dropped on two machines is processed once.
     public func submit(_ submission: JobSubmission) async throws(JobQueueError) -> SubmitOutcome {
         let companions = String(decoding: try JSONEncoder().encodeSorted(submission.companions), as: UTF8.self)
-        let inserted = try await jobs("submitting \(submission.recording)", """
+        let inserted = try await fetchJobs("submitting \(submission.recording)", """
             INSERT INTO queue_jobs (content_hash, recording, companions, max_attempts)
             VALUES (\(submission.contentHash), \(submission.recording), \(companions)::jsonb, \(options.maxAttempts))
             ON CONFLICT (content_hash) DO NOTHING
             RETURNING \(unescaped: QueuedJob.columns)
             """)
         if let job = inserted.first { return .queued(job) }
-        let existing = try await jobs("looking up \(submission.recording)", """
+        let existing = try await fetchJobs("looking up \(submission.recording)", """
             SELECT \(unescaped: QueuedJob.columns) FROM queue_jobs WHERE content_hash = \(submission.contentHash)
             """)
         guard let job = existing.first else {
@@ -71,7 +71,7 @@ public final class JobQueue: Sendable {
                 WHERE state = 'running' AND lease_until < now() AND attempts >= max_attempts
                 """, logger: logger)
         }
-        let claimed = try await jobs("claiming a job", """
+        let claimed = try await fetchJobs("claiming a job", """
             WITH next AS (
                 SELECT id FROM queue_jobs
                 WHERE (state = 'queued' AND available_at <= now()) OR (state = 'running' AND lease_until < now())
@@ -121,22 +121,6 @@ public final class JobQueue: Sendable {
             """) != nil
     }
 
-    /// Every job, oldest first.
-    public func allJobs() async throws(JobQueueError) -> [QueuedJob] {
-        try await jobs("listing jobs", "SELECT \(unescaped: QueuedJob.columns) FROM queue_jobs ORDER BY id")
-    }
-
-    /// How many jobs are queued or running (a worker told to stop when idle stops at 0).
-    public func liveJobCount() async throws(JobQueueError) -> Int {
-        try await perform("counting live jobs") {
-            let rows = try await client.query("SELECT count(*) FROM queue_jobs WHERE state IN ('queued', 'running')",
-                                              logger: logger)
-            var count = 0
-            for try await found in rows.decode(Int.self) { count = found }
-            return count
-        }
-    }
-
     /// Applies `assignments` to the claimed job if the claim still holds it (same worker, same attempt, still
     /// running) and returns the job's new state, else nil. The assignments may read `claim.value` (text),
     /// `claim.lease` and `claim.retry` (seconds).
@@ -161,7 +145,7 @@ public final class JobQueue: Sendable {
     }
 
     /// Runs `query` and decodes its rows as jobs.
-    private func jobs(_ operation: String, _ query: PostgresQuery) async throws(JobQueueError) -> [QueuedJob] {
+    func fetchJobs(_ operation: String, _ query: PostgresQuery) async throws(JobQueueError) -> [QueuedJob] {
         try await perform(operation) {
             var found: [QueuedJob] = []
             for try await row in try await client.query(query, logger: logger) { found.append(try QueuedJob(row)) }

@@ -62,7 +62,7 @@ public final class QueueWorker: Sendable {
                 while !stopRequested, let claim = try await queue.claim(worker: name) {
                     await handle(claim, onHeartbeat: onHeartbeat, process: process)
                 }
-                if untilIdle, try await queue.liveJobCount() == 0 { break }
+                if untilIdle, try await queue.counts().keys.allSatisfy({ [.done, .dead].contains($0) }) { break }
             } catch {
                 log("queue: \(error); retrying")
             }

@@ -20,6 +20,7 @@ struct LiveInsight: AsyncParsableCommand {
             Watch.self,
             Submit.self,
             Worker.self,
+            Queue.self,
             Serve.self,
             ReportCommand.self,
             Reviews.self,

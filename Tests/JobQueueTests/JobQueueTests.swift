@@ -19,7 +19,7 @@ struct JobQueueTests {
             guard case .queued(let job) = first else { Issue.record("first submission: \(first)"); return }
             #expect(second == .alreadySubmitted(job))
             #expect(job.companions == ["events": "submitted/show-1.events.csv"])
-            #expect(try await queue.allJobs().map(\.recording) == ["submitted/show-1.wav"])
+            #expect(try await queue.jobs().map(\.recording) == ["submitted/show-1.wav"])
         }
     }
 
@@ -42,8 +42,8 @@ struct JobQueueTests {
                 return try await group.reduce(into: []) { $0 += $1 }
             }
             #expect(claimed.count == 40)
-            #expect(Set(claimed) == Set(try await queue.allJobs().map(\.id)))
-            #expect(try await queue.allJobs().allSatisfy { $0.state == .running && $0.attempts == 1 })
+            #expect(Set(claimed) == Set(try await queue.jobs().map(\.id)))
+            #expect(try await queue.jobs().allSatisfy { $0.state == .running && $0.attempts == 1 })
         }
     }
 
@@ -64,7 +64,7 @@ struct JobQueueTests {
             #expect(try await !queue.complete(lost, broadcast: "from-the-dead"))
             #expect(try await !queue.heartbeat(lost))
             #expect(try await queue.complete(taken, broadcast: "abc"))
-            let job = try #require(try await queue.allJobs().first)
+            let job = try #require(try await queue.jobs().first)
             #expect(job.state == .done && job.broadcast == "abc" && job.worker == "alive")
         }
     }
@@ -102,9 +102,30 @@ struct JobQueueTests {
             }
             #expect(states == [.queued, .queued, .dead])
             #expect(try await queue.claim(worker: "w") == nil)
-            let job = try #require(try await queue.allJobs().first)
+            let job = try #require(try await queue.jobs().first)
             #expect(job.state == .dead && job.attempts == 3 && job.lastError == "decode: not audio (attempt 3)")
-            #expect(try await queue.liveJobCount() == 0)
+            #expect(try await queue.counts() == [.dead: 1])
+            #expect(try await queue.jobs(in: .dead).map(\.id) == [job.id])
+            #expect(try await queue.jobs(in: .queued).isEmpty)
+        }
+    }
+
+    /// A dead job retried is queued again with fresh attempts; a job that is not dead is left alone.
+    @Test func retryingBringsADeadJobBack() async throws {
+        let server = try PrivatePostgres()
+        defer { server.stop() }
+        var options = QueueOptions()
+        options.maxAttempts = 1
+        try await withQueue(on: server, options: options) { queue in
+            _ = try await queue.submit(submission(6))
+            _ = try await queue.submit(submission(8))
+            let claim = try #require(try await queue.claim(worker: "w"))
+            #expect(try await queue.fail(claim, reason: "no model") == .dead)
+            #expect(try await queue.retry(claim.job.id))
+            #expect(try await !queue.retry(claim.job.id + 1), "job 2 is queued, not dead")
+            let jobs = try await queue.jobs(in: .queued)
+            #expect(jobs.map(\.id) == [claim.job.id, claim.job.id + 1] && jobs[0].attempts == 0)
+            #expect(jobs[0].lastError == "no model", "the reason stays until the next attempt")
         }
     }
 
@@ -119,7 +140,7 @@ struct JobQueueTests {
             _ = try #require(try await queue.claim(worker: "host-a/42"))
             try await Task.sleep(for: .seconds(1))
             #expect(try await queue.claim(worker: "host-b/7") == nil)
-            let job = try #require(try await queue.allJobs().first)
+            let job = try #require(try await queue.jobs().first)
             #expect(job.state == .dead)
             #expect(job.lastError == "its worker (host-a/42) stopped answering on attempt 1 of 1")
         }
@@ -164,12 +185,12 @@ struct JobQueueTests {
             for index in 0..<4 {
                 group.addTask { try await withQueue(on: server) { queue in
                     _ = try await queue.submit(submission(index))
-                    return try await queue.allJobs().count
+                    return try await queue.jobs().count
                 } }
             }
             for try await count in group { #expect((1...4).contains(count)) }
         }
-        let jobs = try await withQueue(on: server) { queue in try await queue.allJobs() }
+        let jobs = try await withQueue(on: server) { queue in try await queue.jobs() }
         #expect(jobs.count == 4)
     }
 }

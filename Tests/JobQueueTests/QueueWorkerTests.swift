@@ -30,7 +30,7 @@ struct QueueWorkerTests {
                     }
                 }
             }
-            let jobs = try await queue.allJobs()
+            let jobs = try await queue.jobs()
             let ids = processed.value
             #expect(ids.count == 30 && Set(ids) == Set(jobs.map(\.id)))
             #expect(jobs.allSatisfy { $0.state == .done && $0.broadcast == "b\($0.id)" && $0.attempts == 1 })
@@ -46,7 +46,7 @@ struct QueueWorkerTests {
         try await withQueue(on: server, options: options) { queue in
             _ = try await queue.submit(submission(1))
             await QueueWorker(queue: queue, log: { _ in }).run(untilIdle: true) { _ in throw NotAudio() }
-            let job = try #require(try await queue.allJobs().first)
+            let job = try #require(try await queue.jobs().first)
             #expect(job.state == .dead && job.attempts == 2 && job.lastError == "decode: not an audio file")
         }
     }
@@ -76,7 +76,7 @@ struct QueueWorkerTests {
     private func doneCount(_ queue: JobQueue, reaches expected: Int, within seconds: Double) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
-            if try await queue.allJobs().filter({ $0.state == .done }).count >= expected { return true }
+            if try await queue.jobs().filter({ $0.state == .done }).count >= expected { return true }
             try await Task.sleep(for: .milliseconds(100))
         }
         return false

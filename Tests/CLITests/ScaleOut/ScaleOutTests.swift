@@ -97,7 +97,8 @@ struct ScaleOutTests {
                 "the stage in flight finished, no more")
     }
 
-    /// A recording that always fails is retried, then dead-lettered with its reason; submitting it again says so.
+    /// A recording that always fails is retried, then dead-lettered with its reason; submitting it again says so,
+    /// `queue status` lists it, and `queue retry` brings it back.
     @Test func aRecordingThatAlwaysFailsIsDeadLettered() async throws {
         let server = try PrivatePostgres()
         defer { server.stop() }
@@ -113,6 +114,14 @@ struct ScaleOutTests {
         #expect(job.lastError?.contains("not an audio file") == true, "\(job)")
         let again = try CLIRunner.run(submit)
         #expect(again.status == 0 && again.stdout.hasPrefix("already submitted as job 1 (dead)"), "\(again)")
+        let status = try CLIRunner.run(["queue", "status", "--queue", server.url])
+        #expect(status.stdout.hasPrefix("queued 0, running 0, done 0, dead 1\ndead job 1 submitted/"), "\(status)")
+        #expect(status.stdout.contains("after 2 attempts: ") && status.stdout.contains("not an audio file"))
+        let retried = try CLIRunner.run(["queue", "retry", "1", "--queue", server.url])
+        #expect(retried.status == 0 && retried.stdout == "job 1 queued again\n", "\(retried)")
+        let requeued = try #require(try await queuedJobs(on: server).first)
+        #expect(requeued.state == .queued && requeued.attempts == 0)
+        #expect(try CLIRunner.run(["queue", "retry", "1", "--queue", server.url]).status != 0, "only dead jobs")
     }
 
     /// Writes half-second recordings `variants` beside the workspace and submits them to the queue on
@@ -151,7 +160,7 @@ struct ScaleOutTests {
 
     /// Every job of the queue on `server`.
     private func queuedJobs(on server: PrivatePostgres) async throws -> [QueuedJob] {
-        try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.allJobs() }
+        try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.jobs() }
     }
 
     /// `worker` arguments for the queue on `server` and `workspace`: the tiny model on one thread, a short lease.
