@@ -7,8 +7,8 @@
 // The same batch (`jobs` recordings of `seconds`, cut from the committed 2 s clip with one sample nudged each, so
 // every one is a new broadcast) is processed by 1, 2 and 3 workers, each time in a fresh workspace and a fresh
 // private PostgreSQL server (Tests/Support/PrivatePostgres); the reference is the 1-worker run in the same
-// process. It reports wall time per batch, jobs per second, the speed-up over 1 worker and the database
-// transactions per job (pg_stat_database's commits, submissions excluded).
+// process. It reports wall time per batch, jobs per second, the speed-up over 1 worker, the database
+// transactions per job (pg_stat_database's commits, submissions excluded) and the workers' CPU seconds per job.
 import AudioIO
 import Checkpoints
 import Foundation
@@ -30,6 +30,8 @@ struct Measurement: Codable {
     var jobsPerSecond: Double
     var speedUpOverOneWorker: Double
     var transactionsPerJob: Double
+    /// CPU seconds the workers used per job (user + system): against wall time, how much of a job is waiting.
+    var workerCPUSecondsPerJob: Double
 }
 
 /// A batch that did not go through as it should.
@@ -58,6 +60,14 @@ func writeRecordings(into folder: String) throws -> [String] {
     }
 }
 
+/// CPU seconds (user + system) used so far by this process's children that have been waited for.
+func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 /// Transactions committed in the server's database so far.
 func commits(_ server: PrivatePostgres) async throws -> Int {
     let address = try QueueAddress(url: server.url)
@@ -73,9 +83,9 @@ func commits(_ server: PrivatePostgres) async throws -> Int {
     }
 }
 
-/// Submits the batch and runs `workers` worker processes until the queue is idle; returns wall seconds and
-/// transactions per job.
-func measure(workers: Int, recordings: [String], scratch: String) async throws -> (Double, Double) {
+/// Submits the batch and runs `workers` worker processes until the queue is idle; returns wall seconds,
+/// transactions per job and the workers' CPU seconds per job.
+func measure(workers: Int, recordings: [String], scratch: String) async throws -> (Double, Double, Double) {
     let server = try PrivatePostgres()
     defer { server.stop() }
     let workspace = Workspace(root: scratch + "/ws-\(workers)")
@@ -88,6 +98,7 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
         }
     }
     let before = try await commits(server)
+    let cpuBefore = childrenCPUSeconds()
     let start = ContinuousClock.now
     let processes = try (0..<workers).map { _ in
         let process = Process()
@@ -100,12 +111,13 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
     }
     for process in processes { process.waitUntilExit() }
     let elapsed = ContinuousClock.now - start
+    let cpu = childrenCPUSeconds() - cpuBefore
     guard processes.allSatisfy({ $0.terminationStatus == 0 }) else { throw BenchmarkFailure(reason: "a worker failed") }
     let jobs = try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.jobs() }
     guard jobs.allSatisfy({ $0.state == .done }) else { throw BenchmarkFailure(reason: "not every job was done") }
     let transactions = try await commits(server) - before
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return (wall, Double(transactions) / Double(jobCount))
+    return (wall, Double(transactions) / Double(jobCount), cpu / Double(jobCount))
 }
 
 let scratch = NSTemporaryDirectory() + "liveinsight-scaleout-\(UUID().uuidString)"
@@ -115,12 +127,13 @@ let recordings = try writeRecordings(into: scratch + "/recordings")
 let loadBefore = loadAverage()
 var results: [Measurement] = []
 for workers in 1...3 {
-    let (wall, transactions) = try await measure(workers: workers, recordings: recordings, scratch: scratch)
+    let (wall, transactions, cpu) = try await measure(workers: workers, recordings: recordings, scratch: scratch)
     let reference = results.first?.wallSeconds ?? wall
     results.append(Measurement(workers: workers, wallSeconds: wall, jobsPerSecond: Double(jobCount) / wall,
-                               speedUpOverOneWorker: reference / wall, transactionsPerJob: transactions))
-    print(String(format: "%d worker(s): %.1f s, %.2f jobs/s, %.2fx over 1 worker, %.1f transactions/job",
-                 workers, wall, Double(jobCount) / wall, reference / wall, transactions))
+                               speedUpOverOneWorker: reference / wall, transactionsPerJob: transactions,
+                               workerCPUSecondsPerJob: cpu))
+    print(String(format: "%d worker(s): %.1f s, %.2f jobs/s, %.2fx over 1 worker, %.1f transactions/job, "
+                 + "%.3f CPU s/job", workers, wall, Double(jobCount) / wall, reference / wall, transactions, cpu))
 }
 struct Report: Codable {
     var binary: String, model: String, jobs: Int, secondsPerRecording: Double, cores: Int
