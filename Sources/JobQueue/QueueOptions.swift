@@ -3,8 +3,9 @@ public struct QueueOptions: Sendable {
     /// Seconds a claim lasts without a heartbeat: a worker that dies (SIGKILL, machine lost) loses its job
     /// this long after its last heartbeat, and another worker takes it.
     public var leaseSeconds: Double = 60
-    /// Seconds between heartbeats; a third of the lease, so two can be missed (a slow database) safely.
-    public var heartbeatSeconds: Double { leaseSeconds / 3 }
+    /// Seconds between heartbeats: a third of the lease, so two can be missed (a slow database) safely, and at
+    /// most 20, because the workspace's catalog takes a job whose heartbeat is a minute old for abandoned.
+    public var heartbeatSeconds: Double { min(leaseSeconds / 3, 20) }
     /// Attempts before a job is dead-lettered (kept with its last reason, never tried again by itself).
     public var maxAttempts = 3
     /// Seconds a failed job waits before it is tried again (a failing file does not hog the workers).

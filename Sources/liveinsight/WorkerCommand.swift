@@ -25,7 +25,9 @@ extension LiveInsight {
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var queue: QueueOption
 
-        @Option(help: "Seconds a claimed job stays this worker's without a heartbeat (heartbeats every third of it).")
+        @Option(help: """
+            Seconds a claimed job stays this worker's without a heartbeat (heartbeats every third of it, at most 20 s).
+            """)
         var lease = QueueOptions().leaseSeconds
 
         @Option(help: "Seconds a failed job waits before it is tried again.")
