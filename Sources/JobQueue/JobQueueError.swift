@@ -7,6 +7,7 @@ public enum JobQueueError: Error, Equatable, CustomStringConvertible {
     /// The database's queue schema is newer than this tool knows (a newer version migrated it).
     case schemaTooNew(found: Int, known: Int)
 
+    /// The message for the user, naming the address or operation and what to do.
     public var description: String {
         switch self {
         case .invalidAddress(let address, let reason):

@@ -14,5 +14,6 @@ public struct QueueOptions: Sendable {
     /// are not sent for leases that run out, and are lost while the database connection is down.
     public var pollSeconds: Double = 5
 
+    /// The defaults above.
     public init() {}
 }

@@ -21,6 +21,7 @@ public struct JobSubmission: Sendable, Equatable {
     /// Companion files by kind (`events`, `keywords`, …), relative to the workspace like `recording`.
     public var companions: [String: String]
 
+    /// A submission of `recording` (hash `contentHash`) with `companions`, paths relative to the workspace.
     public init(contentHash: String, recording: String, companions: [String: String] = [:]) {
         (self.contentHash, self.recording, self.companions) = (contentHash, recording, companions)
     }

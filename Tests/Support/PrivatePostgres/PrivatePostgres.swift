@@ -79,6 +79,7 @@ public final class PrivatePostgres: Sendable {
 
     /// A failure to set the server up, with what the tools printed.
     public struct Failure: Error, CustomStringConvertible {
+        /// What failed, with what the tool printed.
         public let description: String
         init(_ description: String) { self.description = description }
     }
