@@ -25,17 +25,33 @@ public final class JobQueue: Sendable {
     }
 
     /// Connects to the queue at `address`, brings its schema up to date, runs `body` with it and closes the
-    /// connections. Waits for the database while it is unreachable.
+    /// connections. Throws `.unreachable` when no connection comes within `options.connectSeconds`; after
+    /// that, operations wait for the database while it is down.
     public static func open<Result>(_ address: QueueAddress, options: QueueOptions = QueueOptions(),
                                     _ body: (JobQueue) async throws -> Result) async throws -> Result {
         let queue = JobQueue(address: address, options: options)
         return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
             group.addTask { await queue.client.run() }
             defer { group.cancelAll() }
-            try await queue.perform("migrating the schema") {
-                try await queue.client.withConnection { try await QueueSchema.migrate($0, logger: queue.logger) }
-            }
+            try await queue.migrateWithin(seconds: options.connectSeconds)
             return try await body(queue)
+        }
+    }
+
+    /// Brings the schema up to date, or throws `.unreachable` when no connection came within `seconds`.
+    private func migrateWithin(seconds: Double) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await self.perform("migrating the schema") {
+                    try await self.client.withConnection { try await QueueSchema.migrate($0, logger: self.logger) }
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                throw JobQueueError.unreachable(address: self.address.description, seconds: seconds)
+            }
+            defer { group.cancelAll() }
+            try await group.next()
         }
     }
 

@@ -4,6 +4,8 @@ public enum JobQueueError: Error, Equatable, CustomStringConvertible {
     case invalidAddress(String, reason: String)
     /// The database refused or failed a statement.
     case database(operation: String, detail: String)
+    /// No connection to the queue's database came within the connect timeout.
+    case unreachable(address: String, seconds: Double)
     /// The database's queue schema is newer than this tool knows (a newer version migrated it).
     case schemaTooNew(found: Int, known: Int)
 
@@ -12,6 +14,8 @@ public enum JobQueueError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .invalidAddress(let address, let reason):
             "queue address '\(address)': \(reason) (expected postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE)"
+        case .unreachable(let address, let seconds):
+            "job queue at \(address): no connection within \(Int(seconds)) s (is the server running, is the URL right?)"
         case .database(let operation, let detail):
             "job queue: \(operation) failed: \(detail)"
         case .schemaTooNew(let found, let known):

@@ -14,6 +14,10 @@ public struct QueueOptions: Sendable {
     /// are not sent for leases that run out, and are lost while the database connection is down.
     public var pollSeconds: Double = 5
 
+    /// Seconds `JobQueue.open` waits for its first connection before it reports the queue unreachable (later,
+    /// a worker waits for the database as long as it takes: a restart is not a reason to exit).
+    public var connectSeconds: Double = 30
+
     /// The defaults above.
     public init() {}
 }

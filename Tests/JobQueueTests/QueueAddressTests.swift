@@ -1,7 +1,7 @@
 import JobQueue
 import Testing
 
-/// Reading queue addresses the way libpq writes them.
+/// Reading queue addresses the way libpq writes them, and what opening one that answers nothing does.
 struct QueueAddressTests {
     /// A TCP address keeps host, port, user and database, and hides the password in messages.
     @Test func tcpAddress() throws {
@@ -30,6 +30,16 @@ struct QueueAddressTests {
         #expect(throws: JobQueueError.invalidAddress("postgresql://u@h/d?sslmode=maybe",
                                                      reason: "sslmode 'maybe' is not disable, prefer or require")) {
             try QueueAddress(url: "postgresql://u@h/d?sslmode=maybe")
+        }
+    }
+
+    /// Opening a queue where no server listens fails within the connect timeout, naming the address.
+    @Test func anUnreachableQueueFailsWithinTheTimeout() async throws {
+        var options = QueueOptions()
+        options.connectSeconds = 1
+        let address = try QueueAddress(url: "postgresql://nobody@127.0.0.1:1/queue?sslmode=disable")
+        await #expect(throws: JobQueueError.unreachable(address: address.description, seconds: 1)) {
+            try await JobQueue.open(address, options: options) { _ in }
         }
     }
 }
