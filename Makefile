@@ -6,8 +6,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/liveinsight
 APT_PACKAGES := libsndfile1-dev libfftw3-dev libsqlite3-dev libxlsxwriter-dev pkg-config
-# Only the tests need these: a real browser for the dashboard, Korean fonts for PDFs, pdftotext, openpyxl.
-TEST_APT_PACKAGES := chromium fonts-nanum poppler-utils libreoffice-calc-nogui
+# Only the tests need these: a real browser for the dashboard, Korean fonts for PDFs, pdftotext, openpyxl, and
+# PostgreSQL's server (the job-queue tests start a private one per test: Tests/Support/PrivatePostgres).
+TEST_APT_PACKAGES := chromium fonts-nanum poppler-utils libreoffice-calc-nogui postgresql
 PIP_TEST_PACKAGES := openpyxl
 # The training recipe's pytest suite (Training/tests) needs NumPy, SciPy, soundfile and pytest, pinned here:
 PIP_RECIPE_TEST_REQUIREMENTS := Training/requirements-test.txt

@@ -37,6 +37,7 @@ let package = Package(
         .library(name: "Server", targets: ["Server"]),
         .library(name: "Reviews", targets: ["Reviews"]),
         .library(name: "Commerce", targets: ["Commerce"]),
+        .library(name: "JobQueue", targets: ["JobQueue"]),
     ],
     dependencies: [
         // Pinned to the minor version: a new minor release is adopted on purpose, not by the next resolve
@@ -46,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1")),
         .package(url: "https://github.com/yaslab/CSV.swift", .upToNextMinor(from: "2.5.2")),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", .upToNextMinor(from: "2.5.0")),
+        .package(url: "https://github.com/vapor/postgres-nio", .upToNextMinor(from: "1.33.2")),
     ],
     targets: [
         // C libraries, wrapped thinly; nothing outside AudioIO/Features (and Report, for XLSX) imports them.
@@ -121,14 +123,21 @@ let package = Package(
         .target(name: "Commerce", dependencies: ["Insight", "SeededRandom", "TextDecoding"],
                 swiftSettings: kernelSettings),
 
+        // The shared job queue of many workers on many machines: a PostgreSQL table (postgres-nio), claimed
+        // with SKIP LOCKED under leases; it knows recordings and workers, not the pipeline.
+        .target(name: "JobQueue", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")]),
+
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Checkpoints",
                 "Catalog", "Pipeline", "Report", "Server", "TextDecoding", "Commerce", "ModelLookup", "Formatting",
-                "Accounts", "Catchphrases",
+                "Accounts", "Catchphrases", "JobQueue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+
+        // A throw-away PostgreSQL server for the tests and benchmarks that need a real one (Tests/Support).
+        .target(name: "PrivatePostgres", path: "Tests/Support/PrivatePostgres"),
 
         .executableTarget(
             name: "FrontEndBenchmark",
@@ -160,6 +169,12 @@ let package = Package(
             name: "DashboardBenchmark",
             dependencies: ["Insight", "Report", "Catalog", "Pipeline"],
             path: "Benchmarks/DashboardBenchmark"),
+
+        .executableTarget(
+            name: "ScaleOutBenchmark",
+            dependencies: ["AudioIO", "Checkpoints", "JobQueue", "PrivatePostgres",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Benchmarks/ScaleOutBenchmark"),
 
         .executableTarget(
             name: "ReviewsBenchmark",
@@ -195,8 +210,10 @@ let package = Package(
             "Pipeline", "Checkpoints", "Catalog", "Alerts", "Acoustic", "Transcription", "Insight", "Report", "Validation",
         ]),
         .testTarget(name: "CLITests", dependencies: [
-            "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom", "Accounts",
+            "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom", "Accounts", "JobQueue",
+            "PrivatePostgres",
         ]),
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "PrivatePostgres"]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription", "Commerce", "Formatting",
             "Pipeline", "Catalog", "Checkpoints", "Accounts", "Board", "Catchphrases", "Alerts", "Reviews",

@@ -1,0 +1,150 @@
+// Throughput of `liveinsight worker` processes over the PostgreSQL job queue (issue #20):
+//
+//   swift run ScaleOutBenchmark [binary] [jobs] [model] [seconds] [out.json]
+//   (defaults: .build/debug/liveinsight, 60, Training/fixtures/tiny-model.safetensors, 0.5,
+//    Benchmarks/scaleout-results.json)
+//
+// The same batch (`jobs` recordings of `seconds`, cut from the committed 2 s clip with one sample nudged each, so
+// every one is a new broadcast) is processed by 1, 2 and 3 workers, each time in a fresh workspace and a fresh
+// private PostgreSQL server (Tests/Support/PrivatePostgres); the reference is the 1-worker run in the same
+// process. It reports wall time per batch, jobs per second, the speed-up over 1 worker, the database
+// transactions per job (pg_stat_database's commits, submissions excluded) and the workers' CPU seconds per job.
+import AudioIO
+import Checkpoints
+import Foundation
+import JobQueue
+import PostgresNIO
+import PrivatePostgres
+
+let arguments = CommandLine.arguments
+let binary = arguments.count > 1 ? arguments[1] : ".build/debug/liveinsight"
+let jobCount = arguments.count > 2 ? Int(arguments[2]) ?? 60 : 60
+let model = arguments.count > 3 ? arguments[3] : "Training/fixtures/tiny-model.safetensors"
+let seconds = arguments.count > 4 ? Double(arguments[4]) ?? 0.5 : 0.5
+let output = arguments.count > 5 ? arguments[5] : "Benchmarks/scaleout-results.json"
+
+/// One configuration's figures.
+struct Measurement: Codable {
+    var workers: Int
+    var wallSeconds: Double
+    var jobsPerSecond: Double
+    var speedUpOverOneWorker: Double
+    var transactionsPerJob: Double
+    /// CPU seconds the workers used per job (user + system): against wall time, how much of a job is waiting.
+    var workerCPUSecondsPerJob: Double
+}
+
+/// A batch that did not go through as it should.
+struct BenchmarkFailure: Error {
+    var reason: String
+}
+
+/// The load average now (1 minute), to say how busy the machine was.
+func loadAverage() -> Double {
+    var loads = [Double](repeating: 0, count: 3)
+    return getloadavg(&loads, 3) > 0 ? loads[0] : -1
+}
+
+/// Writes the batch's recordings into `folder`.
+func writeRecordings(into folder: String) throws -> [String] {
+    let clip = try AudioDecoder.decodeAll(path: "Training/fixtures/clip-ko-2s.wav")
+    let length = Int(seconds * Double(AudioDecoder.modelSampleRate))
+    return try (0..<jobCount).map { index in
+        var samples = (0..<length).map { clip[$0 % clip.count] }
+        samples[index % length] += 1.0 / 16_384   // a few 16-bit steps: another recording, the same sound
+        let path = folder + "/show-\(index).wav"
+        let writer = try AudioFileWriter(path: path, sampleRate: AudioDecoder.modelSampleRate, container: .wav)
+        try writer.write(samples)
+        try writer.close()
+        return path
+    }
+}
+
+/// CPU seconds (user + system) used so far by this process's children that have been waited for.
+func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Transactions committed in the server's database so far.
+func commits(_ server: PrivatePostgres) async throws -> Int {
+    let address = try QueueAddress(url: server.url)
+    let client = PostgresClient(configuration: address.configuration)
+    return try await withThrowingTaskGroup(of: Void.self, returning: Int.self) { group in
+        group.addTask { await client.run() }
+        defer { group.cancelAll() }
+        try await Task.sleep(for: .seconds(1.5))   // backends flush their statistics when idle or gone
+        let rows = try await client.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+        var count = 0
+        for try await found in rows.decode(Int.self) { count = found }
+        return count
+    }
+}
+
+/// Submits the batch and runs `workers` worker processes until the queue is idle; returns wall seconds,
+/// transactions per job and the workers' CPU seconds per job.
+func measure(workers: Int, recordings: [String], scratch: String) async throws -> (Double, Double, Double) {
+    let server = try PrivatePostgres()
+    defer { server.stop() }
+    let workspace = Workspace(root: scratch + "/ws-\(workers)")
+    try workspace.create()
+    try await JobQueue.open(try QueueAddress(url: server.url)) { queue in
+        for path in recordings {
+            let hash = try FileDigest(path: path).sha256
+            let recording = try workspace.submit(path, recordingHash: hash)
+            _ = try await queue.submit(JobSubmission(contentHash: hash, recording: recording))
+        }
+    }
+    let before = try await commits(server)
+    let cpuBefore = childrenCPUSeconds()
+    let start = ContinuousClock.now
+    let processes = try (0..<workers).map { _ in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["worker", "--queue", server.url, "--workspace", workspace.root, "--model", model,
+                             "--threads", "1", "--until-idle", "--poll", "0.5"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+    for process in processes { process.waitUntilExit() }
+    let elapsed = ContinuousClock.now - start
+    let cpu = childrenCPUSeconds() - cpuBefore
+    guard processes.allSatisfy({ $0.terminationStatus == 0 }) else { throw BenchmarkFailure(reason: "a worker failed") }
+    let jobs = try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.jobs() }
+    guard jobs.allSatisfy({ $0.state == .done }) else { throw BenchmarkFailure(reason: "not every job was done") }
+    let transactions = try await commits(server) - before
+    let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return (wall, Double(transactions) / Double(jobCount), cpu / Double(jobCount))
+}
+
+let scratch = NSTemporaryDirectory() + "liveinsight-scaleout-\(UUID().uuidString)"
+try FileManager.default.createDirectory(atPath: scratch + "/recordings", withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: scratch) }
+let recordings = try writeRecordings(into: scratch + "/recordings")
+let loadBefore = loadAverage()
+var results: [Measurement] = []
+for workers in 1...3 {
+    let (wall, transactions, cpu) = try await measure(workers: workers, recordings: recordings, scratch: scratch)
+    let reference = results.first?.wallSeconds ?? wall
+    results.append(Measurement(workers: workers, wallSeconds: wall, jobsPerSecond: Double(jobCount) / wall,
+                               speedUpOverOneWorker: reference / wall, transactionsPerJob: transactions,
+                               workerCPUSecondsPerJob: cpu))
+    print(String(format: "%d worker(s): %.1f s, %.2f jobs/s, %.2fx over 1 worker, %.1f transactions/job, "
+                 + "%.3f CPU s/job", workers, wall, Double(jobCount) / wall, reference / wall, transactions, cpu))
+}
+struct Report: Codable {
+    var binary: String, model: String, jobs: Int, secondsPerRecording: Double, cores: Int
+    var loadAverageBefore: Double, loadAverageAfter: Double, date: String
+    var results: [Measurement]
+}
+let report = Report(binary: binary, model: model, jobs: jobCount, secondsPerRecording: seconds,
+                    cores: ProcessInfo.processInfo.activeProcessorCount, loadAverageBefore: loadBefore,
+                    loadAverageAfter: loadAverage(), date: ISO8601DateFormatter().string(from: Date()),
+                    results: results)
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+try (encoder.encode(report) + Data("\n".utf8)).write(to: URL(fileURLWithPath: output))
+print("written \(output)")

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Recordings submitted to a shared job queue (`liveinsight submit`) wait in the workspace itself, so every
+/// worker on every machine that mounts it finds them:
+///
+/// ```
+/// <root>/submitted/<id>/<recording>      and its companions, id = the first 16 hex digits of its SHA-256
+/// ```
+///
+/// The queue keeps their paths relative to the root, since each machine mounts the workspace where it likes.
+extension Workspace {
+    /// Parent of the submitted recordings' folders.
+    public var submitted: String { root + "/submitted" }
+
+    /// `path` relative to the root when it lies inside the workspace, else nil.
+    public func relativePath(of path: String) -> String? {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let base = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : nil
+    }
+
+    /// The absolute path of `relative`, a path the queue keeps.
+    public func absolutePath(of relative: String) -> String { root + "/" + relative }
+
+    /// Makes `file` (the recording with content hash `sha256`, or one of its companions) reachable from the
+    /// workspace and returns its path relative to the root: a file already inside the workspace stays where it
+    /// is; any other is copied into `submitted/<id>/` under a temporary name and renamed into place, so a
+    /// worker never sees half of it. A copy already there (the same recording submitted again) is kept.
+    public func submit(_ file: String, recordingHash sha256: String) throws(PipelineError) -> String {
+        if let inside = relativePath(of: file) { return inside }
+        let folder = submitted + "/" + sha256.prefix(16)
+        let target = folder + "/" + (file as NSString).lastPathComponent
+        try Self.createFolder(folder)
+        guard !FileManager.default.fileExists(atPath: target) else { return String(target.dropFirst(root.count + 1)) }
+        let temporary = target + AtomicFile.temporaryMarker + UUID().uuidString
+        do {
+            try FileManager.default.copyItem(atPath: file, toPath: temporary)
+            guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .io(path: file, detail: "cannot copy it into \(folder) (\(error.localizedDescription))")
+        }
+        return String(target.dropFirst(root.count + 1))
+    }
+}

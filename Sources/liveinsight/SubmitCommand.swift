@@ -1,0 +1,74 @@
+import ArgumentParser
+import Checkpoints
+import Foundation
+import JobQueue
+
+extension LiveInsight {
+    /// `liveinsight submit <recording> [companions…] --queue URL`: queues a recording for the workers.
+    struct Submit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Queue a recording for the workers of a shared job queue (PostgreSQL).",
+            discussion: """
+                The recording and its companions are made reachable from the shared workspace (copied into \
+                <workspace>/submitted/<id>/ unless they already lie inside it), then queued. Companions are \
+                known by their names, as in the watched folder: <name>.events.csv, .keywords.csv, .reviews.csv, \
+                .ref.txt, .meta.json. Submitting the same recording again (the same bytes, from any machine) \
+                changes nothing and says which job it is. `liveinsight worker` processes the queue.
+                """)
+
+        @Argument(help: "A recording in any format libsndfile reads.")
+        var recording: String
+
+        @Argument(help: "Its companion files (events, keywords, reviews, reference, metadata), known by name.")
+        var companions: [String] = []
+
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var queue: QueueOption
+
+        @Option(help: "Attempts before the job is dead-lettered (kept with its last reason, not retried).")
+        var maxAttempts = QueueOptions().maxAttempts
+
+        @Flag(help: "Print the job as JSON.")
+        var json = false
+
+        func validate() throws {
+            guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
+            for path in [recording] + companions where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("\(path): no such file")
+            }
+            for companion in companions where Self.kind(of: companion) == nil {
+                let suffixes = UserInputKind.allCases.map(\.companionSuffix).joined(separator: ", ")
+                throw ValidationError("\(companion): not a companion name (expected one ending in \(suffixes))")
+            }
+        }
+
+        func run() async throws {
+            let workspace = workspace.resolved
+            try workspace.create()
+            let hash = try FileDigest(path: recording).sha256
+            let staged = try workspace.submit(recording, recordingHash: hash)
+            var submission = JobSubmission(contentHash: hash, recording: staged)
+            for companion in companions {
+                guard let kind = Self.kind(of: companion) else { continue }
+                submission.companions[kind.rawValue] = try workspace.submit(companion, recordingHash: hash)
+            }
+            var options = QueueOptions()
+            options.maxAttempts = maxAttempts
+            let outcome = try await JobQueue.open(try queue.address(), options: options) { queue in
+                try await queue.submit(submission)
+            }
+            if json { return print(try JSONOutput.encode(outcome.job)) }
+            switch outcome {
+            case .queued(let job): print("queued job \(job.id): \(job.recording)")
+            case .alreadySubmitted(let job):
+                print("already submitted as job \(job.id) (\(job.state.rawValue)): \(job.recording)"
+                      + (job.lastError.map { " – \($0)" } ?? ""))
+            }
+        }
+
+        /// The kind of companion `path` is, by its name's ending.
+        private static func kind(of path: String) -> UserInputKind? {
+            UserInputKind.allCases.first { path.hasSuffix($0.companionSuffix) }
+        }
+    }
+}
