@@ -37,7 +37,7 @@ extension LiveInsight {
                 throw ValidationError("\(path): no such file")
             }
             for companion in companions where Self.kind(of: companion) == nil {
-                let suffixes = UserInputKind.allCases.map(\.companionSuffix).joined(separator: ", ")
+                let suffixes = UserInputKind.allCases.flatMap(\.companionSuffixes).joined(separator: ", ")
                 throw ValidationError("\(companion): not a companion name (expected one ending in \(suffixes))")
             }
         }
@@ -68,7 +68,7 @@ extension LiveInsight {
 
         /// The kind of companion `path` is, by its name's ending.
         private static func kind(of path: String) -> UserInputKind? {
-            UserInputKind.allCases.first { path.hasSuffix($0.companionSuffix) }
+            UserInputKind.allCases.first { kind in kind.companionSuffixes.contains { path.lowercased().hasSuffix($0) } }
         }
     }
 }
