@@ -40,12 +40,12 @@ public final class PauseSegmenter {
     public let options: Options
     private let frameLength: Int
     private var segment: [Float] = []
-    private var segmentStart = 0              // in samples
+    private var segmentStart = 0  // in samples
     private var partialFrame: [Float] = []
-    private var frames: [(level: Float, speech: Bool)] = []   // one per whole 10 ms frame of `segment`
+    private var frames: [(level: Float, speech: Bool)] = []  // one per whole 10 ms frame of `segment`
     private var speechFrames = 0
     private var silenceRun = 0
-    private var history: [Float] = []         // recent frame levels for the noise floor
+    private var history: [Float] = []  // recent frame levels for the noise floor
     private var historyIndex = 0
     private var noiseFloor: Float
     private var framesSinceFloorUpdate = 0
@@ -72,7 +72,7 @@ public final class PauseSegmenter {
             speechFrames += speech ? 1 : 0
             silenceRun = speech ? 0 : silenceRun + 1
             if speechFrames == 0 && frames.count > 50 {
-                drop(frames: frames.count - 20)    // no speech yet: keep only 0.2 s of lead-in
+                drop(frames: frames.count - 20)  // no speech yet: keep only 0.2 s of lead-in
             } else if let cut = cutPoint() {
                 finished += emit(upToFrame: cut)
             }
@@ -136,8 +136,10 @@ public final class PauseSegmenter {
         let speech = frames.prefix(cut).filter(\.speech).count
         var result: [Segment] = []
         if Double(speech) >= options.minimumSpeech * 100 {
-            result.append(Segment(start: Double(segmentStart) / Double(options.sampleRate),
-                                  samples: Array(segment.prefix(sampleCount)), sampleRate: options.sampleRate))
+            result.append(
+                Segment(
+                    start: Double(segmentStart) / Double(options.sampleRate),
+                    samples: Array(segment.prefix(sampleCount)), sampleRate: options.sampleRate))
         }
         drop(frames: min(cut, frames.count), samples: sampleCount)
         return result

@@ -26,10 +26,14 @@ public struct KeywordSpotter: Sendable {
     public let threshold: Float
     private let clock: FrameClock
 
-    public init(keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = defaultThreshold,
-                clock: FrameClock = FrameClock()) {
+    public init(
+        keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = defaultThreshold,
+        clock: FrameClock = FrameClock()
+    ) {
         patterns = keywords.keywords.flatMap { keyword in
-            keyword.spellings.map { Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary }) }
+            keyword.spellings.map {
+                Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary })
+            }
         }.filter { !$0.tokens.isEmpty && !$0.tokens.contains(TokenVocabulary.unknown) }
         self.threshold = threshold
         self.clock = clock
@@ -58,6 +62,8 @@ public struct KeywordSpotter: Sendable {
         var best: [(score: Float, first: Int, last: Int)?] = Array(repeating: nil, count: patterns.count)
         var detections: [Mention] = []
 
+        // One indentation level for the eight nested buffer closures below, on purpose:
+        // swift-format-ignore
         score.withUnsafeMutableBufferPointer { scoreBuffer in
         next.withUnsafeMutableBufferPointer { nextBuffer in
         origin.withUnsafeMutableBufferPointer { originBuffer in
@@ -113,15 +119,20 @@ public struct KeywordSpotter: Sendable {
         return Self.suppressOverlaps(detections)
     }
 
-    private func mention(_ keyword: Keyword, _ detection: (score: Float, first: Int, last: Int), start: Double) -> Mention {
-        Mention(keyword: keyword.text, topic: keyword.topic, time: start + clock.start(of: detection.first),
-                end: start + clock.end(of: detection.last), confidence: Double(exp(detection.score)), source: .acoustic, ment: "")
+    private func mention(
+        _ keyword: Keyword, _ detection: (score: Float, first: Int, last: Int), start: Double
+    ) -> Mention {
+        Mention(
+            keyword: keyword.text, topic: keyword.topic, time: start + clock.start(of: detection.first),
+            end: start + clock.end(of: detection.last), confidence: Double(exp(detection.score)), source: .acoustic,
+            ment: "")
     }
 
     /// One detection per keyword occurrence: spellings of one keyword that overlap keep the best.
     static func suppressOverlaps(_ detections: [Mention]) -> [Mention] {
         var kept: [Mention] = []
-        for detection in detections.sorted(by: { $0.confidence > $1.confidence }) where !kept.contains(where: {
+        for detection in detections.sorted(by: { $0.confidence > $1.confidence })
+        where !kept.contains(where: {
             $0.keyword == detection.keyword && $0.time < detection.end && detection.time < $0.end
         }) {
             kept.append(detection)

@@ -15,10 +15,12 @@ struct EffectTable {
     /// adjusted p-value, state and credited share; hover explains each figure.
     func html() -> String {
         let rows = impacts.enumerated().map { index, impact in
-            let mentions = impact.censoredMentions > 0
+            let mentions =
+                impact.censoredMentions > 0
                 ? "<span data-tip=\"\(impact.censoredMentions)건은 창이 방송 종료 후라 제외. \(impact.censoredMentions) with the window after the end, left out.\">\(impact.mentions) (−\(impact.censoredMentions))</span>"
                 : "\(impact.mentions)"
-            return "<tr class=\"\(impact.evidence.rawValue)\" data-tip=\"\(MarkupText.escape(EffectText.tip(impact)))\"><td>\(MarkupText.escape(impact.name))</td>"
+            return
+                "<tr class=\"\(impact.evidence.rawValue)\" data-tip=\"\(MarkupText.escape(EffectText.tip(impact)))\"><td>\(MarkupText.escape(impact.name))</td>"
                 + "<td>\(MarkupText.escape(impact.topic))</td>"
                 + (shows.map { "<td class=\"num\">\($0[index])</td>" } ?? "")
                 + "<td class=\"num\" data-sort=\"\(impact.mentions)\">\(mentions)</td>"
@@ -27,8 +29,11 @@ struct EffectTable {
                 + "<td><span class=\"state \(impact.evidence.rawValue)\">\(EffectText.state(impact))</span></td>"
                 + "<td class=\"num\" data-sort=\"\(impact.contributionShare)\">\(impact.significant ? NumberText.percent(impact.contributionShare) : "–")</td></tr>"
         }.joined()
-        return "<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)\"><thead><tr><th>이름 Name</th><th>주제 Topic</th>"
-            + (shows == nil ? "" : "<th class=\"num\" data-tip=\"추정에 쓰인 방송 수. Shows whose estimate entered the pool.\">방송 Shows</th>")
+        return
+            "<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)\"><thead><tr><th>이름 Name</th><th>주제 Topic</th>"
+            + (shows == nil
+                ? ""
+                : "<th class=\"num\" data-tip=\"추정에 쓰인 방송 수. Shows whose estimate entered the pool.\">방송 Shows</th>")
             + "<th class=\"num\" data-tip=\"언급 횟수(괄호: 창이 방송 종료 후라 제외된 수). Mentions (in brackets: those left out, window after the end).\">언급 Mentions</th>"
             + "<th class=\"num\" data-tip=\"언급 후 창에서 구매율이 기준의 몇 배인지와 95% 신뢰구간. How many times the baseline purchase rate in the windows after its mentions, with its 95% interval.\">구매율 배수 Uplift (95%)</th>"
             + "<th class=\"num\" data-tip=\"효과가 없을 때 이만큼 큰 차이가 우연히 나올 확률을 검정한 키워드 수로 보정한 값. The chance of so large a difference without any effect, adjusted for the number of keywords tested.\">보정 p Adj. p</th>"

@@ -18,7 +18,9 @@ public struct ValidationFigures: Sendable, Equatable {
 
         /// Creates counts.
         public init(reference: Int, substitutions: Int, deletions: Int, insertions: Int) {
-            (self.reference, self.substitutions, self.deletions, self.insertions) = (reference, substitutions, deletions, insertions)
+            (self.reference, self.substitutions, self.deletions, self.insertions) = (
+                reference, substitutions, deletions, insertions
+            )
         }
     }
 
@@ -38,7 +40,10 @@ public struct ValidationFigures: Sendable, Equatable {
     public var validated: Date
 
     /// Creates figures.
-    public init(cer: Double, wer: Double, sentenceErrorRate: Double, items: Int, characters: Counts, words: Counts, validated: Date) {
+    public init(
+        cer: Double, wer: Double, sentenceErrorRate: Double, items: Int, characters: Counts, words: Counts,
+        validated: Date
+    ) {
         (self.cer, self.wer, self.sentenceErrorRate, self.items) = (cer, wer, sentenceErrorRate, items)
         (self.characters, self.words, self.validated) = (characters, words, validated)
     }

@@ -10,8 +10,9 @@ public enum ReviewModelLocator {
 
     /// The lookup of the review model (`ModelFileResolver`: `$LIVEINSIGHT_REVIEW_MODEL`, beside the binary,
     /// the install prefix).
-    public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: environmentVariable,
-                                                    role: "review sentiment model")
+    public static let resolver = ModelFileResolver(
+        fileName: shippedModelName, environmentVariable: environmentVariable,
+        role: "review sentiment model")
 
     /// The review model found by ``resolver`` (nil when none is).
     public static func defaultPath(executable: String = ModelFileResolver.currentExecutable) -> String? {

@@ -26,7 +26,8 @@ public enum ReviewsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noUsableReviews(let path, let skipped):
             "\(path): none of its \(skipped) row(s) could be used (the warnings say why for each); "
                 + "check its columns, quoting and encoding"
-        case .headerNotUTF8(let path, let hint): "\(path) line 1: the header is not UTF-8 (\(hint)); save the file as UTF-8"
+        case .headerNotUTF8(let path, let hint):
+            "\(path) line 1: the header is not UTF-8 (\(hint)); save the file as UTF-8"
         case .badModel(let path, let detail):
             "\(path): cannot use the review sentiment model (\(detail)); pass --model with a file made by Training/liveinsight_train/sentiment/train.py"
         case .badTopics(let path, let line, let detail):

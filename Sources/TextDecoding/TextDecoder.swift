@@ -20,7 +20,9 @@ public enum TextDecoder {
         case S_IFDIR: throw .notAFile(kind: "a folder")
         default: throw .notAFile(kind: "a device, pipe or socket")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(detail: "permission denied") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(detail: "permission denied")
+        }
         return try decode(data)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// The Swift model against PyTorch on the shipped weights (fixture made by

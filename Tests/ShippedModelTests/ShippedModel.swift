@@ -32,7 +32,8 @@ enum ShippedModel {
         case .greedy:
             options.beamWidth = 1
         case .product:
-            let languageModel = try #require(ModelLocator.languageModelPath(forModel: path), "no language model beside \(path)")
+            let languageModel = try #require(
+                ModelLocator.languageModelPath(forModel: path), "no language model beside \(path)")
             options.languageModel = try NgramLanguageModel(path: languageModel)
         }
         return try Transcriber(model: try load(), options: options)
@@ -77,8 +78,10 @@ enum ShippedModel {
     /// suite stays green for a model that is honestly described as short of it; once the card claims the
     /// target, a miss fails. A model that meets a target its card says it misses also fails here (the known
     /// issue is not recorded), so the card gets corrected.
-    static func expect(_ measured: Double, meets target: Target, cardClaims claimed: Double, _ figure: String,
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expect(
+        _ measured: Double, meets target: Target, cardClaims claimed: Double, _ figure: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let message: Comment = "\(figure): measured \(measured), issue target \(target)"
         if target.isMet(by: claimed) {
             #expect(target.isMet(by: measured), message, sourceLocation: sourceLocation)
@@ -90,9 +93,13 @@ enum ShippedModel {
     }
 
     /// Corpus CER of hypotheses against references, scored the way QA validation scores transcripts.
-    static func characterErrorRate(_ pairs: [(reference: String, hypothesis: String)]) -> (rate: Double, characters: Int) {
+    static func characterErrorRate(
+        _ pairs: [(reference: String, hypothesis: String)]
+    ) -> (rate: Double, characters: Int) {
         let validator = TranscriptValidator()
-        let total = pairs.reduce(ErrorCounts()) { $0 + validator.score(reference: $1.reference, hypothesis: $1.hypothesis).characters }
+        let total = pairs.reduce(ErrorCounts()) {
+            $0 + validator.score(reference: $1.reference, hypothesis: $1.hypothesis).characters
+        }
         return (total.rate, total.referenceLength)
     }
 }

@@ -68,7 +68,9 @@ public struct TokenVocabulary: Sendable {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let isVowel = (0x1161...0x1175).contains(scalar.value)
-            if isVowel && !(scalars.last.map { (0x1100...0x1112).contains($0.value) } ?? false) { scalars.append(silentOnset) }
+            if isVowel && !(scalars.last.map { (0x1100...0x1112).contains($0.value) } ?? false) {
+                scalars.append(silentOnset)
+            }
             scalars.append(scalar)
         }
         return String(scalars).precomposedStringWithCanonicalMapping

@@ -70,7 +70,9 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// Problems that make the configuration unusable, or nil.
     func problem() -> String? {
         if subsamplingFactor != 4 { return "subsampling_factor \(subsamplingFactor); this engine implements 4" }
-        if heads <= 0 || modelDimension % heads != 0 { return "d_model \(modelDimension) is not divisible by n_heads \(heads)" }
+        if heads <= 0 || modelDimension % heads != 0 {
+            return "d_model \(modelDimension) is not divisible by n_heads \(heads)"
+        }
         if headDimension % 2 != 0 { return "head dimension \(headDimension) must be even for rotary positions" }
         if convolutionKernel % 2 == 0 { return "conv_kernel \(convolutionKernel) must be odd" }
         if vocabulary.count < 2 { return "the vocabulary has \(vocabulary.count) entries" }
