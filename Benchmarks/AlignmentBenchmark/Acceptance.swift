@@ -1,11 +1,11 @@
 // Issue #22's acceptance sweep: `swift run -c release AlignmentBenchmark --acceptance [runs]` (default 200).
 //
 // Simulates `runs` 100-minute shows (SimulatedShow: the demo's keyword list, 6 mentions per keyword, a perfect
-// transcript; 2,500 peak viewers as the demo kit; 할인 ×2.5, 사은품 ×2.0, 무료 배송 ×1.8 planted, seeds 1…runs) and analyses each with every
-// multiple-comparison correction. Prints per correction: runs where the three planted keywords are the
+// transcript; 2,500 peak viewers as the demo kit; 할인 ×2.5, 사은품 ×2.0, 무료 배송 ×1.8 planted, seeds 1…runs) and analyses
+// each with every multiple-comparison correction. Prints per correction: runs where the three planted keywords are the
 // significant leaders, the 95 % intervals' coverage of the planted factors, and runs with any unplanted keyword
-// significant (the family-wise error; the target is at most one in twenty). The unit tests run seeds 1–20 of
-// the same (Tests/InsightTests/AcceptanceSimulationTests).
+// significant (the family-wise error; the target is at most one in twenty). The unit
+// tests run seeds 1–20 of the same (Tests/InsightTests/AcceptanceSimulationTests).
 import Foundation
 import Insight
 
@@ -46,7 +46,8 @@ func runAcceptanceSweep(runs: Int) throws {
         }
     }
     print(
-        "\(runs) simulated 100-minute shows, \(keywords.keywords.count) keywords, planted 할인 ×2.5, 사은품 ×2.0, 무료 배송 ×1.8 "
+        "\(runs) simulated 100-minute shows, \(keywords.keywords.count) keywords, planted 할인 "
+            + "×2.5, 사은품 ×2.0, 무료 배송 ×1.8 "
             + String(format: "(%.1f s)", Date().timeIntervalSince(begin)))
     print("correction           planted lead   intervals cover   runs with a false keyword   false keywords")
     for correction in MultipleComparison.allCases {

@@ -2,7 +2,8 @@
 // the random 20 % split (seed 42) and the last-month time split, written to Benchmarks/commerce-results.json.
 //
 //   swift build -c release --product CommerceBenchmark
-//   .build/release/CommerceBenchmark ../shared/data/commerce/online_retail.tsv.gz [--out FILE] [--tune] [--export-splits DIR]
+//   .build/release/CommerceBenchmark ../shared/data/commerce/online_retail.tsv.gz [--out FILE] [--tune]
+//     [--export-splits DIR]
 //
 // Data: UCI Online Retail (Chen, Sain & Guo 2012; UCI ML Repository, DOI 10.24432/C5BW33; CC BY 4.0).
 // --tune evaluates hybrid weights on the random split with seed 7 (never the reported seed 42).

@@ -5,7 +5,8 @@
 // Builds a speech-like recording of the requested length (default 10 minutes) from the bundled clips
 // with pauses between them, then transcribes it in this process with 1 and 2 model threads: greedy, beam
 // search, and beam search with the language model. The reference measured in the same run is the front end
-// alone (decode, segment, log-mel), so the model's share is visible. RTF = processing seconds / audio seconds (lower is better).
+// alone (decode, segment, log-mel), so the model's share is visible.
+// RTF = processing seconds / audio seconds (lower is better).
 import Acoustic
 import AudioIO
 import Features

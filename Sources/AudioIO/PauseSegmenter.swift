@@ -3,11 +3,11 @@ import Foundation
 /// Cuts a stream of 16 kHz samples into utterances at pauses, for recognition.
 ///
 /// Energy is measured in 10 ms frames against an adaptive noise floor (the 10th percentile of the
-/// last 10 s, from the first second on), so a music or crowd bed under the voice does not hide the pauses. A segment ends in
-/// the middle of the first pause of at least `minimumPause` once it holds `minimumSpeech` of speech;
-/// a segment that reaches `maximumLength` without such a pause is cut in the middle of its longest
-/// quiet run in the last third (the quietest frame if none). Segments with less than
-/// `minimumSpeech` of speech are dropped as silence. Memory is one segment.
+/// last 10 s, from the first second on), so a music or crowd bed under the voice does not hide the
+/// pauses. A segment ends in the middle of the first pause of at least `minimumPause` once it holds
+/// `minimumSpeech` of speech; a segment that reaches `maximumLength` without such a pause is cut in
+/// the middle of its longest quiet run in the last third (the quietest frame if none). Segments
+/// with less than `minimumSpeech` of speech are dropped as silence. Memory is one segment.
 public final class PauseSegmenter {
     /// Tuning, with the defaults used for broadcasts.
     public struct Options: Sendable {

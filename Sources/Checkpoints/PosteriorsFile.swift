@@ -139,7 +139,8 @@ public final class PosteriorsReader {
             throw .corruptCheckpoint(
                 path: path,
                 detail:
-                    "\(keep) units kept per frame; \(encoding.rawValue) keeps \(encoding.parameter(vocabularySize: vocabularySize))"
+                    "\(keep) units kept per frame; \(encoding.rawValue) "
+                    + "keeps \(encoding.parameter(vocabularySize: vocabularySize))"
             )
         }
         guard data.count >= cursor + digestLength else {

@@ -35,7 +35,8 @@ public struct HoldoutSplit: Sendable {
         return HoldoutSplit(
             train: Interactions(customers: all.customers, items: all.items, pairs: pairs), hidden: hidden,
             description:
-                "random \(Int(fraction * 100)) % of each customer's distinct items (customers with ≥ \(minimumItems)), seed \(seed)"
+                "random \(Int(fraction * 100)) % of each customer's distinct items (customers with ≥ \(minimumItems)), "
+                + "seed \(seed)"
         )
     }
 
@@ -62,7 +63,8 @@ public struct HoldoutSplit: Sendable {
         return HoldoutSplit(
             train: Interactions(customers: everything.customers, items: everything.items, pairs: pairs), hidden: hidden,
             description:
-                "time: purchases from \(OrderTime.day(cutoff)) on hidden; customers with earlier purchases, new items only"
+                "time: purchases from \(OrderTime.day(cutoff)) on hidden; customers with earlier "
+                + "purchases, new items only"
         )
     }
 }

@@ -2,13 +2,12 @@ import Foundation
 
 /// Mentions × events → the insight report.
 ///
-/// The purchase rate is modelled per cell (10 s, cut at every window edge) as a Poisson rate with the viewers present as exposure
-/// (viewer-minutes when the log has viewer counts, minutes otherwise) and one multiplicative factor
-/// per keyword, switched on in the bins inside the windows after its mentions. So a keyword's
-/// uplift is measured against the baseline of the rest of the broadcast *and* against the other
-/// keywords whose windows overlap it, and a busy moment with many viewers is not mistaken for an
-/// effect. Purchases above baseline are credited to the keywords whose windows hold them, shared in
-/// proportion to their fitted effects: each purchase is credited at most once in total.
+/// The purchase rate is modelled per cell (10 s, cut at every window edge) as a Poisson rate with the viewers present
+/// as exposure (viewer-minutes when the log has viewer counts, minutes otherwise) and one multiplicative factor per
+/// keyword, switched on in the bins inside the windows after its mentions. So a keyword's uplift is measured against
+/// the baseline of the rest of the broadcast *and* against the other keywords whose windows overlap it, and a busy
+/// moment with many viewers is not mistaken for an effect. Purchases above baseline are credited to the keywords whose
+/// windows hold them, shared in proportion to their fitted effects: each purchase is credited at most once in total.
 public enum AlignmentAnalysis {
     public static func analyse(
         mentions: [Mention], events: EventLog, duration: Double,

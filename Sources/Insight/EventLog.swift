@@ -140,7 +140,8 @@ public struct EventLog: Codable, Sendable, Equatable {
         if duplicates > 0 { warnings.append("\(path): dropped \(duplicates) row(s) repeating an earlier event_id") }
         if exactRepeats > 0 {
             warnings.append(
-                "\(path): \(exactRepeats) row(s) repeat the row before exactly (kept; add an event_id column to deduplicate)"
+                "\(path): \(exactRepeats) row(s) repeat the row before exactly (kept; add an "
+                    + "event_id column to deduplicate)"
             )
         }
         if unsorted { warnings.append("\(path): rows were not in time order (sorted)") }

@@ -43,7 +43,8 @@ public enum InsightTextReport {
         let censored = report.keywords.reduce(0) { $0 + $1.censoredMentions }
         if censored > 0 {
             lines.append(
-                "(n) = mentions whose window begins after the end of the broadcast: \(censored) in all, left out of the estimates"
+                "(n) = mentions whose window begins after the end of the broadcast: \(censored) in all, "
+                    + "left out of the estimates"
             )
         }
         lines.append("")

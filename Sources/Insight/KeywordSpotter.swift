@@ -9,8 +9,8 @@ import Foundation
 /// anywhere. Frame scores are relative to the frame's likeliest unit (0 when the keyword's unit is the
 /// likeliest and sure), so a span the model "heard" as the keyword scores 0 and each doubtful frame costs
 /// the log-ratio to the best unit — or to probability ½ when even the best unit is less sure than that,
-/// so flat frames (noise, music, an untrained model) spot nothing. Score per token ≥ `threshold` is a detection; overlapping detections
-/// of one keyword keep the best. Confidence = exp(score per token).
+/// so flat frames (noise, music, an untrained model) spot nothing. Score per token ≥ `threshold` is a
+/// detection; overlapping detections of one keyword keep the best. Confidence = exp(score per token).
 public struct KeywordSpotter: Sendable {
     private struct Pattern {
         let keyword: Keyword
@@ -93,7 +93,9 @@ public struct KeywordSpotter: Sendable {
                             if value < 0 { value = 0; from = t }                 // a fresh start here
                         } else {
                             if score[s - 1] > value { value = score[s - 1]; from = origin[s - 1] }
-                            if (s - first) % 2 == 0 && !repeats[s] && score[s - 2] > value { value = score[s - 2]; from = origin[s - 2] }
+                            if (s - first) % 2 == 0 && !repeats[s] && score[s - 2] > value {
+                                value = score[s - 2]; from = origin[s - 2]
+                            }
                         }
                         let unit = unitOfState[s]
                         next[s] = value + (unit < 0 ? gap : (stamp[unit] == t ? relative[unit] : floor))
@@ -105,7 +107,9 @@ public struct KeywordSpotter: Sendable {
                     if let current = best[p], begin <= current.last {
                         if endScore > current.score { best[p] = (endScore, begin, t) }   // the same occurrence, better
                     } else {
-                        if let current = best[p] { detections.append(mention(patterns[p].keyword, current, start: start)) }
+                        if let current = best[p] {
+                            detections.append(mention(patterns[p].keyword, current, start: start))
+                        }
                         best[p] = (endScore, begin, t)
                     }
                 }

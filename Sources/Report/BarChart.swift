@@ -20,8 +20,10 @@ struct BarChart {
             let x0 = frame.x(bar.x + 0.1), x1 = frame.x(bar.x + 0.9)
             let sign = bar.value >= 0 ? "+" : ""
             svg +=
-                "<rect class=\"bar\" data-x=\"\(bar.x + 0.1)\" data-w=\"0.8\" x=\"\(Format.px(x0))\" y=\"\(Format.px(top))\""
-                + " width=\"\(Format.px(x1 - x0))\" height=\"\(Format.px(height))\" fill=\"\(bar.value >= 0 ? upColor : downColor)\""
+                "<rect class=\"bar\" data-x=\"\(bar.x + 0.1)\" data-w=\"0.8\" x=\"\(Format.px(x0))\" "
+                + "y=\"\(Format.px(top))\""
+                + " width=\"\(Format.px(x1 - x0))\" height=\"\(Format.px(height))\" "
+                + "fill=\"\(bar.value >= 0 ? upColor : downColor)\""
                 + " data-tip=\"\(NumberText.grouped(bar.x))′: \(sign)\(NumberText.grouped(bar.value))\"/>"
         }
         return svg + "</g></svg>"

@@ -101,7 +101,8 @@ public struct BroadcastFolder: Sendable {
         throw .noRecording(id)
     }
 
-    /// How checkpoints may spell non-finite numbers (older alignments held infinite uplift bounds): "Infinity", "-Infinity", "NaN".
+    /// How checkpoints may spell non-finite numbers (older alignments
+    /// held infinite uplift bounds): "Infinity", "-Infinity", "NaN".
     public static let nonFiniteNumbers = JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
         positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 

@@ -54,12 +54,14 @@ struct ChartFrame {
                 + " data-left=\"\(left)\" data-right=\"\(plotRight)\" data-top=\"\(top)\" data-bottom=\"\(plotBottom)\""
         }
         svg +=
-            "><defs><clipPath id=\"\(id)-clip\"><rect x=\"\(left)\" y=\"0\" width=\"\(plotRight - left)\" height=\"\(height)\"/></clipPath></defs>"
+            "><defs><clipPath id=\"\(id)-clip\">"
+            + "<rect x=\"\(left)\" y=\"0\" width=\"\(plotRight - left)\" height=\"\(height)\"/></clipPath></defs>"
         for tick in Self.ticks(yDomain) {
             let y = Format.px(self.y(tick))
             svg += "<line class=\"grid\" x1=\"\(left)\" x2=\"\(plotRight)\" y1=\"\(y)\" y2=\"\(y)\"/>"
             svg +=
-                "<text class=\"tick\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(yFormat(tick))</text>"
+                "<text class=\"tick\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">"
+                + "\(yFormat(tick))</text>"
         }
         svg += "<line class=\"axis\" x1=\"\(left)\" x2=\"\(plotRight)\" y1=\"\(plotBottom)\" y2=\"\(plotBottom)\"/>"
         svg += "<g class=\"xaxis\">" + xTicks() + "</g>"
@@ -69,7 +71,8 @@ struct ChartFrame {
     /// Minute ticks along the x axis (the page script redraws them on zoom).
     func xTicks() -> String {
         Self.ticks(xDomain, count: 8).map { tick in
-            "<text class=\"tick\" x=\"\(Format.px(x(tick)))\" y=\"\(plotBottom + 16)\" text-anchor=\"middle\">\(NumberText.grouped(tick))′</text>"
+            "<text class=\"tick\" x=\"\(Format.px(x(tick)))\" y=\"\(plotBottom + 16)\" text-anchor=\"middle\">"
+                + "\(NumberText.grouped(tick))′</text>"
         }.joined()
     }
 }

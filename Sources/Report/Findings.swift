@@ -63,9 +63,12 @@ public struct Findings: Sendable, Equatable {
             out.append(
                 Sentence(
                     korean:
-                        "\(name) 리뷰에서는 ‘\(best.topic)’ 평가가 가장 좋고(\(Format.decimal(best.sentiment, 1))/5) ‘\(worst.topic)’\(Particle.subject(worst.topic)) 가장 낮습니다(\(Format.decimal(worst.sentiment, 1))/5).",
+                        "\(name) 리뷰에서는 ‘\(best.topic)’ 평가가 가장 좋고(\(Format.decimal(best.sentiment, 1))/5) "
+                        + "‘\(worst.topic)’\(Particle.subject(worst.topic)) 가장 "
+                        + "낮습니다(\(Format.decimal(worst.sentiment, 1))/5).",
                     english:
-                        "Reviews of \(name) rate ‘\(best.topic)’ best (\(Format.decimal(best.sentiment, 1))/5) and ‘\(worst.topic)’ lowest (\(Format.decimal(worst.sentiment, 1))/5)."
+                        "Reviews of \(name) rate ‘\(best.topic)’ best (\(Format.decimal(best.sentiment, 1))/5) and "
+                        + "‘\(worst.topic)’ lowest (\(Format.decimal(worst.sentiment, 1))/5)."
                 ))
         }
         sentences = out
@@ -76,7 +79,8 @@ public struct Findings: Sendable, Equatable {
     static func effectFindings(_ report: InsightReport) -> [Sentence] {
         var out: [Sentence] = []
         let window =
-            "\(NumberText.grouped(report.options.windowStart / 60))–\(NumberText.grouped(report.options.windowEnd / 60))분"
+            "\(NumberText.grouped(report.options.windowStart / 60))–"
+            + "\(NumberText.grouped(report.options.windowEnd / 60))분"
         let tested = report.summary.testedKeywords
         let significant = report.keywords.filter(\.significant)
         if significant.isEmpty {
@@ -84,7 +88,8 @@ public struct Findings: Sendable, Equatable {
                 Sentence(
                     korean: "키워드 \(tested)개 중 다중 비교 보정 후 유의한 효과를 보인 키워드는 없습니다. 판매 기여를 키워드에 나누지 않았습니다.",
                     english:
-                        "None of the \(tested) keywords shows an effect that survives the multiple-comparison correction; no sales are credited to keywords."
+                        "None of the \(tested) keywords shows an effect that survives the multiple-comparison "
+                        + "correction; no sales are credited to keywords."
                 ))
         } else {
             let lead = significant.prefix(3)
@@ -98,10 +103,13 @@ public struct Findings: Sendable, Equatable {
             out.append(
                 Sentence(
                     korean: "키워드 \(tested)개 중 \(significant.count)개가 보정 후에도 유의합니다: 언급 \(window) 후 구매율 \(korean). "
-                        + "‘\(best.name)’\(Particle.topic(best.name)) 기준 초과 구매의 \(NumberText.percent(best.contributionShare))를 차지합니다.",
+                        + "‘\(best.name)’\(Particle.topic(best.name)) 기준 초과 "
+                        + "구매의 \(NumberText.percent(best.contributionShare))를 차지합니다.",
                     english:
-                        "\(significant.count) of \(tested) keywords remain significant after the correction: purchase rate \(english) in the windows after mentions. "
-                        + "‘\(best.name)’ accounts for \(NumberText.percent(best.contributionShare)) of the purchases above baseline."
+                        "\(significant.count) of \(tested) keywords remain significant after the correction: purchase "
+                        + "rate \(english) in the windows after mentions. "
+                        + "‘\(best.name)’ accounts for \(NumberText.percent(best.contributionShare)) of the purchases "
+                        + "above baseline."
                 ))
             if let topic = report.topics.filter({ $0.contributionShare > 0 }).max(by: {
                 $0.contributionShare < $1.contributionShare
@@ -111,7 +119,8 @@ public struct Findings: Sendable, Equatable {
                         korean:
                             "주제별로는 ‘\(topic.name)’ 멘트의 기여가 \(NumberText.percent(topic.contributionShare))로 가장 컸습니다.",
                         english:
-                            "By topic, ‘\(topic.name)’ ments contributed most (\(NumberText.percent(topic.contributionShare)))."
+                            "By topic, ‘\(topic.name)’ ments contributed most "
+                            + "(\(NumberText.percent(topic.contributionShare)))."
                     ))
             }
         }
@@ -121,7 +130,8 @@ public struct Findings: Sendable, Equatable {
                 Sentence(
                     korean: "언급 \(report.ments.count)건 중 \(censored)건은 \(window) 창이 방송 종료 후라 분석에서 제외했습니다.",
                     english:
-                        "\(censored) of \(report.ments.count) mentions have their window after the end of the show and are left out."
+                        "\(censored) of \(report.ments.count) mentions have their window after the end of "
+                        + "the show and are left out."
                 ))
         }
         return out

@@ -29,9 +29,11 @@ struct IntervalChart {
         for tick in [0.125, 0.25, 0.5, 1, 2, 4, 8, 16] {
             let tx = Format.px(x(tick))
             svg +=
-                "<line class=\"grid\" x1=\"\(tx)\" x2=\"\(tx)\" y1=\"\(top - 6)\" y2=\"\(bottom)\"\(tick == 1 ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")/>"
+                "<line class=\"grid\" x1=\"\(tx)\" x2=\"\(tx)\" y1=\"\(top - 6)\" "
+                + "y2=\"\(bottom)\"\(tick == 1 ? " stroke=\"#555\" stroke-dasharray=\"4 3\"" : "")/>"
             svg +=
-                "<text class=\"tick\" x=\"\(tx)\" y=\"\(bottom + 16)\" text-anchor=\"middle\">×\(tick < 1 ? "1/\(Int(1 / tick))" : String(Int(tick)))</text>"
+                "<text class=\"tick\" x=\"\(tx)\" y=\"\(bottom + 16)\" text-anchor=\"middle\">"
+                + "×\(tick < 1 ? "1/\(Int(1 / tick))" : String(Int(tick)))</text>"
         }
         guard !rows.isEmpty else {
             return svg
@@ -43,15 +45,19 @@ struct IntervalChart {
             let low = impact.upliftLow ?? 0, high = impact.upliftHigh ?? .infinity
             let tip = MarkupText.escape(EffectText.tip(impact))
             svg +=
-                "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(Format.px(y + 4))\" text-anchor=\"end\">\(MarkupText.escape(impact.name))</text>"
+                "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(Format.px(y + 4))\" text-anchor=\"end\">"
+                + "\(MarkupText.escape(impact.name))</text>"
             svg += "<g class=\"effect \(impact.evidence.rawValue)\" data-tip=\"\(tip)\">"
             svg +=
-                "<line x1=\"\(Format.px(x(low)))\" x2=\"\(Format.px(x(high)))\" y1=\"\(Format.px(y))\" y2=\"\(Format.px(y))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+                "<line x1=\"\(Format.px(x(low)))\" x2=\"\(Format.px(x(high)))\" y1=\"\(Format.px(y))\" "
+                + "y2=\"\(Format.px(y))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
             svg +=
-                "<circle class=\"dot\" cx=\"\(Format.px(x(impact.uplift!)))\" cy=\"\(Format.px(y))\" r=\"5\" stroke=\"\(color)\" stroke-width=\"2\""
+                "<circle class=\"dot\" cx=\"\(Format.px(x(impact.uplift!)))\" cy=\"\(Format.px(y))\" r=\"5\" "
+                + "stroke=\"\(color)\" stroke-width=\"2\""
                 + " fill=\"\(impact.significant ? color : "#fff")\"/>"
             svg +=
-                "<rect x=\"\(left)\" y=\"\(Format.px(y - rowHeight / 2))\" width=\"\(Format.px(width - left - right))\" height=\"\(rowHeight)\" fill=\"transparent\"/></g>"
+                "<rect x=\"\(left)\" y=\"\(Format.px(y - rowHeight / 2))\" "
+                + "width=\"\(Format.px(width - left - right))\" height=\"\(rowHeight)\" fill=\"transparent\"/></g>"
         }
         return svg + "</svg>"
     }
@@ -95,16 +101,20 @@ enum EffectText {
         let range = interval(impact)
         let head =
             "\(impact.name): 언급 후 구매율 ×\(Format.decimal(uplift, 2)), 95% 구간 \(range). "
-            + "Purchase rate ×\(Format.decimal(uplift, 2)) in the windows after its mentions; the true factor lies in \(range) with 95% confidence. "
+            + "Purchase rate ×\(Format.decimal(uplift, 2)) in the windows after its mentions; the true factor lies in "
+            + "\(range) with 95% confidence. "
         if impact.significant {
             return head + "보정 p = \(pValue(impact.adjustedPValue)): 우연으로 보기 어렵습니다. "
-                + "Adjusted p = \(pValue(impact.adjustedPValue)): unlikely to be chance, even allowing for every keyword tested."
+                + "Adjusted p = \(pValue(impact.adjustedPValue)): unlikely to be chance, even allowing for every "
+                + "keyword tested."
         }
         if impact.adjustedPValue == nil {
             return head + "한 번만 언급되어(창 하나) 그 몇 분의 다른 일과 구별할 수 없으므로 검정하지 않았습니다. "
-                + "Said only once (one window): its effect cannot be told from whatever else happened in those minutes, so it is not tested."
+                + "Said only once (one window): its effect cannot be told from whatever else happened in those "
+                + "minutes, so it is not tested."
         }
         return head + "보정 p = \(pValue(impact.adjustedPValue)): 구간이 ×1(변화 없음)을 포함할 만큼 넓어 효과라고 말할 근거가 부족합니다. "
-            + "Adjusted p = \(pValue(impact.adjustedPValue)): the interval is wide enough to include no change, so there is not enough evidence of an effect."
+            + "Adjusted p = \(pValue(impact.adjustedPValue)): the interval is wide enough to include no change, so "
+            + "there is not enough evidence of an effect."
     }
 }

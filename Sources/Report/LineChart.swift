@@ -28,11 +28,13 @@ struct LineChart {
             let drawn = line.points.map { "\(Format.px(frame.x($0.x))),\(Format.px(frame.y($0.y)))" }.joined(
                 separator: " ")
             svg +=
-                "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.color)\" data-pts=\"\(points)\" points=\"\(drawn)\"/>"
+                "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.color)\" data-pts=\"\(points)\" "
+                + "points=\"\(drawn)\"/>"
             for point in line.points {
                 let tip = "\(line.name) · \(NumberText.grouped(point.x))′: \(yFormat(point.y))"
                 svg +=
-                    "<circle class=\"dot\" r=\"2.5\" fill=\"\(line.color)\" data-x=\"\(point.x)\" cx=\"\(Format.px(frame.x(point.x)))\""
+                    "<circle class=\"dot\" r=\"2.5\" fill=\"\(line.color)\" data-x=\"\(point.x)\" "
+                    + "cx=\"\(Format.px(frame.x(point.x)))\""
                     + " cy=\"\(Format.px(frame.y(point.y)))\" data-tip=\"\(MarkupText.escape(tip))\"/>"
             }
         }

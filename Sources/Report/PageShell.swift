@@ -26,9 +26,11 @@ struct PageShell {
             ? "<script>\(Assets.javascript)</script>" : "<script src=\"/static/\(Self.scriptName)\"></script>"
         return """
             <!DOCTYPE html>
-            <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="ko"><head><meta charset="utf-8">\
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <link rel="icon" href="data:,"><title>\(MarkupText.escape(title))</title>\(style)</head>
-            <body><header>\(Bilingual.split(header))\(Bilingual.toggle)</header><main>\(Bilingual.split(body))</main>\(script)</body></html>
+            <body><header>\(Bilingual.split(header))\(Bilingual.toggle)</header>\
+            <main>\(Bilingual.split(body))</main>\(script)</body></html>
             """
     }
 

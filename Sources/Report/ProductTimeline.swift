@@ -21,21 +21,26 @@ struct ProductTimeline {
             let y = top + Double(row) * rowHeight
             let color = PieChart.palette[row % PieChart.palette.count]
             svg +=
-                "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(Format.px(y + 15))\" text-anchor=\"end\">\(MarkupText.escape(product.name))</text>"
+                "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(Format.px(y + 15))\" text-anchor=\"end\">"
+                + "\(MarkupText.escape(product.name))</text>"
             for point in timeline {
                 let count = point.productActivity[product.id] ?? 0
                 guard count > 0 else { continue }
                 let share = Double(count) / Double(max(point.productActivity.values.reduce(0, +), 1))
                 svg +=
-                    "<rect class=\"bar\" x=\"\(Format.px(left + Double(point.minute) * cell))\" y=\"\(Format.px(y + 2))\""
-                    + " width=\"\(Format.px(max(cell - 0.5, 0.5)))\" height=\"\(rowHeight - 4)\" fill=\"\(color)\" fill-opacity=\"\(Format.decimal(0.15 + 0.85 * share, 2))\""
-                    + " data-tip=\"\(MarkupText.escape(product.name)) · \(point.minute)′: 장바구니·구매 \(count)건 (\(NumberText.percent(share))) cart and purchase events\"/>"
+                    "<rect class=\"bar\" x=\"\(Format.px(left + Double(point.minute) * cell))\" "
+                    + "y=\"\(Format.px(y + 2))\""
+                    + " width=\"\(Format.px(max(cell - 0.5, 0.5)))\" height=\"\(rowHeight - 4)\" fill=\"\(color)\" "
+                    + "fill-opacity=\"\(Format.decimal(0.15 + 0.85 * share, 2))\""
+                    + " data-tip=\"\(MarkupText.escape(product.name)) · \(point.minute)′: 장바구니·구매 \(count)건 "
+                    + "(\(NumberText.percent(share))) cart and purchase events\"/>"
             }
         }
         let axis = top + rowHeight * Double(max(products.count, 1)) + 16
         for tick in ChartFrame.ticks(0...Double(minutes), count: 8) {
             svg +=
-                "<text class=\"tick\" x=\"\(Format.px(left + tick * cell))\" y=\"\(Format.px(axis))\" text-anchor=\"middle\">\(NumberText.grouped(tick))′</text>"
+                "<text class=\"tick\" x=\"\(Format.px(left + tick * cell))\" y=\"\(Format.px(axis))\" "
+                + "text-anchor=\"middle\">\(NumberText.grouped(tick))′</text>"
         }
         return svg + "</svg>"
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The one text normalisation of reviews, shared by ingest, topics, word clouds and the sentiment model
-/// (the model was trained on exactly this form; `Training/liveinsight_train/sentiment/featurize.py` is its Python twin).
+/// (the model was trained on exactly this form;
+/// `Training/liveinsight_train/sentiment/featurize.py` is its Python twin).
 ///
 /// NFC; ASCII A–Z lower-cased; control characters and Unicode White_Space become a space; runs of spaces
 /// become one; ends trimmed; any scalar repeated more than twice in a row is kept twice

@@ -4,8 +4,8 @@ import Foundation
 /// The parsed `.lisent` weights file written by `Training/liveinsight_train/sentiment/export.py`.
 ///
 /// Layout (little-endian): magic `LISENT1\n`; UInt32 header length N; N bytes of JSON header (`buckets`,
-/// `dim`, `hidden`, `ratings`, `max_char_n`, `tensors` {name: dtype, shape, offset}, `data_sha256`, `metrics` — the recipe's figures, not read here);
-/// then the data section. The format is documented in `Docs/reviews.md`.
+/// `dim`, `hidden`, `ratings`, `max_char_n`, `tensors` {name: dtype, shape, offset}, `data_sha256`, `metrics` —
+/// the recipe's figures, not read here); then the data section. The format is documented in `Docs/reviews.md`.
 struct SentimentModelFile {
     static let magic = Array("LISENT1\n".utf8)
 
@@ -19,6 +19,8 @@ struct SentimentModelFile {
     /// The header's SHA-256 of the data section.
     let dataSHA256: String
 
+    // The header's own (snake_case) key names.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     private struct Header: Decodable {
         struct Entry: Decodable { let dtype: String, shape: [Int], offset: Int }
         let format: String, version: Int
@@ -39,6 +41,7 @@ struct SentimentModelFile {
             throw .badModel(path: path, detail: "not a review sentiment file (no LISENT1 magic)")
         }
         let length = start[8..<12].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         struct Digest: Decodable { let data_sha256: String }
         guard let header = try? handle.read(upToCount: length), header.count == length,
             let digest = try? JSONDecoder().decode(Digest.self, from: header)

@@ -56,7 +56,8 @@ public enum WordCloudSVG {
             viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img" aria-label="\(label)">
             <title>\(label)</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <g font-family="\(MarkupText.escape(fontFamily, apostrophe: .named))" text-anchor="middle" dominant-baseline="central">
+            <g font-family="\(MarkupText.escape(fontFamily, apostrophe: .named))" text-anchor="middle"\
+             dominant-baseline="central">
 
             """
         for word in words {

@@ -45,7 +45,8 @@ extension LiveInsight {
                 }
             } else if transcript != nil || events != nil || meta != nil {
                 throw ValidationError(
-                    "--transcript, --events and --meta go without a broadcast; a broadcast's own are reused from its checkpoints"
+                    "--transcript, --events and --meta go without a broadcast; a broadcast's own are "
+                        + "reused from its checkpoints"
                 )
             }
         }
@@ -78,8 +79,10 @@ extension LiveInsight {
             let summary = try runner.rerun(broadcast: reference.id, from: ["mentions"], inputs: [.keywords: keywords])
             if let waiting = summary.stages.first(where: { $0.status == .waiting }) {
                 throw CLIError(
-                    "broadcast \(reference.id): the \(waiting.stage) stage cannot run (\(waiting.note ?? "an input is missing")); "
-                        + "finish the broadcast with `liveinsight run` on its recording (with --events for the event log) first"
+                    "broadcast \(reference.id): the \(waiting.stage) stage cannot run "
+                        + "(\(waiting.note ?? "an input is missing")); "
+                        + "finish the broadcast with `liveinsight run` on its recording (with "
+                        + "--events for the event log) first"
                 )
             }
             printToStandardError("\(reference.id): mentions.json and alignment.json updated in \(summary.folder)")

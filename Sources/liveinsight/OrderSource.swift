@@ -27,7 +27,8 @@ struct OrderSourceOptions: ParsableArguments {
         }
         guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
             throw CLIError(
-                "no catalog in \(workspace.root): import orders first (liveinsight orders import FILE) or give --orders FILE"
+                "no catalog in \(workspace.root): import orders first (liveinsight orders import "
+                    + "FILE) or give --orders FILE"
             )
         }
         let catalog = try Catalog(path: workspace.catalogPath)

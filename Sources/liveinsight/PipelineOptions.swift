@@ -79,9 +79,11 @@ struct LanguageModelOption: ParsableArguments {
 struct SpottingOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Keyword-spotting threshold, mean log score per unit (≤ 0): higher finds fewer false mentions and misses more.",
+            "Keyword-spotting threshold, mean log score per unit (≤ 0): higher finds fewer false "
+                + "mentions and misses more.",
             discussion:
-                "Default: the threshold calibrated for the model (Training/liveinsight_train/calibrate_mentions.py), or \(KeywordSpotter.defaultThreshold)."
+                "Default: the threshold calibrated for the model (Training/liveinsight_train/calibrate_mentions.py), "
+                + "or \(KeywordSpotter.defaultThreshold)."
         ))
     var spottingThreshold: Float?
 
@@ -114,8 +116,9 @@ struct PipelineOptions: ParsableArguments {
     @OptionGroup var decoding: DecodingOptions
 
     @Option(
-        help:
-            "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", "))."
+        help: ArgumentHelp(
+            "How posteriors.bin stores log-probabilities: "
+                + "\(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     )
     var posteriors = PosteriorsSettingDefault.encoding
 

@@ -3,7 +3,8 @@ import Commerce
 import Foundation
 
 extension LiveInsight {
-    /// `liveinsight recommend`: items to offer each customer (`recommend items`, the default), and `recommend evaluate`.
+    /// `liveinsight recommend`: items to offer each customer
+    /// (`recommend items`, the default), and `recommend evaluate`.
     struct Recommend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recommend items to customers, and evaluate the recommenders.",
@@ -94,7 +95,8 @@ extension LiveInsight {
         struct Evaluate: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract:
-                    "Hide purchases, recommend, and report precision, recall, nDCG, coverage and fit time of every method.",
+                    "Hide purchases, recommend, and report precision, recall, nDCG, coverage and "
+                    + "fit time of every method.",
                 discussion: """
                     --split random hides 20 % of each customer's distinct items (customers with ≥ 5, seeded); \
                     --split time hides the last month (items new to the customer). Benchmarks/commerce-results.json \

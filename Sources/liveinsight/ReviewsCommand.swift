@@ -32,8 +32,9 @@ extension LiveInsight {
         var topics: String?
 
         @Option(
-            help:
-                "Review sentiment model (default: $\(ReviewModelLocator.environmentVariable) or Models/\(ReviewModelLocator.shippedModelName))."
+            help: ArgumentHelp(
+                "Review sentiment model (default: $\(ReviewModelLocator.environmentVariable) or "
+                    + "Models/\(ReviewModelLocator.shippedModelName)).")
         )
         var model: String?
 
@@ -118,7 +119,8 @@ extension LiveInsight {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
                 throw CLIError(
-                    "\(folder): cannot create the word-cloud folder (\((error as NSError).localizedFailureReason ?? "permission denied"))"
+                    "\(folder): cannot create the word-cloud folder "
+                        + "(\((error as NSError).localizedFailureReason ?? "permission denied"))"
                 )
             }
             let layout = WordCloudLayout()

@@ -60,7 +60,8 @@ enum ReviewReport {
         for product in analysis.products {
             lines.append(
                 "\(product.productID): \(product.reviews) reviews, sentiment \(format(product.sentiment))/5, "
-                    + "\(percent(product.positiveShare)) positive, stars \(stars(product.meanRating, product.ratedReviews))"
+                    + "\(percent(product.positiveShare)) positive, "
+                    + "stars \(stars(product.meanRating, product.ratedReviews))"
             )
             lines.append("  topic        sentences  reviews  sentiment  positive  stars")
             for topic in product.topics {
@@ -79,7 +80,8 @@ enum ReviewReport {
         for alert in analysis.alerts {
             lines.append(
                 "ALERT \(alert.productID) \(alert.topic): \(percent(alert.negativeShare)) negative in the last "
-                    + "\(alert.windowReviews) reviews (lines \(alert.reviews.map { String($0.line) }.joined(separator: ", ")))"
+                    + "\(alert.windowReviews) reviews "
+                    + "(lines \(alert.reviews.map { String($0.line) }.joined(separator: ", ")))"
             )
         }
         lines.append(

@@ -7,7 +7,8 @@ import Insight
 import Pipeline
 
 extension LiveInsight.Recommend {
-    /// `liveinsight recommend show ID`: a show's audience by segment, what its buyers also bought, what to feature next.
+    /// `liveinsight recommend show ID`: a show's audience by
+    /// segment, what its buyers also bought, what to feature next.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:

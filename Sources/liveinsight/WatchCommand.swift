@@ -65,7 +65,8 @@ extension LiveInsight {
                         label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)
                 },
                 log: nil, alertSender: alertSender)
-            _ = try runner.models.acoustic.model()  // a missing or broken model stops here, not as one rejection per file
+            // A missing or broken model stops here, not as one rejection per file.
+            _ = try runner.models.acoustic.model()
             let daemon = try WatchDaemon(runner: runner, options: options) { printToStandardError(Self.stamp($0)) }
             let signals = ShutdownSignals {
                 printToStandardError(

@@ -182,8 +182,8 @@ struct DecoderTests {
         #expect(!Self.vocabulary.spellsJamo)
     }
 
-    /// The jamo units of `Training/liveinsight_train/units.py` (`Vocab.jamo_units()`): blank, unknown, boundary, 18 onsets
-    /// (no silent ㅇ), 21 vowels, 27 codas as conjoining jamo.
+    /// The jamo units of `Training/liveinsight_train/units.py` (`Vocab.jamo_units()`): blank,
+    /// unknown, boundary, 18 onsets (no silent ㅇ), 21 vowels, 27 codas as conjoining jamo.
     static let jamo = TokenVocabulary(
         tokens: ["<blank>", "<unk>", "▁"]
             + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }

@@ -77,6 +77,8 @@ struct LanguageModelTests {
 struct LanguageModelParityTests {
     static let shipped = ModelParityTests.shippedModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors")
 
+    // The fixture's own (snake_case) key names, as the Python recipe writes them.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct Fixture: Decodable {
         struct Sentence: Decodable { let text: String; let units: [Int]; let log_prob: Float }
         struct Decode: Decodable { let reference: String; let plain: [Int]; let fused: [Int] }

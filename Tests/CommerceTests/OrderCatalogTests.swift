@@ -81,7 +81,8 @@ struct OrderCatalogTests {
                 40,purchase,P1,1,,
                 """,
             meta: """
-                {"title": "겨울 니트", "start": "2026-11-20T20:00:00+09:00", "products": [{"id": "P2", "name": "목도리", "price": 15000}]}
+                {"title": "겨울 니트", "start": "2026-11-20T20:00:00+09:00", "products": [{"id": "P2", "name": "목도리",\
+                 "price": 15000}]}
                 """)
         defer { try? FileManager.default.removeItem(atPath: workspace.root) }
         for _ in 0..<2 { _ = try catalog.importBroadcastPurchases(workspace: workspace) }

@@ -19,7 +19,8 @@ struct ModelFileResolverTests {
         return root
     }
 
-    /// A checkout build (`.build/<triple>/debug/liveinsight`) finds the checkout's Models/, whatever the current folder.
+    /// A checkout build (`.build/<triple>/debug/liveinsight`)
+    /// finds the checkout's Models/, whatever the current folder.
     @Test func checkoutBuild() throws {
         let root = try layout([".build/x86_64-unknown-linux-gnu/debug/liveinsight", "Models/m.safetensors"])
         let binary = root.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug/liveinsight").path

@@ -28,7 +28,8 @@ struct BadInputTests {
         #expect(warnings.isEmpty)
     }
 
-    /// A UTF-16 file with a byte-order mark (Excel's "Unicode text") is read whole, also in read chunks that cut characters.
+    /// A UTF-16 file with a byte-order mark (Excel's "Unicode text")
+    /// is read whole, also in read chunks that cut characters.
     @Test func utf16File() throws {
         let text = "product_id,rating,text\n" + String(repeating: "P1,4,배송이 빨라요\n", count: 50)
         var bytes: [UInt8] = [0xFF, 0xFE]
@@ -114,7 +115,8 @@ struct BadInputTests {
         #expect(warnings[0].message.contains("iconv -f CP949"))
     }
 
-    /// A 10 MB review is skipped with a warning (the reader holds at most the 1 MiB limit of it) and the next row is read.
+    /// A 10 MB review is skipped with a warning (the reader holds
+    /// at most the 1 MiB limit of it) and the next row is read.
     @Test func hugeReview() throws {
         var bytes = Array("product_id,rating,text\nP1,5,\"".utf8)
         bytes += [UInt8](repeating: 0x61, count: 10 << 20)

@@ -56,7 +56,8 @@ final class LocalHTTPServer: Sendable {
             }
             let status = statuses[min(index, statuses.count - 1)]
             let response =
-                "HTTP/1.1 \(status) \(status < 300 ? "OK" : "Error")\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                "HTTP/1.1 \(status) \(status < 300 ? "OK" : "Error")\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\nok"
             _ = response.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
             close(client)
         }

@@ -6,7 +6,8 @@ import Transcription
 import Validation
 
 /// The shipped acoustic model and the figures its model card claims (`Models/ko-ctc-small.eval.json`,
-/// written by `Training/liveinsight_train/evaluate.py`); the tests in this target measure the model again and hold it to them.
+/// written by `Training/liveinsight_train/evaluate.py`); the tests
+/// in this target measure the model again and hold it to them.
 enum ShippedModel {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -23,8 +24,9 @@ enum ShippedModel {
 
     static func load() throws -> AcousticModel { try AcousticModel(path: path, threads: 2) }
 
-    /// A transcriber greedy, as the model card's acoustic figures are measured (`Training/liveinsight_train/evaluate.py`), or as the
-    /// product runs it (`.product`: beam search fused with the model's language model, as `evaluate.py --lm`).
+    /// A transcriber greedy, as the model card's acoustic figures are measured
+    /// (`Training/liveinsight_train/evaluate.py`), or as the product runs it (`.product`:
+    /// beam search fused with the model's language model, as `evaluate.py --lm`).
     static func transcriber(_ decoding: Decoding = .greedy, hotwords: [String] = []) throws -> Transcriber {
         var options = Transcriber.Options()
         options.hotwords = hotwords
@@ -104,8 +106,8 @@ enum ShippedModel {
     }
 }
 
-/// One of the evaluation sets in `AudioSamples/eval/` (`Training/liveinsight_train/make_eval_samples.py`): one recording and
-/// a TSV giving each utterance's start and end in it, with further columns by name.
+/// One of the evaluation sets in `AudioSamples/eval/` (`Training/liveinsight_train/make_eval_samples.py`):
+/// one recording and a TSV giving each utterance's start and end in it, with further columns by name.
 struct EvaluationSet {
     struct Utterance {
         let samples: [Float]

@@ -32,7 +32,8 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// The keyword-spotting threshold (mean log score per unit) calibrated for this model on real dev speech
     /// (`Training/liveinsight_train/calibrate_mentions.py`); nil in files that do not record one.
     public var spottingThreshold: Float?
-    /// The language model's weight in beam search, tuned for this model (`Training/liveinsight_train/ngram_lm.py tune`).
+    /// The language model's weight in beam search, tuned for this
+    /// model (`Training/liveinsight_train/ngram_lm.py tune`).
     public var languageModelWeight: Float?
     /// The log-score added per unit when fusing a language model, tuned with `languageModelWeight`.
     public var languageModelUnitBonus: Float?
