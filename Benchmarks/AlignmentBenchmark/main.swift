@@ -61,17 +61,23 @@ let utterances: [(start: Double, posteriors: SparsePosteriors)] = segments.map {
         units += [top] + (1..<keep).map { UInt16(($0 * 31 + Int(top)) % vocabulary.tokens.count) }
         values += [-0.05] + (1..<keep).map { -3 - Float($0) }
     }
-    return (segment.start, SparsePosteriors(frames: frames, vocabularySize: vocabulary.tokens.count, keep: keep,
-                                           units: units, values: values, floors: [Float](repeating: -15, count: frames)))
+    return (
+        segment.start,
+        SparsePosteriors(
+            frames: frames, vocabularySize: vocabulary.tokens.count, keep: keep,
+            units: units, values: values, floors: [Float](repeating: -15, count: frames))
+    )
 }
 
 // Events: the simulator over the whole broadcast.
 let mentions = MentionFinder(keywords: list).mentions(in: transcript)
-var setup = BroadcastSimulator.Setup(duration: duration, mentions: mentions, planted: [keywordTexts[0]: 2],
-                                     products: [.init(id: "P1", price: 30_000)])
+var setup = BroadcastSimulator.Setup(
+    duration: duration, mentions: mentions, planted: [keywordTexts[0]: 2],
+    products: [.init(id: "P1", price: 30_000)])
 setup.seed = 3
 let eventsPath = folder.appendingPathComponent("events.csv").path
-try Data(BroadcastSimulator.csv(BroadcastSimulator(setup: setup).run()).utf8).write(to: URL(fileURLWithPath: eventsPath))
+try Data(BroadcastSimulator.csv(BroadcastSimulator(setup: setup).run()).utf8).write(
+    to: URL(fileURLWithPath: eventsPath))
 
 func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let begin = DispatchTime.now().uptimeNanoseconds
@@ -85,19 +91,28 @@ for _ in 0..<3 {
     let (_, reference) = try timed { try EventLog.load(path: eventsPath, duration: duration) }
     referenceTime = min(referenceTime, reference)
     let ((loaded, log), reading) = try timed {
-        (try JSONDecoder().decode(Transcript.self, from: Data(contentsOf: URL(fileURLWithPath: transcriptPath))),
-         try EventLog.load(path: eventsPath, duration: duration))
+        (
+            try JSONDecoder().decode(Transcript.self, from: Data(contentsOf: URL(fileURLWithPath: transcriptPath))),
+            try EventLog.load(path: eventsPath, duration: duration)
+        )
     }
-    let (found, finding) = timed { MentionFinder(keywords: list, vocabulary: vocabulary).mentions(in: loaded, utterances: utterances) }
+    let (found, finding) = timed {
+        MentionFinder(keywords: list, vocabulary: vocabulary).mentions(in: loaded, utterances: utterances)
+    }
     let (_, analysis) = timed { AlignmentAnalysis.analyse(mentions: found, events: log, duration: duration) }
     let total = reading + finding + analysis
     if total < best.total { best = (total, reading, finding, analysis, log.events.count, found.count) }
 }
-print(String(format: "%.1f h broadcast: %d utterances, %d frames, %d events, 50 keywords → %d mentions",
-             hours, segments.count, utterances.count * 125, best.events, best.found))
+print(
+    String(
+        format: "%.1f h broadcast: %d utterances, %d frames, %d events, 50 keywords → %d mentions",
+        hours, segments.count, utterances.count * 125, best.events, best.found))
 print(String(format: "reference, reading the event log alone: %.3f s", referenceTime))
-print(String(format: "re-alignment: %.3f s (read transcript+events %.3f, mentions %.3f, analysis %.3f) = %.1f× the reference",
-             best.total, best.reading, best.mentions, best.analysis, best.total / referenceTime))
+print(
+    String(
+        format:
+            "re-alignment: %.3f s (read transcript+events %.3f, mentions %.3f, analysis %.3f) = %.1f× the reference",
+        best.total, best.reading, best.mentions, best.analysis, best.total / referenceTime))
 
 // Transcript matching as a keyword list grows (issue #21 item 2): the 50 keywords plus one keyword with the
 // most variants a list may give it (`KeywordList.maxVariantsPerKeyword`), against the 50 keywords alone in
@@ -111,5 +126,7 @@ for _ in 0..<3 {
     plainMatching = min(plainMatching, timed { KeywordMatcher(keywords: list).mentions(in: transcript) }.1)
     wideMatching = min(wideMatching, timed { KeywordMatcher(keywords: wideList).mentions(in: transcript) }.1)
 }
-print(String(format: "transcript matching: 50 keywords %.3f s; plus one keyword of %d variants %.3f s = %.2f× the 50 alone",
-             plainMatching, variants.count, wideMatching, wideMatching / plainMatching))
+print(
+    String(
+        format: "transcript matching: 50 keywords %.3f s; plus one keyword of %d variants %.3f s = %.2f× the 50 alone",
+        plainMatching, variants.count, wideMatching, wideMatching / plainMatching))

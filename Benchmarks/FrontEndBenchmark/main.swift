@@ -42,7 +42,7 @@ func runChild(_ mode: String, _ path: String) throws -> (seconds: Double, peakMB
     var usage = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
     let seconds = Double(output.split(separator: " ").first ?? "") ?? .nan
-    return (seconds, Double(usage.ru_maxrss) / 1024)   // ru_maxrss: KiB on Linux; max over children so far
+    return (seconds, Double(usage.ru_maxrss) / 1024)  // ru_maxrss: KiB on Linux; max over children so far
 }
 
 func generate(path: String, minutes: Double) throws {
@@ -85,7 +85,12 @@ try generate(path: path, minutes: minutes)
 let seconds = minutes * 60
 let decode = try runChild("decode", path)
 let frontEnd = try runChild("frontend", path)
-print(String(format: "reference, libsndfile decode only: %7.2f s  = %6.0f× real time", decode.seconds, seconds / decode.seconds))
-print(String(format: "front end (decode+resample+mel):   %7.2f s  = %6.0f× real time (%.2f× the decode time)",
-             frontEnd.seconds, seconds / frontEnd.seconds, frontEnd.seconds / decode.seconds))
+print(
+    String(
+        format: "reference, libsndfile decode only: %7.2f s  = %6.0f× real time", decode.seconds,
+        seconds / decode.seconds))
+print(
+    String(
+        format: "front end (decode+resample+mel):   %7.2f s  = %6.0f× real time (%.2f× the decode time)",
+        frontEnd.seconds, seconds / frontEnd.seconds, frontEnd.seconds / decode.seconds))
 print(String(format: "peak resident memory of the runs:  %.1f MB", frontEnd.peakMB))

@@ -9,16 +9,20 @@
 import Acoustic
 import Foundation
 
-typealias SgemmFunction = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float,
-                                          UnsafePointer<Float>, Int32, UnsafePointer<Float>, Int32, Float,
-                                          UnsafeMutablePointer<Float>, Int32) -> Void
+typealias SgemmFunction =
+    @convention(c) (
+        Int32, Int32, Int32, Int32, Int32, Int32, Float,
+        UnsafePointer<Float>, Int32, UnsafePointer<Float>, Int32, Float,
+        UnsafeMutablePointer<Float>, Int32
+    ) -> Void
 typealias SetThreadsFunction = @convention(c) (Int32) -> Void
 
 func loadOpenBLAS() -> (SgemmFunction, SetThreadsFunction)? {
     for name in ["libopenblas.so.0", "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0", "libopenblas.so"] {
         guard let handle = dlopen(name, RTLD_NOW),
-              let sgemm = dlsym(handle, "cblas_sgemm"),
-              let threads = dlsym(handle, "openblas_set_num_threads") else { continue }
+            let sgemm = dlsym(handle, "cblas_sgemm"),
+            let threads = dlsym(handle, "openblas_set_num_threads")
+        else { continue }
         return (unsafeBitCast(sgemm, to: SgemmFunction.self), unsafeBitCast(threads, to: SetThreadsFunction.self))
     }
     return nil
@@ -61,8 +65,9 @@ for threads in [1, 2] {
         let ours = bestTime(repetitions: repetitions) {
             a.withUnsafeBufferPointer { a in
                 c.withUnsafeMutableBufferPointer { c in
-                    MatrixMultiply.multiply(a.baseAddress!, rows: m, lda: k, packed, into: c.baseAddress!, ldc: n,
-                                            threads: threads)
+                    MatrixMultiply.multiply(
+                        a.baseAddress!, rows: m, lda: k, packed, into: c.baseAddress!, ldc: n,
+                        threads: threads)
                 }
             }
         }
@@ -71,8 +76,10 @@ for threads in [1, 2] {
             sgemm(101, 111, 112, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), w, Int32(k), 0, &c, Int32(n))
         }
         let flops = 2 * Double(m * k * n)
-        print(name.padding(toLength: 30, withPad: " ", startingAt: 0)
-            + String(format: " %5d×%4d×%4d  %7d  %12.1f  %16.1f  %5.2f",
-                     m, k, n, threads, flops / ours / 1e9, flops / reference / 1e9, reference / ours))
+        print(
+            name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                + String(
+                    format: " %5d×%4d×%4d  %7d  %12.1f  %16.1f  %5.2f",
+                    m, k, n, threads, flops / ours / 1e9, flops / reference / 1e9, reference / ours))
     }
 }

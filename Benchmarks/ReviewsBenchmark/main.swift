@@ -44,8 +44,10 @@ struct Generator {
 
 let arguments = CommandLine.arguments
 let count = arguments.count > 1 ? Int(arguments[1]) ?? 50_000 : 50_000
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let modelPath = arguments.count > 2 ? arguments[2] : repository.appendingPathComponent("Models/review-sentiment.lisent").path
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let modelPath =
+    arguments.count > 2 ? arguments[2] : repository.appendingPathComponent("Models/review-sentiment.lisent").path
 let model = try SentimentModel(path: modelPath)
 
 var reader = try ReviewReader(path: repository.appendingPathComponent("AudioSamples/demo.reviews.csv").path)
@@ -54,8 +56,9 @@ while let review = reader.next() { pool += SentenceSplitter.split(review.text) }
 var generator = Generator(state: 42)
 let reviews = (0..<count).map { index -> Review in
     let parts = (0..<(2 + generator.next(3))).map { _ in pool[generator.next(pool.count)] }
-    return Review(reviewID: "B\(index)", productID: "P\(generator.next(20))", rating: Double(1 + generator.next(5)),
-                  text: parts.joined(separator: " "), line: index + 2)
+    return Review(
+        reviewID: "B\(index)", productID: "P\(generator.next(20))", rating: Double(1 + generator.next(5)),
+        text: parts.joined(separator: " "), line: index + 2)
 }
 let characters = reviews.reduce(0) { $0 + $1.text.count }
 
@@ -91,7 +94,8 @@ let reading = measure {
 try? FileManager.default.removeItem(atPath: csvPath)
 
 func rate(_ seconds: Double) -> String { String(format: "%9.0f", Double(count) / seconds) }
-print("""
+print(
+    """
     \(count) reviews, \(String(format: "%.1f", Double(characters) / Double(count))) characters on average; model \(modelPath)
                                    reviews/s (CPU)   reviews/s (wall)   × reference
     tokenizer alone (reference)    \(rate(tokenizer.cpu))         \(rate(tokenizer.wall))       1.00

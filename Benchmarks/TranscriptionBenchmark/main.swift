@@ -5,7 +5,8 @@
 // Builds a speech-like recording of the requested length (default 10 minutes) from the bundled clips
 // with pauses between them, then transcribes it in this process with 1 and 2 model threads: greedy, beam
 // search, and beam search with the language model. The reference measured in the same run is the front end
-// alone (decode, segment, log-mel), so the model's share is visible. RTF = processing seconds / audio seconds (lower is better).
+// alone (decode, segment, log-mel), so the model's share is visible.
+// RTF = processing seconds / audio seconds (lower is better).
 import Acoustic
 import AudioIO
 import Features
@@ -22,7 +23,8 @@ guard let modelPath = arguments.count > 1 ? arguments[1] : ModelLocator.defaultM
 let minutes = arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10
 
 // A recording: the clips in turn, 0.6 s of faint noise between them, until `minutes` is reached.
-let clips = try ["greeting-44k-stereo.flac", "price-8k.wav", "delivery-22k.ogg", "size-48k.mp3", "quality-48k.opus"].map {
+let clips = try ["greeting-44k-stereo.flac", "price-8k.wav", "delivery-22k.ogg", "size-48k.mp3", "quality-48k.opus"].map
+{
     try AudioDecoder.decodeAll(path: repository.appendingPathComponent("AudioSamples/\($0)").path)
 }
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("transcription-bench-\(getpid())")
@@ -74,8 +76,10 @@ for threads in [1, 2] {
         let transcriber = try Transcriber(model: try AcousticModel(path: modelPath, threads: threads), options: options)
         var words = 0
         let seconds = try timed { words = try transcriber.transcribe(path: path).words.count }
-        print(String(format: "threads %d, %@: RTF %.4f (%.0f× real time; %.1f× the front end), %d words",
-                     threads, decoding.name.padding(toLength: 12, withPad: " ", startingAt: 0), seconds / audioSeconds,
-                     audioSeconds / seconds, seconds / frontEnd, words))
+        print(
+            String(
+                format: "threads %d, %@: RTF %.4f (%.0f× real time; %.1f× the front end), %d words",
+                threads, decoding.name.padding(toLength: 12, withPad: " ", startingAt: 0), seconds / audioSeconds,
+                audioSeconds / seconds, seconds / frontEnd, words))
     }
 }

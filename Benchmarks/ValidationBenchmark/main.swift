@@ -8,9 +8,11 @@ import SeededRandom
 import Validation
 
 /// Words and written numbers the sentences are made of.
-let vocabulary = ["오늘", "특가", "방송", "지금", "바로", "주문", "하시면", "무료", "배송", "사은품", "드려요", "할인",
-                  "쿠폰", "적립금", "색상", "사이즈", "재고", "남았어요", "여러분", "정말", "가볍고", "튼튼해요",
-                  "39,000원", "2개", "20%", "5월", "17일", "3시", "SALE", "니트", "카디건", "레깅스", "이어폰"]
+let vocabulary = [
+    "오늘", "특가", "방송", "지금", "바로", "주문", "하시면", "무료", "배송", "사은품", "드려요", "할인",
+    "쿠폰", "적립금", "색상", "사이즈", "재고", "남았어요", "여러분", "정말", "가볍고", "튼튼해요",
+    "39,000원", "2개", "20%", "5월", "17일", "3시", "SALE", "니트", "카디건", "레깅스", "이어폰",
+]
 
 /// A reference sentence and a recogniser-like hypothesis for it.
 func makePair(_ generator: inout SplitMix64) -> (String, String) {
@@ -75,8 +77,10 @@ let pairCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 42 : 42
 var generator = SplitMix64(state: seed)
 let pairs = (0..<pairCount).map { _ in makePair(&generator) }
-let reference = ItemizedTranscript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.0) })
-let hypothesis = ItemizedTranscript(source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.1) })
+let reference = ItemizedTranscript(
+    source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.0) })
+let hypothesis = ItemizedTranscript(
+    source: "generated", items: pairs.enumerated().map { TranscriptItem(id: "\($0.offset)", text: $0.element.1) })
 
 let ours = measure { TranscriptValidator.validate(reference: reference, hypothesis: hypothesis) }
 let normalizer = TextNormalizer()
@@ -86,14 +90,18 @@ let naive = measure { () -> (characters: Int, words: Int) in
     for (ref, hyp) in pairs {
         let r = normalizer.normalize(ref)
         let h = normalizer.normalize(hyp)
-        characters += naiveErrors(r.filter { !$0.isWhitespace }.map(String.init), h.filter { !$0.isWhitespace }.map(String.init))
+        characters += naiveErrors(
+            r.filter { !$0.isWhitespace }.map(String.init), h.filter { !$0.isWhitespace }.map(String.init))
         words += naiveErrors(r.split(separator: " ").map(String.init), h.split(separator: " ").map(String.init))
     }
     return (characters, words)
 }
-guard naive.result.characters == ours.result.corpus.characters.errors, naive.result.words == ours.result.corpus.words.errors
+guard naive.result.characters == ours.result.corpus.characters.errors,
+    naive.result.words == ours.result.corpus.words.errors
 else {
-    print("MISMATCH: naive errors \(naive.result), ours \(ours.result.corpus.characters.errors), \(ours.result.corpus.words.errors)")
+    print(
+        "MISMATCH: naive errors \(naive.result), ours \(ours.result.corpus.characters.errors), \(ours.result.corpus.words.errors)"
+    )
     exit(1)
 }
 
@@ -108,31 +116,46 @@ let scoringOnly = measure { () -> Int in
 }
 let textbookOnly = measure { () -> Int in
     normalized.reduce(0) { total, pair in
-        total + naiveErrors(pair.0.filter { !$0.isWhitespace }.map(String.init), pair.1.filter { !$0.isWhitespace }.map(String.init))
+        total
+            + naiveErrors(
+                pair.0.filter { !$0.isWhitespace }.map(String.init), pair.1.filter { !$0.isWhitespace }.map(String.init)
+            )
             + naiveErrors(pair.0.split(separator: " ").map(String.init), pair.1.split(separator: " ").map(String.init))
     }
 }
 
-print("ValidationBenchmark: \(pairCount) pairs (seed \(seed)), \(ours.result.corpus.characters.referenceLength) reference characters, "
-    + "\(ours.result.corpus.words.referenceLength) words")
-print(String(format: "validate (normalise, CER+WER, alignments, report): %.3f s = %.0f pairs/s  (corpus CER %.2f%%, WER %.2f%%)",
-             ours.seconds, Double(pairCount) / ours.seconds, ours.result.corpus.cer * 100, ours.result.corpus.wer * 100))
-print(String(format: "naive reference (same normalisation, textbook Levenshtein over [String]): %.3f s = %.0f pairs/s",
-             naive.seconds, Double(pairCount) / naive.seconds))
+print(
+    "ValidationBenchmark: \(pairCount) pairs (seed \(seed)), \(ours.result.corpus.characters.referenceLength) reference characters, "
+        + "\(ours.result.corpus.words.referenceLength) words")
+print(
+    String(
+        format:
+            "validate (normalise, CER+WER, alignments, report): %.3f s = %.0f pairs/s  (corpus CER %.2f%%, WER %.2f%%)",
+        ours.seconds, Double(pairCount) / ours.seconds, ours.result.corpus.cer * 100, ours.result.corpus.wer * 100))
+print(
+    String(
+        format: "naive reference (same normalisation, textbook Levenshtein over [String]): %.3f s = %.0f pairs/s",
+        naive.seconds, Double(pairCount) / naive.seconds))
 print(String(format: "ratio naive / ours, whole validation: %.2fx (same error totals)", naive.seconds / ours.seconds))
-print(String(format: "scoring only (pre-normalised, CER+WER counts): ours %.3f s, textbook %.3f s, ratio %.2fx",
-             scoringOnly.seconds, textbookOnly.seconds, textbookOnly.seconds / scoringOnly.seconds))
+print(
+    String(
+        format: "scoring only (pre-normalised, CER+WER counts): ours %.3f s, textbook %.3f s, ratio %.2fx",
+        scoringOnly.seconds, textbookOnly.seconds, textbookOnly.seconds / scoringOnly.seconds))
 
 // One long document: the first 4,000 references against their hypotheses, joined, as a whole-broadcast check.
 let longReference = pairs.prefix(4_000).map(\.0).joined(separator: " ")
 let longHypothesis = pairs.prefix(4_000).map(\.1).joined(separator: " ")
 let long = measure {
     TranscriptValidator.validate(
-        reference: ItemizedTranscript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longReference)]),
-        hypothesis: ItemizedTranscript(source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longHypothesis)]))
+        reference: ItemizedTranscript(
+            source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longReference)]),
+        hypothesis: ItemizedTranscript(
+            source: "long", layout: .document, items: [TranscriptItem(id: "long", text: longHypothesis)]))
 }
-print(String(format: "long document: %d × %d characters, %d × %d words validated in %.3f s (CER %.2f%%; Hirschberg "
-             + "splits keep two rows instead of a full bit matrix)",
-             long.result.corpus.characters.referenceLength, long.result.corpus.characters.hypothesisLength,
-             long.result.corpus.words.referenceLength, long.result.corpus.words.hypothesisLength,
-             long.seconds, long.result.corpus.cer * 100))
+print(
+    String(
+        format: "long document: %d × %d characters, %d × %d words validated in %.3f s (CER %.2f%%; Hirschberg "
+            + "splits keep two rows instead of a full bit matrix)",
+        long.result.corpus.characters.referenceLength, long.result.corpus.characters.hypothesisLength,
+        long.result.corpus.words.referenceLength, long.result.corpus.words.hypothesisLength,
+        long.seconds, long.result.corpus.cer * 100))

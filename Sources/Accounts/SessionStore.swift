@@ -53,11 +53,15 @@ public final class SessionStore: Sendable {
     }
 
     /// Ends `previous` (if any) and starts a signed-in session for `account` with a fresh id and CSRF token.
-    public func signIn(account: String, role: Role, credential: String? = nil, replacing previous: String?,
-                       now: Date = Date()) -> Session {
+    public func signIn(
+        account: String, role: Role, credential: String? = nil, replacing previous: String?,
+        now: Date = Date()
+    ) -> Session {
         if let previous { end(previous) }
-        return insert(Session(id: RandomToken.make(), csrfToken: RandomToken.make(), account: account, role: role,
-                              lastSeen: now, credential: credential))
+        return insert(
+            Session(
+                id: RandomToken.make(), csrfToken: RandomToken.make(), account: account, role: role,
+                lastSeen: now, credential: credential))
     }
 
     /// Ends session `id` (sign-out).

@@ -17,7 +17,9 @@ public final class AudioDecoder {
     public static let modelSampleRate = 16_000
 
     /// Opens `path`; blocks of about `blockFrames` source frames are decoded per call.
-    public init(path: String, outputRate: Int = AudioDecoder.modelSampleRate, blockFrames: Int = 16_384)
+    public init(
+        path: String, outputRate: Int = AudioDecoder.modelSampleRate, blockFrames: Int = 16_384
+    )
         throws(AudioIOError)
     {
         reader = try AudioFileReader(path: path)
@@ -41,7 +43,9 @@ public final class AudioDecoder {
     }
 
     /// Decodes the whole file into memory. For short clips and tests; stages stream with `nextBlock`.
-    public static func decodeAll(path: String, outputRate: Int = AudioDecoder.modelSampleRate)
+    public static func decodeAll(
+        path: String, outputRate: Int = AudioDecoder.modelSampleRate
+    )
         throws(AudioIOError) -> [Float]
     {
         let decoder = try AudioDecoder(path: path, outputRate: outputRate)

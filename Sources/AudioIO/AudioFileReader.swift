@@ -41,8 +41,9 @@ public final class AudioFileReader {
         }
         let names = SndFile.formatNames(raw.format)
         self.handle = handle
-        self.info = AudioFileInfo(path: path, sampleRate: Int(raw.samplerate), channels: Int(raw.channels),
-                                  frames: Int64(raw.frames), container: names.container, encoding: names.encoding)
+        self.info = AudioFileInfo(
+            path: path, sampleRate: Int(raw.samplerate), channels: Int(raw.channels),
+            frames: Int64(raw.frames), container: names.container, encoding: names.encoding)
     }
 
     deinit { SndFile.close(handle) }
@@ -57,15 +58,18 @@ public final class AudioFileReader {
         guard !finished else { return false }
         let channels = info.channels
         if interleaved.count < maxFrames * channels { interleaved = [Float](repeating: 0, count: maxFrames * channels) }
-        let got = interleaved.withUnsafeMutableBufferPointer { SndFile.readFrames(handle, into: $0.baseAddress!, frames: maxFrames) }
+        let got = interleaved.withUnsafeMutableBufferPointer {
+            SndFile.readFrames(handle, into: $0.baseAddress!, frames: maxFrames)
+        }
         if let message = SndFile.pendingError(handle) {
             throw .truncated(path: info.path, detail: "decoder error after \(framesDelivered) frames: \(message)")
         }
         guard got > 0 else {
             finished = true
             if framesDelivered < info.frames {
-                throw .truncated(path: info.path,
-                                 detail: "header declares \(info.frames) frames, stream ends after \(framesDelivered)")
+                throw .truncated(
+                    path: info.path,
+                    detail: "header declares \(info.frames) frames, stream ends after \(framesDelivered)")
             }
             return false
         }

@@ -28,8 +28,9 @@ public final class AudioFileWriter {
         self.path = path
         self.channels = channels
         temporaryPath = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        handle = try SndFile.openForWriting(temporaryPath, sampleRate: sampleRate, channels: channels,
-                                            format: container.format)
+        handle = try SndFile.openForWriting(
+            temporaryPath, sampleRate: sampleRate, channels: channels,
+            format: container.format)
     }
 
     deinit {
@@ -43,7 +44,9 @@ public final class AudioFileWriter {
     public func write(_ samples: [Float]) throws(AudioIOError) {
         guard let handle else { throw .invalidArgument("write after close: \(path)") }
         let frames = samples.count / channels
-        let written = samples.withUnsafeBufferPointer { SndFile.writeFrames(handle, from: $0.baseAddress!, frames: frames) }
+        let written = samples.withUnsafeBufferPointer {
+            SndFile.writeFrames(handle, from: $0.baseAddress!, frames: frames)
+        }
         guard written == frames else {
             throw .system(path: path, detail: "short write (\(written) of \(frames) frames)")
         }

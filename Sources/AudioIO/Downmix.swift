@@ -14,7 +14,9 @@ enum Downmix {
         interleaved.withUnsafeBufferPointer { source in
             mono.withUnsafeMutableBufferPointer { destination in
                 if channels == 2 {
-                    for frame in 0..<frames { destination[written + frame] = (source[2 * frame] + source[2 * frame + 1]) * scale }
+                    for frame in 0..<frames {
+                        destination[written + frame] = (source[2 * frame] + source[2 * frame + 1]) * scale
+                    }
                     return
                 }
                 for frame in 0..<frames {

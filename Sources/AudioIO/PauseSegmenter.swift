@@ -3,11 +3,11 @@ import Foundation
 /// Cuts a stream of 16 kHz samples into utterances at pauses, for recognition.
 ///
 /// Energy is measured in 10 ms frames against an adaptive noise floor (the 10th percentile of the
-/// last 10 s, from the first second on), so a music or crowd bed under the voice does not hide the pauses. A segment ends in
-/// the middle of the first pause of at least `minimumPause` once it holds `minimumSpeech` of speech;
-/// a segment that reaches `maximumLength` without such a pause is cut in the middle of its longest
-/// quiet run in the last third (the quietest frame if none). Segments with less than
-/// `minimumSpeech` of speech are dropped as silence. Memory is one segment.
+/// last 10 s, from the first second on), so a music or crowd bed under the voice does not hide the
+/// pauses. A segment ends in the middle of the first pause of at least `minimumPause` once it holds
+/// `minimumSpeech` of speech; a segment that reaches `maximumLength` without such a pause is cut in
+/// the middle of its longest quiet run in the last third (the quietest frame if none). Segments
+/// with less than `minimumSpeech` of speech are dropped as silence. Memory is one segment.
 public final class PauseSegmenter {
     /// Tuning, with the defaults used for broadcasts.
     public struct Options: Sendable {
@@ -40,12 +40,12 @@ public final class PauseSegmenter {
     public let options: Options
     private let frameLength: Int
     private var segment: [Float] = []
-    private var segmentStart = 0              // in samples
+    private var segmentStart = 0  // in samples
     private var partialFrame: [Float] = []
-    private var frames: [(level: Float, speech: Bool)] = []   // one per whole 10 ms frame of `segment`
+    private var frames: [(level: Float, speech: Bool)] = []  // one per whole 10 ms frame of `segment`
     private var speechFrames = 0
     private var silenceRun = 0
-    private var history: [Float] = []         // recent frame levels for the noise floor
+    private var history: [Float] = []  // recent frame levels for the noise floor
     private var historyIndex = 0
     private var noiseFloor: Float
     private var framesSinceFloorUpdate = 0
@@ -72,7 +72,7 @@ public final class PauseSegmenter {
             speechFrames += speech ? 1 : 0
             silenceRun = speech ? 0 : silenceRun + 1
             if speechFrames == 0 && frames.count > 50 {
-                drop(frames: frames.count - 20)    // no speech yet: keep only 0.2 s of lead-in
+                drop(frames: frames.count - 20)  // no speech yet: keep only 0.2 s of lead-in
             } else if let cut = cutPoint() {
                 finished += emit(upToFrame: cut)
             }
@@ -136,8 +136,10 @@ public final class PauseSegmenter {
         let speech = frames.prefix(cut).filter(\.speech).count
         var result: [Segment] = []
         if Double(speech) >= options.minimumSpeech * 100 {
-            result.append(Segment(start: Double(segmentStart) / Double(options.sampleRate),
-                                  samples: Array(segment.prefix(sampleCount)), sampleRate: options.sampleRate))
+            result.append(
+                Segment(
+                    start: Double(segmentStart) / Double(options.sampleRate),
+                    samples: Array(segment.prefix(sampleCount)), sampleRate: options.sampleRate))
         }
         drop(frames: min(cut, frames.count), samples: sampleCount)
         return result

@@ -10,12 +10,12 @@ public final class Resampler {
     public let inputRate: Int
     /// Rate of the samples produced.
     public let outputRate: Int
-    private let up: Int64                 // L: phases
-    private let down: Int64               // M: input step per output, in phases
-    private let half: Int                 // taps either side of the centre
-    private let stride: Int               // taps per phase, padded to a multiple of 8 for SIMD
-    private let coefficients: [Float]     // up × stride, phase-major
-    private var buffer: [Float]           // input samples from global index `bufferStart` on
+    private let up: Int64  // L: phases
+    private let down: Int64  // M: input step per output, in phases
+    private let half: Int  // taps either side of the centre
+    private let stride: Int  // taps per phase, padded to a multiple of 8 for SIMD
+    private let coefficients: [Float]  // up × stride, phase-major
+    private var buffer: [Float]  // input samples from global index `bufferStart` on
     private var bufferStart: Int64
     private var inputCount: Int64 = 0
     private var nextOutput: Int64 = 0
@@ -74,7 +74,7 @@ public final class Resampler {
     }
 
     private func emit(upTo limit: Int64, into output: inout [Float]) {
-        let available = bufferStart + Int64(buffer.count)      // one past the last buffered index
+        let available = bufferStart + Int64(buffer.count)  // one past the last buffered index
         // How many outputs the buffered input covers, so the output grows once, not once per sample.
         let lastReachable = ((available - Int64(stride) + Int64(half) - 1) * up + up - 1) / down
         let count = max(0, Int(min(limit, lastReachable + 1) - nextOutput))
@@ -93,8 +93,9 @@ public final class Resampler {
             coefficients.withUnsafeBufferPointer { table in
                 output.withUnsafeMutableBufferPointer { destination in
                     while produced < count && offset <= lastOffset {
-                        destination[written + produced] = dot(samples.baseAddress! + offset,
-                                                              table.baseAddress! + phase * taps, count: taps)
+                        destination[written + produced] = dot(
+                            samples.baseAddress! + offset,
+                            table.baseAddress! + phase * taps, count: taps)
                         produced += 1
                         offset += step
                         phase += phaseStep

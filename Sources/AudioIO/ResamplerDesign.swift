@@ -22,7 +22,8 @@ public struct ResamplerDesign: Sendable, Equatable {
 
     /// Kaiser's β for the designed attenuation.
     var beta: Double {
-        attenuation > 50 ? 0.1102 * (attenuation - 8.7)
+        attenuation > 50
+            ? 0.1102 * (attenuation - 8.7)
             : attenuation >= 21 ? 0.5842 * pow(attenuation - 21, 0.4) + 0.07886 * (attenuation - 21) : 0
     }
 

@@ -16,8 +16,10 @@ enum SndFile {
 
     /// First bytes of the containers libsndfile recognises by their header (WAV, RF64, FLAC, OGG, AIFF, AU, CAF, W64);
     /// anything else it hands to libmpg123 to probe as MPEG audio.
-    private static let containerMagics: [[UInt8]] = ["RIFF", "RIFX", "RF64", "fLaC", "OggS", "FORM", ".snd", "caff", "riff"]
-        .map { Array($0.utf8) }
+    private static let containerMagics: [[UInt8]] = [
+        "RIFF", "RIFX", "RF64", "fLaC", "OggS", "FORM", ".snd", "caff", "riff",
+    ]
+    .map { Array($0.utf8) }
 
     private static func hasKnownContainerMagic(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
@@ -54,7 +56,9 @@ enum SndFile {
     }
 
     /// Opens `path` for writing with the given libsndfile format word.
-    static func openForWriting(_ path: String, sampleRate: Int, channels: Int, format: Int32)
+    static func openForWriting(
+        _ path: String, sampleRate: Int, channels: Int, format: Int32
+    )
         throws(AudioIOError) -> OpaquePointer
     {
         var info = SF_INFO()
@@ -62,8 +66,9 @@ enum SndFile {
         info.channels = Int32(channels)
         info.format = format
         guard sf_format_check(&info) != 0 else {
-            throw .invalidArgument("libsndfile cannot write format 0x\(String(format, radix: 16)) "
-                + "at \(sampleRate) Hz with \(channels) channel(s)")
+            throw .invalidArgument(
+                "libsndfile cannot write format 0x\(String(format, radix: 16)) "
+                    + "at \(sampleRate) Hz with \(channels) channel(s)")
         }
         let handle = path.withCString { sf_open($0, Int32(SFM_WRITE), &info) }
         guard let handle else {
@@ -90,7 +95,9 @@ enum SndFile {
     }
 
     /// Audio types users commonly have that libsndfile cannot decode.
-    private static let unreadableAudioExtensions: Set<String> = ["m4a", "aac", "mp4", "wma", "amr", "ape", "ac3", "webm"]
+    private static let unreadableAudioExtensions: Set<String> = [
+        "m4a", "aac", "mp4", "wma", "amr", "ape", "ac3", "webm",
+    ]
 
     /// When libsndfile opened a file whose data is shorter than its header declares, it trims the
     /// length silently and notes "data : N (should be M)" in its log; returns that note, if any.
@@ -113,8 +120,10 @@ enum SndFile {
 
     /// Human-readable names of the container and encoding in a libsndfile format word.
     static func formatNames(_ format: Int32) -> (container: String, encoding: String) {
-        (name(of: format & Int32(SF_FORMAT_TYPEMASK), command: SFC_GET_FORMAT_MAJOR),
-         name(of: format & Int32(SF_FORMAT_SUBMASK), command: SFC_GET_FORMAT_SUBTYPE))
+        (
+            name(of: format & Int32(SF_FORMAT_TYPEMASK), command: SFC_GET_FORMAT_MAJOR),
+            name(of: format & Int32(SF_FORMAT_SUBMASK), command: SFC_GET_FORMAT_SUBTYPE)
+        )
     }
 
     private static func name(of format: Int32, command: Int) -> String {

@@ -85,7 +85,7 @@ public enum AtomicFile {
     /// disk, a name the file system refuses) leaves none of them, so a reader never sees part of the set.
     public static func writeAll(_ files: [(name: String, data: Data)], into folder: String) throws(PipelineError) {
         var writers: [AtomicFileWriter] = []
-        defer { writers.forEach { $0.abandon() } }   // after a failure: every temporary file goes
+        defer { for writer in writers { writer.abandon() } }  // after a failure: every temporary file goes
         for file in files {
             let writer = try AtomicFileWriter(path: folder + "/" + file.name)
             writers.append(writer)

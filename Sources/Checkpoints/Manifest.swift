@@ -40,10 +40,14 @@ public struct Manifest: Codable, Sendable, Equatable {
         /// The one-line error, when failed.
         public var error: String?
 
-        public init(key: String, version: String, modelDigest: String?, status: Status, started: Date,
-                    finished: Date? = nil, seconds: Double? = nil, outputs: [String: FileDigest] = [:], error: String? = nil) {
+        public init(
+            key: String, version: String, modelDigest: String?, status: Status, started: Date,
+            finished: Date? = nil, seconds: Double? = nil, outputs: [String: FileDigest] = [:], error: String? = nil
+        ) {
             (self.key, self.version, self.modelDigest, self.status) = (key, version, modelDigest, status)
-            (self.started, self.finished, self.seconds, self.outputs, self.error) = (started, finished, seconds, outputs, error)
+            (self.started, self.finished, self.seconds, self.outputs, self.error) = (
+                started, finished, seconds, outputs, error
+            )
         }
     }
 

@@ -45,7 +45,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownBroadcast(let id, let workspace):
             "no broadcast '\(id)' in workspace \(workspace); `liveinsight status --workspace \(workspace)` lists them"
         case .outdatedCheckpoint(let broadcast, let stage, let detail):
-            "broadcast \(broadcast): the \(stage) checkpoint is not current (\(detail)); run `liveinsight run` on its recording to redo it"
+            "broadcast \(broadcast): the \(stage) checkpoint is not current (\(detail)); run `liveinsight run` on its "
+                + "recording to redo it"
         case .cancelled:
             "stopped on request before the next stage; run again to resume (finished stages are kept)"
         }

@@ -72,9 +72,15 @@ public enum PosteriorsEncoding: String, CaseIterable, Codable, Sendable {
     }
 
     /// Decodes `frames` frames starting at `offset` of `raw` into dense log-probabilities.
-    func decode(_ raw: UnsafeRawBufferPointer, at offset: Int, frames: Int, vocabularySize size: Int, keep: Int) -> [Float] {
-        func half(_ at: Int) -> Float { Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian)) }
-        func single(_ at: Int) -> Float { Float(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
+    func decode(
+        _ raw: UnsafeRawBufferPointer, at offset: Int, frames: Int, vocabularySize size: Int, keep: Int
+    ) -> [Float] {
+        func half(_ at: Int) -> Float {
+            Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian))
+        }
+        func single(_ at: Int) -> Float {
+            Float(bitPattern: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
+        }
         switch self {
         case .float16:
             return (0..<(frames * size)).map { half(offset + 2 * $0) }
@@ -94,7 +100,8 @@ public enum PosteriorsEncoding: String, CaseIterable, Codable, Sendable {
                 let floor = single(start)
                 for unit in 0..<size { values[frame * size + unit] = floor }
                 for entry in 0..<keep {
-                    let unit = Int(raw.loadUnaligned(fromByteOffset: start + 4 + 4 * entry, as: UInt16.self).littleEndian)
+                    let unit = Int(
+                        raw.loadUnaligned(fromByteOffset: start + 4 + 4 * entry, as: UInt16.self).littleEndian)
                     if unit < size { values[frame * size + unit] = half(start + 6 + 4 * entry) }
                 }
             }

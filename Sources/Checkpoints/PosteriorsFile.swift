@@ -47,7 +47,9 @@ public final class PosteriorsWriter {
     private var count: UInt32 = 0
 
     /// Starts a file at `path` for a model with `vocabularySize` units and weights digest `modelDigest`.
-    public init(path: String, vocabularySize: Int, modelDigest: String, encoding: PosteriorsEncoding) throws(PipelineError) {
+    public init(
+        path: String, vocabularySize: Int, modelDigest: String, encoding: PosteriorsEncoding
+    ) throws(PipelineError) {
         (self.encoding, self.vocabularySize) = (encoding, vocabularySize)
         keep = encoding.parameter(vocabularySize: vocabularySize)
         file = try AtomicFileWriter(path: path)
@@ -65,7 +67,8 @@ public final class PosteriorsWriter {
     public func append(_ posteriors: Posteriors, start: Double, end: Double) throws(PipelineError) {
         guard posteriors.vocabularySize == vocabularySize else {
             file.abandon()
-            throw .io(path: file.path, detail: "utterance has \(posteriors.vocabularySize) units, the file \(vocabularySize)")
+            throw .io(
+                path: file.path, detail: "utterance has \(posteriors.vocabularySize) units, the file \(vocabularySize)")
         }
         var bytes = PosteriorsFile.utteranceTag
         bytes.reserveCapacity(24 + posteriors.frames * encoding.frameBytes(vocabularySize: vocabularySize, keep: keep))
@@ -105,18 +108,23 @@ public final class PosteriorsReader {
     public init(path: String) throws(PipelineError) {
         self.path = path
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw .io(path: path, detail: FileManager.default.fileExists(atPath: path)
-                ? "cannot read (\(error.localizedDescription))" : "no such file; run the acoustic stage first")
+            throw .io(
+                path: path,
+                detail: FileManager.default.fileExists(atPath: path)
+                    ? "cannot read (\(error.localizedDescription))" : "no such file; run the acoustic stage first")
         }
         let fixed = PosteriorsFile.magic.count + 10
-        guard data.count >= fixed else { throw Self.truncated(path, "the header needs \(fixed) bytes, the file has \(data.count)") }
+        guard data.count >= fixed else {
+            throw Self.truncated(path, "the header needs \(fixed) bytes, the file has \(data.count)")
+        }
         guard Array(data.prefix(PosteriorsFile.magic.count)) == PosteriorsFile.magic else {
             throw .corruptCheckpoint(path: path, detail: "not a posteriors file (bad magic)")
         }
         var cursor = PosteriorsFile.magic.count
         let version: UInt16 = Self.integer(data, at: cursor)
         guard version == PosteriorsFile.formatVersion else {
-            throw .corruptCheckpoint(path: path, detail: "format version \(version); this build reads \(PosteriorsFile.formatVersion)")
+            throw .corruptCheckpoint(
+                path: path, detail: "format version \(version); this build reads \(PosteriorsFile.formatVersion)")
         }
         guard let encoding = PosteriorsEncoding(code: data[data.startIndex + cursor + 2]) else {
             throw .corruptCheckpoint(path: path, detail: "unknown encoding \(data[data.startIndex + cursor + 2])")
@@ -128,12 +136,18 @@ public final class PosteriorsReader {
         cursor += 10
         guard vocabularySize > 0 else { throw .corruptCheckpoint(path: path, detail: "vocabulary size 0") }
         guard keep == encoding.parameter(vocabularySize: vocabularySize) else {
-            throw .corruptCheckpoint(path: path, detail: "\(keep) units kept per frame; \(encoding.rawValue) keeps \(encoding.parameter(vocabularySize: vocabularySize))")
+            throw .corruptCheckpoint(
+                path: path,
+                detail:
+                    "\(keep) units kept per frame; \(encoding.rawValue) "
+                    + "keeps \(encoding.parameter(vocabularySize: vocabularySize))"
+            )
         }
         guard data.count >= cursor + digestLength else {
             throw Self.truncated(path, "the header's model digest runs past the end of the file")
         }
-        modelDigest = String(decoding: data[(data.startIndex + cursor)..<(data.startIndex + cursor + digestLength)], as: UTF8.self)
+        modelDigest = String(
+            decoding: data[(data.startIndex + cursor)..<(data.startIndex + cursor + digestLength)], as: UTF8.self)
         offset = cursor + digestLength
     }
 
@@ -146,12 +160,14 @@ public final class PosteriorsReader {
         let tag = Array(data[(data.startIndex + offset)..<(data.startIndex + offset + 4)])
         if tag == PosteriorsFile.trailerTag {
             guard data.count == offset + 8 else {
-                throw data.count < offset + 8 ? Self.truncated(path, "the trailer is cut short")
+                throw data.count < offset + 8
+                    ? Self.truncated(path, "the trailer is cut short")
                     : .corruptCheckpoint(path: path, detail: "\(data.count - offset - 8) stray bytes after the trailer")
             }
             let declared: UInt32 = Self.integer(data, at: offset + 4)
             guard declared == utterancesRead else {
-                throw .corruptCheckpoint(path: path, detail: "trailer counts \(declared) utterances, the file holds \(utterancesRead)")
+                throw .corruptCheckpoint(
+                    path: path, detail: "trailer counts \(declared) utterances, the file holds \(utterancesRead)")
             }
             finished = true
             return nil
@@ -167,16 +183,19 @@ public final class PosteriorsReader {
         let frameBytes = encoding.frameBytes(vocabularySize: vocabularySize, keep: keep)
         let payloadStart = offset + 24
         guard data.count - payloadStart >= frames * frameBytes else {
-            throw Self.truncated(path, "utterance \(index) needs \(frames * frameBytes) bytes of log-probabilities, "
-                + "\(data.count - payloadStart) remain")
+            throw Self.truncated(
+                path,
+                "utterance \(index) needs \(frames * frameBytes) bytes of log-probabilities, "
+                    + "\(data.count - payloadStart) remain")
         }
         let values = data.withUnsafeBytes { raw in
             encoding.decode(raw, at: payloadStart, frames: frames, vocabularySize: vocabularySize, keep: keep)
         }
         offset = payloadStart + frames * frameBytes
         utterancesRead = index
-        return .init(start: start, end: end,
-                     posteriors: Posteriors(frames: frames, vocabularySize: vocabularySize, values: values))
+        return .init(
+            start: start, end: end,
+            posteriors: Posteriors(frames: frames, vocabularySize: vocabularySize, values: values))
     }
 
     private static func truncated(_ path: String, _ detail: String) -> PipelineError {

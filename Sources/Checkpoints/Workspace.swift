@@ -50,7 +50,8 @@ public struct Workspace: Sendable, Equatable {
     public func existingBroadcastFolder(_ id: String) throws(PipelineError) -> String {
         let folder = broadcastFolder(id)
         guard !id.isEmpty, !id.hasPrefix("."), !id.contains("/"),
-              FileManager.default.fileExists(atPath: folder + "/" + Manifest.fileName) else {
+            FileManager.default.fileExists(atPath: folder + "/" + Manifest.fileName)
+        else {
             throw .unknownBroadcast(id: id, workspace: root)
         }
         return folder

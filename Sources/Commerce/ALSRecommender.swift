@@ -19,9 +19,13 @@ public struct ALSRecommender: Recommender {
         /// Conjugate-gradient steps per solve. Default 3, as the `implicit` library's.
         public var cgSteps = 3
         public var seed: UInt64 = 42
-        public init(factors: Int = 30, regularization: Float = 0.1, alpha: Float = 40, iterations: Int = 30,
-                    solver: Solver = .conjugateGradient, cgSteps: Int = 3, seed: UInt64 = 42) {
-            (self.factors, self.regularization, self.alpha, self.iterations) = (factors, regularization, alpha, iterations)
+        public init(
+            factors: Int = 30, regularization: Float = 0.1, alpha: Float = 40, iterations: Int = 30,
+            solver: Solver = .conjugateGradient, cgSteps: Int = 3, seed: UInt64 = 42
+        ) {
+            (self.factors, self.regularization, self.alpha, self.iterations) = (
+                factors, regularization, alpha, iterations
+            )
             (self.solver, self.cgSteps, self.seed) = (solver, cgSteps, seed)
         }
     }
@@ -37,10 +41,12 @@ public struct ALSRecommender: Recommender {
         var random = SplitMix64(state: options.seed)
         func initial(_ rows: Int) -> [Float] { (0..<rows * f).map { _ in Float.random(in: 0..<0.01, using: &random) } }
         var x = initial(data.customers.count), y = initial(data.items.count)
-        let solve = ALSSolve(factors: f, regularization: options.regularization, alpha: options.alpha,
-                             solver: options.solver, cgSteps: options.cgSteps)
+        let solve = ALSSolve(
+            factors: f, regularization: options.regularization, alpha: options.alpha,
+            solver: options.solver, cgSteps: options.cgSteps)
         for _ in 0..<options.iterations {
-            solve.sweep(&x, fixed: y, offsets: data.customerOffsets, columns: data.customerItems, counts: data.customerCounts)
+            solve.sweep(
+                &x, fixed: y, offsets: data.customerOffsets, columns: data.customerItems, counts: data.customerCounts)
             solve.sweep(&y, fixed: x, offsets: data.itemOffsets, columns: data.itemCustomers, counts: data.itemCounts)
         }
         (customerFactors, itemFactors, factors) = (x, y, f)
@@ -89,7 +95,8 @@ struct ALSSolve {
                             if solver == .cholesky {
                                 cholesky(target, y: y, gram: g, range: range, columns: columns, counts: counts, work: w)
                             } else {
-                                conjugateGradient(target, y: y, gram: g, range: range, columns: columns, counts: counts, work: w)
+                                conjugateGradient(
+                                    target, y: y, gram: g, range: range, columns: columns, counts: counts, work: w)
                             }
                         }
                     }
@@ -105,8 +112,10 @@ struct ALSSolve {
     }
 
     /// x ← a few CG steps on A x = b from the current x (A, b as in the type's comment), never forming A.
-    private func conjugateGradient(_ x: UnsafeMutablePointer<Float>, y: UnsafeBufferPointer<Float>, gram: UnsafeBufferPointer<Float>,
-                                   range: Range<Int>, columns: [Int32], counts: [Float], work: UnsafeMutableBufferPointer<Float>) {
+    private func conjugateGradient(
+        _ x: UnsafeMutablePointer<Float>, y: UnsafeBufferPointer<Float>, gram: UnsafeBufferPointer<Float>,
+        range: Range<Int>, columns: [Int32], counts: [Float], work: UnsafeMutableBufferPointer<Float>
+    ) {
         let f = factors
         let r = work.baseAddress!, p = r + f, ap = p + f
         let g = gram.baseAddress!, yBase = y.baseAddress!
@@ -137,8 +146,10 @@ struct ALSSolve {
     }
 
     /// x ← the exact solution of A x = b by Cholesky factorisation (A is symmetric positive definite: λ > 0).
-    private func cholesky(_ x: UnsafeMutablePointer<Float>, y: UnsafeBufferPointer<Float>, gram: UnsafeBufferPointer<Float>,
-                          range: Range<Int>, columns: [Int32], counts: [Float], work: UnsafeMutableBufferPointer<Float>) {
+    private func cholesky(
+        _ x: UnsafeMutablePointer<Float>, y: UnsafeBufferPointer<Float>, gram: UnsafeBufferPointer<Float>,
+        range: Range<Int>, columns: [Int32], counts: [Float], work: UnsafeMutableBufferPointer<Float>
+    ) {
         let f = factors
         let a = work.baseAddress!, b = a + f * f
         let yBase = y.baseAddress!

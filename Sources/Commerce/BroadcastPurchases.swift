@@ -15,16 +15,19 @@ public struct BroadcastPurchases: Sendable, Equatable {
 
     public init(broadcast: String, log: EventLog, metadata: BroadcastMetadata?) {
         let start = metadata?.start ?? Date(timeIntervalSince1970: 0)
-        let prices = Dictionary((metadata?.products ?? []).compactMap { product in product.price.map { (product.id, $0) } },
-                                uniquingKeysWith: { first, _ in first })
+        let prices = Dictionary(
+            (metadata?.products ?? []).compactMap { product in product.price.map { (product.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
         purchases = []
         for event in log.events(of: .purchase) {
             guard let viewer = event.viewerID else { withoutViewer += 1; continue }
             guard let product = event.productID else { withoutProduct += 1; continue }
             let price = event.price ?? prices[product]
             if price == nil { withoutPrice += 1 }
-            purchases.append(Purchase(customer: viewer, item: product, quantity: max(event.quantity, 1), unitPrice: price ?? 0,
-                                      time: start.addingTimeInterval(event.time), order: "\(broadcast)/\(viewer)"))
+            purchases.append(
+                Purchase(
+                    customer: viewer, item: product, quantity: max(event.quantity, 1), unitPrice: price ?? 0,
+                    time: start.addingTimeInterval(event.time), order: "\(broadcast)/\(viewer)"))
         }
     }
 }

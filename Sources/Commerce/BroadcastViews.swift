@@ -13,8 +13,10 @@ public struct BroadcastViews: Sendable, Equatable {
         views = []
         for event in log.events(of: .productView) {
             guard let viewer = event.viewerID, let product = event.productID else { incomplete += 1; continue }
-            views.append(ProductView(customer: viewer, item: product, time: start.addingTimeInterval(event.time),
-                                     broadcast: broadcast))
+            views.append(
+                ProductView(
+                    customer: viewer, item: product, time: start.addingTimeInterval(event.time),
+                    broadcast: broadcast))
         }
     }
 }

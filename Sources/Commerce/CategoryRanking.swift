@@ -25,8 +25,10 @@ public struct CategoryRanking: Codable, Sendable, Equatable {
     /// Category → its top items, best first.
     public var categories: [String: [Entry]]
 
-    public init(measure: Measure, purchases: [Purchase], items: [ItemInfo], logs: [EventLog] = [], top: Int = 10,
-                minimumInterested: Int = 5) {
+    public init(
+        measure: Measure, purchases: [Purchase], items: [ItemInfo], logs: [EventLog] = [], top: Int = 10,
+        minimumInterested: Int = 5
+    ) {
         let info = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var entries: [Entry] = []
         switch measure {
@@ -45,18 +47,20 @@ public struct CategoryRanking: Codable, Sendable, Equatable {
             }
             entries = interested.filter { $0.value.count >= minimumInterested }.map { item, viewers in
                 let buyers = bought[item]?.count ?? 0
-                return Entry(item: item, text: info[item]?.text ?? item, buyers: buyers, interested: viewers.count,
-                             conversion: Double(buyers) / Double(viewers.count))
+                return Entry(
+                    item: item, text: info[item]?.text ?? item, buyers: buyers, interested: viewers.count,
+                    conversion: Double(buyers) / Double(viewers.count))
             }
         }
         let grouped = Dictionary(grouping: entries) { info[$0.item]?.category ?? Self.noCategory }
         categories = grouped.mapValues { list in
-            Array(list.sorted { a, b in
-                let (x, y) = (a.conversion ?? Double(a.buyers), b.conversion ?? Double(b.buyers))
-                if x != y { return x > y }
-                if a.buyers != b.buyers { return a.buyers > b.buyers }
-                return a.item < b.item
-            }.prefix(top))
+            Array(
+                list.sorted { a, b in
+                    let (x, y) = (a.conversion ?? Double(a.buyers), b.conversion ?? Double(b.buyers))
+                    if x != y { return x > y }
+                    if a.buyers != b.buyers { return a.buyers > b.buyers }
+                    return a.item < b.item
+                }.prefix(top))
         }
         self.measure = measure
     }

@@ -24,5 +24,7 @@ public struct CoPurchaseRecommender: Recommender {
     }
 
     /// The bought item that most links customer `u` to `item`.
-    public func reason(customer u: Int, item: Int) -> Int? { similar.strongestLink(to: item, history: data.items(of: u)) }
+    public func reason(customer u: Int, item: Int) -> Int? {
+        similar.strongestLink(to: item, history: data.items(of: u))
+    }
 }

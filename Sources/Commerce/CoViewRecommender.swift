@@ -13,8 +13,9 @@ public struct CoViewRecommender: Recommender {
         let known = views.filter { data.itemIndex[$0.item] != nil }
         let viewers = Array(Set(known.map(\.customer))).sorted()
         let viewerIndex = Dictionary(uniqueKeysWithValues: viewers.enumerated().map { ($1, $0) })
-        let viewed = Interactions(customers: viewers, items: data.items,
-                                  pairs: known.map { (viewerIndex[$0.customer]!, data.itemIndex[$0.item]!, 1) })
+        let viewed = Interactions(
+            customers: viewers, items: data.items,
+            pairs: known.map { (viewerIndex[$0.customer]!, data.itemIndex[$0.item]!, 1) })
         similar = ItemNeighbours(cosineOver: viewed, count: options.neighbours)
         histories = data.customers.indices.map { u in
             let bought = data.items(of: u)

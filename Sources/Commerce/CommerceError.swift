@@ -9,7 +9,8 @@ public enum CommerceError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable(let path, let detail): "\(path): \(detail)"
         case .missingColumn(let path, let column, let header):
-            "\(path): no '\(column)' column (header: \(header.joined(separator: ", ")); expected customer, item, quantity, price, time)"
+            "\(path): no '\(column)' column (header: \(header.joined(separator: ", ")); expected customer, item, "
+                + "quantity, price, time)"
         case .noPurchases(let path, let detail): "\(path): no purchases to work with (\(detail))"
         case .invalidArgument(let detail): detail
         }

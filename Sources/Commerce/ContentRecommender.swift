@@ -15,7 +15,9 @@ public struct ContentRecommender: Recommender {
         public var neighbours = 100
         /// Weight of the price kernel against the text cosine. Default 0.2: text decides, price breaks ties.
         public var priceWeight: Float = 0.2
-        public init(neighbours: Int = 100, priceWeight: Float = 0.2) { (self.neighbours, self.priceWeight) = (neighbours, priceWeight) }
+        public init(neighbours: Int = 100, priceWeight: Float = 0.2) {
+            (self.neighbours, self.priceWeight) = (neighbours, priceWeight)
+        }
     }
 
     public let similar: ItemNeighbours
@@ -33,7 +35,11 @@ public struct ContentRecommender: Recommender {
         let termCounts = documents.map { words -> [Int: Float] in
             var counts: [Int: Float] = [:]
             for word in words {
-                let id = vocabulary[word] ?? { vocabulary[word] = frequency.count; frequency.append(0); return frequency.count - 1 }()
+                let id =
+                    vocabulary[word]
+                    ?? {
+                        vocabulary[word] = frequency.count; frequency.append(0); return frequency.count - 1
+                    }()
                 counts[id, default: 0] += 1
             }
             for id in counts.keys { frequency[id] += 1 }
@@ -42,7 +48,9 @@ public struct ContentRecommender: Recommender {
         // TF-IDF, L2-normalised, and the inverted index term → (item, weight).
         var postings = [[(Int32, Float)]](repeating: [], count: frequency.count)
         for (i, counts) in termCounts.enumerated() {
-            var vector = counts.map { ($0.key, $0.value * Float(log(Double(n + 1) / Double(frequency[$0.key] + 1)) + 1)) }
+            var vector = counts.map {
+                ($0.key, $0.value * Float(log(Double(n + 1) / Double(frequency[$0.key] + 1)) + 1))
+            }
             let norm = vector.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
             guard norm > 0 else { continue }
             vector = vector.map { ($0.0, $0.1 / norm) }
@@ -81,5 +89,7 @@ public struct ContentRecommender: Recommender {
     }
 
     /// The bought item most like `item`.
-    public func reason(customer u: Int, item: Int) -> Int? { similar.strongestLink(to: item, history: data.items(of: u)) }
+    public func reason(customer u: Int, item: Int) -> Int? {
+        similar.strongestLink(to: item, history: data.items(of: u))
+    }
 }

@@ -13,9 +13,13 @@ struct DelimitedText {
 
     init(path: String) throws(CommerceError) {
         let data: Data
-        if path.hasSuffix(".gz") { data = try Self.gunzip(path) } else {
+        if path.hasSuffix(".gz") {
+            data = try Self.gunzip(path)
+        } else {
             guard let contents = FileManager.default.contents(atPath: path) else {
-                throw .unreadable(path: path, detail: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
+                throw .unreadable(
+                    path: path,
+                    detail: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
             }
             data = contents
         }
@@ -39,17 +43,23 @@ struct DelimitedText {
     }
 
     private static func gunzip(_ path: String) throws(CommerceError) -> Data {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, detail: "no such file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .unreadable(path: path, detail: "no such file")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-dc", path]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw .unreadable(path: path, detail: "cannot run gzip to decompress it (\(error))") }
+        do { try process.run() } catch {
+            throw .unreadable(path: path, detail: "cannot run gzip to decompress it (\(error))")
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw .unreadable(path: path, detail: "gzip could not decompress it (a truncated or corrupt .gz)") }
+        guard process.terminationStatus == 0 else {
+            throw .unreadable(path: path, detail: "gzip could not decompress it (a truncated or corrupt .gz)")
+        }
         return data
     }
 }

@@ -20,8 +20,10 @@ public struct EvaluationResult: Codable, Sendable, Equatable {
 public enum Evaluation {
     /// Scores `model`'s top `k` (never items bought in training) against the hidden items of every
     /// evaluated customer.
-    public static func evaluate(_ model: some Recommender, method: String, split: HoldoutSplit, k: Int = 15,
-                                fitSeconds: Double = 0) -> EvaluationResult {
+    public static func evaluate(
+        _ model: some Recommender, method: String, split: HoldoutSplit, k: Int = 15,
+        fitSeconds: Double = 0
+    ) -> EvaluationResult {
         let popularity = split.train.itemPopularity
         var precision = 0.0, recall = 0.0, ndcg = 0.0
         var recommended = Set<Int>()
@@ -41,8 +43,9 @@ public enum Evaluation {
             ndcg += ideal > 0 ? dcg / ideal : 0
         }
         let n = Double(max(customers.count, 1))
-        return EvaluationResult(method: method, customers: customers.count, k: k, precision: precision / n, recall: recall / n,
-                                ndcg: ndcg / n, coverage: Double(recommended.count) / Double(max(split.train.items.count, 1)),
-                                fitSeconds: fitSeconds)
+        return EvaluationResult(
+            method: method, customers: customers.count, k: k, precision: precision / n, recall: recall / n,
+            ndcg: ndcg / n, coverage: Double(recommended.count) / Double(max(split.train.items.count, 1)),
+            fitSeconds: fitSeconds)
     }
 }

@@ -12,7 +12,9 @@ public struct HoldoutSplit: Sendable {
     /// `fraction` of them (rounded, at least one) chosen at random and hidden — all their purchases of it.
     /// Customers are visited in id order and their items shuffled in index order with one SplitMix64
     /// generator seeded with `seed`, so a seed always hides the same purchases.
-    public static func random(_ all: Interactions, fraction: Double = 0.2, minimumItems: Int = 5, seed: UInt64 = 42) -> HoldoutSplit {
+    public static func random(
+        _ all: Interactions, fraction: Double = 0.2, minimumItems: Int = 5, seed: UInt64 = 42
+    ) -> HoldoutSplit {
         var random = SplitMix64(state: seed)
         var pairs: [(Int, Int, Float)] = [], hidden: [Int: Set<Int>] = [:]
         pairs.reserveCapacity(all.pairCount)
@@ -30,8 +32,12 @@ public struct HoldoutSplit: Sendable {
                 pairs.append((u, Int(all.customerItems[position]), all.customerCounts[position]))
             }
         }
-        return HoldoutSplit(train: Interactions(customers: all.customers, items: all.items, pairs: pairs), hidden: hidden,
-                            description: "random \(Int(fraction * 100)) % of each customer's distinct items (customers with ≥ \(minimumItems)), seed \(seed)")
+        return HoldoutSplit(
+            train: Interactions(customers: all.customers, items: all.items, pairs: pairs), hidden: hidden,
+            description:
+                "random \(Int(fraction * 100)) % of each customer's distinct items (customers with ≥ \(minimumItems)), "
+                + "seed \(seed)"
+        )
     }
 
     /// The time split: purchases before `cutoff` train; each customer with training history is evaluated
@@ -42,8 +48,10 @@ public struct HoldoutSplit: Sendable {
         var pairs: [(Int, Int, Float)] = []
         var orders: [Int: [Int: Set<String>]] = [:]
         for purchase in before {
-            orders[everything.customerIndex[purchase.customer]!, default: [:]][everything.itemIndex[purchase.item]!, default: []]
-                .insert(purchase.orderKey)
+            orders[everything.customerIndex[purchase.customer]!, default: [:]][
+                everything.itemIndex[purchase.item]!, default: []
+            ]
+            .insert(purchase.orderKey)
         }
         for (u, items) in orders { for (i, keys) in items { pairs.append((u, i, Float(keys.count))) } }
         var hidden: [Int: Set<Int>] = [:]
@@ -52,7 +60,11 @@ public struct HoldoutSplit: Sendable {
             guard let history = orders[u], history[i] == nil else { continue }
             hidden[u, default: []].insert(i)
         }
-        return HoldoutSplit(train: Interactions(customers: everything.customers, items: everything.items, pairs: pairs), hidden: hidden,
-                            description: "time: purchases from \(OrderTime.day(cutoff)) on hidden; customers with earlier purchases, new items only")
+        return HoldoutSplit(
+            train: Interactions(customers: everything.customers, items: everything.items, pairs: pairs), hidden: hidden,
+            description:
+                "time: purchases from \(OrderTime.day(cutoff)) on hidden; customers with earlier "
+                + "purchases, new items only"
+        )
     }
 }

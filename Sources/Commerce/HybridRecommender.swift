@@ -38,9 +38,13 @@ public struct HybridRecommender: Recommender {
     }
 
     /// From models already fitted on the same interactions (evaluation fits each once); without `viewed`, no views.
-    public init(als: ALSRecommender, together: CoPurchaseRecommender, content: ContentRecommender, popular: PopularRecommender,
-                data: Interactions, viewed: CoViewRecommender? = nil, options: Options = Options()) {
-        (alsModel, togetherModel, contentModel, popularModel, self.options, self.data) = (als, together, content, popular, options, data)
+    public init(
+        als: ALSRecommender, together: CoPurchaseRecommender, content: ContentRecommender, popular: PopularRecommender,
+        data: Interactions, viewed: CoViewRecommender? = nil, options: Options = Options()
+    ) {
+        (alsModel, togetherModel, contentModel, popularModel, self.options, self.data) = (
+            als, together, content, popular, options, data
+        )
         viewedModel = viewed ?? CoViewRecommender(data, views: [])
     }
 

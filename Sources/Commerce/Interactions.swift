@@ -19,7 +19,9 @@ public struct Interactions: Sendable {
     /// Counts from purchases; `items`, when given, adds catalogue items nobody bought (in that order, first).
     public init(purchases: [Purchase], items extraItems: [String] = []) {
         var orders: [String: [String: Set<String>]] = [:]
-        for purchase in purchases { orders[purchase.customer, default: [:]][purchase.item, default: []].insert(purchase.orderKey) }
+        for purchase in purchases {
+            orders[purchase.customer, default: [:]][purchase.item, default: []].insert(purchase.orderKey)
+        }
         let customers = orders.keys.sorted()
         var items = extraItems, seen = Set(extraItems)
         for item in Set(purchases.map(\.item)).sorted() where seen.insert(item).inserted { items.append(item) }
@@ -51,7 +53,9 @@ public struct Interactions: Sendable {
         }
     }
 
-    private static func compress(keys: [Int], rows: Int, _ split: (Int) -> (Int, Int32, Float)) -> ([Int], [Int32], [Float]) {
+    private static func compress(
+        keys: [Int], rows: Int, _ split: (Int) -> (Int, Int32, Float)
+    ) -> ([Int], [Int32], [Float]) {
         var offsets = Array(repeating: 0, count: rows + 1), columns: [Int32] = [], values: [Float] = []
         columns.reserveCapacity(keys.count); values.reserveCapacity(keys.count)
         for key in keys {

@@ -13,7 +13,9 @@ public struct ItemNeighbours: Sendable {
         for i in 0..<items {
             row.removeAll(keepingCapacity: true)
             for j in 0..<items where j != i && dense[i * items + j] > 0 { row.append((dense[i * items + j], Int32(j))) }
-            if row.count > count { row.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }; row.removeLast(row.count - count) }
+            if row.count > count {
+                row.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }; row.removeLast(row.count - count)
+            }
             for (similarity, j) in row { neighbours.append(j); similarities.append(similarity) }
             offsets.append(neighbours.count)
         }

@@ -62,7 +62,9 @@ public struct OrderImport: Sendable {
 
     static func read(_ table: DelimitedText, path: String) throws(CommerceError) -> OrderImport {
         func required(_ name: String, _ aliases: [String]) throws(CommerceError) -> Int {
-            guard let index = table.column(aliases) else { throw .missingColumn(path: path, column: name, header: table.header) }
+            guard let index = table.column(aliases) else {
+                throw .missingColumn(path: path, column: name, header: table.header)
+            }
             return index
         }
         let customer = try required("customer", ["customer", "customerid", "viewerid", "userid", "user", "buyer"])
@@ -102,7 +104,9 @@ public struct OrderImport: Sendable {
             }
             let orderID = field(order).map(String.init)
             let id = String(itemID)
-            if let words = field(text), itemText[id] == nil { itemText[id] = (String(words), field(category).map(String.init)) }
+            if let words = field(text), itemText[id] == nil {
+                itemText[id] = (String(words), field(category).map(String.init))
+            }
             if orderID?.uppercased().hasPrefix("C") == true { counts.cancellations += 1; continue }
             if units < 0 { counts.returns += 1; continue }
             guard let customerID = field(customer) else { counts.missingCustomer += 1; continue }
@@ -110,7 +114,9 @@ public struct OrderImport: Sendable {
             // "17850.0" (a spreadsheet's rendering of a numeric id) is customer 17850.
             var customerKey = String(customerID)
             if customerKey.hasSuffix(".0"), Int(customerKey.dropLast(2)) != nil { customerKey.removeLast(2) }
-            purchases.append(Purchase(customer: customerKey, item: id, quantity: units, unitPrice: unitPrice, time: date, order: orderID))
+            purchases.append(
+                Purchase(
+                    customer: customerKey, item: id, quantity: units, unitPrice: unitPrice, time: date, order: orderID))
             prices[id, default: []].append(unitPrice)
         }
         counts.purchases = purchases.count
@@ -119,7 +125,9 @@ public struct OrderImport: Sendable {
         counts.orders = Set(purchases.map(\.orderKey)).count
         let items = prices.keys.sorted().map { id in
             let sorted = prices[id]!.sorted()
-            return ItemInfo(id: id, text: itemText[id]?.text ?? id, category: itemText[id]?.category, price: sorted[sorted.count / 2])
+            return ItemInfo(
+                id: id, text: itemText[id]?.text ?? id, category: itemText[id]?.category,
+                price: sorted[sorted.count / 2])
         }
         return OrderImport(purchases: purchases, items: items, counts: counts)
     }

@@ -9,27 +9,38 @@ public enum OrderTime {
         let year: Int, month: Int, day: Int
         guard let first = scanner.number() else { return nil }
         if scanner.take(UInt8(ascii: "/")) {
-            guard let d = scanner.number(), scanner.take(UInt8(ascii: "/")), let y = scanner.number() else { return nil }
+            guard let d = scanner.number(), scanner.take(UInt8(ascii: "/")), let y = scanner.number() else {
+                return nil
+            }
             (year, month, day) = (y < 100 ? y + 2000 : y, first, d)
         } else {
-            guard scanner.take(UInt8(ascii: "-")), let m = scanner.number(), scanner.take(UInt8(ascii: "-")), let d = scanner.number() else { return nil }
+            guard scanner.take(UInt8(ascii: "-")), let m = scanner.number(), scanner.take(UInt8(ascii: "-")),
+                let d = scanner.number()
+            else { return nil }
             (year, month, day) = (first, m, d)
         }
         var (hour, minute, second, offset) = (0, 0, 0, 0)
         if scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: " ")) {
-            guard let h = scanner.number(), scanner.take(UInt8(ascii: ":")), let m = scanner.number() else { return nil }
+            guard let h = scanner.number(), scanner.take(UInt8(ascii: ":")), let m = scanner.number() else {
+                return nil
+            }
             (hour, minute) = (h, m)
             if scanner.take(UInt8(ascii: ":")) { guard let s = scanner.number() else { return nil }; second = s }
             if scanner.take(UInt8(ascii: ".")) { guard scanner.number() != nil else { return nil } }
-            if scanner.take(UInt8(ascii: "Z")) {} else if let sign = scanner.sign() {
+            if scanner.take(UInt8(ascii: "Z")) {
+            } else if let sign = scanner.sign() {
                 guard let h = scanner.number() else { return nil }
-                if scanner.take(UInt8(ascii: ":")) { guard let m = scanner.number() else { return nil }; offset = h * 3600 + m * 60 }
-                else { offset = h >= 100 ? (h / 100) * 3600 + (h % 100) * 60 : h * 3600 }
+                if scanner.take(UInt8(ascii: ":")) {
+                    guard let m = scanner.number() else { return nil }; offset = h * 3600 + m * 60
+                } else {
+                    offset = h >= 100 ? (h / 100) * 3600 + (h % 100) * 60 : h * 3600
+                }
                 offset *= sign
             }
         }
         guard scanner.atEnd, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61,
-              (1970...9999).contains(year) else { return nil }
+            (1970...9999).contains(year)
+        else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second - offset))
     }

@@ -61,24 +61,30 @@ public struct RFMAnalysis: Codable, Sendable, Equatable {
         let recency = ids.map { Double(Int(reference.timeIntervalSince(latest[$0]!) / 86_400)) }
         let frequency = ids.map { Double(orders[$0]!.count) }
         let monetary = ids.map { spent[$0]! }
-        let (rb, fb, mb) = (Self.quintileBoundaries(recency), Self.quintileBoundaries(frequency), Self.quintileBoundaries(monetary))
+        let (rb, fb, mb) = (
+            Self.quintileBoundaries(recency), Self.quintileBoundaries(frequency), Self.quintileBoundaries(monetary)
+        )
         var heatMap = Array(repeating: Array(repeating: 0, count: 5), count: 5)
         let scored = ids.indices.map { index in
             let r = 5 - Self.exceeded(recency[index], rb), f = 1 + Self.exceeded(frequency[index], fb)
             let m = 1 + Self.exceeded(monetary[index], mb)
             heatMap[r - 1][f - 1] += 1
-            return CustomerRFM(customer: ids[index], recencyDays: Int(recency[index]), frequency: Int(frequency[index]),
-                               monetary: monetary[index], r: r, f: f, m: m, segment: RFMSegment(r: r, f: f))
+            return CustomerRFM(
+                customer: ids[index], recencyDays: Int(recency[index]), frequency: Int(frequency[index]),
+                monetary: monetary[index], r: r, f: f, m: m, segment: RFMSegment(r: r, f: f))
         }
         let total = Double(max(scored.count, 1)), revenue = monetary.reduce(0, +)
         segments = RFMSegment.allCases.map { segment in
             let members = scored.filter { $0.segment == segment }
             let money = members.reduce(0) { $0 + $1.monetary }
-            return SegmentSummary(segment: segment, customers: members.count, customerShare: Double(members.count) / total,
-                                  revenue: money, revenueShare: revenue > 0 ? money / revenue : 0)
+            return SegmentSummary(
+                segment: segment, customers: members.count, customerShare: Double(members.count) / total,
+                revenue: money, revenueShare: revenue > 0 ? money / revenue : 0)
         }
         customers = scored
-        (referenceDate, recencyBoundaries, frequencyBoundaries, monetaryBoundaries, self.heatMap) = (reference, rb, fb, mb, heatMap)
+        (referenceDate, recencyBoundaries, frequencyBoundaries, monetaryBoundaries, self.heatMap) = (
+            reference, rb, fb, mb, heatMap
+        )
     }
 
     /// The nearest-rank 20/40/60/80th percentiles: the ⌈k·n/5⌉-th smallest value for k = 1…4.
@@ -95,7 +101,9 @@ public struct RFMAnalysis: Codable, Sendable, Equatable {
     public func movement(to later: RFMAnalysis) -> [SegmentMove] {
         let before = Dictionary(uniqueKeysWithValues: customers.map { ($0.customer, $0.segment) })
         var counts: [SegmentMove.Key: Int] = [:]
-        for customer in later.customers { counts[SegmentMove.Key(from: before[customer.customer], to: customer.segment), default: 0] += 1 }
+        for customer in later.customers {
+            counts[SegmentMove.Key(from: before[customer.customer], to: customer.segment), default: 0] += 1
+        }
         return counts.map { SegmentMove(from: $0.key.from, to: $0.key.to, customers: $0.value) }
             .sorted { ($0.from?.rawValue ?? "", $0.to.rawValue) < ($1.from?.rawValue ?? "", $1.to.rawValue) }
     }

@@ -8,8 +8,10 @@ public struct RecommendationService: Sendable {
     let reasons: @Sendable (Int?, Int) -> String
 
     /// `views` (product cards opened in broadcasts) feed "viewed together" and the hybrid.
-    public init(kind: RecommenderKind, purchases: [Purchase], items: [ItemInfo], views: [ProductView] = [],
-                seed: UInt64 = 42) {
+    public init(
+        kind: RecommenderKind, purchases: [Purchase], items: [ItemInfo], views: [ProductView] = [],
+        seed: UInt64 = 42
+    ) {
         let data = Interactions(purchases: purchases)
         var als = ALSRecommender.Options()
         als.seed = seed
@@ -20,7 +22,10 @@ public struct RecommendationService: Sendable {
         case .together:
             let together = CoPurchaseRecommender(data)
             model = together
-            reasons = { u, i in u.flatMap { together.reason(customer: $0, item: i) }.map { "bought together with \(data.items[$0])" } ?? "popular" }
+            reasons = { u, i in
+                u.flatMap { together.reason(customer: $0, item: i) }.map { "bought together with \(data.items[$0])" }
+                    ?? "popular"
+            }
         case .viewed:
             let viewed = CoViewRecommender(data, views: views)
             model = viewed
@@ -31,7 +36,9 @@ public struct RecommendationService: Sendable {
         case .content:
             let content = ContentRecommender(data, info: items)
             model = content
-            reasons = { u, i in u.flatMap { content.reason(customer: $0, item: i) }.map { "similar to \(data.items[$0])" } ?? "popular" }
+            reasons = { u, i in
+                u.flatMap { content.reason(customer: $0, item: i) }.map { "similar to \(data.items[$0])" } ?? "popular"
+            }
         case .als:
             model = ALSRecommender(data, options: als)
             reasons = { u, _ in u == nil ? "popular" : "customers with similar purchases bought it" }
@@ -43,7 +50,8 @@ public struct RecommendationService: Sendable {
             reasons = { u, i in hybrid.reason(customer: u, item: i) }
         }
         (self.kind, self.data, popularity) = (kind, data, data.itemPopularity)
-        let categories = Dictionary(items.compactMap { item in item.category.map { (item.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        let categories = Dictionary(
+            items.compactMap { item in item.category.map { (item.id, $0) } }, uniquingKeysWith: { first, _ in first })
         categoryOf = data.items.map { categories[$0] }
     }
 
@@ -58,8 +66,9 @@ public struct RecommendationService: Sendable {
         let bought = u.map { Set(data.items(of: $0)) } ?? []
         return TopK.select(k, scores: scores, tieBreak: popularity, excluding: bought).map { i in
             let reason = reasons(u, i)
-            return Recommendation(item: data.items[i], score: u == nil ? Float(popularity[i]) : scores[i],
-                                  reason: reason == "popular" ? categoryOf[i].map { "popular in \($0)" } ?? reason : reason)
+            return Recommendation(
+                item: data.items[i], score: u == nil ? Float(popularity[i]) : scores[i],
+                reason: reason == "popular" ? categoryOf[i].map { "popular in \($0)" } ?? reason : reason)
         }
     }
 }

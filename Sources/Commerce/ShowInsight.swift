@@ -27,8 +27,10 @@ public struct ShowInsight: Codable, Sendable, Equatable {
 
     public static let notACustomer = "not a customer"
 
-    public init(broadcast: String, log: EventLog, purchases: [Purchase], views: [ProductView] = [],
-                analysis: RFMAnalysis, recommender: RecommendationService, k: Int = 15, top: Int = 10) {
+    public init(
+        broadcast: String, log: EventLog, purchases: [Purchase], views: [ProductView] = [],
+        analysis: RFMAnalysis, recommender: RecommendationService, k: Int = 15, top: Int = 10
+    ) {
         let viewerIDs = Set(log.events.compactMap(\.viewerID))
         let buyerIDs = Set(log.events(of: .purchase).compactMap(\.viewerID))
         let segments = Dictionary(uniqueKeysWithValues: analysis.customers.map { ($0.customer, $0.segment.rawValue) })
@@ -36,7 +38,8 @@ public struct ShowInsight: Codable, Sendable, Equatable {
         for viewer in viewerIDs { bySegment[segments[viewer] ?? Self.notACustomer, default: 0] += 1 }
         let showOrder = broadcast + "/"
         var elsewhere: [String: Set<String>] = [:]
-        for purchase in purchases where buyerIDs.contains(purchase.customer) && !(purchase.order?.hasPrefix(showOrder) ?? false) {
+        for purchase in purchases
+        where buyerIDs.contains(purchase.customer) && !(purchase.order?.hasPrefix(showOrder) ?? false) {
             elsewhere[purchase.item, default: []].insert(purchase.customer)
         }
         var viewedElsewhere: [String: Set<String>] = [:]
@@ -45,7 +48,9 @@ public struct ShowInsight: Codable, Sendable, Equatable {
         }
         var votes: [String: Int] = [:]
         for viewer in viewerIDs.sorted() {
-            for recommendation in recommender.recommend(customer: viewer, k: k) { votes[recommendation.item, default: 0] += 1 }
+            for recommendation in recommender.recommend(customer: viewer, k: k) {
+                votes[recommendation.item, default: 0] += 1
+            }
         }
         func ranked(_ counts: [String: Int]) -> [ItemCount] {
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(top)

@@ -24,7 +24,8 @@ struct MelFilterbank: Sendable {
                 return max(0, min(rising, falling))
             }
             guard let first = weights.firstIndex(where: { $0 > 0 }),
-                  let last = weights.lastIndex(where: { $0 > 0 }) else { return (0, []) }
+                let last = weights.lastIndex(where: { $0 > 0 })
+            else { return (0, []) }
             return (first, weights[first...last].map { Float($0) })
         }
     }

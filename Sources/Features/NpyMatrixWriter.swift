@@ -26,7 +26,8 @@ public final class NpyMatrixWriter {
         self.columns = columns
         temporaryPath = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: temporaryPath, contents: Self.header(rows: 0, columns: columns)),
-              let handle = FileHandle(forWritingAtPath: temporaryPath) else {
+            let handle = FileHandle(forWritingAtPath: temporaryPath)
+        else {
             throw WriteError(path: path, reason: "cannot create the output file")
         }
         try handle.seekToEnd()
@@ -64,7 +65,7 @@ public final class NpyMatrixWriter {
     /// NPY v1.0 header for a little-endian float32 C-order matrix, padded to `headerLength` bytes.
     static func header(rows: Int, columns: Int) -> Data {
         var dictionary = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
-        let preamble = 10   // magic (6) + version (2) + header length (2)
+        let preamble = 10  // magic (6) + version (2) + header length (2)
         dictionary += String(repeating: " ", count: headerLength - preamble - dictionary.utf8.count - 1) + "\n"
         var data = Data([0x93]) + Data("NUMPY".utf8) + Data([1, 0])
         let length = UInt16(dictionary.utf8.count)

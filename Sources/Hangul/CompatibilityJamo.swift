@@ -66,7 +66,8 @@ public enum CompatibilityJamo {
             var parts = Jamo.Parts(lead: lead, vowel: vowel)
             index += 2
             if index < scalars.count, let tail = tail(for: scalars[index]) {
-                let startsNextSyllable = index + 1 < scalars.count && self.lead(for: scalars[index]) != nil
+                let startsNextSyllable =
+                    index + 1 < scalars.count && self.lead(for: scalars[index]) != nil
                     && isVowel(scalars[index + 1])
                 if !startsNextSyllable {
                     parts.tail = tail

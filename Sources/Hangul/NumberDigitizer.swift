@@ -32,7 +32,8 @@ public struct NumberDigitizer: Sendable {
         var index = 0
         while index < words.count {
             if let match = nativeCount(words, at: index) ?? telephone(words, at: index)
-                ?? attachedDate(words[index]) ?? sinoKorean(words, at: index) {
+                ?? attachedDate(words[index]) ?? sinoKorean(words, at: index)
+            {
                 output.append(match.text)
                 index += match.consumed
             } else {
@@ -46,8 +47,9 @@ public struct NumberDigitizer: Sendable {
     /// "두 개" → "2개": a native number word, then a word starting with a counter it is read with.
     func nativeCount(_ words: [String], at index: Int) -> Match? {
         guard index + 1 < words.count, let value = NativeKoreanNumber.value(of: words[index]),
-              let unit = NumberUnit.spokenPrefix(of: words[index + 1][...]),
-              case .nativeCounter(let limit) = unit.kind, value <= limit else { return nil }
+            let unit = NumberUnit.spokenPrefix(of: words[index + 1][...]),
+            case .nativeCounter(let limit) = unit.kind, value <= limit
+        else { return nil }
         return Match(text: String(value) + words[index + 1], consumed: 2)
     }
 
@@ -100,7 +102,8 @@ public struct NumberDigitizer: Sendable {
         }
         guard !span.isEmpty else { return nil }
         if next + 1 < words.count, words[next] == String(SinoKoreanNumberParser.point),
-           SinoKoreanNumberParser.isDigitWord(words[next + 1]) {
+            SinoKoreanNumberParser.isDigitWord(words[next + 1])
+        {
             span += [words[next], words[next + 1]]
         }
         for length in stride(from: span.count, through: 1, by: -1) {
@@ -108,13 +111,14 @@ public struct NumberDigitizer: Sendable {
             guard let value = SinoKoreanNumberParser.value(of: spoken) else { continue }
             let after = index + length
             if after < words.count, let unit = NumberUnit.spokenPrefix(of: words[after][...]),
-               readsSinoKorean(value, before: unit) {
+                readsSinoKorean(value, before: unit)
+            {
                 let rest = words[after].dropFirst(unit.spoken.count)
                 return Match(text: format(value) + unit.written + rest, consumed: length + 1)
             }
             let syllables = spoken.filter { !$0.isWhitespace }
             guard syllables.count >= 2,
-                  syllables.contains(where: SinoKoreanNumberParser.isMultiplier) || spoken.contains("점")
+                syllables.contains(where: SinoKoreanNumberParser.isMultiplier) || spoken.contains("점")
             else { return nil }
             return Match(text: format(value), consumed: length)
         }

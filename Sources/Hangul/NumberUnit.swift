@@ -25,18 +25,21 @@ public struct NumberUnit: Equatable, Hashable, Sendable {
     public var kind: Kind
 
     /// The native counters; see ``NumberUnit``. 번 is read natively ("세 번째") as the counter of times.
-    public static let nativeCounters: [NumberUnit] = [
-        "개", "명", "살", "벌", "장", "병", "켤레", "마리", "번", "시간", "가지", "잔", "권", "통", "봉지", "팩",
-        "세트", "박스",
-    ].map { NumberUnit(spoken: $0, written: $0, kind: .nativeCounter(nativeLimit: 99)) }
+    public static let nativeCounters: [NumberUnit] =
+        [
+            "개", "명", "살", "벌", "장", "병", "켤레", "마리", "번", "시간", "가지", "잔", "권", "통", "봉지", "팩",
+            "세트", "박스",
+        ].map { NumberUnit(spoken: $0, written: $0, kind: .nativeCounter(nativeLimit: 99)) }
         + [NumberUnit(spoken: "시", written: "시", kind: .nativeCounter(nativeLimit: 12))]
 
     /// Units read with Sino-Korean numbers after a space. 개월 is listed so that "3개월" is not read as 개.
-    public static let detachedUnits: [NumberUnit] = [
-        NumberUnit(spoken: "퍼센트", written: "%", kind: .detached),
-    ] + ["원", "개월", "분", "초", "년", "주", "회", "달러"].map {
-        NumberUnit(spoken: $0, written: $0, kind: .detached)
-    }
+    public static let detachedUnits: [NumberUnit] =
+        [
+            NumberUnit(spoken: "퍼센트", written: "%", kind: .detached)
+        ]
+        + ["원", "개월", "분", "초", "년", "주", "회", "달러"].map {
+            NumberUnit(spoken: $0, written: $0, kind: .detached)
+        }
 
     /// Date units written without a space.
     public static let attachedUnits: [NumberUnit] = ["월", "일"].map {
@@ -60,7 +63,8 @@ public struct NumberUnit: Equatable, Hashable, Sendable {
         switch kind {
         case .nativeCounter(let limit):
             if value.isInteger, value.integer <= limit,
-               let native = NativeKoreanNumber.reading(value.integer, form: .attributive) {
+                let native = NativeKoreanNumber.reading(value.integer, form: .attributive)
+            {
                 return native + " " + spoken
             }
             return SinoKoreanNumber.reading(value) + " " + spoken

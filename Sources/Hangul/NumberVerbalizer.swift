@@ -30,13 +30,16 @@ public struct NumberVerbalizer: Sendable {
             if scalar == "₩", scanner.isDigit(at: index + 1), let amount = scanner.amount(at: index + 1) {
                 output.append(contentsOf: (SinoKoreanNumber.reading(amount.value) + " 원").unicodeScalars)
                 index = amount.end
-            } else if scalar == "-" || scalar == "\u{2212}", scanner.isDigit(at: index + 1), !scanner.isLetterOrDigit(at: index - 1),
-                      scanner.telephoneEnd(at: index + 1) == nil, let match = match(scanner, at: index + 1) {
+            } else if scalar == "-" || scalar == "\u{2212}", scanner.isDigit(at: index + 1),
+                !scanner.isLetterOrDigit(at: index - 1),
+                scanner.telephoneEnd(at: index + 1) == nil, let match = match(scanner, at: index + 1)
+            {
                 output.append(contentsOf: ("마이너스 " + match.text).unicodeScalars)
                 index = match.end
             } else if Scanner.isDigit(scalar), let fraction = scanner.fraction(at: index) {
-                output.append(contentsOf: (SinoKoreanNumber.reading(fraction.denominator) + "분의 "
-                                           + SinoKoreanNumber.reading(fraction.numerator)).unicodeScalars)
+                output.append(
+                    contentsOf: (SinoKoreanNumber.reading(fraction.denominator) + "분의 "
+                        + SinoKoreanNumber.reading(fraction.numerator)).unicodeScalars)
                 index = fraction.end
             } else if Scanner.isDigit(scalar), let match = match(scanner, at: index) {
                 output.append(contentsOf: match.text.unicodeScalars)
@@ -115,11 +118,13 @@ struct Scanner {
         guard !(self[start - 1] == "/" || self[start - 1] == "\u{2044}") else { return nil }
         let slash = digitsEnd(from: start)
         guard (1...3).contains(slash - start), scalars[start] != "0",
-              self[slash] == "/" || self[slash] == "\u{2044}" else { return nil }
+            self[slash] == "/" || self[slash] == "\u{2044}"
+        else { return nil }
         let end = digitsEnd(from: slash + 1)
         guard (1...3).contains(end - slash - 1), scalars[slash + 1] != "0",
-              !(self[end] == "/" || self[end] == "\u{2044}" || self[end] == "."),
-              let numerator = Int(text(start..<slash)), let denominator = Int(text((slash + 1)..<end)) else { return nil }
+            !(self[end] == "/" || self[end] == "\u{2044}" || self[end] == "."),
+            let numerator = Int(text(start..<slash)), let denominator = Int(text((slash + 1)..<end))
+        else { return nil }
         return (numerator, denominator, end)
     }
 
@@ -187,8 +192,9 @@ struct Scanner {
         while let limit = groupLimit {
             let next = self[end] == " " ? end + 1 : end
             guard isDigit(at: next), let term = term(at: next),
-                  let bound = SinoKoreanNumberParser.multiply(1, byPowerOf10k: limit),
-                  term.value.integer < bound, let sum = total.adding(term.value) else { break }
+                let bound = SinoKoreanNumberParser.multiply(1, byPowerOf10k: limit),
+                term.value.integer < bound, let sum = total.adding(term.value)
+            else { break }
             total = sum
             end = term.end
             groupLimit = term.groupPower
@@ -203,13 +209,15 @@ struct Scanner {
         var value = numeral.value
         var end = numeral.end
         if let exponent = self[end].flatMap({ SinoKoreanNumberParser.placeExponents[$0] }),
-           let scaled = value.scaled(byPowerOfTen: exponent) {
+            let scaled = value.scaled(byPowerOfTen: exponent)
+        {
             value = scaled
             end += 1
         }
         var groupPower: Int?
         if let power = self[end].flatMap({ SinoKoreanNumberParser.groupPowers[$0] }),
-           let scaled = value.scaled(byPowerOfTen: 4 * power) {
+            let scaled = value.scaled(byPowerOfTen: 4 * power)
+        {
             value = scaled
             end += 1
             groupPower = power

@@ -10,8 +10,8 @@ public enum Punctuation {
     public static func isPunctuationOrSymbol(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
             return true
         default:
             return false
@@ -30,9 +30,11 @@ public enum Punctuation {
                 output.append(scalar)
                 continue
             }
-            let betweenDigits = index > 0 && index + 1 < scalars.count
+            let betweenDigits =
+                index > 0 && index + 1 < scalars.count
                 && isASCIIDigit(scalars[index - 1]) && isASCIIDigit(scalars[index + 1])
-            if scalar == "%" || scalar.properties.generalCategory == .currencySymbol || (scalar == "." && betweenDigits) {
+            if scalar == "%" || scalar.properties.generalCategory == .currencySymbol || (scalar == "." && betweenDigits)
+            {
                 output.append(scalar)
             } else if !(scalar == "," && betweenDigits) {
                 output.append(" ")

@@ -67,7 +67,8 @@ public enum SinoKoreanNumberParser {
                 guard power < lastPower else { return nil }
                 let groupValue = group + (pendingDigit ?? 0)
                 guard groupValue > 0 || power == 1, let scaled = multiply(max(groupValue, 1), byPowerOf10k: power),
-                      case let (sum, false) = total.addingReportingOverflow(scaled) else { return nil }
+                    case (let sum, false) = total.addingReportingOverflow(scaled)
+                else { return nil }
                 total = sum
                 group = 0
                 pendingDigit = nil

@@ -20,17 +20,22 @@ public enum TextFolding {
     ///   (zero-width space and joiners, byte-order mark, bidirectional controls, soft hyphen, tags),
     ///   variation selectors, and control characters other than whitespace (NUL).
     public static func foldCompatibility(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || Jamo.isSyllable($0) }) { return text }
+        if text.unicodeScalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || Jamo.isSyllable($0) }) {
+            return text
+        }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isInvisible(scalar) { continue }
             if let jamo = compatibilityJamo(forHalfWidth: scalar) {
                 output.append(jamo)
             } else if scalar.value < 0xA0 || Jamo.isSyllable(scalar) || (0x1100...0x11FF).contains(scalar.value)
-                        || (0x3131...0x318E).contains(scalar.value) || scalar.value == 0x3164 {
+                || (0x3131...0x318E).contains(scalar.value) || scalar.value == 0x3164
+            {
                 output.append(scalar)
             } else {
-                output.append(contentsOf: String(scalar).decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.unicodeScalars)
+                output.append(
+                    contentsOf: String(scalar).decomposedStringWithCompatibilityMapping
+                        .precomposedStringWithCanonicalMapping.unicodeScalars)
             }
         }
         return String(output)
@@ -48,15 +53,16 @@ public enum TextFolding {
     /// The compatibility jamo a half-width jamo stands for (U+FFA1 ﾡ → U+3131 ㄱ), or nil.
     static func compatibilityJamo(forHalfWidth scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
-        let mapped: UInt32? = switch value {
-        case 0xFFA0: 0x3164                                   // filler
-        case 0xFFA1...0xFFBE: value - 0xFFA1 + 0x3131         // consonants ㄱ…ㅎ
-        case 0xFFC2...0xFFC7: value - 0xFFC2 + 0x314F         // ㅏ…ㅔ
-        case 0xFFCA...0xFFCF: value - 0xFFCA + 0x3155         // ㅕ…ㅚ
-        case 0xFFD2...0xFFD7: value - 0xFFD2 + 0x315B         // ㅛ…ㅠ
-        case 0xFFDA...0xFFDC: value - 0xFFDA + 0x3161         // ㅡ…ㅣ
-        default: nil
-        }
+        let mapped: UInt32? =
+            switch value {
+            case 0xFFA0: 0x3164  // filler
+            case 0xFFA1...0xFFBE: value - 0xFFA1 + 0x3131  // consonants ㄱ…ㅎ
+            case 0xFFC2...0xFFC7: value - 0xFFC2 + 0x314F  // ㅏ…ㅔ
+            case 0xFFCA...0xFFCF: value - 0xFFCA + 0x3155  // ㅕ…ㅚ
+            case 0xFFD2...0xFFD7: value - 0xFFD2 + 0x315B  // ㅛ…ㅠ
+            case 0xFFDA...0xFFDC: value - 0xFFDA + 0x3161  // ㅡ…ㅣ
+            default: nil
+            }
         return mapped.flatMap(Unicode.Scalar.init)
     }
 

@@ -6,7 +6,10 @@ struct ActivityFigures {
     var timeline: [TimelinePoint] = []
     var genders: [String: Int] = [:]
 
-    init(events: EventLog, duration: Double, unitPrice: (BroadcastEvent) -> Double, topicWindows: [String: [(Double, Double)]]) {
+    init(
+        events: EventLog, duration: Double, unitPrice: (BroadcastEvent) -> Double,
+        topicWindows: [String: [(Double, Double)]]
+    ) {
         let minutes = max(1, Int((duration / 60).rounded(.up)))
         timeline = (0..<minutes).map { TimelinePoint(minute: $0, counts: WindowCounts(), viewers: nil) }
         var overall = FunnelCounter(), topics = topicWindows.mapValues { _ in FunnelCounter() }
@@ -16,7 +19,8 @@ struct ActivityFigures {
             let anonymous = "#\(index)"
             overall.add(event, anonymous: anonymous)
             hours[min(hours.count - 1, Int(event.time / 3600))].add(event, anonymous: anonymous)
-            for (topic, windows) in topicWindows where windows.contains(where: { event.time >= $0.0 && event.time < $0.1 }) {
+            for (topic, windows) in topicWindows
+            where windows.contains(where: { event.time >= $0.0 && event.time < $0.1 }) {
                 topics[topic]!.add(event, anonymous: anonymous)
             }
             let minute = min(minutes - 1, max(0, Int(event.time / 60)))
@@ -30,7 +34,9 @@ struct ActivityFigures {
                 timeline[minute].peakViewers = max(timeline[minute].peakViewers ?? value, value)
             }
             if let gender = event.gender {
-                if let viewer = event.viewerID { viewersByGender[gender, default: []].insert(viewer) } else if event.type == .view {
+                if let viewer = event.viewerID {
+                    viewersByGender[gender, default: []].insert(viewer)
+                } else if event.type == .view {
                     genders[gender, default: 0] += 1
                 }
             }
@@ -44,8 +50,10 @@ struct ActivityFigures {
 
 /// The headline figures.
 enum BroadcastSummaryBuilder {
-    static func summary(events: EventLog, metadata: BroadcastMetadata, unitPrice: (BroadcastEvent) -> Double,
-                        funnel: Funnel, creditedPurchases: Double) -> BroadcastSummary {
+    static func summary(
+        events: EventLog, metadata: BroadcastMetadata, unitPrice: (BroadcastEvent) -> Double,
+        funnel: Funnel, creditedPurchases: Double
+    ) -> BroadcastSummary {
         var units: [String: Int] = [:], revenue: [String: Double] = [:], cartUnits = 0
         var funnels: [String: FunnelCounter] = [:], sales: [String: (first: Double, last: Double)] = [:]
         var peak: (viewers: Double, time: Double)?
@@ -61,7 +69,9 @@ enum BroadcastSummaryBuilder {
                 funnels[product, default: FunnelCounter()].add(event, anonymous: "#\(index)")
                 sales[product] = (sales[product]?.first ?? event.time, event.time)
             }
-            if event.type == .viewerCount, let value = event.value, value > (peak?.viewers ?? -.infinity) { peak = (value, event.time) }
+            if event.type == .viewerCount, let value = event.value, value > (peak?.viewers ?? -.infinity) {
+                peak = (value, event.time)
+            }
         }
         let unitsSold = units.values.reduce(0, +), totalRevenue = revenue.values.reduce(0, +)
         let meanPrice = unitsSold > 0 ? totalRevenue / Double(unitsSold) : 0
@@ -70,13 +80,16 @@ enum BroadcastSummaryBuilder {
         let target = metadata.effectiveTargetUnits
         let achievement = target.map { $0 > 0 ? Double(unitsSold) / Double($0) : 0 }
         let named = Dictionary(metadata.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let productIDs = (metadata.products.map(\.id) + units.keys.sorted()).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let productIDs = (metadata.products.map(\.id) + units.keys.sorted()).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         let products = productIDs.map { id in
-            ProductSummary(id: id, name: named[id]?.name, units: units[id] ?? 0, revenue: revenue[id] ?? 0,
-                           targetUnits: named[id]?.targetUnits,
-                           achievementRate: named[id]?.targetUnits.map { $0 > 0 ? Double(units[id] ?? 0) / Double($0) : 0 },
-                           carters: funnels[id]?.result.carters ?? 0, buyers: funnels[id]?.result.buyers ?? 0,
-                           firstSale: sales[id]?.first, lastSale: sales[id]?.last)
+            ProductSummary(
+                id: id, name: named[id]?.name, units: units[id] ?? 0, revenue: revenue[id] ?? 0,
+                targetUnits: named[id]?.targetUnits,
+                achievementRate: named[id]?.targetUnits.map { $0 > 0 ? Double(units[id] ?? 0) / Double($0) : 0 },
+                carters: funnels[id]?.result.carters ?? 0, buyers: funnels[id]?.result.buyers ?? 0,
+                firstSale: sales[id]?.first, lastSale: sales[id]?.last)
         }
         // Score parts, each 0…1: sales against target, cart→purchase (50 % counts as full), keyword-driven share.
         var parts: [(weight: Double, value: Double)] = [
@@ -87,9 +100,10 @@ enum BroadcastSummaryBuilder {
         if let achievement { parts.append((0.5, min(1, achievement))) }
         let weight = parts.reduce(0) { $0 + $1.weight }
         let score = 100 * parts.reduce(0) { $0 + $1.weight * $1.value } / weight
-        return BroadcastSummary(totalScore: (score * 10).rounded() / 10, unitsSold: unitsSold, revenue: totalRevenue,
-                                expectedRevenue: expectedRevenue, targetUnits: target, achievementRate: achievement,
-                                products: products, peakViewers: peak?.viewers, peakViewersTime: peak?.time,
-                                testedKeywords: 0, significantKeywords: 0)
+        return BroadcastSummary(
+            totalScore: (score * 10).rounded() / 10, unitsSold: unitsSold, revenue: totalRevenue,
+            expectedRevenue: expectedRevenue, targetUnits: target, achievementRate: achievement,
+            products: products, peakViewers: peak?.viewers, peakViewersTime: peak?.time,
+            testedKeywords: 0, significantKeywords: 0)
     }
 }

@@ -35,7 +35,8 @@ public struct BroadcastMetadata: Codable, Sendable, Equatable {
 
     /// The whole broadcast's target: given, or the sum of the products' targets, or nil.
     public var effectiveTargetUnits: Int? {
-        targetUnits ?? (products.compactMap(\.targetUnits).isEmpty ? nil : products.compactMap(\.targetUnits).reduce(0, +))
+        targetUnits
+            ?? (products.compactMap(\.targetUnits).isEmpty ? nil : products.compactMap(\.targetUnits).reduce(0, +))
     }
 
     public static func load(path: String) throws(InsightError) -> BroadcastMetadata {

@@ -32,7 +32,9 @@ public struct BroadcastSimulator: Sendable {
         public var window = (start: 180.0, end: 300.0)
         public var seed: UInt64 = 1
 
-        public init(duration: Double, mentions: [Mention], planted: [String: Double], products: [BroadcastMetadata.Product]) {
+        public init(
+            duration: Double, mentions: [Mention], planted: [String: Double], products: [BroadcastMetadata.Product]
+        ) {
             (self.duration, self.mentions, self.planted, self.products) = (duration, mentions, planted, products)
         }
     }
@@ -46,7 +48,9 @@ public struct BroadcastSimulator: Sendable {
         var random = SplitMix64(seed: setup.seed)
         var browsing = ProductBrowsing(seed: setup.seed, rate: setup.productViewRate)
         let plantedWindows = setup.mentions.compactMap { mention in
-            setup.planted[mention.keyword].map { (mention.time + setup.window.start, mention.time + setup.window.end, mention.keyword, $0) }
+            setup.planted[mention.keyword].map {
+                (mention.time + setup.window.start, mention.time + setup.window.end, mention.keyword, $0)
+            }
         }
         var events: [BroadcastEvent] = []
         var wander = 0.0
@@ -59,7 +63,8 @@ public struct BroadcastSimulator: Sendable {
                 events.append(BroadcastEvent(time: t, type: .viewerCount, value: viewers.rounded()))
             }
             // Each planted keyword lifts the rate once while any of its windows is open.
-            let active = Dictionary(plantedWindows.filter { t >= $0.0 && t < $0.1 }.map { ($0.2, $0.3) }, uniquingKeysWith: { a, _ in a })
+            let active = Dictionary(
+                plantedWindows.filter { t >= $0.0 && t < $0.1 }.map { ($0.2, $0.3) }, uniquingKeysWith: { a, _ in a })
             let boost = active.values.reduce(1.0, *)
             let perSecond = viewers / 60
             let rates: [(EventType, Double)] = [
@@ -73,9 +78,11 @@ public struct BroadcastSimulator: Sendable {
                     let product = products[Int(random.uniform() * Double(products.count)) % products.count]
                     let time = t + random.uniform()
                     let quantity = type == .purchase || type == .cart ? 1 + (random.uniform() < 0.2 ? 1 : 0) : 1
-                    events.append(BroadcastEvent(time: time, type: type, productID: type == .purchase || type == .cart ? product.id : nil,
-                                                 quantity: quantity, price: type == .purchase ? product.price : nil,
-                                                 viewerID: "v\(viewer)", gender: gender))
+                    events.append(
+                        BroadcastEvent(
+                            time: time, type: type, productID: type == .purchase || type == .cart ? product.id : nil,
+                            quantity: quantity, price: type == .purchase ? product.price : nil,
+                            viewerID: "v\(viewer)", gender: gender))
                     if type == .purchase || type == .cart { events += browsing.before(events[events.count - 1]) }
                 }
             }

@@ -26,8 +26,10 @@ struct CSVTable {
     private init(text: String, path: String) throws(InsightError) {
         self.path = path
         var records = DelimitedRecords.parse(text)
-        records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
-            || $0.fields.first?.hasPrefix("#") == true }
+        records.removeAll {
+            $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+                || $0.fields.first?.hasPrefix("#") == true
+        }
         firstRow = records.first
         header = records.first?.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
         rows = Array(records.dropFirst())

@@ -25,8 +25,10 @@ public struct BroadcastEvent: Codable, Sendable, Equatable {
     /// Numeric value (viewer_count).
     public var value: Double?
 
-    public init(time: Double, type: EventType, productID: String? = nil, quantity: Int = 1, price: Double? = nil,
-                viewerID: String? = nil, gender: String? = nil, value: Double? = nil) {
+    public init(
+        time: Double, type: EventType, productID: String? = nil, quantity: Int = 1, price: Double? = nil,
+        viewerID: String? = nil, gender: String? = nil, value: Double? = nil
+    ) {
         (self.time, self.type, self.productID, self.quantity) = (time, type, productID, quantity)
         (self.price, self.viewerID, self.gender, self.value) = (price, viewerID, gender, value)
     }
@@ -75,8 +77,10 @@ public struct EventLog: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - broadcastStart: needed for absolute timestamps.
     ///   - duration: the broadcast's length; events outside [0, duration] are set aside.
-    public static func load(path: String, broadcastStart: Date? = nil, timeZone: TimeZone = TimeZone(identifier: "Asia/Seoul")!,
-                            duration: Double? = nil) throws(InsightError) -> EventLog {
+    public static func load(
+        path: String, broadcastStart: Date? = nil, timeZone: TimeZone = TimeZone(identifier: "Asia/Seoul")!,
+        duration: Double? = nil
+    ) throws(InsightError) -> EventLog {
         let table = try CSVTable(path: path)
         let expected = "timestamp,event_type,product_id,quantity,price"
         guard let timeColumn = table.column("timestamp", "time", "시간") else {
@@ -85,9 +89,11 @@ public struct EventLog: Codable, Sendable, Equatable {
         guard let typeColumn = table.column("event_type", "type", "이벤트") else {
             throw .missingColumn(path: path, column: "event_type", expected: expected)
         }
-        let columns = (product: table.column("product_id", "product"), quantity: table.column("quantity", "qty"),
-                       price: table.column("price"), viewer: table.column("viewer_id", "user_id"),
-                       gender: table.column("gender"), value: table.column("value", "viewers"), id: table.column("event_id", "id"))
+        let columns = (
+            product: table.column("product_id", "product"), quantity: table.column("quantity", "qty"),
+            price: table.column("price"), viewer: table.column("viewer_id", "user_id"),
+            gender: table.column("gender"), value: table.column("value", "viewers"), id: table.column("event_id", "id")
+        )
         let parser = TimestampParser(start: broadcastStart, timeZone: timeZone)
         var events: [BroadcastEvent] = [], unknown: [String: Int] = [:]
         var seenIDs = Set<String>(), duplicates = 0, outside = 0, unsorted = false, exactRepeats = 0
@@ -98,7 +104,9 @@ public struct EventLog: Codable, Sendable, Equatable {
                 let value = row.fields[column].trimmingCharacters(in: .whitespaces)
                 return value.isEmpty ? nil : value
             }
-            guard let rawTime = field(timeColumn) else { throw .badRow(path: path, line: row.line, detail: "no timestamp") }
+            guard let rawTime = field(timeColumn) else {
+                throw .badRow(path: path, line: row.line, detail: "no timestamp")
+            }
             let time: Double
             do { time = try parser.seconds(rawTime) } catch {
                 throw .badRow(path: path, line: row.line, detail: error.description)
@@ -111,15 +119,18 @@ public struct EventLog: Codable, Sendable, Equatable {
             if let id = field(columns.id), !seenIDs.insert(id).inserted { duplicates += 1; continue }
             if row.fields == previousRow { exactRepeats += 1 }
             previousRow = row.fields
-            let quantity = try Self.integer(field(columns.quantity), default: 1, name: "quantity", path: path, line: row.line)
+            let quantity = try Self.integer(
+                field(columns.quantity), default: 1, name: "quantity", path: path, line: row.line)
             let price = try Self.number(field(columns.price), name: "price", path: path, line: row.line)
             let value = try Self.number(field(columns.value), name: "value", path: path, line: row.line)
             if time < 0 || (duration.map { time > $0 } ?? false) { outside += 1; continue }
             if time < previousTime { unsorted = true }
             previousTime = time
-            events.append(BroadcastEvent(time: time, type: type, productID: field(columns.product), quantity: quantity, price: price,
-                                         viewerID: field(columns.viewer), gender: field(columns.gender),
-                                         value: type == .viewerCount ? (value ?? Double(quantity)) : value))
+            events.append(
+                BroadcastEvent(
+                    time: time, type: type, productID: field(columns.product), quantity: quantity, price: price,
+                    viewerID: field(columns.viewer), gender: field(columns.gender),
+                    value: type == .viewerCount ? (value ?? Double(quantity)) : value))
         }
         var warnings: [String] = []
         for (type, count) in unknown.sorted(by: { $0.key < $1.key }) {
@@ -127,12 +138,19 @@ public struct EventLog: Codable, Sendable, Equatable {
         }
         if outside > 0 { warnings.append("\(path): skipped \(outside) row(s) outside the broadcast") }
         if duplicates > 0 { warnings.append("\(path): dropped \(duplicates) row(s) repeating an earlier event_id") }
-        if exactRepeats > 0 { warnings.append("\(path): \(exactRepeats) row(s) repeat the row before exactly (kept; add an event_id column to deduplicate)") }
+        if exactRepeats > 0 {
+            warnings.append(
+                "\(path): \(exactRepeats) row(s) repeat the row before exactly (kept; add an "
+                    + "event_id column to deduplicate)"
+            )
+        }
         if unsorted { warnings.append("\(path): rows were not in time order (sorted)") }
         return EventLog(events: events, warnings: warnings, unknownTypes: unknown)
     }
 
-    private static func integer(_ text: String?, default value: Int, name: String, path: String, line: Int) throws(InsightError) -> Int {
+    private static func integer(
+        _ text: String?, default value: Int, name: String, path: String, line: Int
+    ) throws(InsightError) -> Int {
         guard let text else { return value }
         guard let number = Int(text.replacingOccurrences(of: ",", with: "")), number >= 0 else {
             throw .badRow(path: path, line: line, detail: "\(name) '\(text)' is not a whole number ≥ 0")
@@ -163,7 +181,8 @@ struct TimestampParser {
         if !text.contains("-"), (2...3).contains(parts.count) {
             let numbers = parts.map { Double($0) }
             guard numbers.allSatisfy({ $0 != nil && $0! >= 0 }) else {
-                throw Failure(description: "timestamp '\(text)' is not a time (expected HH:MM:SS, seconds, or a date-time)")
+                throw Failure(
+                    description: "timestamp '\(text)' is not a time (expected HH:MM:SS, seconds, or a date-time)")
             }
             return numbers.reduce(0) { $0 * 60 + $1! }
         }
@@ -171,8 +190,9 @@ struct TimestampParser {
             throw Failure(description: "timestamp '\(text)' is not a time (expected HH:MM:SS, seconds, or a date-time)")
         }
         guard let start else {
-            throw Failure(description: "timestamp '\(text)' is absolute but the broadcast's start time is unknown "
-                + "(give it in the metadata's \"start\" or use offsets)")
+            throw Failure(
+                description: "timestamp '\(text)' is absolute but the broadcast's start time is unknown "
+                    + "(give it in the metadata's \"start\" or use offsets)")
         }
         return date.timeIntervalSince(start)
     }
@@ -186,7 +206,9 @@ struct TimestampParser {
         let local = DateFormatter()
         local.locale = Locale(identifier: "en_US_POSIX")
         local.timeZone = timeZone
-        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss.SSS", "yyyy/MM/dd HH:mm:ss"] {
+        for format in [
+            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss.SSS", "yyyy/MM/dd HH:mm:ss",
+        ] {
             local.dateFormat = format
             if let date = local.date(from: text) { return date }
         }

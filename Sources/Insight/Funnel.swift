@@ -21,8 +21,10 @@ public struct Funnel: Codable, Sendable, Equatable {
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        for (key, value) in [(CodingKeys.views, views), (.carts, carts), (.purchases, purchases), (.viewers, viewers),
-                             (.carters, carters), (.buyers, buyers)] {
+        for (key, value) in [
+            (CodingKeys.views, views), (.carts, carts), (.purchases, purchases), (.viewers, viewers),
+            (.carters, carters), (.buyers, buyers),
+        ] {
             try container.encode(value, forKey: key)
         }
         try container.encodeIfPresent(viewToCart, forKey: .viewToCart)

@@ -83,7 +83,7 @@ public struct KeywordList: Codable, Sendable, Equatable {
         let variantsColumn = table.column("variants", "변형")
         var keywords: [Keyword] = []
         var index: [String: Int] = [:]
-        var known: [Set<String>] = []   // each keyword's variants, for merging without quadratic search
+        var known: [Set<String>] = []  // each keyword's variants, for merging without quadratic search
         var spellings = 0
         for row in table.rows {
             func field(_ column: Int?) -> String {
@@ -94,7 +94,9 @@ public struct KeywordList: Codable, Sendable, Equatable {
             guard !text.isEmpty else { throw .badRow(path: path, line: row.line, detail: "empty keyword") }
             let topic = field(topicColumn).isEmpty ? "기타" : field(topicColumn)
             let variants = field(variantsColumn).split(separator: "|")
-                .map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }.filter { !$0.isEmpty }
+                .map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }.filter {
+                    !$0.isEmpty
+                }
             let position: Int
             if let existing = index[text] {
                 position = existing
@@ -110,13 +112,16 @@ public struct KeywordList: Codable, Sendable, Equatable {
                 spellings += 1
             }
             if keywords[position].variants.count > Self.maxVariantsPerKeyword {
-                throw .badRow(path: path, line: row.line,
-                              detail: "'\(text.prefix(40))' has \(keywords[position].variants.count) variants; at most "
-                                  + "\(Self.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
+                throw .badRow(
+                    path: path, line: row.line,
+                    detail: "'\(text.prefix(40))' has \(keywords[position].variants.count) variants; at most "
+                        + "\(Self.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
             }
             if spellings > Self.maxSpellings {
-                throw .badRow(path: path, line: row.line, detail: "the list reaches \(spellings) keywords and variants; "
-                              + "at most \(Self.maxSpellings) per list")
+                throw .badRow(
+                    path: path, line: row.line,
+                    detail: "the list reaches \(spellings) keywords and variants; "
+                        + "at most \(Self.maxSpellings) per list")
             }
         }
         guard !keywords.isEmpty else { throw .emptyKeywordList(path: path) }

@@ -73,7 +73,9 @@ public struct KeywordMatcher: Sendable {
                 guard let next = children[node][stream[end]] else { break }
                 node = next
                 for index in ending[node] {
-                    if end == start && !isWholeWordWithParticle(start: start, stream: stream, wordOf: wordOf, wordStart: wordStart) {
+                    if end == start
+                        && !isWholeWordWithParticle(start: start, stream: stream, wordOf: wordOf, wordStart: wordStart)
+                    {
                         continue
                     }
                     found.append((start..<(end + 1), patterns[index]))
@@ -87,15 +89,18 @@ public struct KeywordMatcher: Sendable {
         for match in found where !match.range.contains(where: { taken[$0] }) {
             for index in match.range { taken[index] = true }
             let words = segment.words[wordOf[match.range.lowerBound]...wordOf[match.range.upperBound - 1]]
-            mentions.append(Mention(keyword: match.pattern.keyword.text, topic: match.pattern.keyword.topic,
-                                    time: words.first!.start, end: words.last!.end,
-                                    confidence: words.reduce(0) { $0 + $1.confidence } / Double(words.count),
-                                    source: .transcript, ment: segment.text))
+            mentions.append(
+                Mention(
+                    keyword: match.pattern.keyword.text, topic: match.pattern.keyword.topic,
+                    time: words.first!.start, end: words.last!.end,
+                    confidence: words.reduce(0) { $0 + $1.confidence } / Double(words.count),
+                    source: .transcript, ment: segment.text))
         }
         return mentions
     }
 
-    private func isWholeWordWithParticle(start: Int, stream: [Unicode.Scalar], wordOf: [Int], wordStart: [Bool]) -> Bool {
+    private func isWholeWordWithParticle(start: Int, stream: [Unicode.Scalar], wordOf: [Int], wordStart: [Bool]) -> Bool
+    {
         guard wordStart[start] else { return false }
         var end = start + 1
         while end < stream.count && wordOf[end] == wordOf[start] { end += 1 }

@@ -9,8 +9,8 @@ import Foundation
 /// anywhere. Frame scores are relative to the frame's likeliest unit (0 when the keyword's unit is the
 /// likeliest and sure), so a span the model "heard" as the keyword scores 0 and each doubtful frame costs
 /// the log-ratio to the best unit — or to probability ½ when even the best unit is less sure than that,
-/// so flat frames (noise, music, an untrained model) spot nothing. Score per token ≥ `threshold` is a detection; overlapping detections
-/// of one keyword keep the best. Confidence = exp(score per token).
+/// so flat frames (noise, music, an untrained model) spot nothing. Score per token ≥ `threshold` is a
+/// detection; overlapping detections of one keyword keep the best. Confidence = exp(score per token).
 public struct KeywordSpotter: Sendable {
     private struct Pattern {
         let keyword: Keyword
@@ -26,10 +26,14 @@ public struct KeywordSpotter: Sendable {
     public let threshold: Float
     private let clock: FrameClock
 
-    public init(keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = defaultThreshold,
-                clock: FrameClock = FrameClock()) {
+    public init(
+        keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = defaultThreshold,
+        clock: FrameClock = FrameClock()
+    ) {
         patterns = keywords.keywords.flatMap { keyword in
-            keyword.spellings.map { Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary }) }
+            keyword.spellings.map {
+                Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary })
+            }
         }.filter { !$0.tokens.isEmpty && !$0.tokens.contains(TokenVocabulary.unknown) }
         self.threshold = threshold
         self.clock = clock
@@ -58,6 +62,8 @@ public struct KeywordSpotter: Sendable {
         var best: [(score: Float, first: Int, last: Int)?] = Array(repeating: nil, count: patterns.count)
         var detections: [Mention] = []
 
+        // One indentation level for the eight nested buffer closures below, on purpose:
+        // swift-format-ignore
         score.withUnsafeMutableBufferPointer { scoreBuffer in
         next.withUnsafeMutableBufferPointer { nextBuffer in
         origin.withUnsafeMutableBufferPointer { originBuffer in
@@ -87,7 +93,9 @@ public struct KeywordSpotter: Sendable {
                             if value < 0 { value = 0; from = t }                 // a fresh start here
                         } else {
                             if score[s - 1] > value { value = score[s - 1]; from = origin[s - 1] }
-                            if (s - first) % 2 == 0 && !repeats[s] && score[s - 2] > value { value = score[s - 2]; from = origin[s - 2] }
+                            if (s - first) % 2 == 0 && !repeats[s] && score[s - 2] > value {
+                                value = score[s - 2]; from = origin[s - 2]
+                            }
                         }
                         let unit = unitOfState[s]
                         next[s] = value + (unit < 0 ? gap : (stamp[unit] == t ? relative[unit] : floor))
@@ -99,7 +107,9 @@ public struct KeywordSpotter: Sendable {
                     if let current = best[p], begin <= current.last {
                         if endScore > current.score { best[p] = (endScore, begin, t) }   // the same occurrence, better
                     } else {
-                        if let current = best[p] { detections.append(mention(patterns[p].keyword, current, start: start)) }
+                        if let current = best[p] {
+                            detections.append(mention(patterns[p].keyword, current, start: start))
+                        }
                         best[p] = (endScore, begin, t)
                     }
                 }
@@ -113,15 +123,20 @@ public struct KeywordSpotter: Sendable {
         return Self.suppressOverlaps(detections)
     }
 
-    private func mention(_ keyword: Keyword, _ detection: (score: Float, first: Int, last: Int), start: Double) -> Mention {
-        Mention(keyword: keyword.text, topic: keyword.topic, time: start + clock.start(of: detection.first),
-                end: start + clock.end(of: detection.last), confidence: Double(exp(detection.score)), source: .acoustic, ment: "")
+    private func mention(
+        _ keyword: Keyword, _ detection: (score: Float, first: Int, last: Int), start: Double
+    ) -> Mention {
+        Mention(
+            keyword: keyword.text, topic: keyword.topic, time: start + clock.start(of: detection.first),
+            end: start + clock.end(of: detection.last), confidence: Double(exp(detection.score)), source: .acoustic,
+            ment: "")
     }
 
     /// One detection per keyword occurrence: spellings of one keyword that overlap keep the best.
     static func suppressOverlaps(_ detections: [Mention]) -> [Mention] {
         var kept: [Mention] = []
-        for detection in detections.sorted(by: { $0.confidence > $1.confidence }) where !kept.contains(where: {
+        for detection in detections.sorted(by: { $0.confidence > $1.confidence })
+        where !kept.contains(where: {
             $0.keyword == detection.keyword && $0.time < detection.end && detection.time < $0.end
         }) {
             kept.append(detection)

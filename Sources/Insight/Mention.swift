@@ -24,7 +24,9 @@ public struct Mention: Codable, Sendable, Equatable {
     /// The seller's sentence (utterance) that contains it.
     public var ment: String
 
-    public init(keyword: String, topic: String, time: Double, end: Double, confidence: Double, source: Source, ment: String) {
+    public init(
+        keyword: String, topic: String, time: Double, end: Double, confidence: Double, source: Source, ment: String
+    ) {
         (self.keyword, self.topic, self.time, self.end) = (keyword, topic, time, end)
         (self.confidence, self.source, self.ment) = (confidence, source, ment)
     }

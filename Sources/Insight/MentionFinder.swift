@@ -15,10 +15,14 @@ public struct MentionFinder: Sendable {
     ///   - clock: the model's frame clock (`Transcriber.clock(for:)`), which places spotted keywords in time.
     ///   - spottingThreshold: the spotter's minimum mean log score per unit.
     ///   - calibration: turns raw confidences into the chance a mention is right, and drops the unlikely ones.
-    public init(keywords: KeywordList, vocabulary: TokenVocabulary? = nil, clock: FrameClock = FrameClock(),
-                spottingThreshold: Float = KeywordSpotter.defaultThreshold, calibration: MentionCalibration = .none) {
+    public init(
+        keywords: KeywordList, vocabulary: TokenVocabulary? = nil, clock: FrameClock = FrameClock(),
+        spottingThreshold: Float = KeywordSpotter.defaultThreshold, calibration: MentionCalibration = .none
+    ) {
         matcher = KeywordMatcher(keywords: keywords)
-        spotter = vocabulary.map { KeywordSpotter(keywords: keywords, vocabulary: $0, threshold: spottingThreshold, clock: clock) }
+        spotter = vocabulary.map {
+            KeywordSpotter(keywords: keywords, vocabulary: $0, threshold: spottingThreshold, clock: clock)
+        }
         containers = Self.containers(of: keywords)
         self.calibration = calibration
     }
@@ -28,8 +32,10 @@ public struct MentionFinder: Sendable {
         func compact(_ keyword: Keyword) -> [String] { keyword.spellings.map { $0.filter { $0 != " " } } }
         var containers: [String: Set<String>] = [:]
         for inner in list.keywords {
-            for outer in list.keywords where outer.text != inner.text
-                && compact(outer).contains(where: { long in compact(inner).contains { long.contains($0) } }) {
+            for outer in list.keywords
+            where outer.text != inner.text
+                && compact(outer).contains(where: { long in compact(inner).contains { long.contains($0) } })
+            {
                 containers[inner.text, default: []].insert(outer.text)
             }
         }
@@ -43,18 +49,23 @@ public struct MentionFinder: Sendable {
     /// Confidences are calibrated once the sources are merged, since a confirmed mention is likelier right.
     /// Where the words' text was given (captions, a cue sheet: `TimedWord.origin`), that text decides what
     /// was said: a detection there confirms a mention but never adds one.
-    public func mentions(in transcript: Transcript, utterances: [(start: Double, posteriors: SparsePosteriors)] = []) -> [Mention] {
+    public func mentions(
+        in transcript: Transcript, utterances: [(start: Double, posteriors: SparsePosteriors)] = []
+    ) -> [Mention] {
         var mentions = matcher.mentions(in: transcript)
         guard let spotter else { return calibration.apply(to: mentions) }
         let given = transcript.words.filter { ($0.origin ?? .recognised) != .recognised }
         for utterance in utterances {
             for detection in spotter.spot(utterance.posteriors, start: utterance.start) {
-                if let index = mentions.firstIndex(where: { $0.keyword == detection.keyword && Self.overlap($0, detection) }) {
+                if let index = mentions.firstIndex(where: {
+                    $0.keyword == detection.keyword && Self.overlap($0, detection)
+                }) {
                     mentions[index].source = .both
                     mentions[index].confidence = max(mentions[index].confidence, detection.confidence)
                 } else if !given.contains(where: { $0.start < detection.end && detection.time < $0.end }) {
                     var added = detection
-                    added.ment = transcript.segments.first { $0.start <= detection.time && detection.time < $0.end }?.text ?? ""
+                    added.ment =
+                        transcript.segments.first { $0.start <= detection.time && detection.time < $0.end }?.text ?? ""
                     mentions.append(added)
                 }
             }

@@ -21,7 +21,9 @@ public enum PooledEffects {
     }
 
     /// Pools the keywords (`topics: false`) or topics of `reports`, ranked like a single show's.
-    public static func pool(_ reports: [InsightReport], topics: Bool = false, options: AlignmentOptions = AlignmentOptions()) -> [Effect] {
+    public static func pool(
+        _ reports: [InsightReport], topics: Bool = false, options: AlignmentOptions = AlignmentOptions()
+    ) -> [Effect] {
         var order: [String] = []
         var groups: [String: [Impact]] = [:]
         for report in reports {
@@ -40,22 +42,28 @@ public enum PooledEffects {
             pooled.windowMinutes = impacts.reduce(0) { $0 + $1.windowMinutes }
             pooled.expectedPurchases = impacts.reduce(0) { $0 + $1.expectedPurchases }
             pooled.counts = impacts.reduce(into: WindowCounts()) { total, impact in
-                total.views += impact.counts.views; total.carts += impact.counts.carts; total.purchases += impact.counts.purchases
-                total.units += impact.counts.units; total.comments += impact.counts.comments; total.likes += impact.counts.likes
+                total.views += impact.counts.views; total.carts += impact.counts.carts;
+                total.purchases += impact.counts.purchases
+                total.units += impact.counts.units; total.comments += impact.counts.comments;
+                total.likes += impact.counts.likes
                 total.revenue += impact.counts.revenue
             }
             // Estimates from each show's interval: β = log uplift, se = (log high − log low) / 2z.
             let estimates: [(beta: Double, se: Double)] = impacts.compactMap { impact in
                 guard let uplift = impact.uplift, let low = impact.upliftLow, let high = impact.upliftHigh,
-                      uplift > 0, low > 0, high > low else { return nil }
+                    uplift > 0, low > 0, high > low
+                else { return nil }
                 return (log(uplift), (log(high) - log(low)) / (2 * z))
             }
             let weights = estimates.map { 1 / ($0.se * $0.se) }
             let total = weights.reduce(0, +)
             var p: Double?, heterogeneity: Double?
             if total > 0 {
-                let beta = zip(estimates, weights).reduce(0) { $0 + $1.0.beta * $1.1 } / total, se = 1 / total.squareRoot()
-                (pooled.uplift, pooled.upliftLow, pooled.upliftHigh) = (exp(beta), exp(beta - z * se), exp(beta + z * se))
+                let beta = zip(estimates, weights).reduce(0) { $0 + $1.0.beta * $1.1 } / total,
+                    se = 1 / total.squareRoot()
+                (pooled.uplift, pooled.upliftLow, pooled.upliftHigh) = (
+                    exp(beta), exp(beta - z * se), exp(beta + z * se)
+                )
                 p = 2 * Normal.upperTail(abs(beta) / se)
                 if estimates.count > 1 {
                     let q = zip(estimates, weights).reduce(0) { $0 + $1.1 * pow($1.0.beta - beta, 2) }
@@ -79,7 +87,8 @@ public enum PooledEffects {
         }
         let credited = effects.reduce(0) { $0 + $1.effect.impact.attributedPurchases }
         for index in effects.indices {
-            effects[index].effect.impact.contributionShare = credited > 0 ? effects[index].effect.impact.attributedPurchases / credited : 0
+            effects[index].effect.impact.contributionShare =
+                credited > 0 ? effects[index].effect.impact.attributedPurchases / credited : 0
         }
         let ranked = AlignmentAnalysis.ranked(effects.map(\.effect.impact)).map(\.name)
         let byName = Dictionary(uniqueKeysWithValues: effects.map { ($0.effect.impact.name, $0.effect) })

@@ -17,21 +17,27 @@ struct ProductBrowsing {
     mutating func before(_ event: BroadcastEvent) -> [BroadcastEvent] {
         guard rate > 0, let product = event.productID else { return [] }
         let time = max(0, event.time - 5 - 55 * random.uniform())
-        return [BroadcastEvent(time: time, type: .productView, productID: product, viewerID: event.viewerID,
-                               gender: event.gender)]
+        return [
+            BroadcastEvent(
+                time: time, type: .productView, productID: product, viewerID: event.viewerID,
+                gender: event.gender)
+        ]
     }
 
     /// Browsing views in second `second` with `viewers` watching.
-    mutating func browse(second: Double, viewers: Double, products: [BroadcastMetadata.Product],
-                         femaleShare: Double) -> [BroadcastEvent] {
+    mutating func browse(
+        second: Double, viewers: Double, products: [BroadcastMetadata.Product],
+        femaleShare: Double
+    ) -> [BroadcastEvent] {
         guard rate > 0, !products.isEmpty else { return [] }
         return (0..<random.poisson(rate * viewers / 60)).map { _ in
             let viewer = Int(random.uniform() * 50_000)
             let favourite = random.uniform() < 0.5
             let index = (favourite ? viewer / 7 : Int(random.uniform() * Double(products.count))) % products.count
             let gender = Double(viewer % 1_000) / 1_000 < femaleShare ? "F" : "M"
-            return BroadcastEvent(time: second + random.uniform(), type: .productView, productID: products[index].id,
-                                  viewerID: "v\(viewer)", gender: gender)
+            return BroadcastEvent(
+                time: second + random.uniform(), type: .productView, productID: products[index].id,
+                viewerID: "v\(viewer)", gender: gender)
         }
     }
 }

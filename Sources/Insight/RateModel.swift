@@ -14,7 +14,8 @@ struct RateBins {
     var count: Int { purchases.count }
     func centre(_ cell: Int) -> Double { (edges[cell] + edges[cell + 1]) / 2 }
 
-    init(events: EventLog, duration: Double, binSeconds: Double, cuts: [Double], unitPrice: (BroadcastEvent) -> Double) {
+    init(events: EventLog, duration: Double, binSeconds: Double, cuts: [Double], unitPrice: (BroadcastEvent) -> Double)
+    {
         var boundaries = Set(stride(from: 0, to: duration, by: binSeconds).map { $0 })
         for cut in cuts where cut > 0 && cut < duration { boundaries.insert(cut) }
         let edges = boundaries.sorted() + [duration]
@@ -40,7 +41,9 @@ struct RateBins {
             var next = 0, current = viewerCounts[0].1
             for index in 0..<n {
                 let middle = (edges[index] + edges[index + 1]) / 2
-                while next < viewerCounts.count && viewerCounts[next].0 <= middle { current = viewerCounts[next].1; next += 1 }
+                while next < viewerCounts.count && viewerCounts[next].0 <= middle {
+                    current = viewerCounts[next].1; next += 1
+                }
                 exposure[index] *= max(current, 1)
             }
         }
@@ -59,10 +62,13 @@ struct RateModel {
     private let fit: PoissonRegression
 
     /// - Parameter extraCuts: further cell edges (each mention's own window), so per-mention sums are exact.
-    init(events: EventLog, duration: Double, windows: [[(Double, Double)]], options: AlignmentOptions,
-         unitPrice: (BroadcastEvent) -> Double, extraCuts: [Double] = []) {
-        let bins = RateBins(events: events, duration: duration, binSeconds: options.binSeconds,
-                            cuts: windows.flatMap { $0.flatMap { [$0.0, $0.1] } } + extraCuts, unitPrice: unitPrice)
+    init(
+        events: EventLog, duration: Double, windows: [[(Double, Double)]], options: AlignmentOptions,
+        unitPrice: (BroadcastEvent) -> Double, extraCuts: [Double] = []
+    ) {
+        let bins = RateBins(
+            events: events, duration: duration, binSeconds: options.binSeconds,
+            cuts: windows.flatMap { $0.flatMap { [$0.0, $0.1] } } + extraCuts, unitPrice: unitPrice)
         self.bins = bins
         indicators = windows.map { intervals in
             (0..<bins.count).map { bin in intervals.contains { bins.centre(bin) >= $0.0 && bins.centre(bin) < $0.1 } }
@@ -87,7 +93,9 @@ struct RateModel {
 
     /// Purchases the baseline alone predicts inside the group's windows.
     func expectedBaseline(_ group: Int) -> Double {
-        (0..<bins.count).filter { indicators[group][$0] }.reduce(0) { $0 + bins.exposure[$1] * exp(fit.coefficients[0]) }
+        (0..<bins.count).filter { indicators[group][$0] }.reduce(0) {
+            $0 + bins.exposure[$1] * exp(fit.coefficients[0])
+        }
     }
 
     /// Purchases the baseline alone predicts in `window` (whose edges are cell edges).
@@ -119,11 +127,13 @@ struct RateModel {
             let positive = active.map { max(0, effect($0)?.beta ?? 0) }
             let total = positive.reduce(0, +)
             guard total > 0, bins.purchases[bin] > 0 else { continue }
-            let excess = 1 - exp(-total)          // 1 − μ₀/μ with μ = μ₀·exp(Σβ)
+            let excess = 1 - exp(-total)  // 1 − μ₀/μ with μ = μ₀·exp(Σβ)
             for (group, beta) in zip(active, positive) where beta > 0 {
                 let share = excess * beta / total
-                credit[group].append(CellCredit(cell: bin, purchases: bins.purchases[bin] * share,
-                                                units: bins.units[bin] * share, revenue: bins.revenue[bin] * share))
+                credit[group].append(
+                    CellCredit(
+                        cell: bin, purchases: bins.purchases[bin] * share,
+                        units: bins.units[bin] * share, revenue: bins.revenue[bin] * share))
             }
         }
         return credit

@@ -1,5 +1,5 @@
-import Foundation
 import Acoustic
+import Foundation
 import Transcription
 
 /// A reference script with line times (`start<TAB>end<TAB>product<TAB>spoken[<TAB>written]`, header

@@ -34,12 +34,14 @@ public struct ShowPlan: Sendable, Equatable {
         setup.seed = seed
         let script = ShowScript(bank: bank, keywords: keywords, setup: setup)
         let mentions = MentionFinder(keywords: keywords).mentions(in: script.transcript)
-        var simulation = BroadcastSimulator.Setup(duration: setup.duration, mentions: mentions, planted: planted,
-                                                  products: metadata.products)
+        var simulation = BroadcastSimulator.Setup(
+            duration: setup.duration, mentions: mentions, planted: planted,
+            products: metadata.products)
         simulation.seed = seed
         simulation.peakViewers = peakViewers
-        return Composed(script: script, metadata: metadata, mentions: mentions, simulation: simulation,
-                        events: BroadcastSimulator(setup: simulation).run())
+        return Composed(
+            script: script, metadata: metadata, mentions: mentions, simulation: simulation,
+            events: BroadcastSimulator(setup: simulation).run())
     }
 
     /// Reads the plan; metadata paths are taken relative to the plan's folder.
@@ -50,14 +52,19 @@ public struct ShowPlan: Sendable, Equatable {
             let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             let plants = fields.count == 7 ? fields[6].split(separator: ";").map { plant(String($0)) } : []
             guard fields.count == 7, let minutes = Double(fields[2]), let mentions = Int(fields[3]),
-                  let seed = UInt64(fields[4]), let peak = Double(fields[5]),
-                  !plants.contains(where: { $0 == nil }) else {
-                throw .badRow(path: path, line: index + 1, detail:
-                    "expected name, meta, minutes, mentions, seed, peak_viewers, plants (KEYWORD=FACTOR;…)")
+                let seed = UInt64(fields[4]), let peak = Double(fields[5]),
+                !plants.contains(where: { $0 == nil })
+            else {
+                throw .badRow(
+                    path: path, line: index + 1,
+                    detail:
+                        "expected name, meta, minutes, mentions, seed, peak_viewers, plants (KEYWORD=FACTOR;…)")
             }
-            plans.append(ShowPlan(name: fields[0], metaPath: (folder as NSString).appendingPathComponent(fields[1]),
-                                  minutes: minutes, mentionsPerKeyword: mentions, seed: seed, peakViewers: peak,
-                                  planted: Dictionary(plants.compactMap { $0 }, uniquingKeysWith: { _, last in last })))
+            plans.append(
+                ShowPlan(
+                    name: fields[0], metaPath: (folder as NSString).appendingPathComponent(fields[1]),
+                    minutes: minutes, mentionsPerKeyword: mentions, seed: seed, peakViewers: peak,
+                    planted: Dictionary(plants.compactMap { $0 }, uniquingKeysWith: { _, last in last })))
         }
         return plans
     }

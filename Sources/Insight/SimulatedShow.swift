@@ -1,5 +1,5 @@
-import Foundation
 import Acoustic
+import Foundation
 import SeededRandom
 import Transcription
 
@@ -25,7 +25,9 @@ public struct SimulatedShow: Sendable {
         public var peakViewers: Double = 1_200
         public var seed: UInt64 = 1
 
-        public init(keywords: KeywordList, planted: [String: Double]) { (self.keywords, self.planted) = (keywords, planted) }
+        public init(keywords: KeywordList, planted: [String: Double]) {
+            (self.keywords, self.planted) = (keywords, planted)
+        }
     }
 
     public let setup: Setup
@@ -51,7 +53,8 @@ public struct SimulatedShow: Sendable {
         var free = 0.0
         for saying in sayings {
             let start = max(saying.time, free)
-            let words: [TimedWord] = saying.text.split(separator: " ").enumerated().map { (index: Int, word: Substring) -> TimedWord in
+            let words: [TimedWord] = saying.text.split(separator: " ").enumerated().map {
+                (index: Int, word: Substring) -> TimedWord in
                 let wordStart: Double = start + Double(index) * 0.4
                 return TimedWord(text: String(word), start: wordStart, end: wordStart + 0.35, confidence: 1)
             }
@@ -62,8 +65,9 @@ public struct SimulatedShow: Sendable {
         }
         transcript = Transcript(duration: setup.duration, modelDigest: "simulated", segments: segments)
         mentions = MentionFinder(keywords: setup.keywords).mentions(in: transcript)
-        var simulation = BroadcastSimulator.Setup(duration: setup.duration, mentions: mentions, planted: setup.planted,
-                                                  products: setup.products)
+        var simulation = BroadcastSimulator.Setup(
+            duration: setup.duration, mentions: mentions, planted: setup.planted,
+            products: setup.products)
         simulation.seed = setup.seed
         simulation.peakViewers = setup.peakViewers
         events = BroadcastSimulator(setup: simulation).run()
@@ -71,7 +75,8 @@ public struct SimulatedShow: Sendable {
 
     /// The analysis of the show.
     public func analyse(options: AlignmentOptions = AlignmentOptions()) -> InsightReport {
-        AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: setup.duration,
-                                  metadata: BroadcastMetadata(products: setup.products), options: options)
+        AlignmentAnalysis.analyse(
+            mentions: mentions, events: events, duration: setup.duration,
+            metadata: BroadcastMetadata(products: setup.products), options: options)
     }
 }

@@ -36,8 +36,10 @@ public struct ModelFileResolver: Sendable {
             folders.append(folder)
             folder = folder.deletingLastPathComponent()
         }
-        var paths = folders.flatMap { [$0.appendingPathComponent("Models"), $0.appendingPathComponent(Self.installedModelsFolder)] }
-            .map { $0.appendingPathComponent(fileName).path }
+        var paths = folders.flatMap {
+            [$0.appendingPathComponent("Models"), $0.appendingPathComponent(Self.installedModelsFolder)]
+        }
+        .map { $0.appendingPathComponent(fileName).path }
         paths.append(Self.defaultPrefix + "/" + Self.installedModelsFolder + "/" + fileName)
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }
@@ -45,8 +47,10 @@ public struct ModelFileResolver: Sendable {
 
     /// The model file: `explicit` if given, else the environment variable if set, else the first candidate
     /// that exists; nil when none does.
-    public func resolve(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                        executable: String = ModelFileResolver.currentExecutable) -> String? {
+    public func resolve(
+        explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String = ModelFileResolver.currentExecutable
+    ) -> String? {
         if let explicit { return explicit }
         if let path = environment[environmentVariable], !path.isEmpty { return path }
         return candidates(executable: executable).first { FileManager.default.fileExists(atPath: $0) }
@@ -54,8 +58,10 @@ public struct ModelFileResolver: Sendable {
 
     /// The model file as ``resolve(explicit:environment:executable:)`` finds it; `ModelNotFound` (which
     /// names where it looked and how to name a file) when no file is found.
-    public func require(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                        executable: String = ModelFileResolver.currentExecutable) throws(ModelNotFound) -> String {
+    public func require(
+        explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String = ModelFileResolver.currentExecutable
+    ) throws(ModelNotFound) -> String {
         guard let path = resolve(explicit: explicit, environment: environment, executable: executable) else {
             throw ModelNotFound(resolver: self)
         }

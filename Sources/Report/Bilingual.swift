@@ -11,8 +11,9 @@ enum Bilingual {
 
     /// `html` with every "한국어 English" label of our own elements split into `lang` spans.
     static func split(_ html: String) -> String {
-        label.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
-                                       withTemplate: "$1<span lang=\"ko\">$2</span><span lang=\"en\">$3</span>$4<")
+        label.stringByReplacingMatches(
+            in: html, range: NSRange(html.startIndex..., in: html),
+            withTemplate: "$1<span lang=\"ko\">$2</span><span lang=\"en\">$3</span>$4<")
     }
 
     /// Korean and English versions of a sentence, one shown at a time.

@@ -33,9 +33,13 @@ public struct BroadcastEntry: Sendable, Equatable {
     public var validation: ValidationFigures?
 
     /// Creates an entry.
-    public init(id: String, title: String, date: Date?, duration: Double?, stages: [StageState], summary: BroadcastSummary?,
-                mentions: Int? = nil, validation: ValidationFigures? = nil) {
-        (self.id, self.title, self.date, self.duration, self.stages, self.summary) = (id, title, date, duration, stages, summary)
+    public init(
+        id: String, title: String, date: Date?, duration: Double?, stages: [StageState], summary: BroadcastSummary?,
+        mentions: Int? = nil, validation: ValidationFigures? = nil
+    ) {
+        (self.id, self.title, self.date, self.duration, self.stages, self.summary) = (
+            id, title, date, duration, stages, summary
+        )
         (self.mentions, self.validation) = (mentions, validation)
     }
 }
@@ -54,9 +58,13 @@ public struct Broadcast: Sendable, Equatable {
     public var productNames: [String: String]
 
     /// Creates a broadcast.
-    public init(entry: BroadcastEntry, report: InsightReport, transcript: Transcript?, reviews: ReviewDigest?,
-                productNames: [String: String] = [:]) {
-        (self.entry, self.report, self.transcript, self.reviews, self.productNames) = (entry, report, transcript, reviews, productNames)
+    public init(
+        entry: BroadcastEntry, report: InsightReport, transcript: Transcript?, reviews: ReviewDigest?,
+        productNames: [String: String] = [:]
+    ) {
+        (self.entry, self.report, self.transcript, self.reviews, self.productNames) = (
+            entry, report, transcript, reviews, productNames
+        )
     }
 
     /// The product's display name, else its id.

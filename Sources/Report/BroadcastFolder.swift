@@ -19,7 +19,9 @@ public struct BroadcastFolder: Sendable {
     public init(workspace: String, id: String) throws(ReportError) {
         (self.workspace, self.id) = (workspace, id)
         var directory: ObjCBool = false
-        guard Self.isPlainName(id), FileManager.default.fileExists(atPath: path, isDirectory: &directory), directory.boolValue else {
+        guard Self.isPlainName(id), FileManager.default.fileExists(atPath: path, isDirectory: &directory),
+            directory.boolValue
+        else {
             throw .unknownBroadcast(id)
         }
     }
@@ -62,8 +64,9 @@ public struct BroadcastFolder: Sendable {
     /// The alignment stage's report; `.unreadable` until the stage has run (the dashboard needs it).
     public func requiredReport() throws(ReportError) -> InsightReport {
         guard let report = try report() else {
-            throw .unreadable(path: path + "/" + CheckpointFile.alignment.name,
-                              detail: "missing: run the align stage first")
+            throw .unreadable(
+                path: path + "/" + CheckpointFile.alignment.name,
+                detail: "missing: run the align stage first")
         }
         return report
     }
@@ -74,7 +77,8 @@ public struct BroadcastFolder: Sendable {
         var names: [String: String] = [:]
         for product in metadata()?.products ?? [] { names[product.id] = product.name }
         for product in report.summary.products { if let name = product.name { names[product.id] = name } }
-        return Broadcast(entry: entry, report: report, transcript: try transcript(), reviews: try reviews(), productNames: names)
+        return Broadcast(
+            entry: entry, report: report, transcript: try transcript(), reviews: try reviews(), productNames: names)
     }
 
     /// The recording: `recording.<ext>` (not the decode stage's `recording.json`) in the folder, else the first of
@@ -83,18 +87,22 @@ public struct BroadcastFolder: Sendable {
     public func recording(candidates: [String] = []) throws(ReportError) -> RecordingFile {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         // recording.json is the decode stage's description of the recording, not audio.
-        if let own = files.sorted().first(where: { $0.hasPrefix("recording.") && $0 != CheckpointFile.recording.name }) {
+        if let own = files.sorted().first(where: { $0.hasPrefix("recording.") && $0 != CheckpointFile.recording.name })
+        {
             return RecordingFile(path: path + "/" + own, mimeType: Self.mimeType(own))
         }
         // `liveinsight run` leaves the recording where it was; the decode stage noted its path.
         let probed = (try? RecordingInfo.load(folder: path))?.audio.path
         for candidate in candidates + [probed].compactMap({ $0 }) where candidate.hasPrefix("/") {
-            if FileManager.default.fileExists(atPath: candidate) { return RecordingFile(path: candidate, mimeType: Self.mimeType(candidate)) }
+            if FileManager.default.fileExists(atPath: candidate) {
+                return RecordingFile(path: candidate, mimeType: Self.mimeType(candidate))
+            }
         }
         throw .noRecording(id)
     }
 
-    /// How checkpoints may spell non-finite numbers (older alignments held infinite uplift bounds): "Infinity", "-Infinity", "NaN".
+    /// How checkpoints may spell non-finite numbers (older alignments
+    /// held infinite uplift bounds): "Infinity", "-Infinity", "NaN".
     public static let nonFiniteNumbers = JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
         positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 
@@ -129,4 +137,3 @@ public struct BroadcastFolder: Sendable {
         }
     }
 }
-

@@ -45,17 +45,23 @@ struct ChartFrame {
 
     /// Opening `<svg>` with the zoom attributes, gridlines and the y axis; the caller adds the plot and closes it.
     func open(id: String, label: String, zoomable: Bool, yFormat: (Double) -> String) -> String {
-        var svg = "<svg class=\"chart\" id=\"\(id)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\""
+        var svg =
+            "<svg class=\"chart\" id=\"\(id)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\""
             + " aria-label=\"\(MarkupText.escape(label))\""
         if zoomable {
-            svg += " data-zoom=\"1\" data-x0=\"\(xDomain.lowerBound)\" data-x1=\"\(xDomain.upperBound)\""
+            svg +=
+                " data-zoom=\"1\" data-x0=\"\(xDomain.lowerBound)\" data-x1=\"\(xDomain.upperBound)\""
                 + " data-left=\"\(left)\" data-right=\"\(plotRight)\" data-top=\"\(top)\" data-bottom=\"\(plotBottom)\""
         }
-        svg += "><defs><clipPath id=\"\(id)-clip\"><rect x=\"\(left)\" y=\"0\" width=\"\(plotRight - left)\" height=\"\(height)\"/></clipPath></defs>"
+        svg +=
+            "><defs><clipPath id=\"\(id)-clip\">"
+            + "<rect x=\"\(left)\" y=\"0\" width=\"\(plotRight - left)\" height=\"\(height)\"/></clipPath></defs>"
         for tick in Self.ticks(yDomain) {
             let y = Format.px(self.y(tick))
             svg += "<line class=\"grid\" x1=\"\(left)\" x2=\"\(plotRight)\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            svg += "<text class=\"tick\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(yFormat(tick))</text>"
+            svg +=
+                "<text class=\"tick\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">"
+                + "\(yFormat(tick))</text>"
         }
         svg += "<line class=\"axis\" x1=\"\(left)\" x2=\"\(plotRight)\" y1=\"\(plotBottom)\" y2=\"\(plotBottom)\"/>"
         svg += "<g class=\"xaxis\">" + xTicks() + "</g>"
@@ -65,7 +71,8 @@ struct ChartFrame {
     /// Minute ticks along the x axis (the page script redraws them on zoom).
     func xTicks() -> String {
         Self.ticks(xDomain, count: 8).map { tick in
-            "<text class=\"tick\" x=\"\(Format.px(x(tick)))\" y=\"\(plotBottom + 16)\" text-anchor=\"middle\">\(NumberText.grouped(tick))′</text>"
+            "<text class=\"tick\" x=\"\(Format.px(x(tick)))\" y=\"\(plotBottom + 16)\" text-anchor=\"middle\">"
+                + "\(NumberText.grouped(tick))′</text>"
         }.joined()
     }
 }

@@ -18,17 +18,23 @@ struct LineChart {
 
     func svg() -> String {
         let xs = series.flatMap { $0.points.map(\.x) }
-        let frame = ChartFrame(xDomain: (xs.min() ?? 0)...max(xs.max() ?? 1, (xs.min() ?? 0) + 1),
-                               yDomain: ChartFrame.yRange(series.flatMap { $0.points.map(\.y) }))
+        let frame = ChartFrame(
+            xDomain: (xs.min() ?? 0)...max(xs.max() ?? 1, (xs.min() ?? 0) + 1),
+            yDomain: ChartFrame.yRange(series.flatMap { $0.points.map(\.y) }))
         var svg = frame.open(id: id, label: label, zoomable: true, yFormat: yFormat)
         svg += "<g clip-path=\"url(#\(id)-clip)\">"
         for line in series {
             let points = line.points.map { "\($0.x),\(Format.px(frame.y($0.y)))" }.joined(separator: " ")
-            let drawn = line.points.map { "\(Format.px(frame.x($0.x))),\(Format.px(frame.y($0.y)))" }.joined(separator: " ")
-            svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.color)\" data-pts=\"\(points)\" points=\"\(drawn)\"/>"
+            let drawn = line.points.map { "\(Format.px(frame.x($0.x))),\(Format.px(frame.y($0.y)))" }.joined(
+                separator: " ")
+            svg +=
+                "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.color)\" data-pts=\"\(points)\" "
+                + "points=\"\(drawn)\"/>"
             for point in line.points {
                 let tip = "\(line.name) · \(NumberText.grouped(point.x))′: \(yFormat(point.y))"
-                svg += "<circle class=\"dot\" r=\"2.5\" fill=\"\(line.color)\" data-x=\"\(point.x)\" cx=\"\(Format.px(frame.x(point.x)))\""
+                svg +=
+                    "<circle class=\"dot\" r=\"2.5\" fill=\"\(line.color)\" data-x=\"\(point.x)\" "
+                    + "cx=\"\(Format.px(frame.x(point.x)))\""
                     + " cy=\"\(Format.px(frame.y(point.y)))\" data-tip=\"\(MarkupText.escape(tip))\"/>"
             }
         }

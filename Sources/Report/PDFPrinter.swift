@@ -14,7 +14,8 @@ public struct PDFPrinter: Sendable {
     static func findChromium() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in ["chromium", "chromium-browser", "chromium-headless-shell", "google-chrome"] {
-            for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+            for directory in path.split(separator: ":")
+            where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
                 return "\(directory)/\(name)"
             }
         }
@@ -24,7 +25,8 @@ public struct PDFPrinter: Sendable {
     /// The PDF of `html` (a self-contained page).
     public func pdf(html: String) throws(ReportError) -> Data {
         guard let executable else { throw .pdfFailed("chromium not found on PATH") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-pdf-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liveinsight-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("report.html"), output = folder.appendingPathComponent("report.pdf")
         let process = Process()
@@ -32,9 +34,12 @@ public struct PDFPrinter: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(html.utf8).write(to: page)
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                                 "--user-data-dir=\(folder.path)/profile", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-                                 "--virtual-time-budget=2000", "--print-to-pdf=\(output.path)", page.absoluteString]
+            process.arguments = [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(folder.path)/profile", "--no-pdf-header-footer",
+                "--run-all-compositor-stages-before-draw",
+                "--virtual-time-budget=2000", "--print-to-pdf=\(output.path)", page.absoluteString,
+            ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

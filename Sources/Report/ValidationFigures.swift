@@ -22,8 +22,10 @@ public struct ValidationFigures: Sendable, Equatable {
     public var validated: Date
 
     /// Creates figures.
-    public init(cer: Double, wer: Double, sentenceErrorRate: Double, items: Int, characters: ErrorCounts,
-                words: ErrorCounts, validated: Date) {
+    public init(
+        cer: Double, wer: Double, sentenceErrorRate: Double, items: Int, characters: ErrorCounts,
+        words: ErrorCounts, validated: Date
+    ) {
         (self.cer, self.wer, self.sentenceErrorRate, self.items) = (cer, wer, sentenceErrorRate, items)
         (self.characters, self.words, self.validated) = (characters, words, validated)
     }

@@ -45,8 +45,13 @@ public struct XLSXWorkbook: Sendable {
         /// Data rows charted, from the second row on (nil: all).
         public var rowCount: Int?
 
-        public init(kind: Kind, title: String, categories: Int, values: [Int], anchor: (row: Int, column: Int), rowCount: Int? = nil) {
-            (self.kind, self.title, self.categories, self.values, self.anchor) = (kind, title, categories, values, anchor)
+        public init(
+            kind: Kind, title: String, categories: Int, values: [Int], anchor: (row: Int, column: Int),
+            rowCount: Int? = nil
+        ) {
+            (self.kind, self.title, self.categories, self.values, self.anchor) = (
+                kind, title, categories, values, anchor
+            )
             self.rowCount = rowCount
         }
     }
@@ -61,7 +66,9 @@ public struct XLSXWorkbook: Sendable {
         public var charts: [Chart]
 
         /// Creates a sheet.
-        public init(name: String, rows: [[Cell]], charts: [Chart] = []) { (self.name, self.rows, self.charts) = (name, rows, charts) }
+        public init(name: String, rows: [[Cell]], charts: [Chart] = []) {
+            (self.name, self.rows, self.charts) = (name, rows, charts)
+        }
     }
 
     /// The sheets, in tab order.
@@ -72,15 +79,21 @@ public struct XLSXWorkbook: Sendable {
 
     /// The `.xlsx` file's bytes (libxlsxwriter writes a file: a temporary one, removed afterwards).
     public func data() throws(ReportError) -> Data {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-\(UUID().uuidString).xlsx").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liveinsight-\(UUID().uuidString).xlsx"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try write(to: path)
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unwritable(path: path, detail: "libxlsxwriter wrote nothing") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unwritable(path: path, detail: "libxlsxwriter wrote nothing")
+        }
         return data
     }
 
     private func write(to path: String) throws(ReportError) {
-        guard let workbook = workbook_new(path) else { throw .unwritable(path: path, detail: "libxlsxwriter could not create the workbook") }
+        guard let workbook = workbook_new(path) else {
+            throw .unwritable(path: path, detail: "libxlsxwriter could not create the workbook")
+        }
         let bold = workbook_add_format(workbook)
         format_set_bold(bold)
         var formats: [NumberFormat: UnsafeMutablePointer<lxw_format>] = [:]
@@ -127,13 +140,16 @@ public struct XLSXWorkbook: Sendable {
         }
     }
 
-    private func insert(_ chart: Chart, rows: [[Cell]], sheet: String, into worksheet: UnsafeMutablePointer<lxw_worksheet>,
-                        workbook: UnsafeMutablePointer<lxw_workbook>) {
-        let type: lxw_chart_type = switch chart.kind {
-        case .line: LXW_CHART_LINE
-        case .column: LXW_CHART_COLUMN
-        case .bar: LXW_CHART_BAR
-        }
+    private func insert(
+        _ chart: Chart, rows: [[Cell]], sheet: String, into worksheet: UnsafeMutablePointer<lxw_worksheet>,
+        workbook: UnsafeMutablePointer<lxw_workbook>
+    ) {
+        let type: lxw_chart_type =
+            switch chart.kind {
+            case .line: LXW_CHART_LINE
+            case .column: LXW_CHART_COLUMN
+            case .bar: LXW_CHART_BAR
+            }
         guard let native = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return }
         let quoted = "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
         func range(_ column: Int) -> String {
@@ -161,6 +177,10 @@ public struct XLSXWorkbook: Sendable {
 
     /// Text without the control characters XML 1.0 forbids, within a cell's 32,767 characters.
     static func clean(_ text: String) -> String {
-        String(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })).prefix(32_767))
+        String(
+            String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            ).prefix(32_767))
     }
 }

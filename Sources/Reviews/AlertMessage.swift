@@ -11,10 +11,13 @@ public struct AlertMessage: Sendable, Equatable, Codable {
     /// The message for `alert`; at most `quoted` reviews are quoted in `text` (all are in `liveinsight`).
     public init(alert: ReviewAlert, quoted: Int = 3) {
         let percent = Int((alert.negativeShare * 100).rounded())
-        var lines = ["*\(alert.productID) · \(alert.topic)*: \(percent)% negative in the last \(alert.windowReviews) reviews "
-                     + "(threshold \(Int((alert.threshold * 100).rounded()))%)"]
+        var lines = [
+            "*\(alert.productID) · \(alert.topic)*: \(percent)% negative in the last \(alert.windowReviews) reviews "
+                + "(threshold \(Int((alert.threshold * 100).rounded()))%)"
+        ]
         for review in alert.reviews.suffix(quoted) {
-            lines.append("> \(review.text.prefix(200))" + (review.reviewID.map { " (\($0))" } ?? " (line \(review.line))"))
+            lines.append(
+                "> \(review.text.prefix(200))" + (review.reviewID.map { " (\($0))" } ?? " (line \(review.line))"))
         }
         text = lines.joined(separator: "\n")
         liveinsight = alert

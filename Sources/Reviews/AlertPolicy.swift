@@ -78,7 +78,8 @@ struct AlertMonitor {
         }
         guard share > policy.threshold, entries.count >= policy.minimumReviews else { return nil }
         sinceAlert[key] = 0
-        return ReviewAlert(productID: productID, topic: topic, negativeShare: share, windowReviews: entries.count,
-                           threshold: policy.threshold, reviews: negatives.map(\.evidence))
+        return ReviewAlert(
+            productID: productID, topic: topic, negativeShare: share, windowReviews: entries.count,
+            threshold: policy.threshold, reviews: negatives.map(\.evidence))
     }
 }

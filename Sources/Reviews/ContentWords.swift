@@ -21,8 +21,9 @@ public struct ContentWords: Sendable {
 
     /// Content words that also keeps the one-syllable keywords (whole or prefix) of `topics`.
     public init(topics: TopicDictionary) {
-        keep = Set(topics.topics.flatMap { Array($0.words) + $0.prefixes }.filter { $0.unicodeScalars.count == 1 }
-            .map { Array($0.unicodeScalars) })
+        keep = Set(
+            topics.topics.flatMap { Array($0.words) + $0.prefixes }.filter { $0.unicodeScalars.count == 1 }
+                .map { Array($0.unicodeScalars) })
     }
 
     /// The content words of `sentence`, in order (repeats kept).
@@ -31,7 +32,8 @@ public struct ContentWords: Sendable {
             let core = ParticleStripper.trimPunctuation(raw)
             let stem = PredicateLemma.lemma(core).map { Array($0.unicodeScalars) } ?? Array(ParticleStripper.stem(core))
             guard !stem.isEmpty, !stops.contains(stem), !stops.contains(Array(core)),
-                  stem.allSatisfy(Self.isWordScalar), stem.count >= 2 || keep.contains(stem) else { return nil }
+                stem.allSatisfy(Self.isWordScalar), stem.count >= 2 || keep.contains(stem)
+            else { return nil }
             var scalars = String.UnicodeScalarView()
             scalars.append(contentsOf: stem)
             return String(scalars)

@@ -42,7 +42,9 @@ public struct DuplicateFilter: Sendable {
 
         let signature = Self.minHash(skeleton)
         let keys = (0..<(Self.hashes / Self.rows)).map { band in
-            Self.hash(signature[(band * Self.rows)..<((band + 1) * Self.rows)].map(UInt32.init), seed: product &+ UInt64(band))
+            Self.hash(
+                signature[(band * Self.rows)..<((band + 1) * Self.rows)].map(UInt32.init), seed: product &+ UInt64(band)
+            )
         }
         for key in keys {
             guard let other = bands[key] else { continue }

@@ -18,8 +18,10 @@ public enum ParticleStripper {
     }()
 
     /// Scalars trimmed from both ends before stripping (punctuation and emoticon jamo).
-    static let trimmed: Set<Unicode.Scalar> = [".", ",", "!", "?", "…", "~", ";", ":", "\"", "'", "(", ")", "[", "]", "^",
-                                               "ㅋ", "ㅎ", "ㅠ", "ㅜ", "*", "-", "/", "·"]
+    static let trimmed: Set<Unicode.Scalar> = [
+        ".", ",", "!", "?", "…", "~", ";", ":", "\"", "'", "(", ")", "[", "]", "^",
+        "ㅋ", "ㅎ", "ㅠ", "ㅜ", "*", "-", "/", "·",
+    ]
 
     /// The word without punctuation at its ends and without a final particle.
     public static func stem(_ word: some StringProtocol, minimumStem: Int = 1) -> String {

@@ -5,11 +5,15 @@
 /// `ParticleStripper`.
 public enum PredicateLemma {
     /// Endings of 하다 predicates (편-해요).
-    static let haEndings = ["했습니다", "했는데", "했어요", "하네요", "합니다", "하지만", "했고", "하고", "해서", "해요",
-                            "하게", "하며", "했다", "하다", "한"].map { Array($0.unicodeScalars) }
+    static let haEndings = [
+        "했습니다", "했는데", "했어요", "하네요", "합니다", "하지만", "했고", "하고", "해서", "해요",
+        "하게", "하며", "했다", "하다", "한",
+    ].map { Array($0.unicodeScalars) }
     /// Regular endings after a stem whose last syllable has a final consonant (좋-아요).
-    static let regularEndings = ["았는데", "었는데", "았어요", "었어요", "습니다", "아요", "어요", "아서", "어서", "네요",
-                                 "지만", "고"].map { Array($0.unicodeScalars) }
+    static let regularEndings = [
+        "았는데", "었는데", "았어요", "었어요", "습니다", "아요", "어요", "아서", "어서", "네요",
+        "지만", "고",
+    ].map { Array($0.unicodeScalars) }
     /// Nouns that look like a consonant-final stem + 고.
     static let nounsEndingInGo: Set<String> = ["광고", "창고", "신고", "참고", "경고", "공고", "반고"]
 

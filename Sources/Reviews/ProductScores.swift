@@ -74,7 +74,10 @@ struct ScoreAccumulator {
     init(topicOrder: [String]) { self.topicOrder = topicOrder }
 
     /// Adds one review: its own score, and the scores of its sentences that mention topics.
-    mutating func add(productID: String, rating: Double?, score: SentimentScore, topicSentences: [(topics: [String], score: SentimentScore)]) {
+    mutating func add(
+        productID: String, rating: Double?, score: SentimentScore,
+        topicSentences: [(topics: [String], score: SentimentScore)]
+    ) {
         // Mutated in place (`default:` subscripts), so the dictionaries are never copied.
         products[productID, default: Product()].overall.add(stars: score.stars, positive: score.isPositive)
         products[productID, default: Product()].overall.addReview(rating: rating)
@@ -86,7 +89,9 @@ struct ScoreAccumulator {
                 mentioned.insert(topic)
             }
         }
-        for topic in mentioned { products[productID, default: Product()].topics[topic, default: Sums()].addReview(rating: rating) }
+        for topic in mentioned {
+            products[productID, default: Product()].topics[topic, default: Sums()].addReview(rating: rating)
+        }
     }
 
     /// The scores so far, products sorted by id.
@@ -94,12 +99,14 @@ struct ScoreAccumulator {
         products.sorted { $0.key < $1.key }.map { id, entry in
             let topics = topicOrder.compactMap { name -> TopicScore? in
                 guard let sums = entry.topics[name] else { return nil }
-                return TopicScore(topic: name, sentences: sums.count, reviews: sums.reviews, sentiment: sums.sentiment,
-                                  positiveShare: sums.positiveShare, meanRating: sums.meanRating, ratedReviews: sums.rated)
+                return TopicScore(
+                    topic: name, sentences: sums.count, reviews: sums.reviews, sentiment: sums.sentiment,
+                    positiveShare: sums.positiveShare, meanRating: sums.meanRating, ratedReviews: sums.rated)
             }
-            return ProductScore(productID: id, reviews: entry.overall.reviews, sentiment: entry.overall.sentiment,
-                                positiveShare: entry.overall.positiveShare, meanRating: entry.overall.meanRating,
-                                ratedReviews: entry.overall.rated, topics: topics)
+            return ProductScore(
+                productID: id, reviews: entry.overall.reviews, sentiment: entry.overall.sentiment,
+                positiveShare: entry.overall.positiveShare, meanRating: entry.overall.meanRating,
+                ratedReviews: entry.overall.rated, topics: topics)
         }
     }
 }

@@ -14,8 +14,12 @@ public struct Review: Sendable, Equatable {
     public var line: Int
 
     /// A review from its fields.
-    public init(reviewID: String? = nil, productID: String, rating: Double?, text: String, date: String? = nil, line: Int = 0) {
-        (self.reviewID, self.productID, self.rating, self.text, self.date, self.line) = (reviewID, productID, rating, text, date, line)
+    public init(
+        reviewID: String? = nil, productID: String, rating: Double?, text: String, date: String? = nil, line: Int = 0
+    ) {
+        (self.reviewID, self.productID, self.rating, self.text, self.date, self.line) = (
+            reviewID, productID, rating, text, date, line
+        )
     }
 }
 

@@ -92,12 +92,16 @@ public struct ReviewAnalyzer {
             let sentenceScore = model.score(normalized: sentence)
             sentenceScores.append(sentenceScore)
             for clause in Clause.split(sentence) {
-                let probability = clause.text == sentence ? sentenceScore.probability
+                let probability =
+                    clause.text == sentence
+                    ? sentenceScore.probability
                     : model.score(normalized: clause.text).probability
-                let polarity = SentencePolarity.of(clause, probability: probability, rating: review.rating,
-                                                   ratingRange: options.ratingRange)
-                clouds[review.productID, default: WordCloudCounter()].add(words: contentWords.words(of: clause.text),
-                                                                          probability: probability, polarity: polarity)
+                let polarity = SentencePolarity.of(
+                    clause, probability: probability, rating: review.rating,
+                    ratingRange: options.ratingRange)
+                clouds[review.productID, default: WordCloudCounter()].add(
+                    words: contentWords.words(of: clause.text),
+                    probability: probability, polarity: polarity)
             }
             let topics = options.topics.topics(of: sentence)
             guard !topics.isEmpty else { continue }
@@ -108,25 +112,30 @@ public struct ReviewAnalyzer {
             }
         }
         let reviewScore = score ?? sentenceScores.first ?? model.score(normalized: normalized)
-        scores.add(productID: review.productID, rating: review.rating, score: reviewScore, topicSentences: topicSentences)
+        scores.add(
+            productID: review.productID, rating: review.rating, score: reviewScore, topicSentences: topicSentences)
         let mentioned = options.topics.topics.map(\.name).filter { byTopic[$0] != nil }
         for topic in mentioned {
             guard let entry = byTopic[topic] else { continue }
-            let evidence = ReviewAlert.Evidence(reviewID: review.reviewID, line: review.line, text: entry.texts.joined(separator: " "),
-                                                probability: entry.probability / Double(entry.texts.count))
+            let evidence = ReviewAlert.Evidence(
+                reviewID: review.reviewID, line: review.line, text: entry.texts.joined(separator: " "),
+                probability: entry.probability / Double(entry.texts.count))
             if let alert = monitor.record(productID: review.productID, topic: topic, evidence: evidence) {
                 alerts.append(alert)
                 onAlert(alert)
             }
         }
-        return ReviewResult(reviewID: review.reviewID, productID: review.productID, line: review.line, rating: review.rating,
-                            positive: reviewScore.isPositive, probability: reviewScore.probability, sentiment: reviewScore.stars,
-                            topics: mentioned)
+        return ReviewResult(
+            reviewID: review.reviewID, productID: review.productID, line: review.line, rating: review.rating,
+            positive: reviewScore.isPositive, probability: reviewScore.probability, sentiment: reviewScore.stars,
+            topics: mentioned)
     }
 
     /// The totals so far.
     public var analysis: ReviewAnalysis {
-        ReviewAnalysis(products: scores.scores, wordClouds: clouds.sorted { $0.key < $1.key }.map { $1.words(productID: $0, limit: options.wordCloudSize) },
-                       alerts: alerts, reviews: counts.reviews, exactDuplicates: counts.exact, nearDuplicates: counts.near)
+        ReviewAnalysis(
+            products: scores.scores,
+            wordClouds: clouds.sorted { $0.key < $1.key }.map { $1.words(productID: $0, limit: options.wordCloudSize) },
+            alerts: alerts, reviews: counts.reviews, exactDuplicates: counts.exact, nearDuplicates: counts.near)
     }
 }

@@ -1,4 +1,5 @@
-/// Normalised review text → hashed feature ids, exactly as `Training/liveinsight_train/sentiment/featurize.py` computes them.
+/// Normalised review text → hashed feature ids, exactly as
+/// `Training/liveinsight_train/sentiment/featurize.py` computes them.
 ///
 /// The padded text is `" " + normalised + " "`. Features: every window of 1…`maxCharacterN` Unicode scalars
 /// (character n-grams), every space-separated word, every pair of neighbouring words. Each is hashed with

@@ -10,6 +10,7 @@ public enum ReviewModelLocator {
 
     /// The lookup of the review model (`ModelFileResolver`: `$LIVEINSIGHT_REVIEW_MODEL`, beside the binary,
     /// the install prefix).
-    public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: environmentVariable,
-                                                    role: "review sentiment model")
+    public static let resolver = ModelFileResolver(
+        fileName: shippedModelName, environmentVariable: environmentVariable,
+        role: "review sentiment model")
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The one text normalisation of reviews, shared by ingest, topics, word clouds and the sentiment model
-/// (the model was trained on exactly this form; `Training/liveinsight_train/sentiment/featurize.py` is its Python twin).
+/// (the model was trained on exactly this form;
+/// `Training/liveinsight_train/sentiment/featurize.py` is its Python twin).
 ///
 /// NFC; ASCII A–Z lower-cased; control characters and Unicode White_Space become a space; runs of spaces
 /// become one; ends trimmed; any scalar repeated more than twice in a row is kept twice
@@ -46,7 +47,8 @@ public enum ReviewText {
         text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0..<0x300, 0x2000...0x206F, 0x20A0...0x20BF, 0x2190...0x21FF, 0x2460...0x27BF, 0x3000...0x303F,
-                 0x3130...0x318F, 0xAC00...0xD7A3, 0xFF01...0xFFEF, 0x1F300...0x1FAFF: true
+                0x3130...0x318F, 0xAC00...0xD7A3, 0xFF01...0xFFEF, 0x1F300...0x1FAFF:
+                true
             default: false
             }
         }

@@ -20,15 +20,18 @@ public enum ReviewsError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let path, let detail): "\(path): cannot read the file (\(detail))"
         case .missingColumns(let path, let missing, let found):
-            "\(path) line 1: missing column(s) \(missing.joined(separator: ", ")) (found: \(found.joined(separator: ", "))); "
+            "\(path) line 1: missing column(s) \(missing.joined(separator: ", ")) "
+                + "(found: \(found.joined(separator: ", "))); "
                 + "the header needs product_id, rating and text (review_id and date are optional)"
         case .emptyFile(let path): "\(path): the file is empty; expected a header line with product_id, rating, text"
         case .noUsableReviews(let path, let skipped):
             "\(path): none of its \(skipped) row(s) could be used (the warnings say why for each); "
                 + "check its columns, quoting and encoding"
-        case .headerNotUTF8(let path, let hint): "\(path) line 1: the header is not UTF-8 (\(hint)); save the file as UTF-8"
+        case .headerNotUTF8(let path, let hint):
+            "\(path) line 1: the header is not UTF-8 (\(hint)); save the file as UTF-8"
         case .badModel(let path, let detail):
-            "\(path): cannot use the review sentiment model (\(detail)); pass --model with a file made by Training/liveinsight_train/sentiment/train.py"
+            "\(path): cannot use the review sentiment model (\(detail)); pass --model with a file made by "
+                + "Training/liveinsight_train/sentiment/train.py"
         case .badTopics(let path, let line, let detail):
             "\(path) line \(line): \(detail) (expected 'topic = keyword, keyword*, …')"
         }

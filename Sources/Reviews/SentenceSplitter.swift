@@ -1,10 +1,10 @@
 /// Splits a review into normalised sentences, for topic-level sentiment.
 ///
-/// The text is cut at line breaks first, each line normalised (`ReviewText.normalize`), then a sentence ends after terminal punctuation (. ! ? … ~ ; and their full-width forms), after an emoticon
-/// run (ㅋㅋ, ㅎㅎ, ㅠㅠ, ㅜㅜ, ^^, ;;), at a line break, or at a word that ends in a common Korean
-/// sentence ending (…요, …다, …죠, …네, …음, …함, …임, …듯) when another word follows. Punctuation and
-/// emoticons stay with the sentence they close; empty pieces are dropped; a one-word piece (a closing verdict
-/// such as 최악, 강추, 대만족) joins the sentence before it, which it is usually about.
+/// The text is cut at line breaks first, each line normalised (`ReviewText.normalize`), then a sentence ends after
+/// terminal punctuation (. ! ? … ~ ; and their full-width forms), after an emoticon run (ㅋㅋ, ㅎㅎ, ㅠㅠ, ㅜㅜ, ^^, ;;),
+/// at a line break, or at a word that ends in a common Korean sentence ending (…요, …다, …죠, …네, …음, …함, …임, …듯) when
+/// another word follows. Punctuation and emoticons stay with the sentence they close; empty pieces are dropped; a
+/// one-word piece (a closing verdict such as 최악, 강추, 대만족) joins the sentence before it, which it is usually about.
 public enum SentenceSplitter {
     static let terminalPunctuation: Set<Unicode.Scalar> = [".", "!", "?", "…", "~", ";", "。", "！", "？", "～"]
     static let emoticonScalars: Set<Unicode.Scalar> = ["ㅋ", "ㅎ", "ㅠ", "ㅜ", "^", ";"]

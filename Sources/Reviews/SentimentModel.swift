@@ -104,7 +104,9 @@ public final class SentimentModel: Sendable {
             file.scales.withUnsafeBufferPointer { scales in
                 for id in ids {
                     let row = Int(id)
-                    sum += SIMD16<Float>(table.loadUnaligned(fromByteOffset: row * 16, as: SIMD16<Int8>.self)) * scales[row]
+                    sum +=
+                        SIMD16<Float>(table.loadUnaligned(fromByteOffset: row * 16, as: SIMD16<Int8>.self))
+                        * scales[row]
                 }
             }
         }

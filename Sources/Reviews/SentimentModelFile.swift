@@ -4,8 +4,8 @@ import Foundation
 /// The parsed `.lisent` weights file written by `Training/liveinsight_train/sentiment/export.py`.
 ///
 /// Layout (little-endian): magic `LISENT1\n`; UInt32 header length N; N bytes of JSON header (`buckets`,
-/// `dim`, `hidden`, `ratings`, `max_char_n`, `tensors` {name: dtype, shape, offset}, `data_sha256`, `metrics` — the recipe's figures, not read here);
-/// then the data section. The format is documented in `Docs/reviews.md`.
+/// `dim`, `hidden`, `ratings`, `max_char_n`, `tensors` {name: dtype, shape, offset}, `data_sha256`, `metrics` —
+/// the recipe's figures, not read here); then the data section. The format is documented in `Docs/reviews.md`.
 struct SentimentModelFile {
     static let magic = Array("LISENT1\n".utf8)
 
@@ -19,6 +19,8 @@ struct SentimentModelFile {
     /// The header's SHA-256 of the data section.
     let dataSHA256: String
 
+    // The header's own (snake_case) key names.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     private struct Header: Decodable {
         struct Entry: Decodable { let dtype: String, shape: [Int], offset: Int }
         let format: String, version: Int
@@ -39,9 +41,11 @@ struct SentimentModelFile {
             throw .badModel(path: path, detail: "not a review sentiment file (no LISENT1 magic)")
         }
         let length = start[8..<12].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         struct Digest: Decodable { let data_sha256: String }
         guard let header = try? handle.read(upToCount: length), header.count == length,
-              let digest = try? JSONDecoder().decode(Digest.self, from: header) else {
+            let digest = try? JSONDecoder().decode(Digest.self, from: header)
+        else {
             throw .badModel(path: path, detail: "unreadable header")
         }
         return digest.data_sha256
@@ -51,7 +55,9 @@ struct SentimentModelFile {
     init(path: String, verifyChecksum: Bool = true) throws(ReviewsError) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .badModel(path: path, detail: FileManager.default.fileExists(atPath: path) ? "unreadable: \(error)" : "no such file")
+            throw .badModel(
+                path: path,
+                detail: FileManager.default.fileExists(atPath: path) ? "unreadable: \(error)" : "no such file")
         }
         guard data.count >= 12, Array(data.prefix(8)) == Self.magic else {
             throw .badModel(path: path, detail: "not a review sentiment file (no LISENT1 magic)")
@@ -65,29 +71,42 @@ struct SentimentModelFile {
             throw .badModel(path: path, detail: "unreadable header: \(error)")
         }
         guard header.format == "liveinsight-review-sentiment", header.version == 1 else {
-            throw .badModel(path: path, detail: "format \(header.format) version \(header.version); this build reads version 1")
+            throw .badModel(
+                path: path, detail: "format \(header.format) version \(header.version); this build reads version 1")
         }
         guard header.buckets > 0, header.buckets & (header.buckets - 1) == 0, header.dim > 0, header.hidden > 0,
-              header.ratings == 10, header.max_char_n >= 1 else {
-            throw .badModel(path: path, detail: "bad configuration (buckets \(header.buckets), dim \(header.dim), hidden \(header.hidden))")
+            header.ratings == 10, header.max_char_n >= 1
+        else {
+            throw .badModel(
+                path: path,
+                detail: "bad configuration (buckets \(header.buckets), dim \(header.dim), hidden \(header.hidden))")
         }
         dataSHA256 = header.data_sha256
         let payload = data[(12 + length)...]
         let widths = ["i8": 1, "f16": 2, "f32": 4]
-        let needed = header.tensors.values.map { $0.offset + $0.shape.reduce(1, *) * (widths[$0.dtype] ?? 4) }.max() ?? 0
+        let needed =
+            header.tensors.values.map { $0.offset + $0.shape.reduce(1, *) * (widths[$0.dtype] ?? 4) }.max() ?? 0
         guard payload.count >= needed else {
-            throw .badModel(path: path, detail: "truncated: the data section has \(payload.count) bytes, the tensors need \(needed)")
+            throw .badModel(
+                path: path, detail: "truncated: the data section has \(payload.count) bytes, the tensors need \(needed)"
+            )
         }
         if verifyChecksum {
             let actual = SHA256.hex(of: payload)
             guard actual == header.data_sha256 else {
-                throw .badModel(path: path, detail: "corrupt: data SHA-256 \(actual.prefix(12))…, header says \(header.data_sha256.prefix(12))…")
+                throw .badModel(
+                    path: path,
+                    detail: "corrupt: data SHA-256 \(actual.prefix(12))…, header says \(header.data_sha256.prefix(12))…"
+                )
             }
         }
         func tensor(_ name: String, _ dtype: String, _ shape: [Int]) throws(ReviewsError) -> Data {
-            guard let entry = header.tensors[name] else { throw .badModel(path: path, detail: "missing tensor '\(name)'") }
+            guard let entry = header.tensors[name] else {
+                throw .badModel(path: path, detail: "missing tensor '\(name)'")
+            }
             guard entry.dtype == dtype, entry.shape == shape else {
-                throw .badModel(path: path, detail: "tensor '\(name)' is \(entry.dtype) \(entry.shape), expected \(dtype) \(shape)")
+                throw .badModel(
+                    path: path, detail: "tensor '\(name)' is \(entry.dtype) \(entry.shape), expected \(dtype) \(shape)")
             }
             let width = widths[dtype] ?? 4
             let begin = payload.startIndex + entry.offset, end = begin + shape.reduce(1, *) * width
@@ -110,13 +129,17 @@ struct SentimentModelFile {
 
     private static func floats(_ bytes: Data) -> [Float] {
         bytes.withUnsafeBytes { raw in
-            (0..<(raw.count / 4)).map { Float(bitPattern: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self).littleEndian) }
+            (0..<(raw.count / 4)).map {
+                Float(bitPattern: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self).littleEndian)
+            }
         }
     }
 
     private static func halves(_ bytes: Data) -> [Float] {
         bytes.withUnsafeBytes { raw in
-            (0..<(raw.count / 2)).map { Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self).littleEndian)) }
+            (0..<(raw.count / 2)).map {
+                Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self).littleEndian))
+            }
         }
     }
 }

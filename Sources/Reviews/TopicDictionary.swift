@@ -35,9 +35,10 @@ public struct TopicDictionary: Sendable, Equatable {
     public init(_ entries: [(String, [String])]) {
         let topics = entries.map { name, keywords in
             let cleaned = keywords.map { ReviewText.normalize($0) }.filter { !$0.isEmpty && $0 != "*" }
-            return Topic(name: name,
-                         words: Set(cleaned.filter { !$0.hasSuffix("*") }),
-                         prefixes: cleaned.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) })
+            return Topic(
+                name: name,
+                words: Set(cleaned.filter { !$0.hasSuffix("*") }),
+                prefixes: cleaned.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) })
         }
         var index = KeywordIndex()
         for (number, topic) in topics.enumerated() {
@@ -59,14 +60,18 @@ public struct TopicDictionary: Sendable, Equatable {
         }
         var entries: [(String, [String])] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let line =
+                raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmingCharacters(in: .whitespaces)
-            let keywords = parts.count == 2
-                ? parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            let keywords =
+                parts.count == 2
+                ? parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                : []
             guard parts.count == 2, !name.isEmpty, !keywords.isEmpty else {
-                throw .badTopics(path: path, line: index + 1, detail: "'\(line.prefix(40))' is not a topic with keywords")
+                throw .badTopics(
+                    path: path, line: index + 1, detail: "'\(line.prefix(40))' is not a topic with keywords")
             }
             entries.append((name, keywords))
         }
@@ -92,13 +97,31 @@ public struct TopicDictionary: Sendable, Equatable {
     /// Sensible defaults for Korean commerce reviews (fashion, beauty, kitchen, food).
     public static let commerceDefaults = TopicDictionary([
         ("가격", ["가격", "가성비", "값", "돈", "할인", "세일", "비용", "쿠폰", "혜택", "저렴*", "비싸*", "비쌈", "싸*", "착한가격"]),
-        ("품질", ["품질", "퀄리티", "마감", "마감처리", "재질", "소재", "원단", "내구성", "불량", "하자", "튼튼*", "고장*", "허접*", "짱짱*", "보풀*", "녹", "정품"]),
+        (
+            "품질",
+            [
+                "품질", "퀄리티", "마감", "마감처리", "재질", "소재", "원단", "내구성", "불량", "하자", "튼튼*", "고장*", "허접*", "짱짱*", "보풀*", "녹",
+                "정품",
+            ]
+        ),
         ("배송", ["배송*", "택배*", "배달*", "도착*", "출고*", "발송*", "로켓*"]),
-        ("디자인", ["디자인", "색상", "색감", "색깔", "색", "컬러", "모양", "스타일", "외관", "예쁘*", "예뻐*", "이쁘*", "이뻐*", "귀여*", "세련*", "촌스*"]),
-        ("사이즈", ["사이즈", "크기", "치수", "핏", "기장", "길이", "정사이즈", "오버핏", "작아*", "작게", "작은", "작네*", "커요", "커서", "크게", "큰", "넉넉*", "타이트*", "헐렁*", "끼어*", "끼는"]),
+        (
+            "디자인",
+            ["디자인", "색상", "색감", "색깔", "색", "컬러", "모양", "스타일", "외관", "예쁘*", "예뻐*", "이쁘*", "이뻐*", "귀여*", "세련*", "촌스*"]
+        ),
+        (
+            "사이즈",
+            [
+                "사이즈", "크기", "치수", "핏", "기장", "길이", "정사이즈", "오버핏", "작아*", "작게", "작은", "작네*", "커요", "커서", "크게", "큰",
+                "넉넉*", "타이트*", "헐렁*", "끼어*", "끼는",
+            ]
+        ),
         ("맛", ["맛*", "식감", "짜요", "짜다", "싱거*", "달달*", "달콤*", "고소*", "매콤*", "매워*", "맵*", "신선*", "비려*", "비린*"]),
         ("포장", ["포장*", "박스", "상자", "뽁뽁이", "에어캡", "파손*", "깨져*", "깨진", "찌그러*", "밀봉*", "완충*"]),
-        ("서비스", ["서비스", "응대", "고객센터", "판매자", "사장님", "상담*", "문의*", "교환*", "환불*", "반품*", "친절*", "불친절*", "답변*", "as", "a/s"]),
+        (
+            "서비스",
+            ["서비스", "응대", "고객센터", "판매자", "사장님", "상담*", "문의*", "교환*", "환불*", "반품*", "친절*", "불친절*", "답변*", "as", "a/s"]
+        ),
         ("효과", ["효과*", "보습*", "촉촉*", "트러블*", "자극*", "흡수*", "발림*", "진정*", "건조*", "피부*"]),
         ("향", ["향*", "냄새*", "향기*"]),
         ("사용감", ["사용감", "성능", "기능", "절삭력", "그립감", "무게*", "편리*", "편해*", "편하*", "불편*", "잘들어*", "손잡이*"]),

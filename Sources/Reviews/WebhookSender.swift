@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
+import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Synchronization
 
 /// Posts alert messages to a webhook URL (Slack incoming webhooks or any JSON receiver) in the background.
 ///

@@ -43,15 +43,19 @@ public enum SentencePolarity: Sendable, Equatable {
     case negative
 
     /// The polarity of `clause` scored `probability`, in a review with `rating` on `ratingRange`.
-    public static func of(_ clause: Clause, probability: Double, rating: Double?,
-                          ratingRange: ClosedRange<Double> = 1...5) -> Self? {
+    public static func of(
+        _ clause: Clause, probability: Double, rating: Double?,
+        ratingRange: ClosedRange<Double> = 1...5
+    ) -> Self? {
         let stars = rating.map { ($0 - ratingRange.lowerBound) / (ratingRange.upperBound - ratingRange.lowerBound) }
         let tone: Self? = stars.flatMap { $0 >= 0.75 ? .positive : $0 <= 0.25 ? .negative : nil }
         let polarity: Self?
         if clause.isConcessive {
             polarity = tone.map { $0 == .positive ? .negative : .positive }
         } else if let tone {
-            polarity = tone == .positive ? (probability > 0.35 ? .positive : nil)
+            polarity =
+                tone == .positive
+                ? (probability > 0.35 ? .positive : nil)
                 : (probability < 0.9 ? .negative : nil)
         } else {
             polarity = probability <= 0.35 ? .negative : probability >= 0.65 && stars == nil ? .positive : nil

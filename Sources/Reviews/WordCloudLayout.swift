@@ -44,7 +44,9 @@ public struct WordCloudLayout: Sendable {
 
     /// Places `words` (any order: they are sorted heaviest first, ties by word).
     public func layout(_ words: [WeightedWord]) -> [PlacedWord] {
-        let sorted = words.filter { $0.weight > 0 }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
+        let sorted = words.filter { $0.weight > 0 }.sorted {
+            $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word
+        }
         guard let heaviest = sorted.first?.weight else { return [] }
         var placed: [PlacedWord] = []
         for (rank, word) in sorted.enumerated() {
@@ -57,9 +59,10 @@ public struct WordCloudLayout: Sendable {
             let step = 4.0
             while theta < 400 * .pi {
                 let radius = step * theta / (2 * .pi)
-                let candidate = PlacedWord(word: word.word, fontSize: size, x: width / 2 + radius * cos(theta),
-                                           y: height / 2 + radius * sin(theta) * 0.7, width: boxWidth,
-                                           height: boxHeight, rank: rank, count: word.count)
+                let candidate = PlacedWord(
+                    word: word.word, fontSize: size, x: width / 2 + radius * cos(theta),
+                    y: height / 2 + radius * sin(theta) * 0.7, width: boxWidth,
+                    height: boxHeight, rank: rank, count: word.count)
                 if fits(candidate), !placed.contains(where: candidate.overlaps) {
                     placed.append(candidate)
                     break

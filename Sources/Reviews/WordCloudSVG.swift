@@ -1,5 +1,5 @@
-import Foundation
 import ContentHash
+import Foundation
 import Markup
 
 /// Renders placed words as a standalone SVG (UTF-8) in NanumGothic, greens for a positive cloud and
@@ -25,10 +25,13 @@ public enum WordCloudSVG {
     /// an id never becomes a raw file name: no path separators, no hidden or over-long names, and two ids
     /// never share a name.
     public static func fileName(product: String, tone: Tone) -> String {
-        let safe = String(product.unicodeScalars.map { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-                ? Character(scalar) : "_"
-        })
+        let safe = String(
+            product.unicodeScalars.map { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "-_.".unicodeScalars.contains(scalar))
+                    ? Character(scalar) : "_"
+            })
         if safe == product, !product.isEmpty, !product.hasPrefix("."), product.utf8.count <= 64 {
             return "\(product).\(tone.rawValue).svg"
         }
@@ -40,8 +43,10 @@ public enum WordCloudSVG {
     /// The SVG document for `words` laid out on `layout`'s canvas; `title` is shown to screen readers, and each
     /// word's tooltip (`data-tip`) gives its count. The same markup stands alone as a file or sits inline in the
     /// dashboard and reports (then `id` names the element).
-    public static func render(_ words: [PlacedWord], layout: WordCloudLayout, tone: Tone, title: String,
-                              id: String? = nil) -> String {
+    public static func render(
+        _ words: [PlacedWord], layout: WordCloudLayout, tone: Tone, title: String,
+        id: String? = nil
+    ) -> String {
         let palette = palettes[tone] ?? ["#333333"]
         let idAttribute = id.map { " id=\"\(MarkupText.escape($0, apostrophe: .named))\"" } ?? ""
         let label = MarkupText.escape(title, apostrophe: .named)
@@ -51,13 +56,15 @@ public enum WordCloudSVG {
             viewBox="0 0 \(number(layout.width)) \(number(layout.height))" role="img" aria-label="\(label)">
             <title>\(label)</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <g font-family="\(MarkupText.escape(fontFamily, apostrophe: .named))" text-anchor="middle" dominant-baseline="central">
+            <g font-family="\(MarkupText.escape(fontFamily, apostrophe: .named))" text-anchor="middle"\
+             dominant-baseline="central">
 
             """
         for word in words {
             let colour = palette[min(palette.count - 1, word.rank * palette.count / max(words.count, 1))]
             let text = MarkupText.escape(word.word, apostrophe: .named)
-            svg += "<text class=\"word\" x=\"\(number(word.x))\" y=\"\(number(word.y))\" "
+            svg +=
+                "<text class=\"word\" x=\"\(number(word.x))\" y=\"\(number(word.y))\" "
                 + "font-size=\"\(number(word.fontSize))\" fill=\"\(colour)\" "
                 + "data-tip=\"\(text): \(word.count)\">\(text)</text>\n"
         }

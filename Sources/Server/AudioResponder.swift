@@ -24,12 +24,15 @@ enum AudioResponder {
             return Response(status: .ok, headers: headers, body: body(path: path, parts: parts))
         case .partial(let range):
             headers[.contentRange] = "bytes \(range.first)-\(range.last)/\(size)"
-            return Response(status: .partialContent, headers: headers, body: body(path: path, parts: [Part(header: [], range: range)]))
+            return Response(
+                status: .partialContent, headers: headers,
+                body: body(path: path, parts: [Part(header: [], range: range)]))
         case .multiple(let ranges):
             let boundary = "liveinsight-" + UUID().uuidString
             headers[.contentType] = "multipart/byteranges; boundary=\(boundary)"
             var parts = ranges.enumerated().map { index, range in
-                let head = (index == 0 ? "" : "\r\n") + "--\(boundary)\r\nContent-Type: \(recording.mimeType)\r\n"
+                let head =
+                    (index == 0 ? "" : "\r\n") + "--\(boundary)\r\nContent-Type: \(recording.mimeType)\r\n"
                     + "Content-Range: bytes \(range.first)-\(range.last)/\(size)\r\n\r\n"
                 return Part(header: Array(head.utf8), range: range)
             }
@@ -48,7 +51,9 @@ enum AudioResponder {
     /// A body that writes `parts` in order, reading the file block by block when the client is ready.
     static func body(path: String, parts: [Part]) -> ResponseBody {
         ResponseBody(contentLength: parts.reduce(0) { $0 + $1.length }) { writer in
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw HTTPError(.notFound, message: "recording not readable") }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw HTTPError(.notFound, message: "recording not readable")
+            }
             defer { try? handle.close() }
             for part in parts {
                 if !part.header.isEmpty { try await writer.write(ByteBuffer(bytes: part.header)) }

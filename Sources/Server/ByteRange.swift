@@ -39,7 +39,7 @@ public struct ByteRange: Equatable, Sendable {
         var ranges: [ByteRange] = []
         for spec in specs {
             switch resolve(spec, size: size) {
-            case .syntaxError: return .whole   // a header we cannot read is ignored as a whole
+            case .syntaxError: return .whole  // a header we cannot read is ignored as a whole
             case .unsatisfiable: continue
             case .range(let range): ranges.append(range)
             }
@@ -60,7 +60,8 @@ public struct ByteRange: Equatable, Sendable {
         let start = spec[..<dash], end = spec[spec.index(after: dash)...]
         if start.isEmpty {
             guard let suffix = Int(end), suffix >= 0 else { return .syntaxError }
-            return size > 0 && suffix > 0 ? .range(ByteRange(first: max(0, size - suffix), last: size - 1)) : .unsatisfiable
+            return size > 0 && suffix > 0
+                ? .range(ByteRange(first: max(0, size - suffix), last: size - 1)) : .unsatisfiable
         }
         guard let first = Int(start), first >= 0 else { return .syntaxError }
         if end.isEmpty { return first < size ? .range(ByteRange(first: first, last: size - 1)) : .unsatisfiable }

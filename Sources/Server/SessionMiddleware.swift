@@ -55,7 +55,7 @@ struct SessionMiddleware: RouterMiddleware {
     func viewer(_ session: Session) throws -> PageViewer? {
         if let name = session.account {
             guard let account = try team.accounts.account(named: name),
-                  session.credential == nil || session.credential == account.passwordHash
+                session.credential == nil || session.credential == account.passwordHash
             else {
                 team.sessions.end(session.id)
                 return nil

@@ -57,7 +57,8 @@ enum TeamRoutes {
             }
             team.limiter.recordSuccess(account: name)
             let session = team.sessions.signIn(
-                account: account.name, role: account.role, credential: account.passwordHash, replacing: context.sessionID)
+                account: account.name, role: account.role, credential: account.passwordHash,
+                replacing: context.sessionID)
             var response = redirect(next)
             response.setCookie(SessionMiddleware.cookie(session.id, secure: team.access.secureCookies))
             return response

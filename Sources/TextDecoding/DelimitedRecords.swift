@@ -41,9 +41,11 @@ public enum DelimitedRecords {
     static func next(from reader: CSVReader, line: inout Int) -> Record? {
         while let fields = reader.next() {
             var record = Record(line: line, fields: fields)
-            record.lineCount = 1 + fields.reduce(0) { count, field in
-                count + field.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            }
+            record.lineCount =
+                1
+                + fields.reduce(0) { count, field in
+                    count + field.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                }
             line += record.lineCount
             if !(fields.count == 1 && fields[0].isEmpty) { return record }
         }
@@ -52,8 +54,10 @@ public enum DelimitedRecords {
 
     /// The records of the file at `path`, decoded by `TextDecoder` (UTF-8 with or without a byte-order
     /// mark, UTF-16, CP949).
-    public static func read(path: String, separator: Unicode.Scalar = ",",
-                            quoting: Bool = true) throws(TextDecodingError) -> [Record] {
+    public static func read(
+        path: String, separator: Unicode.Scalar = ",",
+        quoting: Bool = true
+    ) throws(TextDecodingError) -> [Record] {
         parse(try TextDecoder.read(path: path).text, separator: separator, quoting: quoting)
     }
 
@@ -62,7 +66,8 @@ public enum DelimitedRecords {
         var records: [Record] = []
         // Split the bytes, not the characters: "\r\n" is one Character and would not split at "\n".
         for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .enumerated() {
+            .enumerated()
+        {
             var line = Substring(bytes)
             if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
             guard !line.isEmpty else { continue }

@@ -45,11 +45,13 @@ final class Iconv {
                     var inPointer: UnsafeMutablePointer<CChar>? = inBytes.baseAddress!.advanced(by: position)
                         .assumingMemoryBound(to: CChar.self)
                     var inLeft = inBytes.count - position
-                    var outPointer: UnsafeMutablePointer<CChar>? = outBytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = outBytes.baseAddress!.assumingMemoryBound(
+                        to: CChar.self)
                     var outLeft = outBytes.count
                     let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
                     let code = errno
-                    output.append(contentsOf: UnsafeRawBufferPointer(rebasing: outBytes[0..<(outBytes.count - outLeft)]))
+                    output.append(
+                        contentsOf: UnsafeRawBufferPointer(rebasing: outBytes[0..<(outBytes.count - outLeft)]))
                     position = inBytes.count - inLeft
                     if result != -1 { break }
                     switch code {

@@ -14,7 +14,9 @@ public enum TextDecoder {
     /// Reads and decodes the file at `path`; a missing path, a folder or an unreadable file is an error too.
     public static func read(path: String) throws(TextDecodingError) -> Decoded {
         try requireRegularFile(path)
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(detail: "permission denied") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(detail: "permission denied")
+        }
         return try decode(data)
     }
 

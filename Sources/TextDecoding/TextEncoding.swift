@@ -26,7 +26,8 @@ public enum TextEncoding: String, Sendable, CaseIterable, CustomStringConvertibl
     /// CSV header is ASCII, so one byte in two is zero). Nil when only the whole file can tell.
     static func announced(by prefix: some Collection<UInt8>) -> TextEncoding? {
         let head = Array(prefix.prefix(4096))
-        for encoding in [TextEncoding.utf8, .utf16LittleEndian, .utf16BigEndian] where head.starts(with: encoding.byteOrderMark) {
+        for encoding in [TextEncoding.utf8, .utf16LittleEndian, .utf16BigEndian]
+        where head.starts(with: encoding.byteOrderMark) {
             return encoding
         }
         guard head.count >= 4 else { return nil }

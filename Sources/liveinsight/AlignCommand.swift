@@ -44,7 +44,10 @@ extension LiveInsight {
                     throw ValidationError("give a broadcast (an id or its folder), or --transcript and --events")
                 }
             } else if transcript != nil || events != nil || meta != nil {
-                throw ValidationError("--transcript, --events and --meta go without a broadcast; a broadcast's own are reused from its checkpoints")
+                throw ValidationError(
+                    "--transcript, --events and --meta go without a broadcast; a broadcast's own are "
+                        + "reused from its checkpoints"
+                )
             }
         }
 
@@ -67,7 +70,7 @@ extension LiveInsight {
 
         /// Reruns the mentions and alignment stages of the broadcast `argument` names, from its checkpoints.
         private func realign(_ argument: String) throws -> InsightReport {
-            _ = try KeywordList.load(path: keywords)   // a bad list fails here, before it replaces the broadcast's copy
+            _ = try KeywordList.load(path: keywords)  // a bad list fails here, before it replaces the broadcast's copy
             let reference = BroadcastReference(argument, workspace: workspace.resolved)
             var settings = PipelineSettings()
             settings.alignment = try alignmentOptions()
@@ -75,8 +78,12 @@ extension LiveInsight {
             let runner = try model.runner(workspace: reference.workspace, settings: settings, progress: nil, log: nil)
             let summary = try runner.rerun(broadcast: reference.id, from: ["mentions"], inputs: [.keywords: keywords])
             if let waiting = summary.stages.first(where: { $0.status == .waiting }) {
-                throw CLIError("broadcast \(reference.id): the \(waiting.stage) stage cannot run (\(waiting.note ?? "an input is missing")); "
-                    + "finish the broadcast with `liveinsight run` on its recording (with --events for the event log) first")
+                throw CLIError(
+                    "broadcast \(reference.id): the \(waiting.stage) stage cannot run "
+                        + "(\(waiting.note ?? "an input is missing")); "
+                        + "finish the broadcast with `liveinsight run` on its recording (with "
+                        + "--events for the event log) first"
+                )
             }
             printToStandardError("\(reference.id): mentions.json and alignment.json updated in \(summary.folder)")
             return try BroadcastFolder(workspace: reference.workspace.root, id: reference.id).requiredReport()
@@ -84,10 +91,14 @@ extension LiveInsight {
 
         /// Aligns the given transcript and event log files.
         private func alignFiles() throws -> InsightReport {
-            guard let transcript, let events else { throw ValidationError("--transcript and --events are required without a broadcast") }
+            guard let transcript, let events else {
+                throw ValidationError("--transcript and --events are required without a broadcast")
+            }
             let list = try KeywordList.load(path: keywords)
             let data: Data
-            do { data = Data(try TextDecoder.read(path: transcript).text.utf8) } catch { throw CLIError(error.message(path: transcript)) }
+            do { data = Data(try TextDecoder.read(path: transcript).text.utf8) } catch {
+                throw CLIError(error.message(path: transcript))
+            }
             let parsed: Transcript
             do { parsed = try JSONDecoder().decode(Transcript.self, from: data) } catch {
                 throw CLIError("\(transcript): not a transcript JSON (\(error))")
@@ -95,8 +106,9 @@ extension LiveInsight {
             let metadata = try meta.map(BroadcastMetadata.load) ?? BroadcastMetadata()
             let log = try EventLog.load(path: events, broadcastStart: metadata.start, duration: parsed.duration)
             let mentions = MentionFinder(keywords: list).mentions(in: parsed)
-            return AlignmentAnalysis.analyse(mentions: mentions, events: log, duration: parsed.duration, metadata: metadata,
-                                             options: try alignmentOptions())
+            return AlignmentAnalysis.analyse(
+                mentions: mentions, events: log, duration: parsed.duration, metadata: metadata,
+                options: try alignmentOptions())
         }
     }
 }

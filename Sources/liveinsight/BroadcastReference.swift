@@ -14,7 +14,9 @@ struct BroadcastReference {
     /// Reads `argument` as a broadcast folder when it contains a `/` and is a folder, else as an id in `workspace`.
     init(_ argument: String, workspace: Workspace) {
         var isFolder: ObjCBool = false
-        if argument.contains("/"), FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue {
+        if argument.contains("/"), FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
+            isFolder.boolValue
+        {
             let folder = URL(fileURLWithPath: argument).standardizedFileURL
             self.workspace = Workspace(root: folder.deletingLastPathComponent().deletingLastPathComponent().path)
             id = folder.lastPathComponent

@@ -1,7 +1,7 @@
-import Checkpoints
-import Catalog
 import ArgumentParser
+import Catalog
 import Catchphrases
+import Checkpoints
 import Foundation
 import Pipeline
 import Reviews

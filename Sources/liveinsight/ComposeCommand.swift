@@ -1,7 +1,7 @@
 import ArgumentParser
+import Checkpoints
 import Foundation
 import Insight
-import Checkpoints
 
 extension LiveInsight {
     /// `liveinsight compose`: one planned show of the demo kit — its script and its simulated event log.
@@ -34,8 +34,9 @@ extension LiveInsight {
             let truth = SimulationTruth(composed.simulation, mentions: composed.mentions)
             try AtomicFile.write(Data(try JSONOutput.encode(truth).utf8), to: out + ".truth.json")
             try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: plan.metaPath)), to: out + ".meta.json")
-            print("\(show): \(composed.script.rows.count) lines, \(composed.mentions.count) mentions, "
-                  + "\(composed.events.events.count) events in \(Int(plan.minutes)) minutes → \(out).*")
+            print(
+                "\(show): \(composed.script.rows.count) lines, \(composed.mentions.count) mentions, "
+                    + "\(composed.events.events.count) events in \(Int(plan.minutes)) minutes → \(out).*")
         }
     }
 }

@@ -8,7 +8,8 @@ extension LiveInsight {
     /// `liveinsight customers`: RFM scores and segments.
     struct Customers: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score every customer's recency, frequency and monetary value (1-5 by quintiles) and name their segment.",
+            abstract:
+                "Score every customer's recency, frequency and monetary value (1-5 by quintiles) and name their segment.",
             discussion: """
                 Reads the workspace catalog (liveinsight orders import) or --orders FILE. The method is in \
                 Docs/customers.md. --json prints {referenceDate, recencyBoundaries, frequencyBoundaries, \
@@ -42,7 +43,9 @@ extension LiveInsight {
         func run() throws {
             func date(_ text: String?, _ name: String) throws -> Date? {
                 guard let text else { return nil }
-                guard let date = OrderTime.parse(text) else { throw CLIError("--\(name) '\(text)' is not a date (YYYY-MM-DD)") }
+                guard let date = OrderTime.parse(text) else {
+                    throw CLIError("--\(name) '\(text)' is not a date (YYYY-MM-DD)")
+                }
                 // A day means the whole day: recency is then counted from the next midnight, as by default.
                 return text.count == 10 ? date.addingTimeInterval(86_400) : date
             }
@@ -57,10 +60,11 @@ extension LiveInsight {
             print("\(analysis.customers.count) customers as of \(OrderTime.day(analysis.referenceDate))")
             print("SEGMENT               CUSTOMERS   SHARE  REVENUE SHARE")
             for segment in analysis.segments.sorted(by: { $0.revenue > $1.revenue }) {
-                print(DisplayWidth.padded(segment.segment.rawValue, to: 20)
-                      + DisplayWidth.padded(String(segment.customers), to: 10, alignment: .right)
-                      + DisplayWidth.padded(NumberText.percent(segment.customerShare), to: 9, alignment: .right)
-                      + DisplayWidth.padded(NumberText.percent(segment.revenueShare), to: 12, alignment: .right))
+                print(
+                    DisplayWidth.padded(segment.segment.rawValue, to: 20)
+                        + DisplayWidth.padded(String(segment.customers), to: 10, alignment: .right)
+                        + DisplayWidth.padded(NumberText.percent(segment.customerShare), to: 9, alignment: .right)
+                        + DisplayWidth.padded(NumberText.percent(segment.revenueShare), to: 12, alignment: .right))
             }
             print("customers per R (rows, 5 = most recent) × F (columns 1…5):")
             for r in (1...5).reversed() {

@@ -43,9 +43,11 @@ extension LiveInsight {
             if let out {
                 print("wrote \(count) frames × \(extractor.options.melBins) mel bins to \(out)")
             } else {
-                print("\(count) frames × \(extractor.options.melBins) mel bins "
-                    + String(format: "(%.2f s at 16 kHz); log-mel min %.3f, mean %.3f, max %.3f",
-                             Double(samplesSeen) / 16_000, statistics.minimum, statistics.mean, statistics.maximum))
+                print(
+                    "\(count) frames × \(extractor.options.melBins) mel bins "
+                        + String(
+                            format: "(%.2f s at 16 kHz); log-mel min %.3f, mean %.3f, max %.3f",
+                            Double(samplesSeen) / 16_000, statistics.minimum, statistics.mean, statistics.maximum))
             }
         }
     }

@@ -19,7 +19,8 @@ extension LiveInsight {
             if json {
                 print(try JSONOutput.encode(InfoReport(info)))
             } else {
-                print("""
+                print(
+                    """
                     file:      \(info.path)
                     duration:  \(String(format: "%.3f", info.duration)) s (\(info.frames) frames)
                     rate:      \(info.sampleRate) Hz
@@ -33,7 +34,8 @@ extension LiveInsight {
 
 /// `info --json` output: the header plus the derived duration.
 private struct InfoReport: Encodable {
-    let path: String, sampleRate: Int, channels: Int, frames: Int64, duration: Double, container: String, encoding: String
+    let path: String, sampleRate: Int, channels: Int, frames: Int64, duration: Double, container: String,
+        encoding: String
 
     init(_ info: AudioFileInfo) {
         (path, sampleRate, channels, frames) = (info.path, info.sampleRate, info.channels, info.frames)

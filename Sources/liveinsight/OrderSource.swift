@@ -26,7 +26,10 @@ struct OrderSourceOptions: ParsableArguments {
             return (read.purchases, read.items, [])
         }
         guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
-            throw CLIError("no catalog in \(workspace.root): import orders first (liveinsight orders import FILE) or give --orders FILE")
+            throw CLIError(
+                "no catalog in \(workspace.root): import orders first (liveinsight orders import "
+                    + "FILE) or give --orders FILE"
+            )
         }
         let catalog = try Catalog(path: workspace.catalogPath)
         let purchases = try catalog.purchases()

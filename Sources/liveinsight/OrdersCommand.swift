@@ -44,16 +44,21 @@ extension LiveInsight {
                     let orders = try OrderImport.read(path: file)
                     let name = (file as NSString).lastPathComponent
                     let counts = String(decoding: try JSONEncoder().encode(orders.counts), as: UTF8.self)
-                    try catalog.replacePurchases(source: "file:" + name, kind: "file", path: file, purchases: orders.purchases,
-                                                 items: orders.items, counts: counts)
-                    if json { print(try JSONOutput.encode(orders.counts)) } else {
+                    try catalog.replacePurchases(
+                        source: "file:" + name, kind: "file", path: file, purchases: orders.purchases,
+                        items: orders.items, counts: counts)
+                    if json {
+                        print(try JSONOutput.encode(orders.counts))
+                    } else {
                         print("\(file): " + orders.counts.summary)
                         for example in orders.counts.badRowExamples { print("  unreadable \(example)") }
                     }
                     report[name] = orders.counts.summary
                 }
                 if broadcasts {
-                    for line in try catalog.importBroadcastPurchases(workspace: workspace) where !json { print("broadcast " + line) }
+                    for line in try catalog.importBroadcastPurchases(workspace: workspace) where !json {
+                        print("broadcast " + line)
+                    }
                 }
                 if !json { print("catalog: \(try catalog.purchases().count) purchases in \(workspace.catalogPath)") }
             }

@@ -24,15 +24,19 @@ struct ModelOptions: ParsableArguments {
     /// Builds a runner for `workspace` with `settings` and the models resolved once (`StageModels.resolve`:
     /// `--model`, else the lookup; the language model as `language` says), its catalog opened (and created
     /// if new); model threads are divided between `parallelJobs`.
-    func runner(workspace: Workspace, settings: PipelineSettings, language: StageModels.LanguageModelChoice = .none,
-                parallelJobs: Int = 1, progress: ProgressFactory?,
-                log: (@Sendable (String) -> Void)?) throws -> PipelineRunner {
-        let models = try StageModels.resolve(acoustic: model, language: language,
-                                             threads: threadCount(parallelJobs: parallelJobs))
+    func runner(
+        workspace: Workspace, settings: PipelineSettings, language: StageModels.LanguageModelChoice = .none,
+        parallelJobs: Int = 1, progress: ProgressFactory?,
+        log: (@Sendable (String) -> Void)?
+    ) throws -> PipelineRunner {
+        let models = try StageModels.resolve(
+            acoustic: model, language: language,
+            threads: threadCount(parallelJobs: parallelJobs))
         try workspace.create()
-        return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
-                              graph: try StageGraph.standard(), settings: settings, models: models,
-                              toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
+        return PipelineRunner(
+            workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
+            graph: try StageGraph.standard(), settings: settings, models: models,
+            toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
     }
 
     /// `--threads`, else every core divided between `parallelJobs` (at least 1 each).
@@ -43,9 +47,11 @@ struct ModelOptions: ParsableArguments {
 
 /// The language model fused into decoding, for `run`, `watch` and `transcribe`.
 struct LanguageModelOption: ParsableArguments {
-    @Option(name: .customLong("lm"), help: ArgumentHelp(
-        "The language model file (default: the acoustic model's, <model>.lm.safetensors beside it, when present).",
-        valueName: "file"))
+    @Option(
+        name: .customLong("lm"),
+        help: ArgumentHelp(
+            "The language model file (default: the acoustic model's, <model>.lm.safetensors beside it, when present).",
+            valueName: "file"))
     var languageModel: String?
 
     @Flag(name: .customLong("no-lm"), help: "Decode with the acoustic model alone.")
@@ -71,9 +77,14 @@ struct LanguageModelOption: ParsableArguments {
 
 /// The keyword spotter's sensitivity, for `run`, `watch` and `align`.
 struct SpottingOption: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Keyword-spotting threshold, mean log score per unit (≤ 0): higher finds fewer false mentions and misses more.",
-        discussion: "Default: the threshold calibrated for the model (Training/liveinsight_train/calibrate_mentions.py), or \(KeywordSpotter.defaultThreshold)."))
+    @Option(
+        help: ArgumentHelp(
+            "Keyword-spotting threshold, mean log score per unit (≤ 0): higher finds fewer false "
+                + "mentions and misses more.",
+            discussion:
+                "Default: the threshold calibrated for the model (Training/liveinsight_train/calibrate_mentions.py), "
+                + "or \(KeywordSpotter.defaultThreshold)."
+        ))
     var spottingThreshold: Float?
 
     func validate() throws {
@@ -85,8 +96,10 @@ struct SpottingOption: ParsableArguments {
 
 /// How the transcript is decoded, for `transcribe`, `run` and `watch`: the beam and the language model.
 struct DecodingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Beam width for decoding the transcript; 1 keeps one hypothesis (the best path "
-                               + "when there are no hotwords and no language model)."))
+    @Option(
+        help: ArgumentHelp(
+            "Beam width for decoding the transcript; 1 keeps one hypothesis (the best path "
+                + "when there are no hotwords and no language model)."))
     var beam = Transcriber.Options().beamWidth
 
     @OptionGroup var languageModel: LanguageModelOption
@@ -102,7 +115,11 @@ struct PipelineOptions: ParsableArguments {
 
     @OptionGroup var decoding: DecodingOptions
 
-    @Option(help: "How posteriors.bin stores log-probabilities: \(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help: ArgumentHelp(
+            "How posteriors.bin stores log-probabilities: "
+                + "\(PosteriorsEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    )
     var posteriors = PosteriorsSettingDefault.encoding
 
     @OptionGroup var spotting: SpottingOption
@@ -118,12 +135,15 @@ struct PipelineOptions: ParsableArguments {
 
     /// Builds the runner for `workspace`, its catalog opened (and created if new); model threads are
     /// divided between `parallelJobs`.
-    func runner(workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
-                log: (@Sendable (String) -> Void)?, alertSender: WebhookSender? = nil) throws -> PipelineRunner {
+    func runner(
+        workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
+        log: (@Sendable (String) -> Void)?, alertSender: WebhookSender? = nil
+    ) throws -> PipelineRunner {
         var settings = settings
         settings.alertSender = alertSender
-        return try model.runner(workspace: workspace, settings: settings, language: decoding.languageModel.choice,
-                                parallelJobs: parallelJobs, progress: progress, log: log)
+        return try model.runner(
+            workspace: workspace, settings: settings, language: decoding.languageModel.choice,
+            parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }
 

@@ -46,10 +46,13 @@ final class ProgressReporter {
         var eta = "--"
         if speed > 0 {
             let seconds = Int((max(0, total - done) / speed).rounded())
-            eta = seconds >= 3600 ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+            eta =
+                seconds >= 3600
+                ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : String(format: "%d:%02d", seconds / 60, seconds % 60)
         }
-        return String(format: "%5.1f%%  %.0f/%.0f %@  %.1f %@/s  ETA %@", fraction * 100, done, total, unit, speed, unit, eta)
+        return String(
+            format: "%5.1f%%  %.0f/%.0f %@  %.1f %@/s  ETA %@", fraction * 100, done, total, unit, speed, unit, eta)
     }
 
     /// Ends the bar's line on a terminal.

@@ -3,7 +3,8 @@ import Commerce
 import Foundation
 
 extension LiveInsight {
-    /// `liveinsight recommend`: items to offer each customer (`recommend items`, the default), and `recommend evaluate`.
+    /// `liveinsight recommend`: items to offer each customer
+    /// (`recommend items`, the default), and `recommend evaluate`.
     struct Recommend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recommend items to customers, and evaluate the recommenders.",
@@ -52,23 +53,32 @@ extension LiveInsight {
 
             func run() throws {
                 let (purchases, items, views) = try source.load()
-                let service = RecommendationService(kind: method, purchases: purchases, items: items, views: views,
-                                                    seed: seed)
+                let service = RecommendationService(
+                    kind: method, purchases: purchases, items: items, views: views,
+                    seed: seed)
                 var ids = service.data.customers
                 if let customers {
                     guard let text = try? String(contentsOfFile: customers, encoding: .utf8) else {
                         throw CLIError("\(customers): cannot read the customer list (one id a line, UTF-8)")
                     }
-                    ids = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    ids = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter
+                    { !$0.isEmpty }
                 }
-                let lists = ids.map { CustomerList(customer: $0, known: service.data.customerIndex[$0] != nil, items: service.recommend(customer: $0, k: k)) }
+                let lists = ids.map {
+                    CustomerList(
+                        customer: $0, known: service.data.customerIndex[$0] != nil,
+                        items: service.recommend(customer: $0, k: k))
+                }
                 if json { print(try JSONOutput.encode(lists)); return }
                 if csv { print("customer,rank,item,score,reason") }
                 for list in lists {
                     if !csv { print("\(list.customer)\(list.known ? "" : " (no purchases: popular items)"):") }
                     for (rank, item) in list.items.enumerated() {
                         if csv {
-                            print([list.customer, String(rank + 1), item.item, String(item.score), item.reason ?? ""].map(Self.csvField).joined(separator: ","))
+                            print(
+                                [list.customer, String(rank + 1), item.item, String(item.score), item.reason ?? ""].map(
+                                    Self.csvField
+                                ).joined(separator: ","))
                         } else {
                             print("  \(rank + 1). \(item.item)  (\(item.reason ?? ""))")
                         }
@@ -77,13 +87,16 @@ extension LiveInsight {
             }
 
             static func csvField(_ text: String) -> String {
-                text.contains { $0 == "," || $0 == "\"" || $0.isNewline } ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+                text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+                    ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
             }
         }
 
         struct Evaluate: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Hide purchases, recommend, and report precision, recall, nDCG, coverage and fit time of every method.",
+                abstract:
+                    "Hide purchases, recommend, and report precision, recall, nDCG, coverage and "
+                    + "fit time of every method.",
                 discussion: """
                     --split random hides 20 % of each customer's distinct items (customers with ≥ 5, seeded); \
                     --split time hides the last month (items new to the customer). Benchmarks/commerce-results.json \
@@ -117,7 +130,9 @@ extension LiveInsight {
                 }
                 var kinds: [RecommenderKind] = []
                 for name in methods.split(separator: ",") {
-                    guard let kind = RecommenderKind(rawValue: String(name)) else { throw CLIError("--methods: no method '\(name)'") }
+                    guard let kind = RecommenderKind(rawValue: String(name)) else {
+                        throw CLIError("--methods: no method '\(name)'")
+                    }
                     kinds.append(kind)
                 }
                 var als = ALSRecommender.Options()
@@ -126,8 +141,11 @@ extension LiveInsight {
                 if json { print(try JSONOutput.encode(results)); return }
                 print("\(holdout.description): \(holdout.hidden.count) customers evaluated")
                 for result in results {
-                    print(String(format: "%-9@ P@%d %.4f  R@%d %.4f  nDCG@%d %.4f  coverage %.3f  fit %.2f s", result.method as NSString,
-                                 k, result.precision, k, result.recall, k, result.ndcg, result.coverage, result.fitSeconds))
+                    print(
+                        String(
+                            format: "%-9@ P@%d %.4f  R@%d %.4f  nDCG@%d %.4f  coverage %.3f  fit %.2f s",
+                            result.method as NSString,
+                            k, result.precision, k, result.recall, k, result.ndcg, result.coverage, result.fitSeconds))
                 }
             }
         }

@@ -1,7 +1,7 @@
-import Catalog
 import ArgumentParser
-import Foundation
+import Catalog
 import Checkpoints
+import Foundation
 import ModelLookup
 import Reviews
 
@@ -27,10 +27,15 @@ extension LiveInsight {
         @Flag(help: "Print JSON: every review (review_id, positive, probability, …) and the per-product/topic scores.")
         var json = false
 
-        @Option(help: "Topic dictionary file ('topic = keyword, prefix*, …' per line); default: built-in commerce topics.")
+        @Option(
+            help: "Topic dictionary file ('topic = keyword, prefix*, …' per line); default: built-in commerce topics.")
         var topics: String?
 
-        @Option(help: "Review sentiment model (default: $\(ReviewModelLocator.environmentVariable) or Models/\(ReviewModelLocator.shippedModelName)).")
+        @Option(
+            help: ArgumentHelp(
+                "Review sentiment model (default: $\(ReviewModelLocator.environmentVariable) or "
+                    + "Models/\(ReviewModelLocator.shippedModelName)).")
+        )
         var model: String?
 
         @Option(help: "Highest star rating of the file's scale (ratings run 1…this).")
@@ -54,7 +59,9 @@ extension LiveInsight {
         func validate() throws {
             guard ratingMax > 1 else { throw ValidationError("--rating-max must be above 1") }
             guard (0..<1).contains(alertThreshold) else { throw ValidationError("--alert-threshold must be in 0..<1") }
-            guard alertWindow >= 1, alertMinimum >= 1 else { throw ValidationError("--alert-window and --alert-minimum must be at least 1") }
+            guard alertWindow >= 1, alertMinimum >= 1 else {
+                throw ValidationError("--alert-window and --alert-minimum must be at least 1")
+            }
             if let alertURL {
                 guard let url = URL(string: alertURL), ["http", "https"].contains(url.scheme ?? "") else {
                     throw ValidationError("--alert-url must be an http(s) URL")
@@ -69,7 +76,8 @@ extension LiveInsight {
             let modelPath = try ReviewModelLocator.resolver.require(explicit: model)
             var options = ReviewAnalyzer.Options()
             if let topics { options.topics = try TopicDictionary(contentsOf: topics) }
-            options.alertPolicy = AlertPolicy(threshold: alertThreshold, window: alertWindow, minimumReviews: alertMinimum)
+            options.alertPolicy = AlertPolicy(
+                threshold: alertThreshold, window: alertWindow, minimumReviews: alertMinimum)
             options.productID = product
             options.ratingRange = 1...ratingMax
             let sentimentModel = try SentimentModel(path: modelPath)
@@ -82,7 +90,9 @@ extension LiveInsight {
             var reader = try ReviewReader(path: reviews, options: readerOptions, onWarning: warnings.print)
             let output = json ? try StreamingReviewJSON() : nil
             while let review = reader.next() {
-                guard let result = analyzer.add(review, onAlert: { sender?.send(AlertMessage(alert: $0)) }) else { continue }
+                guard let result = analyzer.add(review, onAlert: { sender?.send(AlertMessage(alert: $0)) }) else {
+                    continue
+                }
                 try output?.append(result)
             }
             warnings.finish()
@@ -108,15 +118,19 @@ extension LiveInsight {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw CLIError("\(folder): cannot create the word-cloud folder (\((error as NSError).localizedFailureReason ?? "permission denied"))")
+                throw CLIError(
+                    "\(folder): cannot create the word-cloud folder "
+                        + "(\((error as NSError).localizedFailureReason ?? "permission denied"))"
+                )
             }
             let layout = WordCloudLayout()
             var files: [(name: String, data: Data)] = []
             for words in clouds {
                 let product = words.productID
                 for (tone, list) in [(WordCloudSVG.Tone.positive, words.positive), (.negative, words.negative)] {
-                    let svg = WordCloudSVG.render(layout.layout(list), layout: layout, tone: tone,
-                                                  title: "\(product) \(tone.rawValue) review words")
+                    let svg = WordCloudSVG.render(
+                        layout.layout(list), layout: layout, tone: tone,
+                        title: "\(product) \(tone.rawValue) review words")
                     files.append((WordCloudSVG.fileName(product: product, tone: tone), Data(svg.utf8)))
                 }
             }
@@ -142,7 +156,8 @@ extension LiveInsight {
                 FileHandle.standardError.write(Data("warning: some alerts were still being retried at exit\n".utf8))
             }
             for case .failed(let attempts, let reason) in sender.outcomes {
-                FileHandle.standardError.write(Data("warning: an alert to \(sender.url) failed after \(attempts) attempts (\(reason))\n".utf8))
+                FileHandle.standardError.write(
+                    Data("warning: an alert to \(sender.url) failed after \(attempts) attempts (\(reason))\n".utf8))
             }
         }
     }
@@ -159,6 +174,8 @@ private final class WarningPrinter {
     }
 
     func finish() {
-        if count > limit { FileHandle.standardError.write(Data("warning: \(count - limit) more warning(s) not shown\n".utf8)) }
+        if count > limit {
+            FileHandle.standardError.write(Data("warning: \(count - limit) more warning(s) not shown\n".utf8))
+        }
     }
 }

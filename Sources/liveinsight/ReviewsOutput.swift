@@ -28,8 +28,9 @@ final class StreamingReviewJSON {
     /// Writes the per-product/topic scores, word-cloud words, alerts and counts, and closes the object.
     /// `modelSHA256` identifies the weights that scored the reviews.
     func finish(_ analysis: ReviewAnalysis, warnings: Int, modelSHA256: String) throws {
-        let summary = Summary(reviews: analysis.reviews, exactDuplicates: analysis.exactDuplicates,
-                              nearDuplicates: analysis.nearDuplicates, warnings: warnings, modelSha256: modelSHA256)
+        let summary = Summary(
+            reviews: analysis.reviews, exactDuplicates: analysis.exactDuplicates,
+            nearDuplicates: analysis.nearDuplicates, warnings: warnings, modelSha256: modelSHA256)
         buffer.append(contentsOf: Array("\n],\n\"products\": ".utf8))
         buffer.append(try encoder.encode(analysis.products))
         buffer.append(contentsOf: Array(",\n\"word_clouds\": ".utf8))
@@ -57,13 +58,18 @@ enum ReviewReport {
     static func text(_ analysis: ReviewAnalysis) -> String {
         var lines: [String] = []
         for product in analysis.products {
-            lines.append("\(product.productID): \(product.reviews) reviews, sentiment \(format(product.sentiment))/5, "
-                         + "\(percent(product.positiveShare)) positive, stars \(stars(product.meanRating, product.ratedReviews))")
+            lines.append(
+                "\(product.productID): \(product.reviews) reviews, sentiment \(format(product.sentiment))/5, "
+                    + "\(percent(product.positiveShare)) positive, "
+                    + "stars \(stars(product.meanRating, product.ratedReviews))"
+            )
             lines.append("  topic        sentences  reviews  sentiment  positive  stars")
             for topic in product.topics {
-                lines.append("  " + pad(topic.topic, 12) + pad(String(topic.sentences), 11, right: true)
-                             + pad(String(topic.reviews), 9, right: true) + pad(format(topic.sentiment), 11, right: true)
-                             + pad(percent(topic.positiveShare), 10, right: true) + "  " + stars(topic.meanRating, topic.ratedReviews))
+                lines.append(
+                    "  " + pad(topic.topic, 12) + pad(String(topic.sentences), 11, right: true)
+                        + pad(String(topic.reviews), 9, right: true) + pad(format(topic.sentiment), 11, right: true)
+                        + pad(percent(topic.positiveShare), 10, right: true) + "  "
+                        + stars(topic.meanRating, topic.ratedReviews))
             }
             if let cloud = analysis.wordClouds.first(where: { $0.productID == product.productID }) {
                 lines.append("  + " + cloud.positive.prefix(8).map(\.word).joined(separator: ", "))
@@ -72,11 +78,15 @@ enum ReviewReport {
             lines.append("")
         }
         for alert in analysis.alerts {
-            lines.append("ALERT \(alert.productID) \(alert.topic): \(percent(alert.negativeShare)) negative in the last "
-                         + "\(alert.windowReviews) reviews (lines \(alert.reviews.map { String($0.line) }.joined(separator: ", ")))")
+            lines.append(
+                "ALERT \(alert.productID) \(alert.topic): \(percent(alert.negativeShare)) negative in the last "
+                    + "\(alert.windowReviews) reviews "
+                    + "(lines \(alert.reviews.map { String($0.line) }.joined(separator: ", ")))"
+            )
         }
-        lines.append("\(analysis.reviews) reviews analysed; dropped \(analysis.exactDuplicates) exact and "
-                     + "\(analysis.nearDuplicates) near duplicates")
+        lines.append(
+            "\(analysis.reviews) reviews analysed; dropped \(analysis.exactDuplicates) exact and "
+                + "\(analysis.nearDuplicates) near duplicates")
         return lines.joined(separator: "\n")
     }
 

@@ -30,9 +30,10 @@ extension LiveInsight {
         @Flag(help: "Let visitors who have not signed in read every page (as viewers) when accounts exist.")
         var publicRead = false
 
-        @Flag(help: """
-            Mark the session cookie Secure: the dashboard is reached over HTTPS through a TLS-terminating proxy.
-            """)
+        @Flag(
+            help: """
+                Mark the session cookie Secure: the dashboard is reached over HTTPS through a TLS-terminating proxy.
+                """)
         var secureCookies = false
 
         /// Refuses a port outside 0…65535 before anything starts (the socket layer would silently wrap it).
@@ -45,10 +46,12 @@ extension LiveInsight {
         func run() async throws {
             let workspace = try workspace.resolved(deprecatedArgument: folder, command: "serve")
             let store = try WorkspaceStore.open(root: workspace.root)
-            let catalog = FileManager.default.fileExists(atPath: workspace.catalogPath)
+            let catalog =
+                FileManager.default.fileExists(atPath: workspace.catalogPath)
                 ? try Catalog(path: workspace.catalogPath) : nil
             let customers = catalog.map { CatalogCustomerSource(catalog: $0, workspace: workspace) }
-            let server = DashboardServer(store: store, customers: customers, team: try team(catalog, workspace: workspace))
+            let server = DashboardServer(
+                store: store, customers: customers, team: try team(catalog, workspace: workspace))
             let (host, port) = (host, port)
             do {
                 try await server.run(host: host, port: port) {
@@ -62,11 +65,15 @@ extension LiveInsight {
         /// The team pages over the catalog; refuses to serve beyond loopback without accounts.
         private func team(_ catalog: Catalog?, workspace: Workspace) throws -> TeamServices? {
             let hasAccounts = try catalog.map { try !$0.accounts().isEmpty } ?? false
-            guard let access = AccessPolicy.forServing(host: host, hasAccounts: hasAccounts, anonymousRead: publicRead,
-                                                       secureCookies: secureCookies) else {
-                throw CLIError("serve: --host \(host) exposes the dashboard to the network, which needs accounts: "
-                    + "add one with `liveinsight users add --workspace \(workspace.root) NAME --role admin`, "
-                    + "or keep the default 127.0.0.1")
+            guard
+                let access = AccessPolicy.forServing(
+                    host: host, hasAccounts: hasAccounts, anonymousRead: publicRead,
+                    secureCookies: secureCookies)
+            else {
+                throw CLIError(
+                    "serve: --host \(host) exposes the dashboard to the network, which needs accounts: "
+                        + "add one with `liveinsight users add --workspace \(workspace.root) NAME --role admin`, "
+                        + "or keep the default 127.0.0.1")
             }
             return catalog.map { TeamServices(accounts: $0, board: $0, catchphrases: $0, alerts: $0, access: access) }
         }

@@ -31,6 +31,6 @@ final class ShutdownSignals {
     }
 
     deinit {
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
     }
 }

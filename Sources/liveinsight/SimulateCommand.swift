@@ -20,7 +20,8 @@ extension LiveInsight {
         @Option(help: "Reference script TSV with line times.") var reference: String
         @Option(help: "Keyword list CSV.") var keywords: String
         @Option(help: "Broadcast metadata JSON (products, prices).") var meta: String?
-        @Option(help: "Broadcast length in seconds (default: the end of the last line plus 5 minutes).") var duration: Double?
+        @Option(help: "Broadcast length in seconds (default: the end of the last line plus 5 minutes).") var duration:
+            Double?
         @Option(name: .customLong("plant"), help: "KEYWORD=FACTOR, repeatable.") var plants: [String] = []
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Option(help: "Peak concurrent viewers.") var peakViewers: Double = 1_200
@@ -39,8 +40,9 @@ extension LiveInsight {
             let script = try ReferenceScript.transcript(path: reference)
             let mentions = MentionFinder(keywords: list).mentions(in: script)
             let metadata = try meta.map(BroadcastMetadata.load) ?? BroadcastMetadata()
-            var setup = BroadcastSimulator.Setup(duration: duration ?? script.duration + 300, mentions: mentions,
-                                                 planted: planted, products: metadata.products)
+            var setup = BroadcastSimulator.Setup(
+                duration: duration ?? script.duration + 300, mentions: mentions,
+                planted: planted, products: metadata.products)
             setup.seed = seed
             setup.peakViewers = peakViewers
             let events = BroadcastSimulator(setup: setup).run()
@@ -49,7 +51,8 @@ extension LiveInsight {
                 let record = SimulationTruth(setup, mentions: mentions)
                 try AtomicFile.write(Data(try JSONOutput.encode(record).utf8), to: truth)
             }
-            print("wrote \(events.events.count) events (\(mentions.count) mentions, \(planted.count) planted) to \(out)")
+            print(
+                "wrote \(events.events.count) events (\(mentions.count) mentions, \(planted.count) planted) to \(out)")
         }
     }
 }

@@ -28,13 +28,15 @@ extension LiveInsight {
                 return
             }
             let catalog = try Catalog(path: workspace.catalogPath)
-            let statuses = try BroadcastStatus.all(workspace: workspace, catalog: catalog, graph: try StageGraph.standard())
+            let statuses = try BroadcastStatus.all(
+                workspace: workspace, catalog: catalog, graph: try StageGraph.standard())
             if json {
                 print(try JSONOutput.encode(statuses))
                 return
             }
             let jobs = try catalog.jobs()
-            let queued = jobs.filter { $0.status == .queued }.count, running = jobs.filter { $0.status == .running }.count
+            let queued = jobs.filter { $0.status == .queued }.count,
+                running = jobs.filter { $0.status == .running }.count
             print(Self.table(statuses))
             print("\(statuses.count) broadcasts in \(workspace.root); jobs: \(queued) queued, \(running) running")
         }
@@ -46,7 +48,11 @@ extension LiveInsight {
             let rows = statuses.map { status in
                 [status.id, status.name, status.duration.map { String(format: "%.1f s", $0) } ?? "-"]
                     + status.stages.map(\.status.rawValue)
-                    + [status.lastJob.map { job in job.outcome.map { "\(job.status.rawValue) (\($0))" } ?? job.status.rawValue } ?? "-"]
+                    + [
+                        status.lastJob.map { job in
+                            job.outcome.map { "\(job.status.rawValue) (\($0))" } ?? job.status.rawValue
+                        } ?? "-"
+                    ]
             }
             let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
             return ([header] + rows).map { row in

@@ -31,13 +31,16 @@ extension LiveInsight.Recommend {
             }
             let catalog = try Catalog(path: workspace.catalogPath)
             let logs = by == .conversion ? try catalog.broadcastEventLogs(workspace: workspace).map(\.log) : []
-            let ranking = CategoryRanking(measure: by, purchases: try catalog.purchases(), items: try catalog.items(), logs: logs,
-                                          top: top, minimumInterested: minInterested)
+            let ranking = CategoryRanking(
+                measure: by, purchases: try catalog.purchases(), items: try catalog.items(), logs: logs,
+                top: top, minimumInterested: minInterested)
             if json { print(try JSONOutput.encode(ranking)); return }
             for (category, entries) in ranking.categories.sorted(by: { $0.key < $1.key }) {
                 print("\(category):")
                 for (rank, entry) in entries.enumerated() {
-                    let figure = entry.conversion.map { String(format: "%.1f %% of %d", $0 * 100, entry.interested ?? 0) } ?? "\(entry.buyers) buyers"
+                    let figure =
+                        entry.conversion.map { String(format: "%.1f %% of %d", $0 * 100, entry.interested ?? 0) }
+                        ?? "\(entry.buyers) buyers"
                     print("  \(rank + 1). \(entry.item) \(entry.text)  (\(figure))")
                 }
             }

@@ -1,9 +1,9 @@
 import Acoustic
 import ArgumentParser
 import AudioIO
+import Checkpoints
 import Foundation
 import Insight
-import Checkpoints
 import Transcription
 
 extension LiveInsight {
@@ -26,8 +26,10 @@ extension LiveInsight {
         @Option(help: "Output format: \(TranscriptFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: TranscriptFormat = .text
 
-        @Option(help: ArgumentHelp("A keyword list (CSV keyword,topic,variants: variants and spoken forms count) "
-                                   + "or a file of keywords to favour, one per line."))
+        @Option(
+            help: ArgumentHelp(
+                "A keyword list (CSV keyword,topic,variants: variants and spoken forms count) "
+                    + "or a file of keywords to favour, one per line."))
         var hotwords: String?
 
         @OptionGroup var model: ModelOptions

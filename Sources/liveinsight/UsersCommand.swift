@@ -1,7 +1,7 @@
-import Checkpoints
-import Catalog
 import Accounts
 import ArgumentParser
+import Catalog
+import Checkpoints
 import Foundation
 import Pipeline
 

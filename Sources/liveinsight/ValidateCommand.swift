@@ -28,7 +28,9 @@ extension LiveInsight {
         @Option(name: .customLong("ref"), help: "Reference transcript: a file or a directory.")
         var reference: String
 
-        @Option(name: .customLong("hyp"), help: "Hypothesis transcript: a file, a directory or a broadcast id in --workspace (its transcript).")
+        @Option(
+            name: .customLong("hyp"),
+            help: "Hypothesis transcript: a file, a directory or a broadcast id in --workspace (its transcript).")
         var hypothesis: String
 
         @OptionGroup var workspace: WorkspaceOption
@@ -39,8 +41,10 @@ extension LiveInsight {
         @Option(help: ArgumentHelp("Also write an HTML error view to this file.", valueName: "file"))
         var html: String?
 
-        @Option(help: ArgumentHelp("Exit with status 1 when the corpus CER is above this fraction (0.1 or 10%).",
-                                   valueName: "rate"))
+        @Option(
+            help: ArgumentHelp(
+                "Exit with status 1 when the corpus CER is above this fraction (0.1 or 10%).",
+                valueName: "rate"))
         var maxCER: String?
 
         @Option(help: "Aligned view unit: words or characters.")
@@ -84,7 +88,8 @@ extension LiveInsight {
         /// Rejects a `--max-cer` that is not a rate before any file is read.
         func validate() throws {
             if let maxCER, Self.parseRate(maxCER) == nil {
-                throw ValidationError("--max-cer '\(maxCER)' is not a rate; give a fraction such as 0.1 or a percentage such as 10%")
+                throw ValidationError(
+                    "--max-cer '\(maxCER)' is not a rate; give a fraction such as 0.1 or a percentage such as 10%")
             }
         }
 
@@ -96,7 +101,8 @@ extension LiveInsight {
             let report: ValidationReport
             do {
                 report = TranscriptValidator.validate(
-                    reference: try loader.load(reference), hypothesis: try hypotheses.load(hypothesis), options: options)
+                    reference: try loader.load(reference), hypothesis: try hypotheses.load(hypothesis), options: options
+                )
             } catch {
                 Self.printError(error.description)
                 throw ExitCode(2)
@@ -116,23 +122,27 @@ extension LiveInsight {
                     try Data(HTMLReportRenderer(view: selection).render(report).utf8)
                         .write(to: URL(fileURLWithPath: html), options: .atomic)
                 } catch {
-                    Self.printError("cannot write \(html): \(error.localizedDescription); check that its folder exists and is writable")
+                    Self.printError(
+                        "cannot write \(html): \(error.localizedDescription); check that its folder exists and is writable"
+                    )
                     throw ExitCode(2)
                 }
             }
             if let maxCER, let limit = Self.parseRate(maxCER), report.exceeds(maxCER: limit) {
-                Self.printError("corpus CER \(NumberText.percent(report.corpus.cer, decimals: 2)) is above --max-cer "
-                    + NumberText.percent(limit, decimals: 2))
+                Self.printError(
+                    "corpus CER \(NumberText.percent(report.corpus.cer, decimals: 2)) is above --max-cer "
+                        + NumberText.percent(limit, decimals: 2))
                 throw ExitCode(1)
             }
         }
 
         /// The validation options the flags describe.
         var options: ValidationOptions {
-            ValidationOptions(normalization: TextNormalizer.Options(
-                unicodeNFC: !noNFC, composeCompatibilityJamo: composeJamo, foldWidth: !noWidthFold,
-                removeWebMarkers: !keepWebMarkers, numberForm: numbers, removePunctuation: !keepPunctuation,
-                foldCase: !keepCase, foldWhitespace: true))
+            ValidationOptions(
+                normalization: TextNormalizer.Options(
+                    unicodeNFC: !noNFC, composeCompatibilityJamo: composeJamo, foldWidth: !noWidthFold,
+                    removeWebMarkers: !keepWebMarkers, numberForm: numbers, removePunctuation: !keepPunctuation,
+                    foldCase: !keepCase, foldWhitespace: true))
         }
 
         /// Whether to colour: `always`, or `auto` with stdout a terminal and `NO_COLOR` unset.
@@ -147,7 +157,9 @@ extension LiveInsight {
         /// A rate from "0.1" or "10%"; `nil` when not a non-negative number.
         static func parseRate(_ text: String) -> Double? {
             let isPercent = text.hasSuffix("%")
-            guard let value = Double(isPercent ? String(text.dropLast()) : text), value >= 0, value.isFinite else { return nil }
+            guard let value = Double(isPercent ? String(text.dropLast()) : text), value >= 0, value.isFinite else {
+                return nil
+            }
             return isPercent ? value / 100 : value
         }
 

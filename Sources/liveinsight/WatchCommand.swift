@@ -37,10 +37,11 @@ extension LiveInsight {
         @Flag(help: "Exit once the inbox is empty and no job is queued or running (for cron and tests).")
         var untilIdle = false
 
-        @Option(help: """
-            Post the negative-review alerts of recordings' reviews to this webhook (Slack-compatible JSON), \
-            as `reviews --alert-url` does.
-            """)
+        @Option(
+            help: """
+                Post the negative-review alerts of recordings' reviews to this webhook (Slack-compatible JSON), \
+                as `reviews --alert-url` does.
+                """)
         var alertURL: String?
 
         @OptionGroup var pipeline: PipelineOptions
@@ -60,18 +61,23 @@ extension LiveInsight {
             let runner = try pipeline.runner(
                 workspace: try workspace.resolved(deprecatedArgument: folder, command: "watch"), parallelJobs: jobs,
                 progress: { [jobs] label, total, unit in
-                    ProgressReporter(label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)
+                    ProgressReporter(
+                        label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)
                 },
                 log: nil, alertSender: alertSender)
-            _ = try runner.models.acoustic.model()   // a missing or broken model stops here, not as one rejection per file
+            // A missing or broken model stops here, not as one rejection per file.
+            _ = try runner.models.acoustic.model()
             let daemon = try WatchDaemon(runner: runner, options: options) { printToStandardError(Self.stamp($0)) }
             let signals = ShutdownSignals {
-                printToStandardError(Self.stamp("stopping: no new jobs; finishing the stages in flight (again to quit now)"))
+                printToStandardError(
+                    Self.stamp("stopping: no new jobs; finishing the stages in flight (again to quit now)"))
                 daemon.requestStop()
             }
             defer { withExtendedLifetime(signals) {} }
-            printToStandardError(Self.stamp("watching \(runner.workspace.inbox) (\(daemon.usesInotify ? "inotify" : "polling"), "
-                + "\(jobs) job\(jobs == 1 ? "" : "s"))"))
+            printToStandardError(
+                Self.stamp(
+                    "watching \(runner.workspace.inbox) (\(daemon.usesInotify ? "inotify" : "polling"), "
+                        + "\(jobs) job\(jobs == 1 ? "" : "s"))"))
             daemon.run()
             if let alertSender, !alertSender.waitUntilFinished(timeout: 30) {
                 printToStandardError(Self.stamp("warning: some review alerts were still being retried at exit"))

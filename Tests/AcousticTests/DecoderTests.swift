@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Acoustic
 
 /// CTC decoding, hotword bias and timestamps on hand-made posteriors.
@@ -19,15 +20,18 @@ struct DecoderTests {
 
     /// Greedy decoding collapses repeats and drops blanks, but keeps a repeat separated by a blank.
     @Test func greedyCollapses() {
-        let p = Self.posteriors([[Self.hal: 0.9], [Self.hal: 0.9], [Self.blank: 0.9], [Self.hal: 0.9],
-                                 [Self.in_: 0.9], [Self.in_: 0.9], [Self.blank: 0.9]])
+        let p = Self.posteriors([
+            [Self.hal: 0.9], [Self.hal: 0.9], [Self.blank: 0.9], [Self.hal: 0.9],
+            [Self.in_: 0.9], [Self.in_: 0.9], [Self.blank: 0.9],
+        ])
         #expect(GreedyDecoder().decode(p) == [Self.hal, Self.hal, Self.in_])
         #expect(Self.vocabulary.text(of: GreedyDecoder().decode(p)) == "할할인")
     }
 
     /// Beam search sums over paths: "할" (0.64 over all its paths) beats the best single path (blank, blank: 0.36).
     @Test func beamFindsTheLikelierPrefix() {
-        let p = Self.posteriors([[Self.blank: 0.6, Self.hal: 0.4], [Self.blank: 0.6, Self.hal: 0.4]], vocabularySize: 4)
+        let p = Self.posteriors(
+            [[Self.blank: 0.6, Self.hal: 0.4], [Self.blank: 0.6, Self.hal: 0.4]], vocabularySize: 4)
         #expect(GreedyDecoder().decode(p) == [])
         #expect(PrefixBeamSearch(beamWidth: 4).decode(p) == [Self.hal])
     }
@@ -41,8 +45,10 @@ struct DecoderTests {
     /// A hotword that is slightly less likely than a competitor wins once boosted.
     @Test func hotwordBoostFires() {
         // "할인" vs "가격" at each step: 0.45 vs 0.5.
-        let p = Self.posteriors([[Self.ga: 0.5, Self.hal: 0.45], [Self.blank: 0.9],
-                                 [Self.gyeok: 0.5, Self.in_: 0.45], [Self.blank: 0.9]])
+        let p = Self.posteriors([
+            [Self.ga: 0.5, Self.hal: 0.45], [Self.blank: 0.9],
+            [Self.gyeok: 0.5, Self.in_: 0.45], [Self.blank: 0.9],
+        ])
         #expect(PrefixBeamSearch().decode(p) == [Self.ga, Self.gyeok])
         let bias = HotwordBias(keywords: [Self.vocabulary.encode("할인")], boost: 1.0)
         #expect(PrefixBeamSearch(hotwords: bias).decode(p) == [Self.hal, Self.in_])
@@ -50,8 +56,10 @@ struct DecoderTests {
 
     /// A beam of one still follows the hotword: the bonus decides which single prefix survives each frame.
     @Test func singleBeamHonoursHotwords() {
-        let p = Self.posteriors([[Self.ga: 0.5, Self.hal: 0.45], [Self.blank: 0.9],
-                                 [Self.gyeok: 0.5, Self.in_: 0.45], [Self.blank: 0.9]])
+        let p = Self.posteriors([
+            [Self.ga: 0.5, Self.hal: 0.45], [Self.blank: 0.9],
+            [Self.gyeok: 0.5, Self.in_: 0.45], [Self.blank: 0.9],
+        ])
         #expect(PrefixBeamSearch(beamWidth: 1).decode(p) == [Self.ga, Self.gyeok])
         let bias = HotwordBias(keywords: [Self.vocabulary.encode("할인")], boost: 1.0)
         #expect(PrefixBeamSearch(beamWidth: 1, hotwords: bias).decode(p) == [Self.hal, Self.in_])
@@ -112,7 +120,8 @@ struct DecoderTests {
         let sequence = GreedyDecoder().decode(p)
         let spans = ForcedAlignment.align(sequence, to: p)
         #expect(spans?.map { [$0.firstFrame, $0.lastFrame] } == [[5, 7], [9, 9], [11, 11], [14, 15], [17, 17]])
-        let words = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: FrameClock(), offset: 10)
+        let words = TimedWords.words(
+            for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: FrameClock(), offset: 10)
         #expect(words.map(\.text) == ["할인", "배송"])
         #expect(abs(words[0].start - (10 + 0.0425 + 0.04 * 5 - 0.02)) < 1e-9)
         #expect(abs(words[0].end - (10 + 0.0425 + 0.04 * 9 + 0.02)) < 1e-9)
@@ -128,9 +137,11 @@ struct DecoderTests {
         frames[7] = [Self.in_: 0.97]
         let p = Self.posteriors(frames)
         let sequence = GreedyDecoder().decode(p)
-        let plain = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: FrameClock(), offset: 10)
-        let delayed = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary,
-                                       clock: FrameClock(emissionDelay: 0.07), offset: 10)
+        let plain = TimedWords.words(
+            for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: FrameClock(), offset: 10)
+        let delayed = TimedWords.words(
+            for: sequence, posteriors: p, vocabulary: Self.vocabulary,
+            clock: FrameClock(emissionDelay: 0.07), offset: 10)
         #expect(plain.count == 1 && delayed.count == 1)
         #expect(abs(plain[0].start - delayed[0].start - 0.07) < 1e-9)
         #expect(abs(plain[0].end - delayed[0].end - 0.07) < 1e-9)
@@ -147,8 +158,9 @@ struct DecoderTests {
         let sequence = GreedyDecoder().decode(p)
         let unbounded = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: clock)
         #expect(unbounded.first.map { $0.start < 0 } == true)
-        let words = TimedWords.words(for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: clock,
-                                     offset: 0, bounds: 0...0.2)
+        let words = TimedWords.words(
+            for: sequence, posteriors: p, vocabulary: Self.vocabulary, clock: clock,
+            offset: 0, bounds: 0...0.2)
         #expect(words.map(\.start) == [0])
         #expect(words.allSatisfy { $0.end <= 0.2 && $0.end >= $0.start })
     }
@@ -157,7 +169,8 @@ struct DecoderTests {
     @Test func alignmentThatCannotFit() {
         let p = Self.posteriors([[Self.hal: 0.9]])
         #expect(ForcedAlignment.align([Self.hal, Self.in_], to: p) == nil)
-        #expect(ForcedAlignment.align([Self.hal, Self.hal], to: Self.posteriors([[Self.hal: 0.9], [Self.hal: 0.9]])) == nil)
+        #expect(
+            ForcedAlignment.align([Self.hal, Self.hal], to: Self.posteriors([[Self.hal: 0.9], [Self.hal: 0.9]])) == nil)
         #expect(ForcedAlignment.align([], to: p) == [])
     }
 
@@ -169,12 +182,13 @@ struct DecoderTests {
         #expect(!Self.vocabulary.spellsJamo)
     }
 
-    /// The jamo units of `Training/liveinsight_train/units.py` (`Vocab.jamo_units()`): blank, unknown, boundary, 18 onsets
-    /// (no silent ㅇ), 21 vowels, 27 codas as conjoining jamo.
-    static let jamo = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁"]
-        + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
-        + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
-        + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
+    /// The jamo units of `Training/liveinsight_train/units.py` (`Vocab.jamo_units()`): blank,
+    /// unknown, boundary, 18 onsets (no silent ㅇ), 21 vowels, 27 codas as conjoining jamo.
+    static let jamo = TokenVocabulary(
+        tokens: ["<blank>", "<unk>", "▁"]
+            + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
+            + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
+            + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
 
     /// With jamo units a syllable is spelt onset, vowel, coda without the silent ㅇ, and decoding puts it
     /// back and composes.
@@ -183,8 +197,11 @@ struct DecoderTests {
         // 안 = (ᄋ) ᅡ(vowel 0) ᆫ(coda 3); 녕 = ᄂ(onset 2) ᅧ(6) ᆼ(20); 값 = ᄀ(0) ᅡ(0) ᆹ(17); 이 = (ᄋ) ᅵ(20)
         let (onset, vowel, coda) = (3, 3 + 18, 3 + 18 + 21)
         let ids = Self.jamo.encode(" 안녕, 값이x ")
-        #expect(ids == [vowel + 0, coda + 3, onset + 2, vowel + 6, coda + 20, Self.space,
-                        onset + 0, vowel + 0, coda + 17, vowel + 20, TokenVocabulary.unknown])
+        #expect(
+            ids == [
+                vowel + 0, coda + 3, onset + 2, vowel + 6, coda + 20, Self.space,
+                onset + 0, vowel + 0, coda + 17, vowel + 20, TokenVocabulary.unknown,
+            ])
         #expect(Self.jamo.text(of: Array(ids.dropLast())) == "안녕 값이")
         #expect(Self.jamo.text(of: Array(ids.dropLast())).unicodeScalars.count == 5)  // 안 녕 space 값 이: composed
         // A coda with no vowel before it makes no syllable and stays a jamo.

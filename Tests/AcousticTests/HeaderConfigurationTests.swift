@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Acoustic
 
 /// What a caller can read from a model file's header without loading the weights.

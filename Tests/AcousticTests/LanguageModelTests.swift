@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Acoustic
 
 /// The n-gram language model and its fusion into beam search, on the committed tiny language model
@@ -28,7 +29,8 @@ struct LanguageModelTests {
         let model = try NgramLanguageModel(path: Self.tinyLanguageModel)
         let first = (3..<model.vocabulary.count).map { ($0, model.score(model.start, $0).logProbability) }
         let likely = try #require(first.max { $0.1 < $1.1 }).0, unlikely = try #require(first.min { $0.1 < $1.1 }).0
-        let posteriors = DecoderTests.posteriors([[unlikely: 0.5, likely: 0.45], [0: 0.95]], vocabularySize: model.vocabulary.count)
+        let posteriors = DecoderTests.posteriors(
+            [[unlikely: 0.5, likely: 0.45], [0: 0.95]], vocabularySize: model.vocabulary.count)
         #expect(PrefixBeamSearch().decode(posteriors) == [unlikely])
         let fusion = LanguageModelFusion(model: model, weight: 0.5, unitBonus: 0)
         #expect(PrefixBeamSearch(languageModel: fusion).decode(posteriors) == [likely])
@@ -37,9 +39,13 @@ struct LanguageModelTests {
     /// Fusion takes the weights an acoustic model's configuration records, else the defaults.
     @Test func fusionTakesTheAcousticModelsWeights() throws {
         let model = try NgramLanguageModel(path: Self.tinyLanguageModel)
-        var configuration = try AcousticModel(path: ModelParityTests.fixtures.appendingPathComponent("tiny-model.safetensors").path).configuration
+        var configuration = try AcousticModel(
+            path: ModelParityTests.fixtures.appendingPathComponent("tiny-model.safetensors").path
+        ).configuration
         let untuned = try LanguageModelFusion(model: model, tunedFor: configuration)
-        #expect(untuned.weight == LanguageModelFusion.defaultWeight && untuned.unitBonus == LanguageModelFusion.defaultUnitBonus)
+        #expect(
+            untuned.weight == LanguageModelFusion.defaultWeight
+                && untuned.unitBonus == LanguageModelFusion.defaultUnitBonus)
         (configuration.languageModelWeight, configuration.languageModelUnitBonus) = (0.3, 2)
         let tuned = try LanguageModelFusion(model: model, tunedFor: configuration)
         #expect(tuned.weight == 0.3 && tuned.unitBonus == 2)
@@ -61,7 +67,8 @@ struct LanguageModelTests {
         #expect {
             try LanguageModelFusion(model: model, tunedFor: configuration)
         } throws: { error in
-            (error as? AcousticModelError)?.description.contains("built for 47 other units than the acoustic model's 4") == true
+            (error as? AcousticModelError)?.description.contains("built for 47 other units than the acoustic model's 4")
+                == true
         }
     }
 }
@@ -70,6 +77,8 @@ struct LanguageModelTests {
 struct LanguageModelParityTests {
     static let shipped = ModelParityTests.shippedModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors")
 
+    // The fixture's own (snake_case) key names, as the Python recipe writes them.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct Fixture: Decodable {
         struct Sentence: Decodable { let text: String; let units: [Int]; let log_prob: Float }
         struct Decode: Decodable { let reference: String; let plain: [Int]; let fused: [Int] }
@@ -84,13 +93,16 @@ struct LanguageModelParityTests {
     /// PyTorch's log-probabilities of four held-out utterances gives exactly Python's unit sequences.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: shipped), "no language model in Models/"))
     func shippedLanguageModelMatchesPython() throws {
-        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: ModelParityTests.fixtures.appendingPathComponent("lm-fixture.json")))
+        let fixture = try JSONDecoder().decode(
+            Fixture.self, from: Data(contentsOf: ModelParityTests.fixtures.appendingPathComponent("lm-fixture.json")))
         let configuration = try AcousticModel(path: ModelParityTests.shippedModel).configuration
         let fusion = try LanguageModelFusion(model: try NgramLanguageModel(path: Self.shipped), tunedFor: configuration)
-        try #require(fusion.model.digest == fixture.language_model_sha256,
-                     "Training/fixtures/lm-fixture.* were made from another language model: regenerate them (README there)")
-        try #require(fusion.weight == fixture.lm_weight && fusion.unitBonus == fixture.lm_unit_bonus,
-                     "Training/fixtures/lm-fixture.* were made with other fusion weights: regenerate them (README there)")
+        try #require(
+            fusion.model.digest == fixture.language_model_sha256,
+            "Training/fixtures/lm-fixture.* were made from another language model: regenerate them (README there)")
+        try #require(
+            fusion.weight == fixture.lm_weight && fusion.unitBonus == fixture.lm_unit_bonus,
+            "Training/fixtures/lm-fixture.* were made with other fusion weights: regenerate them (README there)")
         for sentence in fixture.sentences {
             let swift = fusion.model.sentenceLogProbability(sentence.units)
             #expect(abs(swift - sentence.log_prob) < 1e-3, "\(sentence.text): \(swift) vs \(sentence.log_prob)")
@@ -99,8 +111,12 @@ struct LanguageModelParityTests {
         for (index, expected) in fixture.decodes.enumerated() {
             let tensor = try #require(utterances.tensors["utterance\(index)"])
             let posteriors = Posteriors(frames: tensor.shape[0], vocabularySize: tensor.shape[1], values: tensor.values)
-            #expect(PrefixBeamSearch().decode(posteriors) == expected.plain, "utterance \(index) without the language model")
-            #expect(PrefixBeamSearch(languageModel: fusion).decode(posteriors) == expected.fused, "utterance \(index), fused")
+            #expect(
+                PrefixBeamSearch().decode(posteriors) == expected.plain, "utterance \(index) without the language model"
+            )
+            #expect(
+                PrefixBeamSearch(languageModel: fusion).decode(posteriors) == expected.fused,
+                "utterance \(index), fused")
         }
     }
 }

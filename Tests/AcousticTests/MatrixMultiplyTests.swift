@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Acoustic
 
 /// The blocked matrix multiply against a plain double-precision triple loop.
@@ -12,7 +13,9 @@ struct MatrixMultiplyTests {
     }
 
     /// Shapes with every kind of edge: rows not a multiple of 6, columns not a multiple of 16, K = 1.
-    @Test(arguments: [(1, 1, 1), (5, 3, 17), (6, 16, 16), (7, 144, 576), (13, 9, 33), (64, 1_296, 144), (100, 576, 144)])
+    @Test(arguments: [
+        (1, 1, 1), (5, 3, 17), (6, 16, 16), (7, 144, 576), (13, 9, 33), (64, 1_296, 144), (100, 576, 144),
+    ])
     func matchesReference(m: Int, k: Int, n: Int) {
         for threads in [1, 2] {
             let a = Self.random(m * k, seed: 1), w = Self.random(n * k, seed: 2), bias = Self.random(n, seed: 3)
@@ -21,8 +24,9 @@ struct MatrixMultiplyTests {
             a.withUnsafeBufferPointer { a in
                 bias.withUnsafeBufferPointer { bias in
                     c.withUnsafeMutableBufferPointer { c in
-                        MatrixMultiply.multiply(a.baseAddress!, rows: m, lda: k, packed, bias: bias.baseAddress!,
-                                                into: c.baseAddress!, ldc: n, threads: threads)
+                        MatrixMultiply.multiply(
+                            a.baseAddress!, rows: m, lda: k, packed, bias: bias.baseAddress!,
+                            into: c.baseAddress!, ldc: n, threads: threads)
                     }
                 }
             }

@@ -2,6 +2,7 @@ import ContentHash
 import Foundation
 import Testing
 import Transcription
+
 @testable import Acoustic
 
 /// Every malformed model file fails with an error that names the file and the problem.
@@ -66,7 +67,10 @@ struct ModelFileErrorTests {
         let whole = try Data(contentsOf: URL(fileURLWithPath: Self.tinyModel))
         try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
         expectFailure(path) { error in
-            switch error { case .malformed, .checksumMismatch: true; default: false }
+            switch error {
+            case .malformed, .checksumMismatch: true;
+            default: false
+            }
         }
     }
 
@@ -95,7 +99,8 @@ struct ModelFileErrorTests {
         let path = try temporaryPath("shape.safetensors")
         var tensors = parts.tensors
         let original = try #require(tensors["blocks.0.ff1.linear1.bias"])
-        tensors["blocks.0.ff1.linear1.bias"] = .init(shape: [original.shape[0] - 1], values: Array(original.values.dropLast()))
+        tensors["blocks.0.ff1.linear1.bias"] = .init(
+            shape: [original.shape[0] - 1], values: Array(original.values.dropLast()))
         try write(path, metadata: parts.metadata, tensors: tensors)
         expectFailure(path) { if case .wrongShape(_, "blocks.0.ff1.linear1.bias", _, _) = $0 { true } else { false } }
     }
@@ -104,7 +109,8 @@ struct ModelFileErrorTests {
     @Test func vocabularyMismatch() throws {
         let parts = try tinyParts()
         let path = try temporaryPath("vocab.safetensors")
-        var config = try #require(try JSONSerialization.jsonObject(with: Data(parts.metadata["config"]!.utf8)) as? [String: Any])
+        var config = try #require(
+            try JSONSerialization.jsonObject(with: Data(parts.metadata["config"]!.utf8)) as? [String: Any])
         config["vocab"] = (config["vocab"] as! [String]) + ["추가"]
         var metadata = parts.metadata
         metadata["config"] = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
@@ -130,9 +136,11 @@ struct ModelFileErrorTests {
         let projection = try #require(tensors["subsampling.linear.weight"])
         let (rows, columns) = (projection.shape[0], projection.shape[1])
         let narrower = columns / 19 * 9
-        tensors["subsampling.linear.weight"] = .init(shape: [rows, narrower], values: (0..<rows).flatMap { row in
-            projection.values[(row * columns)..<(row * columns + narrower)]
-        })
+        tensors["subsampling.linear.weight"] = .init(
+            shape: [rows, narrower],
+            values: (0..<rows).flatMap { row in
+                projection.values[(row * columns)..<(row * columns + narrower)]
+            })
         try write(path, metadata: metadata, tensors: tensors)
         let model = try AcousticModel(path: path)
         #expect(model.configuration.melBins == 40)
@@ -152,7 +160,8 @@ struct ModelFileErrorTests {
     @Test func recalibratedConfigurationIsAnotherModel() throws {
         let parts = try tinyParts()
         let path = try temporaryPath("calibrated.safetensors")
-        var config = try #require(try JSONSerialization.jsonObject(with: Data(parts.metadata["config"]!.utf8)) as? [String: Any])
+        var config = try #require(
+            try JSONSerialization.jsonObject(with: Data(parts.metadata["config"]!.utf8)) as? [String: Any])
         config["emission_delay"] = 0.068
         config["spotting_threshold"] = -0.6
         var metadata = parts.metadata

@@ -1,7 +1,8 @@
+import Features
 import Foundation
 import Testing
+
 @testable import Acoustic
-import Features
 
 /// The Swift Conformer against PyTorch on the committed fixtures in Training/fixtures (see its README).
 struct ModelParityTests {
@@ -13,8 +14,10 @@ struct ModelParityTests {
     }
 
     /// `model`'s log-probabilities on a fixture's features are within 1e-3 of PyTorch's.
-    static func expectLogProbabilitiesMatch(_ model: AcousticModel, _ reference: SafeTensorsFile,
-                                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectLogProbabilitiesMatch(
+        _ model: AcousticModel, _ reference: SafeTensorsFile,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let features = try #require(reference.tensors["features"], sourceLocation: sourceLocation)
         let expected = try #require(reference.tensors["log_probs"], sourceLocation: sourceLocation)
         let posteriors = model.logProbabilities(features: features.values, frames: features.shape[0])
@@ -40,8 +43,9 @@ struct ModelParityTests {
     func shippedModelMatchesPyTorch() throws {
         let model = try AcousticModel(path: Self.shippedModel, threads: 2)
         let reference = try Self.fixture("shipped-fixture.safetensors")
-        #expect(reference.metadata["model_data_sha256"] == model.weightsDigest,
-                "Training/fixtures/shipped-fixture.safetensors was made from another model: regenerate it (README there)")
+        #expect(
+            reference.metadata["model_data_sha256"] == model.weightsDigest,
+            "Training/fixtures/shipped-fixture.safetensors was made from another model: regenerate it (README there)")
         try Self.expectLogProbabilitiesMatch(model, reference)
     }
 
@@ -49,8 +53,10 @@ struct ModelParityTests {
     @Test func threadsDoNotChangeResults() throws {
         let path = Self.fixtures.appendingPathComponent("tiny-model.safetensors").path
         let features = try #require(try Self.fixture("tiny-fixture.safetensors").tensors["features"])
-        let one = try AcousticModel(path: path, threads: 1).logProbabilities(features: features.values, frames: features.shape[0])
-        let two = try AcousticModel(path: path, threads: 2).logProbabilities(features: features.values, frames: features.shape[0])
+        let one = try AcousticModel(path: path, threads: 1).logProbabilities(
+            features: features.values, frames: features.shape[0])
+        let two = try AcousticModel(path: path, threads: 2).logProbabilities(
+            features: features.values, frames: features.shape[0])
         #expect(one == two)
     }
 
@@ -72,7 +78,9 @@ struct ModelParityTests {
     @Test func tooShortInputGivesNoFrames() throws {
         let model = try AcousticModel(path: Self.fixtures.appendingPathComponent("tiny-model.safetensors").path)
         for frames in [0, 1, 6] {
-            #expect(model.logProbabilities(features: [Float](repeating: -5, count: frames * 80), frames: frames).frames == 0)
+            #expect(
+                model.logProbabilities(features: [Float](repeating: -5, count: frames * 80), frames: frames).frames == 0
+            )
         }
         #expect(model.logProbabilities(features: [Float](repeating: -5, count: 7 * 80), frames: 7).frames == 1)
     }

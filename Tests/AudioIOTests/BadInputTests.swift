@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AudioIO
 
 /// Every kind of bad recording fails with an error that names the file and the problem.

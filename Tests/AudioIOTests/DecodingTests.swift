@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AudioIO
 
 /// Decoding the bundled clips: every container, rate and channel layout.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AudioIO
 
 /// Cutting long audio into utterances at pauses.
@@ -18,7 +19,9 @@ struct PauseSegmenterTests {
         return signal + [Float](repeating: 0, count: Int(gap * 16_000))
     }
 
-    private func segment(_ signal: [Float], blockSize: Int = 4_000, options: PauseSegmenter.Options = .init())
+    private func segment(
+        _ signal: [Float], blockSize: Int = 4_000, options: PauseSegmenter.Options = .init()
+    )
         -> [PauseSegmenter.Segment]
     {
         let segmenter = PauseSegmenter(options: options)
@@ -79,7 +82,9 @@ struct PauseSegmenterTests {
 
     /// A long silence before speech is not carried into the segment (at most 0.5 s of lead-in stays).
     @Test func trimsLeadingSilence() {
-        let signal = [Float](repeating: 0, count: 16_000 * 10) + Signals.sine(frequency: 200, rate: 16_000, seconds: 2, amplitude: 0.3)
+        let signal =
+            [Float](repeating: 0, count: 16_000 * 10)
+            + Signals.sine(frequency: 200, rate: 16_000, seconds: 2, amplitude: 0.3)
         let segments = segment(signal)
         #expect(segments.count == 1)
         #expect(segments.first.map { $0.start >= 9.5 && $0.start <= 10 } == true)

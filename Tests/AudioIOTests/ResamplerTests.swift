@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AudioIO
 
 /// The resampler's pass band, stop band, streaming and timing.
@@ -70,10 +71,10 @@ struct ResamplerTests {
     /// A click at input time t comes out at output time t: the filter adds no delay.
     @Test func impulseKeepsItsTime() throws {
         var input = [Float](repeating: 0, count: 48_000)
-        input[24_000] = 1                         // 0.5 s at 48 kHz
+        input[24_000] = 1  // 0.5 s at 48 kHz
         let output = try resample(input, from: 48_000)
         let peak = output.indices.max { abs(output[$0]) < abs(output[$1]) }!
-        #expect(peak == 8_000)                    // 0.5 s at 16 kHz
+        #expect(peak == 8_000)  // 0.5 s at 16 kHz
     }
 
     /// Nonsensical rates are refused with a clear error.

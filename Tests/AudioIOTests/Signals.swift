@@ -4,7 +4,9 @@ import Foundation
 enum Signals {
     /// `seconds` of a sine at `frequency` Hz sampled at `rate`, amplitude `amplitude`.
     static func sine(frequency: Double, rate: Int, seconds: Double, amplitude: Double = 0.5) -> [Float] {
-        (0..<Int(seconds * Double(rate))).map { Float(amplitude * sin(2 * .pi * frequency * Double($0) / Double(rate))) }
+        (0..<Int(seconds * Double(rate))).map {
+            Float(amplitude * sin(2 * .pi * frequency * Double($0) / Double(rate)))
+        }
     }
 
     /// Amplitude of the `frequency` component of `samples` (least-squares fit of sine and cosine),
@@ -36,7 +38,8 @@ enum Signals {
 
     /// A fresh temporary directory for one test.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liveinsight-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AudioIO
 
 /// Writing audio: round trips and atomic appearance.

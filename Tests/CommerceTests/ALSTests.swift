@@ -1,6 +1,7 @@
-@testable import Commerce
 import SeededRandom
 import Testing
+
+@testable import Commerce
 
 /// ALS for implicit feedback recovers planted structure, and its two solvers agree.
 struct ALSTests {
@@ -32,7 +33,8 @@ struct ALSTests {
         #expect(inGroup == 60 * 4)
         let popular = PopularRecommender(data)
         let popularInGroup = (0..<data.customers.count).reduce(0) { total, u in
-            total + popular.recommend(customer: u, k: 4, data: data, popularity: popularity)
+            total
+                + popular.recommend(customer: u, k: 4, data: data, popularity: popularity)
                 .filter { data.items[$0].hasPrefix(data.customers[u].prefix(2)) }.count
         }
         #expect(popularInGroup < 60 * 4 / 2)
@@ -46,9 +48,13 @@ struct ALSTests {
         let fixed = (0..<data.items.count * f).map { _ in Float.random(in: -1...1, using: &random) }
         var exact = [Float](repeating: 0, count: data.customers.count * f), iterative = exact
         ALSSolve(factors: f, regularization: 0.1, alpha: 40, solver: .cholesky, cgSteps: 0)
-            .sweep(&exact, fixed: fixed, offsets: data.customerOffsets, columns: data.customerItems, counts: data.customerCounts)
+            .sweep(
+                &exact, fixed: fixed, offsets: data.customerOffsets, columns: data.customerItems,
+                counts: data.customerCounts)
         ALSSolve(factors: f, regularization: 0.1, alpha: 40, solver: .conjugateGradient, cgSteps: 3 * f)
-            .sweep(&iterative, fixed: fixed, offsets: data.customerOffsets, columns: data.customerItems, counts: data.customerCounts)
+            .sweep(
+                &iterative, fixed: fixed, offsets: data.customerOffsets, columns: data.customerItems,
+                counts: data.customerCounts)
         let largest = zip(exact, iterative).map { abs($0 - $1) }.max() ?? 1
         #expect(largest < 1e-3)
         #expect(exact.contains { abs($0) > 0.01 })
@@ -60,7 +66,8 @@ struct ALSTests {
         let options = ALSRecommender.Options(factors: 3, iterations: 3)
         var other = options
         other.seed = 43
-        #expect(ALSRecommender(data, options: options).itemFactors == ALSRecommender(data, options: options).itemFactors)
+        #expect(
+            ALSRecommender(data, options: options).itemFactors == ALSRecommender(data, options: options).itemFactors)
         #expect(ALSRecommender(data, options: options).itemFactors != ALSRecommender(data, options: other).itemFactors)
     }
 }

@@ -1,14 +1,17 @@
-@testable import Commerce
 import Foundation
 import Testing
+
+@testable import Commerce
 
 /// Holdout splits and ranking metrics.
 struct EvaluationTests {
     /// Customers with ≥ 5 items hide round(20 %) of them (at least one); others hide nothing; the
     /// training data lacks exactly the hidden pairs; a seed always hides the same items.
     @Test func randomSplitHidesTwentyPercent() {
-        let baskets = ["small": ["A", "B", "C", "D"], "five": ["A", "B", "C", "D", "E"],
-                       "twelve": (0..<12).map { "I\($0)" }]
+        let baskets = [
+            "small": ["A", "B", "C", "D"], "five": ["A", "B", "C", "D", "E"],
+            "twelve": (0..<12).map { "I\($0)" },
+        ]
         let all = CommerceFixtures.interactions(baskets)
         let split = HoldoutSplit.random(all, seed: 42)
         let (five, twelve) = (all.customerIndex["five"]!, all.customerIndex["twelve"]!)
@@ -24,8 +27,10 @@ struct EvaluationTests {
 
     /// The time split trains on what came before the cutoff and hides only items new to the customer.
     @Test func timeSplitHidesLaterNewItems() {
-        let purchases = [CommerceFixtures.purchase("a", "X", day: 1), CommerceFixtures.purchase("a", "Y", day: 40),
-                         CommerceFixtures.purchase("a", "X", day: 41), CommerceFixtures.purchase("b", "Z", day: 45)]
+        let purchases = [
+            CommerceFixtures.purchase("a", "X", day: 1), CommerceFixtures.purchase("a", "Y", day: 40),
+            CommerceFixtures.purchase("a", "X", day: 41), CommerceFixtures.purchase("b", "Z", day: 45),
+        ]
         let split = HoldoutSplit.time(purchases, cutoff: CommerceFixtures.day0.addingTimeInterval(30 * 86_400))
         let a = split.train.customerIndex["a"]!
         #expect(split.hidden == [a: [split.train.itemIndex["Y"]!]])  // b has no history; X was bought before

@@ -1,8 +1,8 @@
+import Catalog
+import Checkpoints
 import Commerce
 import Foundation
 import Insight
-import Catalog
-import Checkpoints
 import Report
 import Testing
 
@@ -36,8 +36,9 @@ struct OrderCatalogTests {
         let catalog = try Catalog(path: workspace.catalogPath)
         let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))
         for _ in 0..<2 {
-            try catalog.replacePurchases(source: "file:orders", kind: "file", path: "orders.tsv", purchases: orders.purchases,
-                                         items: orders.items, counts: orders.counts.summary)
+            try catalog.replacePurchases(
+                source: "file:orders", kind: "file", path: "orders.tsv", purchases: orders.purchases,
+                items: orders.items, counts: orders.counts.summary)
         }
         let stored = try catalog.purchases()
         #expect(stored.count == 3)
@@ -71,15 +72,18 @@ struct OrderCatalogTests {
     /// `importBroadcastPurchases` reads each broadcast's copied event log and metadata from the workspace,
     /// and importing again replaces that broadcast's purchases.
     @Test func broadcastsInTheWorkspaceAreImported() throws {
-        let (workspace, catalog) = try Self.workspaceWithBroadcast(events: """
-            timestamp,event_type,product_id,quantity,price,viewer_id
-            10,purchase,P1,1,39000,v1
-            20,purchase,P2,2,,v2
-            30,view,,,,v3
-            40,purchase,P1,1,,
-            """, meta: """
-            {"title": "겨울 니트", "start": "2026-11-20T20:00:00+09:00", "products": [{"id": "P2", "name": "목도리", "price": 15000}]}
-            """)
+        let (workspace, catalog) = try Self.workspaceWithBroadcast(
+            events: """
+                timestamp,event_type,product_id,quantity,price,viewer_id
+                10,purchase,P1,1,39000,v1
+                20,purchase,P2,2,,v2
+                30,view,,,,v3
+                40,purchase,P1,1,,
+                """,
+            meta: """
+                {"title": "겨울 니트", "start": "2026-11-20T20:00:00+09:00", "products": [{"id": "P2", "name": "목도리",\
+                 "price": 15000}]}
+                """)
         defer { try? FileManager.default.removeItem(atPath: workspace.root) }
         for _ in 0..<2 { _ = try catalog.importBroadcastPurchases(workspace: workspace) }
         let stored = try catalog.purchases()
@@ -101,7 +105,8 @@ struct CatalogCustomerSourceTests {
         #expect(try source.purchases().isEmpty)
         #expect(CustomersPage(purchases: [], compare: nil).html().contains("id=\"no-customers\""))
         let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))
-        try catalog.replacePurchases(source: "file:x", kind: "file", path: "x", purchases: orders.purchases, items: orders.items, counts: "")
+        try catalog.replacePurchases(
+            source: "file:x", kind: "file", path: "x", purchases: orders.purchases, items: orders.items, counts: "")
         let page = CustomersPage(purchases: try source.purchases(), compare: "2011-01-03")
         #expect(page.analysis?.customers.map(\.customer) == ["100", "102"])
         #expect(page.html().contains("2 customers"))
@@ -120,7 +125,8 @@ struct CatalogCustomerSourceTests {
         try "timestamp,event_type,product_id,viewer_id\n1,view,,100\n2,view,,newbie\n3,purchase,A1,100\n"
             .write(toFile: inputs + "/events.csv", atomically: true, encoding: .utf8)
         let orders = try OrderImport.read(path: CommerceFixtures.path("orders-with-bad-rows.tsv"))
-        try catalog.replacePurchases(source: "file:x", kind: "file", path: "x", purchases: orders.purchases, items: orders.items, counts: "")
+        try catalog.replacePurchases(
+            source: "file:x", kind: "file", path: "x", purchases: orders.purchases, items: orders.items, counts: "")
         let source = CatalogCustomerSource(catalog: catalog, workspace: workspace)
         #expect(try source.shows() == [ShowLink(id: "fedcba9876543210", name: "show.flac")])
         let audience = try #require(try source.audience(broadcast: "fedcba9876543210"))

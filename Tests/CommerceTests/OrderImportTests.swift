@@ -17,13 +17,15 @@ struct OrderImportTests {
         #expect(counts.badRows == 3)
         #expect(counts.badRowExamples.map { $0.prefix(8) } == ["line 8: ", "line 9: ", "line 12:"])
         #expect((counts.customers, counts.items, counts.orders) == (2, 3, 2))
-        #expect(counts.lines == counts.purchases + counts.cancellations + counts.returns + counts.missingCustomer
-            + counts.zeroAmount + counts.badRows)
+        #expect(
+            counts.lines == counts.purchases + counts.cancellations + counts.returns + counts.missingCustomer
+                + counts.zeroAmount + counts.badRows)
     }
 
     /// An order file saved by Korean Excel (CP949) reads like its UTF-8 twin; a TSV quote is data, not quoting.
     @Test func readsCP949AndKeepsTSVQuotes() throws {
-        let text = "customer\titem\tquantity\tprice\ttime\tdescription\n"
+        let text =
+            "customer\titem\tquantity\tprice\ttime\tdescription\n"
             + "101\tA1\t2\t39000\t2024-05-01T10:00:00\t\"특가\" 머그\n"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orders-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -7,7 +7,9 @@ struct RFMTests {
     /// Ten customers c1…c10: cN last bought N days before the reference date, in N orders of N each
     /// (so recency, frequency and money all rank by N).
     static let tenCustomers: [Purchase] = (1...10).flatMap { n in
-        (0..<n).map { order in CommerceFixtures.purchase("c\(n)", "item", day: 100 - n, price: Double(n), order: "c\(n)-o\(order)") }
+        (0..<n).map { order in
+            CommerceFixtures.purchase("c\(n)", "item", day: 100 - n, price: Double(n), order: "c\(n)-o\(order)")
+        }
     }
 
     /// With ten distinct values the boundaries are the 2nd, 4th, 6th and 8th smallest, and scores go in pairs.
@@ -32,8 +34,11 @@ struct RFMTests {
     /// Equal values get equal scores, even when that leaves a quintile short.
     @Test func tiesShareAScore() {
         // Six one-order customers and two with three orders.
-        let purchases = (1...6).map { CommerceFixtures.purchase("a\($0)", "x", day: 1) }
-            + (1...2).flatMap { n in (0..<3).map { CommerceFixtures.purchase("b\(n)", "x", day: 1, order: "b\(n)-\($0)") } }
+        let purchases =
+            (1...6).map { CommerceFixtures.purchase("a\($0)", "x", day: 1) }
+            + (1...2).flatMap { n in
+                (0..<3).map { CommerceFixtures.purchase("b\(n)", "x", day: 1, order: "b\(n)-\($0)") }
+            }
         let rfm = RFMAnalysis(purchases: purchases)
         #expect(Set(rfm.customers.filter { $0.frequency == 1 }.map(\.f)) == [1])
         #expect(Set(rfm.customers.filter { $0.frequency == 3 }.map(\.f)) == [4])  // boundaries 1, 1, 1, 3
@@ -55,7 +60,8 @@ struct RFMTests {
         #expect(RFMSegment(r: 1, f: 5) == .cantLoseThem)
         #expect(RFMSegment(r: 2, f: 4) == .atRisk)
         #expect(RFMSegment(r: 4, f: 4) == .loyal)
-        #expect(Set((1...5).flatMap { r in (1...5).map { RFMSegment(r: r, f: $0) } }).count == RFMSegment.allCases.count)
+        #expect(
+            Set((1...5).flatMap { r in (1...5).map { RFMSegment(r: r, f: $0) } }).count == RFMSegment.allCases.count)
     }
 
     /// Movement between two dates: a customer who buys again moves, a newcomer appears from nowhere.

@@ -18,7 +18,9 @@ struct RealOrdersTests {
         #expect(counts.items == 3_665)
         #expect(counts.orders == 18_532)
         #expect(counts.badRows == 0)
-        #expect(counts.lines == counts.purchases + counts.cancellations + counts.returns + counts.missingCustomer + counts.zeroAmount)
+        #expect(
+            counts.lines == counts.purchases + counts.cancellations + counts.returns + counts.missingCustomer
+                + counts.zeroAmount)
     }
 
     /// 266,792 distinct customer–item pairs; the popular list with 20 % hidden (seed 42) scores

@@ -1,16 +1,21 @@
-@testable import Commerce
 import Testing
+
+@testable import Commerce
 
 /// The item-based recommenders and the hybrid on baskets small enough to check by hand.
 struct RecommenderTests {
     /// A (4 buyers) and B (2) were bought together twice, A and C (4 buyers) once: a customer with A gets B
     /// before C (cosine 2/√8 ≈ 0.71 against 1/√16 = 0.25), and never A again.
     @Test func boughtTogetherRanksByCosine() throws {
-        let data = CommerceFixtures.interactions(["u1": ["A", "B"], "u2": ["A", "B"], "u3": ["A", "C"], "u4": ["A"],
-                                                  "u5": ["C"], "u6": ["C"], "u7": ["C"]])
+        let data = CommerceFixtures.interactions([
+            "u1": ["A", "B"], "u2": ["A", "B"], "u3": ["A", "C"], "u4": ["A"],
+            "u5": ["C"], "u6": ["C"], "u7": ["C"],
+        ])
         let model = CoPurchaseRecommender(data)
         let u4 = try #require(data.customerIndex["u4"])
-        let list = model.recommend(customer: u4, k: 2, data: data, popularity: data.itemPopularity).map { data.items[$0] }
+        let list = model.recommend(customer: u4, k: 2, data: data, popularity: data.itemPopularity).map {
+            data.items[$0]
+        }
         #expect(list == ["B", "C"])  // C is the most popular item, B still comes first
         var scores = [Float](repeating: 0, count: data.items.count)
         model.score(customer: u4, into: &scores)
@@ -22,17 +27,25 @@ struct RecommenderTests {
     @Test func popularExcludesWhatWasBought() throws {
         let data = CommerceFixtures.interactions(["u1": ["A", "B"], "u2": ["A", "B"], "u3": ["A", "C"]])
         let model = PopularRecommender(data)
-        let list = model.recommend(customer: data.customerIndex["u1"], k: 3, data: data, popularity: data.itemPopularity)
+        let list = model.recommend(
+            customer: data.customerIndex["u1"], k: 3, data: data, popularity: data.itemPopularity)
         #expect(list.map { data.items[$0] } == ["C"])
-        #expect(model.recommend(customer: nil, k: 2, data: data, popularity: data.itemPopularity).map { data.items[$0] } == ["A", "B"])
+        #expect(
+            model.recommend(customer: nil, k: 2, data: data, popularity: data.itemPopularity).map { data.items[$0] }
+                == ["A", "B"])
     }
 
     /// Content: a red heart mug's buyer is offered the red heart cup, not the more popular spade.
     @Test func contentFindsTheSimilarItem() throws {
-        let info = [ItemInfo(id: "MUG", text: "RED HEART MUG", price: 3), ItemInfo(id: "CUP", text: "RED HEART CUP", price: 3.5),
-                    ItemInfo(id: "SPADE", text: "GARDEN SPADE", price: 12), ItemInfo(id: "TROWEL", text: "GARDEN TROWEL", price: 8)]
-        let data = CommerceFixtures.interactions(["u1": ["MUG"], "u2": ["SPADE"], "u3": ["SPADE", "TROWEL"], "u4": ["SPADE"]],
-                                                 items: ["CUP"])
+        let info = [
+            ItemInfo(id: "MUG", text: "RED HEART MUG", price: 3),
+            ItemInfo(id: "CUP", text: "RED HEART CUP", price: 3.5),
+            ItemInfo(id: "SPADE", text: "GARDEN SPADE", price: 12),
+            ItemInfo(id: "TROWEL", text: "GARDEN TROWEL", price: 8),
+        ]
+        let data = CommerceFixtures.interactions(
+            ["u1": ["MUG"], "u2": ["SPADE"], "u3": ["SPADE", "TROWEL"], "u4": ["SPADE"]],
+            items: ["CUP"])
         let model = ContentRecommender(data, info: info)
         let u1 = try #require(data.customerIndex["u1"])
         var scores = [Float](repeating: 0, count: data.items.count)
@@ -46,8 +59,10 @@ struct RecommenderTests {
 
     /// The price kernel: of two items with equally similar text, the one nearer in price ranks higher.
     @Test func contentPrefersTheNearerPrice() throws {
-        let info = [ItemInfo(id: "A", text: "HEART MUG", price: 3), ItemInfo(id: "B", text: "HEART BOWL", price: 3.2),
-                    ItemInfo(id: "C", text: "HEART VASE", price: 30)]
+        let info = [
+            ItemInfo(id: "A", text: "HEART MUG", price: 3), ItemInfo(id: "B", text: "HEART BOWL", price: 3.2),
+            ItemInfo(id: "C", text: "HEART VASE", price: 30),
+        ]
         let data = CommerceFixtures.interactions(["u1": ["A"]], items: ["B", "C"])
         let model = ContentRecommender(data, info: info)
         var scores = [Float](repeating: 0, count: data.items.count)
@@ -59,7 +74,11 @@ struct RecommenderTests {
     /// never repeats what they bought.
     @Test func hybridFallsBackForNewCustomers() throws {
         var baskets: [String: [String]] = [:]
-        for n in 0..<12 { baskets["u\(n)"] = ["A", "B", "C", "D", "E"].filter { _ in true }.enumerated().filter { ($0.offset + n) % 3 != 0 }.map(\.element) }
+        for n in 0..<12 {
+            baskets["u\(n)"] = ["A", "B", "C", "D", "E"].filter { _ in true }.enumerated().filter {
+                ($0.offset + n) % 3 != 0
+            }.map(\.element)
+        }
         let data = CommerceFixtures.interactions(baskets)
         let info = data.items.map { ItemInfo(id: $0, text: "ITEM \($0)") }
         var options = HybridRecommender.Options()
@@ -86,7 +105,10 @@ struct RecommenderTests {
 struct RecommendationServiceTests {
     /// A new customer gets the popular items, each "popular in" its category when the orders gave one.
     @Test func popularReasonNamesTheCategory() {
-        let purchases = [CommerceFixtures.purchase("a", "K1"), CommerceFixtures.purchase("b", "K1"), CommerceFixtures.purchase("a", "S1")]
+        let purchases = [
+            CommerceFixtures.purchase("a", "K1"), CommerceFixtures.purchase("b", "K1"),
+            CommerceFixtures.purchase("a", "S1"),
+        ]
         let items = [ItemInfo(id: "K1", text: "knit", category: "knit"), ItemInfo(id: "S1", text: "scarf")]
         let service = RecommendationService(kind: .popular, purchases: purchases, items: items)
         let list = service.recommend(customer: "newcomer", k: 2)

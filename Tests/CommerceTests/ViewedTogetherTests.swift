@@ -1,8 +1,8 @@
+import Catalog
+import Checkpoints
 import Commerce
 import Foundation
 import Insight
-import Catalog
-import Checkpoints
 import Testing
 
 /// "Viewed together" from the broadcasts' product views: the recommender, its reasons, the show's
@@ -11,13 +11,16 @@ struct ViewedTogetherTests {
     /// Views: a and b opened K and S, c opened K and M, d opened M only (and Z, an item nobody bought).
     static let views = [("a", "K"), ("a", "S"), ("b", "K"), ("b", "S"), ("c", "K"), ("c", "M"), ("d", "M"), ("d", "Z")]
         .enumerated().map { index, pair in
-            ProductView(customer: pair.0, item: pair.1, time: CommerceFixtures.day0.addingTimeInterval(Double(index)),
-                        broadcast: "b0")
+            ProductView(
+                customer: pair.0, item: pair.1, time: CommerceFixtures.day0.addingTimeInterval(Double(index)),
+                broadcast: "b0")
         }
     /// Purchases with no item bought together with another: "bought together" links nothing.
-    static let purchases = [CommerceFixtures.purchase("a", "K"), CommerceFixtures.purchase("b", "S"),
-                            CommerceFixtures.purchase("c", "M"), CommerceFixtures.purchase("e", "K"),
-                            CommerceFixtures.purchase("f", "X")]
+    static let purchases = [
+        CommerceFixtures.purchase("a", "K"), CommerceFixtures.purchase("b", "S"),
+        CommerceFixtures.purchase("c", "M"), CommerceFixtures.purchase("e", "K"),
+        CommerceFixtures.purchase("f", "X"),
+    ]
 
     /// Cosine similarity over viewers: K–S = 2/√(3·2), K–M = 1/√(3·2), S–M none; e (bought K, viewed nothing)
     /// gets S first, then M, each "viewed together with K"; Z, never bought, is never scored.
@@ -42,7 +45,8 @@ struct ViewedTogetherTests {
     @Test func ownViewsAreHistory() {
         let service = RecommendationService(kind: .viewed, purchases: Self.purchases, items: [], views: Self.views)
         let popular = RecommendationService(kind: .popular, purchases: Self.purchases, items: [])
-        #expect(service.recommend(customer: "f", k: 3).map(\.item)
+        #expect(
+            service.recommend(customer: "f", k: 3).map(\.item)
                 == popular.recommend(customer: "f", k: 3).map(\.item))
         let forC = service.recommend(customer: "c", k: 1)
         #expect(forC.map(\.item) == ["S"] && forC.first?.reason == "viewed together with K")
@@ -54,7 +58,8 @@ struct ViewedTogetherTests {
         let viewed = RecommendationService(kind: .viewed, purchases: Self.purchases, items: [])
         let popular = RecommendationService(kind: .popular, purchases: Self.purchases, items: [])
         for customer in ["a", "e", "unknown"] {
-            #expect(viewed.recommend(customer: customer, k: 3).map(\.item)
+            #expect(
+                viewed.recommend(customer: customer, k: 3).map(\.item)
                     == popular.recommend(customer: customer, k: 3).map(\.item))
         }
         #expect(viewed.recommend(customer: "e", k: 1).first?.reason == "popular")
@@ -71,28 +76,35 @@ struct ViewedTogetherTests {
 
     /// A show's viewers' views in other broadcasts, most viewers first; views in the show itself are left out.
     @Test func showListsWhatItsViewersAlsoViewed() {
-        let log = EventLog(events: [BroadcastEvent(time: 1, type: .view, viewerID: "a"),
-                                    BroadcastEvent(time: 2, type: .view, viewerID: "c"),
-                                    BroadcastEvent(time: 3, type: .productView, productID: "K", viewerID: "a")])
+        let log = EventLog(events: [
+            BroadcastEvent(time: 1, type: .view, viewerID: "a"),
+            BroadcastEvent(time: 2, type: .view, viewerID: "c"),
+            BroadcastEvent(time: 3, type: .productView, productID: "K", viewerID: "a"),
+        ])
         let inShow = BroadcastViews(broadcast: "b1", log: log, metadata: nil).views
         let service = RecommendationService(kind: .popular, purchases: Self.purchases, items: [])
-        let insight = ShowInsight(broadcast: "b1", log: log, purchases: Self.purchases, views: Self.views + inShow,
-                                  analysis: RFMAnalysis(purchases: Self.purchases), recommender: service)
-        #expect(insight.alsoViewed == [.init(item: "K", customers: 2), .init(item: "M", customers: 1),
-                                       .init(item: "S", customers: 1)])
+        let insight = ShowInsight(
+            broadcast: "b1", log: log, purchases: Self.purchases, views: Self.views + inShow,
+            analysis: RFMAnalysis(purchases: Self.purchases), recommender: service)
+        #expect(
+            insight.alsoViewed == [
+                .init(item: "K", customers: 2), .init(item: "M", customers: 1),
+                .init(item: "S", customers: 1),
+            ])
     }
 
     /// product_view rows are read from a broadcast's log, timed from its start; rows without a viewer or
     /// product are counted and left out; importing twice keeps one copy.
     @Test func broadcastViewsAreImported() throws {
-        let (workspace, catalog) = try OrderCatalogTests.workspaceWithBroadcast(events: """
-            timestamp,event_type,product_id,quantity,price,viewer_id
-            5,product_view,P1,,,v1
-            6,product_view,P2,,,v1
-            7,product_view,,,,v2
-            8,product_view,P1,,,
-            10,purchase,P1,1,39000,v1
-            """, meta: #"{"start": "2026-11-20T20:00:00+09:00", "products": []}"#)
+        let (workspace, catalog) = try OrderCatalogTests.workspaceWithBroadcast(
+            events: """
+                timestamp,event_type,product_id,quantity,price,viewer_id
+                5,product_view,P1,,,v1
+                6,product_view,P2,,,v1
+                7,product_view,,,,v2
+                8,product_view,P1,,,
+                10,purchase,P1,1,39000,v1
+                """, meta: #"{"start": "2026-11-20T20:00:00+09:00", "products": []}"#)
         defer { try? FileManager.default.removeItem(atPath: workspace.root) }
         var lines: [String] = []
         for _ in 0..<2 { lines = try catalog.importBroadcastPurchases(workspace: workspace) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Features
 
 /// Framing, streaming and edge handling of the log-mel featurizer.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Features
 
 /// Swift log-mel features against the training recipe's reference numbers (see Fixtures/README.md).

@@ -1,5 +1,5 @@
-import Testing
 import Formatting
+import Testing
 
 /// The one rule for numbers, money and shares.
 struct NumberTextTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hangul
 
 /// Composition and decomposition of syllables and compatibility jamo.
@@ -30,9 +31,11 @@ struct JamoTests {
 
     /// Known syllables split into the expected jamo.
     @Test func knownSyllables() {
-        #expect(Jamo.decompose("한" as Unicode.Scalar) == Jamo.Parts(lead: "\u{1112}", vowel: "\u{1161}", tail: "\u{11AB}"))
+        #expect(
+            Jamo.decompose("한" as Unicode.Scalar) == Jamo.Parts(lead: "\u{1112}", vowel: "\u{1161}", tail: "\u{11AB}"))
         #expect(Jamo.decompose("가" as Unicode.Scalar) == Jamo.Parts(lead: "\u{1100}", vowel: "\u{1161}"))
-        #expect(Jamo.decompose("힣" as Unicode.Scalar) == Jamo.Parts(lead: "\u{1112}", vowel: "\u{1175}", tail: "\u{11C2}"))
+        #expect(
+            Jamo.decompose("힣" as Unicode.Scalar) == Jamo.Parts(lead: "\u{1112}", vowel: "\u{1175}", tail: "\u{11C2}"))
         #expect(Jamo.decompose("A" as Unicode.Scalar) == nil)
         #expect(Jamo.compose(Jamo.Parts(lead: "A", vowel: "\u{1161}")) == nil)
     }

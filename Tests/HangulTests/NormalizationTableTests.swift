@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hangul
 
 /// A table of spellings that must score as the same text (CER 0: equal once normalised, spacing aside),
@@ -36,7 +37,9 @@ struct NormalizationTableTests {
 
     @Test(arguments: equal)
     func scoresAsEqual(written: String, plain: String, what: String) {
-        #expect(Self.characters(written) == Self.characters(plain), "\(what): \(Self.normalizer.normalize(written)) vs \(Self.normalizer.normalize(plain))")
+        #expect(
+            Self.characters(written) == Self.characters(plain),
+            "\(what): \(Self.normalizer.normalize(written)) vs \(Self.normalizer.normalize(plain))")
     }
 
     /// (one, other, what must keep them apart)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hangul
 
 /// Spoken Korean numbers in running text rewritten as digits.
@@ -27,8 +28,10 @@ struct NumberDigitizerTests {
 
     /// Spoken forms produced by the verbalizer read back to the same digits for counters, prices and dates.
     @Test func roundTripThroughSpokenForm() {
-        let cases = ["39000원", "2개", "12시", "20살", "20%", "5월", "17일", "1250000원", "3.5", "010-1234-5678",
-                     "100개", "99마리"]
+        let cases = [
+            "39000원", "2개", "12시", "20살", "20%", "5월", "17일", "1250000원", "3.5", "010-1234-5678",
+            "100개", "99마리",
+        ]
         for written in cases {
             let spoken = NumberVerbalizer().spokenForm(of: written)
             #expect(NumberDigitizer().digitForm(of: spoken) == written, "\(written) → \(spoken)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hangul
 
 /// Digits in running text rewritten as spoken Korean.
@@ -23,7 +24,8 @@ struct NumberVerbalizerTests {
     /// Numbers inside sentences are rewritten in place; other text is untouched.
     @Test func sentences() {
         let verbalizer = NumberVerbalizer()
-        #expect(verbalizer.spokenForm(of: "오늘 특가 39,000원에 2개 드려요!")
+        #expect(
+            verbalizer.spokenForm(of: "오늘 특가 39,000원에 2개 드려요!")
                 == "오늘 특가 삼만 구천 원에 두 개 드려요!")
         #expect(verbalizer.spokenForm(of: "5월 17일 3시까지 20% 할인") == "오월 십칠일 세 시까지 이십 퍼센트 할인")
         #expect(verbalizer.spokenForm(of: "숫자 없는 문장") == "숫자 없는 문장")

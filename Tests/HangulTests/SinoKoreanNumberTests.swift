@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hangul
 
 /// Sino-Korean number readings, both ways.
@@ -52,8 +53,9 @@ struct SinoKoreanNumberTests {
             value *= 7
         }
         for value in values {
-            #expect(SinoKoreanNumberParser.value(of: SinoKoreanNumber.reading(value)) == NumberValue(integer: value),
-                    "\(value)")
+            #expect(
+                SinoKoreanNumberParser.value(of: SinoKoreanNumber.reading(value)) == NumberValue(integer: value),
+                "\(value)")
         }
         #expect(SinoKoreanNumberParser.value(of: "삼 점 일사") == NumberValue(integer: 3, fractionDigits: [1, 4]))
     }

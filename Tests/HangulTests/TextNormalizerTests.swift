@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hangul
 
 /// The normalisation pipeline and its switches.

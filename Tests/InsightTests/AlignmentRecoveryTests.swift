@@ -1,6 +1,7 @@
 import Foundation
 import SeededRandom
 import Testing
+
 @testable import Insight
 
 /// The analysis recovers effects planted by the simulator, and does not invent others.
@@ -12,10 +13,14 @@ struct AlignmentRecoveryTests {
     static func simulate(seed: UInt64) -> (mentions: [Mention], report: InsightReport) {
         var random = SplitMix64(seed: seed * 7_919)
         let mentions = keywords.flatMap { keyword in
-            (0..<5).map { _ in Scratch.mention(keyword, topic: keyword == "할인" || keyword == "가격" ? "가격" : keyword, at: random.uniform() * 3_300) }
+            (0..<5).map { _ in
+                Scratch.mention(
+                    keyword, topic: keyword == "할인" || keyword == "가격" ? "가격" : keyword, at: random.uniform() * 3_300)
+            }
         }
-        var setup = BroadcastSimulator.Setup(duration: 3_600, mentions: mentions, planted: planted,
-                                             products: [.init(id: "P1", price: 30_000)])
+        var setup = BroadcastSimulator.Setup(
+            duration: 3_600, mentions: mentions, planted: planted,
+            products: [.init(id: "P1", price: 30_000)])
         setup.seed = seed
         let events = BroadcastSimulator(setup: setup).run()
         return (mentions, AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: 3_600))
@@ -27,7 +32,8 @@ struct AlignmentRecoveryTests {
     @Test func plantedKeywordsRankTop() {
         for (_, report) in Self.runs {
             let top = Set(report.keywords.prefix(3).map(\.name))
-            #expect(top == Set(Self.planted.keys), "top 3: \(report.keywords.prefix(3).map { ($0.name, $0.uplift ?? 0) })")
+            #expect(
+                top == Set(Self.planted.keys), "top 3: \(report.keywords.prefix(3).map { ($0.name, $0.uplift ?? 0) })")
         }
     }
 
@@ -38,7 +44,9 @@ struct AlignmentRecoveryTests {
             for impact in report.keywords {
                 guard let truth = Self.planted[impact.name] else { continue }
                 total += 1
-                if let low = impact.upliftLow, let high = impact.upliftHigh, low <= truth && truth <= high { covered += 1 }
+                if let low = impact.upliftLow, let high = impact.upliftHigh, low <= truth && truth <= high {
+                    covered += 1
+                }
             }
         }
         #expect(total == 24)
@@ -50,7 +58,8 @@ struct AlignmentRecoveryTests {
         let unplanted = Self.runs.flatMap { $0.report.keywords.filter { Self.planted[$0.name] == nil } }
         let significant = unplanted.filter(\.significant).count
         #expect(unplanted.count == 72)
-        #expect(Double(significant) / Double(unplanted.count) <= 0.10, "\(significant) of \(unplanted.count) significant")
+        #expect(
+            Double(significant) / Double(unplanted.count) <= 0.10, "\(significant) of \(unplanted.count) significant")
     }
 
     /// Credit is never double-counted: shares sum to 1 and credited purchases never exceed purchases.

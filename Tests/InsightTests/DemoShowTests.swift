@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Insight
 
 /// The demo kit's planned shows (`AudioSamples/demo/shows.tsv`): the composed scripts, and issue #22 item 9 —
@@ -7,7 +8,8 @@ import Testing
 struct DemoShowTests {
     static let kit = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("AudioSamples").path
-    static let bank = (try? ["script.tsv", "more-lines.tsv"].flatMap { try ShowScript.bank(path: kit + "/demo/" + $0) })
+    static let bank =
+        (try? ["script.tsv", "more-lines.tsv"].flatMap { try ShowScript.bank(path: kit + "/demo/" + $0) })
         ?? []
     static let keywords = try? KeywordList.load(path: kit + "/demo-broadcast.keywords.csv")
     static let plans = (try? ShowPlan.load(path: kit + "/demo/shows.tsv")) ?? []
@@ -50,16 +52,18 @@ struct DemoShowTests {
     @Test func longShowsPlantedKeywordsAreTheSignificantLeaders() throws {
         let plan = try #require(Self.plans.first)
         let show = try plan.compose(bank: Self.bank, keywords: try #require(Self.keywords))
-        let report = AlignmentAnalysis.analyse(mentions: show.mentions, events: show.events,
-                                               duration: plan.minutes * 60, metadata: show.metadata,
-                                               options: AlignmentOptions())
+        let report = AlignmentAnalysis.analyse(
+            mentions: show.mentions, events: show.events,
+            duration: plan.minutes * 60, metadata: show.metadata,
+            options: AlignmentOptions())
         let significant = report.keywords.filter(\.significant).map(\.name)
         #expect(Set(significant) == Set(plan.planted.keys), "significant: \(significant)")
         #expect(Set(report.keywords.prefix(3).map(\.name)) == Set(plan.planted.keys))
         for impact in report.keywords where plan.planted[impact.name] != nil {
             let truth = plan.planted[impact.name]!
-            #expect((impact.upliftLow ?? .infinity) <= truth && truth <= (impact.upliftHigh ?? 0),
-                    "\(impact.name): \(impact)")
+            #expect(
+                (impact.upliftLow ?? .infinity) <= truth && truth <= (impact.upliftHigh ?? 0),
+                "\(impact.name): \(impact)")
         }
     }
 

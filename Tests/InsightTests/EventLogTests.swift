@@ -1,13 +1,16 @@
 import Foundation
 import Testing
-@testable import Insight
 import TextDecoding
+
+@testable import Insight
 
 /// Reading event logs, including every kind of bad input.
 struct EventLogTests {
     /// Offsets in seconds, HH:MM:SS and absolute times with a known start all land on the broadcast clock.
     @Test func timestampForms() throws {
-        let path = try Scratch.file("e.csv", """
+        let path = try Scratch.file(
+            "e.csv",
+            """
             timestamp,event_type,product_id,quantity,price
             12.5,view,,,
             00:01:30,cart,P1,2,"39,000"
@@ -29,7 +32,9 @@ struct EventLogTests {
             _ = try EventLog.load(path: path)
             Issue.record("accepted a bad timestamp")
         } catch {
-            #expect(error.description == "\(path) line 4: timestamp '12:3x' is not a time (expected HH:MM:SS, seconds, or a date-time)")
+            #expect(
+                error.description
+                    == "\(path) line 4: timestamp '12:3x' is not a time (expected HH:MM:SS, seconds, or a date-time)")
         }
     }
 
@@ -44,7 +49,9 @@ struct EventLogTests {
     /// Unknown types are skipped and counted; events outside the broadcast are skipped; unsorted rows
     /// are sorted; repeated event ids are dropped — all reported as warnings.
     @Test func setAsideAndWarned() throws {
-        let path = try Scratch.file("e.csv", """
+        let path = try Scratch.file(
+            "e.csv",
+            """
             event_id,timestamp,event_type
             a,50,purchase
             b,10,view
@@ -67,7 +74,7 @@ struct EventLogTests {
     /// An Excel CP949 export is read as CP949: its Korean product id arrives intact.
     @Test func cp949() throws {
         var bytes = Data("timestamp,event_type,product_id\n1,view,A\n2,purchase,".utf8)
-        bytes.append(contentsOf: [0xB1, 0xB8, 0xB8, 0xC5])   // "구매" in CP949
+        bytes.append(contentsOf: [0xB1, 0xB8, 0xB8, 0xC5])  // "구매" in CP949
         bytes.append(Data("\n".utf8))
         let path = try Scratch.file("e.csv", bytes)
         #expect(try EventLog.load(path: path).events.map(\.productID) == ["A", "구매"])
@@ -79,8 +86,12 @@ struct EventLogTests {
         bytes.append(contentsOf: [0xFF, 0xFE, 0xFF, 0x80])
         bytes.append(Data("\n".utf8))
         let path = try Scratch.file("e.csv", bytes)
-        #expect(throws: InsightError.notText(path: path, problem: .unknownEncoding(line: 3))) { try EventLog.load(path: path) }
-        #expect(InsightError.notText(path: path, problem: .unknownEncoding(line: 3)).description.contains("\(path) line 3:"))
+        #expect(throws: InsightError.notText(path: path, problem: .unknownEncoding(line: 3))) {
+            try EventLog.load(path: path)
+        }
+        #expect(
+            InsightError.notText(path: path, problem: .unknownEncoding(line: 3)).description.contains("\(path) line 3:")
+        )
     }
 
     /// Absolute times without a known start are refused with advice.
@@ -92,7 +103,10 @@ struct EventLogTests {
     /// A missing required column names the column and the expected header.
     @Test func missingColumn() throws {
         let path = try Scratch.file("e.csv", "time_of_day,kind\n1,view\n")
-        #expect(throws: InsightError.missingColumn(path: path, column: "timestamp", expected: "timestamp,event_type,product_id,quantity,price")) {
+        #expect(
+            throws: InsightError.missingColumn(
+                path: path, column: "timestamp", expected: "timestamp,event_type,product_id,quantity,price")
+        ) {
             try EventLog.load(path: path)
         }
     }

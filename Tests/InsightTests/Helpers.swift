@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Insight
 
 /// Files and fixtures shared by the Insight tests.
@@ -16,6 +17,7 @@ enum Scratch {
     }
 
     static func mention(_ keyword: String, topic: String = "t", at time: Double) -> Mention {
-        Mention(keyword: keyword, topic: topic, time: time, end: time + 0.5, confidence: 1, source: .transcript, ment: "")
+        Mention(
+            keyword: keyword, topic: topic, time: time, end: time + 0.5, confidence: 1, source: .transcript, ment: "")
     }
 }

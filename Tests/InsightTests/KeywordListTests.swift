@@ -1,11 +1,13 @@
 import Testing
+
 @testable import Insight
 
 /// Reading keyword lists.
 struct KeywordListTests {
     /// Keywords, topics and |-separated variants are read; duplicates merge their variants.
     @Test func readsTheFormat() throws {
-        let path = try Scratch.file("k.csv", "keyword,topic,variants\n# comment\n할인,가격/할인,세일|특가\n무료 배송,배송,무배\n\n할인,가격/할인,디씨\n")
+        let path = try Scratch.file(
+            "k.csv", "keyword,topic,variants\n# comment\n할인,가격/할인,세일|특가\n무료 배송,배송,무배\n\n할인,가격/할인,디씨\n")
         let list = try KeywordList.load(path: path)
         #expect(list.keywords.map(\.text) == ["할인", "무료 배송"])
         #expect(list.keywords[0].variants == ["세일", "특가", "디씨"])
@@ -33,24 +35,33 @@ struct KeywordListTests {
         let noColumn = try Scratch.file("nocol.csv", "word,topic\n할인,가격\n")
         #expect(throws: InsightError.self) { try KeywordList.load(path: noColumn) }
         let blank = try Scratch.file("blank.csv", "keyword,topic\n할인,가격\n ,배송\n")
-        #expect(throws: InsightError.badRow(path: blank, line: 3, detail: "empty keyword")) { try KeywordList.load(path: blank) }
+        #expect(throws: InsightError.badRow(path: blank, line: 3, detail: "empty keyword")) {
+            try KeywordList.load(path: blank)
+        }
     }
 
     /// Past the documented limits (variants per keyword, spellings per list) a list is refused naming the line.
     @Test func refusesListsPastTheLimits() throws {
         let many = (0...KeywordList.maxVariantsPerKeyword).map { "변형\($0)" }.joined(separator: "|")
         let wide = try Scratch.file("wide.csv", "keyword,topic,variants\n할인,가격,세일\n배송,배송,\(many)\n")
-        #expect(throws: InsightError.badRow(path: wide, line: 3, detail: "'배송' has \(KeywordList.maxVariantsPerKeyword + 1) variants; "
-                                            + "at most \(KeywordList.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")) {
+        #expect(
+            throws: InsightError.badRow(
+                path: wide, line: 3,
+                detail: "'배송' has \(KeywordList.maxVariantsPerKeyword + 1) variants; "
+                    + "at most \(KeywordList.maxVariantsPerKeyword) per keyword (split it into keywords of one topic)")
+        ) {
             try KeywordList.load(path: wide)
         }
         let rows = (0..<(KeywordList.maxSpellings / 500 + 1)).map { row in
             "키워드\(row),주제," + (0..<499).map { "변형\(row)-\($0)" }.joined(separator: "|")
         }
         let long = try Scratch.file("long.csv", "keyword,topic,variants\n" + rows.joined(separator: "\n") + "\n")
-        #expect(throws: InsightError.badRow(path: long, line: KeywordList.maxSpellings / 500 + 2,
-                                            detail: "the list reaches \(KeywordList.maxSpellings + 500) keywords and variants; "
-                                                + "at most \(KeywordList.maxSpellings) per list")) {
+        #expect(
+            throws: InsightError.badRow(
+                path: long, line: KeywordList.maxSpellings / 500 + 2,
+                detail: "the list reaches \(KeywordList.maxSpellings + 500) keywords and variants; "
+                    + "at most \(KeywordList.maxSpellings) per list")
+        ) {
             try KeywordList.load(path: long)
         }
         let limit = (1..<KeywordList.maxVariantsPerKeyword).map { "변형\($0)" }.joined(separator: "|")

@@ -1,6 +1,7 @@
-import Testing
 import Acoustic
+import Testing
 import Transcription
+
 @testable import Insight
 
 /// Finding keywords in transcripts.
@@ -11,9 +12,16 @@ struct KeywordMatcherTests {
     ])
 
     private func transcript(_ words: [String], start: Double = 10) -> Transcript {
-        let timed = words.enumerated().map { TimedWord(text: $1, start: start + Double($0), end: start + Double($0) + 0.8, confidence: 0.9) }
-        return Transcript(duration: 100, modelDigest: "", segments: [TranscriptSegment(start: start, end: start + Double(words.count),
-                                                                                        text: words.joined(separator: " "), words: timed)])
+        let timed = words.enumerated().map {
+            TimedWord(text: $1, start: start + Double($0), end: start + Double($0) + 0.8, confidence: 0.9)
+        }
+        return Transcript(
+            duration: 100, modelDigest: "",
+            segments: [
+                TranscriptSegment(
+                    start: start, end: start + Double(words.count),
+                    text: words.joined(separator: " "), words: timed)
+            ])
     }
 
     private func found(_ words: [String]) -> [String] {
@@ -38,7 +46,9 @@ struct KeywordMatcherTests {
     /// the right keyword, and near misses are not.
     @Test func manyVariantsSharingPrefixes() {
         let variants = (0..<1_000).map { "특가\(["가", "나", "다", "라"][$0 % 4])\($0)" }
-        let list = KeywordList(keywords: [Keyword(text: "특가", topic: "가격", variants: variants), Keyword(text: "특가나", topic: "기타")])
+        let list = KeywordList(keywords: [
+            Keyword(text: "특가", topic: "가격", variants: variants), Keyword(text: "특가나", topic: "기타"),
+        ])
         let matcher = KeywordMatcher(keywords: list)
         let mentions = matcher.mentions(in: transcript(["오늘", "특가다998", "그리고", "특가나", "특가라"]))
         #expect(mentions.map(\.keyword) == ["특가", "특가나", "특가"])
@@ -59,7 +69,8 @@ struct KeywordMatcherTests {
 
     /// Variants count as the keyword; the mention carries time, sentence and confidence.
     @Test func variantsAndDetails() {
-        let mentions = KeywordMatcher(keywords: Self.list).mentions(in: transcript(["마스크팩", "증정", "해", "드려요"], start: 20))
+        let mentions = KeywordMatcher(keywords: Self.list).mentions(
+            in: transcript(["마스크팩", "증정", "해", "드려요"], start: 20))
         #expect(mentions.count == 1)
         #expect(mentions[0].keyword == "사은품" && mentions[0].topic == "구성")
         #expect(mentions[0].time == 21 && mentions[0].end == 21.8)
@@ -71,7 +82,11 @@ struct KeywordMatcherTests {
 /// A keyword written with digits matches the transcript's spoken numbers.
 @Test func digitKeywordMatchesSpokenNumbers() {
     let list = KeywordList(keywords: [Keyword(text: "2개", topic: "구성")])
-    let words = ["오늘", "두", "개", "사시면"].enumerated().map { TimedWord(text: $1, start: Double($0), end: Double($0) + 0.5, confidence: 1) }
-    let transcript = Transcript(duration: 10, modelDigest: "", segments: [TranscriptSegment(start: 0, end: 4, text: "오늘 두 개 사시면", words: words)])
+    let words = ["오늘", "두", "개", "사시면"].enumerated().map {
+        TimedWord(text: $1, start: Double($0), end: Double($0) + 0.5, confidence: 1)
+    }
+    let transcript = Transcript(
+        duration: 10, modelDigest: "", segments: [TranscriptSegment(start: 0, end: 4, text: "오늘 두 개 사시면", words: words)]
+    )
     #expect(KeywordMatcher(keywords: list).mentions(in: transcript).map(\.keyword) == ["2개"])
 }

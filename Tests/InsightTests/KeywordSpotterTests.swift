@@ -1,6 +1,7 @@
+import Acoustic
 import Foundation
 import Testing
-import Acoustic
+
 @testable import Insight
 
 /// Spotting keywords in posteriors.
@@ -20,9 +21,10 @@ struct KeywordSpotterTests {
     /// A keyword the best path misspells ("활인": 활 beats 할 narrowly) is still found, at the right time.
     @Test func findsAMisspeltKeyword() {
         var frames = [[Int: Float]](repeating: [0: 0.98], count: 30)
-        frames[10] = [9: 0.5, 3: 0.45]    // 활 slightly over 할
-        frames[12] = [4: 0.9]             // 인
-        let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 100)
+        frames[10] = [9: 0.5, 3: 0.45]  // 활 slightly over 할
+        frames[12] = [4: 0.9]  // 인
+        let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(
+            Self.posteriors(frames), start: 100)
         #expect(mentions.map(\.keyword) == ["할인"])
         #expect(abs(mentions[0].time - (100 + FrameClock().start(of: 10))) < 1e-9)
         #expect(abs(mentions[0].end - (100 + FrameClock().end(of: 12))) < 1e-9)
@@ -33,9 +35,11 @@ struct KeywordSpotterTests {
     @Test func ignoresOtherSpeech() {
         var frames = [[Int: Float]](repeating: [0: 0.98], count: 30)
         frames[5] = [5: 0.95]
-        frames[7] = [6: 0.95]             // 가격
-        frames[20] = [7: 0.95]            // 배 … without 송
-        #expect(KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 0).isEmpty)
+        frames[7] = [6: 0.95]  // 가격
+        frames[20] = [7: 0.95]  // 배 … without 송
+        #expect(
+            KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 0)
+                .isEmpty)
     }
 
     /// Two separate occurrences are two mentions; a held keyword is one.
@@ -45,16 +49,18 @@ struct KeywordSpotterTests {
         frames[9] = [8: 0.95]
         frames[40] = [7: 0.95]
         frames[41] = [8: 0.95]
-        let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(Self.posteriors(frames), start: 0)
+        let mentions = KeywordSpotter(keywords: Self.keywords, vocabulary: Self.vocabulary).spot(
+            Self.posteriors(frames), start: 0)
         #expect(mentions.map(\.keyword) == ["배송", "배송"])
     }
 
     /// With jamo units the keyword is spotted as its sounding jamo (할인: ᄒ ᅡ ᆯ ᅵ ᆫ), one frame each here.
     @Test func spotsAKeywordInJamoUnits() {
-        let jamo = TokenVocabulary(tokens: ["<blank>", "<unk>", "▁"]
-            + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
-            + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
-            + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
+        let jamo = TokenVocabulary(
+            tokens: ["<blank>", "<unk>", "▁"]
+                + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
+                + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
+                + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
         let units = jamo.encode("할인")
         #expect(units.count == 5)
         var frames = [[Int: Float]](repeating: [0: 0.98], count: 40)

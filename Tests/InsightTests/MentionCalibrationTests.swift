@@ -1,7 +1,8 @@
+import Acoustic
 import Foundation
 import Testing
-import Acoustic
 import Transcription
+
 @testable import Insight
 
 /// A mention's confidence as the chance it is right: the logistic map per source and the reporting floor.
@@ -18,14 +19,14 @@ struct MentionCalibrationTests {
         let calibration = MentionCalibration(lines: [.transcript: Self.likely, .acoustic: Self.unlikely], floor: 0)
         #expect(abs(calibration.probability(raw: 0.5, source: .transcript) - 0.75) < 1e-12)
         #expect(abs(calibration.probability(raw: 0.5, source: .acoustic) - 0.25) < 1e-12)
-        #expect(calibration.probability(raw: 0.4, source: .both) == 0.4)   // no map: the raw confidence
+        #expect(calibration.probability(raw: 0.4, source: .both) == 0.4)  // no map: the raw confidence
     }
 
     @Test func theMapKeepsTheOrderOfRawConfidences() {
         let calibration = MentionCalibration(lines: [.transcript: .init(intercept: -1, slope: 2)], floor: 0)
         let mapped = [0, 0.1, 0.3, 0.5, 0.9, 1].map { calibration.probability(raw: $0, source: .transcript) }
         #expect(mapped == mapped.sorted())
-        #expect(mapped.allSatisfy { $0 > 0 && $0 < 1 })   // finite at raw 0 and 1
+        #expect(mapped.allSatisfy { $0 > 0 && $0 < 1 })  // finite at raw 0 and 1
     }
 
     @Test func mentionsUnderTheFloorAreNotReported() {
@@ -47,10 +48,15 @@ struct MentionCalibrationTests {
         let configuration = try JSONDecoder().decode(ModelConfiguration.self, from: Data(header.utf8))
         let calibration = MentionCalibration(configuration)
         #expect(calibration.floor == 0.3)
-        #expect(calibration.lines == [.transcript: .init(intercept: 1.5, slope: 2), .acoustic: .init(intercept: -0.5, slope: 1)])
-        let plain = try JSONDecoder().decode(ModelConfiguration.self, from: Data(
-            header.replacingOccurrences(of: "\"mention_floor\": 0.3", with: "\"lm_weight\": 0.5")
-                .replacingOccurrences(of: "\"mention_calibration\"", with: "\"unused\"").utf8))
+        #expect(
+            calibration.lines == [
+                .transcript: .init(intercept: 1.5, slope: 2), .acoustic: .init(intercept: -0.5, slope: 1),
+            ])
+        let plain = try JSONDecoder().decode(
+            ModelConfiguration.self,
+            from: Data(
+                header.replacingOccurrences(of: "\"mention_floor\": 0.3", with: "\"lm_weight\": 0.5")
+                    .replacingOccurrences(of: "\"mention_calibration\"", with: "\"unused\"").utf8))
         #expect(MentionCalibration(plain) == .none)
     }
 
@@ -59,8 +65,9 @@ struct MentionCalibrationTests {
         let transcript = MentionFinderTests.transcript([("무료", 10, 12), ("배송으로", 14, 17), ("빠른", 40, 42)])
         let raw = MentionFinder(keywords: MentionFinderTests.keywords).mentions(in: transcript)
         #expect(raw.map(\.keyword) == ["무료 배송"])
-        let strict = MentionCalibration(lines: [.transcript: Self.unlikely], floor: 0.8)   // σ(logit 0.9 − ln 3) = 0.75
-        #expect(MentionFinder(keywords: MentionFinderTests.keywords, calibration: strict).mentions(in: transcript).isEmpty)
+        let strict = MentionCalibration(lines: [.transcript: Self.unlikely], floor: 0.8)  // σ(logit 0.9 − ln 3) = 0.75
+        #expect(
+            MentionFinder(keywords: MentionFinderTests.keywords, calibration: strict).mentions(in: transcript).isEmpty)
         let lenient = MentionCalibration(lines: [.transcript: Self.likely], floor: 0.5)
         let kept = MentionFinder(keywords: MentionFinderTests.keywords, calibration: lenient).mentions(in: transcript)
         #expect(kept.count == 1 && kept[0].confidence > raw[0].confidence)

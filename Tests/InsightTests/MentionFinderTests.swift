@@ -1,6 +1,7 @@
-import Testing
 import Acoustic
+import Testing
 import Transcription
+
 @testable import Insight
 
 /// Merging transcript mentions with keyword spotting: one spoken keyword is one mention.
@@ -12,7 +13,9 @@ struct MentionFinderTests {
     static let start = 10.0
 
     /// Posteriors that say `units` (vocabulary indices) one each at the given frames, blank elsewhere.
-    static func utterance(_ units: [(frame: Int, unit: Int)], frames: Int = 60) -> [(start: Double, posteriors: SparsePosteriors)] {
+    static func utterance(
+        _ units: [(frame: Int, unit: Int)], frames: Int = 60
+    ) -> [(start: Double, posteriors: SparsePosteriors)] {
         var rows = [[Int: Float]](repeating: [0: 0.98], count: frames)
         for (frame, unit) in units { rows[frame] = [unit: 0.95] }
         return [(start, KeywordSpotterTests.posteriors(rows, vocabularySize: vocabulary.tokens.count))]
@@ -22,13 +25,22 @@ struct MentionFinderTests {
     static func transcript(_ words: [(text: String, first: Int, last: Int)]) -> Transcript {
         let clock = FrameClock()
         let timed = words.map {
-            TimedWord(text: $0.text, start: start + clock.start(of: $0.first), end: start + clock.end(of: $0.last), confidence: 0.9)
+            TimedWord(
+                text: $0.text, start: start + clock.start(of: $0.first), end: start + clock.end(of: $0.last),
+                confidence: 0.9)
         }
-        return Transcript(duration: 100, modelDigest: "", segments: [TranscriptSegment(
-            start: start, end: start + clock.end(of: 59), text: words.map(\.text).joined(separator: " "), words: timed)])
+        return Transcript(
+            duration: 100, modelDigest: "",
+            segments: [
+                TranscriptSegment(
+                    start: start, end: start + clock.end(of: 59), text: words.map(\.text).joined(separator: " "),
+                    words: timed)
+            ])
     }
 
-    static func find(_ transcript: Transcript, _ utterances: [(start: Double, posteriors: SparsePosteriors)]) -> [Mention] {
+    static func find(
+        _ transcript: Transcript, _ utterances: [(start: Double, posteriors: SparsePosteriors)]
+    ) -> [Mention] {
         MentionFinder(keywords: keywords, vocabulary: vocabulary).mentions(in: transcript, utterances: utterances)
     }
 

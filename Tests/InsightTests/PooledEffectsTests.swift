@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Insight
 
 /// Keyword evidence pooled over shows: intervals narrow as shows are added; the χ² tail behind Cochran's Q.
@@ -8,7 +9,8 @@ struct PooledEffectsTests {
     /// planted keywords are narrower than any single show's, cover the planted factors, and are significant.
     @Test func poolingNarrowsTheIntervals() throws {
         let reports = (1...4).map { seed -> InsightReport in
-            var setup = SimulatedShow.Setup(keywords: AcceptanceSimulationTests.keywords, planted: AcceptanceSimulationTests.planted)
+            var setup = SimulatedShow.Setup(
+                keywords: AcceptanceSimulationTests.keywords, planted: AcceptanceSimulationTests.planted)
             setup.seed = UInt64(100 + seed)
             return SimulatedShow(setup: setup).analyse()
         }
@@ -18,7 +20,9 @@ struct PooledEffectsTests {
         for (keyword, factor) in AcceptanceSimulationTests.planted {
             let effect = try #require(pooled.first { $0.impact.name == keyword })
             #expect(effect.shows == 4 && effect.impact.significant)
-            #expect((effect.impact.upliftLow ?? .infinity) <= factor && factor <= (effect.impact.upliftHigh ?? 0), "\(keyword)")
+            #expect(
+                (effect.impact.upliftLow ?? .infinity) <= factor && factor <= (effect.impact.upliftHigh ?? 0),
+                "\(keyword)")
             let singles = reports.compactMap { $0.keywords.first { $0.name == keyword } }
             #expect(singles.allSatisfy { width($0) > width(effect.impact) }, "\(keyword)")
             #expect(effect.impact.mentions == singles.reduce(0) { $0 + $1.mentions })

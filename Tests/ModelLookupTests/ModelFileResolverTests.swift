@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import ModelLookup
+import Testing
 
 /// The one lookup order for shipped models: flag, environment, beside the binary, the install prefix.
 struct ModelFileResolverTests {
@@ -8,20 +8,25 @@ struct ModelFileResolverTests {
 
     /// A fresh temporary folder with `files` (relative paths) created in it.
     private func layout(_ files: [String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-models-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liveinsight-models-\(UUID().uuidString)")
         for file in files {
             let url = root.appendingPathComponent(file)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("x".utf8).write(to: url)
         }
         return root
     }
 
-    /// A checkout build (`.build/<triple>/debug/liveinsight`) finds the checkout's Models/, whatever the current folder.
+    /// A checkout build (`.build/<triple>/debug/liveinsight`)
+    /// finds the checkout's Models/, whatever the current folder.
     @Test func checkoutBuild() throws {
         let root = try layout([".build/x86_64-unknown-linux-gnu/debug/liveinsight", "Models/m.safetensors"])
         let binary = root.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug/liveinsight").path
-        #expect(resolver.resolve(environment: [:], executable: binary) == root.appendingPathComponent("Models/m.safetensors").path)
+        #expect(
+            resolver.resolve(environment: [:], executable: binary)
+                == root.appendingPathComponent("Models/m.safetensors").path)
     }
 
     /// An installed binary (`PREFIX/bin/liveinsight`) finds `PREFIX/share/liveinsight/models/`, also through a symlink.
@@ -29,9 +34,12 @@ struct ModelFileResolverTests {
         let root = try layout(["prefix/bin/liveinsight", "prefix/share/liveinsight/models/m.safetensors"])
         let link = root.appendingPathComponent("elsewhere/liveinsight")
         try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("prefix/bin/liveinsight"))
+        try FileManager.default.createSymbolicLink(
+            at: link, withDestinationURL: root.appendingPathComponent("prefix/bin/liveinsight"))
         let expected = root.appendingPathComponent("prefix/share/liveinsight/models/m.safetensors").path
-        #expect(resolver.resolve(environment: [:], executable: root.appendingPathComponent("prefix/bin/liveinsight").path) == expected)
+        #expect(
+            resolver.resolve(environment: [:], executable: root.appendingPathComponent("prefix/bin/liveinsight").path)
+                == expected)
         #expect(resolver.resolve(environment: [:], executable: link.path) == expected)
     }
 

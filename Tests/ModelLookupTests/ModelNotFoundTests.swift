@@ -4,8 +4,9 @@ import Testing
 
 /// The one "not found" error and the companion rule of the model lookup.
 struct ModelNotFoundTests {
-    let resolver = ModelFileResolver(fileName: "absent.safetensors", environmentVariable: "TEST_ABSENT",
-                                     role: "test model")
+    let resolver = ModelFileResolver(
+        fileName: "absent.safetensors", environmentVariable: "TEST_ABSENT",
+        role: "test model")
 
     /// A lookup that finds nothing throws `ModelNotFound`, which says where it looked and how to name a file.
     @Test func notFoundSaysWhereItLooked() throws {

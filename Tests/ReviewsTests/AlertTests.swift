@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// The alert policy, the Slack-compatible message and delivery with retries to a real local HTTP server.
@@ -15,7 +16,9 @@ struct AlertTests {
         let probabilities = [0.1, 0.2, 0.9, 0.1, 0.2, 0.9, 0.9, 0.9, 0.1, 0.1, 0.1]
         var fired: [Int: ReviewAlert] = [:]
         for (line, p) in probabilities.enumerated() {
-            if let alert = monitor.record(productID: "P1", topic: "배송", evidence: evidence(line, p)) { fired[line] = alert }
+            if let alert = monitor.record(productID: "P1", topic: "배송", evidence: evidence(line, p)) {
+                fired[line] = alert
+            }
         }
         // Lines 0–1: too few. Line 2: 2/3 negative → fires. Line 5: window 2–5 is 2/4 = 0.5, not past, but only
         // 3 reviews since the alert; line 6: 4 since, window 3–6 is 2/4 → re-arms.
@@ -27,8 +30,9 @@ struct AlertTests {
 
     /// The message carries Slack's `text` and the structured alert.
     @Test func messageIsSlackCompatible() throws {
-        let alert = ReviewAlert(productID: "P3", topic: "배송", negativeShare: 0.6, windowReviews: 5, threshold: 0.4,
-                                reviews: [evidence(17, 0.1)])
+        let alert = ReviewAlert(
+            productID: "P3", topic: "배송", negativeShare: 0.6, windowReviews: 5, threshold: 0.4,
+            reviews: [evidence(17, 0.1)])
         let object = try JSONSerialization.jsonObject(with: AlertMessage(alert: alert).encoded()) as? [String: Any]
         let text = try #require(object?["text"] as? String)
         #expect(text.hasPrefix("*P3 · 배송*: 60% negative in the last 5 reviews"))
@@ -43,8 +47,10 @@ struct AlertTests {
         var options = WebhookSender.Options()
         options.initialDelay = 0.05
         let sender = WebhookSender(url: URL(string: "http://127.0.0.1:\(server.port)/hook")!, options: options)
-        let message = AlertMessage(alert: ReviewAlert(productID: "P1", topic: "품질", negativeShare: 0.5, windowReviews: 4,
-                                                      threshold: 0.4, reviews: [evidence(3, 0.2)]))
+        let message = AlertMessage(
+            alert: ReviewAlert(
+                productID: "P1", topic: "품질", negativeShare: 0.5, windowReviews: 4,
+                threshold: 0.4, reviews: [evidence(3, 0.2)]))
         let started = Date()
         sender.send(message)
         #expect(Date().timeIntervalSince(started) < 0.5)
@@ -62,8 +68,11 @@ struct AlertTests {
         options.initialDelay = 0.01
         options.maxAttempts = 3
         let sender = WebhookSender(url: URL(string: "http://127.0.0.1:\(server.port)/")!, options: options)
-        sender.send(AlertMessage(alert: ReviewAlert(productID: "P1", topic: "맛", negativeShare: 1, windowReviews: 5,
-                                                    threshold: 0.4, reviews: [])))
+        sender.send(
+            AlertMessage(
+                alert: ReviewAlert(
+                    productID: "P1", topic: "맛", negativeShare: 1, windowReviews: 5,
+                    threshold: 0.4, reviews: [])))
         #expect(sender.waitUntilFinished(timeout: 20))
         #expect(sender.outcomes == [.failed(attempts: 3, reason: "HTTP 503")])
         #expect(server.bodies.count == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 @testable import TextDecoding
 
@@ -8,7 +9,10 @@ struct BadInputTests {
     /// A header without product_id/rating/text is an error that names what is missing and what was found.
     @Test func missingColumns() throws {
         let path = try Support.file("r.csv", "id,product_id,comment\n1,P1,좋아요\n")
-        #expect(throws: ReviewsError.missingColumns(path: path, missing: ["rating", "text"], found: ["review_id", "product_id", "comment"])) {
+        #expect(
+            throws: ReviewsError.missingColumns(
+                path: path, missing: ["rating", "text"], found: ["review_id", "product_id", "comment"])
+        ) {
             try ReviewReader(path: path)
         }
     }
@@ -46,8 +50,10 @@ struct BadInputTests {
 
     /// A file whose every row is skipped is an error after the warnings, never "0 reviews" as a success.
     @Test func noUsableRowIsAnError() throws {
-        let path = try Support.file("r.csv", Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A]
-                                    + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A])
+        let path = try Support.file(
+            "r.csv",
+            Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A]
+                + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A])
         var reader = try ReviewReader(path: path)
         while reader.next() != nil {}
         #expect(reader.rowsSkipped == 2 && reader.reviewsRead == 0)
@@ -69,7 +75,9 @@ struct BadInputTests {
     @Test func unreadableFiles() throws {
         let empty = try Support.file("empty.csv", "")
         #expect(throws: ReviewsError.emptyFile(path: empty)) { try ReviewReader(path: empty) }
-        #expect(throws: ReviewsError.unreadable(path: "/no/such.csv", detail: "no such file")) { try ReviewReader(path: "/no/such.csv") }
+        #expect(throws: ReviewsError.unreadable(path: "/no/such.csv", detail: "no such file")) {
+            try ReviewReader(path: "/no/such.csv")
+        }
         let folder = try Support.temporaryDirectory().path
         #expect(throws: ReviewsError.unreadable(path: folder, detail: "it is a folder, not a file")) {
             try ReviewReader(path: folder)
@@ -120,7 +128,8 @@ struct BadInputTests {
 
     /// A quote never closed swallows the rest of the file: one warning naming the row's line, no crash.
     @Test func unbalancedQuote() throws {
-        let (reviews, warnings) = try Support.readAll(try Support.file("r.csv", "product_id,rating,text\nP0,5,좋아요\nP1,5,\"좋아요\nP1,4,괜찮아요\n"))
+        let (reviews, warnings) = try Support.readAll(
+            try Support.file("r.csv", "product_id,rating,text\nP0,5,좋아요\nP1,5,\"좋아요\nP1,4,괜찮아요\n"))
         #expect(reviews.map(\.productID) == ["P0"])
         #expect(warnings.count == 1 && warnings[0].line == 3)
         #expect(warnings[0].message.contains("never closed"))

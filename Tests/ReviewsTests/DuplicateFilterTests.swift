@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reviews
 
 /// Exact and near-duplicate detection.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// The digest a pipeline key takes from the model file's header alone.

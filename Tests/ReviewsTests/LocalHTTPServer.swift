@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,7 +55,9 @@ final class LocalHTTPServer: Sendable {
                 return bodies.count - 1
             }
             let status = statuses[min(index, statuses.count - 1)]
-            let response = "HTTP/1.1 \(status) \(status < 300 ? "OK" : "Error")\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+            let response =
+                "HTTP/1.1 \(status) \(status < 300 ? "OK" : "Error")\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\nok"
             _ = response.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
             close(client)
         }
@@ -69,7 +72,8 @@ final class LocalHTTPServer: Sendable {
         while true {
             if expected == nil, let end = data.range(of: separator) {
                 let headers = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
-                let length = headers.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                let length =
+                    headers.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                 data = Data(data[end.upperBound...])
                 expected = length

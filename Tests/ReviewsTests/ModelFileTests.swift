@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// Loading the sentiment model file: checksum, and clear errors for broken files.
@@ -24,7 +25,9 @@ struct ModelFileTests {
 
     /// Missing, foreign, truncated and corrupted files are errors that name the file and the problem.
     @Test func brokenFiles() throws {
-        #expect(detail("/no/model.lisent").contains("/no/model.lisent: cannot use the review sentiment model (no such file)"))
+        #expect(
+            detail("/no/model.lisent").contains(
+                "/no/model.lisent: cannot use the review sentiment model (no such file)"))
         #expect(detail(try Support.file("x.lisent", "hello world, not a model")).contains("no LISENT1 magic"))
         #expect(detail(try brokenCopy { $0.removeLast($0.count - 100) }).contains("does not fit"))
         #expect(detail(try brokenCopy { $0[$0.count - 10] ^= 0xFF }).contains("corrupt: data SHA-256"))

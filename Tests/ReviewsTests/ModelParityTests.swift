@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// The Swift model against PyTorch on the shipped weights (fixture made by
 /// `Training/liveinsight_train/sentiment/make_parity_fixture.py`; see Fixtures/README.md).
 struct ModelParityTests {
+    // The fixture's own (snake_case) key names, as the Python recipe writes them.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct Case: Decodable {
         let text: String, normalized: String, probability: Double, expected_rating: Double
         let feature_ids: [Int32]?
     }
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct Fixture: Decodable { let model_sha256: String, buckets: Int, cases: [Case] }
 
     static let fixture: Fixture? = try? JSONDecoder().decode(

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// The whole stage on the bundled demo reviews.
 struct ReviewAnalyzerTests {
-    static func analyse(_ options: ReviewAnalyzer.Options = .init()) throws -> (results: [ReviewResult], analysis: ReviewAnalysis) {
+    static func analyse(
+        _ options: ReviewAnalyzer.Options = .init()
+    ) throws -> (results: [ReviewResult], analysis: ReviewAnalysis) {
         var analyzer = ReviewAnalyzer(model: try Support.model(), options: options)
         var reader = try ReviewReader(path: Support.demoReviews)
         var results: [ReviewResult] = []
@@ -59,12 +62,16 @@ struct ReviewAnalyzerTests {
     /// positive ones before it; other topics stay quiet.
     @Test func negativeStreakRaisesAlert() throws {
         var analyzer = ReviewAnalyzer(model: try Support.model())
-        let texts = ["배송 빠르고 좋아요 최고예요", "배송이 빨라서 너무 만족해요", "빠른 배송 감사합니다 최고", "배송 빨라요 추천합니다",
-                     "배송 최악이에요 실망했어요", "배송 너무 늦어요 최악", "배송이 엉망이에요 다시는 안 사요", "배송 최악 짜증나요"]
+        let texts = [
+            "배송 빠르고 좋아요 최고예요", "배송이 빨라서 너무 만족해요", "빠른 배송 감사합니다 최고", "배송 빨라요 추천합니다",
+            "배송 최악이에요 실망했어요", "배송 너무 늦어요 최악", "배송이 엉망이에요 다시는 안 사요", "배송 최악 짜증나요",
+        ]
         // Negative share of 배송 after D4…D7: 1/5, 2/6, 3/7, 4/8 — the first time 8 are in the window: fires.
         var alerts: [ReviewAlert] = []
         for (index, text) in texts.enumerated() {
-            _ = analyzer.add(Review(reviewID: "D\(index)", productID: "P9", rating: nil, text: text, line: index + 2)) { alerts.append($0) }
+            _ = analyzer.add(Review(reviewID: "D\(index)", productID: "P9", rating: nil, text: text, line: index + 2)) {
+                alerts.append($0)
+            }
         }
         #expect(alerts.count == 1)
         let alert = try #require(alerts.first)

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// Reading CSV and JSONL review files.
 struct ReviewReaderTests {
     /// Quoted fields hold commas, doubled quotes and line breaks; the line number is where the row starts.
     @Test func quotedFields() throws {
-        let csv = "review_id,product_id,rating,text,date\r\nR1,P1,5,\"좋아요, \"\"진짜\"\"\n두 줄\",2026-10-01\r\nR2,P1,4,괜찮아요,\n"
+        let csv =
+            "review_id,product_id,rating,text,date\r\nR1,P1,5,\"좋아요, \"\"진짜\"\"\n두 줄\",2026-10-01\r\nR2,P1,4,괜찮아요,\n"
         let (reviews, warnings) = try Support.readAll(try Support.file("r.csv", csv))
         #expect(warnings.isEmpty)
         #expect(reviews.map(\.text) == ["좋아요, \"진짜\"\n두 줄", "괜찮아요"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reviews
 
 /// `ReviewText.normalize`: the one normalisation shared by ingest and the model.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reviews
 
 /// Sentence splitting on punctuation, emoticons and Korean endings.
@@ -10,8 +11,8 @@ struct SentenceSplitterTests {
 
     /// A word ending in a sentence ending (…요, …다, …음) closes a sentence when another word follows.
     @Test func koreanEndings() {
-        #expect(SentenceSplitter.split("배송 빠르고 좋아요 색상은 별로임 가격은 괜찮다 완전 추천") ==
-                ["배송 빠르고 좋아요", "색상은 별로임", "가격은 괜찮다", "완전 추천"])
+        #expect(
+            SentenceSplitter.split("배송 빠르고 좋아요 색상은 별로임 가격은 괜찮다 완전 추천") == ["배송 빠르고 좋아요", "색상은 별로임", "가격은 괜찮다", "완전 추천"])
     }
 
     /// A one-word piece joins the sentence before it (the verdict is about that sentence's topic).

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Reviews
 
 /// Paths and helpers shared by the review tests.
@@ -25,7 +26,8 @@ enum Support {
 
     /// A fresh temporary folder.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-reviews-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liveinsight-reviews-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -41,7 +43,9 @@ enum Support {
     static func file(_ name: String, _ text: String) throws -> String { try file(name, Array(text.utf8)) }
 
     /// Every review and warning of a file.
-    static func readAll(_ path: String, options: ReviewReader.Options = .init()) throws -> (reviews: [Review], warnings: [ReviewWarning]) {
+    static func readAll(
+        _ path: String, options: ReviewReader.Options = .init()
+    ) throws -> (reviews: [Review], warnings: [ReviewWarning]) {
         let warnings = WarningLog()
         var reader = try ReviewReader(path: path, options: options, onWarning: warnings.add)
         var reviews: [Review] = []

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reviews
 
 /// Topic matching (particle-insensitive) and the topic file format.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reviews
 
 /// Word clouds keep each word on the side of the sentences it occurs in.
@@ -45,7 +46,8 @@ struct WordCloudPolarityTests {
         }
         let cloud = try #require(analyzer.analysis.wordClouds.first)
         let labels = { (word: WeightedWord) in labelsByWord[word.word] ?? (0, 0) }
-        let right = cloud.positive.filter { labels($0).positive > labels($0).negative }.count
+        let right =
+            cloud.positive.filter { labels($0).positive > labels($0).negative }.count
             + cloud.negative.filter { labels($0).negative > labels($0).positive }.count
         let placed = cloud.positive.count + cloud.negative.count
         let precision = Double(right) / Double(placed)

@@ -1,10 +1,13 @@
 import Testing
+
 @testable import Reviews
 
 /// Word-cloud words, layout and SVG.
 struct WordCloudTests {
     /// 40 words with Zipf-like weights (as word frequencies are), a third of them Latin.
-    private let words = (0..<40).map { WeightedWord(word: $0 % 3 == 0 ? "word\($0)" : "단어\($0)", weight: 120 / Double($0 + 1), count: 1) }
+    private let words = (0..<40).map {
+        WeightedWord(word: $0 % 3 == 0 ? "word\($0)" : "단어\($0)", weight: 120 / Double($0 + 1), count: 1)
+    }
 
     /// No two placed words overlap and every word lies inside the canvas.
     @Test func noOverlaps() {
@@ -38,8 +41,9 @@ struct WordCloudTests {
     /// Markup in words is escaped; the SVG names the Korean font.
     @Test func escapesText() {
         let layout = WordCloudLayout()
-        let svg = WordCloudSVG.render(layout.layout([WeightedWord(word: "<b>&\"'", weight: 1, count: 1)]), layout: layout,
-                                      tone: .negative, title: "a<b")
+        let svg = WordCloudSVG.render(
+            layout.layout([WeightedWord(word: "<b>&\"'", weight: 1, count: 1)]), layout: layout,
+            tone: .negative, title: "a<b")
         #expect(svg.contains(">&lt;b&gt;&amp;&quot;&apos;</text>"))
         #expect(svg.contains("<title>a&lt;b</title>"))
         #expect(!svg.contains("<b>"))
@@ -77,10 +81,16 @@ struct WordCloudTests {
         counter.add(words: ["최고"], probability: 0.875, polarity: .positive)
         counter.add(words: ["보풀"], probability: 0.9, polarity: nil)
         let cloud = counter.words(productID: "P", limit: 10)
-        #expect(cloud.positive == [WeightedWord(word: "최고", weight: 1.25, count: 2),
-                                   WeightedWord(word: "배송", weight: 0.5, count: 1)])
-        #expect(cloud.negative == [WeightedWord(word: "배송", weight: 0.5, count: 1),
-                                   WeightedWord(word: "별로", weight: 0.5, count: 1)])
+        #expect(
+            cloud.positive == [
+                WeightedWord(word: "최고", weight: 1.25, count: 2),
+                WeightedWord(word: "배송", weight: 0.5, count: 1),
+            ])
+        #expect(
+            cloud.negative == [
+                WeightedWord(word: "배송", weight: 0.5, count: 1),
+                WeightedWord(word: "별로", weight: 0.5, count: 1),
+            ])
     }
 
     /// Product ids become file names only when short and plainly safe; any other id gets a bounded, safe,
@@ -91,7 +101,8 @@ struct WordCloudTests {
         let names = odd.map { WordCloudSVG.fileName(product: $0, tone: .negative) }
         for (id, name) in zip(odd, names) {
             #expect(!name.contains("/") && !name.hasPrefix(".") && name.utf8.count <= 64, "\(id) → \(name)")
-            #expect(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }, "\(id) → \(name)")
+            #expect(
+                name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }, "\(id) → \(name)")
         }
         #expect(Set(names + [WordCloudSVG.fileName(product: "a_b", tone: .negative)]).count == odd.count + 1)
     }

@@ -32,16 +32,22 @@ struct DemoBroadcastMentionTests {
             let candidates = unused.indices.filter {
                 unused[$0].keyword == expected.keyword && abs(unused[$0].time - expected.time) <= tolerance
             }
-            guard let best = candidates.min(by: { abs(unused[$0].time - expected.time) < abs(unused[$1].time - expected.time) })
+            guard
+                let best = candidates.min(by: {
+                    abs(unused[$0].time - expected.time) < abs(unused[$1].time - expected.time)
+                })
             else { continue }
             hits += 1
             unused.remove(at: best)
         }
-        return Scored(recall: Double(hits) / Double(max(reference.count, 1)), falseHits: unused, referenceCount: reference.count)
+        return Scored(
+            recall: Double(hits) / Double(max(reference.count, 1)), falseHits: unused, referenceCount: reference.count)
     }
 
-    static func demo() throws -> (keywords: KeywordList, reference: [Mention], transcript: Transcript,
-                                  utterances: [(start: Double, posteriors: SparsePosteriors)]) {
+    static func demo() throws -> (
+        keywords: KeywordList, reference: [Mention], transcript: Transcript,
+        utterances: [(start: Double, posteriors: SparsePosteriors)]
+    ) {
         let keywords = try KeywordList.load(path: samples.appendingPathComponent("demo-broadcast.keywords.csv").path)
         let script = try ReferenceScript.transcript(path: samples.appendingPathComponent("demo-broadcast.ref.tsv").path)
         let reference = MentionFinder(keywords: keywords).mentions(in: script)
@@ -60,8 +66,9 @@ struct DemoBroadcastMentionTests {
         let scored = Self.score(found: found, reference: demo.reference)
         #expect(scored.referenceCount >= 40)
         let claimed = try ShippedModel.claimed("demo-keyword-recall", measured: scored.recall)
-        #expect(scored.recall >= claimed - Self.recallTolerance,
-                "transcript keyword recall \(scored.recall) of \(scored.referenceCount), model card \(claimed)")
+        #expect(
+            scored.recall >= claimed - Self.recallTolerance,
+            "transcript keyword recall \(scored.recall) of \(scored.referenceCount), model card \(claimed)")
         ShippedModel.expect(scored.recall, meets: .atLeast(0.95), cardClaims: claimed, "demo keyword recall")
     }
 
@@ -70,20 +77,25 @@ struct DemoBroadcastMentionTests {
     @Test func mentionDetectionRecallAndFalseHits() throws {
         let demo = try Self.demo()
         let configuration = try ShippedModel.load().configuration
-        let found = MentionFinder(keywords: demo.keywords, vocabulary: TokenVocabulary(tokens: configuration.vocabulary),
-                                  clock: Transcriber.clock(for: configuration),
-                                  spottingThreshold: configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold)
-            .mentions(in: demo.transcript, utterances: demo.utterances)
+        let found = MentionFinder(
+            keywords: demo.keywords, vocabulary: TokenVocabulary(tokens: configuration.vocabulary),
+            clock: Transcriber.clock(for: configuration),
+            spottingThreshold: configuration.spottingThreshold ?? KeywordSpotter.defaultThreshold
+        )
+        .mentions(in: demo.transcript, utterances: demo.utterances)
         let scored = Self.score(found: found, reference: demo.reference)
         let hours = demo.transcript.duration / 3600
         let falseHitsPerHour = Double(scored.falseHits.count) / hours
         let claimedRecall = try ShippedModel.claimed("demo-mention-recall", measured: scored.recall)
         let claimedFalseHits = try ShippedModel.claimed("demo-false-hits-per-hour", measured: falseHitsPerHour)
-        #expect(scored.recall >= claimedRecall - Self.recallTolerance,
-                "mention recall \(scored.recall) of \(scored.referenceCount), model card \(claimedRecall)")
-        #expect(falseHitsPerHour <= claimedFalseHits + 1 / hours,
-                "false hits: \(scored.falseHits.map { "\($0.keyword)@\($0.time)" }), model card \(claimedFalseHits)/h")
+        #expect(
+            scored.recall >= claimedRecall - Self.recallTolerance,
+            "mention recall \(scored.recall) of \(scored.referenceCount), model card \(claimedRecall)")
+        #expect(
+            falseHitsPerHour <= claimedFalseHits + 1 / hours,
+            "false hits: \(scored.falseHits.map { "\($0.keyword)@\($0.time)" }), model card \(claimedFalseHits)/h")
         ShippedModel.expect(scored.recall, meets: .atLeast(0.95), cardClaims: claimedRecall, "demo mention recall")
-        ShippedModel.expect(falseHitsPerHour, meets: .atMost(1), cardClaims: claimedFalseHits, "demo false hits per hour")
+        ShippedModel.expect(
+            falseHitsPerHour, meets: .atMost(1), cardClaims: claimedFalseHits, "demo false hits per hour")
     }
 }

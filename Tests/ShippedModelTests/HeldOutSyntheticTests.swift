@@ -19,7 +19,8 @@ struct HeldOutSyntheticTests {
         #expect(characters > 1_000)
         let figure = "synth-heldout" + decoding.figureSuffix
         let claimed = try ShippedModel.claimed(figure, measured: cer)
-        // The same audio and decoding as Training/liveinsight_train/evaluate.py; 0.5 points covers PyTorch vs Swift arithmetic.
+        // The same audio and decoding as Training/liveinsight_train/evaluate.py;
+        // 0.5 points covers PyTorch vs Swift arithmetic.
         #expect(cer <= claimed + 0.005, "\(figure) CER \(cer), model card \(claimed)")
         if decoding == .product {
             ShippedModel.expect(cer, meets: .atMost(0.05), cardClaims: claimed, "held-out synthetic CER")

@@ -8,7 +8,8 @@ import Testing
 @Suite(.enabled(if: ShippedModel.isShipped, "no model in Models/ yet"))
 struct RealSpeechTests {
     static let folder: URL? = {
-        let sibling = ShippedModel.repository.deletingLastPathComponent().appendingPathComponent("shared/data/speech").path
+        let sibling = ShippedModel.repository.deletingLastPathComponent().appendingPathComponent("shared/data/speech")
+            .path
         let candidates: [String?] = [ProcessInfo.processInfo.environment["LIVEINSIGHT_SPEECH_DIR"], sibling]
         return candidates.compactMap { $0 }.map { URL(fileURLWithPath: $0) }
             .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("emotiontts/manifest.tsv").path) }
@@ -27,12 +28,13 @@ struct RealSpeechTests {
     /// deeply's web-style texts as evaluate.py scores them: lone jamo (ㅋㅋ) removed; `nil` (skipped) when a
     /// letter, digit or mark other than a Hangul syllable remains (written numbers, Latin, Hanja).
     static func scorableReference(_ text: String) -> String? {
-        let kept = String(String.UnicodeScalarView(text.unicodeScalars.map { (0x3131...0x318E).contains($0.value) ? " " : $0 }))
+        let kept = String(
+            String.UnicodeScalarView(text.unicodeScalars.map { (0x3131...0x318E).contains($0.value) ? " " : $0 }))
         let unscorable = kept.unicodeScalars.contains { scalar in
             if (0xAC00...0xD7A3).contains(scalar.value) { return false }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+                .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
                 return true
             default: return false
             }
@@ -40,7 +42,8 @@ struct RealSpeechTests {
         return unscorable ? nil : kept
     }
 
-    static func measure(_ rows: [(path: String, reference: String)], _ decoding: ShippedModel.Decoding) throws -> Double {
+    static func measure(_ rows: [(path: String, reference: String)], _ decoding: ShippedModel.Decoding) throws -> Double
+    {
         let transcriber = try ShippedModel.transcriber(decoding)
         let pairs = try rows.map { row in
             (row.reference, transcriber.recognise(try AudioDecoder.decodeAll(path: row.path), start: 0).segment.text)
@@ -51,7 +54,8 @@ struct RealSpeechTests {
     /// PyTorch and Swift scoring of the same files differ only in arithmetic and in normalisation details.
     static let tolerance = 0.01
 
-    @Test(.enabled(if: folder != nil, "needs ../shared/data/speech"), arguments: [ShippedModel.Decoding.greedy, .product])
+    @Test(
+        .enabled(if: folder != nil, "needs ../shared/data/speech"), arguments: [ShippedModel.Decoding.greedy, .product])
     func emotionTTSTestSpeakers(_ decoding: ShippedModel.Decoding) throws {
         let rows = try Self.manifest("emotiontts").filter { $0["split"] == "test" }
         #expect(rows.count == 463)
@@ -61,8 +65,9 @@ struct RealSpeechTests {
         #expect(abs(cer - claimed) <= Self.tolerance, "\(figure) CER \(cer), model card \(claimed)")
     }
 
-    @Test(.enabled(if: folder != nil, "needs ../shared/data/speech"),
-          arguments: ["AirbnbStudio", "AnechoicChamber", "DanceStudio"], [ShippedModel.Decoding.greedy, .product])
+    @Test(
+        .enabled(if: folder != nil, "needs ../shared/data/speech"),
+        arguments: ["AirbnbStudio", "AnechoicChamber", "DanceStudio"], [ShippedModel.Decoding.greedy, .product])
     func deeplyRoom(_ room: String, _ decoding: ShippedModel.Decoding) throws {
         let rows = try Self.manifest("deeply").filter { $0["room"] == room }
             .compactMap { row in Self.scorableReference(row["text"] ?? "").map { (row["path"] ?? "", $0) } }

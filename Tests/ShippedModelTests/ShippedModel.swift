@@ -6,7 +6,8 @@ import Transcription
 import Validation
 
 /// The shipped acoustic model and the figures its model card claims (`Models/ko-ctc-small.eval.json`,
-/// written by `Training/liveinsight_train/evaluate.py`); the tests in this target measure the model again and hold it to them.
+/// written by `Training/liveinsight_train/evaluate.py`); the tests
+/// in this target measure the model again and hold it to them.
 enum ShippedModel {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -23,8 +24,9 @@ enum ShippedModel {
 
     static func load() throws -> AcousticModel { try AcousticModel(path: path, threads: 2) }
 
-    /// A transcriber greedy, as the model card's acoustic figures are measured (`Training/liveinsight_train/evaluate.py`), or as the
-    /// product runs it (`.product`: beam search fused with the model's language model, as `evaluate.py --lm`).
+    /// A transcriber greedy, as the model card's acoustic figures are measured
+    /// (`Training/liveinsight_train/evaluate.py`), or as the product runs it (`.product`:
+    /// beam search fused with the model's language model, as `evaluate.py --lm`).
     static func transcriber(_ decoding: Decoding = .greedy, hotwords: [String] = []) throws -> Transcriber {
         var options = Transcriber.Options()
         options.hotwords = hotwords
@@ -32,7 +34,8 @@ enum ShippedModel {
         case .greedy:
             options.beamWidth = 1
         case .product:
-            let languageModel = try #require(ModelLocator.languageModelPath(forModel: path), "no language model beside \(path)")
+            let languageModel = try #require(
+                ModelLocator.languageModelPath(forModel: path), "no language model beside \(path)")
             options.languageModel = try NgramLanguageModel(path: languageModel)
         }
         return try Transcriber(model: try load(), options: options)
@@ -77,8 +80,10 @@ enum ShippedModel {
     /// suite stays green for a model that is honestly described as short of it; once the card claims the
     /// target, a miss fails. A model that meets a target its card says it misses also fails here (the known
     /// issue is not recorded), so the card gets corrected.
-    static func expect(_ measured: Double, meets target: Target, cardClaims claimed: Double, _ figure: String,
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expect(
+        _ measured: Double, meets target: Target, cardClaims claimed: Double, _ figure: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let message: Comment = "\(figure): measured \(measured), issue target \(target)"
         if target.isMet(by: claimed) {
             #expect(target.isMet(by: measured), message, sourceLocation: sourceLocation)
@@ -90,15 +95,19 @@ enum ShippedModel {
     }
 
     /// Corpus CER of hypotheses against references, scored the way QA validation scores transcripts.
-    static func characterErrorRate(_ pairs: [(reference: String, hypothesis: String)]) -> (rate: Double, characters: Int) {
+    static func characterErrorRate(
+        _ pairs: [(reference: String, hypothesis: String)]
+    ) -> (rate: Double, characters: Int) {
         let validator = TranscriptValidator()
-        let total = pairs.reduce(ErrorCounts()) { $0 + validator.score(reference: $1.reference, hypothesis: $1.hypothesis).characters }
+        let total = pairs.reduce(ErrorCounts()) {
+            $0 + validator.score(reference: $1.reference, hypothesis: $1.hypothesis).characters
+        }
         return (total.rate, total.referenceLength)
     }
 }
 
-/// One of the evaluation sets in `AudioSamples/eval/` (`Training/liveinsight_train/make_eval_samples.py`): one recording and
-/// a TSV giving each utterance's start and end in it, with further columns by name.
+/// One of the evaluation sets in `AudioSamples/eval/` (`Training/liveinsight_train/make_eval_samples.py`):
+/// one recording and a TSV giving each utterance's start and end in it, with further columns by name.
 struct EvaluationSet {
     struct Utterance {
         let samples: [Float]

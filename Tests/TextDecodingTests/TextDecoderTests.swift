@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextDecoding
 
 /// The encodings Korean CSV exports arrive in, each written by the system's iconv (an independent encoder).
@@ -50,7 +51,9 @@ struct TextDecoderTests {
     /// A UTF-16 byte-order mark followed by a lone surrogate is refused, not decoded with replacements.
     @Test func invalidAfterByteOrderMark() {
         let bytes: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x00, 0xD8, 0x61, 0x00]
-        #expect(throws: TextDecodingError.invalid(encoding: .utf16LittleEndian, line: 2)) { try TextDecoder.decode(bytes) }
+        #expect(throws: TextDecodingError.invalid(encoding: .utf16LittleEndian, line: 2)) {
+            try TextDecoder.decode(bytes)
+        }
     }
 
     /// The streaming detector agrees with the whole-file decoder, even when chunks cut multi-byte characters.

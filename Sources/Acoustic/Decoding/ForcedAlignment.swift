@@ -21,7 +21,7 @@ public enum ForcedAlignment {
         let states = 2 * count + 1
         func unit(_ s: Int) -> Int { s % 2 == 0 ? TokenVocabulary.blank : sequence[s / 2] }
         var score = [Float](repeating: -.infinity, count: states)
-        var back = [Int8](repeating: -1, count: frames * states)   // steps back: 0, 1 or 2
+        var back = [Int8](repeating: -1, count: frames * states)  // steps back: 0, 1 or 2
         score[0] = posteriors[0, unit(0)]
         if states > 1 { score[1] = posteriors[0, unit(1)] }
         for t in 1..<frames {
@@ -29,7 +29,9 @@ public enum ForcedAlignment {
             for s in 0..<states {
                 var best = score[s], step: Int8 = 0
                 if s >= 1 && score[s - 1] > best { best = score[s - 1]; step = 1 }
-                if s >= 2 && s % 2 == 1 && unit(s) != unit(s - 2) && score[s - 2] > best { best = score[s - 2]; step = 2 }
+                if s >= 2 && s % 2 == 1 && unit(s) != unit(s - 2) && score[s - 2] > best {
+                    best = score[s - 2]; step = 2
+                }
                 if best > -.infinity {
                     next[s] = best + posteriors[t, unit(s)]
                     back[t * states + s] = step

@@ -24,10 +24,13 @@ public struct LanguageModelFusion: Sendable {
     /// throws `.badConfiguration` when the language model was built for other units than that model's.
     public init(model: NgramLanguageModel, tunedFor configuration: ModelConfiguration) throws(AcousticModelError) {
         guard model.vocabulary == configuration.vocabulary else {
-            throw .badConfiguration(path: model.path, detail: "the language model was built for \(model.vocabulary.count) other units "
-                                    + "than the acoustic model's \(configuration.vocabulary.count)")
+            throw .badConfiguration(
+                path: model.path,
+                detail: "the language model was built for \(model.vocabulary.count) other units "
+                    + "than the acoustic model's \(configuration.vocabulary.count)")
         }
-        self.init(model: model, weight: configuration.languageModelWeight ?? Self.defaultWeight,
-                  unitBonus: configuration.languageModelUnitBonus ?? Self.defaultUnitBonus)
+        self.init(
+            model: model, weight: configuration.languageModelWeight ?? Self.defaultWeight,
+            unitBonus: configuration.languageModelUnitBonus ?? Self.defaultUnitBonus)
     }
 }

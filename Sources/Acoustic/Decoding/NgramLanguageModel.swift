@@ -41,7 +41,7 @@ public struct NgramLanguageModel: Sendable {
     public let vocabulary: [String]
     /// SHA-256 of the file's data section, as recorded in it.
     public let digest: String
-    private let tables: [Table]     // tables[n - 1] holds order n
+    private let tables: [Table]  // tables[n - 1] holds order n
     private let rootBackoff: Float
     /// The state at the start of a sentence.
     public private(set) var start = State(order: 0, index: 0)
@@ -55,30 +55,47 @@ public struct NgramLanguageModel: Sendable {
     public init(path: String) throws(AcousticModelError) {
         let file = try SafeTensorsFile(path: path)
         guard file.metadata["format"] == "liveinsight-ngram" else {
-            throw .unsupportedFormat(path: path, detail: "metadata format is '\(file.metadata["format"] ?? "absent")', expected 'liveinsight-ngram'")
+            throw .unsupportedFormat(
+                path: path,
+                detail: "metadata format is '\(file.metadata["format"] ?? "absent")', expected 'liveinsight-ngram'")
         }
         guard file.metadata["version"] == "1" else {
-            throw .unsupportedFormat(path: path, detail: "language model version '\(file.metadata["version"] ?? "absent")'; this engine reads 1")
+            throw .unsupportedFormat(
+                path: path,
+                detail: "language model version '\(file.metadata["version"] ?? "absent")'; this engine reads 1")
         }
         guard let order = file.metadata["order"].flatMap(Int.init), order >= 1,
-              let vocabulary = file.metadata["vocab"].flatMap({ try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }),
-              vocabulary.count > Self.boundary
+            let vocabulary = file.metadata["vocab"].flatMap({
+                try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+            }),
+            vocabulary.count > Self.boundary
         else { throw .badConfiguration(path: path, detail: "the language model's order or vocab is missing") }
         var tables: [Table] = []
         for n in 1...order {
             func tensor(_ name: String) throws(AcousticModelError) -> SafeTensorsFile.Tensor {
-                guard let tensor = file.tensors["order\(n).\(name)"] else { throw .missingTensor(path: path, name: "order\(n).\(name)") }
+                guard let tensor = file.tensors["order\(n).\(name)"] else {
+                    throw .missingTensor(path: path, name: "order\(n).\(name)")
+                }
                 return tensor
             }
-            let table = Table(keys: try tensor("keys").integers, suffix: try tensor("suffix").integers,
-                              logProbability: try tensor("log_prob").values, backoff: try tensor("backoff").values)
-            guard [table.suffix.count, table.logProbability.count, table.backoff.count].allSatisfy({ $0 == table.keys.count }) else {
+            let table = Table(
+                keys: try tensor("keys").integers, suffix: try tensor("suffix").integers,
+                logProbability: try tensor("log_prob").values, backoff: try tensor("backoff").values)
+            guard
+                [table.suffix.count, table.logProbability.count, table.backoff.count].allSatisfy({
+                    $0 == table.keys.count
+                })
+            else {
                 throw .malformed(path: path, detail: "order \(n)'s tables differ in length")
             }
             tables.append(table)
         }
-        guard let root = file.tensors["order0.backoff"]?.values.first else { throw .missingTensor(path: path, name: "order0.backoff") }
-        (self.path, self.order, self.vocabulary, self.tables, self.rootBackoff) = (path, order, vocabulary, tables, root)
+        guard let root = file.tensors["order0.backoff"]?.values.first else {
+            throw .missingTensor(path: path, name: "order0.backoff")
+        }
+        (self.path, self.order, self.vocabulary, self.tables, self.rootBackoff) = (
+            path, order, vocabulary, tables, root
+        )
         digest = file.metadata["data_sha256"] ?? ""
         start = score(start, Self.boundary).next
     }

@@ -24,8 +24,10 @@ public struct PrefixBeamSearch: CTCDecoder {
 
     /// A search keeping `beamWidth` hypotheses per frame (1: a single prefix, still scored with the
     /// hotwords and the language model).
-    public init(beamWidth: Int = defaultBeamWidth, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12,
-                hotwords: HotwordBias? = nil, languageModel: LanguageModelFusion? = nil) {
+    public init(
+        beamWidth: Int = defaultBeamWidth, pruneThreshold: Float = 8, candidatesPerFrame: Int = 12,
+        hotwords: HotwordBias? = nil, languageModel: LanguageModelFusion? = nil
+    ) {
         self.beamWidth = beamWidth
         self.pruneThreshold = pruneThreshold
         self.candidatesPerFrame = candidatesPerFrame
@@ -34,11 +36,11 @@ public struct PrefixBeamSearch: CTCDecoder {
     }
 
     private struct Hypothesis {
-        var blank: Float = -.infinity       // log P(prefix, path ends in blank)
-        var nonBlank: Float = -.infinity    // log P(prefix, path ends in the last token)
-        var bias: Float = 0                 // hotword bonus held by this prefix
+        var blank: Float = -.infinity  // log P(prefix, path ends in blank)
+        var nonBlank: Float = -.infinity  // log P(prefix, path ends in the last token)
+        var bias: Float = 0  // hotword bonus held by this prefix
         var hotword: HotwordBias.State?
-        var fused: Float = 0                // language model score of the prefix (weighted, with unit bonuses)
+        var fused: Float = 0  // language model score of the prefix (weighted, with unit bonuses)
         var history: NgramLanguageModel.State?
         var total: Float { logAdd(blank, nonBlank) }
         var score: Float { total + bias + fused }
@@ -48,7 +50,7 @@ public struct PrefixBeamSearch: CTCDecoder {
     private struct PrefixTree {
         var parent: [Int] = [-1]
         var token: [Int] = [-1]
-        var children: [Int: Int] = [:]     // (node << 20 | token) → child
+        var children: [Int: Int] = [:]  // (node << 20 | token) → child
 
         mutating func child(of node: Int, token unit: Int) -> Int {
             let key = node << 20 | unit
@@ -71,7 +73,9 @@ public struct PrefixBeamSearch: CTCDecoder {
     public func decode(_ posteriors: Posteriors) -> [Int] {
         let vocabulary = posteriors.vocabularySize
         var tree = PrefixTree()
-        var beams: [Int: Hypothesis] = [0: Hypothesis(blank: 0, hotword: hotwords?.initial, history: languageModel?.model.start)]
+        var beams: [Int: Hypothesis] = [
+            0: Hypothesis(blank: 0, hotword: hotwords?.initial, history: languageModel?.model.start)
+        ]
         var candidates: [(unit: Int, logProbability: Float)] = []
         posteriors.values.withUnsafeBufferPointer { values in
             for frame in 0..<posteriors.frames {
@@ -82,24 +86,31 @@ public struct PrefixBeamSearch: CTCDecoder {
                 for (node, hypothesis) in beams {
                     let last = tree.token[node]
                     // Blank: the prefix is unchanged and now ends in blank.
-                    next[node, default: carrying(hypothesis)].blank.logAccumulate(hypothesis.total + row[TokenVocabulary.blank])
+                    next[node, default: carrying(hypothesis)].blank.logAccumulate(
+                        hypothesis.total + row[TokenVocabulary.blank])
                     for (unit, p) in candidates {
                         if unit == last {
                             // A repeat without a blank between collapses into the same prefix …
                             next[node, default: carrying(hypothesis)].nonBlank.logAccumulate(hypothesis.nonBlank + p)
                             // … and after a blank it is a new occurrence.
-                            extend(node, hypothesis, with: unit, pathScore: hypothesis.blank + p, tree: &tree, into: &next)
+                            extend(
+                                node, hypothesis, with: unit, pathScore: hypothesis.blank + p, tree: &tree, into: &next)
                         } else {
-                            extend(node, hypothesis, with: unit, pathScore: hypothesis.total + p, tree: &tree, into: &next)
+                            extend(
+                                node, hypothesis, with: unit, pathScore: hypothesis.total + p, tree: &tree, into: &next)
                         }
                     }
                 }
-                beams = next.count <= beamWidth ? next
-                    : Dictionary(uniqueKeysWithValues: next.sorted { $0.value.score > $1.value.score }.prefix(beamWidth)
-                        .map { ($0.key, $0.value) })
+                beams =
+                    next.count <= beamWidth
+                    ? next
+                    : Dictionary(
+                        uniqueKeysWithValues: next.sorted { $0.value.score > $1.value.score }.prefix(beamWidth)
+                            .map { ($0.key, $0.value) })
             }
         }
-        let best = beams.map { (node: $0.key, score: finalScore($0.value, last: tree.token[$0.key])) }
+        let best =
+            beams.map { (node: $0.key, score: finalScore($0.value, last: tree.token[$0.key])) }
             .max { $0.score < $1.score }?.node ?? 0
         return tree.sequence(best)
     }
@@ -109,14 +120,17 @@ public struct PrefixBeamSearch: CTCDecoder {
     private func finalScore(_ hypothesis: Hypothesis, last: Int) -> Float {
         var score = hypothesis.score - (hypothesis.hotword?.pending ?? 0)
         if let languageModel, let history = hypothesis.history, last != NgramLanguageModel.boundary {
-            score += languageModel.weight * languageModel.model.score(history, NgramLanguageModel.boundary).logProbability
+            score +=
+                languageModel.weight * languageModel.model.score(history, NgramLanguageModel.boundary).logProbability
         }
         return score
     }
 
     /// The likeliest non-blank units of a frame, within the prune threshold.
-    private func selectCandidates(_ row: UnsafePointer<Float>, vocabulary: Int,
-                                  into candidates: inout [(unit: Int, logProbability: Float)]) {
+    private func selectCandidates(
+        _ row: UnsafePointer<Float>, vocabulary: Int,
+        into candidates: inout [(unit: Int, logProbability: Float)]
+    ) {
         candidates.removeAll(keepingCapacity: true)
         var best: Float = -.infinity
         for unit in 0..<vocabulary { best = max(best, row[unit]) }
@@ -124,19 +138,25 @@ public struct PrefixBeamSearch: CTCDecoder {
         for unit in 1..<vocabulary where row[unit] >= floor {
             if candidates.count < candidatesPerFrame {
                 candidates.append((unit, row[unit]))
-            } else if let weakest = candidates.indices.min(by: { candidates[$0].logProbability < candidates[$1].logProbability }),
-                      row[unit] > candidates[weakest].logProbability {
+            } else if let weakest = candidates.indices.min(by: {
+                candidates[$0].logProbability < candidates[$1].logProbability
+            }),
+                row[unit] > candidates[weakest].logProbability
+            {
                 candidates[weakest] = (unit, row[unit])
             }
         }
     }
 
     private func carrying(_ hypothesis: Hypothesis) -> Hypothesis {
-        Hypothesis(bias: hypothesis.bias, hotword: hypothesis.hotword, fused: hypothesis.fused, history: hypothesis.history)
+        Hypothesis(
+            bias: hypothesis.bias, hotword: hypothesis.hotword, fused: hypothesis.fused, history: hypothesis.history)
     }
 
-    private func extend(_ node: Int, _ hypothesis: Hypothesis, with unit: Int, pathScore: Float,
-                        tree: inout PrefixTree, into next: inout [Int: Hypothesis]) {
+    private func extend(
+        _ node: Int, _ hypothesis: Hypothesis, with unit: Int, pathScore: Float,
+        tree: inout PrefixTree, into next: inout [Int: Hypothesis]
+    ) {
         let extended = tree.child(of: node, token: unit)
         if next[extended] == nil {
             var fresh = carrying(hypothesis)

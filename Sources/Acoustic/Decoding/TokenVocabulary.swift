@@ -2,10 +2,10 @@ import Foundation
 
 /// The model's output units: id 0 the CTC blank, 1 unknown, 2 the word boundary "▁", then either Hangul
 /// syllables or Hangul conjoining jamo (onsets from U+1100, vowels from U+1161, codas from U+11A8), as
-/// `Training/liveinsight_train/units.py` defines them. Converts between text and token ids. With jamo units a syllable is
-/// spelt as its canonical decomposition without the silent onset ㅇ (the model emits what sounds), and
-/// decoding puts ㅇ before each vowel that follows no onset, then composes syllables (NFC); jamo that
-/// still make no syllable stay as they are.
+/// `Training/liveinsight_train/units.py` defines them. Converts between text and token ids.
+/// With jamo units a syllable is spelt as its canonical decomposition without the silent onset
+/// ㅇ (the model emits what sounds), and decoding puts ㅇ before each vowel that follows no
+/// onset, then composes syllables (NFC); jamo that still make no syllable stay as they are.
 public struct TokenVocabulary: Sendable {
     /// Id of the CTC blank.
     public static let blank = 0
@@ -68,7 +68,9 @@ public struct TokenVocabulary: Sendable {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let isVowel = (0x1161...0x1175).contains(scalar.value)
-            if isVowel && !(scalars.last.map { (0x1100...0x1112).contains($0.value) } ?? false) { scalars.append(silentOnset) }
+            if isVowel && !(scalars.last.map { (0x1100...0x1112).contains($0.value) } ?? false) {
+                scalars.append(silentOnset)
+            }
             scalars.append(scalar)
         }
         return String(scalars).precomposedStringWithCanonicalMapping

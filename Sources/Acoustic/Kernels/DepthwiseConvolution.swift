@@ -6,8 +6,8 @@
 public struct DepthwiseConvolution: Sendable {
     public let channels: Int
     public let kernel: Int
-    private let taps: [Float]      // kernel × channels
-    private let bias: [Float]      // channels
+    private let taps: [Float]  // kernel × channels
+    private let bias: [Float]  // channels
 
     /// From PyTorch's weight `(channels, 1, kernel)` and bias `(channels)`.
     public init(weight: [Float], bias: [Float], channels: Int, kernel: Int) {
@@ -26,7 +26,9 @@ public struct DepthwiseConvolution: Sendable {
 
     /// This convolution followed by an inference-mode BatchNorm, as one convolution:
     /// y = (conv(x) − mean) / √(var + ε) · γ + β.
-    public func foldingBatchNorm(gamma: [Float], beta: [Float], mean: [Float], variance: [Float], epsilon: Float)
+    public func foldingBatchNorm(
+        gamma: [Float], beta: [Float], mean: [Float], variance: [Float], epsilon: Float
+    )
         -> DepthwiseConvolution
     {
         let scale = (0..<channels).map { gamma[$0] / (variance[$0] + epsilon).squareRoot() }

@@ -40,7 +40,8 @@ public enum Elementwise {
     }
 
     /// y ← y + scale · x.
-    public static func addScaled(_ x: UnsafePointer<Float>, scale: Float, to y: UnsafeMutablePointer<Float>, count: Int) {
+    public static func addScaled(_ x: UnsafePointer<Float>, scale: Float, to y: UnsafeMutablePointer<Float>, count: Int)
+    {
         for i in 0..<count { y[i] += scale * x[i] }
     }
 

@@ -35,8 +35,9 @@ public enum MatrixMultiply {
                 for block in first..<last {
                     let row = block * rowBlock
                     let height = min(rowBlock, m - row)
-                    multiplyRowBlock(a + row * lda, lda: lda, height: height, b: b, packed: packed,
-                                     bias: bias, c: c + row * ldc, ldc: ldc)
+                    multiplyRowBlock(
+                        a + row * lda, lda: lda, height: height, b: b, packed: packed,
+                        bias: bias, c: c + row * ldc, ldc: ldc)
                 }
             }
             if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }

@@ -8,8 +8,10 @@ struct AttentionScratch {
 
     init(frames: Int, configuration c: ModelConfiguration, scratch: Scratch) {
         let d = c.modelDimension, half = c.headDimension / 2
-        (query, key, value, context) = (scratch.buffer(frames * d), scratch.buffer(frames * d), scratch.buffer(frames * d),
-                                        scratch.buffer(frames * d))
+        (query, key, value, context) = (
+            scratch.buffer(frames * d), scratch.buffer(frames * d), scratch.buffer(frames * d),
+            scratch.buffer(frames * d)
+        )
         scores = scratch.buffer(frames * frames)
         var cosine = [Float](repeating: 0, count: frames * half), sine = cosine
         for i in 0..<half {
@@ -55,11 +57,13 @@ extension AcousticModel {
         }
         for head in 0..<c.heads {
             let keys = PackedMatrix(outputsByInputs: s.key + head * h, outputs: frames, inputs: h, stride: d)
-            MatrixMultiply.multiply(s.query + head * h, rows: frames, lda: d, keys, into: s.scores, ldc: frames, threads: threads)
+            MatrixMultiply.multiply(
+                s.query + head * h, rows: frames, lda: d, keys, into: s.scores, ldc: frames, threads: threads)
             Elementwise.softmaxRows(s.scores, rows: frames, width: frames)
             let values = PackedMatrix(rowMajor: s.value + head * h, k: frames, n: h, stride: d)
-            MatrixMultiply.multiply(s.scores, rows: frames, lda: frames, values, into: s.context + head * h, ldc: d,
-                                    threads: threads)
+            MatrixMultiply.multiply(
+                s.scores, rows: frames, lda: frames, values, into: s.context + head * h, ldc: d,
+                threads: threads)
         }
         module.output.apply(s.context, rows: frames, into: temporary, threads: threads)
         Elementwise.addScaled(temporary, scale: 1, to: x, count: frames * d)

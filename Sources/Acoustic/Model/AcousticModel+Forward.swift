@@ -35,7 +35,8 @@ extension AcousticModel {
         let attention = AttentionScratch(frames: outputFrames, configuration: c, scratch: scratch)
         for block in blocks {
             feedForward(block.feedForward1, x, frames: outputFrames, normed: normed, wide: wide, temporary: temporary)
-            selfAttention(block.attention, x, frames: outputFrames, normed: normed, temporary: temporary, scratch: attention)
+            selfAttention(
+                block.attention, x, frames: outputFrames, normed: normed, temporary: temporary, scratch: attention)
             convolution(block.convolution, x, frames: outputFrames, normed: normed, wide: wide, temporary: temporary)
             feedForward(block.feedForward2, x, frames: outputFrames, normed: normed, wide: wide, temporary: temporary)
             block.norm.apply(x, rows: outputFrames, into: normed)
@@ -51,7 +52,9 @@ extension AcousticModel {
 
     /// Normalisation, two 3×3 stride-2 convolutions (as matrix multiplies over patches, channels
     /// last) with ReLU, and the projection to d. Returns `outputFrames × d`.
-    private func subsample(_ features: UnsafePointer<Float>, frames: Int, scratch: Scratch) -> UnsafeMutablePointer<Float> {
+    private func subsample(
+        _ features: UnsafePointer<Float>, frames: Int, scratch: Scratch
+    ) -> UnsafeMutablePointer<Float> {
         let c = configuration
         let (bins0, channels) = (c.melBins, c.subsamplingChannels)
         let (frames1, bins1) = ((frames - 1) / 2, (bins0 - 1) / 2)
@@ -59,13 +62,17 @@ extension AcousticModel {
 
         let normalised = scratch.buffer(frames * bins0)
         for t in 0..<frames {
-            for m in 0..<bins0 { normalised[t * bins0 + m] = (features[t * bins0 + m] - featureMean[m]) * featureInverseStd[m] }
+            for m in 0..<bins0 {
+                normalised[t * bins0 + m] = (features[t * bins0 + m] - featureMean[m]) * featureInverseStd[m]
+            }
         }
         let patches1 = scratch.buffer(frames1 * bins1 * 9)
         for t in 0..<frames1 {
             for f in 0..<bins1 {
                 let patch = patches1 + (t * bins1 + f) * 9
-                for kt in 0..<3 { for kf in 0..<3 { patch[kt * 3 + kf] = normalised[(2 * t + kt) * bins0 + 2 * f + kf] } }
+                for kt in 0..<3 {
+                    for kf in 0..<3 { patch[kt * 3 + kf] = normalised[(2 * t + kt) * bins0 + 2 * f + kf] }
+                }
             }
         }
         let hidden1 = scratch.buffer(frames1 * bins1 * channels)
@@ -89,8 +96,9 @@ extension AcousticModel {
                     }
                 }
             }
-            subsampling.convolution2.apply(patches2, rows: count * bins2, into: hidden2 + start * bins2 * channels,
-                                           threads: threads)
+            subsampling.convolution2.apply(
+                patches2, rows: count * bins2, into: hidden2 + start * bins2 * channels,
+                threads: threads)
         }
         Elementwise.relu(hidden2, count: frames2 * bins2 * channels)
         let x = scratch.buffer(frames2 * c.modelDimension)

@@ -1,5 +1,5 @@
-import Foundation
 import ContentHash
+import Foundation
 
 /// CTC log-probabilities for one utterance: `frames × vocabularySize`, row-major.
 public struct Posteriors: Sendable, Equatable {
@@ -56,7 +56,8 @@ public final class AcousticModel: Sendable {
         (featureMean, featureInverseStd) = try reader.featureNormalisation()
         subsampling = try reader.subsampling()
         blocks = try (0..<configuration.layers).map { layer throws(AcousticModelError) in try reader.block(layer) }
-        output = try reader.linear("output", outputs: configuration.vocabulary.count, inputs: configuration.modelDimension)
+        output = try reader.linear(
+            "output", outputs: configuration.vocabulary.count, inputs: configuration.modelDimension)
     }
 
     /// The `digest` of the model at `path`, read from the header alone: cheap enough to compute cache

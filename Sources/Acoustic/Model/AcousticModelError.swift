@@ -20,7 +20,8 @@ public enum AcousticModelError: Error, Equatable, Sendable, CustomStringConverti
         case .unreadable(let path, let detail): "\(path): cannot read the model file (\(detail))"
         case .malformed(let path, let detail): "\(path): not a valid safetensors model file (\(detail))"
         case .checksumMismatch(let path, let expected, let actual):
-            "\(path): the model file is corrupt (data SHA-256 \(actual.prefix(12))…, header says \(expected.prefix(12))…)"
+            "\(path): the model file is corrupt (data SHA-256 \(actual.prefix(12))…, header "
+                + "says \(expected.prefix(12))…)"
         case .unsupportedFormat(let path, let detail): "\(path): unsupported model file (\(detail))"
         case .badConfiguration(let path, let detail): "\(path): bad model configuration (\(detail))"
         case .missingTensor(let path, let name): "\(path): the model file lacks tensor '\(name)'"

@@ -13,16 +13,21 @@ struct LinearLayer: Sendable {
     init(weight: [Float], bias: [Float], outputs: Int, inputs: Int, columnOrder: [Int]? = nil) {
         var values = weight
         if let columnOrder {
-            for o in 0..<outputs { for j in 0..<inputs { values[o * inputs + j] = weight[o * inputs + columnOrder[j]] } }
+            for o in 0..<outputs {
+                for j in 0..<inputs { values[o * inputs + j] = weight[o * inputs + columnOrder[j]] }
+            }
         }
-        self.weight = values.withUnsafeBufferPointer { PackedMatrix(outputsByInputs: $0, outputs: outputs, inputs: inputs) }
+        self.weight = values.withUnsafeBufferPointer {
+            PackedMatrix(outputsByInputs: $0, outputs: outputs, inputs: inputs)
+        }
         self.bias = bias
     }
 
     func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, threads: Int) {
         bias.withUnsafeBufferPointer { bias in
-            MatrixMultiply.multiply(x, rows: rows, lda: inputs, weight, bias: bias.baseAddress!, into: y, ldc: outputs,
-                                    threads: threads)
+            MatrixMultiply.multiply(
+                x, rows: rows, lda: inputs, weight, bias: bias.baseAddress!, into: y, ldc: outputs,
+                threads: threads)
         }
     }
 }
@@ -36,8 +41,9 @@ struct LayerNormLayer: Sendable {
     func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
         gamma.withUnsafeBufferPointer { gamma in
             beta.withUnsafeBufferPointer { beta in
-                Elementwise.layerNorm(x, rows: rows, width: gamma.count, gamma: gamma.baseAddress!, beta: beta.baseAddress!,
-                                      epsilon: epsilon, into: y)
+                Elementwise.layerNorm(
+                    x, rows: rows, width: gamma.count, gamma: gamma.baseAddress!, beta: beta.baseAddress!,
+                    epsilon: epsilon, into: y)
             }
         }
     }

@@ -32,7 +32,8 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// The keyword-spotting threshold (mean log score per unit) calibrated for this model on real dev speech
     /// (`Training/liveinsight_train/calibrate_mentions.py`); nil in files that do not record one.
     public var spottingThreshold: Float?
-    /// The language model's weight in beam search, tuned for this model (`Training/liveinsight_train/ngram_lm.py tune`).
+    /// The language model's weight in beam search, tuned for this
+    /// model (`Training/liveinsight_train/ngram_lm.py tune`).
     public var languageModelWeight: Float?
     /// The log-score added per unit when fusing a language model, tuned with `languageModelWeight`.
     public var languageModelUnitBonus: Float?
@@ -70,7 +71,9 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     /// Problems that make the configuration unusable, or nil.
     func problem() -> String? {
         if subsamplingFactor != 4 { return "subsampling_factor \(subsamplingFactor); this engine implements 4" }
-        if heads <= 0 || modelDimension % heads != 0 { return "d_model \(modelDimension) is not divisible by n_heads \(heads)" }
+        if heads <= 0 || modelDimension % heads != 0 {
+            return "d_model \(modelDimension) is not divisible by n_heads \(heads)"
+        }
         if headDimension % 2 != 0 { return "head dimension \(headDimension) must be even for rotary positions" }
         if convolutionKernel % 2 == 0 { return "conv_kernel \(convolutionKernel) must be odd" }
         if vocabulary.count < 2 { return "the vocabulary has \(vocabulary.count) entries" }

@@ -35,7 +35,7 @@ struct SafeTensorsFile {
         var tensors: [String: Tensor] = [:]
         for (name, entry) in header where name != "__metadata__" {
             guard let entry = entry as? [String: Any], let dtype = entry["dtype"] as? String,
-                  let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int], offsets.count == 2
+                let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int], offsets.count == 2
             else { throw .malformed(path: path, detail: "bad header entry for '\(name)'") }
             let count = shape.reduce(1, *)
             let width: Int
@@ -43,14 +43,20 @@ struct SafeTensorsFile {
             case "F32": width = 4
             case "F16": width = 2
             case "I32": width = 4
-            default: throw .unsupportedFormat(path: path, detail: "tensor '\(name)' has dtype \(dtype); F32, F16 and I32 are supported")
+            default:
+                throw .unsupportedFormat(
+                    path: path, detail: "tensor '\(name)' has dtype \(dtype); F32, F16 and I32 are supported")
             }
             let (begin, end) = (offsets[0], offsets[1])
             guard begin >= 0, end == begin + count * width, end <= payload.count else {
-                throw .malformed(path: path, detail: "tensor '\(name)' lies outside the data (\(begin)..<\(end) of \(payload.count) bytes)")
+                throw .malformed(
+                    path: path,
+                    detail: "tensor '\(name)' lies outside the data (\(begin)..<\(end) of \(payload.count) bytes)")
             }
             let bytes = payload[(payload.startIndex + begin)..<(payload.startIndex + end)]
-            tensors[name] = dtype == "I32" ? Tensor(shape: shape, values: [], integers: Self.integers(bytes, count: count))
+            tensors[name] =
+                dtype == "I32"
+                ? Tensor(shape: shape, values: [], integers: Self.integers(bytes, count: count))
                 : Tensor(shape: shape, values: Self.decode(bytes, width: width, count: count))
         }
         self.tensors = tensors
@@ -64,14 +70,19 @@ struct SafeTensorsFile {
     /// The file, memory-mapped (pages are read only when touched).
     private static func map(_ path: String) throws(AcousticModelError) -> Data {
         do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw .unreadable(path: path, detail: FileManager.default.fileExists(atPath: path) ? "\(error)" : "no such file")
+            throw .unreadable(
+                path: path, detail: FileManager.default.fileExists(atPath: path) ? "\(error)" : "no such file")
         }
     }
 
     /// The JSON header and the offset where the data section starts.
-    private static func header(of data: Data, path: String) throws(AcousticModelError) -> (json: [String: Any], end: Int) {
+    private static func header(
+        of data: Data, path: String
+    ) throws(AcousticModelError) -> (json: [String: Any], end: Int) {
         guard data.count >= 8 else { throw .malformed(path: path, detail: "only \(data.count) bytes") }
-        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) {
+            $0 | UInt64($1.element) << (8 * UInt64($1.offset))
+        }
         guard headerLength > 1, headerLength <= UInt64(data.count - 8) else {
             throw .malformed(path: path, detail: "header length \(headerLength) does not fit in \(data.count) bytes")
         }
@@ -83,15 +94,21 @@ struct SafeTensorsFile {
     }
 
     private static func integers(_ bytes: Data, count: Int) -> [Int32] {
-        bytes.withUnsafeBytes { raw in (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self)) } }
+        bytes.withUnsafeBytes { raw in
+            (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self)) }
+        }
     }
 
     private static func decode(_ bytes: Data, width: Int, count: Int) -> [Float] {
         bytes.withUnsafeBytes { raw in
             if width == 4 {
-                return (0..<count).map { Float(bitPattern: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self).littleEndian) }
+                return (0..<count).map {
+                    Float(bitPattern: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self).littleEndian)
+                }
             }
-            return (0..<count).map { halfToFloat(raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self).littleEndian) }
+            return (0..<count).map {
+                halfToFloat(raw.loadUnaligned(fromByteOffset: 2 * $0, as: UInt16.self).littleEndian)
+            }
         }
     }
 }

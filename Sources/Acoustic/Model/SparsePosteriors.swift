@@ -45,8 +45,9 @@ public struct SparsePosteriors: Sendable, Equatable {
             let others = dense.vocabularySize - keep
             floors.append(others > 0 ? Float(log(max(1e-30, (1 - kept) / Double(others)))) : -.infinity)
         }
-        self.init(frames: dense.frames, vocabularySize: dense.vocabularySize, keep: keep, units: units, values: values,
-                  floors: floors)
+        self.init(
+            frames: dense.frames, vocabularySize: dense.vocabularySize, keep: keep, units: units, values: values,
+            floors: floors)
     }
 
     /// The dense matrix this stands for (kept values, the floor elsewhere).

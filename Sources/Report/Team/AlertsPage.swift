@@ -1,5 +1,5 @@
-import Formatting
 import Alerts
+import Formatting
 import Markup
 
 /// Negative-review spikes per product and topic, with the reviews behind them; analysts and admins
@@ -48,7 +48,7 @@ public struct AlertsPage {
                         "/alerts/\(entry.id)",
                         next.map { state, label in
                             "<button type=\"submit\" name=\"state\" value=\"\(state.rawValue)\""
-                            + " class=\"\(state.rawValue)\">\(label)</button>"
+                                + " class=\"\(state.rawValue)\">\(label)</button>"
                         }.joined(separator: " "))
             }
             let changed = entry.changedBy.map { " · \(MarkupText.escape($0))" } ?? ""

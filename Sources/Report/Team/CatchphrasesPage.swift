@@ -1,5 +1,5 @@
-import Formatting
 import Catchphrases
+import Formatting
 import Markup
 
 /// Sales lines suggested from reviews, per product: each with its evidence (figures and the review sentences

@@ -21,7 +21,7 @@ public struct PageViewer: Sendable {
     /// A POST form to `action` holding `fields` and the CSRF token.
     func form(_ action: String, _ fields: String, className: String = "inline") -> String {
         "<form method=\"post\" action=\"\(MarkupText.escape(action))\""
-        + " class=\"\(className)\">\(csrfField)\(fields)</form>"
+            + " class=\"\(className)\">\(csrfField)\(fields)</form>"
     }
 
     /// The team pages' header: title, links, and who is signed in with a sign-out button (an anonymous reader
