@@ -20,8 +20,9 @@ import Report
 let shows = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 100 : 100
 let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let samples = benchmarks.deletingLastPathComponent().appendingPathComponent("AudioSamples").path
-var setup = SimulatedShow.Setup(keywords: try KeywordList.load(path: samples + "/demo-broadcast.keywords.csv"),
-                                planted: ["할인": 2.5, "사은품": 2.0, "무료 배송": 1.8])
+var setup = SimulatedShow.Setup(
+    keywords: try KeywordList.load(path: samples + "/demo-broadcast.keywords.csv"),
+    planted: ["할인": 2.5, "사은품": 2.0, "무료 배송": 1.8])
 (setup.duration, setup.mentionsPerKeyword, setup.peakViewers) = (7_200, 45, 2_500)
 let report = SimulatedShow(setup: setup).analyse()
 let loadBefore = loadAverage()
@@ -47,8 +48,9 @@ func workspace(_ count: Int) throws -> String {
         try alignment.write(to: URL(fileURLWithPath: folder + "/alignment.json"))
         try headline.write(to: URL(fileURLWithPath: folder + "/summary.json"))
         let day = String(format: "2026-%02d-%02dT11:00:00Z", 1 + index / 28 % 12, 1 + index % 28)
-        let metadata = BroadcastMetadata(title: "Show \(index)", start: ISO8601DateFormatter().date(from: day),
-                                         products: [.init(id: "P001", price: 30_000)])
+        let metadata = BroadcastMetadata(
+            title: "Show \(index)", start: ISO8601DateFormatter().date(from: day),
+            products: [.init(id: "P001", price: 30_000)])
         try encoder.encode(metadata).write(to: URL(fileURLWithPath: folder + "/meta.json"))
         try catalog.recordBroadcast(id: id, name: id + ".flac", sourcePath: "/recordings/" + id + ".flac", bytes: 1)
         try catalog.setDuration(report.duration, broadcast: id)
@@ -56,8 +58,10 @@ func workspace(_ count: Int) throws -> String {
             let run = try catalog.startStageRun(broadcast: id, job: nil, stage: stage, key: stage + "-key")
             try catalog.finishStageRun(run, status: .done, seconds: 1)
         }
-        try catalog.recordSummary(BroadcastSummaryRecord(report: report, metadata: metadata, broadcast: id,
-                                                         key: "alignment-key"))
+        try catalog.recordSummary(
+            BroadcastSummaryRecord(
+                report: report, metadata: metadata, broadcast: id,
+                key: "alignment-key"))
     }
     return root
 }
@@ -124,7 +128,8 @@ let build = "debug"
 #else
 let build = "release"
 #endif
-let processor = ((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
+let processor =
+    ((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
     .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
     .trimmingCharacters(in: .whitespaces) ?? "unknown"
 
@@ -132,10 +137,14 @@ let results: [String: Any] = [
     "benchmark": "DashboardBenchmark \(shows)",
     "date": ISO8601DateFormatter().string(from: Date()),
     "build": build,
-    "machine": ["cores": ProcessInfo.processInfo.activeProcessorCount, "processor": processor,
-                "loadAverageBefore": rounded(loadBefore, 2), "loadAverageAfter": rounded(loadAfter, 2)],
-    "show": ["minutes": report.duration / 60, "mentions": report.ments.count,
-             "alignmentJSONBytes": try JSONEncoder().encode(report).count],
+    "machine": [
+        "cores": ProcessInfo.processInfo.activeProcessorCount, "processor": processor,
+        "loadAverageBefore": rounded(loadBefore, 2), "loadAverageAfter": rounded(loadAfter, 2),
+    ],
+    "show": [
+        "minutes": report.duration / 60, "mentions": report.ments.count,
+        "alignmentJSONBytes": try JSONEncoder().encode(report).count,
+    ],
     "list": [
         "shows": shows, "pageBytes": listBytes,
         "secondsOneShow": rounded(listOne), "secondsFromCatalog": rounded(listMany),

@@ -1,5 +1,5 @@
-import Checkpoints
 import Accounts
+import Checkpoints
 import Foundation
 import GRDB
 

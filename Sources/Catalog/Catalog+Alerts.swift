@@ -1,5 +1,5 @@
-import Checkpoints
 import Alerts
+import Checkpoints
 import Foundation
 import GRDB
 import Reviews

@@ -1,5 +1,5 @@
-import Checkpoints
 import Board
+import Checkpoints
 import Foundation
 import GRDB
 

@@ -5,12 +5,15 @@ import GRDB
 extension Catalog {
     /// Records a broadcast, or updates its source path and size if it is already known (its first
     /// name and creation time stay).
-    public func recordBroadcast(id: String, name: String, sourcePath: String, bytes: Int64, now: Date = Date()) throws(PipelineError) {
+    public func recordBroadcast(
+        id: String, name: String, sourcePath: String, bytes: Int64, now: Date = Date()
+    ) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO broadcasts (id, name, source_path, bytes, created) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET source_path = excluded.source_path, bytes = excluded.bytes
-                """, arguments: [id, name, sourcePath, bytes, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO broadcasts (id, name, source_path, bytes, created) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET source_path = excluded.source_path, bytes = excluded.bytes
+                    """, arguments: [id, name, sourcePath, bytes, now])
         }
     }
 
@@ -39,8 +42,11 @@ extension Catalog {
     }
 
     /// Records that a stage started on a broadcast; returns the run's id for `finishStageRun`.
-    public func startStageRun(broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()) throws(PipelineError) -> Int64 {
-        var run = StageRunRecord(broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .running, started: now)
+    public func startStageRun(
+        broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()
+    ) throws(PipelineError) -> Int64 {
+        var run = StageRunRecord(
+            broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .running, started: now)
         return try write { db in
             try run.insert(db)
             return run.id ?? db.lastInsertedRowID
@@ -48,11 +54,14 @@ extension Catalog {
     }
 
     /// Records how a started stage run ended.
-    public func finishStageRun(_ id: Int64, status: StageRunRecord.Status, seconds: Double, error: String? = nil,
-                               now: Date = Date()) throws(PipelineError) {
+    public func finishStageRun(
+        _ id: Int64, status: StageRunRecord.Status, seconds: Double, error: String? = nil,
+        now: Date = Date()
+    ) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE stage_runs SET status = ?, finished = ?, seconds = ?, error = ? WHERE id = ?",
-                           arguments: [status, now, seconds, error, id])
+            try db.execute(
+                sql: "UPDATE stage_runs SET status = ?, finished = ?, seconds = ?, error = ? WHERE id = ?",
+                arguments: [status, now, seconds, error, id])
         }
     }
 
@@ -60,17 +69,21 @@ extension Catalog {
     /// holding the broadcast's lock: then no process is running them, so their process died.
     public func closeInterruptedStageRuns(broadcast: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: """
-                UPDATE stage_runs SET status = 'failed', finished = ?, error = 'interrupted: the process ended during the stage'
-                WHERE broadcast_id = ? AND status = 'running'
-                """, arguments: [now, broadcast])
+            try db.execute(
+                sql: """
+                    UPDATE stage_runs SET status = 'failed', finished = ?, error = 'interrupted: the process ended during the stage'
+                    WHERE broadcast_id = ? AND status = 'running'
+                    """, arguments: [now, broadcast])
         }
     }
 
     /// Records that a stage was reused (its outputs were up to date).
-    public func recordReusedStage(broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()) throws(PipelineError) {
-        var run = StageRunRecord(broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .reused,
-                                 started: now, finished: now, seconds: 0)
+    public func recordReusedStage(
+        broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()
+    ) throws(PipelineError) {
+        var run = StageRunRecord(
+            broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .reused,
+            started: now, finished: now, seconds: 0)
         try write { db in try run.insert(db) }
     }
 
@@ -84,12 +97,15 @@ extension Catalog {
     }
 
     /// Records a keyword list by content (a list already known is not stored twice).
-    public func recordKeywordList(name: String, path: String, content: String, sha256: String, now: Date = Date()) throws(PipelineError) {
+    public func recordKeywordList(
+        name: String, path: String, content: String, sha256: String, now: Date = Date()
+    ) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO keyword_lists (sha256, name, path, content, added) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(sha256) DO NOTHING
-                """, arguments: [sha256, name, path, content, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO keyword_lists (sha256, name, path, content, added) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(sha256) DO NOTHING
+                    """, arguments: [sha256, name, path, content, now])
         }
     }
 

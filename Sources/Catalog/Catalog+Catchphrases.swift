@@ -1,5 +1,5 @@
-import Checkpoints
 import Catchphrases
+import Checkpoints
 import Foundation
 import GRDB
 

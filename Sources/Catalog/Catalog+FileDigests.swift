@@ -12,18 +12,25 @@ extension Catalog {
         let known = try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM file_digests WHERE path = ?", arguments: [absolute])
         }
-        if let known, FileIdentity(device: UInt64(bitPattern: known["device"]), inode: UInt64(bitPattern: known["inode"]),
-                                   bytes: known["bytes"], modified: known["modified_ns"], changed: known["changed_ns"]) == identity {
+        if let known,
+            FileIdentity(
+                device: UInt64(bitPattern: known["device"]), inode: UInt64(bitPattern: known["inode"]),
+                bytes: known["bytes"], modified: known["modified_ns"], changed: known["changed_ns"]) == identity
+        {
             return FileDigest(bytes: identity.bytes, sha256: known["sha256"])
         }
         let digest = try FileDigest(path: absolute)
-        guard FileIdentity(path: absolute) == identity else { return digest }   // changed while read: do not remember
+        guard FileIdentity(path: absolute) == identity else { return digest }  // changed while read: do not remember
         try write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO file_digests (path, device, inode, bytes, modified_ns, changed_ns, sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [absolute, Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode),
-                                 identity.bytes, identity.modified, identity.changed, digest.sha256])
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO file_digests (path, device, inode, bytes, modified_ns, changed_ns, sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    absolute, Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode),
+                    identity.bytes, identity.modified, identity.changed, digest.sha256,
+                ])
         }
         return digest
     }

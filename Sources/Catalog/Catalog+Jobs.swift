@@ -31,9 +31,10 @@ extension Catalog {
         return try write { db in
             var added = 0
             for file in files where FileDigest.size(of: file) != nil {
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
-                    """, arguments: [file, now])
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
+                        """, arguments: [file, now])
                 added += db.changesCount
             }
             return added
@@ -44,13 +45,15 @@ extension Catalog {
     /// queued to running in one transaction, so no two workers ever get the same job.
     public func claimNextJob(owner: JobOwner, now: Date = Date()) throws(PipelineError) -> JobRecord? {
         try write { db in
-            let queued = JobRecord.filter(Column("status") == JobStatus.queued && Column("origin") == JobRecord.Origin.inbox)
+            let queued = JobRecord.filter(
+                Column("status") == JobStatus.queued && Column("origin") == JobRecord.Origin.inbox)
             while let candidate = try queued.order(Column("id")).fetchOne(db) {
-                try db.execute(sql: """
-                    UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?, started = ?,
-                        attempts = attempts + 1
-                    WHERE id = ? AND status = 'queued'
-                    """, arguments: [owner.host, owner.pid, now, now, candidate.id])
+                try db.execute(
+                    sql: """
+                        UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?, started = ?,
+                            attempts = attempts + 1
+                        WHERE id = ? AND status = 'queued'
+                        """, arguments: [owner.host, owner.pid, now, now, candidate.id])
                 if db.changesCount == 1 { return try JobRecord.fetchOne(db, key: candidate.id) }
             }
             return nil
@@ -59,8 +62,9 @@ extension Catalog {
 
     /// Records a job that a `run` command performs itself (already running).
     public func startDirectJob(file: String, owner: JobOwner, now: Date = Date()) throws(PipelineError) -> Int64 {
-        var job = JobRecord(file: file, origin: .run, status: .running, claimedHost: owner.host, claimedPid: owner.pid,
-                            heartbeat: now, created: now, started: now, attempts: 1)
+        var job = JobRecord(
+            file: file, origin: .run, status: .running, claimedHost: owner.host, claimedPid: owner.pid,
+            heartbeat: now, created: now, started: now, attempts: 1)
         return try write { db in
             try job.insert(db)
             return job.id ?? db.lastInsertedRowID
@@ -70,8 +74,9 @@ extension Catalog {
     /// Refreshes the heartbeat of every running job `owner` holds.
     public func heartbeat(owner: JobOwner, now: Date = Date()) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE jobs SET heartbeat = ? WHERE status = 'running' AND claimed_host = ? AND claimed_pid = ?",
-                           arguments: [now, owner.host, owner.pid])
+            try db.execute(
+                sql: "UPDATE jobs SET heartbeat = ? WHERE status = 'running' AND claimed_host = ? AND claimed_pid = ?",
+                arguments: [now, owner.host, owner.pid])
         }
     }
 
@@ -79,8 +84,10 @@ extension Catalog {
     /// any worker whose heartbeat is older than `staleAfter` seconds. Inbox jobs go back to the queue
     /// (their file is still in the inbox); jobs of a killed `run` command are marked failed. Returns them.
     @discardableResult
-    public func reclaimStaleJobs(host: String, staleAfter: TimeInterval, isAlive: (Int32) -> Bool = JobOwner.isAlive,
-                                 now: Date = Date()) throws(PipelineError) -> [JobRecord] {
+    public func reclaimStaleJobs(
+        host: String, staleAfter: TimeInterval, isAlive: (Int32) -> Bool = JobOwner.isAlive,
+        now: Date = Date()
+    ) throws(PipelineError) -> [JobRecord] {
         try write { db in
             let running = try JobRecord.filter(Column("status") == JobStatus.running).fetchAll(db)
             let stale = running.filter { job in
@@ -89,14 +96,17 @@ extension Catalog {
                 return deadHere || silent
             }
             for job in stale where job.origin == .inbox {
-                try db.execute(sql: """
-                    UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
-                    WHERE id = ? AND status = 'running'
-                    """, arguments: [job.id])
+                try db.execute(
+                    sql: """
+                        UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
+                        WHERE id = ? AND status = 'running'
+                        """, arguments: [job.id])
             }
             for job in stale where job.origin == .run {
-                try db.execute(sql: "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status = 'running'",
-                               arguments: ["interrupted: the run command's process ended without finishing", now, job.id])
+                try db.execute(
+                    sql:
+                        "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status = 'running'",
+                    arguments: ["interrupted: the run command's process ended without finishing", now, job.id])
             }
             return stale
         }
@@ -105,8 +115,10 @@ extension Catalog {
     /// Marks a job done; `outcome` is "processed" or "duplicate".
     public func finishJob(_ id: Int64, broadcast: String, outcome: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE jobs SET status = 'done', broadcast_id = ?, outcome = ?, finished = ?, error = NULL WHERE id = ?",
-                           arguments: [broadcast, outcome, now, id])
+            try db.execute(
+                sql:
+                    "UPDATE jobs SET status = 'done', broadcast_id = ?, outcome = ?, finished = ?, error = NULL WHERE id = ?",
+                arguments: [broadcast, outcome, now, id])
         }
     }
 
@@ -120,26 +132,29 @@ extension Catalog {
     /// Marks a job failed with its one-line reason.
     public func failJob(_ id: Int64, error: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ?",
-                           arguments: [error, now, id])
+            try db.execute(
+                sql: "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ?",
+                arguments: [error, now, id])
         }
     }
 
     /// Marks a job cancelled (its file left the inbox before it was processed).
     public func cancelJob(_ id: Int64, reason: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE jobs SET status = 'cancelled', error = ?, finished = ? WHERE id = ?",
-                           arguments: [reason, now, id])
+            try db.execute(
+                sql: "UPDATE jobs SET status = 'cancelled', error = ?, finished = ? WHERE id = ?",
+                arguments: [reason, now, id])
         }
     }
 
     /// Puts a running job back in the queue (a clean shutdown interrupted it between stages).
     public func requeueJob(_ id: Int64) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: """
-                UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
-                WHERE id = ? AND status = 'running'
-                """, arguments: [id])
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
+                    WHERE id = ? AND status = 'running'
+                    """, arguments: [id])
         }
     }
 

@@ -16,27 +16,34 @@ public struct OrderSourceRecord: Codable, Sendable, Equatable {
 extension Catalog {
     /// Replaces the purchases of `source` (an order file or a broadcast) with `purchases` in one transaction,
     /// and adds or updates the item descriptions.
-    public func replacePurchases(source: String, kind: String, path: String, purchases: [Purchase], items: [ItemInfo],
-                                 counts: String, now: Date = Date()) throws(PipelineError) {
+    public func replacePurchases(
+        source: String, kind: String, path: String, purchases: [Purchase], items: [ItemInfo],
+        counts: String, now: Date = Date()
+    ) throws(PipelineError) {
         try write { db in
             try db.execute(sql: "DELETE FROM purchases WHERE source = ?", arguments: [source])
-            try db.execute(sql: """
-                INSERT INTO order_sources (source, kind, path, counts, imported) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(source) DO UPDATE SET kind = excluded.kind, path = excluded.path, counts = excluded.counts,
-                imported = excluded.imported
-                """, arguments: [source, kind, path, counts, now])
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO purchases (source, customer, item, quantity, unit_price, time, order_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO order_sources (source, kind, path, counts, imported) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(source) DO UPDATE SET kind = excluded.kind, path = excluded.path, counts = excluded.counts,
+                    imported = excluded.imported
+                    """, arguments: [source, kind, path, counts, now])
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO purchases (source, customer, item, quantity, unit_price, time, order_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             for purchase in purchases {
-                try insert.execute(arguments: [source, purchase.customer, purchase.item, purchase.quantity, purchase.unitPrice,
-                                               purchase.time.timeIntervalSince1970, purchase.order])
+                try insert.execute(arguments: [
+                    source, purchase.customer, purchase.item, purchase.quantity, purchase.unitPrice,
+                    purchase.time.timeIntervalSince1970, purchase.order,
+                ])
             }
-            let item = try db.makeStatement(sql: """
-                INSERT INTO items (id, text, category, price) VALUES (?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET text = excluded.text, category = coalesce(excluded.category, items.category),
-                price = coalesce(excluded.price, items.price)
-                """)
+            let item = try db.makeStatement(
+                sql: """
+                    INSERT INTO items (id, text, category, price) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET text = excluded.text, category = coalesce(excluded.category, items.category),
+                    price = coalesce(excluded.price, items.price)
+                    """)
             for info in items { try item.execute(arguments: [info.id, info.text, info.category, info.price]) }
         }
     }
@@ -44,11 +51,14 @@ extension Catalog {
     /// Every purchase in the catalog, from order files and broadcasts alike, oldest first.
     public func purchases() throws(PipelineError) -> [Purchase] {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT customer, item, quantity, unit_price, time, order_id FROM purchases ORDER BY time, id")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT customer, item, quantity, unit_price, time, order_id FROM purchases ORDER BY time, id")
             var purchases: [Purchase] = []
             while let row = try rows.next() {
-                purchases.append(Purchase(customer: row[0], item: row[1], quantity: row[2], unitPrice: row[3],
-                                          time: Date(timeIntervalSince1970: row[4]), order: row[5]))
+                purchases.append(
+                    Purchase(
+                        customer: row[0], item: row[1], quantity: row[2], unitPrice: row[3],
+                        time: Date(timeIntervalSince1970: row[4]), order: row[5]))
             }
             return purchases
         }
@@ -66,7 +76,9 @@ extension Catalog {
     /// The imported sources, in import order.
     public func orderSources() throws(PipelineError) -> [OrderSourceRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT source, kind, path, counts, imported FROM order_sources ORDER BY imported, source").map {
+            try Row.fetchAll(
+                db, sql: "SELECT source, kind, path, counts, imported FROM order_sources ORDER BY imported, source"
+            ).map {
                 OrderSourceRecord(source: $0[0], kind: $0[1], path: $0[2], counts: $0[3], imported: $0[4])
             }
         }
@@ -74,15 +86,23 @@ extension Catalog {
 
     /// The event log (and metadata, when given) of every broadcast in the catalog whose inputs hold one
     /// (`inputs/events.csv`, `inputs/meta.json`), in catalog order.
-    public func broadcastEventLogs(workspace: Workspace) throws(PipelineError) -> [(broadcast: BroadcastRecord, path: String, log: EventLog, metadata: BroadcastMetadata?)] {
+    public func broadcastEventLogs(
+        workspace: Workspace
+    ) throws(PipelineError) -> [(broadcast: BroadcastRecord, path: String, log: EventLog, metadata: BroadcastMetadata?)]
+    {
         var logs: [(broadcast: BroadcastRecord, path: String, log: EventLog, metadata: BroadcastMetadata?)] = []
         for broadcast in try broadcasts() {
             let inputs = workspace.broadcastFolder(broadcast.id) + "/inputs/"
             let eventsPath = inputs + UserInputKind.events.fileName, metaPath = inputs + UserInputKind.metadata.fileName
             guard FileManager.default.fileExists(atPath: eventsPath) else { continue }
             do {
-                let metadata = FileManager.default.fileExists(atPath: metaPath) ? try BroadcastMetadata.load(path: metaPath) : nil
-                logs.append((broadcast, eventsPath, try EventLog.load(path: eventsPath, broadcastStart: metadata?.start), metadata))
+                let metadata =
+                    FileManager.default.fileExists(atPath: metaPath) ? try BroadcastMetadata.load(path: metaPath) : nil
+                logs.append(
+                    (
+                        broadcast, eventsPath, try EventLog.load(path: eventsPath, broadcastStart: metadata?.start),
+                        metadata
+                    ))
             } catch { throw .badInput(path: eventsPath, detail: "\(error)") }
         }
         return logs
@@ -96,11 +116,13 @@ extension Catalog {
         var lines: [String] = []
         for (broadcast, eventsPath, log, metadata) in try broadcastEventLogs(workspace: workspace) {
             let found = BroadcastPurchases(broadcast: broadcast.id, log: log, metadata: metadata)
-            let line = "\(found.purchases.count) purchases (\(Set(found.purchases.map(\.customer)).count) viewers); left out "
+            let line =
+                "\(found.purchases.count) purchases (\(Set(found.purchases.map(\.customer)).count) viewers); left out "
                 + "\(found.withoutViewer) without a viewer id, \(found.withoutProduct) without a product; \(found.withoutPrice) without a price (kept at 0)"
             let items = (metadata?.products ?? []).map { ItemInfo(id: $0.id, text: $0.name ?? $0.id, price: $0.price) }
-            try replacePurchases(source: "broadcast:" + broadcast.id, kind: "broadcast", path: eventsPath, purchases: found.purchases,
-                                 items: items, counts: line)
+            try replacePurchases(
+                source: "broadcast:" + broadcast.id, kind: "broadcast", path: eventsPath, purchases: found.purchases,
+                items: items, counts: line)
             let viewed = BroadcastViews(broadcast: broadcast.id, log: log, metadata: metadata)
             try replaceProductViews(source: "broadcast:" + broadcast.id, views: viewed.views)
             let left = viewed.incomplete > 0 ? " (\(viewed.incomplete) without a viewer or product left out)" : ""

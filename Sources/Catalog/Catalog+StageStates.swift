@@ -19,11 +19,14 @@ extension Catalog {
     /// 17 ms to decode for the 600 runs of 100 shows, most of the list's time.
     public func latestStageStates(broadcast: String? = nil) throws(PipelineError) -> [LatestStageRun] {
         try read { db in
-            let latest = "SELECT MAX(id) FROM stage_runs" + (broadcast == nil ? "" : " WHERE broadcast_id = ?")
+            let latest =
+                "SELECT MAX(id) FROM stage_runs" + (broadcast == nil ? "" : " WHERE broadcast_id = ?")
                 + " GROUP BY broadcast_id, stage"
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT broadcast_id, stage, key, status FROM stage_runs WHERE id IN (\(latest)) ORDER BY id
-                """, arguments: StatementArguments(broadcast.map { [$0] } ?? []))
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT broadcast_id, stage, key, status FROM stage_runs WHERE id IN (\(latest)) ORDER BY id
+                    """, arguments: StatementArguments(broadcast.map { [$0] } ?? []))
             return rows.map { LatestStageRun(broadcastId: $0[0], stage: $0[1], key: $0[2], status: $0[3]) }
         }
     }

@@ -42,15 +42,19 @@ public struct BroadcastSummaryRecord: Codable, Sendable, Equatable, FetchableRec
 extension BroadcastSummaryRecord {
     /// The row of broadcast `broadcast`'s alignment `report`, made under the alignment stage's cache key `key` with
     /// `metadata`. (Were the figures ever not encodable, `figures` would be empty and read as no summary.)
-    public init(report: InsightReport, metadata: BroadcastMetadata?, broadcast: String, key: String,
-                recorded: Date = Date()) {
+    public init(
+        report: InsightReport, metadata: BroadcastMetadata?, broadcast: String, key: String,
+        recorded: Date = Date()
+    ) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
-                                                                      negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity",
+            negativeInfinity: "-Infinity", nan: "NaN")
         let figures = (try? encoder.encode(report.summary)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        self.init(broadcastId: broadcast, key: key, title: metadata?.title, start: metadata?.start,
-                  duration: report.duration, mentions: report.ments.count, figures: figures, recorded: recorded)
+        self.init(
+            broadcastId: broadcast, key: key, title: metadata?.title, start: metadata?.start,
+            duration: report.duration, mentions: report.ments.count, figures: figures, recorded: recorded)
     }
 }
 

@@ -8,8 +8,9 @@ extension Catalog {
     func rows(_ columns: String, of table: String, states: [String], order: String) throws(PipelineError) -> [Row] {
         let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) WHERE state IN (\(marks)) ORDER BY \(order)",
-                             arguments: StatementArguments(states.sorted()))
+            try Row.fetchAll(
+                db, sql: "SELECT \(columns) FROM \(table) WHERE state IN (\(marks)) ORDER BY \(order)",
+                arguments: StatementArguments(states.sorted()))
         }
     }
 

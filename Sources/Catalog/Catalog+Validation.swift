@@ -6,9 +6,12 @@ import Validation
 extension Catalog {
     /// Stores the corpus figures of broadcast `broadcast`'s validation, made under the validation stage's
     /// cache key `key`, replacing the ones it had.
-    public func recordValidation(_ corpus: CorpusSummary, broadcast: String, key: String, now: Date = Date()) throws(PipelineError) {
+    public func recordValidation(
+        _ corpus: CorpusSummary, broadcast: String, key: String, now: Date = Date()
+    ) throws(PipelineError) {
         let record = ValidationResultRecord(
-            broadcastId: broadcast, key: key, cer: corpus.cer, wer: corpus.wer, sentenceErrorRate: corpus.sentenceErrorRate,
+            broadcastId: broadcast, key: key, cer: corpus.cer, wer: corpus.wer,
+            sentenceErrorRate: corpus.sentenceErrorRate,
             items: corpus.items,
             characters: corpus.characters.referenceLength, charactersSubstitutions: corpus.characters.substitutions,
             charactersDeletions: corpus.characters.deletions, charactersInsertions: corpus.characters.insertions,

@@ -35,15 +35,18 @@ public struct CatalogListing: BroadcastListing {
             let runs = runsByBroadcast[record.id] ?? []
             let validation = figures[record.id]
             if let row = current(rows[record.id], broadcast: record.id, runs: runs, root: root),
-               let summary = row.summary {
+                let summary = row.summary
+            {
                 let headline = HeadlineFigures(duration: row.duration, summary: summary, mentions: row.mentions)
-                return entry(record, title: row.title, start: row.start, headline: headline, runs: runs,
-                             validation: validation)
+                return entry(
+                    record, title: row.title, start: row.start, headline: headline, runs: runs,
+                    validation: validation)
             }
             // Not aligned yet: the title and start from the metadata, as the dashboard shows them.
             let metadata = (try? BroadcastFolder(workspace: root, id: record.id))?.metadata()
-            return entry(record, title: metadata?.title, start: metadata?.start, headline: nil, runs: runs,
-                         validation: validation)
+            return entry(
+                record, title: metadata?.title, start: metadata?.start, headline: nil, runs: runs,
+                validation: validation)
         }
     }
 
@@ -51,11 +54,14 @@ public struct CatalogListing: BroadcastListing {
     /// (or the alignment is running or failed: then the last good one), else one made now from the folder's
     /// `alignment.json` and stored (a catalog it cannot write to still lists it, reading the checkpoint each
     /// time); nil when the broadcast has no alignment.
-    private func current(_ row: BroadcastSummaryRecord?, broadcast id: String, runs: [LatestStageRun],
-                         root: String) -> BroadcastSummaryRecord? {
+    private func current(
+        _ row: BroadcastSummaryRecord?, broadcast id: String, runs: [LatestStageRun],
+        root: String
+    ) -> BroadcastSummaryRecord? {
         guard let aligned = runs.last(where: { $0.stage == BroadcastSummaryRecord.stage }),
-              aligned.status == .done || aligned.status == .reused,
-              row?.key != aligned.key || row?.summary == nil else { return row }
+            aligned.status == .done || aligned.status == .reused,
+            row?.key != aligned.key || row?.summary == nil
+        else { return row }
         guard let folder = try? BroadcastFolder(workspace: root, id: id), let report = (try? folder.report()) ?? nil
         else { return row }
         let fresh = BroadcastSummaryRecord(report: report, metadata: folder.metadata(), broadcast: id, key: aligned.key)
@@ -72,8 +78,9 @@ public struct CatalogListing: BroadcastListing {
             try catalog.validationResults(broadcast: folder.id).first?.figures
         }
         let metadata = folder.metadata()
-        return entry(record, title: metadata?.title, start: metadata?.start, headline: headline, runs: runs,
-                     validation: validation)
+        return entry(
+            record, title: metadata?.title, start: metadata?.start, headline: headline, runs: runs,
+            validation: validation)
     }
 
     public func recordingCandidates(_ folder: BroadcastFolder) throws(ReportError) -> [String] {
@@ -81,16 +88,19 @@ public struct CatalogListing: BroadcastListing {
     }
 
     /// The list entry of one catalog row, titled and dated by the metadata's `title` and `start` when given.
-    private func entry(_ record: BroadcastRecord, title: String?, start: Date?, headline: HeadlineFigures?,
-                       runs: [LatestStageRun], validation: ValidationFigures?) -> BroadcastEntry {
+    private func entry(
+        _ record: BroadcastRecord, title: String?, start: Date?, headline: HeadlineFigures?,
+        runs: [LatestStageRun], validation: ValidationFigures?
+    ) -> BroadcastEntry {
         let lock = workspace.broadcastFolder(record.id) + "/" + CheckpointFile.lockFile
         let latest = Dictionary(runs.map { ($0.stage, $0) }, uniquingKeysWith: { _, last in last })
         let stages = latest.values.sorted { rank($0.stage) < rank($1.stage) }.map { run in
             StageState(name: run.stage, status: Self.status(of: run, lock: lock))
         }
-        return BroadcastEntry(id: record.id, title: title ?? record.name, date: start ?? record.created,
-                              duration: record.duration ?? headline?.duration, stages: stages, summary: headline?.summary,
-                              mentions: headline?.mentions, validation: validation)
+        return BroadcastEntry(
+            id: record.id, title: title ?? record.name, date: start ?? record.created,
+            duration: record.duration ?? headline?.duration, stages: stages, summary: headline?.summary,
+            mentions: headline?.mentions, validation: validation)
     }
 
     /// What the list says of a stage's latest run: a reuse is done; a run still marked running whose
@@ -104,7 +114,9 @@ public struct CatalogListing: BroadcastListing {
     }
 
     /// A stage's place in the list (unknown stages last, by name).
-    private func rank(_ stage: String) -> (Int, String) { (stageOrder.firstIndex(of: stage) ?? stageOrder.count, stage) }
+    private func rank(_ stage: String) -> (Int, String) {
+        (stageOrder.firstIndex(of: stage) ?? stageOrder.count, stage)
+    }
 
     /// The catalog's row for `id`; `.unknownBroadcast` when it has none.
     private func known(_ id: String) throws(ReportError) -> BroadcastRecord {
@@ -130,15 +142,17 @@ extension WorkspaceStore {
             throw .io(path: root, detail: "no such workspace folder; give the folder `liveinsight run` wrote into")
         }
         guard isFolder.boolValue else {
-            throw .io(path: root,
-                      detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
+            throw .io(
+                path: root,
+                detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
         }
         let workspace = Workspace(root: root)
         guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
             return WorkspaceStore(root: workspace.root)
         }
         let catalog = try Catalog(path: workspace.catalogPath)
-        return WorkspaceStore(root: workspace.root,
-                              listing: CatalogListing(workspace: workspace, catalog: catalog, stageOrder: stageOrder))
+        return WorkspaceStore(
+            root: workspace.root,
+            listing: CatalogListing(workspace: workspace, catalog: catalog, stageOrder: stageOrder))
     }
 }

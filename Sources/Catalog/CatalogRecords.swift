@@ -174,13 +174,16 @@ public struct ValidationResultRecord: Codable, Sendable, Equatable, FetchableRec
 
     /// The figures as the dashboard shows them (hits are the reference tokens neither substituted nor deleted).
     public var figures: ValidationFigures {
-        ValidationFigures(cer: cer, wer: wer, sentenceErrorRate: sentenceErrorRate, items: items,
-                          characters: ErrorCounts(hits: characters - charactersSubstitutions - charactersDeletions,
-                                                  substitutions: charactersSubstitutions,
-                                                  deletions: charactersDeletions, insertions: charactersInsertions),
-                          words: ErrorCounts(hits: words - wordsSubstitutions - wordsDeletions,
-                                             substitutions: wordsSubstitutions, deletions: wordsDeletions,
-                                             insertions: wordsInsertions),
-                          validated: validated)
+        ValidationFigures(
+            cer: cer, wer: wer, sentenceErrorRate: sentenceErrorRate, items: items,
+            characters: ErrorCounts(
+                hits: characters - charactersSubstitutions - charactersDeletions,
+                substitutions: charactersSubstitutions,
+                deletions: charactersDeletions, insertions: charactersInsertions),
+            words: ErrorCounts(
+                hits: words - wordsSubstitutions - wordsDeletions,
+                substitutions: wordsSubstitutions, deletions: wordsDeletions,
+                insertions: wordsInsertions),
+            validated: validated)
     }
 }

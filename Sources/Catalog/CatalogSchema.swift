@@ -32,10 +32,11 @@ enum CatalogSchema {
                 table.column("attempts", .integer).notNull().defaults(to: 0)
             }
             // At most one live job per inbox file: watchers that see the same file enqueue it once.
-            try db.execute(sql: """
-                CREATE UNIQUE INDEX jobs_one_live_job_per_inbox_file ON jobs(file)
-                WHERE origin = 'inbox' AND status IN ('queued', 'running')
-                """)
+            try db.execute(
+                sql: """
+                    CREATE UNIQUE INDEX jobs_one_live_job_per_inbox_file ON jobs(file)
+                    WHERE origin = 'inbox' AND status IN ('queued', 'running')
+                    """)
             try db.create(index: "jobs_by_status", on: "jobs", columns: ["status", "id"])
             try db.create(table: "stage_runs") { table in
                 table.autoIncrementedPrimaryKey("id")

@@ -19,9 +19,10 @@ extension HistoryPage {
     func keywordTrend(_ shows: [Broadcast]) -> String {
         let head = shows.map { "<th>\(MarkupText.escape(Format.date($0.entry.date)))</th>" }.joined()
         let rows = topKeywords().map { name in
-            "<tr><td>\(MarkupText.escape(name))</td>" + shows.map { show in
-                "<td class=\"num\">\(Self.upliftCell(show.report.keywords.first { $0.name == name }))</td>"
-            }.joined() + "</tr>"
+            "<tr><td>\(MarkupText.escape(name))</td>"
+                + shows.map { show in
+                    "<td class=\"num\">\(Self.upliftCell(show.report.keywords.first { $0.name == name }))</td>"
+                }.joined() + "</tr>"
         }.joined()
         return "<div class=\"scroll\"><table id=\"trend-keywords\"><thead><tr><th></th>\(head)</tr></thead>"
             + "<tbody>\(rows)</tbody></table></div>"

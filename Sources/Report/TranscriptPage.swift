@@ -30,11 +30,13 @@ public struct TranscriptPage {
                     let spoken = MarkupText.escape(word.text)
                     let hit = mentions.contains { $0.time < word.end && $0.end > word.start }
                     let classes = TranscriptSource.cssClass(word.origin).map { "word " + $0 } ?? "word"
-                    return hit ? "<mark class=\"\(classes)\" data-seek=\"\(word.start)\">\(spoken)</mark>"
+                    return hit
+                        ? "<mark class=\"\(classes)\" data-seek=\"\(word.start)\">\(spoken)</mark>"
                         : "<span class=\"\(classes)\" data-seek=\"\(word.start)\">\(spoken)</span>"
                 }.joined(separator: " ")
             }
-            segments += "<div class=\"segment\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\">"
+            segments +=
+                "<div class=\"segment\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\">"
                 + "<span class=\"time\" data-seek=\"\(segment.start)\">\(Format.clock(segment.start))</span>\(text)</div>"
         }
         if segments.isEmpty { segments = "<p>대본이 아직 없습니다. No transcript yet.</p>" }
@@ -42,11 +44,11 @@ public struct TranscriptPage {
             segments = Self.legend(TranscriptSource(transcript)) + segments
         }
         let body = """
-        <section class="player"><audio id="player" controls preload="metadata" src="\(base)/audio"></audio></section>
-        <div class="grid"><section><h2>대본 Transcript</h2><div id="transcript">\(segments)</div></section>
-        <section><h2>키워드 언급 Mentions (\(mentions.count))</h2><div class="scroll"><table id="mentions"><thead><tr><th>시간 Time</th>
-        <th>키워드 Keyword</th><th>주제 Topic</th></tr></thead><tbody>\(mentionList)</tbody></table></div></section></div>
-        """
+            <section class="player"><audio id="player" controls preload="metadata" src="\(base)/audio"></audio></section>
+            <div class="grid"><section><h2>대본 Transcript</h2><div id="transcript">\(segments)</div></section>
+            <section><h2>키워드 언급 Mentions (\(mentions.count))</h2><div class="scroll"><table id="mentions"><thead><tr><th>시간 Time</th>
+            <th>키워드 Keyword</th><th>주제 Topic</th></tr></thead><tbody>\(mentionList)</tbody></table></div></section></div>
+            """
         let header = "<h1>\(MarkupText.escape(entry.title))</h1><span><a href=\"\(base)\">대시보드 Dashboard</a></span>"
         return PageShell(title: entry.title + " · 대본 Transcript", assets: .linked).render(header: header, body: body)
     }

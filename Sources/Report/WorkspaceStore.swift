@@ -82,10 +82,11 @@ public struct FolderListing: BroadcastListing {
         let metadata = folder.metadata()
         let stages = (manifest?.stages ?? [:]).map { StageState(name: $0.key, status: $0.value.status.rawValue) }
             .sorted { $0.name < $1.name }
-        return BroadcastEntry(id: folder.id, title: metadata?.title ?? manifest?.name ?? folder.id,
-                              date: metadata?.start ?? manifest?.stages.values.map(\.started).min(),
-                              duration: headline?.duration, stages: stages, summary: headline?.summary,
-                              mentions: headline?.mentions)
+        return BroadcastEntry(
+            id: folder.id, title: metadata?.title ?? manifest?.name ?? folder.id,
+            date: metadata?.start ?? manifest?.stages.values.map(\.started).min(),
+            duration: headline?.duration, stages: stages, summary: headline?.summary,
+            mentions: headline?.mentions)
     }
 
     public func recordingCandidates(_ folder: BroadcastFolder) -> [String] {

@@ -36,10 +36,14 @@ public struct ReviewReader {
     private var source: Source
     private let onWarning: (ReviewWarning) -> Void
 
-    static let aliases: [String: String] = ["id": "review_id", "product": "product_id", "stars": "rating", "review": "text", "content": "text"]
+    static let aliases: [String: String] = [
+        "id": "review_id", "product": "product_id", "stars": "rating", "review": "text", "content": "text",
+    ]
 
     /// Opens `path` and reads the header; `onWarning` hears about every skipped row or dropped field.
-    public init(path: String, options: Options = Options(), onWarning: @escaping (ReviewWarning) -> Void = { _ in }) throws(ReviewsError) {
+    public init(
+        path: String, options: Options = Options(), onWarning: @escaping (ReviewWarning) -> Void = { _ in }
+    ) throws(ReviewsError) {
         (self.path, self.options, self.onWarning) = (path, options, onWarning)
         let lower = path.lowercased()
         let lines = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
@@ -64,11 +68,15 @@ public struct ReviewReader {
         }
         func index(_ name: String) -> Int? { names.firstIndex(of: name) }
         let missing = ["product_id", "rating", "text"].filter { index($0) == nil }
-        guard missing.isEmpty, let product = index("product_id"), let rating = index("rating"), let text = index("text") else {
+        guard missing.isEmpty, let product = index("product_id"), let rating = index("rating"), let text = index("text")
+        else {
             throw .missingColumns(path: path, missing: missing, found: names)
         }
-        source = .csv(records, columns: Columns(reviewID: index("review_id"), productID: product, rating: rating,
-                                                text: text, date: index("date"), count: names.count))
+        source = .csv(
+            records,
+            columns: Columns(
+                reviewID: index("review_id"), productID: product, rating: rating,
+                text: text, date: index("date"), count: names.count))
     }
 
     /// Reviews returned so far.
@@ -113,21 +121,30 @@ public struct ReviewReader {
     private func review(fromCSV record: DelimitedRecords.Record, columns: Columns) -> Review? {
         let size = Self.byteCount(record)
         guard size <= options.maxReviewBytes else {
-            warn(record.line, "the row is \(Self.size(size)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
+            warn(
+                record.line,
+                "the row is \(Self.size(size)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
             return nil
         }
         guard !record.quoteNeverClosed else {
-            warn(record.line, "a quote opened in this row is never closed, so the rest of the file (\(record.lineCount) "
-                 + "line(s)) was read as one field; skipped — check the quoting")
+            warn(
+                record.line,
+                "a quote opened in this row is never closed, so the rest of the file (\(record.lineCount) "
+                    + "line(s)) was read as one field; skipped — check the quoting")
             return nil
         }
         let needed = max(columns.productID, columns.rating, columns.text)
         guard record.fields.count > needed else {
-            warn(record.line, "\(record.fields.count) field(s), the header has \(columns.count); skipped (is a quote unbalanced?)")
+            warn(
+                record.line,
+                "\(record.fields.count) field(s), the header has \(columns.count); skipped (is a quote unbalanced?)")
             return nil
         }
         if let (position, bytes) = record.undecodable.min(by: { $0.key < $1.key }) {
-            warn(record.line, "field \(position + 1) is not valid UTF-8 (\(Self.guessEncoding(bytes))); skipped — save the file as UTF-8")
+            warn(
+                record.line,
+                "field \(position + 1) is not valid UTF-8 (\(Self.guessEncoding(bytes))); skipped — save the file as UTF-8"
+            )
             return nil
         }
         let strings = record.fields
@@ -136,14 +153,17 @@ public struct ReviewReader {
             let value = strings[index].trimmingCharacters(in: .whitespaces)
             return value.isEmpty ? nil : value
         }
-        return validated(line: record.line, reviewID: optional(columns.reviewID), productID: optional(columns.productID),
-                         rating: optional(columns.rating), text: strings[columns.text], date: optional(columns.date))
+        return validated(
+            line: record.line, reviewID: optional(columns.reviewID), productID: optional(columns.productID),
+            rating: optional(columns.rating), text: strings[columns.text], date: optional(columns.date))
     }
 
     private func review(fromJSONLine record: DelimitedRecords.Record) -> Review? {
         let size = Self.byteCount(record)
         guard size <= options.maxReviewBytes else {
-            warn(record.line, "the line is \(Self.size(size)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
+            warn(
+                record.line,
+                "the line is \(Self.size(size)), over the \(Self.size(options.maxReviewBytes)) limit; skipped")
             return nil
         }
         if let bytes = record.undecodable.values.first {
@@ -171,11 +191,14 @@ public struct ReviewReader {
             warn(record.line, "no \"text\" string; skipped")
             return nil
         }
-        return validated(line: record.line, reviewID: string("review_id"), productID: string("product_id"),
-                         rating: string("rating"), text: text, date: string("date"))
+        return validated(
+            line: record.line, reviewID: string("review_id"), productID: string("product_id"),
+            rating: string("rating"), text: text, date: string("date"))
     }
 
-    private func validated(line: Int, reviewID: String?, productID: String?, rating: String?, text: String, date: String?) -> Review? {
+    private func validated(
+        line: Int, reviewID: String?, productID: String?, rating: String?, text: String, date: String?
+    ) -> Review? {
         guard let productID else {
             warn(line, "empty product_id; skipped")
             return nil
@@ -189,8 +212,11 @@ public struct ReviewReader {
             if let value = Double(rating), value.isFinite, options.ratingRange.contains(value) {
                 stars = value
             } else {
-                let range = "\(Self.number(options.ratingRange.lowerBound))–\(Self.number(options.ratingRange.upperBound))"
-                warn(line, "rating '\(rating.prefix(20))' is not a number in \(range); the review is kept without a rating")
+                let range =
+                    "\(Self.number(options.ratingRange.lowerBound))–\(Self.number(options.ratingRange.upperBound))"
+                warn(
+                    line,
+                    "rating '\(rating.prefix(20))' is not a number in \(range); the review is kept without a rating")
             }
         } else {
             warn(line, "no rating; the review is kept without one")
@@ -200,7 +226,8 @@ public struct ReviewReader {
 
     /// A hint for bytes that are not UTF-8: Korean files saved by Excel are usually CP949 (EUC-KR).
     static func guessEncoding(_ bytes: [UInt8]) -> String {
-        bytes.contains { (0xB0...0xC8).contains($0) } ? "looks like CP949/EUC-KR: convert with iconv -f CP949 -t UTF-8" : "unknown encoding"
+        bytes.contains { (0xB0...0xC8).contains($0) }
+            ? "looks like CP949/EUC-KR: convert with iconv -f CP949 -t UTF-8" : "unknown encoding"
     }
 
     /// The bytes a record takes in the file as read (its fields and separators; quotes not counted).

@@ -23,8 +23,10 @@ public struct DashboardServer: Sendable {
     public var team: TeamServices?
 
     /// Creates a server over `store`.
-    public init(store: any BroadcastStore, printer: PDFPrinter = PDFPrinter(), customers: (any CustomerSource)? = nil,
-                team: TeamServices? = nil) {
+    public init(
+        store: any BroadcastStore, printer: PDFPrinter = PDFPrinter(), customers: (any CustomerSource)? = nil,
+        team: TeamServices? = nil
+    ) {
         (self.store, self.printer, self.customers, self.team) = (store, printer, customers, team)
     }
 
@@ -39,8 +41,11 @@ public struct DashboardServer: Sendable {
         }
         let store = self.store, printer = self.printer, customers = self.customers, hasTeam = team != nil
         Self.route(router, "/") { _, _ in
-            Self.html(ListPage(entries: try Self.mapped { () throws(ReportError) in try store.entries() },
-                               linksCustomers: customers != nil, linksTeam: hasTeam).html())
+            Self.html(
+                ListPage(
+                    entries: try Self.mapped { () throws(ReportError) in try store.entries() },
+                    linksCustomers: customers != nil, linksTeam: hasTeam
+                ).html())
         }
         Self.route(router, "/keywords") { _, _ in
             // Every broadcast with a readable alignment; one that cannot be read is left out, not an error for the page.
@@ -53,20 +58,31 @@ public struct DashboardServer: Sendable {
             let broadcasts = try Self.mapped { () throws(ReportError) in try store.alignedBroadcasts() }
             return Self.html(HistoryPage(broadcasts: broadcasts, compare: ids).html())
         }
-        Self.route(router, "/static/dashboard.css") { _, _ in Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8") }
-        Self.route(router, "/static/dashboard.js") { _, _ in Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8") }
+        Self.route(router, "/static/dashboard.css") { _, _ in
+            Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8")
+        }
+        Self.route(router, "/static/dashboard.js") { _, _ in
+            Self.response(Data(Assets.javascript.utf8), type: "text/javascript; charset=utf-8")
+        }
         Self.route(router, "/customers") { request, _ in
-            guard let customers else { throw HTTPError(.notFound, message: "no customer data: serve a workspace with a catalog") }
+            guard let customers else {
+                throw HTTPError(.notFound, message: "no customer data: serve a workspace with a catalog")
+            }
             let purchases = try Self.mapped { () throws(ReportError) in try customers.purchases() }
             let shows = try Self.mapped { () throws(ReportError) in try customers.shows() }
-            return Self.html(CustomersPage(purchases: purchases, compare: request.uri.queryParameters.get("compare"), shows: shows).html())
+            return Self.html(
+                CustomersPage(purchases: purchases, compare: request.uri.queryParameters.get("compare"), shows: shows)
+                    .html())
         }
         Self.route(router, "/customers/shows/:id") { _, context in
             let id = try context.parameters.require("id")
-            guard let customers, let insight = try Self.mapped({ () throws(ReportError) in try customers.audience(broadcast: id) }) else {
+            guard let customers,
+                let insight = try Self.mapped({ () throws(ReportError) in try customers.audience(broadcast: id) })
+            else {
                 throw HTTPError(.notFound, message: "no audience for broadcast '\(id)' (no event log with viewer ids)")
             }
-            let name = try Self.mapped { () throws(ReportError) in try customers.shows() }.first { $0.id == id }?.name ?? id
+            let name =
+                try Self.mapped { () throws(ReportError) in try customers.shows() }.first { $0.id == id }?.name ?? id
             return Self.html(AudiencePage(insight: insight, name: name).html())
         }
         Self.route(router, "/broadcasts/:id") { request, context in
@@ -78,7 +94,9 @@ public struct DashboardServer: Sendable {
         }
         Self.route(router, "/broadcasts/:id/transcript") { _, context in
             let id = try context.parameters.require("id")
-            return Self.html(TranscriptPage(broadcast: try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }).html())
+            return Self.html(
+                TranscriptPage(broadcast: try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) })
+                    .html())
         }
         Self.route(router, "/broadcasts/:id/audio") { request, context in
             let id = try context.parameters.require("id")
@@ -88,9 +106,12 @@ public struct DashboardServer: Sendable {
         for format in ReportFormat.allCases {
             Self.route(router, "/broadcasts/:id/report.\(format.rawValue)") { _, context in
                 let id = try context.parameters.require("id")
-                let data = try Self.mapped { () throws(ReportError) in try format.render(try store.broadcast(id: id), printer: printer) }
+                let data = try Self.mapped { () throws(ReportError) in
+                    try format.render(try store.broadcast(id: id), printer: printer)
+                }
                 var response = Self.response(data, type: format.mimeType)
-                response.headers[.contentDisposition] = "attachment; filename=\"report-\(Self.safeFileName(id)).\(format.rawValue)\""
+                response.headers[.contentDisposition] =
+                    "attachment; filename=\"report-\(Self.safeFileName(id)).\(format.rawValue)\""
                 return response
             }
         }
@@ -99,8 +120,10 @@ public struct DashboardServer: Sendable {
 
     /// Registers `handler` for GET and HEAD on `path`; HEAD answers with GET's status and headers (its
     /// Content-Length included) and no body. A streamed body (the audio) is never read for HEAD.
-    static func route(_ router: Router<DashboardContext>, _ path: RouterPath,
-                      _ handler: @escaping @Sendable (Request, DashboardContext) async throws -> Response) {
+    static func route(
+        _ router: Router<DashboardContext>, _ path: RouterPath,
+        _ handler: @escaping @Sendable (Request, DashboardContext) async throws -> Response
+    ) {
         router.get(path, use: handler)
         router.head(path) { request, context in
             let response = try await handler(request, context)
@@ -113,7 +136,8 @@ public struct DashboardServer: Sendable {
     /// no referrer sent to other sites.
     public static let securityHeaders: HTTPFields = {
         var fields = HTTPFields()
-        fields[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        fields[.contentSecurityPolicy] =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         fields[.xContentTypeOptions] = "nosniff"
         fields[.init("X-Frame-Options")!] = "DENY"
@@ -122,9 +146,12 @@ public struct DashboardServer: Sendable {
     }()
 
     /// Serves until the process is interrupted. Binds to `host` (loopback by default).
-    public func run(host: String = "127.0.0.1", port: Int = 8080, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "LiveInsight"),
-                              onServerRunning: { await onRunning($0.localAddress?.port ?? port) })
+    public func run(
+        host: String = "127.0.0.1", port: Int = 8080, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let app = Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "LiveInsight"),
+            onServerRunning: { await onRunning($0.localAddress?.port ?? port) })
         try await app.runService()
     }
 
@@ -142,13 +169,16 @@ public struct DashboardServer: Sendable {
     static func html(_ page: String) -> Response { response(Data(page.utf8), type: "text/html; charset=utf-8") }
 
     static func response(_ data: Data, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// `id` reduced to characters safe in a Content-Disposition file name.
     static func safeFileName(_ id: String) -> String {
-        String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.map(Character.init))
+        String(
+            id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.map(
+                Character.init))
     }
 }
 
@@ -156,7 +186,9 @@ public struct DashboardServer: Sendable {
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = DashboardContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             var response = try await next(request, context)
             response.headers.append(contentsOf: DashboardServer.securityHeaders)

@@ -8,8 +8,9 @@ public enum ModelLocator {
 
     /// The lookup of the acoustic model (`ModelFileResolver`: `$LIVEINSIGHT_MODEL`, beside the binary, the
     /// install prefix).
-    public static let resolver = ModelFileResolver(fileName: shippedModelName, environmentVariable: "LIVEINSIGHT_MODEL",
-                                                    role: "acoustic model")
+    public static let resolver = ModelFileResolver(
+        fileName: shippedModelName, environmentVariable: "LIVEINSIGHT_MODEL",
+        role: "acoustic model")
 
     /// The acoustic model found by ``resolver`` (nil when none is).
     public static func defaultModelPath(executable: String = ModelFileResolver.currentExecutable) -> String? {

@@ -24,12 +24,16 @@ public final class PosteriorsStream {
 
     /// Throws `.badConfiguration` when the model reads log-mel frames of another width than the front end
     /// computes (`FeatureOptions.melBins`, the training recipe's 80), rather than failing at the first utterance.
-    public init(model: AcousticModel, segmentation: PauseSegmenter.Options = PauseSegmenter.Options())
+    public init(
+        model: AcousticModel, segmentation: PauseSegmenter.Options = PauseSegmenter.Options()
+    )
         throws(AcousticModelError)
     {
         guard model.configuration.melBins == features.melBins else {
-            throw .badConfiguration(path: model.path, detail: "n_mels \(model.configuration.melBins): the front end "
-                + "computes \(features.melBins) log-mel bins (Training/liveinsight_train/features.py)")
+            throw .badConfiguration(
+                path: model.path,
+                detail: "n_mels \(model.configuration.melBins): the front end "
+                    + "computes \(features.melBins) log-mel bins (Training/liveinsight_train/features.py)")
         }
         (self.model, self.segmentation) = (model, segmentation)
     }
@@ -42,8 +46,10 @@ public final class PosteriorsStream {
     ///   and with the duration at the end.
     /// - Returns: the recording's duration in seconds.
     @discardableResult
-    public func stream(path: String, progress: ((Double) -> Void)? = nil,
-                       utterance: (Utterance) -> Void) throws(AudioIOError) -> Double {
+    public func stream(
+        path: String, progress: ((Double) -> Void)? = nil,
+        utterance: (Utterance) -> Void
+    ) throws(AudioIOError) -> Double {
         let audio = try AudioDecoder(path: path)
         let duration = audio.info.duration
         let handOff = FrontEndHandOff<FrontEndItem>(capacity: Self.lookahead)
@@ -94,9 +100,11 @@ public final class PosteriorsStream {
             func send(_ pieces: [PauseSegmenter.Segment]) -> Bool {
                 let decoded = Double(decodedSamples) / Double(audio.outputRate)
                 return pieces.allSatisfy { piece in
-                    handOff.put(.utterance(start: piece.start, end: piece.end,
-                                           features: LogMelExtractor.compute(piece.samples, options: features),
-                                           decoded: decoded))
+                    handOff.put(
+                        .utterance(
+                            start: piece.start, end: piece.end,
+                            features: LogMelExtractor.compute(piece.samples, options: features),
+                            decoded: decoded))
                 }
             }
             do throws(AudioIOError) {

@@ -48,15 +48,18 @@ public final class Transcriber {
     /// The frame clock of a model: the front end's hop and window, and the model's emission delay.
     public static func clock(for configuration: ModelConfiguration) -> FrameClock {
         let features = FeatureOptions()
-        return FrameClock(featureHop: Double(features.hopLength) / Double(features.sampleRate),
-                          featureWindow: Double(features.frameLength) / Double(features.sampleRate),
-                          emissionDelay: configuration.emissionDelay ?? 0)
+        return FrameClock(
+            featureHop: Double(features.hopLength) / Double(features.sampleRate),
+            featureWindow: Double(features.frameLength) / Double(features.sampleRate),
+            emissionDelay: configuration.emissionDelay ?? 0)
     }
 
     /// The decoder for `options`: best path for beam 1 with nothing to favour, else prefix beam search of
     /// exactly that width with the hotwords and the language model the options hold. Throws
     /// `.badConfiguration` when the language model was built for other units than the model's.
-    public static func decoder(for configuration: ModelConfiguration, options: Options)
+    public static func decoder(
+        for configuration: ModelConfiguration, options: Options
+    )
         throws(AcousticModelError) -> any CTCDecoder
     {
         let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
@@ -91,13 +94,15 @@ public final class Transcriber {
     ) throws(AudioIOError) -> Transcript {
         var segments: [TranscriptSegment] = []
         let duration = try posteriorsStream.stream(path: path, progress: progress) { piece in
-            let result = UtteranceResult(segment: decode(piece.posteriors, start: piece.start, end: piece.end),
-                                         posteriors: piece.posteriors)
+            let result = UtteranceResult(
+                segment: decode(piece.posteriors, start: piece.start, end: piece.end),
+                posteriors: piece.posteriors)
             segments.append(result.segment)
             utterance?(result)
         }
-        return Transcript(duration: duration, modelDigest: model.digest,
-                          segments: segments.filter { !$0.words.isEmpty })
+        return Transcript(
+            duration: duration, modelDigest: model.digest,
+            segments: segments.filter { !$0.words.isEmpty })
     }
 
     /// Recognises one utterance of 16 kHz samples that starts `start` seconds into the recording.
@@ -111,8 +116,9 @@ public final class Transcriber {
     /// stage reruns this with new hotwords without running the acoustic model again.
     public func decode(_ posteriors: Posteriors, start: Double, end: Double) -> TranscriptSegment {
         let tokens = decoder.decode(posteriors)
-        let words = TimedWords.words(for: tokens, posteriors: posteriors, vocabulary: vocabulary, clock: clock,
-                                     offset: start, bounds: start...max(start, end))
+        let words = TimedWords.words(
+            for: tokens, posteriors: posteriors, vocabulary: vocabulary, clock: clock,
+            offset: start, bounds: start...max(start, end))
         return TranscriptSegment(start: start, end: end, text: words.map(\.text).joined(separator: " "), words: words)
     }
 }

@@ -25,9 +25,10 @@ public enum TranscriptFormat: String, CaseIterable, Sendable {
                 "\(index + 1)\n\(Self.timestamp(segment.start, separator: ",")) --> \(Self.timestamp(segment.end, separator: ","))\n\(segment.readable)\n"
             }.joined(separator: "\n")
         case .vtt:
-            return "WEBVTT\n\n" + transcript.segments.map { segment in
-                "\(Self.timestamp(segment.start, separator: ".")) --> \(Self.timestamp(segment.end, separator: "."))\n\(segment.readable)\n"
-            }.joined(separator: "\n")
+            return "WEBVTT\n\n"
+                + transcript.segments.map { segment in
+                    "\(Self.timestamp(segment.start, separator: ".")) --> \(Self.timestamp(segment.end, separator: "."))\n\(segment.readable)\n"
+                }.joined(separator: "\n")
         }
     }
 

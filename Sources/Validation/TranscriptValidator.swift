@@ -39,7 +39,8 @@ public struct TranscriptValidator: Sendable {
         var hypotheses: [String: TranscriptItem] = [:]
         for item in hypothesis.items { hypotheses[item.id] = item }
         if reference.layout == .document, hypothesis.layout == .document,
-           reference.items.count == 1, hypothesis.items.count == 1, let only = hypothesis.items.first {
+            reference.items.count == 1, hypothesis.items.count == 1, let only = hypothesis.items.first
+        {
             hypotheses = [reference.items[0].id: only]
         }
         var warnings: [String] = []
@@ -60,8 +61,9 @@ public struct TranscriptValidator: Sendable {
         let unmatched = hypothesis.items.map(\.id).filter { hypotheses[$0] != nil && !usedIDs.contains($0) }
         if !unmatched.isEmpty {
             let listed = unmatched.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
-            warnings.append("\(unmatched.count) hypothesis id(s) not in the reference, not scored: \(listed)"
-                + (unmatched.count > 10 ? ", …" : ""))
+            warnings.append(
+                "\(unmatched.count) hypothesis id(s) not in the reference, not scored: \(listed)"
+                    + (unmatched.count > 10 ? ", …" : ""))
         }
         return ValidationReport(
             reference: reference.source, hypothesis: hypothesis.source, options: options,
@@ -71,7 +73,8 @@ public struct TranscriptValidator: Sendable {
 
     /// Scores one pair of texts; `id` labels the report.
     public func score(reference: String, hypothesis: String, id: String = "") -> ItemReport {
-        score(reference: TranscriptItem(id: id, text: reference), hypothesis: TranscriptItem(id: id, text: hypothesis)).0
+        score(reference: TranscriptItem(id: id, text: reference), hypothesis: TranscriptItem(id: id, text: hypothesis))
+            .0
     }
 
     /// Scores one item; a `nil` hypothesis is scored as empty. Also returns raw timing offsets when both
@@ -100,11 +103,13 @@ public struct TranscriptValidator: Sendable {
             characters: characters, words: words, cer: characters.rate, wer: words.rate,
             sentenceError: characters.errors > 0,
             wordAlignment: options.includeAlignments
-                ? AlignedToken.columns(wordSteps, reference: referenceWords, hypothesis: hypothesisWords, text: String.init)
+                ? AlignedToken.columns(
+                    wordSteps, reference: referenceWords, hypothesis: hypothesisWords, text: String.init)
                 : nil,
             characterAlignment: options.includeAlignments
-                ? AlignedToken.columns(characterSteps, reference: referenceCharacters, hypothesis: hypothesisCharacters,
-                                       text: String.init) : nil,
+                ? AlignedToken.columns(
+                    characterSteps, reference: referenceCharacters, hypothesis: hypothesisCharacters,
+                    text: String.init) : nil,
             timing: offsets.flatMap(TimingReport.init))
         return (report, offsets)
     }

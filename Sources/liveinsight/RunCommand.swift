@@ -37,15 +37,17 @@ extension LiveInsight {
         @Option(help: "Broadcast metadata (JSON: start time, targets, products and prices).")
         var meta: String?
 
-        @Option(help: ArgumentHelp(
-            "A transcript from elsewhere (captions: SRT, WebVTT, JSON or text), used in place of free recognition.",
-            discussion: "Each cue's words are aligned to the audio inside the cue's times; text without times is "
-                + "followed like a script. See Docs/transcripts.md.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "A transcript from elsewhere (captions: SRT, WebVTT, JSON or text), used in place of free recognition.",
+                discussion: "Each cue's words are aligned to the audio inside the cue's times; text without times is "
+                    + "followed like a script. See Docs/transcripts.md.", valueName: "file"))
         var transcript: String?
 
-        @Option(help: ArgumentHelp(
-            "The host's cue sheet (text): the passages that were said replace the recognised words there.",
-            valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "The host's cue sheet (text): the passages that were said replace the recognised words there.",
+                valueName: "file"))
         var script: String?
 
         @OptionGroup var workspace: WorkspaceOption
@@ -67,8 +69,10 @@ extension LiveInsight {
                 progress: { label, total, unit in ProgressReporter(label: label, total: total, unit: unit) },
                 log: printToStandardError)
             var inputs: [UserInputKind: String] = [:]
-            for (kind, path) in [(UserInputKind.events, events), (.keywords, keywords), (.reviews, reviews), (.reference, reference),
-                                 (.metadata, meta), (.transcript, transcript), (.script, script)] {
+            for (kind, path) in [
+                (UserInputKind.events, events), (.keywords, keywords), (.reviews, reviews), (.reference, reference),
+                (.metadata, meta), (.transcript, transcript), (.script, script),
+            ] {
                 guard let path else { continue }
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw ValidationError("\(path): no such \(kind.rawValue) file")
@@ -92,7 +96,8 @@ extension LiveInsight {
                 try? runner.catalog.failJob(job, error: error.description)
                 throw error
             }
-            try runner.catalog.finishJob(job, broadcast: summary.broadcast, outcome: summary.reusedEverything ? "duplicate" : "processed")
+            try runner.catalog.finishJob(
+                job, broadcast: summary.broadcast, outcome: summary.reusedEverything ? "duplicate" : "processed")
             print(json ? try JSONOutput.encode(summary) : Self.describe(summary))
         }
 
@@ -101,10 +106,15 @@ extension LiveInsight {
             var lines = ["broadcast \(summary.broadcast) (\(summary.name))"]
             for stage in summary.stages {
                 let seconds = stage.seconds.map { String(format: "%.2f s", $0) } ?? ""
-                let detail = stage.note ?? stage.outputs.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-                lines.append("  " + [stage.stage.padding(toLength: 12, withPad: " ", startingAt: 0),
-                                     stage.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
-                                     seconds.padding(toLength: 9, withPad: " ", startingAt: 0), detail].joined(separator: " "))
+                let detail =
+                    stage.note ?? stage.outputs.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+                lines.append(
+                    "  "
+                        + [
+                            stage.stage.padding(toLength: 12, withPad: " ", startingAt: 0),
+                            stage.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
+                            seconds.padding(toLength: 9, withPad: " ", startingAt: 0), detail,
+                        ].joined(separator: " "))
             }
             lines.append("outputs are in \(summary.folder)/")
             return lines.joined(separator: "\n")

@@ -11,9 +11,12 @@ struct CLIRunner {
     /// The binary beside the test bundle (both live in the build folder).
     static let binary: URL = {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [folder, folder.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()]
+        let candidates = [
+            folder, folder.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
         return candidates.map { $0.appendingPathComponent("liveinsight") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? folder.appendingPathComponent("liveinsight")
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? folder.appendingPathComponent("liveinsight")
     }()
 
     /// The repository root (for AudioSamples/).
@@ -39,9 +42,10 @@ struct CLIRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func temporaryDirectory() throws -> URL {

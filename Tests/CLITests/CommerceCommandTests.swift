@@ -3,7 +3,9 @@ import Testing
 
 /// `liveinsight orders import`, `customers` and `recommend`, run as the real binary on small self-made orders.
 struct CommerceCommandTests {
-    static let fixture = CLIRunner.repository.appendingPathComponent("Tests/CommerceTests/Fixtures/orders-with-bad-rows.tsv").path
+    static let fixture = CLIRunner.repository.appendingPathComponent(
+        "Tests/CommerceTests/Fixtures/orders-with-bad-rows.tsv"
+    ).path
 
     /// Orders for 40 customers in four taste groups (each buys 4–7 of its group's 8 items), one order a
     /// week; written for the test.
@@ -12,7 +14,9 @@ struct CommerceCommandTests {
         for customer in 0..<40 {
             let group = customer % 4
             for item in 0..<(4 + customer % 4) {
-                lines.append("c\(customer),g\(group)i\((item + customer) % 8),1,2.5,2011-0\(1 + item % 9)-1\(customer % 9) 10:00,GROUP \(group) THING \(item)")
+                lines.append(
+                    "c\(customer),g\(group)i\((item + customer) % 8),1,2.5,2011-0\(1 + item % 9)-1\(customer % 9) 10:00,GROUP \(group) THING \(item)"
+                )
             }
         }
         let path = folder.appendingPathComponent("orders.csv").path
@@ -43,7 +47,9 @@ struct CommerceCommandTests {
         let row = try #require(table.first { $0.contains("%") })
         let shareEnd = try #require(header.firstRange(of: "SHARE")).upperBound.utf16Offset(in: header)
         let percentEnd = try #require(row.firstIndex(of: "%")).utf16Offset(in: row) + 1
-        #expect(percentEnd == shareEnd && (row.contains(" 50.0%") || row.contains(" 100.0%")) && row.hasSuffix("%"), "\(row)")
+        #expect(
+            percentEnd == shareEnd && (row.contains(" 50.0%") || row.contains(" 100.0%")) && row.hasSuffix("%"),
+            "\(row)")
     }
 
     /// --as-of takes the whole day (customer 100 bought at 10:00 on 2011-01-03); --compare counts who moved since.
@@ -90,7 +96,10 @@ struct CommerceCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["method"] as? String } == ["popular", "together", "viewed", "content", "als", "hybrid"])
-        #expect(rows.allSatisfy { row in ["precision", "recall", "ndcg", "coverage"].allSatisfy { (0...1).contains(row[$0] as? Double ?? -1) } })
+        #expect(
+            rows.allSatisfy { row in
+                ["precision", "recall", "ndcg", "coverage"].allSatisfy { (0...1).contains(row[$0] as? Double ?? -1) }
+            })
         #expect(rows.allSatisfy { $0["customers"] as? Int == 30 })  // the 30 customers with ≥ 5 items
     }
 
@@ -100,18 +109,21 @@ struct CommerceCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let workspace = folder.appendingPathComponent("ws")
         let show = workspace.appendingPathComponent("broadcasts/0123456789abcdef")
-        try FileManager.default.createDirectory(at: show.appendingPathComponent("inputs"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: show.appendingPathComponent("inputs"), withIntermediateDirectories: true)
         try "{}".write(to: show.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
         try """
-            timestamp,event_type,product_id,quantity,price,viewer_id
-            1,view,,,,c1
-            2,view,,,,c2
-            3,view,,,,stranger
-            4,purchase,SHOWITEM,1,10,c1
-            """.write(to: show.appendingPathComponent("inputs/events.csv"), atomically: true, encoding: .utf8)
+        timestamp,event_type,product_id,quantity,price,viewer_id
+        1,view,,,,c1
+        2,view,,,,c2
+        3,view,,,,stranger
+        4,purchase,SHOWITEM,1,10,c1
+        """.write(to: show.appendingPathComponent("inputs/events.csv"), atomically: true, encoding: .utf8)
         let orders = try Self.groupOrders(in: folder)
         #expect(try CLIRunner.run(["orders", "import", orders, "--workspace", workspace.path]).status == 0)
-        let result = try CLIRunner.run(["recommend", "show", "0123456789abcdef", "--workspace", workspace.path, "--json", "--k", "3"])
+        let result = try CLIRunner.run([
+            "recommend", "show", "0123456789abcdef", "--workspace", workspace.path, "--json", "--k", "3",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["viewers"] as? Int == 3)
@@ -131,12 +143,12 @@ struct CommerceCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let orders = folder.appendingPathComponent("orders.csv").path
         try """
-            customer,item,quantity,price,time,text,category
-            a,K1,1,30,2026-11-01,wool knit,knit
-            b,K1,1,30,2026-11-02,wool knit,knit
-            b,K2,1,20,2026-11-02,cotton knit,knit
-            c,S1,1,10,2026-11-03,scarf,scarf
-            """.write(toFile: orders, atomically: true, encoding: .utf8)
+        customer,item,quantity,price,time,text,category
+        a,K1,1,30,2026-11-01,wool knit,knit
+        b,K1,1,30,2026-11-02,wool knit,knit
+        b,K2,1,20,2026-11-02,cotton knit,knit
+        c,S1,1,10,2026-11-03,scarf,scarf
+        """.write(toFile: orders, atomically: true, encoding: .utf8)
         let workspace = folder.appendingPathComponent("ws").path
         #expect(try CLIRunner.run(["orders", "import", orders, "--workspace", workspace]).status == 0)
         let result = try CLIRunner.run(["recommend", "top", "--workspace", workspace, "--top", "1", "--json"])

@@ -18,16 +18,21 @@ struct FrontEndCommandTests {
         let folder = try CLIRunner.temporaryDirectory()
         let noise = folder.appendingPathComponent("noise.mp3")
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        try Data((0..<3_000).map { _ -> UInt8 in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt8(truncatingIfNeeded: state >> 56)
-        }).write(to: noise)
+        try Data(
+            (0..<3_000).map { _ -> UInt8 in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 56)
+            }
+        ).write(to: noise)
         let result = try CLIRunner.run(["info", noise.path])
         #expect(result.status != 0)
         #expect(!result.stderr.contains("Note:"), "\(result.stderr)")
-        #expect(result.stderr.contains("noise.mp3: not an audio file") && !result.stderr.contains("does not exist"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("noise.mp3: not an audio file") && !result.stderr.contains("does not exist"),
+            "\(result.stderr)")
         let folderResult = try CLIRunner.run(["info", folder.path])
-        #expect(folderResult.stderr.contains("\(folder.path): it is a folder, not an audio file"), "\(folderResult.stderr)")
+        #expect(
+            folderResult.stderr.contains("\(folder.path): it is a folder, not an audio file"), "\(folderResult.stderr)")
     }
 
     /// `info --json` is machine-readable.

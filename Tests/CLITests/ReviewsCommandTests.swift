@@ -23,7 +23,10 @@ struct ReviewsCommandTests {
         let reviews = try #require(object["reviews"] as? [[String: Any]])
         #expect(reviews.count == 172)
         #expect(reviews.first?["review_id"] as? String == "R0001")
-        #expect(reviews.allSatisfy { $0["positive"] is Bool && ($0["probability"] as? Double).map { (0...1).contains($0) } == true })
+        #expect(
+            reviews.allSatisfy {
+                $0["positive"] is Bool && ($0["probability"] as? Double).map { (0...1).contains($0) } == true
+            })
         let products = try #require(object["products"] as? [[String: Any]])
         #expect(products.map { $0["product_id"] as? String } == ["P001", "P002", "P003", "P004"])
         let topic = try #require((products[0]["topics"] as? [[String: Any]])?.first)
@@ -36,7 +39,9 @@ struct ReviewsCommandTests {
     /// `--product` keeps one product; `--word-clouds` writes a positive and a negative SVG for it.
     @Test func productAndWordClouds() throws {
         let folder = try CLIRunner.temporaryDirectory()
-        let result = try CLIRunner.run(["reviews", Self.demo, "--product", "P003", "--json", "--word-clouds", folder.path])
+        let result = try CLIRunner.run([
+            "reviews", Self.demo, "--product", "P003", "--json", "--word-clouds", folder.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect((object?["products"] as? [[String: Any]])?.compactMap { $0["product_id"] as? String } == ["P003"])
@@ -63,7 +68,9 @@ struct ReviewsCommandTests {
     /// A file whose every row is unusable fails after its warnings instead of reporting 0 reviews.
     @Test func noUsableRowFails() throws {
         let file = try CLIRunner.temporaryDirectory().appendingPathComponent("bad.csv")
-        try Data(Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A] + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A]).write(to: file)
+        try Data(
+            Array("product_id,rating,text\nP1,5,".utf8) + [0xFF, 0xFE, 0x0A] + Array("P2,4,".utf8) + [0xFF, 0x80, 0x0A]
+        ).write(to: file)
         let result = try CLIRunner.run(["reviews", file.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad.csv: none of its 2 row(s) could be used"), "\(result.stderr)")

@@ -7,7 +7,8 @@ struct TranscribeCommandTests {
     /// the checkout's): transcription and review analysis both work from a temporary folder.
     @Test func findsModelsFromAnyFolder() throws {
         let elsewhere = try CLIRunner.temporaryDirectory()
-        let transcribe = try CLIRunner.run(["transcribe", CLIRunner.sample("price-8k.wav"), "--format", "json"], in: elsewhere)
+        let transcribe = try CLIRunner.run(
+            ["transcribe", CLIRunner.sample("price-8k.wav"), "--format", "json"], in: elsewhere)
         #expect(transcribe.status == 0, "\(transcribe.stderr)")
         let reviews = try CLIRunner.run(["reviews", CLIRunner.sample("demo.reviews.csv")], in: elsewhere)
         #expect(reviews.status == 0, "\(reviews.stderr)")
@@ -15,8 +16,10 @@ struct TranscribeCommandTests {
 
     /// JSON output has segments → words with start, end and confidence.
     @Test func jsonHasWordTimes() throws {
-        let result = try CLIRunner.run(["transcribe", CLIRunner.sample("delivery-22k.ogg"), "--model", CLIRunner.tinyModel,
-                                        "--format", "json"])
+        let result = try CLIRunner.run([
+            "transcribe", CLIRunner.sample("delivery-22k.ogg"), "--model", CLIRunner.tinyModel,
+            "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let segments = try #require(object["segments"] as? [[String: Any]])
@@ -30,8 +33,10 @@ struct TranscribeCommandTests {
         let keywords = folder.appendingPathComponent("keywords.csv")
         try Data("keyword,topic\n할인,가격\n배송,배송\n".utf8).write(to: keywords)
         let out = folder.appendingPathComponent("clip.vtt")
-        let result = try CLIRunner.run(["transcribe", CLIRunner.sample("price-8k.wav"), "--model", CLIRunner.tinyModel,
-                                        "--format", "vtt", "--hotwords", keywords.path, "--out", out.path])
+        let result = try CLIRunner.run([
+            "transcribe", CLIRunner.sample("price-8k.wav"), "--model", CLIRunner.tinyModel,
+            "--format", "vtt", "--hotwords", keywords.path, "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try String(contentsOf: out, encoding: .utf8).hasPrefix("WEBVTT"))
     }
@@ -41,8 +46,10 @@ struct TranscribeCommandTests {
         let folder = try CLIRunner.temporaryDirectory()
         let corrupt = folder.appendingPathComponent("model.safetensors")
         try Data("not a model".utf8).write(to: corrupt)
-        for arguments in [["--model", "/nonexistent/model.safetensors"], ["--model", corrupt.path],
-                          ["--model", CLIRunner.tinyModel, "--hotwords", "/nonexistent/k.txt"]] {
+        for arguments in [
+            ["--model", "/nonexistent/model.safetensors"], ["--model", corrupt.path],
+            ["--model", CLIRunner.tinyModel, "--hotwords", "/nonexistent/k.txt"],
+        ] {
             let result = try CLIRunner.run(["transcribe", CLIRunner.sample("price-8k.wav")] + arguments)
             #expect(result.status != 0)
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
@@ -60,15 +67,25 @@ struct TranscribeCommandTests {
     /// file that is no language model, and --lm with --no-lm are refused in one line.
     @Test func languageModelChoices() throws {
         let clip = CLIRunner.sample("price-8k.wav")
-        for extra in [[], ["--no-lm"], ["--lm", CLIRunner.repository.appendingPathComponent("Training/fixtures/tiny-model.lm.safetensors").path]] {
+        for extra in [
+            [], ["--no-lm"],
+            ["--lm", CLIRunner.repository.appendingPathComponent("Training/fixtures/tiny-model.lm.safetensors").path],
+        ] {
             let result = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel] + extra)
             #expect(result.status == 0, "\(extra): \(result.stderr)")
         }
         let shipped = CLIRunner.repository.appendingPathComponent("Models/ko-ctc-small.lm.safetensors").path
         let otherUnits = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel, "--lm", shipped])
-        #expect(otherUnits.status != 0 && otherUnits.stderr.contains("built for 69 other units than the acoustic model's 47"), "\(otherUnits.stderr)")
-        let notLanguageModel = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel, "--lm", CLIRunner.tinyModel])
-        #expect(notLanguageModel.status != 0 && notLanguageModel.stderr.contains("expected 'liveinsight-ngram'"), "\(notLanguageModel.stderr)")
+        #expect(
+            otherUnits.status != 0
+                && otherUnits.stderr.contains("built for 69 other units than the acoustic model's 47"),
+            "\(otherUnits.stderr)")
+        let notLanguageModel = try CLIRunner.run([
+            "transcribe", clip, "--model", CLIRunner.tinyModel, "--lm", CLIRunner.tinyModel,
+        ])
+        #expect(
+            notLanguageModel.status != 0 && notLanguageModel.stderr.contains("expected 'liveinsight-ngram'"),
+            "\(notLanguageModel.stderr)")
         #expect(notLanguageModel.stderr.split(separator: "\n").count == 1)
         let both = try CLIRunner.run(["transcribe", clip, "--model", CLIRunner.tinyModel, "--lm", shipped, "--no-lm"])
         #expect(both.status != 0 && both.stderr.contains("--lm and --no-lm exclude each other"))

@@ -2,14 +2,17 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Insight
-@testable import Report
 import Server
 import Testing
+
+@testable import Report
 
 /// The dashboard in a real headless Chromium against a real server on a free port.
 @Suite struct BrowserTests {
     /// Where the screenshots go (reported in the test output).
-    static let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-dashboard-screenshots").path
+    static let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "liveinsight-dashboard-screenshots"
+    ).path
 
     /// List and dashboard load without console errors; charts draw; tables sort and search (the mention table page by
     /// page on the server); zoom, tooltips, the product selector and audio seeking work; screenshots are written.
@@ -19,13 +22,18 @@ import Testing
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }
         try FileManager.default.createDirectory(atPath: Self.screenshots, withIntermediateDirectories: true)
-        let app = Application(router: DashboardServer(store: WorkspaceStore(root: workspace.root)).router(),
-                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let app = Application(
+            router: DashboardServer(store: WorkspaceStore(root: workspace.root)).router(),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         let term = "할인"
         let output = try await app.test(.live) { client in
             let port = try #require(client.port)
-            return try await ToolRunner.runDetached(python, [ToolRunner.scripts + "/cdp_check.py", chromium, "http://127.0.0.1:\(port)", "demo-a", term,
-                                               Self.screenshots])
+            return try await ToolRunner.runDetached(
+                python,
+                [
+                    ToolRunner.scripts + "/cdp_check.py", chromium, "http://127.0.0.1:\(port)", "demo-a", term,
+                    Self.screenshots,
+                ])
         }
         print("dashboard screenshots: \(Self.screenshots)")
         let seen = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
@@ -35,7 +43,9 @@ import Testing
 
         let list = seen["list"] as! [String: Any]
         #expect(list["rows"] as? Int == 2)
-        #expect((list["links"] as? [[String]])?.allSatisfy { $0[0].hasPrefix("/broadcasts/demo-") && $0[1] == "_blank" } == true)
+        #expect(
+            (list["links"] as? [[String]])?.allSatisfy { $0[0].hasPrefix("/broadcasts/demo-") && $0[1] == "_blank" }
+                == true)
         let ascending = list["ascending"] as? [String] ?? []
         #expect(ascending.count == 2 && ascending == (list["descending"] as? [String] ?? []).reversed())
         #expect(list["searched"] as? Int == 1)
@@ -45,8 +55,10 @@ import Testing
 
         let dashboard = seen["dashboard"] as! [String: Any]
         let charts = dashboard["charts"] as? [String: Int] ?? [:]
-        for chart in ["chart-sales", "chart-activity", "chart-gender", "chart-viewers", "chart-reviews-0",
-                      "cloud-positive-0", "cloud-negative-0", "chart-funnel", "chart-intervals", "chart-products"] {
+        for chart in [
+            "chart-sales", "chart-activity", "chart-gender", "chart-viewers", "chart-reviews-0",
+            "cloud-positive-0", "cloud-negative-0", "chart-funnel", "chart-intervals", "chart-products",
+        ] {
             #expect((charts[chart] ?? 0) > 0, "\(chart) drew nothing")
         }
         // The topic donut shares out credit of significant keywords only: one slice per credited topic, else none.
@@ -85,7 +97,9 @@ import Testing
         #expect((dashboard["tooltip"] as? String)?.contains("′") == true)
         #expect(dashboard["reviewShown"] as? [String] == ["P002"])
         #expect(dashboard["injected"] as? Int == 0)
-        #expect((dashboard["summary"] as? [String])?[1].replacingOccurrences(of: ",", with: "") == "\(workspace.report.summary.unitsSold)")
+        #expect(
+            (dashboard["summary"] as? [String])?[1].replacingOccurrences(of: ",", with: "")
+                == "\(workspace.report.summary.unitsSold)")
         #expect((dashboard["findings"] as? Int ?? 0) >= 4)
         // Korean by default; the header's switch shows English instead, never both.
         let before = dashboard["languageBefore"] as? [Int] ?? [], after = dashboard["languageAfter"] as? [Int] ?? []

@@ -15,14 +15,17 @@ import Testing
     private static func catalogue(_ shows: DemoShowsWorkspace, summaries: Bool) throws -> Catalog {
         let catalog = try Catalog(path: shows.root + "/catalog.sqlite")
         for (plan, report) in zip(shows.plans, shows.reports) {
-            try catalog.recordBroadcast(id: plan.name, name: plan.name + ".ogg", sourcePath: "/absent/" + plan.name,
-                                        bytes: 1)
+            try catalog.recordBroadcast(
+                id: plan.name, name: plan.name + ".ogg", sourcePath: "/absent/" + plan.name,
+                bytes: 1)
             let run = try catalog.startStageRun(broadcast: plan.name, job: nil, stage: "alignment", key: key(plan))
             try catalog.finishStageRun(run, status: .done, seconds: 0.1)
             if summaries {
                 let metadata = try BroadcastMetadata.load(path: plan.metaPath)
-                try catalog.recordSummary(BroadcastSummaryRecord(report: report, metadata: metadata,
-                                                                 broadcast: plan.name, key: key(plan)))
+                try catalog.recordSummary(
+                    BroadcastSummaryRecord(
+                        report: report, metadata: metadata,
+                        broadcast: plan.name, key: key(plan)))
             }
         }
         return catalog
@@ -37,9 +40,10 @@ import Testing
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 let rows = String(buffer: response.body).components(separatedBy: "<tr data-date=").dropFirst()
-                return Dictionary(rows.compactMap { row in
-                    row.firstMatch(of: /href="\/broadcasts\/([^"]+)"/).map { (String($0.1), String(row)) }
-                }, uniquingKeysWith: { first, _ in first })
+                return Dictionary(
+                    rows.compactMap { row in
+                        row.firstMatch(of: /href="\/broadcasts\/([^"]+)"/).map { (String($0.1), String(row)) }
+                    }, uniquingKeysWith: { first, _ in first })
             }
         }
     }
@@ -56,7 +60,8 @@ import Testing
     /// `row` shows `report`'s figures and the title its metadata gave.
     private static func shows(_ row: String?, _ report: InsightReport, titled plan: ShowPlan) throws -> Bool {
         guard let row, let title = try BroadcastMetadata.load(path: plan.metaPath).title else { return false }
-        let figures = [report.summary.unitsSold, report.ments.count].map { "data-sort=\"\($0)\"" }
+        let figures =
+            [report.summary.unitsSold, report.ments.count].map { "data-sort=\"\($0)\"" }
             + ["data-sort=\"\(report.summary.revenue)\""]
         return row.contains(">\(title)</a>") && figures.allSatisfy(row.contains)
     }

@@ -15,14 +15,16 @@ struct DemoShowsWorkspace {
         let bank = try ["script.tsv", "more-lines.tsv"].flatMap { try ShowScript.bank(path: kit + "/demo/" + $0) }
         let keywords = try KeywordList.load(path: kit + "/demo-broadcast.keywords.csv")
         plans = try ShowPlan.load(path: kit + "/demo/shows.tsv")
-        root = FileManager.default.temporaryDirectory
+        root =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("liveinsight-demo-shows-\(UUID().uuidString)").path
         var reports: [InsightReport] = []
         for plan in plans {
             let show = try plan.compose(bank: bank, keywords: keywords)
-            let report = AlignmentAnalysis.analyse(mentions: show.mentions, events: show.events,
-                                                   duration: plan.minutes * 60, metadata: show.metadata,
-                                                   options: AlignmentOptions())
+            let report = AlignmentAnalysis.analyse(
+                mentions: show.mentions, events: show.events,
+                duration: plan.minutes * 60, metadata: show.metadata,
+                options: AlignmentOptions())
             let folder = root + "/broadcasts/" + plan.name
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try DemoWorkspace.encoder.encode(show.script.transcript)

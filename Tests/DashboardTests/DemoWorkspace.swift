@@ -21,14 +21,19 @@ struct DemoWorkspace {
         .deletingLastPathComponent().appendingPathComponent("AudioSamples").path
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-dashboard-\(UUID().uuidString)").path
+        root =
+            FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-dashboard-\(UUID().uuidString)")
+            .path
         let kit = Self.samples + "/demo-broadcast"
         let transcript = try ReferenceScript.transcript(path: kit + ".ref.tsv")
         let metadata = try BroadcastMetadata.load(path: kit + ".meta.json")
-        let events = try EventLog.load(path: kit + ".events.csv", broadcastStart: metadata.start, duration: transcript.duration)
-        let mentions = MentionFinder(keywords: try KeywordList.load(path: kit + ".keywords.csv")).mentions(in: transcript)
-        report = AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: transcript.duration, metadata: metadata,
-                                           options: AlignmentOptions())
+        let events = try EventLog.load(
+            path: kit + ".events.csv", broadcastStart: metadata.start, duration: transcript.duration)
+        let mentions = MentionFinder(keywords: try KeywordList.load(path: kit + ".keywords.csv")).mentions(
+            in: transcript)
+        report = AlignmentAnalysis.analyse(
+            mentions: mentions, events: events, duration: transcript.duration, metadata: metadata,
+            options: AlignmentOptions())
         let encoder = Self.encoder
         for (index, id) in Self.ids.enumerated() {
             let folder = root + "/broadcasts/" + id
@@ -37,7 +42,11 @@ struct DemoWorkspace {
             try encoder.encode(report).write(to: URL(fileURLWithPath: folder + "/alignment.json"))
             try encoder.encode(Self.reviews).write(to: URL(fileURLWithPath: folder + "/reviews.json"))
             var meta = try String(contentsOfFile: kit + ".meta.json", encoding: .utf8)
-            if index == 1 { meta = meta.replacingOccurrences(of: "겨울 니트 · 스킨케어 · 주방 칼 라이브", with: "Second demo " + Self.hostile.replacingOccurrences(of: "\"", with: "\\\"")) }
+            if index == 1 {
+                meta = meta.replacingOccurrences(
+                    of: "겨울 니트 · 스킨케어 · 주방 칼 라이브",
+                    with: "Second demo " + Self.hostile.replacingOccurrences(of: "\"", with: "\\\""))
+            }
             try meta.write(toFile: folder + "/meta.json", atomically: true, encoding: .utf8)
             try Self.manifest(id).write(toFile: folder + "/manifest.json", atomically: true, encoding: .utf8)
             try FileManager.default.copyItem(atPath: kit + ".ogg", toPath: folder + "/recording.ogg")
@@ -48,8 +57,9 @@ struct DemoWorkspace {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
-                                                                      negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity",
+            negativeInfinity: "-Infinity", nan: "NaN")
         return encoder
     }
 
@@ -65,13 +75,19 @@ struct DemoWorkspace {
     }
 
     static let reviews = ReviewDigest(products: [
-        product("P001", "울 니트", reviews: 120, sentiment: 3.9, meanRating: 4.3, topics: [
-            ("품질", 40, 4.2, 4.5), ("사이즈", 25, 2.8, 3.6), ("배송", 12, 3.5, 4.0)],
-                positive: [("부드럽다", 30), ("따뜻하다", 22), ("예쁘다", 15), ("가성비", 9), (hostile, 3)],
-                negative: [("보풀", 8), ("작다", 6), ("늦다", 2)]),
-        product("P002", "스킨케어 세트", reviews: 64, sentiment: 4.1, meanRating: 4.4, topics: [
-            ("품질", 20, 4.3, 4.6), ("가격/할인", 14, 3.1, nil)],
-                positive: [("촉촉하다", 18), ("향", 7)], negative: [("비싸다", 5)]),
+        product(
+            "P001", "울 니트", reviews: 120, sentiment: 3.9, meanRating: 4.3,
+            topics: [
+                ("품질", 40, 4.2, 4.5), ("사이즈", 25, 2.8, 3.6), ("배송", 12, 3.5, 4.0),
+            ],
+            positive: [("부드럽다", 30), ("따뜻하다", 22), ("예쁘다", 15), ("가성비", 9), (hostile, 3)],
+            negative: [("보풀", 8), ("작다", 6), ("늦다", 2)]),
+        product(
+            "P002", "스킨케어 세트", reviews: 64, sentiment: 4.1, meanRating: 4.4,
+            topics: [
+                ("품질", 20, 4.3, 4.6), ("가격/할인", 14, 3.1, nil),
+            ],
+            positive: [("촉촉하다", 18), ("향", 7)], negative: [("비싸다", 5)]),
     ])
 
     /// A product's review results as the reviews stage writes them; shares and rated counts, which the pages do
@@ -82,18 +98,22 @@ struct DemoWorkspace {
         positive: [(word: String, count: Int)] = [], negative: [(word: String, count: Int)] = []
     ) -> ReviewDigest.Product {
         let topicScores = topics.map {
-            TopicScore(topic: $0.topic, sentences: $0.sentences, reviews: $0.sentences, sentiment: $0.sentiment,
-                       positiveShare: $0.sentiment / 5, meanRating: $0.meanRating,
-                       ratedReviews: $0.meanRating == nil ? 0 : $0.sentences)
+            TopicScore(
+                topic: $0.topic, sentences: $0.sentences, reviews: $0.sentences, sentiment: $0.sentiment,
+                positiveShare: $0.sentiment / 5, meanRating: $0.meanRating,
+                ratedReviews: $0.meanRating == nil ? 0 : $0.sentences)
         }
-        let score = ProductScore(productID: id, reviews: reviews, sentiment: sentiment, positiveShare: sentiment / 5,
-                                 meanRating: meanRating, ratedReviews: meanRating == nil ? 0 : reviews,
-                                 topics: topicScores)
+        let score = ProductScore(
+            productID: id, reviews: reviews, sentiment: sentiment, positiveShare: sentiment / 5,
+            meanRating: meanRating, ratedReviews: meanRating == nil ? 0 : reviews,
+            topics: topicScores)
         func weighted(_ words: [(word: String, count: Int)]) -> [WeightedWord] {
             words.map { WeightedWord(word: $0.word, weight: Double($0.count), count: $0.count) }
         }
-        return ReviewDigest.Product(name: name, score: score,
-                                    words: WordCloudWords(productID: id, positive: weighted(positive),
-                                                          negative: weighted(negative)))
+        return ReviewDigest.Product(
+            name: name, score: score,
+            words: WordCloudWords(
+                productID: id, positive: weighted(positive),
+                negative: weighted(negative)))
     }
 }

@@ -1,8 +1,9 @@
 import Formatting
 import Foundation
 import Insight
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// How the dashboard presents effects: on a simulated 100-minute show with planted effects the planted keywords
 /// lead the page as significant, with intervals, and nothing else is credited.
@@ -11,12 +12,14 @@ import Testing
 
     /// A 100-minute show from the demo's keyword list and planted effects (seed 1 of the acceptance tests).
     static func longShow() throws -> Broadcast {
-        var setup = SimulatedShow.Setup(keywords: try KeywordList.load(path: DemoWorkspace.samples + "/demo-broadcast.keywords.csv"),
-                                        planted: planted)
+        var setup = SimulatedShow.Setup(
+            keywords: try KeywordList.load(path: DemoWorkspace.samples + "/demo-broadcast.keywords.csv"),
+            planted: planted)
         setup.peakViewers = 2_500
         let show = SimulatedShow(setup: setup)
         let report = show.analyse()
-        let entry = BroadcastEntry(id: "long", title: "100분 시뮬레이션", date: nil, duration: setup.duration, stages: [], summary: report.summary)
+        let entry = BroadcastEntry(
+            id: "long", title: "100분 시뮬레이션", date: nil, duration: setup.duration, stages: [], summary: report.summary)
         return Broadcast(entry: entry, report: report, transcript: show.transcript, reviews: nil)
     }
 
@@ -42,7 +45,9 @@ import Testing
         #expect(rows.prefix(3).allSatisfy { $0.state == "significant" })
         #expect(rows.dropFirst(3).allSatisfy { $0.state == "not-enough-evidence" })
         let findings = Findings(broadcast).sentences.map(\.korean).joined(separator: " ")
-        for keyword in Self.planted.keys { #expect(findings.contains("‘\(keyword)’ ×"), "\(keyword) missing from the findings") }
+        for keyword in Self.planted.keys {
+            #expect(findings.contains("‘\(keyword)’ ×"), "\(keyword) missing from the findings")
+        }
         #expect(findings.contains("3개가 보정 후에도 유의합니다"))
     }
 
@@ -51,7 +56,11 @@ import Testing
         let broadcast = try Self.longShow()
         let html = DashboardPage(broadcast: broadcast, assets: .inline).html()
         let start = try #require(html.range(of: "id=\"chart-topics\""))
-        let donut = String(html[start.upperBound..<(html.range(of: "</svg>", range: start.upperBound..<html.endIndex)?.lowerBound ?? html.endIndex)])
+        let donut = String(
+            html[
+                start
+                    .upperBound..<(html.range(of: "</svg>", range: start.upperBound..<html.endIndex)?.lowerBound
+                    ?? html.endIndex)])
         let slices = donut.matches(of: try Regex(#"data-tip="([^":]+):"#)).map { String($0.output[1].substring ?? "") }
         #expect(Set(slices) == ["가격/할인", "구성/사은품", "배송"])
     }
@@ -65,19 +74,28 @@ import Testing
         let change = try #require(first.viewers) - (try #require(first.firstViewers))
         #expect(change > 0, "the simulated audience grows during the first minute")
         #expect(html.contains("data-tip=\"0′: +\(NumberText.grouped(change))\""))
-        let donut = html.components(separatedBy: "id=\"chart-topics\"").last?.components(separatedBy: "</svg>").first ?? ""
+        let donut =
+            html.components(separatedBy: "id=\"chart-topics\"").last?.components(separatedBy: "</svg>").first ?? ""
         let tips = donut.matches(of: try Regex(#"data-tip="([^"]*)""#)).map { String($0.output[1].substring ?? "") }
         #expect(tips.count == 3 && tips.allSatisfy { !$0.contains("(") && $0.hasSuffix("%") }, "\(tips)")
     }
 
     /// Our own "한국어 English" labels are split for the language switch; user text (titles, ments) never is.
     @Test func splitsOnlyOurLabels() {
-        #expect(Bilingual.split("<h2>요약 Summary</h2>") == "<h2><span lang=\"ko\">요약</span><span lang=\"en\">Summary</span></h2>")
-        #expect(Bilingual.split("<h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(x)</span></h2>")
-            == "<h2><span lang=\"ko\">키워드 효과</span><span lang=\"en\">Keyword effects</span> <span class=\"zoom-note\">(x)</span></h2>")
-        #expect(Bilingual.split("<th class=\"num\" data-tip=\"팁 Tip\">보정 p Adj. p</th>")
-            == "<th class=\"num\" data-tip=\"팁 Tip\"><span lang=\"ko\">보정 p</span><span lang=\"en\">Adj. p</span></th>")
-        for untouched in ["<h1>겨울 니트 SALE 라이브</h1>", "<td>오늘 할인 SALE 이에요</td>", "<option>울 니트 Wool</option>", "<h2>Summary 요약</h2>"] {
+        #expect(
+            Bilingual.split("<h2>요약 Summary</h2>")
+                == "<h2><span lang=\"ko\">요약</span><span lang=\"en\">Summary</span></h2>")
+        #expect(
+            Bilingual.split("<h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(x)</span></h2>")
+                == "<h2><span lang=\"ko\">키워드 효과</span><span lang=\"en\">Keyword effects</span> <span class=\"zoom-note\">(x)</span></h2>"
+        )
+        #expect(
+            Bilingual.split("<th class=\"num\" data-tip=\"팁 Tip\">보정 p Adj. p</th>")
+                == "<th class=\"num\" data-tip=\"팁 Tip\"><span lang=\"ko\">보정 p</span><span lang=\"en\">Adj. p</span></th>"
+        )
+        for untouched in [
+            "<h1>겨울 니트 SALE 라이브</h1>", "<td>오늘 할인 SALE 이에요</td>", "<option>울 니트 Wool</option>", "<h2>Summary 요약</h2>",
+        ] {
             #expect(Bilingual.split(untouched) == untouched)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// The history page's trend of top keywords.
 struct KeywordTrendTests {
@@ -18,8 +19,9 @@ struct KeywordTrendTests {
             shows.filter { $0.report.keywords.contains { $0.name == name && $0.significant } }.count
         }
         #expect(top.map(significantShows) == top.map(significantShows).sorted(by: >))
-        let table = try #require(page.html().components(separatedBy: "id=\"trend-keywords\"").last?
-            .components(separatedBy: "</table>").first)
+        let table = try #require(
+            page.html().components(separatedBy: "id=\"trend-keywords\"").last?
+                .components(separatedBy: "</table>").first)
         let rows = table.components(separatedBy: "<tr><td>").dropFirst()
         #expect(rows.count == top.count)
         for (row, name) in zip(rows, top) {

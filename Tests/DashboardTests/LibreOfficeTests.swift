@@ -1,6 +1,7 @@
 import Foundation
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// The XLSX report as LibreOffice sees it (an independent reader besides openpyxl).
 struct LibreOfficeTests {
@@ -15,10 +16,13 @@ struct LibreOfficeTests {
         try ReportFormat.xlsx.render(broadcast).write(to: URL(fileURLWithPath: file))
         // Its own profile, so a run never waits on another LibreOffice; filter options: comma, quote, UTF-8,
         // every sheet into its own file (the trailing -1).
-        let result = try ToolRunner.runCapturingErrors(soffice, [
-            "-env:UserInstallation=file://\(workspace.root)/lo-profile", "--headless",
-            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-            "--outdir", workspace.root + "/csv", file])
+        let result = try ToolRunner.runCapturingErrors(
+            soffice,
+            [
+                "-env:UserInstallation=file://\(workspace.root)/lo-profile", "--headless",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", workspace.root + "/csv", file,
+            ])
         // The one line LibreOffice prints on every start without its Java helper is not about the file.
         let warnings = result.errors.split(separator: "\n").filter { !$0.contains("failed to launch javaldx") }
         #expect(warnings.isEmpty, "\(warnings)")

@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import Report
 import Server
 import Testing
+
+@testable import Report
 
 /// Issue #22 item 9 in a real headless Chromium: the demo kit's long show leads its dashboard with the planted
 /// keywords, and its shows fill the comparison, the weekday × hour view and the pooled leaderboard.
@@ -16,12 +17,17 @@ import Testing
         let long = try #require(shows.plans.first)
         try FileManager.default.createDirectory(atPath: BrowserTests.screenshots, withIntermediateDirectories: true)
         let store = WorkspaceStore(root: shows.root)
-        let app = Application(router: DashboardServer(store: store).router(),
-                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let app = Application(
+            router: DashboardServer(store: store).router(),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         let output = try await app.test(.live) { client in
             let port = try #require(client.port)
-            return try await ToolRunner.runDetached(python, [ToolRunner.scripts + "/long_demo_check.py", chromium,
-                                               "http://127.0.0.1:\(port)", long.name, BrowserTests.screenshots])
+            return try await ToolRunner.runDetached(
+                python,
+                [
+                    ToolRunner.scripts + "/long_demo_check.py", chromium,
+                    "http://127.0.0.1:\(port)", long.name, BrowserTests.screenshots,
+                ])
         }
         let seen = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
         for key in ["dashboardErrors", "historyErrors", "keywordsErrors"] {

@@ -80,8 +80,9 @@ import Testing
 
     /// Query strings parse as forms do; unknown values keep the defaults.
     @Test func parsesQueries() {
-        #expect(MentionQuery(query: "page=3&sort=-excess&q=a+b%21")
-            == MentionQuery(page: 3, sort: .excess, descending: true, search: "a b!"))
+        #expect(
+            MentionQuery(query: "page=3&sort=-excess&q=a+b%21")
+                == MentionQuery(page: 3, sort: .excess, descending: true, search: "a b!"))
         #expect(MentionQuery(query: "page=x&sort=colour") == MentionQuery())
         #expect(MentionQuery(query: nil) == MentionQuery())
         #expect(MentionQuery(query: "page=0").page == 1)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// How the printed report falls on its pages.
 struct PDFLayoutTests {

@@ -1,7 +1,8 @@
 import Foundation
 import Insight
-@testable import Report
 import Testing
+
+@testable import Report
 
 @Suite struct ReportTests {
     /// User strings (titles, review words, keywords) reach every page and export escaped, never as markup.
@@ -11,8 +12,10 @@ import Testing
         let store = WorkspaceStore(root: workspace.root)
         var broadcast = try store.broadcast(id: "demo-b")
         broadcast.report.ments[0].mention.keyword = DemoWorkspace.hostile
-        let pages = [ListPage(entries: try store.entries()).html(), DashboardPage(broadcast: broadcast, assets: .inline).html(),
-                     TranscriptPage(broadcast: broadcast).html()]
+        let pages = [
+            ListPage(entries: try store.entries()).html(), DashboardPage(broadcast: broadcast, assets: .inline).html(),
+            TranscriptPage(broadcast: broadcast).html(),
+        ]
         for page in pages {
             #expect(!page.contains("<img"))
             #expect(!page.contains("onerror=alert(1)>\""))
@@ -38,7 +41,10 @@ import Testing
         defer { workspace.remove() }
         let entries = try WorkspaceStore(root: workspace.root).entries()
         #expect(entries.map(\.id).sorted() == DemoWorkspace.ids)
-        #expect(entries.allSatisfy { $0.stages.map(\.name) == ["align", "transcribe"] && $0.summary == workspace.report.summary })
+        #expect(
+            entries.allSatisfy {
+                $0.stages.map(\.name) == ["align", "transcribe"] && $0.summary == workspace.report.summary
+            })
     }
 
     /// The findings name the sales figures and the strongest keyword, in Korean and English.
@@ -58,8 +64,10 @@ import Testing
         defer { workspace.remove() }
         var broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
         var reviews = DemoWorkspace.reviews
-        reviews.products.append(DemoWorkspace.product("P004", nil, reviews: 3, sentiment: 1.0, meanRating: 2.0,
-                                                      topics: [("서비스", 1, 0.1, 1.0)]))
+        reviews.products.append(
+            DemoWorkspace.product(
+                "P004", nil, reviews: 3, sentiment: 1.0, meanRating: 2.0,
+                topics: [("서비스", 1, 0.1, 1.0)]))
         let first = reviews.products[0].score
         reviews.products[0] = DemoWorkspace.product(
             "P001", "review-file name", reviews: first.reviews, sentiment: first.sentiment,
@@ -101,7 +109,7 @@ import Testing
 
         // Native number formats, frozen headers, fitted widths, native charts over the sheets' own ranges.
         let formats = book["formats"] as! [String: [[String]]]
-        #expect(formats["Summary"]?[0][1] == "@" || formats["Summary"]?[0][1] == "General")   // the title: text
+        #expect(formats["Summary"]?[0][1] == "@" || formats["Summary"]?[0][1] == "General")  // the title: text
         #expect(formats["Keywords"]?[0][4] == "0.00" && formats["Keywords"]?[0][12] == "0.0%")
         #expect(formats["Products"]?[0][4] == "\"₩\"#,##0" && formats["Mentions"]?[0][0] == "[m]:ss")
         let frozen = book["frozen"] as! [String: String]
@@ -110,7 +118,10 @@ import Testing
         #expect((widths["Mentions"]?["D"] ?? 0) > (widths["Mentions"]?["A"] ?? 0))
         let charts = (book["charts"] as! [String: [String]]).values.map { $0.joined(separator: " ") }.sorted()
         #expect(charts.count == 3)
-        #expect(charts.contains { $0.contains("'Events'!$A$2:$A$\(workspace.report.timeline.count + 1)") && $0.contains("'Events'!$D$2") })
+        #expect(
+            charts.contains {
+                $0.contains("'Events'!$A$2:$A$\(workspace.report.timeline.count + 1)") && $0.contains("'Events'!$D$2")
+            })
         #expect(charts.contains { $0.contains("'Keywords'!$E$2:$E$\(workspace.report.keywords.count + 1)") })
     }
 
@@ -121,13 +132,16 @@ import Testing
         let chromium = try ToolRunner.locate("chromium", package: "chromium fonts-nanum")
         let broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
         let file = workspace.root + "/report.pdf"
-        try ReportFormat.pdf.render(broadcast, printer: PDFPrinter(executable: chromium)).write(to: URL(fileURLWithPath: file))
+        try ReportFormat.pdf.render(broadcast, printer: PDFPrinter(executable: chromium)).write(
+            to: URL(fileURLWithPath: file))
         let text = try ToolRunner.run(try ToolRunner.locate("pdftotext", package: "poppler-utils"), [file, "-"])
         #expect(text.contains("종합 점수"))
         #expect(text.contains("겨울 니트"))
         #expect(text.contains("\(workspace.report.summary.unitsSold)개"))
         let info = try ToolRunner.run(try ToolRunner.locate("pdfinfo", package: "poppler-utils"), [file])
-        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
+            Int($0.split(separator: " ").last ?? "")
+        }
         #expect((1...12).contains(pages ?? 0))
         let fonts = try ToolRunner.run(try ToolRunner.locate("pdffonts", package: "poppler-utils"), [file])
         #expect(fonts.contains("Nanum"))

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Report
-@testable import Server
 import Testing
+
+@testable import Server
 
 @Suite struct ServerTests {
     /// Runs `body` against the router of a server over a fresh demo workspace, without sockets.
@@ -17,8 +18,10 @@ import Testing
     /// The list, a dashboard, a transcript and the static assets are served as HTML/CSS/JS.
     @Test func servesPages() async throws {
         try await withServer { client in
-            for (path, type) in [("/", "text/html"), ("/broadcasts/demo-a", "text/html"), ("/broadcasts/demo-a/transcript", "text/html"),
-                                 ("/static/dashboard.css", "text/css"), ("/static/dashboard.js", "text/javascript")] {
+            for (path, type) in [
+                ("/", "text/html"), ("/broadcasts/demo-a", "text/html"), ("/broadcasts/demo-a/transcript", "text/html"),
+                ("/static/dashboard.css", "text/css"), ("/static/dashboard.js", "text/javascript"),
+            ] {
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .ok, "\(path)")
                     #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path)")
@@ -37,7 +40,9 @@ import Testing
             try await client.execute(uri: "/keywords", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = String(buffer: response.body)
-                let table = page.components(separatedBy: "id=\"pooled\"").dropFirst().first?.components(separatedBy: "</table>").first ?? ""
+                let table =
+                    page.components(separatedBy: "id=\"pooled\"").dropFirst().first?.components(separatedBy: "</table>")
+                    .first ?? ""
                 #expect(table.components(separatedBy: "<tr class=").count - 1 == keywords.count)
                 // Both demo broadcasts estimate every keyword with a window; the pooled table says so.
                 let estimated = keywords.filter { $0.upliftLow != nil && $0.upliftHigh != nil }.count
@@ -57,7 +62,10 @@ import Testing
             for (uri, shows) in [("/history", 2), ("/history?ids=demo-b", 1)] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok)
-                    let table = String(buffer: response.body).components(separatedBy: "id=\"compare\"").last?.components(separatedBy: "</thead>").first ?? ""
+                    let table =
+                        String(buffer: response.body).components(separatedBy: "id=\"compare\"").last?.components(
+                            separatedBy: "</thead>"
+                        ).first ?? ""
                     #expect(table.components(separatedBy: "<a href=\"/broadcasts/").count - 1 == shows, "\(uri)")
                 }
             }
@@ -71,8 +79,12 @@ import Testing
     /// Unknown ids, traversal attempts and unknown files give 404, never a crash or a file outside the workspace.
     @Test func unknownAndTraversingPathsAre404() async throws {
         try await withServer { client in
-            for path in ["/broadcasts/nope", "/broadcasts/nope/audio", "/broadcasts/nope/report.xlsx", "/broadcasts/..%2F..%2Fetc/audio",
-                         "/broadcasts/%2E%2E/transcript", "/static/../Package.swift", "/static/..%2F..%2FPackage.swift", "/etc/passwd"] {
+            for path in [
+                "/broadcasts/nope", "/broadcasts/nope/audio", "/broadcasts/nope/report.xlsx",
+                "/broadcasts/..%2F..%2Fetc/audio",
+                "/broadcasts/%2E%2E/transcript", "/static/../Package.swift", "/static/..%2F..%2FPackage.swift",
+                "/etc/passwd",
+            ] {
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .notFound, "\(path)")
                 }
@@ -82,23 +94,28 @@ import Testing
 
     /// The recording is streamed whole, by byte range (206 with Content-Range), and a range past its end is 416.
     @Test func streamsAudioWithRanges() async throws {
-        let size = try #require((FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size] as? NSNumber)?.intValue)
+        let size = try #require(
+            (FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size]
+                as? NSNumber)?.intValue)
         try await withServer { client in
             try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.readableBytes == size)
                 #expect(response.headers[.acceptRanges] == "bytes")
             }
-            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=100-199"]) { response in
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=100-199"])
+            { response in
                 #expect(response.status == .partialContent)
                 #expect(response.body.readableBytes == 100)
                 #expect(response.headers[.contentRange] == "bytes 100-199/\(size)")
                 #expect(response.headers[.contentType] == "audio/ogg")
             }
-            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=-10"]) { response in
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=-10"]) {
+                response in
                 #expect(response.headers[.contentRange] == "bytes \(size - 10)-\(size - 1)/\(size)")
             }
-            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=\(size)-"]) { response in
+            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=\(size)-"])
+            { response in
                 #expect(response.status == .rangeNotSatisfiable)
                 #expect(response.headers[.contentRange] == "bytes */\(size)")
             }
@@ -119,8 +136,12 @@ import Testing
     /// Several ranges stay several, in request order; overlapping ones are merged; unsatisfiable ones are
     /// dropped; more than the limit are ignored.
     @Test func parsesMultipleRanges() {
-        #expect(ByteRange.parse("bytes=6-7, 0-1", size: 10) == .multiple([ByteRange(first: 6, last: 7), ByteRange(first: 0, last: 1)]))
-        #expect(ByteRange.parse("bytes=0-4,3-6,8-", size: 10) == .multiple([ByteRange(first: 0, last: 6), ByteRange(first: 8, last: 9)]))
+        #expect(
+            ByteRange.parse("bytes=6-7, 0-1", size: 10)
+                == .multiple([ByteRange(first: 6, last: 7), ByteRange(first: 0, last: 1)]))
+        #expect(
+            ByteRange.parse("bytes=0-4,3-6,8-", size: 10)
+                == .multiple([ByteRange(first: 0, last: 6), ByteRange(first: 8, last: 9)]))
         #expect(ByteRange.parse("bytes=0-1,20-30", size: 10) == .partial(ByteRange(first: 0, last: 1)))
         #expect(ByteRange.parse("bytes=20-,30-", size: 10) == .unsatisfiable)
         let many = (0..<(ByteRange.maxRanges + 1)).map { "\($0 * 2)-\($0 * 2)" }.joined(separator: ",")
@@ -132,16 +153,21 @@ import Testing
         let path = DemoWorkspace.samples + "/demo-broadcast.ogg"
         let file = try Data(contentsOf: URL(fileURLWithPath: path))
         try await withServer { client in
-            try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=0-3,100-109"]) { response in
+            try await client.execute(
+                uri: "/broadcasts/demo-a/audio", method: .get, headers: [.range: "bytes=0-3,100-109"]
+            ) { response in
                 #expect(response.status == .partialContent)
                 let type = try #require(response.headers[.contentType])
                 #expect(type.hasPrefix("multipart/byteranges; boundary="))
                 let boundary = String(type.dropFirst("multipart/byteranges; boundary=".count))
                 let body = Data(response.body.readableBytesView)
                 #expect(response.headers[.contentLength] == String(body.count))
-                var expected = Data("--\(boundary)\r\nContent-Type: audio/ogg\r\nContent-Range: bytes 0-3/\(file.count)\r\n\r\n".utf8)
+                var expected = Data(
+                    "--\(boundary)\r\nContent-Type: audio/ogg\r\nContent-Range: bytes 0-3/\(file.count)\r\n\r\n".utf8)
                 expected += file[0...3]
-                expected += Data("\r\n--\(boundary)\r\nContent-Type: audio/ogg\r\nContent-Range: bytes 100-109/\(file.count)\r\n\r\n".utf8)
+                expected += Data(
+                    "\r\n--\(boundary)\r\nContent-Type: audio/ogg\r\nContent-Range: bytes 100-109/\(file.count)\r\n\r\n"
+                        .utf8)
                 expected += file[100...109]
                 expected += Data("\r\n--\(boundary)--\r\n".utf8)
                 #expect(body == expected)
@@ -152,7 +178,7 @@ import Testing
     /// The whole recording, streamed in blocks, arrives byte for byte.
     @Test func streamsTheWholeRecordingIntact() async throws {
         let file = try Data(contentsOf: URL(fileURLWithPath: DemoWorkspace.samples + "/demo-broadcast.ogg"))
-        #expect(file.count > AudioResponder.blockSize * 2)   // several blocks
+        #expect(file.count > AudioResponder.blockSize * 2)  // several blocks
         try await withServer { client in
             try await client.execute(uri: "/broadcasts/demo-a/audio", method: .get) { response in
                 #expect(Data(response.body.readableBytesView) == file)
@@ -162,7 +188,9 @@ import Testing
 
     /// HEAD answers every page like GET, with its headers and Content-Length but no body.
     @Test func answersHead() async throws {
-        let size = try #require((FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size] as? NSNumber)?.intValue)
+        let size = try #require(
+            (FileManager.default.attributesOfItem(atPath: DemoWorkspace.samples + "/demo-broadcast.ogg")[.size]
+                as? NSNumber)?.intValue)
         try await withServer { client in
             for path in ["/", "/broadcasts/demo-a", "/static/dashboard.css"] {
                 try await client.execute(uri: path, method: .head) { response in
@@ -184,10 +212,13 @@ import Testing
     /// Pages, assets, audio and errors carry CSP (no inline script), nosniff and anti-framing headers.
     @Test func sendsSecurityHeaders() async throws {
         try await withServer { client in
-            for path in ["/", "/broadcasts/demo-a", "/static/dashboard.js", "/broadcasts/demo-a/audio", "/broadcasts/nope"] {
+            for path in [
+                "/", "/broadcasts/demo-a", "/static/dashboard.js", "/broadcasts/demo-a/audio", "/broadcasts/nope",
+            ] {
                 try await client.execute(uri: path, method: .get) { response in
                     let policy = response.headers[.contentSecurityPolicy] ?? ""
-                    #expect(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), "\(path)")
+                    #expect(
+                        policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), "\(path)")
                     #expect(!policy.contains("unsafe-inline"), "\(path)")
                     #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
                     #expect(response.headers[.init("X-Frame-Options")!] == "DENY", "\(path)")

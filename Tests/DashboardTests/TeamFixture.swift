@@ -1,11 +1,11 @@
 import Accounts
+import Catalog
 import Catchphrases
+import Checkpoints
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Catalog
-import Checkpoints
 import Report
 import Reviews
 import Server

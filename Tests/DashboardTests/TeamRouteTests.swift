@@ -51,7 +51,7 @@ import Testing
             #expect(signedIn.status == .seeOther && signedIn.location == "/board")
             #expect(session.cookie != nil && session.cookie != before)
             #expect(try await session.get("/board").body.contains("kim (analyst)"))
-            let list = try await session.get("/").body   // the list links every team page
+            let list = try await session.get("/").body  // the list links every team page
             #expect(["/board", "/catchphrases", "/alerts"].allSatisfy { list.contains("href=\"\($0)\"") })
             try await session.post("/signout", [:])
             #expect(try await session.get("/board").status == .seeOther)

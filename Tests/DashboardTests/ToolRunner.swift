@@ -5,12 +5,14 @@ import Foundation
 enum ToolRunner {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts").path
+    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
+        .path
 
     /// Absolute path of `name` on PATH, or a failure naming the Debian package that provides it.
     static func locate(_ name: String, package: String) throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+        for directory in path.split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
             return "\(directory)/\(name)"
         }
         throw Failure(description: "\(name) not found: `make test` installs it (apt-get install \(package))")
@@ -31,8 +33,11 @@ enum ToolRunner {
     }
 
     /// Standard output and standard error of `executable arguments`; a failure when it exits non-zero.
-    static func runCapturingErrors(_ executable: String, _ arguments: [String]) throws
-        -> (output: String, errors: String) {
+    static func runCapturingErrors(
+        _ executable: String, _ arguments: [String]
+    ) throws
+        -> (output: String, errors: String)
+    {
         let process = Process(), output = Pipe(), errors = Pipe()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -42,7 +47,10 @@ enum ToolRunner {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(errorText)")
+            throw Failure(
+                description:
+                    "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(errorText)"
+            )
         }
         return (String(decoding: data, as: UTF8.self), errorText)
     }

@@ -1,7 +1,8 @@
-import Foundation
 import Formatting
-@testable import Report
+import Foundation
 import Testing
+
+@testable import Report
 
 /// The pages say where a transcript's words came from when some came from captions or a cue sheet.
 @Suite struct TranscriptSourceTests {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Report
 import Reviews
 import Testing
+
+@testable import Report
 
 /// The dashboard's review word clouds.
 struct WordCloudPanelTests {

@@ -1,12 +1,14 @@
+import Testing
+
 @testable import Catalog
 @testable import Checkpoints
 @testable import Pipeline
-import Testing
 
 /// Cache keys: stable, canonical, and sensitive to everything they cover.
 struct CacheKeyTests {
-    private let base = CacheKey(stage: "transcript", version: "1", model: "abc",
-                                inputs: ["stage:acoustic": "k1", "user:keywords": "h1"], parameters: ["beamWidth": "8", "hotwordBoost": "1.5"])
+    private let base = CacheKey(
+        stage: "transcript", version: "1", model: "abc",
+        inputs: ["stage:acoustic": "k1", "user:keywords": "h1"], parameters: ["beamWidth": "8", "hotwordBoost": "1.5"])
 
     /// The same description gives the same key, whatever order the dictionaries were built in.
     @Test func keyIsCanonical() {

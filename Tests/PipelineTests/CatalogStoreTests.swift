@@ -1,23 +1,26 @@
-@testable import Catalog
-@testable import Checkpoints
 import Foundation
-@testable import Pipeline
 import Report
 import Testing
 import Validation
+
+@testable import Catalog
+@testable import Checkpoints
+@testable import Pipeline
 
 /// The dashboard's store over the catalog, and the validation figures the catalog keeps for it.
 struct CatalogStoreTests {
     /// The validation stage's corpus figures land in the catalog under the stage's key, equal to `validation.json`'s.
     @Test func validationFiguresAreStored() throws {
         let (runner, summary) = try Fixtures.processedClip()
-        let report = try CheckpointJSON.read(ValidationReport.self, from: summary.folder + "/" + CheckpointFile.validation.name)
+        let report = try CheckpointJSON.read(
+            ValidationReport.self, from: summary.folder + "/" + CheckpointFile.validation.name)
         let stored = try #require(try runner.catalog.validationResults(broadcast: summary.broadcast).first)
         #expect(stored.key == summary.stages.first { $0.stage == "validation" }?.key)
         #expect(stored.cer == report.corpus.cer && stored.wer == report.corpus.wer)
         #expect(stored.sentenceErrorRate == report.corpus.sentenceErrorRate && stored.items == 1)
-        #expect(stored.characters == 8 && stored.characters == report.corpus.characters.referenceLength)   // 오늘특가할인배송
-        #expect(stored.wordsDeletions + stored.wordsSubstitutions + stored.wordsInsertions == report.corpus.words.errors)
+        #expect(stored.characters == 8 && stored.characters == report.corpus.characters.referenceLength)  // 오늘특가할인배송
+        #expect(
+            stored.wordsDeletions + stored.wordsSubstitutions + stored.wordsInsertions == report.corpus.words.errors)
         // What the dashboard reads back are the validator's own counts.
         #expect(stored.figures.characters == report.corpus.characters && stored.figures.words == report.corpus.words)
     }
@@ -28,8 +31,9 @@ struct CatalogStoreTests {
         try runner.catalog.write { db in try db.execute(sql: "DELETE FROM validation_results") }
         let again = try runner.run(RunRequest(recording: Fixtures.clip))
         #expect(again.reusedEverything)
-        #expect(try runner.catalog.validationResults(broadcast: summary.broadcast).first?.key
-            == summary.stages.first { $0.stage == "validation" }?.key)
+        #expect(
+            try runner.catalog.validationResults(broadcast: summary.broadcast).first?.key
+                == summary.stages.first { $0.stage == "validation" }?.key)
     }
 
     /// The list comes from the catalog: name, date, length and each stage's latest run in pipeline order;
@@ -41,14 +45,18 @@ struct CatalogStoreTests {
         let entry = try #require(try store.entries().first)
         #expect(entry.id == summary.broadcast && entry.title == "clip-ko-2s.wav")
         #expect(entry.date == record.created && entry.duration == record.duration && record.duration != nil)
-        #expect(entry.stages.map(\.name) == ["decode", "acoustic", "transcript", "validation", "mentions", "alignment"])
+        #expect(
+            entry.stages.map(\.name) == ["decode", "acoustic", "transcript", "validation", "mentions", "alignment"])
         #expect(entry.stages.allSatisfy { $0.status == "done" })
-        #expect(entry.summary == (try BroadcastFolder(workspace: runner.workspace.root, id: summary.broadcast).report())?.summary)
+        #expect(
+            entry.summary
+                == (try BroadcastFolder(workspace: runner.workspace.root, id: summary.broadcast).report())?.summary)
         let figures = try #require(entry.validation)
         #expect(figures == (try runner.catalog.validationResults(broadcast: summary.broadcast).first?.figures))
         #expect(try store.broadcast(id: summary.broadcast).entry == entry)
         // The list reads summary.json, never alignment.json: a broken alignment leaves the list's figures alone.
-        try Data("{".utf8).write(to: URL(fileURLWithPath: runner.workspace.broadcastFolder(summary.broadcast) + "/alignment.json"))
+        try Data("{".utf8).write(
+            to: URL(fileURLWithPath: runner.workspace.broadcastFolder(summary.broadcast) + "/alignment.json"))
         #expect(try store.entries().first?.summary == entry.summary && entry.summary != nil)
     }
 

@@ -1,11 +1,12 @@
-@testable import Catalog
-@testable import Checkpoints
 import Foundation
 import Insight
-@testable import Pipeline
 import Report
 import Testing
 import Transcription
+
+@testable import Catalog
+@testable import Checkpoints
+@testable import Pipeline
 
 /// The broadcast list's summary rows: written by the alignment stage, rewritten when it runs again.
 struct CatalogSummaryTests {
@@ -31,14 +32,17 @@ struct CatalogSummaryTests {
         let runner = try Fixtures.runner(settings: settings)
         let inputs: [UserInputKind: String] = [
             .keywords: try Fixtures.file("k.csv", "keyword,topic\n없는말,기타\n"),
-            .events: try Fixtures.file("e.csv", "timestamp,event_type,product_id,quantity,price\n"
-                                       + "1,purchase,P1,2,1000\n"),
+            .events: try Fixtures.file(
+                "e.csv",
+                "timestamp,event_type,product_id,quantity,price\n"
+                    + "1,purchase,P1,2,1000\n"),
         ]
         let first = try runner.run(RunRequest(recording: Fixtures.clip, inputs: inputs))
         let before = try #require(try runner.catalog.broadcastSummaries(broadcast: first.broadcast).first)
         // The new list holds every word the (seeded, meaningless) model wrote, so it is mentioned.
-        let transcript = try CheckpointJSON.read(Transcript.self,
-                                                 from: first.folder + "/" + CheckpointFile.transcript.name)
+        let transcript = try CheckpointJSON.read(
+            Transcript.self,
+            from: first.folder + "/" + CheckpointFile.transcript.name)
         let words = Set(transcript.words.map(\.text).filter { !$0.isEmpty })
         #expect(!words.isEmpty)
         let list = try Fixtures.file("new.csv", "keyword,topic\n" + words.sorted().map { "\($0),새 주제\n" }.joined())

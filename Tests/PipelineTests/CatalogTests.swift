@@ -1,10 +1,11 @@
-@testable import Catalog
-@testable import Checkpoints
 import Dispatch
 import Foundation
-@testable import Pipeline
 import Synchronization
 import Testing
+
+@testable import Catalog
+@testable import Checkpoints
+@testable import Pipeline
 
 /// The SQLite catalog: schema, queueing, atomic claiming, reclaiming.
 struct CatalogTests {
@@ -71,7 +72,8 @@ struct CatalogTests {
         let start = Date()
         _ = try catalog.claimNextJob(owner: JobOwner(host: "elsewhere", pid: 1), now: start)
         #expect(try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, now: start.addingTimeInterval(30)).isEmpty)
-        #expect(try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, now: start.addingTimeInterval(90)).count == 1)
+        #expect(
+            try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, now: start.addingTimeInterval(90)).count == 1)
     }
 
     /// Jobs of `run` commands are never claimed by watchers; a dead one is marked failed.

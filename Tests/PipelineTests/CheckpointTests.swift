@@ -1,8 +1,9 @@
+import Foundation
+import Testing
+
 @testable import Catalog
 @testable import Checkpoints
-import Foundation
 @testable import Pipeline
-import Testing
 
 /// Atomic writes and the manifest.
 struct CheckpointTests {
@@ -11,7 +12,8 @@ struct CheckpointTests {
         let folder = try Fixtures.scratchFolder()
         let tooLong = String(repeating: "x", count: 300)
         #expect(throws: PipelineError.self) {
-            try AtomicFile.writeAll([("a.svg", Data("a".utf8)), ("b.svg", Data("b".utf8)), (tooLong, Data("c".utf8))], into: folder)
+            try AtomicFile.writeAll(
+                [("a.svg", Data("a".utf8)), ("b.svg", Data("b".utf8)), (tooLong, Data("c".utf8))], into: folder)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
         try AtomicFile.writeAll([("a.svg", Data("a".utf8)), ("b.svg", Data("b".utf8))], into: folder)
@@ -45,10 +47,11 @@ struct CheckpointTests {
     @Test func manifestRoundTrip() throws {
         let folder = try Fixtures.scratchFolder()
         var manifest = Manifest(broadcast: "0123456789abcdef", name: "show.wav", toolVersion: "test")
-        manifest.stages["decode"] = .init(key: "k", version: "1", modelDigest: nil, status: .done,
-                                          started: Date(timeIntervalSince1970: 1_700_000_000),
-                                          finished: Date(timeIntervalSince1970: 1_700_000_001), seconds: 1,
-                                          outputs: ["recording.json": FileDigest(bytes: 3, sha256: "ab")])
+        manifest.stages["decode"] = .init(
+            key: "k", version: "1", modelDigest: nil, status: .done,
+            started: Date(timeIntervalSince1970: 1_700_000_000),
+            finished: Date(timeIntervalSince1970: 1_700_000_001), seconds: 1,
+            outputs: ["recording.json": FileDigest(bytes: 3, sha256: "ab")])
         try manifest.save(folder: folder)
         #expect(try Manifest.load(folder: folder) == manifest)
     }
@@ -69,6 +72,7 @@ struct CheckpointTests {
         let folder = try Fixtures.scratchFolder()
         try Data("abc".utf8).write(to: URL(fileURLWithPath: folder + "/abc"))
         let digest = try FileDigest(path: folder + "/abc")
-        #expect(digest == FileDigest(bytes: 3, sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+        #expect(
+            digest == FileDigest(bytes: 3, sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
     }
 }

@@ -1,8 +1,9 @@
+import Foundation
+import Report
+
 @testable import Catalog
 @testable import Checkpoints
-import Foundation
 @testable import Pipeline
-import Report
 
 /// Paths and scratch folders the pipeline tests share.
 enum Fixtures {
@@ -18,7 +19,8 @@ enum Fixtures {
 
     /// A new empty folder.
     static func scratchFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("liveinsight-pipeline-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liveinsight-pipeline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }
@@ -27,21 +29,27 @@ enum Fixtures {
     static var tinyModels: StageModels { StageModels(acoustic: .acoustic(path: tinyModel, threads: 1)) }
 
     /// A runner on a new workspace with the tiny model.
-    static func runner(settings: PipelineSettings = PipelineSettings(), graph: StageGraph? = nil,
-                       models: StageModels = tinyModels) throws -> PipelineRunner {
+    static func runner(
+        settings: PipelineSettings = PipelineSettings(), graph: StageGraph? = nil,
+        models: StageModels = tinyModels
+    ) throws -> PipelineRunner {
         let workspace = Workspace(root: try scratchFolder())
         try workspace.create()
-        return PipelineRunner(workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
-                              graph: try graph ?? StageGraph.standard(), settings: settings,
-                              models: models, toolVersion: "test")
+        return PipelineRunner(
+            workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
+            graph: try graph ?? StageGraph.standard(), settings: settings,
+            models: models, toolVersion: "test")
     }
 }
 
 extension Fixtures {
     /// The dashboard's store over `runner`'s workspace, listed from its catalog in the pipeline's stage order.
     static func catalogStore(_ runner: PipelineRunner) -> WorkspaceStore {
-        WorkspaceStore(root: runner.workspace.root, listing: CatalogListing(
-            workspace: runner.workspace, catalog: runner.catalog, stageOrder: StageGraph.standardStages.map(\.name)))
+        WorkspaceStore(
+            root: runner.workspace.root,
+            listing: CatalogListing(
+                workspace: runner.workspace, catalog: runner.catalog, stageOrder: StageGraph.standardStages.map(\.name))
+        )
     }
 
     /// Writes `data` to `path`.
@@ -60,12 +68,18 @@ extension Fixtures {
 
     /// A runner whose workspace holds the clip run with a keyword list, a one-event log and a reference
     /// transcript: every stage but reviews has run.
-    static func processedClip(keywords: String = "keyword,topic\n특가,가격\n") throws -> (runner: PipelineRunner, summary: RunSummary) {
+    static func processedClip(
+        keywords: String = "keyword,topic\n특가,가격\n"
+    ) throws -> (runner: PipelineRunner, summary: RunSummary) {
         let runner = try runner()
-        let summary = try runner.run(RunRequest(recording: clip, inputs: [
-            .keywords: try file("k.csv", keywords), .events: try file("e.csv", "timestamp,event_type\n1,cart\n"),
-            .reference: try file("ref.txt", "오늘 특가 할인 배송"),
-        ]))
+        let summary = try runner.run(
+            RunRequest(
+                recording: clip,
+                inputs: [
+                    .keywords: try file("k.csv", keywords),
+                    .events: try file("e.csv", "timestamp,event_type\n1,cart\n"),
+                    .reference: try file("ref.txt", "오늘 특가 할인 배송"),
+                ]))
         return (runner, summary)
     }
 }

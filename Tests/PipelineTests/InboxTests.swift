@@ -1,16 +1,21 @@
+import Foundation
+import Testing
+
 @testable import Catalog
 @testable import Checkpoints
-import Foundation
 @testable import Pipeline
-import Testing
 
 /// The watched folder's file handling: names, companions, settling, moving.
 struct InboxTests {
     /// Recordings are told apart from companions, reasons and uploads in progress.
     @Test func recordingNames() {
-        for name in ["show.wav", "show.mp3", "notes.txt", "a.b.flac"] { #expect(InboxItem.isRecordingName(name), "\(name)") }
-        for name in [".hidden.wav", "show.events.csv", "show.reviews.csv", "show.keywords.csv", "show.ref.txt", "show.meta.json",
-                     "show.wav.part", "show.wav.reason.txt", "show.wav.partial-12-34", "x.crdownload"] {
+        for name in ["show.wav", "show.mp3", "notes.txt", "a.b.flac"] {
+            #expect(InboxItem.isRecordingName(name), "\(name)")
+        }
+        for name in [
+            ".hidden.wav", "show.events.csv", "show.reviews.csv", "show.keywords.csv", "show.ref.txt", "show.meta.json",
+            "show.wav.part", "show.wav.reason.txt", "show.wav.partial-12-34", "x.crdownload",
+        ] {
             #expect(!InboxItem.isRecordingName(name), "\(name)")
         }
     }
@@ -22,8 +27,11 @@ struct InboxTests {
             try Fixtures.write(Data("x".utf8), to: folder + "/" + name)
         }
         let item = InboxItem(recording: folder + "/show.wav")
-        #expect(item.companions == [.events: folder + "/show.events.csv", .reference: folder + "/show.ref.txt",
-                                    .metadata: folder + "/show.meta.json"])
+        #expect(
+            item.companions == [
+                .events: folder + "/show.events.csv", .reference: folder + "/show.ref.txt",
+                .metadata: folder + "/show.meta.json",
+            ])
         #expect(item.files.count == 4)
     }
 
@@ -34,7 +42,8 @@ struct InboxTests {
         for name in ["show.wav", "show.srt", "show.script.txt", "talk.flac", "talk.vtt"] {
             try Fixtures.write(Data("x".utf8), to: folder + "/" + name)
         }
-        #expect(InboxItem(recording: folder + "/show.wav").companions
+        #expect(
+            InboxItem(recording: folder + "/show.wav").companions
                 == [.transcript: folder + "/show.srt", .script: folder + "/show.script.txt"])
         #expect(InboxItem(recording: folder + "/talk.flac").companions == [.transcript: folder + "/talk.vtt"])
         for name in ["show.srt", "talk.vtt", "show.transcript.txt", "show.script.txt"] {
@@ -53,7 +62,7 @@ struct InboxTests {
         #expect(scanner.readyRecordings(now: start).isEmpty)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data(count: 10))   // still growing
+        try handle.write(contentsOf: Data(count: 10))  // still growing
         try handle.close()
         #expect(scanner.readyRecordings(now: start.addingTimeInterval(1.5)).isEmpty)
         let ready = scanner.readyRecordings(now: start.addingTimeInterval(3))
@@ -90,9 +99,11 @@ struct InboxTests {
     @Test func symbolicLinksAreNotFollowed() throws {
         let inbox = try Fixtures.scratchFolder(), outside = try Fixtures.scratchFolder()
         try Fixtures.write(Data(count: 10), to: outside + "/secret.wav")
-        try FileManager.default.createSymbolicLink(atPath: inbox + "/linked.wav", withDestinationPath: outside + "/secret.wav")
+        try FileManager.default.createSymbolicLink(
+            atPath: inbox + "/linked.wav", withDestinationPath: outside + "/secret.wav")
         try Fixtures.write(Data(count: 10), to: inbox + "/show.wav")
-        try FileManager.default.createSymbolicLink(atPath: inbox + "/show.events.csv", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: inbox + "/show.events.csv", withDestinationPath: "/etc/passwd")
         var scanner = InboxScanner(folder: inbox, settle: 1)
         let start = Date()
         _ = scanner.readyRecordings(now: start)
@@ -136,13 +147,18 @@ struct InboxTests {
         let runner = try Fixtures.runner()
         let outside = try Fixtures.scratchFolder()
         try Fixtures.write(Data("keep".utf8), to: outside + "/secret.wav")
-        try FileManager.default.createSymbolicLink(atPath: runner.workspace.inbox + "/linked.wav", withDestinationPath: outside + "/secret.wav")
+        try FileManager.default.createSymbolicLink(
+            atPath: runner.workspace.inbox + "/linked.wav", withDestinationPath: outside + "/secret.wav")
         var options = WatchOptions()
         (options.polling, options.exitWhenIdle, options.settle) = (true, true, 0.1)
         try WatchDaemon(runner: runner, options: options, log: { _ in }).run()
         let rejected = runner.workspace.rejected
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: rejected + "/linked.wav") == outside + "/secret.wav")
-        #expect(try String(contentsOfFile: rejected + "/linked.wav.reason.txt", encoding: .utf8).contains("a symbolic link"))
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: rejected + "/linked.wav") == outside
+                + "/secret.wav")
+        #expect(
+            try String(contentsOfFile: rejected + "/linked.wav.reason.txt", encoding: .utf8).contains("a symbolic link")
+        )
         #expect(try String(contentsOfFile: outside + "/secret.wav", encoding: .utf8) == "keep")
         #expect(try runner.catalog.stageRuns().isEmpty)
     }

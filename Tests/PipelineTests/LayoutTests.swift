@@ -1,7 +1,8 @@
 import Checkpoints
 import Foundation
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 /// `CheckpointFile` is the one list of a broadcast folder's files: the stages declare no other, and a run
 /// writes no other.
@@ -23,7 +24,9 @@ struct LayoutTests {
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: summary.folder))
         #expect(present == written.union([Manifest.fileName, CheckpointFile.inputsFolder, CheckpointFile.lockFile]))
         let layout = Set(CheckpointFile.allCases.map(\.name))
-        #expect(written.union([Manifest.fileName]) == layout.subtracting([CheckpointFile.reviews.name, CheckpointFile.reviewAlerts.name]))
+        #expect(
+            written.union([Manifest.fileName])
+                == layout.subtracting([CheckpointFile.reviews.name, CheckpointFile.reviewAlerts.name]))
         let inputsFolder = summary.folder + "/" + CheckpointFile.inputsFolder
         let inputs = try FileManager.default.contentsOfDirectory(atPath: inputsFolder)
         #expect(Set(inputs) == Set([UserInputKind.keywords, .events, .reference].map(\.fileName)))

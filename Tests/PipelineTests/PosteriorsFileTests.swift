@@ -1,9 +1,10 @@
 import Acoustic
+import Foundation
+import Testing
+
 @testable import Catalog
 @testable import Checkpoints
-import Foundation
 @testable import Pipeline
-import Testing
 
 /// `posteriors.bin`: round trips in both encodings, and clear errors for damaged files.
 struct PosteriorsFileTests {
@@ -26,8 +27,10 @@ struct PosteriorsFileTests {
     /// Writes three utterances (one empty) and returns the path.
     private static func write(_ encoding: PosteriorsEncoding, to folder: String) throws -> (String, [Posteriors]) {
         let path = folder + "/posteriors.bin"
-        let utterances = [utterance(frames: 7, vocabulary: 11, seed: 1), utterance(frames: 0, vocabulary: 11, seed: 2),
-                          utterance(frames: 3, vocabulary: 11, seed: 3)]
+        let utterances = [
+            utterance(frames: 7, vocabulary: 11, seed: 1), utterance(frames: 0, vocabulary: 11, seed: 2),
+            utterance(frames: 3, vocabulary: 11, seed: 3),
+        ]
         let writer = try PosteriorsWriter(path: path, vocabularySize: 11, modelDigest: "d1g3st", encoding: encoding)
         for (index, posteriors) in utterances.enumerated() {
             try writer.append(posteriors, start: Double(index), end: Double(index) + 0.5)
@@ -71,7 +74,9 @@ struct PosteriorsFileTests {
         #expect(worst <= 0.01, "max error \(worst)")
         for frame in 0..<first.posteriors.frames {
             let row = { (p: Posteriors) in p.values[(frame * 11)..<((frame + 1) * 11)] }
-            #expect(row(first.posteriors).firstIndex(of: row(first.posteriors).max()!) == row(written[0]).firstIndex(of: row(written[0]).max()!))
+            #expect(
+                row(first.posteriors).firstIndex(of: row(first.posteriors).max()!)
+                    == row(written[0]).firstIndex(of: row(written[0]).max()!))
         }
     }
 
@@ -98,7 +103,7 @@ struct PosteriorsFileTests {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         try Data("not posteriors at all".utf8).write(to: URL(fileURLWithPath: folder + "/text.bin"))
         #expect(throws: PipelineError.self) { try PosteriorsReader(path: folder + "/text.bin") }
-        bytes[8] = 9   // format version
+        bytes[8] = 9  // format version
         try Data(bytes).write(to: URL(fileURLWithPath: folder + "/future.bin"))
         #expect {
             try PosteriorsReader(path: folder + "/future.bin")

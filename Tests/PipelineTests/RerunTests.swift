@@ -1,20 +1,26 @@
 import Acoustic
-@testable import Catalog
-@testable import Checkpoints
 import Foundation
 import Insight
-@testable import Pipeline
 import Testing
 import Transcription
+
+@testable import Catalog
+@testable import Checkpoints
+@testable import Pipeline
 
 /// Rerunning stages of a broadcast from its checkpoints (`align <broadcast> --keywords`).
 struct RerunTests {
     /// Replaces the broadcast's checkpointed transcript with one saying `words` (one a second), as a real
     /// model would have heard them, and records it in the manifest so that it verifies.
     private func sayWords(_ words: [String], folder: String) throws {
-        let timed = words.enumerated().map { TimedWord(text: $1, start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 0.9) }
-        let transcript = Transcript(duration: 1.928, modelDigest: "test", segments: [
-            TranscriptSegment(start: 0, end: 1.9, text: words.joined(separator: " "), words: timed)])
+        let timed = words.enumerated().map {
+            TimedWord(text: $1, start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 0.9)
+        }
+        let transcript = Transcript(
+            duration: 1.928, modelDigest: "test",
+            segments: [
+                TranscriptSegment(start: 0, end: 1.9, text: words.joined(separator: " "), words: timed)
+            ])
         let path = folder + "/" + CheckpointFile.transcript.name
         try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8), to: path)
         var manifest = try #require(try Manifest.load(folder: folder))
@@ -37,8 +43,9 @@ struct RerunTests {
         let acoustic = try Manifest.load(folder: first.folder)?.stages["acoustic"]
         let runsBefore = try runner.catalog.stageRuns(broadcast: first.broadcast).count
 
-        let summary = try runner.rerun(broadcast: first.broadcast, from: ["mentions"],
-                                       inputs: [.keywords: try Fixtures.file("new.csv", "keyword,topic\n배송,배송\n")])
+        let summary = try runner.rerun(
+            broadcast: first.broadcast, from: ["mentions"],
+            inputs: [.keywords: try Fixtures.file("new.csv", "keyword,topic\n배송,배송\n")])
         #expect(summary.stages.map(\.stage) == ["mentions", "alignment"])
         #expect(summary.stages.allSatisfy { $0.status == .ran })
         let newRuns = try runner.catalog.stageRuns(broadcast: first.broadcast).dropFirst(runsBefore)
@@ -52,13 +59,18 @@ struct RerunTests {
     @Test func newKeywordListChangesTheResult() throws {
         let (runner, first) = try Fixtures.processedClip(keywords: "keyword,topic\n할인,가격\n")
         try sayWords(["오늘", "특가", "무료", "배송"], folder: first.folder)
-        _ = try runner.rerun(broadcast: first.broadcast, from: ["mentions"], inputs: [.keywords: try Fixtures.file("a.csv", "keyword,topic\n특가,가격\n")])
+        _ = try runner.rerun(
+            broadcast: first.broadcast, from: ["mentions"],
+            inputs: [.keywords: try Fixtures.file("a.csv", "keyword,topic\n특가,가격\n")])
         #expect(try transcriptMentions(first.folder) == ["특가"])
         let before = try Data(contentsOf: URL(fileURLWithPath: first.folder + "/" + CheckpointFile.alignment.name))
 
-        _ = try runner.rerun(broadcast: first.broadcast, from: ["mentions"], inputs: [.keywords: try Fixtures.file("b.csv", "keyword,topic\n배송,배송\n")])
+        _ = try runner.rerun(
+            broadcast: first.broadcast, from: ["mentions"],
+            inputs: [.keywords: try Fixtures.file("b.csv", "keyword,topic\n배송,배송\n")])
         #expect(try transcriptMentions(first.folder) == ["배송"])
-        #expect(try Data(contentsOf: URL(fileURLWithPath: first.folder + "/" + CheckpointFile.alignment.name)) != before)
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: first.folder + "/" + CheckpointFile.alignment.name)) != before)
     }
 
     /// Rerunning with the same list reuses the stages, as `run` would.
@@ -90,8 +102,9 @@ struct RerunTests {
         #expect(throws: PipelineError.invalidGraph("there is no stage named 'align'")) {
             try runner.rerun(broadcast: first.broadcast, from: ["align"])
         }
-        #expect(PipelineError.unknownBroadcast(id: "nope", workspace: "/ws").description
-            == "no broadcast 'nope' in workspace /ws; `liveinsight status --workspace /ws` lists them")
+        #expect(
+            PipelineError.unknownBroadcast(id: "nope", workspace: "/ws").description
+                == "no broadcast 'nope' in workspace /ws; `liveinsight status --workspace /ws` lists them")
     }
 
     /// Posteriors made by another model are not re-spotted with the current one's units: a full run must redo them.
@@ -115,10 +128,12 @@ struct RerunTests {
         func rerun(threshold: Float) throws -> (RunSummary, [Mention]) {
             var settings = runner.settings
             settings.spottingThreshold = threshold
-            let rerunner = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph,
-                                          settings: settings, models: Fixtures.tinyModels, toolVersion: "test")
+            let rerunner = PipelineRunner(
+                workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph,
+                settings: settings, models: Fixtures.tinyModels, toolVersion: "test")
             let summary = try rerunner.rerun(broadcast: first.broadcast, from: ["mentions"])
-            let mentions = try CheckpointJSON.read([Mention].self, from: first.folder + "/" + CheckpointFile.mentions.name)
+            let mentions = try CheckpointJSON.read(
+                [Mention].self, from: first.folder + "/" + CheckpointFile.mentions.name)
             return (summary, mentions.filter { $0.source != .transcript })
         }
         let (loose, anything) = try rerun(threshold: -1000)
@@ -136,10 +151,12 @@ struct RerunTests {
     @Test func languageModelRedecodesTheTranscript() throws {
         let (runner, _) = try Fixtures.processedClip()
         let languageModel = Fixtures.tinyModel.replacingOccurrences(of: ".safetensors", with: ".lm.safetensors")
-        let models = StageModels(acoustic: .acoustic(path: Fixtures.tinyModel, threads: 1),
-                                 language: .language(path: languageModel))
-        let fused = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph,
-                                   settings: runner.settings, models: models, toolVersion: "test")
+        let models = StageModels(
+            acoustic: .acoustic(path: Fixtures.tinyModel, threads: 1),
+            language: .language(path: languageModel))
+        let fused = PipelineRunner(
+            workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph,
+            settings: runner.settings, models: models, toolVersion: "test")
         let summary = try fused.run(RunRequest(recording: Fixtures.clip, inputs: [:]))
         let status = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.stage, $0.status) })
         #expect(status["acoustic"] == .reused && status["transcript"] == .ran, "\(status)")

@@ -1,9 +1,10 @@
-@testable import Catalog
-@testable import Checkpoints
 import Foundation
-@testable import Pipeline
 import Testing
 import Transcription
+
+@testable import Catalog
+@testable import Checkpoints
+@testable import Pipeline
 
 /// The runner: which stages run, which are reused, and what is recorded.
 struct RunnerTests {
@@ -38,7 +39,8 @@ struct RunnerTests {
         let runner = try Fixtures.runner()
         let first = try runner.run(RunRequest(recording: Fixtures.clip))
         #expect(statuses(first) == ["decode": .ran, "acoustic": .ran, "transcript": .ran])
-        let transcript = try JSONDecoder().decode(Transcript.self, from: Data(contentsOf: URL(fileURLWithPath: first.folder + "/transcript.json")))
+        let transcript = try JSONDecoder().decode(
+            Transcript.self, from: Data(contentsOf: URL(fileURLWithPath: first.folder + "/transcript.json")))
         #expect(abs(transcript.duration - 1.928) < 0.01)
         let reader = try PosteriorsReader(path: first.folder + "/posteriors.bin")
         #expect(reader.modelDigest == (try runner.models.acoustic.digest()))
@@ -47,8 +49,9 @@ struct RunnerTests {
         #expect(second.reusedEverything)
         #expect(second.broadcast == first.broadcast && first.broadcast.count == 16)
         let runs = try runner.catalog.stageRuns(broadcast: first.broadcast)
-        #expect(runs.filter { $0.status == .done }.count == 3 && runs.filter { $0.status == .reused }.count == 3,
-                "\(runs.map { ($0.stage, $0.status) })")
+        #expect(
+            runs.filter { $0.status == .done }.count == 3 && runs.filter { $0.status == .reused }.count == 3,
+            "\(runs.map { ($0.stage, $0.status) })")
     }
 
     /// A new keyword list reruns only the transcript, and is remembered by later runs.
@@ -58,7 +61,8 @@ struct RunnerTests {
         let keywords = try Fixtures.scratchFolder() + "/k.csv"
         try Data("keyword,topic\n특가,가격\n".utf8).write(to: URL(fileURLWithPath: keywords))
         let withKeywords = try runner.run(RunRequest(recording: Fixtures.clip, inputs: [.keywords: keywords]))
-        #expect(statuses(withKeywords) == ["decode": .reused, "acoustic": .reused, "transcript": .ran, "mentions": .ran])
+        #expect(
+            statuses(withKeywords) == ["decode": .reused, "acoustic": .reused, "transcript": .ran, "mentions": .ran])
         #expect(FileManager.default.fileExists(atPath: withKeywords.folder + "/inputs/keywords.csv"))
         #expect(try runner.run(RunRequest(recording: Fixtures.clip)).reusedEverything)
         #expect(try runner.catalog.keywordLists().count == 1)
@@ -70,15 +74,19 @@ struct RunnerTests {
         let runner = try Fixtures.runner(settings: settings)
         _ = try runner.run(RunRequest(recording: Fixtures.clip))
         settings.beamWidth = 3
-        let beam = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
-                                  models: runner.models, toolVersion: "test")
-        #expect(statuses(try beam.run(RunRequest(recording: Fixtures.clip)))
-            == ["decode": .reused, "acoustic": .reused, "transcript": .ran])
+        let beam = PipelineRunner(
+            workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
+            models: runner.models, toolVersion: "test")
+        #expect(
+            statuses(try beam.run(RunRequest(recording: Fixtures.clip)))
+                == ["decode": .reused, "acoustic": .reused, "transcript": .ran])
         settings.posteriorsEncoding = .int8
-        let int8 = PipelineRunner(workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
-                                  models: runner.models, toolVersion: "test")
-        #expect(statuses(try int8.run(RunRequest(recording: Fixtures.clip)))
-            == ["decode": .reused, "acoustic": .ran, "transcript": .ran])
+        let int8 = PipelineRunner(
+            workspace: runner.workspace, catalog: runner.catalog, graph: runner.graph, settings: settings,
+            models: runner.models, toolVersion: "test")
+        #expect(
+            statuses(try int8.run(RunRequest(recording: Fixtures.clip)))
+                == ["decode": .reused, "acoustic": .ran, "transcript": .ran])
     }
 
     /// An output changed on disk fails verification, so its stage reruns.
@@ -88,10 +96,11 @@ struct RunnerTests {
         let path = first.folder + "/transcript.json"
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text.removeLast()
-        text += " "   // same size, different bytes
+        text += " "  // same size, different bytes
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        #expect(statuses(try runner.run(RunRequest(recording: Fixtures.clip)))
-            == ["decode": .reused, "acoustic": .reused, "transcript": .ran])
+        #expect(
+            statuses(try runner.run(RunRequest(recording: Fixtures.clip)))
+                == ["decode": .reused, "acoustic": .reused, "transcript": .ran])
     }
 
     /// A stage whose required input is missing waits; once given, it runs.

@@ -1,7 +1,8 @@
+import Testing
+
 @testable import Catalog
 @testable import Checkpoints
 @testable import Pipeline
-import Testing
 
 /// The stage graph's checks.
 struct StageGraphTests {
@@ -16,8 +17,9 @@ struct StageGraphTests {
 
     /// The standard graph is valid and in dependency order.
     @Test func standardGraph() throws {
-        #expect(try StageGraph.standard().stages.map(\.name)
-            == ["decode", "acoustic", "transcript", "validation", "mentions", "alignment", "reviews"])
+        #expect(
+            try StageGraph.standard().stages.map(\.name)
+                == ["decode", "acoustic", "transcript", "validation", "mentions", "alignment", "reviews"])
     }
 
     /// Duplicate names, later or unknown dependencies and shared outputs are refused.

@@ -1,9 +1,10 @@
-@testable import Catalog
-@testable import Checkpoints
 import Foundation
-@testable import Pipeline
 import Testing
 import Validation
+
+@testable import Catalog
+@testable import Checkpoints
+@testable import Pipeline
 
 /// `validate --hyp <broadcast id>`: broadcast ids resolve to their checkpointed transcripts.
 struct TranscriptResolverTests {
@@ -18,8 +19,9 @@ struct TranscriptResolverTests {
         let transcript = try loader(runner.workspace).load(summary.broadcast)
         let direct = try TranscriptLoader().load(summary.folder + "/" + CheckpointFile.transcript.name)
         #expect(transcript == direct && transcript.layout == .document)
-        let report = TranscriptValidator.validate(reference: try TranscriptLoader().load(Fixtures.file("ref.txt", "오늘 특가")),
-                                                  hypothesis: transcript)
+        let report = TranscriptValidator.validate(
+            reference: try TranscriptLoader().load(Fixtures.file("ref.txt", "오늘 특가")),
+            hypothesis: transcript)
         #expect(report.items.count == 1 && report.unmatchedHypothesisIDs.isEmpty)
     }
 
@@ -32,7 +34,9 @@ struct TranscriptResolverTests {
         } throws: { error in
             let text = (error as? TranscriptError)?.description ?? ""
             return text.hasPrefix("no such file or broadcast: 0123456789abcdef (")
-                && text.contains("or one of the broadcasts of workspace \(root) (`liveinsight status --workspace \(root)` lists them)")
+                && text.contains(
+                    "or one of the broadcasts of workspace \(root) (`liveinsight status --workspace \(root)` lists them)"
+                )
         }
     }
 
@@ -43,15 +47,21 @@ struct TranscriptResolverTests {
         manifest.stages["transcript"]?.status = .failed
         manifest.stages["transcript"]?.error = "posteriors.bin: truncated"
         try manifest.save(folder: summary.folder)
-        #expect(throws: TranscriptError.noTranscriptYet(broadcast: summary.broadcast,
-                                                        reason: "the transcript stage failed: posteriors.bin: truncated")) {
+        #expect(
+            throws: TranscriptError.noTranscriptYet(
+                broadcast: summary.broadcast,
+                reason: "the transcript stage failed: posteriors.bin: truncated")
+        ) {
             try loader(runner.workspace).load(summary.broadcast)
         }
         manifest.stages["transcript"] = nil
         try manifest.save(folder: summary.folder)
-        let error = TranscriptError.noTranscriptYet(broadcast: summary.broadcast, reason: "the transcript stage has not run on it")
+        let error = TranscriptError.noTranscriptYet(
+            broadcast: summary.broadcast, reason: "the transcript stage has not run on it")
         #expect(throws: error) { try loader(runner.workspace).load(summary.broadcast) }
-        #expect(error.description == "broadcast \(summary.broadcast) has no transcript yet (the transcript stage has not run on it); "
-            + "run `liveinsight run` on its recording (or let the watcher finish it), then validate again")
+        #expect(
+            error.description
+                == "broadcast \(summary.broadcast) has no transcript yet (the transcript stage has not run on it); "
+                + "run `liveinsight run` on its recording (or let the watcher finish it), then validate again")
     }
 }

@@ -2,6 +2,7 @@ import Acoustic
 import AudioIO
 import Foundation
 import Testing
+
 @testable import Transcription
 
 /// The posteriors stream runs its front end on a thread of its own; what it yields must not depend on that.

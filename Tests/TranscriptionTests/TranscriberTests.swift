@@ -2,6 +2,7 @@ import Acoustic
 import AudioIO
 import Foundation
 import Testing
+
 @testable import Transcription
 
 /// The transcriber on the seeded tiny model: structure, times and edge cases (not accuracy).
@@ -47,7 +48,8 @@ struct TranscriberTests {
     /// Decoding checkpointed posteriors gives the same segment as recognising the audio.
     @Test func decodingPosteriorsMatchesRecognition() throws {
         let transcriber = try Self.transcriber()
-        let samples = try AudioDecoder.decodeAll(path: Self.repository.appendingPathComponent("AudioSamples/price-8k.wav").path)
+        let samples = try AudioDecoder.decodeAll(
+            path: Self.repository.appendingPathComponent("AudioSamples/price-8k.wav").path)
         let direct = transcriber.recognise(samples, start: 12)
         let again = transcriber.decode(direct.posteriors, start: 12, end: direct.segment.end)
         #expect(again == direct.segment)
@@ -107,12 +109,14 @@ struct TranscriberTests {
     /// SRT and VTT have the cue timing syntax each player expects.
     @Test func subtitleFormats() throws {
         let word = TimedWord(text: "할인", start: 3661.5, end: 3662.25, confidence: 0.9)
-        let transcript = Transcript(duration: 4000, modelDigest: "x",
-                                    segments: [TranscriptSegment(start: 3661.5, end: 3662.25, text: "할인", words: [word])])
+        let transcript = Transcript(
+            duration: 4000, modelDigest: "x",
+            segments: [TranscriptSegment(start: 3661.5, end: 3662.25, text: "할인", words: [word])])
         #expect(try TranscriptFormat.srt.render(transcript) == "1\n01:01:01,500 --> 01:01:02,250\n할인\n")
         #expect(try TranscriptFormat.vtt.render(transcript) == "WEBVTT\n\n01:01:01.500 --> 01:01:02.250\n할인\n")
         #expect(try TranscriptFormat.text.render(transcript) == "할인\n")
-        let decoded = try JSONDecoder().decode(Transcript.self, from: Data(try TranscriptFormat.json.render(transcript).utf8))
+        let decoded = try JSONDecoder().decode(
+            Transcript.self, from: Data(try TranscriptFormat.json.render(transcript).utf8))
         #expect(decoded == transcript)
     }
 }

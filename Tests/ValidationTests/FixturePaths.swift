@@ -11,7 +11,8 @@ enum FixturePaths {
 
     /// Writes `contents` (raw bytes) to a new file called `name` in a fresh temporary folder and returns its path.
     static func scratch(_ name: String, bytes contents: [UInt8]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("validation-tests-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "validation-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(contents).write(to: url)

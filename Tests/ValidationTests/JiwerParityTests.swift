@@ -1,6 +1,7 @@
 import Foundation
 import Hangul
 import Testing
+
 @testable import Validation
 
 /// Parity with jiwer on the committed fixture made by Fixtures/make_jiwer_fixture.py.
@@ -68,14 +69,17 @@ struct JiwerParityTests {
 
     /// Loads the fixture from the test bundle.
     static func fixture() throws -> Fixture {
-        let url = try #require(Bundle.module.url(forResource: "jiwer_parity", withExtension: "json",
-                                                 subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "jiwer_parity", withExtension: "json",
+                subdirectory: "Fixtures"))
         return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }
 
     /// The validator configured like the fixture's jiwer transforms.
     static func validator(_ config: Config) -> TranscriptValidator {
-        TranscriptValidator(options: ValidationOptions(normalization: TextNormalizer.Options(numberForm: config.numberForm)))
+        TranscriptValidator(
+            options: ValidationOptions(normalization: TextNormalizer.Options(numberForm: config.numberForm)))
     }
 
     /// The fixture has at least 200 pairs and both configurations.
@@ -107,8 +111,10 @@ struct JiwerParityTests {
     func corpusParity(configName: String) throws {
         let fixture = try Self.fixture()
         let config = try #require(fixture.configs[configName])
-        let reference = ItemizedTranscript(source: "ref", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.ref) })
-        let hypothesis = ItemizedTranscript(source: "hyp", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.hyp) })
+        let reference = ItemizedTranscript(
+            source: "ref", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.ref) })
+        let hypothesis = ItemizedTranscript(
+            source: "hyp", items: fixture.pairs.map { TranscriptItem(id: $0.id, text: $0.hyp) })
         let report = Self.validator(config).validate(reference: reference, hypothesis: hypothesis)
         #expect(Counts(report.corpus.words) == config.corpus.words)
         #expect(Counts(report.corpus.characters) == config.corpus.characters)

@@ -1,5 +1,6 @@
 import SeededRandom
 import Testing
+
 @testable import Validation
 
 /// The bit-parallel aligner: distances, valid alignments, rapidfuzz's tie-breaking, bounded memory.
@@ -25,7 +26,8 @@ struct LevenshteinAlignerTests {
             switch step.operation {
             case .correct, .substitution:
                 guard step.referenceIndex == i, step.hypothesisIndex == j,
-                      (a[i] == b[j]) == (step.operation == .correct) else { return false }
+                    (a[i] == b[j]) == (step.operation == .correct)
+                else { return false }
                 i += 1
                 j += 1
             case .deletion:
@@ -60,20 +62,27 @@ struct LevenshteinAlignerTests {
     /// Hand-checked splits that equal rapidfuzz's `Levenshtein.editops` (and so jiwer's counts).
     @Test func tieBreakingMatchesRapidfuzz() {
         let aligner = LevenshteinAligner()
-        #expect(aligner.align(Array("ab"), Array("ba")) == [
-            EditStep(.insertion, reference: nil, hypothesis: 0), EditStep(.correct, reference: 0, hypothesis: 1),
-            EditStep(.deletion, reference: 1, hypothesis: nil),
-        ])
-        #expect(aligner.align(Array("abcd"), Array("dcba")).map(\.operation) == [.insertion, .substitution, .correct,
-                                                                                   .substitution, .deletion])
-        #expect(aligner.align(Array("aaaa"), Array("aa")) == [
-            EditStep(.correct, reference: 0, hypothesis: 0), EditStep(.correct, reference: 1, hypothesis: 1),
-            EditStep(.deletion, reference: 2, hypothesis: nil), EditStep(.deletion, reference: 3, hypothesis: nil),
-        ])
-        #expect(aligner.align(Array("qabxcd"), Array("abycdf")).filter { $0.operation != .correct } == [
-            EditStep(.deletion, reference: 0, hypothesis: nil), EditStep(.substitution, reference: 3, hypothesis: 2),
-            EditStep(.insertion, reference: nil, hypothesis: 5),
-        ])
+        #expect(
+            aligner.align(Array("ab"), Array("ba")) == [
+                EditStep(.insertion, reference: nil, hypothesis: 0), EditStep(.correct, reference: 0, hypothesis: 1),
+                EditStep(.deletion, reference: 1, hypothesis: nil),
+            ])
+        #expect(
+            aligner.align(Array("abcd"), Array("dcba")).map(\.operation) == [
+                .insertion, .substitution, .correct,
+                .substitution, .deletion,
+            ])
+        #expect(
+            aligner.align(Array("aaaa"), Array("aa")) == [
+                EditStep(.correct, reference: 0, hypothesis: 0), EditStep(.correct, reference: 1, hypothesis: 1),
+                EditStep(.deletion, reference: 2, hypothesis: nil), EditStep(.deletion, reference: 3, hypothesis: nil),
+            ])
+        #expect(
+            aligner.align(Array("qabxcd"), Array("abycdf")).filter { $0.operation != .correct } == [
+                EditStep(.deletion, reference: 0, hypothesis: nil),
+                EditStep(.substitution, reference: 3, hypothesis: 2),
+                EditStep(.insertion, reference: nil, hypothesis: 5),
+            ])
     }
 
     /// With a tiny memory budget the checkpointed backtrace gives exactly the same steps.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Validation
 
 /// Parity with rapidfuzz on long sequences, where it splits with Hirschberg's method (fixture `long_pairs`).
@@ -72,7 +73,8 @@ struct LongAlignmentParityTests {
 
     /// The same edit operations, position for position, as rapidfuzz on every long pair.
     @Test func longPairsMatchRapidfuzz() throws {
-        let url = try #require(Bundle.module.url(forResource: "jiwer_parity", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "jiwer_parity", withExtension: "json", subdirectory: "Fixtures"))
         let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
         #expect(fixture.longPairs.count == 3)
         for pair in fixture.longPairs {
@@ -80,8 +82,9 @@ struct LongAlignmentParityTests {
             #expect(hypothesis.count == pair.hypothesisLength, "seed \(pair.seed) generator")
             let steps = LevenshteinAligner().align(reference, hypothesis)
             let counts = ErrorCounts(steps)
-            let expected = ErrorCounts(hits: counts.hits, substitutions: pair.substitutions, deletions: pair.deletions,
-                                       insertions: pair.insertions)
+            let expected = ErrorCounts(
+                hits: counts.hits, substitutions: pair.substitutions, deletions: pair.deletions,
+                insertions: pair.insertions)
             #expect(counts == expected, "seed \(pair.seed)")
             #expect(Self.editHash(steps) == pair.editopsFNV1a64, "seed \(pair.seed)")
         }

@@ -1,5 +1,6 @@
 import Hangul
 import Testing
+
 @testable import Validation
 
 /// Terminal and HTML renderings of a report.
@@ -8,8 +9,10 @@ struct ReportRenderingTests {
     static let report: ValidationReport = {
         var options = ValidationOptions()
         options.normalization.removePunctuation = false
-        let reference = ItemizedTranscript(source: "ref.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특가</b> 진행 합니다 여러분")])
-        let hypothesis = ItemizedTranscript(source: "hyp.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특카</b> 합니다 여러분 네")])
+        let reference = ItemizedTranscript(
+            source: "ref.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특가</b> 진행 합니다 여러분")])
+        let hypothesis = ItemizedTranscript(
+            source: "hyp.tsv", items: [TranscriptItem(id: #"<x>&"'"#, text: "오늘 <b>특카</b> 합니다 여러분 네")])
         return TranscriptValidator(options: options).validate(reference: reference, hypothesis: hypothesis)
     }()
 

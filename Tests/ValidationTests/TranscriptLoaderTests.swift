@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-import Transcripts
-@testable import Validation
 import TextDecoding
+import Transcripts
+
+@testable import Validation
 
 /// Reading TSV, plain text, SRT, WebVTT, JSON and directories, and the errors for bad input.
 struct TranscriptLoaderTests {
@@ -26,8 +27,11 @@ struct TranscriptLoaderTests {
     /// A row without a tab is reported with file and line.
     @Test func tsvWithoutTab() throws {
         let path = try FixturePaths.scratch("bad.tsv", "a\t가\nb 나\n")
-        #expect(throws: TranscriptError.malformed(path: path, line: 2,
-                problem: "expected `id<TAB>text` but found no tab; separate the id from the text with a tab")) {
+        #expect(
+            throws: TranscriptError.malformed(
+                path: path, line: 2,
+                problem: "expected `id<TAB>text` but found no tab; separate the id from the text with a tab")
+        ) {
             try loader.load(path)
         }
     }
@@ -49,7 +53,9 @@ struct TranscriptLoaderTests {
     /// Files in no known encoding are refused with the line and a hint.
     @Test func notText() throws {
         let path = try FixturePaths.scratch("bad.txt", bytes: [0x61, 0x0A, 0xFF, 0xFF, 0x80])
-        #expect(throws: TranscriptError.notText(path: path, problem: .unknownEncoding(line: 2))) { try loader.load(path) }
+        #expect(throws: TranscriptError.notText(path: path, problem: .unknownEncoding(line: 2))) {
+            try loader.load(path)
+        }
     }
 
     /// A missing path that no resolver knows gives the documented message.
@@ -64,14 +70,19 @@ struct TranscriptLoaderTests {
         struct Catalog: TranscriptResolver {
             let searched = "the broadcasts of workspace /ws"
             func transcript(named name: String) throws(TranscriptError) -> ItemizedTranscript? {
-                name == "b-1234" ? ItemizedTranscript(source: name, layout: .document, items: [TranscriptItem(id: name, text: "가")]) : nil
+                name == "b-1234"
+                    ? ItemizedTranscript(source: name, layout: .document, items: [TranscriptItem(id: name, text: "가")])
+                    : nil
             }
         }
         let loader = TranscriptLoader(resolvers: [Catalog()])
         #expect(try loader.load("b-1234").items.first?.text == "가")
-        #expect(throws: TranscriptError.noSuchFileOrBroadcast("b-9", searched: ["the broadcasts of workspace /ws"])) { try loader.load("b-9") }
-        #expect(TranscriptError.noSuchFileOrBroadcast("b-9", searched: ["the broadcasts of workspace /ws"]).description
-            .hasSuffix("or one of the broadcasts of workspace /ws)"))
+        #expect(throws: TranscriptError.noSuchFileOrBroadcast("b-9", searched: ["the broadcasts of workspace /ws"])) {
+            try loader.load("b-9")
+        }
+        #expect(
+            TranscriptError.noSuchFileOrBroadcast("b-9", searched: ["the broadcasts of workspace /ws"]).description
+                .hasSuffix("or one of the broadcasts of workspace /ws)"))
     }
 
     /// A directory pairs `<id>.ref.txt` as `<id>`, skips hidden and unknown files, and joins lines.
@@ -95,7 +106,8 @@ struct TranscriptLoaderTests {
 
     /// With cues as items, each cue is an item keyed by its number.
     @Test func srtCuesAsItems() throws {
-        let transcript = try TranscriptLoader(options: .init(cuesAsItems: true)).load(try FixturePaths.format("show.srt"))
+        let transcript = try TranscriptLoader(options: .init(cuesAsItems: true)).load(
+            try FixturePaths.format("show.srt"))
         #expect(transcript.items.map(\.id) == ["1", "2", "3"])
         #expect(transcript.items[2].location?.line == 9)
     }
@@ -106,21 +118,28 @@ struct TranscriptLoaderTests {
         #expect(cues.items.map(\.id) == ["intro", "2", "3"])
         #expect(cues.items[1].text == "삼만 구천 원입니다")
         let words = try #require(cues.items[0].words)
-        #expect(words == [TimedWord(text: "오늘", start: 1.1, end: 2.1, confidence: 1),
-                          TimedWord(text: "특가는", start: 2.1, end: 3.1, confidence: 1)])
+        #expect(
+            words == [
+                TimedWord(text: "오늘", start: 1.1, end: 2.1, confidence: 1),
+                TimedWord(text: "특가는", start: 2.1, end: 3.1, confidence: 1),
+            ])
     }
 
     /// A WebVTT file without its header is refused at line 1.
     @Test func vttWithoutHeader() throws {
         let path = try FixturePaths.scratch("bad.vtt", "00:01.000 --> 00:02.000\n가\n")
-        #expect(throws: TranscriptError.malformed(path: path, line: 1, problem: "expected the `WEBVTT` header on the first line")) {
+        #expect(
+            throws: TranscriptError.malformed(
+                path: path, line: 1, problem: "expected the `WEBVTT` header on the first line")
+        ) {
             try loader.load(path)
         }
     }
 
     /// A bad cue timing names its line.
     @Test func badTiming() throws {
-        let path = try FixturePaths.scratch("bad.srt", "1\n00:00:01,000 --> 00:00:02,000\n가\n\n2\n00:00:0x,000 --> 00:00:03,000\n나\n")
+        let path = try FixturePaths.scratch(
+            "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\n가\n\n2\n00:00:0x,000 --> 00:00:03,000\n나\n")
         do {
             _ = try loader.load(path)
             Issue.record("expected an error")

@@ -1,6 +1,7 @@
 import Foundation
 import Hangul
 import Testing
+
 @testable import Validation
 
 /// Hand-checked scoring cases: empty sides, insertions, Unicode forms, numbers, totals, pairing.
@@ -68,12 +69,16 @@ struct TranscriptValidatorTests {
 
     /// Corpus rates are total errors over total reference length, not the mean of item rates.
     @Test func corpusIsTotals() {
-        let reference = ItemizedTranscript(source: "r", items: [
-            TranscriptItem(id: "a", text: "가"), TranscriptItem(id: "b", text: String(repeating: "나", count: 99)),
-        ])
-        let hypothesis = ItemizedTranscript(source: "h", items: [
-            TranscriptItem(id: "a", text: "다"), TranscriptItem(id: "b", text: String(repeating: "나", count: 99)),
-        ])
+        let reference = ItemizedTranscript(
+            source: "r",
+            items: [
+                TranscriptItem(id: "a", text: "가"), TranscriptItem(id: "b", text: String(repeating: "나", count: 99)),
+            ])
+        let hypothesis = ItemizedTranscript(
+            source: "h",
+            items: [
+                TranscriptItem(id: "a", text: "다"), TranscriptItem(id: "b", text: String(repeating: "나", count: 99)),
+            ])
         let report = validator.validate(reference: reference, hypothesis: hypothesis)
         #expect(report.corpus.cer == 0.01)
         #expect(report.corpus.sentenceErrors == 1 && report.corpus.sentenceErrorRate == 0.5)
@@ -81,8 +86,10 @@ struct TranscriptValidatorTests {
 
     /// Missing hypotheses are all deletions and extra hypothesis ids are listed, both with warnings.
     @Test func unpairedIDs() {
-        let reference = ItemizedTranscript(source: "r", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "b", text: "다")])
-        let hypothesis = ItemizedTranscript(source: "h", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "z", text: "라")])
+        let reference = ItemizedTranscript(
+            source: "r", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "b", text: "다")])
+        let hypothesis = ItemizedTranscript(
+            source: "h", items: [TranscriptItem(id: "a", text: "가 나"), TranscriptItem(id: "z", text: "라")])
         let report = validator.validate(reference: reference, hypothesis: hypothesis)
         #expect(report.items.map(\.pairing) == [.paired, .missingHypothesis])
         #expect(report.items[1].words == ErrorCounts(deletions: 1))
@@ -93,8 +100,10 @@ struct TranscriptValidatorTests {
 
     /// Two single documents pair whatever their ids.
     @Test func documentsPairByPosition() {
-        let reference = ItemizedTranscript(source: "show.ref.txt", layout: .document, items: [TranscriptItem(id: "show", text: "가")])
-        let hypothesis = ItemizedTranscript(source: "asr.txt", layout: .document, items: [TranscriptItem(id: "asr", text: "가")])
+        let reference = ItemizedTranscript(
+            source: "show.ref.txt", layout: .document, items: [TranscriptItem(id: "show", text: "가")])
+        let hypothesis = ItemizedTranscript(
+            source: "asr.txt", layout: .document, items: [TranscriptItem(id: "asr", text: "가")])
         let report = validator.validate(reference: reference, hypothesis: hypothesis)
         #expect(report.items.first?.pairing == .paired)
         #expect(report.unmatchedHypothesisIDs.isEmpty && report.corpus.cer == 0)

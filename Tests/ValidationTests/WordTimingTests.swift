@@ -1,21 +1,26 @@
 import Testing
 import Transcripts
+
 @testable import Validation
 
 /// Word-time offsets of matched words.
 struct WordTimingTests {
     /// Offsets are measured on correct words only, with mean and median of absolute values.
     @Test func offsetsOfMatchedWords() throws {
-        let reference = TranscriptItem(id: "a", text: "", words: [
-            TimedWord(text: "오늘", start: 1.0, end: 1.5, confidence: 1),
-            TimedWord(text: "특가", start: 2.0, end: 2.5, confidence: 1),
-            TimedWord(text: "입니다", start: 3.0, end: 3.5, confidence: 1),
-        ])
-        let hypothesis = TranscriptItem(id: "a", text: "", words: [
-            TimedWord(text: "오늘", start: 1.1, end: 1.5, confidence: 1),
-            TimedWord(text: "특카", start: 2.0, end: 2.5, confidence: 1),
-            TimedWord(text: "입니다", start: 2.7, end: 3.6, confidence: 1),
-        ])
+        let reference = TranscriptItem(
+            id: "a", text: "",
+            words: [
+                TimedWord(text: "오늘", start: 1.0, end: 1.5, confidence: 1),
+                TimedWord(text: "특가", start: 2.0, end: 2.5, confidence: 1),
+                TimedWord(text: "입니다", start: 3.0, end: 3.5, confidence: 1),
+            ])
+        let hypothesis = TranscriptItem(
+            id: "a", text: "",
+            words: [
+                TimedWord(text: "오늘", start: 1.1, end: 1.5, confidence: 1),
+                TimedWord(text: "특카", start: 2.0, end: 2.5, confidence: 1),
+                TimedWord(text: "입니다", start: 2.7, end: 3.6, confidence: 1),
+            ])
         let (report, _) = TranscriptValidator().score(reference: reference, hypothesis: hypothesis)
         let timing = try #require(report.timing)
         #expect(timing.matchedWords == 2)

@@ -28,8 +28,10 @@ public final class StageModel<Model: Sendable>: Sendable {
     private let load: @Sendable (String) throws -> Model
     private let state = Mutex<(digest: String?, model: Model?)>((nil, nil))
 
-    init(role: ModelRole, path: String, digest: @escaping @Sendable (String) throws -> String,
-         load: @escaping @Sendable (String) throws -> Model) {
+    init(
+        role: ModelRole, path: String, digest: @escaping @Sendable (String) throws -> String,
+        load: @escaping @Sendable (String) throws -> Model
+    ) {
         (self.role, self.path, readDigest, self.load) = (role, path, digest, load)
     }
 
@@ -65,25 +67,29 @@ extension StageModel where Model == AcousticModel {
     /// The acoustic model at `path`, run with `threads` worker threads. Its digest covers the weights and
     /// the configuration (`AcousticModel.digest`); a file that records none is keyed by its whole content.
     public static func acoustic(path: String, threads: Int) -> StageModel {
-        StageModel(role: .acoustic, path: path, digest: { path in
-            let recorded = try AcousticModel.recordedDigest(path: path)
-            return recorded.isEmpty ? try FileDigest(path: path).sha256 : recorded
-        }, load: { path in try AcousticModel(path: path, threads: max(1, threads)) })
+        StageModel(
+            role: .acoustic, path: path,
+            digest: { path in
+                let recorded = try AcousticModel.recordedDigest(path: path)
+                return recorded.isEmpty ? try FileDigest(path: path).sha256 : recorded
+            }, load: { path in try AcousticModel(path: path, threads: max(1, threads)) })
     }
 }
 
 extension StageModel where Model == NgramLanguageModel {
     /// The language model at `path`.
     public static func language(path: String) -> StageModel {
-        StageModel(role: .language, path: path, digest: { path in try NgramLanguageModel.recordedDigest(path: path) },
-                   load: { path in try NgramLanguageModel(path: path) })
+        StageModel(
+            role: .language, path: path, digest: { path in try NgramLanguageModel.recordedDigest(path: path) },
+            load: { path in try NgramLanguageModel(path: path) })
     }
 }
 
 extension StageModel where Model == SentimentModel {
     /// The review sentiment model at `path`.
     public static func review(path: String) -> StageModel {
-        StageModel(role: .review, path: path, digest: { path in try SentimentModel.recordedDigest(path: path) },
-                   load: { path in try SentimentModel(path: path) })
+        StageModel(
+            role: .review, path: path, digest: { path in try SentimentModel.recordedDigest(path: path) },
+            load: { path in try SentimentModel(path: path) })
     }
 }

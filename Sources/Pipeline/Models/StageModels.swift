@@ -14,8 +14,10 @@ public struct StageModels: Sendable {
     /// The review sentiment model; nil when none was found (the reviews stage then fails when it has reviews).
     public let review: StageModel<SentimentModel>?
 
-    public init(acoustic: StageModel<AcousticModel>, language: StageModel<NgramLanguageModel>? = nil,
-                review: StageModel<SentimentModel>? = nil) {
+    public init(
+        acoustic: StageModel<AcousticModel>, language: StageModel<NgramLanguageModel>? = nil,
+        review: StageModel<SentimentModel>? = nil
+    ) {
         (self.acoustic, self.language, self.review) = (acoustic, language, review)
     }
 
@@ -31,17 +33,22 @@ public struct StageModels: Sendable {
 
     /// Finds the models: the acoustic model at `acoustic` or by its lookup (`ModelNotFound` when there is
     /// none), the language model as `language` says, the review model by its lookup (absent is allowed).
-    public static func resolve(acoustic: String?, language: LanguageModelChoice, threads: Int)
-        throws(ModelNotFound) -> StageModels {
+    public static func resolve(
+        acoustic: String?, language: LanguageModelChoice, threads: Int
+    )
+        throws(ModelNotFound) -> StageModels
+    {
         let acousticPath = try ModelLocator.resolver.require(explicit: acoustic)
-        let languagePath: String? = switch language {
-        case .companion: ModelLocator.languageModelPath(forModel: acousticPath)
-        case .file(let path): path
-        case .none: nil
-        }
-        return StageModels(acoustic: .acoustic(path: acousticPath, threads: threads),
-                           language: languagePath.map { .language(path: $0) },
-                           review: ReviewModelLocator.resolver.resolve().map { .review(path: $0) })
+        let languagePath: String? =
+            switch language {
+            case .companion: ModelLocator.languageModelPath(forModel: acousticPath)
+            case .file(let path): path
+            case .none: nil
+            }
+        return StageModels(
+            acoustic: .acoustic(path: acousticPath, threads: threads),
+            language: languagePath.map { .language(path: $0) },
+            review: ReviewModelLocator.resolver.resolve().map { .review(path: $0) })
     }
 
     /// The digest of the run's model in `role`; nil when the run has none.

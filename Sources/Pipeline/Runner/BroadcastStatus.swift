@@ -59,21 +59,27 @@ public struct BroadcastStatus: Codable, Sendable, Equatable {
     public var lastJob: JobState?
 
     /// The status of every broadcast in the catalog, oldest first.
-    public static func all(workspace: Workspace, catalog: Catalog, graph: StageGraph) throws(PipelineError) -> [BroadcastStatus] {
+    public static func all(
+        workspace: Workspace, catalog: Catalog, graph: StageGraph
+    ) throws(PipelineError) -> [BroadcastStatus] {
         let jobs = try catalog.jobs()
         return try catalog.broadcasts().map { broadcast throws(PipelineError) in
             let folder = workspace.broadcastFolder(broadcast.id)
             let manifest = try Manifest.load(folder: folder)
             let held = FileLock.isHeld(path: folder + "/" + CheckpointFile.lockFile)
             let stages = graph.stages.map { stage in
-                guard let entry = manifest?.stages[stage.name] else { return StageState(name: stage.name, status: .pending) }
-                let status: StageState.Status = switch entry.status {
-                case .done: .done
-                case .failed: .failed
-                case .running: held ? .running : .interrupted
+                guard let entry = manifest?.stages[stage.name] else {
+                    return StageState(name: stage.name, status: .pending)
                 }
-                return StageState(name: stage.name, status: status, key: entry.key, seconds: entry.seconds,
-                                  finished: entry.finished, error: entry.error)
+                let status: StageState.Status =
+                    switch entry.status {
+                    case .done: .done
+                    case .failed: .failed
+                    case .running: held ? .running : .interrupted
+                    }
+                return StageState(
+                    name: stage.name, status: status, key: entry.key, seconds: entry.seconds,
+                    finished: entry.finished, error: entry.error)
             }
             let job = jobs.last { $0.broadcastId == broadcast.id }.map {
                 JobState(id: $0.id ?? 0, file: $0.file, status: $0.status, outcome: $0.outcome, error: $0.error)

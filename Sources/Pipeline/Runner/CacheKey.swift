@@ -16,8 +16,11 @@ public struct CacheKey: Encodable, Sendable {
     /// Parameter name → value.
     public var parameters: [String: String]
 
-    public init(stage: String, version: String, model: String?, inputs: [String: String], parameters: [String: String]) {
-        (self.stage, self.version, self.model, self.inputs, self.parameters) = (stage, version, model, inputs, parameters)
+    public init(stage: String, version: String, model: String?, inputs: [String: String], parameters: [String: String])
+    {
+        (self.stage, self.version, self.model, self.inputs, self.parameters) = (
+            stage, version, model, inputs, parameters
+        )
     }
 
     /// The canonical JSON text that is hashed.
@@ -39,7 +42,7 @@ public struct CacheKey: Encodable, Sendable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(stage, forKey: .stage)
         try container.encode(version, forKey: .version)
-        try container.encode(model, forKey: .model)   // explicit null keeps "no model" distinct from a missing field
+        try container.encode(model, forKey: .model)  // explicit null keeps "no model" distinct from a missing field
         try container.encode(inputs, forKey: .inputs)
         try container.encode(parameters, forKey: .parameters)
     }

@@ -28,16 +28,22 @@ public final class PipelineRunner: Sendable {
     /// - Parameters:
     ///   - progress: makes progress reporters for long stages; nil for none.
     ///   - log: receives one line per stage event ("acoustic: ran in 3.2 s"); nil for none.
-    public init(workspace: Workspace, catalog: Catalog, graph: StageGraph, settings: PipelineSettings, models: StageModels,
-                toolVersion: String, progress: ProgressFactory? = nil, log: (@Sendable (String) -> Void)? = nil) {
-        (self.workspace, self.catalog, self.graph, self.settings, self.models) = (workspace, catalog, graph, settings, models)
+    public init(
+        workspace: Workspace, catalog: Catalog, graph: StageGraph, settings: PipelineSettings, models: StageModels,
+        toolVersion: String, progress: ProgressFactory? = nil, log: (@Sendable (String) -> Void)? = nil
+    ) {
+        (self.workspace, self.catalog, self.graph, self.settings, self.models) = (
+            workspace, catalog, graph, settings, models
+        )
         (self.toolVersion, self.progress, self.log) = (toolVersion, progress, log)
     }
 
     /// Processes `request`. `job` links the catalog's stage runs to a job; `stop` is checked before
     /// each stage (a stage in flight always finishes). Throws `PipelineError.stageFailed` naming the
     /// stage, or `.cancelled`.
-    public func run(_ request: RunRequest, job: Int64? = nil, stop: StopSignal? = nil) throws(PipelineError) -> RunSummary {
+    public func run(
+        _ request: RunRequest, job: Int64? = nil, stop: StopSignal? = nil
+    ) throws(PipelineError) -> RunSummary {
         let recordingDigest = try catalog.digest(ofRecording: request.recording)
         let id = String(recordingDigest.sha256.prefix(16))
         let folder = workspace.broadcastFolder(id)
@@ -50,27 +56,35 @@ public final class PipelineRunner: Sendable {
 
         var manifest = loadManifest(folder: folder) ?? Manifest(broadcast: id, name: name, toolVersion: toolVersion)
         manifest.toolVersion = toolVersion
-        try catalog.recordBroadcast(id: id, name: manifest.name, sourcePath: request.recording, bytes: recordingDigest.bytes)
+        try catalog.recordBroadcast(
+            id: id, name: manifest.name, sourcePath: request.recording, bytes: recordingDigest.bytes)
         try catalog.closeInterruptedStageRuns(broadcast: id)
         if let job { try catalog.attachJob(job, broadcast: id) }
-        defer {   // the duration is known once decode has run, even if a later stage fails
-            if let recording = try? RecordingInfo.load(folder: folder) { try? catalog.setDuration(recording.duration, broadcast: id) }
+        defer {  // the duration is known once decode has run, even if a later stage fails
+            if let recording = try? RecordingInfo.load(folder: folder) {
+                try? catalog.setDuration(recording.duration, broadcast: id)
+            }
         }
         let inputs = try storeInputs(request.inputs, folder: folder)
-        let context = StageContext(broadcastID: id, folder: folder, recording: request.recording, recordingDigest: recordingDigest,
-                                   settings: settings, models: models, userInputs: inputs, progress: labelled(name))
+        let context = StageContext(
+            broadcastID: id, folder: folder, recording: request.recording, recordingDigest: recordingDigest,
+            settings: settings, models: models, userInputs: inputs, progress: labelled(name))
         var keys: [String: String] = [:]
         var outcomes: [StageOutcome] = []
         for stage in graph.stages {
-            outcomes.append(try advance(stage, keys: &keys, inputs: inputs, context: context, manifest: &manifest, job: job, stop: stop))
+            outcomes.append(
+                try advance(
+                    stage, keys: &keys, inputs: inputs, context: context, manifest: &manifest, job: job, stop: stop))
         }
         return RunSummary(broadcast: id, folder: folder, name: manifest.name, stages: outcomes)
     }
 
     /// Brings one stage up to date: waiting when an input is missing, reused when the manifest records it done
     /// under the same key and its outputs verify, otherwise run. Adds its key to `keys` unless it waits.
-    func advance(_ stage: any Stage, keys: inout [String: String], inputs: [UserInputKind: StoredInput], context: StageContext,
-                 manifest: inout Manifest, job: Int64?, stop: StopSignal?) throws(PipelineError) -> StageOutcome {
+    func advance(
+        _ stage: any Stage, keys: inout [String: String], inputs: [UserInputKind: StoredInput], context: StageContext,
+        manifest: inout Manifest, job: Int64?, stop: StopSignal?
+    ) throws(PipelineError) -> StageOutcome {
         if let missing = missingInput(of: stage, inputs: inputs, available: keys) {
             log?("\(stage.name): waiting (needs \(missing))")
             return StageOutcome(stage: stage.name, status: .waiting, outputs: [], note: "needs \(missing)")
@@ -79,9 +93,12 @@ public final class PipelineRunner: Sendable {
         keys[stage.name] = key
         let outputs = stage.outputs.map(context.path)
         if let entry = manifest.stages[stage.name], entry.key == key, entry.status == .done,
-           OutputCheck.verify(entry.outputs, expected: stage.outputs, folder: context.folder) {
+            OutputCheck.verify(entry.outputs, expected: stage.outputs, folder: context.folder)
+        {
             try catalog.recordReusedStage(broadcast: context.broadcastID, job: job, stage: stage.name, key: key)
-            if let figures = stage as? any CatalogFigures, try figures.recordedKey(broadcast: context.broadcastID, in: catalog) != key {
+            if let figures = stage as? any CatalogFigures,
+                try figures.recordedKey(broadcast: context.broadcastID, in: catalog) != key
+            {
                 try figures.recordFigures(context, key: key, in: catalog)
             }
             log?("\(stage.name): reused")
@@ -100,14 +117,18 @@ public final class PipelineRunner: Sendable {
     }
 
     /// Runs one stage, recording its start, end and outputs. Returns its wall-clock seconds.
-    private func execute(_ stage: any Stage, key: String, context: StageContext, manifest: inout Manifest,
-                         job: Int64?) throws(PipelineError) -> Double {
+    private func execute(
+        _ stage: any Stage, key: String, context: StageContext, manifest: inout Manifest,
+        job: Int64?
+    ) throws(PipelineError) -> Double {
         let started = Date()
         let modelDigest = stage.usesAcousticModel ? try models.acoustic.digest() : nil
-        manifest.stages[stage.name] = Manifest.StageEntry(key: key, version: stage.version, modelDigest: modelDigest,
-                                                          status: .running, started: started)
+        manifest.stages[stage.name] = Manifest.StageEntry(
+            key: key, version: stage.version, modelDigest: modelDigest,
+            status: .running, started: started)
         try manifest.save(folder: context.folder)
-        let runID = try catalog.startStageRun(broadcast: context.broadcastID, job: job, stage: stage.name, key: key, now: started)
+        let runID = try catalog.startStageRun(
+            broadcast: context.broadcastID, job: job, stage: stage.name, key: key, now: started)
         do {
             try stage.run(context)
             var outputs: [String: FileDigest] = [:]
@@ -151,7 +172,9 @@ public final class PipelineRunner: Sendable {
     /// Copies the given inputs into the broadcast folder (replacing earlier copies, and removing the copies of
     /// the kinds each one replaces: `UserInputKind.replaces`) and returns every
     /// copy present, given now or before, with its digest.
-    func storeInputs(_ given: [UserInputKind: String], folder: String) throws(PipelineError) -> [UserInputKind: StoredInput] {
+    func storeInputs(
+        _ given: [UserInputKind: String], folder: String
+    ) throws(PipelineError) -> [UserInputKind: StoredInput] {
         for (kind, source) in given.sorted(by: { $0.key < $1.key }) {
             if let problem = FileDigest.problem(reading: source) {
                 throw .badInput(path: source, detail: "cannot use it as the \(kind.rawValue) file: \(problem)")
@@ -169,9 +192,10 @@ public final class PipelineRunner: Sendable {
                 }
             }
             if kind == .keywords {
-                try catalog.recordKeywordList(name: (source as NSString).lastPathComponent, path: source,
-                                              content: (try? TextDecoder.decode(data).text) ?? String(decoding: data, as: UTF8.self),
-                                              sha256: try FileDigest(path: source).sha256)
+                try catalog.recordKeywordList(
+                    name: (source as NSString).lastPathComponent, path: source,
+                    content: (try? TextDecoder.decode(data).text) ?? String(decoding: data, as: UTF8.self),
+                    sha256: try FileDigest(path: source).sha256)
             }
         }
         var stored: [UserInputKind: StoredInput] = [:]
@@ -186,7 +210,9 @@ public final class PipelineRunner: Sendable {
 
     /// What keeps `stage` from running: a required user input that is absent or an input stage that
     /// could not run; nil when it can run.
-    private func missingInput(of stage: any Stage, inputs: [UserInputKind: StoredInput], available: [String: String]) -> String? {
+    private func missingInput(
+        of stage: any Stage, inputs: [UserInputKind: StoredInput], available: [String: String]
+    ) -> String? {
         for input in stage.inputs {
             switch input {
             case .user(let kind, required: true) where inputs[kind] == nil: return "the \(kind.rawValue) file"
@@ -200,8 +226,10 @@ public final class PipelineRunner: Sendable {
     /// The stage's cache key from the recording's hash, earlier stages' keys, input hashes, parameters
     /// and the digests of the models it uses: the acoustic model's as the key's `model`, any other as the
     /// parameter `<role>Model` (a model the run lacks is left out).
-    private func cacheKey(of stage: any Stage, recording: FileDigest, keys: [String: String],
-                          inputs: [UserInputKind: StoredInput]) throws(PipelineError) -> String {
+    private func cacheKey(
+        of stage: any Stage, recording: FileDigest, keys: [String: String],
+        inputs: [UserInputKind: StoredInput]
+    ) throws(PipelineError) -> String {
         var parts: [String: String] = [:]
         for input in stage.inputs {
             switch input {
@@ -215,9 +243,11 @@ public final class PipelineRunner: Sendable {
             // An unreadable model is reported when the stage loads it, as that stage's failure.
             if let digest = try? models.digest(role) { parameters[role.parameterName] = digest }
         }
-        return CacheKey(stage: stage.name, version: stage.version,
-                        model: stage.usesAcousticModel ? try models.acoustic.digest() : nil,
-                        inputs: parts, parameters: parameters).value
+        return CacheKey(
+            stage: stage.name, version: stage.version,
+            model: stage.usesAcousticModel ? try models.acoustic.digest() : nil,
+            inputs: parts, parameters: parameters
+        ).value
     }
 }
 

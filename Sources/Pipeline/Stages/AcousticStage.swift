@@ -30,10 +30,11 @@ struct AcousticStage: Stage {
         do { stream = try PosteriorsStream(model: model, segmentation: context.settings.segmentation) } catch {
             throw PipelineError.modelUnusable(detail: error.description)
         }
-        let writer = try PosteriorsWriter(path: context.path(CheckpointFile.posteriors.name),
-                                          vocabularySize: model.configuration.vocabulary.count,
-                                          modelDigest: model.digest,
-                                          encoding: context.settings.posteriorsEncoding)
+        let writer = try PosteriorsWriter(
+            path: context.path(CheckpointFile.posteriors.name),
+            vocabularySize: model.configuration.vocabulary.count,
+            modelDigest: model.digest,
+            encoding: context.settings.posteriorsEncoding)
         var failure: PipelineError?
         let progress = context.progress("acoustic", total: recording.duration, unit: "s")
         defer { progress?.finish() }

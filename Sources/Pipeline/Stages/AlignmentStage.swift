@@ -8,9 +8,11 @@ import Insight
 /// What the broadcast list shows of it goes into the catalog (`broadcast_summaries`).
 struct AlignmentStage: Stage, CatalogFigures {
     let name = "alignment"
-    let version = "2"   // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels, summary.json
-    let inputs: [StageInput] = [.stage("decode"), .stage("mentions"), .user(.events, required: true),
-                                .user(.metadata, required: false)]
+    let version = "2"  // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels, summary.json
+    let inputs: [StageInput] = [
+        .stage("decode"), .stage("mentions"), .user(.events, required: true),
+        .user(.metadata, required: false),
+    ]
     /// The report, and the headline figures alone (`Insight.HeadlineFigures`) for the broadcast list.
     let outputs = [CheckpointFile.alignment.name, CheckpointFile.summary.name]
 
@@ -24,8 +26,9 @@ struct AlignmentStage: Stage, CatalogFigures {
         let metadata = try context.userInput(.metadata).map(BroadcastMetadata.load) ?? BroadcastMetadata()
         let events = try EventLog.load(path: eventsPath, broadcastStart: metadata.start, duration: recording.duration)
         let mentions = try CheckpointJSON.read([Mention].self, from: context.path(CheckpointFile.mentions.name))
-        let report = AlignmentAnalysis.analyse(mentions: mentions, events: events, duration: recording.duration,
-                                               metadata: metadata, options: context.settings.alignment)
+        let report = AlignmentAnalysis.analyse(
+            mentions: mentions, events: events, duration: recording.duration,
+            metadata: metadata, options: context.settings.alignment)
         try CheckpointJSON.write(report, to: context.path(CheckpointFile.alignment.name))
         try CheckpointJSON.write(report.headline, to: context.path(CheckpointFile.summary.name))
     }
@@ -42,7 +45,9 @@ struct AlignmentStage: Stage, CatalogFigures {
                 throw .badInput(path: path, detail: "\(error)")
             }
         }
-        try catalog.recordSummary(BroadcastSummaryRecord(report: report, metadata: metadata,
-                                                         broadcast: context.broadcastID, key: key))
+        try catalog.recordSummary(
+            BroadcastSummaryRecord(
+                report: report, metadata: metadata,
+                broadcast: context.broadcastID, key: key))
     }
 }

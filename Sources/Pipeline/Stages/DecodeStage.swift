@@ -14,8 +14,9 @@ struct DecodeStage: Stage {
     func run(_ context: StageContext) throws {
         let info = try AudioFileReader(path: context.recording).info
         guard info.frames > 0 else { throw AudioIOError.noAudio(path: context.recording) }
-        let recording = RecordingInfo(name: (context.recording as NSString).lastPathComponent,
-                                      content: context.recordingDigest, audio: info)
+        let recording = RecordingInfo(
+            name: (context.recording as NSString).lastPathComponent,
+            content: context.recordingDigest, audio: info)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(try encoder.encode(recording), to: context.path(CheckpointFile.recording.name))

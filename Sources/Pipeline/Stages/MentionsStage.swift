@@ -15,7 +15,7 @@ struct MentionsStage: Stage {
     let version = "4"
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
     let outputs = [CheckpointFile.mentions.name]
-    let models: [ModelRole] = [.acoustic]   // spotting spells keywords in the model's units
+    let models: [ModelRole] = [.acoustic]  // spotting spells keywords in the model's units
 
     /// An explicit threshold enters the key; the model's own is covered by the model digest.
     func parameters(_ settings: PipelineSettings) -> [String: String] {
@@ -34,9 +34,11 @@ struct MentionsStage: Stage {
         let reader = try PosteriorsReader(path: context.path(CheckpointFile.posteriors.name))
         var utterances: [(start: Double, posteriors: SparsePosteriors)] = []
         while let utterance = try reader.next() {
-            utterances.append((utterance.start, SparsePosteriors(utterance.posteriors, keep: PosteriorsEncoding.sparseKeep)))
+            utterances.append(
+                (utterance.start, SparsePosteriors(utterance.posteriors, keep: PosteriorsEncoding.sparseKeep)))
         }
-        let threshold = context.settings.spottingThreshold ?? configuration.spottingThreshold
+        let threshold =
+            context.settings.spottingThreshold ?? configuration.spottingThreshold
             ?? KeywordSpotter.defaultThreshold
         let mentions = MentionFinder(
             keywords: keywords, vocabulary: vocabulary, clock: Transcriber.clock(for: configuration),

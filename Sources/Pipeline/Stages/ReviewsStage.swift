@@ -1,8 +1,8 @@
 import Catalog
 import Checkpoints
 import Foundation
-import ModelLookup
 import Insight
+import ModelLookup
 import Report
 import Reviews
 
@@ -30,14 +30,17 @@ struct ReviewsStage: Stage, CatalogFigures {
         while let review = reader.next() { _ = analyzer.add(review) }
         try reader.requireAnyReview()
         let analysis = analyzer.analysis
-        let names = try context.userInput(.metadata).map(BroadcastMetadata.load)?.products
+        let names =
+            try context.userInput(.metadata).map(BroadcastMetadata.load)?.products
             .reduce(into: [String: String]()) { $0[$1.id] = $1.name } ?? [:]
         let clouds = Dictionary(analysis.wordClouds.map { ($0.productID, $0) }, uniquingKeysWith: { a, _ in a })
-        let digest = ReviewDigest(products: analysis.products.map { score in
-            let words = clouds[score.productID]
-                ?? WordCloudWords(productID: score.productID, positive: [], negative: [])
-            return ReviewDigest.Product(name: names[score.productID], score: score, words: words)
-        })
+        let digest = ReviewDigest(
+            products: analysis.products.map { score in
+                let words =
+                    clouds[score.productID]
+                    ?? WordCloudWords(productID: score.productID, positive: [], negative: [])
+                return ReviewDigest.Product(name: names[score.productID], score: score, words: words)
+            })
         try CheckpointJSON.write(digest, to: context.path(CheckpointFile.reviews.name))
         try CheckpointJSON.write(analysis.alerts, to: context.path(CheckpointFile.reviewAlerts.name))
     }
@@ -50,8 +53,9 @@ struct ReviewsStage: Stage, CatalogFigures {
         let alerts = try CheckpointJSON.read([ReviewAlert].self, from: context.path(CheckpointFile.reviewAlerts.name))
         let added: [ReviewAlert]
         do {
-            added = try catalog.recordAlerts(alerts, broadcast: context.broadcastID,
-                                             source: "reviews:\(context.broadcastID):\(key)", now: Date())
+            added = try catalog.recordAlerts(
+                alerts, broadcast: context.broadcastID,
+                source: "reviews:\(context.broadcastID):\(key)", now: Date())
         } catch let error as PipelineError {
             throw error
         } catch {

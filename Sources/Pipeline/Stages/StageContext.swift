@@ -21,12 +21,18 @@ public final class StageContext {
     private let origins: [String: String]
     private let progressFactory: ProgressFactory?
 
-    init(broadcastID: String, folder: String, recording: String, recordingDigest: FileDigest,
-         settings: PipelineSettings, models: StageModels, userInputs: [UserInputKind: StoredInput], progress: ProgressFactory?) {
-        (self.broadcastID, self.folder, self.recording, self.recordingDigest) = (broadcastID, folder, recording, recordingDigest)
+    init(
+        broadcastID: String, folder: String, recording: String, recordingDigest: FileDigest,
+        settings: PipelineSettings, models: StageModels, userInputs: [UserInputKind: StoredInput],
+        progress: ProgressFactory?
+    ) {
+        (self.broadcastID, self.folder, self.recording, self.recordingDigest) = (
+            broadcastID, folder, recording, recordingDigest
+        )
         (self.settings, self.models, progressFactory) = (settings, models, progress)
         self.userInputs = userInputs.mapValues(\.path)
-        origins = Dictionary(uniqueKeysWithValues: userInputs.values.compactMap { input in input.origin.map { (input.path, $0) } })
+        origins = Dictionary(
+            uniqueKeysWithValues: userInputs.values.compactMap { input in input.origin.map { (input.path, $0) } })
     }
 
     /// A stage's error as one line for the user: the readers name the file they read, which is the

@@ -1,7 +1,7 @@
 import Acoustic
 import Checkpoints
-import Transcription
 import TranscriptAlignment
+import Transcription
 import Validation
 
 /// The transcript stage with text from elsewhere (`Docs/transcripts.md`): captions (`run --transcript`) whose
@@ -29,8 +29,10 @@ extension TranscriptStage {
 
     /// The segments of a transcript made from `given` and the posteriors of `reader` (a recording of
     /// `duration` seconds).
-    func transcribe(_ given: GivenText, reader: PosteriorsReader, transcriber: Transcriber, duration: Double,
-                    context: StageContext) throws -> [TranscriptSegment] {
+    func transcribe(
+        _ given: GivenText, reader: PosteriorsReader, transcriber: Transcriber, duration: Double,
+        context: StageContext
+    ) throws -> [TranscriptSegment] {
         let configuration = transcriber.model.configuration
         let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
         let timed = given.cues.compactMap { cue in cue.span.map { CueAligner.Cue(text: cue.text, span: $0) } }
@@ -43,17 +45,21 @@ extension TranscriptStage {
             return try align(aligner, on: reader, duration: duration, context: context)
         }
         let recognised = try recognise(reader, with: transcriber, duration: duration, context: context)
-        let match = ScriptMatcher().match(script: given.cues.map(\.text), recognised: recognised,
-                                          vocabulary: vocabulary)
-        let aligner = CueAligner(cues: match.passages, origin: given.origin, vocabulary: vocabulary,
-                                 clock: transcriber.clock)
+        let match = ScriptMatcher().match(
+            script: given.cues.map(\.text), recognised: recognised,
+            vocabulary: vocabulary)
+        let aligner = CueAligner(
+            cues: match.passages, origin: given.origin, vocabulary: vocabulary,
+            clock: transcriber.clock)
         let passages = try align(aligner, on: PosteriorsReader(path: reader.path), duration: duration, context: context)
         return (passages + match.kept).sorted { $0.start < $1.start }
     }
 
     /// Feeds every utterance of `reader` to `aligner` and returns its segments.
-    private func align(_ aligner: CueAligner, on reader: PosteriorsReader, duration: Double,
-                       context: StageContext) throws -> [TranscriptSegment] {
+    private func align(
+        _ aligner: CueAligner, on reader: PosteriorsReader, duration: Double,
+        context: StageContext
+    ) throws -> [TranscriptSegment] {
         var aligner = aligner
         let progress = context.progress("aligning the given text", total: duration, unit: "s")
         defer { progress?.finish() }

@@ -12,8 +12,10 @@ import Transcription
 struct TranscriptStage: Stage {
     let name = "transcript"
     let version = "1"
-    let inputs: [StageInput] = [.stage("decode"), .stage("acoustic"), .user(.keywords, required: false),
-                                .user(.transcript, required: false), .user(.script, required: false)]
+    let inputs: [StageInput] = [
+        .stage("decode"), .stage("acoustic"), .user(.keywords, required: false),
+        .user(.transcript, required: false), .user(.script, required: false),
+    ]
     let outputs = [CheckpointFile.transcript.name]
     /// The acoustic model's vocabulary maps units to text; the fusion weights are in its configuration.
     let models: [ModelRole] = [.acoustic, .language]
@@ -28,33 +30,41 @@ struct TranscriptStage: Stage {
         let model = try context.models.acoustic.model()
         let reader = try PosteriorsReader(path: context.path(CheckpointFile.posteriors.name))
         guard reader.modelDigest == model.digest else {
-            throw PipelineError.corruptCheckpoint(path: reader.path, detail:
-                "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.digest.prefix(12))…")
+            throw PipelineError.corruptCheckpoint(
+                path: reader.path,
+                detail:
+                    "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.digest.prefix(12))…"
+            )
         }
         var options = Transcriber.Options()
         options.beamWidth = context.settings.beamWidth
         options.hotwordBoost = context.settings.hotwordBoost
         options.segmentation = context.settings.segmentation
         options.languageModel = try context.models.language?.model()
-        options.hotwords = try context.userInput(.keywords).map { path throws(InsightError) in
-            try KeywordList.load(path: path).keywords.flatMap(\.spellings)
-        } ?? []
+        options.hotwords =
+            try context.userInput(.keywords).map { path throws(InsightError) in
+                try KeywordList.load(path: path).keywords.flatMap(\.spellings)
+            } ?? []
         let transcriber: Transcriber
         do { transcriber = try Transcriber(model: model, options: options) } catch {
             throw PipelineError.modelUnusable(detail: error.description)
         }
         let duration = recording.duration
-        let segments = try givenText(context).map { given throws in
-            try transcribe(given, reader: reader, transcriber: transcriber, duration: duration, context: context)
-        } ?? recognise(reader, with: transcriber, duration: duration, context: context)
+        let segments =
+            try givenText(context).map { given throws in
+                try transcribe(given, reader: reader, transcriber: transcriber, duration: duration, context: context)
+            } ?? recognise(reader, with: transcriber, duration: duration, context: context)
         let transcript = Transcript(duration: recording.duration, modelDigest: model.digest, segments: segments)
-        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8),
-                             to: context.path(CheckpointFile.transcript.name))
+        try AtomicFile.write(
+            Data(try TranscriptFormat.json.render(transcript).utf8),
+            to: context.path(CheckpointFile.transcript.name))
     }
 
     /// Every utterance of `reader` decoded freely, in time order (utterances with no words left out).
-    func recognise(_ reader: PosteriorsReader, with transcriber: Transcriber, duration: Double,
-                   context: StageContext) throws -> [TranscriptSegment] {
+    func recognise(
+        _ reader: PosteriorsReader, with transcriber: Transcriber, duration: Double,
+        context: StageContext
+    ) throws -> [TranscriptSegment] {
         let progress = context.progress("transcript", total: duration, unit: "s")
         defer { progress?.finish() }
         var segments: [TranscriptSegment] = []

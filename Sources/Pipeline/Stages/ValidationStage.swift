@@ -8,15 +8,16 @@ import Validation
 /// into the catalog (`validation_results`) for the dashboard.
 struct ValidationStage: Stage, CatalogFigures {
     let name = "validation"
-    let version = "2"   // 2: an empty reference fails instead of scoring 0 %
+    let version = "2"  // 2: an empty reference fails instead of scoring 0 %
     let inputs: [StageInput] = [.stage("transcript"), .user(.reference, required: true)]
     let outputs = [CheckpointFile.validation.name]
 
     func run(_ context: StageContext) throws {
         guard let referencePath = context.userInput(.reference) else { return }
         let loader = TranscriptLoader()
-        let report = TranscriptValidator.validate(reference: try loader.load(referencePath),
-                                                  hypothesis: try loader.load(context.path(CheckpointFile.transcript.name)))
+        let report = TranscriptValidator.validate(
+            reference: try loader.load(referencePath),
+            hypothesis: try loader.load(context.path(CheckpointFile.transcript.name)))
         // An empty reference would record CER 0 % in the catalog: refuse it instead.
         if let reason = report.unscorableReason { throw PipelineError.badInput(path: referencePath, detail: reason) }
         try CheckpointJSON.write(report, to: context.path(CheckpointFile.validation.name))

@@ -14,7 +14,9 @@ final class InboxEvents: Sendable {
     /// Watches `folder` with inotify unless `polling` is set or inotify cannot be used.
     init(folder: String, polling: Bool) throws(PipelineError) {
         var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { throw .io(path: folder, detail: "cannot create a pipe (\(String(cString: strerror(errno))))") }
+        guard pipe(&ends) == 0 else {
+            throw .io(path: folder, detail: "cannot create a pipe (\(String(cString: strerror(errno))))")
+        }
         for end in ends {
             _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
             _ = fcntl(end, F_SETFD, FD_CLOEXEC)
@@ -44,7 +46,7 @@ final class InboxEvents: Sendable {
         _ = poll(&descriptors, nfds_t(descriptors.count), Int32(max(0, timeout) * 1000))
         var buffer = [UInt8](repeating: 0, count: 4096)
         for entry in descriptors where entry.revents & Int16(POLLIN) != 0 {
-            while read(entry.fd, &buffer, buffer.count) > 0 {}   // drain; the scan that follows looks at the folder itself
+            while read(entry.fd, &buffer, buffer.count) > 0 {}  // drain; the scan that follows looks at the folder itself
         }
     }
 

@@ -18,7 +18,7 @@ public struct InboxItem: Sendable, Equatable {
         var companions: [UserInputKind: String] = [:]
         for kind in UserInputKind.allCases {
             companions[kind] = kind.companionSuffixes.map { folder + "/" + stem + $0 }.first { path in
-                var info = stat()   // lstat: a companion that is a symbolic link is not followed
+                var info = stat()  // lstat: a companion that is a symbolic link is not followed
                 return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             }
         }

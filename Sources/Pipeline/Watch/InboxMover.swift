@@ -9,8 +9,14 @@ enum InboxMover {
     static func move(_ item: InboxItem, to folder: String) throws(PipelineError) -> String {
         try Workspace.createFolder(folder)
         for attempt in 1...10_000 {
-            let targets = item.files.map { folder + "/" + renamed(($0 as NSString).lastPathComponent, attempt: attempt) }
-            guard !targets.contains(where: { FileManager.default.fileExists(atPath: $0) || FileManager.default.fileExists(atPath: $0 + reasonSuffix) })
+            let targets = item.files.map {
+                folder + "/" + renamed(($0 as NSString).lastPathComponent, attempt: attempt)
+            }
+            guard
+                !targets.contains(where: {
+                    FileManager.default.fileExists(atPath: $0)
+                        || FileManager.default.fileExists(atPath: $0 + reasonSuffix)
+                })
             else { continue }
             var linked: [String] = []
             for (source, target) in zip(item.files, targets) {
@@ -19,7 +25,7 @@ enum InboxMover {
                     continue
                 }
                 let failure = errno
-                linked.forEach { unlink($0) }   // the inbox still holds every original
+                linked.forEach { unlink($0) }  // the inbox still holds every original
                 if failure == EEXIST { break }  // another watcher took the name just now: try the next one
                 throw .io(path: source, detail: "cannot move to \(folder) (\(String(cString: strerror(failure))))")
             }
@@ -46,7 +52,8 @@ enum InboxMover {
     /// `name` with `~attempt` before its extensions (companion suffixes count as one extension).
     static func renamed(_ name: String, attempt: Int) -> String {
         guard attempt > 1 else { return name }
-        let suffix = UserInputKind.allCases.flatMap(\.companionSuffixes).first { name.lowercased().hasSuffix($0) }
+        let suffix =
+            UserInputKind.allCases.flatMap(\.companionSuffixes).first { name.lowercased().hasSuffix($0) }
             ?? ((name as NSString).pathExtension.isEmpty ? "" : "." + (name as NSString).pathExtension)
         return String(name.dropLast(suffix.count)) + "~\(attempt)" + String(name.suffix(suffix.count))
     }

@@ -84,7 +84,7 @@ struct InboxScanner {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        let setLease: Int32 = 1024, readLock: Int32 = 0, unlock: Int32 = 2   // F_SETLEASE, F_RDLCK, F_UNLCK
+        let setLease: Int32 = 1024, readLock: Int32 = 0, unlock: Int32 = 2  // F_SETLEASE, F_RDLCK, F_UNLCK
         guard fcntl(descriptor, setLease, readLock) == 0 else { return errno == EAGAIN }
         _ = fcntl(descriptor, setLease, unlock)
         return false

@@ -24,7 +24,9 @@ public final class WatchDaemon: Sendable {
     private let log: @Sendable (String) -> Void
 
     /// Prepares a watcher on the runner's workspace (creating its folders).
-    public init(runner: PipelineRunner, options: WatchOptions, log: @escaping @Sendable (String) -> Void) throws(PipelineError) {
+    public init(
+        runner: PipelineRunner, options: WatchOptions, log: @escaping @Sendable (String) -> Void
+    ) throws(PipelineError) {
         (self.runner, self.options, self.log) = (runner, options, log)
         try runner.workspace.create()
         events = try InboxEvents(folder: runner.workspace.inbox, polling: options.polling)
@@ -55,13 +57,15 @@ public final class WatchDaemon: Sendable {
                 scanner.markReported(ready)
                 if now.timeIntervalSince(lastHeartbeat) >= options.heartbeatInterval {
                     try catalog.heartbeat(owner: owner, now: now)
-                    for job in try catalog.reclaimStaleJobs(host: owner.host, staleAfter: options.staleAfter, now: now) {
+                    for job in try catalog.reclaimStaleJobs(host: owner.host, staleAfter: options.staleAfter, now: now)
+                    {
                         log("\(Self.name(job.file)): its worker \(job.claimedBy ?? "?") is gone; queued again")
                     }
                     lastHeartbeat = now
                 }
                 while !stop.isRequested, inFlight.withLock({ $0 }) < options.jobs,
-                      let job = try catalog.claimNextJob(owner: owner, now: now) {
+                    let job = try catalog.claimNextJob(owner: owner, now: now)
+                {
                     inFlight.withLock { $0 += 1 }
                     workers.async(group: group) {
                         self.process(job)
@@ -70,7 +74,8 @@ public final class WatchDaemon: Sendable {
                     }
                 }
                 if options.exitWhenIdle, inFlight.withLock({ $0 }) == 0, scanner.recordingsPresent == 0,
-                   try catalog.liveJobCount() == 0 {
+                    try catalog.liveJobCount() == 0
+                {
                     break
                 }
             } catch {
@@ -92,7 +97,8 @@ public final class WatchDaemon: Sendable {
         }
         let item = InboxItem(recording: job.file)
         do {
-            let summary = try runner.run(RunRequest(recording: item.recording, inputs: item.companions), job: id, stop: stop)
+            let summary = try runner.run(
+                RunRequest(recording: item.recording, inputs: item.companions), job: id, stop: stop)
             let moved = try InboxMover.move(item, to: runner.workspace.processed)
             let outcome = summary.reusedEverything ? "duplicate" : "processed"
             if !summary.reusedEverything { try catalog.setSourcePath(moved, broadcast: summary.broadcast) }
@@ -114,7 +120,8 @@ public final class WatchDaemon: Sendable {
     /// Moves a symbolic link found in the inbox to `rejected/` with its reason, without following it: a link
     /// could point anywhere on the system (`/etc/passwd`), and the watcher reads only files dropped in.
     private func refuseLink(_ path: String) {
-        let reason = "\(Self.name(path)): a symbolic link; the watcher does not follow links: drop or copy the file itself"
+        let reason =
+            "\(Self.name(path)): a symbolic link; the watcher does not follow links: drop or copy the file itself"
         let item = InboxItem(link: path)
         do { try InboxMover.reject(item, to: runner.workspace.rejected, reason: reason) } catch {
             log("\(Self.name(path)): cannot move to rejected/: \(error)")

@@ -27,8 +27,11 @@ public struct WorkspaceTranscriptResolver: TranscriptResolver {
             throw .noTranscriptYet(broadcast: name, reason: "the transcript stage has not run on it")
         }
         switch entry.status {
-        case .running: throw .noTranscriptYet(broadcast: name, reason: "the transcript stage is running, or was interrupted")
-        case .failed: throw .noTranscriptYet(broadcast: name, reason: "the transcript stage failed: \(entry.error ?? "no reason recorded")")
+        case .running:
+            throw .noTranscriptYet(broadcast: name, reason: "the transcript stage is running, or was interrupted")
+        case .failed:
+            throw .noTranscriptYet(
+                broadcast: name, reason: "the transcript stage failed: \(entry.error ?? "no reason recorded")")
         case .done: break
         }
         let path = folder + "/" + CheckpointFile.transcript.name

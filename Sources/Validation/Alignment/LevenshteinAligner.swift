@@ -60,10 +60,12 @@ public struct LevenshteinAligner: Sendable {
             return
         }
         let split = HirschbergSplit(reference: reference, hypothesis: hypothesis)
-        collectEdits(reference[..<split.referenceMiddle], hypothesis[..<split.hypothesisMiddle],
-                     band: split.leftDistance, into: &edits)
-        collectEdits(reference[split.referenceMiddle...], hypothesis[split.hypothesisMiddle...],
-                     band: split.rightDistance, into: &edits)
+        collectEdits(
+            reference[..<split.referenceMiddle], hypothesis[..<split.hypothesisMiddle],
+            band: split.leftDistance, into: &edits)
+        collectEdits(
+            reference[split.referenceMiddle...], hypothesis[split.hypothesisMiddle...],
+            band: split.rightDistance, into: &edits)
     }
 
     /// rapidfuzz's backtrace over the whole matrix of a stretch: from the bottom-right corner, a deletion
@@ -91,7 +93,8 @@ public struct LevenshteinAligner: Sendable {
                 } else {
                     row -= 1
                     if reference[referenceStart + row] != hypothesis[hypothesisStart + column] {
-                        reversed.append(Edit(operation: .substitution, referencePosition: row, hypothesisPosition: column))
+                        reversed.append(
+                            Edit(operation: .substitution, referencePosition: row, hypothesisPosition: column))
                     }
                 }
             }
@@ -105,8 +108,10 @@ public struct LevenshteinAligner: Sendable {
             reversed.append(Edit(operation: .insertion, referencePosition: row, hypothesisPosition: column))
         }
         for edit in reversed.reversed() {
-            edits.append(Edit(operation: edit.operation, referencePosition: edit.referencePosition + referenceStart,
-                              hypothesisPosition: edit.hypothesisPosition + hypothesisStart))
+            edits.append(
+                Edit(
+                    operation: edit.operation, referencePosition: edit.referencePosition + referenceStart,
+                    hypothesisPosition: edit.hypothesisPosition + hypothesisStart))
         }
     }
 
@@ -163,8 +168,10 @@ struct HirschbergSplit {
         let hypothesisMiddle = hypothesis.startIndex + leftSize
         let left = BitParallelPattern(reference: reference, hypothesis: hypothesis[..<hypothesisMiddle])
             .lastColumnDistances()
-        let right = BitParallelPattern(reference: reference.reversed(), hypothesis: hypothesis[hypothesisMiddle...].reversed())
-            .lastColumnDistances()
+        let right = BitParallelPattern(
+            reference: reference.reversed(), hypothesis: hypothesis[hypothesisMiddle...].reversed()
+        )
+        .lastColumnDistances()
         let length = reference.count
         var best = Int.max
         var cut = 1

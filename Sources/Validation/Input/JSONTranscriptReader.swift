@@ -19,7 +19,8 @@ enum JSONTranscriptReader {
         /// Decodes `text`, falling back to `word`.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            text = try container.decodeIfPresent(String.self, forKey: .text)
+            text =
+                try container.decodeIfPresent(String.self, forKey: .text)
                 ?? container.decode(String.self, forKey: .word)
             start = try container.decode(Double.self, forKey: .start)
             end = try container.decode(Double.self, forKey: .end)

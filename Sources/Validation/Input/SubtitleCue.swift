@@ -29,7 +29,9 @@ struct SubtitleCue: Equatable {
             var index = line.startIndex
             while index < line.endIndex {
                 let character = line[index]
-                if character == "<" || character == "{", let close = line[index...].firstIndex(of: character == "<" ? ">" : "}") {
+                if character == "<" || character == "{",
+                    let close = line[index...].firstIndex(of: character == "<" ? ">" : "}")
+                {
                     let tag = line[line.index(after: index)..<close]
                     if character == "<", let time = SubtitleTimestamp.seconds(tag) {
                         segments.append((min(max(time, start), end), ""))

@@ -60,17 +60,20 @@ enum SubtitleReader {
         let hasID = !block.lines[0].contains("-->")
         let timingIndex = hasID ? 1 : 0
         guard timingIndex < block.lines.count, block.lines[timingIndex].contains("-->") else {
-            throw .malformed(path: path, line: block.firstLine,
-                             problem: "expected a cue number or identifier followed by a `start --> end` line")
+            throw .malformed(
+                path: path, line: block.firstLine,
+                problem: "expected a cue number or identifier followed by a `start --> end` line")
         }
         let timingLine = block.lines[timingIndex]
         guard let timing = SubtitleTimestamp.cueTiming(timingLine) else {
-            throw .malformed(path: path, line: block.firstLine + timingIndex,
-                             problem: "'\(timingLine.trimmingWhitespace)' is not a cue timing "
-                                + "(expected HH:MM:SS,mmm --> HH:MM:SS,mmm with the end not before the start)")
+            throw .malformed(
+                path: path, line: block.firstLine + timingIndex,
+                problem: "'\(timingLine.trimmingWhitespace)' is not a cue timing "
+                    + "(expected HH:MM:SS,mmm --> HH:MM:SS,mmm with the end not before the start)")
         }
         let id = hasID ? block.lines[0].trimmingWhitespace : String(position)
-        return SubtitleCue(id: id, start: timing.start, end: timing.end, lines: Array(block.lines[(timingIndex + 1)...]),
-                           location: SourceLocation(path: path, line: block.firstLine))
+        return SubtitleCue(
+            id: id, start: timing.start, end: timing.end, lines: Array(block.lines[(timingIndex + 1)...]),
+            location: SourceLocation(path: path, line: block.firstLine))
     }
 }

@@ -9,7 +9,8 @@ enum SubtitleTimestamp {
         for (index, field) in fields.enumerated() {
             let isLast = index == fields.count - 1
             guard !field.isEmpty, field.allSatisfy({ $0.isASCII && ($0.isNumber || (isLast && $0 == ".")) }),
-                  let value = Double(field) else { return nil }
+                let value = Double(field)
+            else { return nil }
             if index > 0, value >= 60 { return nil }
             total = total * 60 + value
         }
@@ -20,7 +21,8 @@ enum SubtitleTimestamp {
     static func cueTiming(_ line: some StringProtocol) -> (start: Double, end: Double)? {
         let fields = line.split(whereSeparator: \.isWhitespace)
         guard fields.count >= 3, fields[1] == "-->",
-              let start = seconds(fields[0]), let end = seconds(fields[2]), end >= start else { return nil }
+            let start = seconds(fields[0]), let end = seconds(fields[2]), end >= start
+        else { return nil }
         return (start, end)
     }
 }

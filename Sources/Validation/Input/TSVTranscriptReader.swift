@@ -7,8 +7,9 @@ enum TSVTranscriptReader {
         var seen = IDRegistry()
         for (number, line) in file.numberedLines where !line.allSatisfy(\.isWhitespace) {
             guard let tab = line.firstIndex(of: "\t") else {
-                throw .malformed(path: file.path, line: number,
-                                 problem: "expected `id<TAB>text` but found no tab; separate the id from the text with a tab")
+                throw .malformed(
+                    path: file.path, line: number,
+                    problem: "expected `id<TAB>text` but found no tab; separate the id from the text with a tab")
             }
             let id = line[..<tab].trimmingWhitespace
             let text = String(line[line.index(after: tab)...])
@@ -30,7 +31,8 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace.
     var trimmingWhitespace: String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return String(self[first...last])
     }
 }

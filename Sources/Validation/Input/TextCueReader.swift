@@ -98,8 +98,9 @@ private enum JSONCues {
                 let document = try JSONDecoder().decode(Document.self, from: data)
                 let untimed = document.text.map { [Cue(text: $0, word: nil, start: nil, end: nil)] }
                 guard let cues = document.segments ?? document.words ?? untimed else {
-                    throw TranscriptError.invalidJSON(path: file.path,
-                                                      problem: "found no \"segments\", \"words\" or \"text\"")
+                    throw TranscriptError.invalidJSON(
+                        path: file.path,
+                        problem: "found no \"segments\", \"words\" or \"text\"")
                 }
                 listed = cues
             }
@@ -123,12 +124,13 @@ private enum JSONCues {
                 cues.append(TextCue(text: text, span: start...end, location: location))
             default:
                 let found = [cue.start, cue.end].map { $0.map { "\($0)" } ?? "none" }
-                throw .invalidJSON(path: file.path, problem: "cue [\(index)] needs both \"start\" and \"end\" "
-                                   + "(seconds, the end not before the start) or neither; "
-                                   + "found \(found[0]) and \(found[1])")
+                throw .invalidJSON(
+                    path: file.path,
+                    problem: "cue [\(index)] needs both \"start\" and \"end\" "
+                        + "(seconds, the end not before the start) or neither; "
+                        + "found \(found[0]) and \(found[1])")
             }
         }
         return cues
     }
 }
-

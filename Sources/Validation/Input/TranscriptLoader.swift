@@ -76,7 +76,9 @@ public struct TranscriptLoader: Sendable {
     }
 
     /// The items of one file, and whether the file is a single document.
-    func items(ofFile path: String, id: String, idPrefix: String) throws(TranscriptError)
+    func items(
+        ofFile path: String, id: String, idPrefix: String
+    ) throws(TranscriptError)
         -> (items: [TranscriptItem], isDocument: Bool)
     {
         let start = SourceLocation(path: path, line: 1)

@@ -31,8 +31,9 @@ public struct TerminalReportRenderer: Sendable {
         for item in report.items {
             guard let columns = view.columns(of: item) else { continue }
             lines.append("")
-            lines.append("\(item.id)  CER \(NumberText.percent(item.cer))  WER \(NumberText.percent(item.wer))"
-                + (item.pairing == .missingHypothesis ? "  (no hypothesis)" : ""))
+            lines.append(
+                "\(item.id)  CER \(NumberText.percent(item.cer))  WER \(NumberText.percent(item.wer))"
+                    + (item.pairing == .missingHypothesis ? "  (no hypothesis)" : ""))
             lines += alignedLines(columns)
         }
         return lines.joined(separator: "\n") + "\n"
@@ -42,15 +43,18 @@ public struct TerminalReportRenderer: Sendable {
     func table(_ report: ValidationReport) -> [String] {
         let idWidth = min(30, max(6, report.items.map { DisplayWidth.columns(of: $0.id) }.max() ?? 0))
         /// One table row.
-        func row(_ id: String, _ characters: ErrorCounts, _ cer: Double, _ words: ErrorCounts, _ wer: Double) -> String {
+        func row(_ id: String, _ characters: ErrorCounts, _ cer: Double, _ words: ErrorCounts, _ wer: Double) -> String
+        {
             let shownID = DisplayWidth.columns(of: id) > idWidth ? String(id.prefix(idWidth - 1)) + "…" : id
             return DisplayWidth.padded(shownID, to: idWidth) + "  "
                 + pad(characters.referenceLength, 7) + pad(NumberText.percent(cer), 8) + counts(characters) + "  "
                 + pad(words.referenceLength, 7) + pad(NumberText.percent(wer), 8) + counts(words)
         }
-        var lines = [DisplayWidth.padded("id", to: idWidth) + "  "
-            + pad("chars", 7) + pad("CER", 8) + pad("S", 6) + pad("D", 6) + pad("I", 6) + "  "
-            + pad("words", 7) + pad("WER", 8) + pad("S", 6) + pad("D", 6) + pad("I", 6)]
+        var lines = [
+            DisplayWidth.padded("id", to: idWidth) + "  "
+                + pad("chars", 7) + pad("CER", 8) + pad("S", 6) + pad("D", 6) + pad("I", 6) + "  "
+                + pad("words", 7) + pad("WER", 8) + pad("S", 6) + pad("D", 6) + pad("I", 6)
+        ]
         for item in report.items {
             lines.append(row(item.id, item.characters, item.cer, item.words, item.wer))
         }
@@ -69,10 +73,11 @@ public struct TerminalReportRenderer: Sendable {
                 + (corpus.missingHypotheses > 0 ? ", \(corpus.missingHypotheses) without hypothesis" : ""),
         ]
         if let timing = corpus.timing {
-            lines.append("timing: \(timing.matchedWords) matched words; |start offset| mean "
-                + "\(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); "
-                + "|end offset| mean \(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), median "
-                + "\(ReportFormat.seconds(timing.medianAbsoluteEndOffset))")
+            lines.append(
+                "timing: \(timing.matchedWords) matched words; |start offset| mean "
+                    + "\(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); "
+                    + "|end offset| mean \(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), median "
+                    + "\(ReportFormat.seconds(timing.medianAbsoluteEndOffset))")
         }
         return lines
     }
@@ -84,7 +89,8 @@ public struct TerminalReportRenderer: Sendable {
         var current = prefixes
         var width = prefixes[0].count
         for column in columns {
-            let cellWidth = max(DisplayWidth.columns(of: column.ref ?? ""), DisplayWidth.columns(of: column.hyp ?? ""), 1)
+            let cellWidth = max(
+                DisplayWidth.columns(of: column.ref ?? ""), DisplayWidth.columns(of: column.hyp ?? ""), 1)
             if width + cellWidth > lineWidth, width > prefixes[0].count {
                 lines += current + [""]
                 current = prefixes

@@ -28,7 +28,8 @@ public struct ValidationReport: Codable, Equatable, Sendable {
         }
         if items.allSatisfy({ $0.pairing == .missingHypothesis }) {
             func listed(_ ids: [String]) -> String {
-                ids.isEmpty ? "none" : ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+                ids.isEmpty
+                    ? "none" : ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
             }
             return "no reference id has a hypothesis: the reference \(reference) has ids \(listed(items.map(\.id))), "
                 + "the hypothesis \(hypothesis) has \(listed(unmatchedHypothesisIDs)); items pair by id"
@@ -42,7 +43,8 @@ public struct ValidationReport: Codable, Equatable, Sendable {
     /// The report as JSON with sorted keys (pretty-printed by default).
     public func jsonData(prettyPrinted: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
+        encoder.outputFormatting =
+            prettyPrinted ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
         return try encoder.encode(self)
     }
 }

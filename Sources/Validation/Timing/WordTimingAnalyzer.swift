@@ -34,8 +34,10 @@ struct WordTimingAnalyzer {
             let share = (word.end - word.start) / Double(max(parts.count, 1))
             for (index, part) in parts.enumerated() {
                 let start = word.start + share * Double(index)
-                tokens.append(TimedWord(text: String(part), start: start, end: start + share,
-                                        confidence: word.confidence))
+                tokens.append(
+                    TimedWord(
+                        text: String(part), start: start, end: start + share,
+                        confidence: word.confidence))
             }
         }
         return tokens

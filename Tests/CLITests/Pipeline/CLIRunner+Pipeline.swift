@@ -39,7 +39,8 @@ extension CLIRunner {
 /// Recordings for the pipeline tests, cut from the committed 1.9 s clip (16 kHz mono PCM16 WAV): each
 /// variant nudges one sample, so its content hash differs while it stays valid audio.
 enum TestClips {
-    private static let source = try! Data(contentsOf: CLIRunner.repository.appendingPathComponent("Training/fixtures/clip-ko-2s.wav"))
+    private static let source = try! Data(
+        contentsOf: CLIRunner.repository.appendingPathComponent("Training/fixtures/clip-ko-2s.wav"))
     private static let headerBytes = 44
 
     /// The clip's first `seconds` (looped when longer than the clip) as a WAV file, with sample
@@ -63,7 +64,8 @@ enum TestClips {
     private static func header(dataBytes: Int) -> Data {
         func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
         let fmt: [UInt8] = [1, 0, 1, 0] + le32(16_000) + le32(32_000) + [2, 0, 16, 0]
-        return Data(Array("RIFF".utf8) + le32(36 + dataBytes) + Array("WAVEfmt ".utf8) + le32(16) + fmt
-            + Array("data".utf8) + le32(dataBytes))
+        return Data(
+            Array("RIFF".utf8) + le32(36 + dataBytes) + Array("WAVEfmt ".utf8) + le32(16) + fmt
+                + Array("data".utf8) + le32(dataBytes))
     }
 }

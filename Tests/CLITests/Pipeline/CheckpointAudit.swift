@@ -18,13 +18,15 @@ enum CheckpointAudit {
             while try reader.next() != nil {}
         }
         if files.contains("transcript.json") {
-            _ = try JSONDecoder().decode(Transcript.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/transcript.json")))
+            _ = try JSONDecoder().decode(
+                Transcript.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/transcript.json")))
         }
         guard let manifest = try Manifest.load(folder: folder) else { return [] }
         var done: Set<String> = []
         for (stage, entry) in manifest.stages where entry.status == .done {
             for (file, digest) in entry.outputs {
-                #expect(try FileDigest(path: folder + "/" + file) == digest, "\(stage): \(file) differs from the manifest")
+                #expect(
+                    try FileDigest(path: folder + "/" + file) == digest, "\(stage): \(file) differs from the manifest")
             }
             done.insert(stage)
         }

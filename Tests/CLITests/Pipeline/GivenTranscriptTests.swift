@@ -6,8 +6,12 @@ import Testing
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: CLIRunner.shippedModel), "no model in Models/ yet"))
 struct GivenTranscriptTests {
     /// The words of a broadcast's transcript.json (text, origin or "-" for none, end) and its duration.
-    static func transcript(in folder: String) throws -> (words: [(text: String, origin: String, end: Double)],
-                                                          duration: Double) {
+    static func transcript(
+        in folder: String
+    ) throws -> (
+        words: [(text: String, origin: String, end: Double)],
+        duration: Double
+    ) {
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/transcript.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let segments = try #require(object["segments"] as? [[String: Any]])
@@ -24,15 +28,19 @@ struct GivenTranscriptTests {
 
     /// Runs the pipeline on the price clip with `extra` arguments and returns the summary's stage → status.
     static func run(_ extra: [String], workspace: String) throws -> (folder: String, statuses: [String: String]) {
-        let result = try CLIRunner.run(["run", CLIRunner.sample("price-8k.wav"), "--workspace", workspace,
-                                        "--keywords", CLIRunner.sample("demo-broadcast.keywords.csv"),
-                                        "--model", CLIRunner.shippedModel, "--no-lm", "--json"] + extra)
+        let result = try CLIRunner.run(
+            [
+                "run", CLIRunner.sample("price-8k.wav"), "--workspace", workspace,
+                "--keywords", CLIRunner.sample("demo-broadcast.keywords.csv"),
+                "--model", CLIRunner.shippedModel, "--no-lm", "--json",
+            ] + extra)
         try #require(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let stages = try #require(summary["stages"] as? [[String: Any]])
-        let statuses = Dictionary(uniqueKeysWithValues: stages.map {
-            ($0["stage"] as? String ?? "", $0["status"] as? String ?? "")
-        })
+        let statuses = Dictionary(
+            uniqueKeysWithValues: stages.map {
+                ($0["stage"] as? String ?? "", $0["status"] as? String ?? "")
+            })
         return (try #require(summary["folder"] as? String), statuses)
     }
 
@@ -41,7 +49,8 @@ struct GivenTranscriptTests {
         let workspace = folder.appendingPathComponent("ws").path
         let captions = folder.appendingPathComponent("show.srt")
         // The first cue runs past the clip's end, the second starts after it.
-        let caption = "1\n00:00:00,000 --> 00:00:09,000\n오늘만 특가 39,000원에 무료 배송까지 해 드려요!\n\n"
+        let caption =
+            "1\n00:00:00,000 --> 00:00:09,000\n오늘만 특가 39,000원에 무료 배송까지 해 드려요!\n\n"
             + "2\n00:00:30,000 --> 00:00:32,000\n감사합니다\n"
         try caption.write(to: captions, atomically: true, encoding: .utf8)
 
@@ -72,8 +81,10 @@ struct GivenTranscriptTests {
 
     /// Captions and a cue sheet at once are refused before anything runs.
     @Test func transcriptAndScriptExcludeEachOther() throws {
-        let result = try CLIRunner.run(["run", CLIRunner.sample("price-8k.wav"), "--transcript", "a.srt",
-                                        "--script", "b.txt"])
+        let result = try CLIRunner.run([
+            "run", CLIRunner.sample("price-8k.wav"), "--transcript", "a.srt",
+            "--script", "b.txt",
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--transcript and --script exclude each other"), "\(result.stderr)")
     }

@@ -6,7 +6,9 @@ struct PipelineCommandTests {
     /// `run` processes a recording, says where the outputs are, and reuses everything the second time.
     @Test func runThenRerun() throws {
         let workspace = try CLIRunner.temporaryDirectory().path
-        let arguments = ["run", CLIRunner.sample("delivery-22k.ogg"), "--workspace", workspace, "--model", CLIRunner.tinyModel]
+        let arguments = [
+            "run", CLIRunner.sample("delivery-22k.ogg"), "--workspace", workspace, "--model", CLIRunner.tinyModel,
+        ]
         let first = try CLIRunner.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("outputs are in \(workspace)/broadcasts/"))
@@ -21,7 +23,9 @@ struct PipelineCommandTests {
     /// `status --json` lists each broadcast with its id, name and stages.
     @Test func statusJSON() throws {
         let workspace = try CLIRunner.temporaryDirectory().path
-        let run = try CLIRunner.run(["run", CLIRunner.sample("price-8k.wav"), "--workspace", workspace, "--model", CLIRunner.tinyModel])
+        let run = try CLIRunner.run([
+            "run", CLIRunner.sample("price-8k.wav"), "--workspace", workspace, "--model", CLIRunner.tinyModel,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let status = try CLIRunner.run(["status", "--json", "--workspace", workspace])
         let broadcasts = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]] ?? []
@@ -29,8 +33,9 @@ struct PipelineCommandTests {
         #expect((broadcasts.first?["id"] as? String)?.count == 16)
         #expect(broadcasts.first?["name"] as? String == "price-8k.wav")
         let stages = broadcasts.first?["stages"] as? [[String: Any]] ?? []
-        #expect(stages.map { $0["name"] as? String }
-            == ["decode", "acoustic", "transcript", "validation", "mentions", "alignment", "reviews"])
+        #expect(
+            stages.map { $0["name"] as? String }
+                == ["decode", "acoustic", "transcript", "validation", "mentions", "alignment", "reviews"])
         #expect(stages.prefix(3).allSatisfy { $0["status"] as? String == "done" }, "\(stages)")
         #expect(stages.dropFirst(3).allSatisfy { $0["status"] as? String != "done" }, "\(stages)")
         let table = try CLIRunner.run(["status", "--workspace", workspace])
@@ -57,7 +62,9 @@ struct PipelineCommandTests {
         let folder = try CLIRunner.temporaryDirectory()
         let input = folder.appendingPathComponent("notes.wav")
         try Data("not audio".utf8).write(to: input)
-        let result = try CLIRunner.run(["run", input.path, "--workspace", folder.path + "/ws", "--model", CLIRunner.tinyModel])
+        let result = try CLIRunner.run([
+            "run", input.path, "--workspace", folder.path + "/ws", "--model", CLIRunner.tinyModel,
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("Error: stage decode of broadcast"))
         #expect(result.stderr.contains("notes.wav: not an audio file"))

@@ -13,7 +13,9 @@ struct WatchFolderTests {
         var good: [String] = [], duplicates: [String] = [], corrupt: [String] = []
 
         init(good: Int, duplicates: Int, corrupt: Int) {
-            for index in 0..<good { add(String(format: "good-%02d.wav", index), TestClips.wav(seconds: 0.5, variant: index), to: \.good) }
+            for index in 0..<good {
+                add(String(format: "good-%02d.wav", index), TestClips.wav(seconds: 0.5, variant: index), to: \.good)
+            }
             for index in 0..<duplicates {
                 add(String(format: "dup-%02d.wav", index), files[self.good[index * 3 % good]]!, to: \.duplicates)
             }
@@ -63,7 +65,9 @@ struct WatchFolderTests {
         }
         for name in drop.corrupt {
             let reason = try String(contentsOfFile: workspace + "/rejected/" + name + ".reason.txt", encoding: .utf8)
-            #expect(reason.hasSuffix("\n") && reason.dropLast().split(separator: "\n").count == 1 && reason.contains(name), "\(reason)")
+            #expect(
+                reason.hasSuffix("\n") && reason.dropLast().split(separator: "\n").count == 1 && reason.contains(name),
+                "\(reason)")
         }
         let catalog = try Catalog(path: workspace + "/catalog.sqlite")
         let jobs = try catalog.jobs()
@@ -92,13 +96,17 @@ struct WatchFolderTests {
         let workspace = root + "/ws"
         let log = URL(fileURLWithPath: root + "/watch.log")
         let watcher = try CLIRunner.start(watch(workspace), log: log)
-        #expect(CLIRunner.wait(timeout: 30) { (try? String(contentsOf: log, encoding: .utf8))?.contains("watching") == true })
+        #expect(
+            CLIRunner.wait(timeout: 30) {
+                (try? String(contentsOf: log, encoding: .utf8))?.contains("watching") == true
+            })
         let drop = Drop(good: 60, duplicates: 20, corrupt: 20)
         try drop.put(into: workspace + "/inbox", staging: root + "/staging")
         let started = Date()
         let finished = CLIRunner.wait(timeout: 100) {
             CLIRunner.files(in: workspace + "/inbox").isEmpty
-                && CLIRunner.files(in: workspace + "/processed").count + CLIRunner.files(in: workspace + "/rejected").count == 120
+                && CLIRunner.files(in: workspace + "/processed").count
+                    + CLIRunner.files(in: workspace + "/rejected").count == 120
         }
         let seconds = Date().timeIntervalSince(started)
         kill(watcher.processIdentifier, SIGTERM)
@@ -135,24 +143,27 @@ struct WatchFolderTests {
     /// act while decode itself is in flight.
     private func watcherInAcousticStage(root: String) throws -> (watcher: Process, folder: String) {
         let workspace = root + "/ws"
-        let watcher = try CLIRunner.start(watch(workspace, model: CLIRunner.shippedModel),
-                                          log: URL(fileURLWithPath: root + "/first.log"))
+        let watcher = try CLIRunner.start(
+            watch(workspace, model: CLIRunner.shippedModel),
+            log: URL(fileURLWithPath: root + "/first.log"))
         #expect(CLIRunner.wait(timeout: 30) { FileManager.default.fileExists(atPath: workspace + "/inbox") })
         try TestClips.wav(seconds: 120, variant: 0).write(to: URL(fileURLWithPath: workspace + "/inbox/show.wav"))
         var folder = ""
-        #expect(CLIRunner.wait(timeout: 30) {
-            guard let id = CLIRunner.files(in: workspace + "/broadcasts").first else { return false }
-            folder = workspace + "/broadcasts/" + id
-            return (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
-        })
+        #expect(
+            CLIRunner.wait(timeout: 30) {
+                guard let id = CLIRunner.files(in: workspace + "/broadcasts").first else { return false }
+                folder = workspace + "/broadcasts/" + id
+                return (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
+            })
         return (watcher, folder)
     }
 
     /// Runs a second watcher until the inbox is idle and checks that it completed the job.
     private func finishWithSecondWatcher(root: String, folder: String) throws -> String {
         let workspace = root + "/ws"
-        let second = try CLIRunner.start(watch(workspace, ["--until-idle"], model: CLIRunner.shippedModel),
-                                         log: URL(fileURLWithPath: root + "/second.log"))
+        let second = try CLIRunner.start(
+            watch(workspace, ["--until-idle"], model: CLIRunner.shippedModel),
+            log: URL(fileURLWithPath: root + "/second.log"))
         second.waitUntilExit()
         let log = (try? String(contentsOfFile: root + "/second.log", encoding: .utf8)) ?? ""
         #expect(second.terminationStatus == 0, "\(log)")
@@ -174,7 +185,9 @@ struct WatchFolderTests {
         #expect(log.contains("is gone; queued again"), "\(log)")
         let runs = try Catalog(path: root + "/ws/catalog.sqlite").stageRuns()
         for stage in doneBefore {
-            #expect(runs.filter { $0.stage == stage && $0.status == .done }.count == 1, "\(stage) finished before the kill: reused")
+            #expect(
+                runs.filter { $0.stage == stage && $0.status == .done }.count == 1,
+                "\(stage) finished before the kill: reused")
         }
         #expect(!runs.contains { $0.status == .running })
     }
@@ -186,7 +199,9 @@ struct WatchFolderTests {
         kill(first.processIdentifier, SIGTERM)
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
-        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic"], "the stage in flight finishes, no more")
+        #expect(
+            try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic"],
+            "the stage in flight finishes, no more")
 
         _ = try finishWithSecondWatcher(root: root, folder: folder)
         let runs = try Catalog(path: root + "/ws/catalog.sqlite").stageRuns().filter { $0.status == .done }

@@ -6,8 +6,11 @@ import PrivatePostgres
 import Testing
 
 /// `liveinsight submit` and `liveinsight worker` processes over one shared workspace and a real PostgreSQL queue.
-@Suite(.serialized, .enabled(if: PrivatePostgres.unavailableReason == nil,
-                             "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: PrivatePostgres.unavailableReason == nil,
+        "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
 struct ScaleOutTests {
     /// Three worker processes over a batch of 100 short recordings: each is processed exactly once.
     @Test func threeWorkersProcessABatchExactlyOnce() async throws {
@@ -17,8 +20,9 @@ struct ScaleOutTests {
         let workspace = Workspace(root: root + "/ws")
         try await submitClips(0..<100, to: server, workspace: workspace)
         let workers = try (0..<3).map { index in
-            try CLIRunner.start(worker(server, workspace.root, ["--until-idle"]),
-                                log: URL(fileURLWithPath: root + "/worker-\(index).log"))
+            try CLIRunner.start(
+                worker(server, workspace.root, ["--until-idle"]),
+                log: URL(fileURLWithPath: root + "/worker-\(index).log"))
         }
         for worker in workers { worker.waitUntilExit() }
         let logs = (0..<3).map { (try? String(contentsOfFile: root + "/worker-\($0).log", encoding: .utf8)) ?? "" }
@@ -42,11 +46,12 @@ struct ScaleOutTests {
         let workspace = Workspace(root: root + "/ws")
         try await submitClips(0..<5, to: server, workspace: workspace)
         let workers = try (0..<2).map { index in
-            try CLIRunner.start(worker(server, workspace.root),
-                                log: URL(fileURLWithPath: root + "/worker-\(index).log"))
+            try CLIRunner.start(
+                worker(server, workspace.root),
+                log: URL(fileURLWithPath: root + "/worker-\(index).log"))
         }
         #expect(try await doneJobs(on: server, reach: 5))
-        try server.pause()   // a fast shutdown: it ends every worker's connections before it returns
+        try server.pause()  // a fast shutdown: it ends every worker's connections before it returns
         try await Task.sleep(for: .seconds(2))
         try server.start()
         try await submitClips(5..<10, to: server, workspace: workspace)
@@ -67,8 +72,9 @@ struct ScaleOutTests {
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         // The second worker runs the tiny model: quick, and the job's fate does not depend on the model.
-        let second = try CLIRunner.start(worker(server, root + "/ws", ["--until-idle"]),
-                                         log: URL(fileURLWithPath: root + "/second.log"))
+        let second = try CLIRunner.start(
+            worker(server, root + "/ws", ["--until-idle"]),
+            log: URL(fileURLWithPath: root + "/second.log"))
         second.waitUntilExit()
         let log = (try? String(contentsOfFile: root + "/second.log", encoding: .utf8)) ?? ""
         #expect(second.terminationStatus == 0, "\(log)")
@@ -76,8 +82,9 @@ struct ScaleOutTests {
         #expect(job.state == .done && job.attempts == 2, "\(job)")
         #expect(job.worker?.hasSuffix("/\(second.processIdentifier)") == true, "\(job)")
         #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
-        #expect(!FileLock.isHeld(path: folder + "/" + CheckpointFile.lockFile),
-                "the kernel freed the dead worker's lock")
+        #expect(
+            !FileLock.isHeld(path: folder + "/" + CheckpointFile.lockFile),
+            "the kernel freed the dead worker's lock")
     }
 
     /// SIGTERM mid-job: the stage in flight finishes, the job goes back to the queue untried, exit 0.
@@ -93,8 +100,9 @@ struct ScaleOutTests {
         #expect(log.contains("released for another worker"), "\(log)")
         let job = try #require(try await queuedJobs(on: server).first)
         #expect(job.state == .queued && job.attempts == 0, "\(job)")
-        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic"],
-                "the stage in flight finished, no more")
+        #expect(
+            try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic"],
+            "the stage in flight finished, no more")
     }
 
     /// A recording that always fails is retried, then dead-lettered with its reason; submitting it again says so,
@@ -164,27 +172,36 @@ struct ScaleOutTests {
     }
 
     /// `worker` arguments for the queue on `server` and `workspace`: the tiny model on one thread, a short lease.
-    private func worker(_ server: PrivatePostgres, _ workspace: String, _ extra: [String] = [],
-                        model: String = CLIRunner.tinyModel) -> [String] {
-        ["worker", "--queue", server.url, "--workspace", workspace, "--model", model, "--threads", "1", "--lease", "2",
-         "--poll", "0.5"] + extra
+    private func worker(
+        _ server: PrivatePostgres, _ workspace: String, _ extra: [String] = [],
+        model: String = CLIRunner.tinyModel
+    ) -> [String] {
+        [
+            "worker", "--queue", server.url, "--workspace", workspace, "--model", model, "--threads", "1", "--lease",
+            "2",
+            "--poll", "0.5",
+        ] + extra
     }
 
     /// Submits a two-minute recording, starts a worker with the shipped model and returns once the manifest
     /// records the acoustic stage running (seconds on this recording), as the watched-folder tests do.
     private func workerInAcousticStage(_ server: PrivatePostgres, root: String) async throws -> (Process, String) {
         try TestClips.wav(seconds: 120, variant: 0).write(to: URL(fileURLWithPath: root + "/show.wav"))
-        let submitted = try CLIRunner.run(["submit", root + "/show.wav", "--workspace", root + "/ws",
-                                           "--queue", server.url])
+        let submitted = try CLIRunner.run([
+            "submit", root + "/show.wav", "--workspace", root + "/ws",
+            "--queue", server.url,
+        ])
         #expect(submitted.status == 0, "\(submitted)")
-        let first = try CLIRunner.start(worker(server, root + "/ws", model: CLIRunner.shippedModel),
-                                        log: URL(fileURLWithPath: root + "/first.log"))
+        let first = try CLIRunner.start(
+            worker(server, root + "/ws", model: CLIRunner.shippedModel),
+            log: URL(fileURLWithPath: root + "/first.log"))
         var folder = ""
-        #expect(CLIRunner.wait(timeout: 60) {
-            guard let id = CLIRunner.files(in: root + "/ws/broadcasts").first else { return false }
-            folder = root + "/ws/broadcasts/" + id
-            return (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
-        })
+        #expect(
+            CLIRunner.wait(timeout: 60) {
+                guard let id = CLIRunner.files(in: root + "/ws/broadcasts").first else { return false }
+                folder = root + "/ws/broadcasts/" + id
+                return (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
+            })
         return (first, folder)
     }
 }
