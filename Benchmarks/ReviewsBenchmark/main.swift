@@ -96,11 +96,14 @@ try? FileManager.default.removeItem(atPath: csvPath)
 func rate(_ seconds: Double) -> String { String(format: "%9.0f", Double(count) / seconds) }
 print(
     """
-    \(count) reviews, \(String(format: "%.1f", Double(characters) / Double(count))) characters on average; model \(modelPath)
+    \(count) reviews, \(String(format: "%.1f", Double(characters) / Double(count))) characters on average; model\
+     \(modelPath)
                                    reviews/s (CPU)   reviews/s (wall)   × reference
     tokenizer alone (reference)    \(rate(tokenizer.cpu))         \(rate(tokenizer.wall))       1.00
-    scoring (tokenizer + model)    \(rate(scoring.cpu))         \(rate(scoring.wall))       \(String(format: "%.2f", scoring.cpu / tokenizer.cpu))
-    whole stage (dedup, sentences, topics, clouds)  \(rate(stage.cpu))   \(rate(stage.wall))       \(String(format: "%.2f", stage.cpu / tokenizer.cpu))
+    scoring (tokenizer + model)    \(rate(scoring.cpu))         \(rate(scoring.wall))\
+           \(String(format: "%.2f", scoring.cpu / tokenizer.cpu))
+    whole stage (dedup, sentences, topics, clouds)  \(rate(stage.cpu))   \(rate(stage.wall))\
+           \(String(format: "%.2f", stage.cpu / tokenizer.cpu))
     reading the CSV (ReviewReader) \(rate(reading.cpu))         \(rate(reading.wall))       \(
         String(format: "%.2f", reading.cpu / tokenizer.cpu))
     (checksum \(String(format: "%.3g", sink)))

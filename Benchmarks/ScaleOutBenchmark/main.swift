@@ -51,7 +51,7 @@ func writeRecordings(into folder: String) throws -> [String] {
     let length = Int(seconds * Double(AudioDecoder.modelSampleRate))
     return try (0..<jobCount).map { index in
         var samples = (0..<length).map { clip[$0 % clip.count] }
-        samples[index % length] += 1.0 / 16_384   // a few 16-bit steps: another recording, the same sound
+        samples[index % length] += 1.0 / 16_384  // a few 16-bit steps: another recording, the same sound
         let path = folder + "/show-\(index).wav"
         let writer = try AudioFileWriter(path: path, sampleRate: AudioDecoder.modelSampleRate, container: .wav)
         try writer.write(samples)
@@ -75,7 +75,7 @@ func commits(_ server: PrivatePostgres) async throws -> Int {
     return try await withThrowingTaskGroup(of: Void.self, returning: Int.self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }
-        try await Task.sleep(for: .seconds(1.5))   // backends flush their statistics when idle or gone
+        try await Task.sleep(for: .seconds(1.5))  // backends flush their statistics when idle or gone
         let rows = try await client.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
         var count = 0
         for try await found in rows.decode(Int.self) { count = found }
@@ -103,8 +103,10 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
     let processes = try (0..<workers).map { _ in
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["worker", "--queue", server.url, "--workspace", workspace.root, "--model", model,
-                             "--threads", "1", "--until-idle", "--poll", "0.5"]
+        process.arguments = [
+            "worker", "--queue", server.url, "--workspace", workspace.root, "--model", model,
+            "--threads", "1", "--until-idle", "--poll", "0.5",
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
@@ -129,21 +131,26 @@ var results: [Measurement] = []
 for workers in 1...3 {
     let (wall, transactions, cpu) = try await measure(workers: workers, recordings: recordings, scratch: scratch)
     let reference = results.first?.wallSeconds ?? wall
-    results.append(Measurement(workers: workers, wallSeconds: wall, jobsPerSecond: Double(jobCount) / wall,
-                               speedUpOverOneWorker: reference / wall, transactionsPerJob: transactions,
-                               workerCPUSecondsPerJob: cpu))
-    print(String(format: "%d worker(s): %.1f s, %.2f jobs/s, %.2fx over 1 worker, %.1f transactions/job, "
-                 + "%.3f CPU s/job", workers, wall, Double(jobCount) / wall, reference / wall, transactions, cpu))
+    results.append(
+        Measurement(
+            workers: workers, wallSeconds: wall, jobsPerSecond: Double(jobCount) / wall,
+            speedUpOverOneWorker: reference / wall, transactionsPerJob: transactions,
+            workerCPUSecondsPerJob: cpu))
+    print(
+        String(
+            format: "%d worker(s): %.1f s, %.2f jobs/s, %.2fx over 1 worker, %.1f transactions/job, "
+                + "%.3f CPU s/job", workers, wall, Double(jobCount) / wall, reference / wall, transactions, cpu))
 }
 struct Report: Codable {
     var binary: String, model: String, jobs: Int, secondsPerRecording: Double, cores: Int
     var loadAverageBefore: Double, loadAverageAfter: Double, date: String
     var results: [Measurement]
 }
-let report = Report(binary: binary, model: model, jobs: jobCount, secondsPerRecording: seconds,
-                    cores: ProcessInfo.processInfo.activeProcessorCount, loadAverageBefore: loadBefore,
-                    loadAverageAfter: loadAverage(), date: ISO8601DateFormatter().string(from: Date()),
-                    results: results)
+let report = Report(
+    binary: binary, model: model, jobs: jobCount, secondsPerRecording: seconds,
+    cores: ProcessInfo.processInfo.activeProcessorCount, loadAverageBefore: loadBefore,
+    loadAverageAfter: loadAverage(), date: ISO8601DateFormatter().string(from: Date()),
+    results: results)
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
 try (encoder.encode(report) + Data("\n".utf8)).write(to: URL(fileURLWithPath: output))

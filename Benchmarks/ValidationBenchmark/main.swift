@@ -100,7 +100,8 @@ guard naive.result.characters == ours.result.corpus.characters.errors,
     naive.result.words == ours.result.corpus.words.errors
 else {
     print(
-        "MISMATCH: naive errors \(naive.result), ours \(ours.result.corpus.characters.errors), \(ours.result.corpus.words.errors)"
+        "MISMATCH: naive errors \(naive.result), "
+            + "ours \(ours.result.corpus.characters.errors), \(ours.result.corpus.words.errors)"
     )
     exit(1)
 }
@@ -125,7 +126,8 @@ let textbookOnly = measure { () -> Int in
 }
 
 print(
-    "ValidationBenchmark: \(pairCount) pairs (seed \(seed)), \(ours.result.corpus.characters.referenceLength) reference characters, "
+    "ValidationBenchmark: \(pairCount) pairs (seed \(seed)), \(ours.result.corpus.characters.referenceLength) "
+        + "reference characters, "
         + "\(ours.result.corpus.words.referenceLength) words")
 print(
     String(

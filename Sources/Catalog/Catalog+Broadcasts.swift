@@ -71,7 +71,8 @@ extension Catalog {
         try write { db in
             try db.execute(
                 sql: """
-                    UPDATE stage_runs SET status = 'failed', finished = ?, error = 'interrupted: the process ended during the stage'
+                    UPDATE stage_runs SET status = 'failed', finished = ?,
+                        error = 'interrupted: the process ended during the stage'
                     WHERE broadcast_id = ? AND status = 'running'
                     """, arguments: [now, broadcast])
         }

@@ -33,7 +33,8 @@ extension Catalog {
             for file in files where FileDigest.size(of: file) != nil {
                 try db.execute(
                     sql: """
-                        INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
+                        INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts)
+                        VALUES (?, 'inbox', 'queued', ?, 0)
                         """, arguments: [file, now])
                 added += db.changesCount
             }
@@ -50,8 +51,8 @@ extension Catalog {
             while let candidate = try queued.order(Column("id")).fetchOne(db) {
                 try db.execute(
                     sql: """
-                        UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?, started = ?,
-                            attempts = attempts + 1
+                        UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?,
+                            started = ?, attempts = attempts + 1
                         WHERE id = ? AND status = 'queued'
                         """, arguments: [owner.host, owner.pid, now, now, candidate.id])
                 if db.changesCount == 1 { return try JobRecord.fetchOne(db, key: candidate.id) }
@@ -105,7 +106,8 @@ extension Catalog {
             for job in stale where job.origin == .run {
                 try db.execute(
                     sql:
-                        "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status = 'running'",
+                        "UPDATE jobs SET status = 'failed', error = ?, finished = ? "
+                        + "WHERE id = ? AND status = 'running'",
                     arguments: ["interrupted: the run command's process ended without finishing", now, job.id])
             }
             return stale
@@ -117,7 +119,8 @@ extension Catalog {
         try write { db in
             try db.execute(
                 sql:
-                    "UPDATE jobs SET status = 'done', broadcast_id = ?, outcome = ?, finished = ?, error = NULL WHERE id = ?",
+                    "UPDATE jobs SET status = 'done', broadcast_id = ?, outcome = ?, finished = ?, error = NULL "
+                    + "WHERE id = ?",
                 arguments: [broadcast, outcome, now, id])
         }
     }

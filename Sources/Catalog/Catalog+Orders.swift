@@ -25,12 +25,13 @@ extension Catalog {
             try db.execute(
                 sql: """
                     INSERT INTO order_sources (source, kind, path, counts, imported) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(source) DO UPDATE SET kind = excluded.kind, path = excluded.path, counts = excluded.counts,
-                    imported = excluded.imported
+                    ON CONFLICT(source) DO UPDATE SET kind = excluded.kind, path = excluded.path,
+                    counts = excluded.counts, imported = excluded.imported
                     """, arguments: [source, kind, path, counts, now])
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO purchases (source, customer, item, quantity, unit_price, time, order_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO purchases (source, customer, item, quantity, unit_price, time, order_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
             for purchase in purchases {
                 try insert.execute(arguments: [
@@ -41,7 +42,8 @@ extension Catalog {
             let item = try db.makeStatement(
                 sql: """
                     INSERT INTO items (id, text, category, price) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET text = excluded.text, category = coalesce(excluded.category, items.category),
+                    ON CONFLICT(id) DO UPDATE SET text = excluded.text,
+                    category = coalesce(excluded.category, items.category),
                     price = coalesce(excluded.price, items.price)
                     """)
             for info in items { try item.execute(arguments: [info.id, info.text, info.category, info.price]) }
@@ -118,7 +120,8 @@ extension Catalog {
             let found = BroadcastPurchases(broadcast: broadcast.id, log: log, metadata: metadata)
             let line =
                 "\(found.purchases.count) purchases (\(Set(found.purchases.map(\.customer)).count) viewers); left out "
-                + "\(found.withoutViewer) without a viewer id, \(found.withoutProduct) without a product; \(found.withoutPrice) without a price (kept at 0)"
+                + "\(found.withoutViewer) without a viewer id, \(found.withoutProduct) without a product; "
+                + "\(found.withoutPrice) without a price (kept at 0)"
             let items = (metadata?.products ?? []).map { ItemInfo(id: $0.id, text: $0.name ?? $0.id, price: $0.price) }
             try replacePurchases(
                 source: "broadcast:" + broadcast.id, kind: "broadcast", path: eventsPath, purchases: found.purchases,

@@ -91,7 +91,8 @@ enum CatalogSchema {
             }
         }
         migrator.registerMigration("v4: orders, purchases and items (customers and recommendations)") { db in
-            // One row per imported order file or broadcast event log; re-importing the same source replaces its purchases.
+            // One row per imported order file or broadcast event log; re-importing the same source replaces its
+            // purchases.
             try db.create(table: "order_sources") { table in
                 table.primaryKey("source", .text)
                 table.column("kind", .text).notNull().check(sql: "kind IN ('file', 'broadcast')")

@@ -23,7 +23,7 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .reference: "ref.txt"
         case .metadata: "meta.json"
         case .events, .keywords, .reviews: rawValue + ".csv"
-        case .transcript, .script: rawValue + ".txt"   // the format is told by the content
+        case .transcript, .script: rawValue + ".txt"  // the format is told by the content
         }
     }
 

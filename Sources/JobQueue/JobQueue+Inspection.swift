@@ -15,7 +15,9 @@ extension JobQueue {
 
     /// The jobs in `state`, or every job; oldest first.
     public func jobs(in state: JobState? = nil) async throws(JobQueueError) -> [QueuedJob] {
-        try await fetchJobs("listing jobs", """
+        try await fetchJobs(
+            "listing jobs",
+            """
             SELECT \(unescaped: QueuedJob.columns) FROM queue_jobs
             WHERE \(state?.rawValue)::text IS NULL OR state = \(state?.rawValue) ORDER BY id
             """)
@@ -26,10 +28,12 @@ extension JobQueue {
     public func retry(_ id: Int64) async throws(JobQueueError) -> Bool {
         try await perform("retrying job \(id)") {
             var found = false
-            for try await _ in try await client.query("""
+            for try await _ in try await client.query(
+                """
                 UPDATE queue_jobs SET state = 'queued', attempts = 0, available_at = now(), finished_at = NULL
                 WHERE id = \(id) AND state = 'dead' RETURNING id
-                """, logger: logger) { found = true }
+                """, logger: logger)
+            { found = true }
             return found
         }
     }

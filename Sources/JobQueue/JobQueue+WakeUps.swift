@@ -29,7 +29,7 @@ extension JobQueue {
             do {
                 try await client.withConnection { connection in
                     try await connection.listen(on: QueueSchema.channel) { notifications in
-                        continuation.yield()   // (re)connected: look once for what was queued meanwhile
+                        continuation.yield()  // (re)connected: look once for what was queued meanwhile
                         for try await _ in notifications { continuation.yield() }
                     }
                 }

@@ -20,15 +20,17 @@ public final class JobQueue: Sendable {
         (self.address, self.options) = (address, options)
         client = PostgresClient(configuration: address.configuration)
         var logger = Logger(label: "liveinsight.queue")
-        logger.logLevel = .critical   // failures reach callers as errors; postgres-nio's chatter stays out of logs
+        logger.logLevel = .critical  // failures reach callers as errors; postgres-nio's chatter stays out of logs
         self.logger = logger
     }
 
     /// Connects to the queue at `address`, brings its schema up to date, runs `body` with it and closes the
     /// connections. Throws `.unreachable` when no connection comes within `options.connectSeconds`; after
     /// that, operations wait for the database while it is down.
-    public static func open<Result>(_ address: QueueAddress, options: QueueOptions = QueueOptions(),
-                                    _ body: (JobQueue) async throws -> Result) async throws -> Result {
+    public static func open<Result>(
+        _ address: QueueAddress, options: QueueOptions = QueueOptions(),
+        _ body: (JobQueue) async throws -> Result
+    ) async throws -> Result {
         let queue = JobQueue(address: address, options: options)
         return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
             group.addTask { await queue.client.run() }
@@ -59,19 +61,24 @@ public final class JobQueue: Sendable {
     /// idempotent, and the same recording dropped on two machines is processed once.
     public func submit(_ submission: JobSubmission) async throws(JobQueueError) -> SubmitOutcome {
         let companions = String(decoding: try JSONEncoder().encodeSorted(submission.companions), as: UTF8.self)
-        let inserted = try await fetchJobs("submitting \(submission.recording)", """
+        let inserted = try await fetchJobs(
+            "submitting \(submission.recording)",
+            """
             INSERT INTO queue_jobs (content_hash, recording, companions, max_attempts)
             VALUES (\(submission.contentHash), \(submission.recording), \(companions)::jsonb, \(options.maxAttempts))
             ON CONFLICT (content_hash) DO NOTHING
             RETURNING \(unescaped: QueuedJob.columns)
             """)
         if let job = inserted.first { return .queued(job) }
-        let existing = try await fetchJobs("looking up \(submission.recording)", """
+        let existing = try await fetchJobs(
+            "looking up \(submission.recording)",
+            """
             SELECT \(unescaped: QueuedJob.columns) FROM queue_jobs WHERE content_hash = \(submission.contentHash)
             """)
         guard let job = existing.first else {
-            throw .database(operation: "submitting \(submission.recording)",
-                            detail: "the job vanished while submitting")
+            throw .database(
+                operation: "submitting \(submission.recording)",
+                detail: "the job vanished while submitting")
         }
         return .alreadySubmitted(job)
     }
@@ -80,14 +87,17 @@ public final class JobQueue: Sendable {
     /// lease ran out are due again, unless that was their last attempt: those are dead-lettered first.
     public func claim(worker: String) async throws(JobQueueError) -> ClaimedJob? {
         try await perform("dead-lettering abandoned jobs") {
-            _ = try await client.query("""
+            _ = try await client.query(
+                """
                 UPDATE queue_jobs SET state = 'dead', finished_at = now(), lease_until = NULL,
                     last_error = 'its worker (' || coalesce(worker, '?') || ') stopped answering on attempt '
                         || attempts || ' of ' || max_attempts
                 WHERE state = 'running' AND lease_until < now() AND attempts >= max_attempts
                 """, logger: logger)
         }
-        let claimed = try await fetchJobs("claiming a job", """
+        let claimed = try await fetchJobs(
+            "claiming a job",
+            """
             WITH next AS (
                 SELECT id FROM queue_jobs
                 WHERE (state = 'queued' AND available_at <= now()) OR (state = 'running' AND lease_until < now())
@@ -104,44 +114,53 @@ public final class JobQueue: Sendable {
     /// Extends the claim's lease. False when the claim is no longer held (its lease ran out and another
     /// worker took the job, or it was dead-lettered).
     public func heartbeat(_ claim: ClaimedJob) async throws(JobQueueError) -> Bool {
-        try await update("extending the lease of job \(claim.job.id)", claim,
-                         set: "lease_until = now() + claim.lease * interval '1 second'") != nil
+        try await update(
+            "extending the lease of job \(claim.job.id)", claim,
+            set: "lease_until = now() + claim.lease * interval '1 second'") != nil
     }
 
     /// Marks the claimed job done, with the broadcast it became. False when the claim was no longer held.
     @discardableResult
     public func complete(_ claim: ClaimedJob, broadcast: String) async throws(JobQueueError) -> Bool {
-        try await update("completing job \(claim.job.id)", claim, set: """
-            state = 'done', broadcast = claim.value, finished_at = now(), lease_until = NULL, last_error = NULL
-            """, value: broadcast) != nil
+        try await update(
+            "completing job \(claim.job.id)", claim,
+            set: """
+                state = 'done', broadcast = claim.value, finished_at = now(), lease_until = NULL, last_error = NULL
+                """, value: broadcast) != nil
     }
 
     /// Records that the claimed attempt failed with `reason`: the job is queued again after the retry delay,
     /// or dead-lettered if that was its last attempt. Returns its new state; nil when the claim was no longer held.
     @discardableResult
     public func fail(_ claim: ClaimedJob, reason: String) async throws(JobQueueError) -> JobState? {
-        try await update("failing job \(claim.job.id)", claim, set: """
-            last_error = claim.value, lease_until = NULL,
-            state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
-            finished_at = CASE WHEN attempts >= max_attempts THEN now() END,
-            available_at = now() + claim.retry * interval '1 second'
-            """, value: reason)
+        try await update(
+            "failing job \(claim.job.id)", claim,
+            set: """
+                last_error = claim.value, lease_until = NULL,
+                state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
+                finished_at = CASE WHEN attempts >= max_attempts THEN now() END,
+                available_at = now() + claim.retry * interval '1 second'
+                """, value: reason)
     }
 
     /// Gives the claimed job back untried (a worker shutting down): queued again at once, the attempt not
     /// counted. False when the claim was no longer held.
     @discardableResult
     public func release(_ claim: ClaimedJob) async throws(JobQueueError) -> Bool {
-        try await update("releasing job \(claim.job.id)", claim, set: """
-            state = 'queued', attempts = attempts - 1, lease_until = NULL, available_at = now()
-            """) != nil
+        try await update(
+            "releasing job \(claim.job.id)", claim,
+            set: """
+                state = 'queued', attempts = attempts - 1, lease_until = NULL, available_at = now()
+                """) != nil
     }
 
     /// Applies `assignments` to the claimed job if the claim still holds it (same worker, same attempt, still
     /// running) and returns the job's new state, else nil. The assignments may read `claim.value` (text),
     /// `claim.lease` and `claim.retry` (seconds).
-    private func update(_ operation: String, _ claim: ClaimedJob, set assignments: String,
-                        value: String? = nil) async throws(JobQueueError) -> JobState? {
+    private func update(
+        _ operation: String, _ claim: ClaimedJob, set assignments: String,
+        value: String? = nil
+    ) async throws(JobQueueError) -> JobState? {
         let query: PostgresQuery = """
             WITH claim AS (SELECT \(claim.job.id)::bigint AS id, \(claim.attempt)::integer AS attempt,
                 \(claim.worker)::text AS worker, \(value)::text AS value,

@@ -24,15 +24,17 @@ public struct QueueAddress: Sendable, CustomStringConvertible {
         let port = parts.port ?? 5432
         var configuration: PostgresClient.Configuration
         if let socketFolder = options["host"], socketFolder.hasPrefix("/") {
-            configuration = .init(unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user,
-                                  password: password, database: database.isEmpty ? nil : database)
+            configuration = .init(
+                unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user,
+                password: password, database: database.isEmpty ? nil : database)
         } else {
             guard let host = parts.host, !host.isEmpty else { throw .invalidAddress(url, reason: "no host") }
-            configuration = .init(host: host, port: port, username: user, password: password,
-                                  database: database.isEmpty ? nil : database,
-                                  tls: try Self.tls(options["sslmode"], url))
+            configuration = .init(
+                host: host, port: port, username: user, password: password,
+                database: database.isEmpty ? nil : database,
+                tls: try Self.tls(options["sslmode"], url))
         }
-        configuration.options.maximumConnections = 4   // a worker needs three: its listener, its job, its heartbeat
+        configuration.options.maximumConnections = 4  // a worker needs three: its listener, its job, its heartbeat
         self.configuration = configuration
         var shown = parts
         if shown.password != nil { shown.password = "***" }

@@ -8,7 +8,7 @@ enum QueueSchema {
     /// The channel `LISTEN`ed on by idle workers; every job that becomes queued is announced there.
     static let channel = "liveinsight_queue"
     /// Arbitrary but fixed: the advisory lock that serialises migrations when many workers start at once.
-    static let migrationLock: Int64 = 0x4C49_5153   // "LIQS"
+    static let migrationLock: Int64 = 0x4C49_5153  // "LIQS"
 
     /// Migration n (1-based) brings the schema from version n-1 to n; its statements run in one transaction.
     /// Never edit a shipped one: append.
@@ -49,14 +49,15 @@ enum QueueSchema {
             CREATE TRIGGER queue_jobs_queued AFTER INSERT OR UPDATE OF state ON queue_jobs
             FOR EACH ROW WHEN (NEW.state = 'queued') EXECUTE FUNCTION queue_jobs_announce()
             """,
-        ],
+        ]
     ]
 
     /// Brings the database's queue schema to the newest version; safe when several processes do it at once.
     static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
-            try await connection.query("""
+            try await connection.query(
+                """
                 CREATE TABLE IF NOT EXISTS liveinsight_schema (
                     component text PRIMARY KEY, version integer NOT NULL,
                     migrated_at timestamptz NOT NULL DEFAULT now())
@@ -71,7 +72,8 @@ enum QueueSchema {
             for statement in migrations.dropFirst(version).joined() {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
-            try await connection.query("""
+            try await connection.query(
+                """
                 INSERT INTO liveinsight_schema (component, version) VALUES (\(component), \(migrations.count))
                 ON CONFLICT (component) DO UPDATE SET version = EXCLUDED.version, migrated_at = now()
                 """, logger: logger)

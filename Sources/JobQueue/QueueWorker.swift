@@ -50,8 +50,10 @@ public final class QueueWorker: Sendable {
     /// Processes jobs until `requestStop()`, or with `untilIdle` until no job is queued or running anywhere.
     /// `process` runs one job; `onHeartbeat` runs with each heartbeat (to keep other records of the job alive).
     /// Database errors are logged and retried: a worker outlives a database restart.
-    public func run(untilIdle: Bool = false, onHeartbeat: @escaping @Sendable () -> Void = {},
-                    process: @escaping @Sendable (ClaimedJob) async throws -> JobOutcome) async {
+    public func run(
+        untilIdle: Bool = false, onHeartbeat: @escaping @Sendable () -> Void = {},
+        process: @escaping @Sendable (ClaimedJob) async throws -> JobOutcome
+    ) async {
         let (wakeUps, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         state.withLock { $0.wake = wake }
         let forwarding = Task { for await _ in queue.wakeUps() { wake.yield() } }
@@ -72,8 +74,10 @@ public final class QueueWorker: Sendable {
     }
 
     /// Processes one claimed job with heartbeats, then records how it ended.
-    private func handle(_ claim: ClaimedJob, onHeartbeat: @escaping @Sendable () -> Void,
-                        process: @escaping @Sendable (ClaimedJob) async throws -> JobOutcome) async {
+    private func handle(
+        _ claim: ClaimedJob, onHeartbeat: @escaping @Sendable () -> Void,
+        process: @escaping @Sendable (ClaimedJob) async throws -> JobOutcome
+    ) async {
         let job = claim.job
         log("job \(job.id) \(job.recording): claimed (attempt \(claim.attempt))")
         let result = await withTaskGroup(of: Result<JobOutcome, any Error>?.self) { group in
@@ -104,16 +108,19 @@ public final class QueueWorker: Sendable {
     }
 
     /// Heartbeats until cancelled; returns nil (it never decides the job's outcome).
-    private func keepLease(_ claim: ClaimedJob,
-                           onHeartbeat: @Sendable () -> Void) async -> Result<JobOutcome, any Error>? {
+    private func keepLease(
+        _ claim: ClaimedJob,
+        onHeartbeat: @Sendable () -> Void
+    ) async -> Result<JobOutcome, any Error>? {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(queue.options.heartbeatSeconds))
             if Task.isCancelled { break }
             onHeartbeat()
             do {
                 if try await !queue.heartbeat(claim) {
-                    log("job \(claim.job.id): lease lost (another worker may take it; "
-                        + "the broadcast lock keeps them apart)")
+                    log(
+                        "job \(claim.job.id): lease lost (another worker may take it; "
+                            + "the broadcast lock keeps them apart)")
                 }
             } catch {
                 log("job \(claim.job.id): heartbeat failed: \(error)")

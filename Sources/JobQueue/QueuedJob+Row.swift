@@ -7,8 +7,10 @@ extension QueuedJob {
 
     /// `columns` with each name qualified by `prefix` (e.g. "job.").
     static func columns(prefix: String) -> String {
-        ["id", "content_hash", "recording", "companions::text", "state", "attempts", "worker", "last_error",
-         "broadcast"].map { prefix + $0 }.joined(separator: ", ")
+        [
+            "id", "content_hash", "recording", "companions::text", "state", "attempts", "worker", "last_error",
+            "broadcast",
+        ].map { prefix + $0 }.joined(separator: ", ")
     }
 
     /// A job from a row of `columns`.
@@ -18,8 +20,9 @@ extension QueuedJob {
         guard let known = JobState(rawValue: state) else {
             throw JobQueueError.database(operation: "reading job \(id)", detail: "unknown state '\(state)'")
         }
-        self.init(id: id, contentHash: contentHash, recording: recording,
-                  companions: try JSONDecoder().decode([String: String].self, from: Data(companions.utf8)),
-                  state: known, attempts: attempts, worker: worker, lastError: lastError, broadcast: broadcast)
+        self.init(
+            id: id, contentHash: contentHash, recording: recording,
+            companions: try JSONDecoder().decode([String: String].self, from: Data(companions.utf8)),
+            state: known, attempts: attempts, worker: worker, lastError: lastError, broadcast: broadcast)
     }
 }

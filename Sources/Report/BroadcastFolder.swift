@@ -132,8 +132,10 @@ public struct BroadcastFolder: Sendable {
         decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteNumbers
         do { return try decoder.decode(T.self, from: data) } catch {
             // The likeliest cause is a checkpoint from an earlier version whose stage has changed its format.
-            throw .unreadable(path: filePath, detail: "not a valid \(file) (\(error)); if an earlier LiveInsight "
-                + "wrote it, `liveinsight run` on the broadcast's recording rewrites it")
+            throw .unreadable(
+                path: filePath,
+                detail: "not a valid \(file) (\(error)); if an earlier LiveInsight "
+                    + "wrote it, `liveinsight run` on the broadcast's recording rewrites it")
         }
     }
 }

@@ -9,20 +9,23 @@ extension DashboardPage {
     func mentTable() -> String {
         let report = broadcast.report, linked = assets == .linked
         let (rows, pager) = linked ? pagedRows() : (report.ments.map(mentRow).joined(), "")
-        let controls = linked ? searchForm() : "<input class=\"search\" type=\"search\" placeholder=\"검색 Search\" "
-            + "data-table=\"ments\" id=\"ment-search\">"
+        let controls =
+            linked
+            ? searchForm()
+            : "<input class=\"search\" type=\"search\" placeholder=\"검색 Search\" "
+                + "data-table=\"ments\" id=\"ment-search\">"
         let window = report.options
         let minutes = NumberText.grouped(window.windowStart / 60) + "–" + NumberText.grouped(window.windowEnd / 60)
         let censored = report.ments.filter { $0.coverage == .afterEnd }.count
         let censoredNote = censored > 0 ? " · 방송 종료 후 창 \(censored)건 제외 \(censored) after the end, left out" : ""
         let head = Self.mentColumns.map { heading($0, linked: linked) }.joined()
         return """
-        <section class="wide"><h2>키워드 × 이벤트 Keywords × events \
-        <span class="zoom-note">(\(minutes)분 후 window\(censoredNote))</span></h2>
-        \(controls)<div class="scroll"><table\(linked ? "" : " class=\"sortable\"") id="ments">\
-        <thead><tr>\(head)</tr></thead>
-        <tbody>\(rows)</tbody></table></div>\(pager)</section>
-        """
+            <section class="wide"><h2>키워드 × 이벤트 Keywords × events \
+            <span class="zoom-note">(\(minutes)분 후 window\(censoredNote))</span></h2>
+            \(controls)<div class="scroll"><table\(linked ? "" : " class=\"sortable\"") id="ments">\
+            <thead><tr>\(head)</tr></thead>
+            <tbody>\(rows)</tbody></table></div>\(pager)</section>
+            """
     }
 
     /// The rows of the page `mentions` asks for, and the pager under them: links to the pages before and after.
@@ -34,7 +37,8 @@ extension DashboardPage {
             let href = MarkupText.escape(mentions.link { $0.page = to }) + "#ments"
             return "<a href=\"\(href)\" rel=\"\(relation)\">\(Bilingual.both(korean, english))</a>"
         }
-        let pager = "<div class=\"pager noprint\" id=\"ments-pager\">\(step(page - 1, "‹ 이전", "‹ Previous", "prev")) "
+        let pager =
+            "<div class=\"pager noprint\" id=\"ments-pager\">\(step(page - 1, "‹ 이전", "‹ Previous", "prev")) "
             + "<span class=\"page-info\">\(page) / \(pages) (\(matched.count))</span> "
             + "\(step(page + 1, "다음 ›", "Next ›", "next"))</div>"
         return (shown.map(mentRow).joined(), pager)
@@ -49,14 +53,23 @@ extension DashboardPage {
         (.time, "시간", "Time", nil, false), (.keyword, "키워드", "Keyword", nil, false),
         (.topic, "주제", "Topic", nil, false), (nil, "멘트", "Ment", nil, false),
         (nil, "창", "Window", "창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.", false),
-        (.purchases, "구매", "Purchases", "이 언급의 창 안 구매 건수(다른 언급의 창과 겹칠 수 있어 합산하면 안 됩니다). "
-            + "Purchases in this mention's window; windows overlap, so these do not add up.", true),
-        (.expected, "기대", "Expected", "기준 구매율(키워드 창 밖)과 시청자 수로 예상한 구매 건수. "
-            + "Purchases the baseline rate predicts for this window, given the viewers present.", true),
+        (
+            .purchases, "구매", "Purchases",
+            "이 언급의 창 안 구매 건수(다른 언급의 창과 겹칠 수 있어 합산하면 안 됩니다). "
+                + "Purchases in this mention's window; windows overlap, so these do not add up.", true
+        ),
+        (
+            .expected, "기대", "Expected",
+            "기준 구매율(키워드 창 밖)과 시청자 수로 예상한 구매 건수. "
+                + "Purchases the baseline rate predicts for this window, given the viewers present.", true
+        ),
         (.excess, "초과", "Excess", "구매 − 기대: 기준보다 많았던 구매. Observed minus expected purchases.", true),
-        (.credited, "귀속 매출", "Credited revenue", "유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 "
-            + "언급끼리 나눔): 합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline "
-            + "(significant keywords only); these add up without double counting.", true),
+        (
+            .credited, "귀속 매출", "Credited revenue",
+            "유의한 키워드의 기준 초과 매출 중 이 언급의 몫(창이 겹치는 같은 키워드 "
+                + "언급끼리 나눔): 합산해도 중복되지 않습니다. This mention's part of its keyword's revenue above baseline "
+                + "(significant keywords only); these add up without double counting.", true
+        ),
     ]
 
     /// A column heading: on the server a link that sorts by it (again: the other way), marked when it is the order.
@@ -68,9 +81,11 @@ extension DashboardPage {
         }
         let current = mentions.sort == key
         if current { classes.append(mentions.descending ? "desc" : "asc") }
-        let href = MarkupText.escape(mentions.link { query in
-            (query.page, query.sort, query.descending) = (1, key, current && !query.descending)
-        }) + "#ments"
+        let href =
+            MarkupText.escape(
+                mentions.link { query in
+                    (query.page, query.sort, query.descending) = (1, key, current && !query.descending)
+                }) + "#ments"
         let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         let label = Bilingual.both(column.korean, column.english)
         return "<th\(classAttribute)\(tip)><a href=\"\(href)\">\(label)</a></th>"
@@ -78,7 +93,8 @@ extension DashboardPage {
 
     /// The server's search box: a GET form that keeps the order and starts at the first page.
     private func searchForm() -> String {
-        let order = mentions.sort == .time && !mentions.descending
+        let order =
+            mentions.sort == .time && !mentions.descending
             ? "" : "<input type=\"hidden\" name=\"sort\" value=\"\(mentions.sortField)\">"
         return "<form class=\"noprint\" method=\"get\" action=\"#ments\" id=\"ment-search-form\">"
             + "<input class=\"search\" type=\"search\" name=\"q\" value=\"\(MarkupText.escape(mentions.search))\" "
@@ -91,7 +107,8 @@ extension DashboardPage {
         let transcript = "/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))"
         let clock = Format.clock(mention.time)
         let time = assets == .linked ? "<a href=\"\(transcript)\" target=\"_blank\">\(clock)</a>" : clock
-        var row = "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td>"
+        var row =
+            "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td>"
             + "<td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"
             + "<td>\(MarkupText.escape(mention.ment))</td>"
         switch ment.coverage {
@@ -100,7 +117,8 @@ extension DashboardPage {
                 + "추정에서 제외했습니다. The window lies after the end of the show: nothing was observed, and the mention is "
                 + "left out of every estimate.\">방송 종료 후 창 window after the end</td></tr>"
         case .cut:
-            row += "<td data-tip=\"창의 일부만 방송 안에 있습니다(관측된 부분만 씁니다). Only part of the window lies inside the "
+            row +=
+                "<td data-tip=\"창의 일부만 방송 안에 있습니다(관측된 부분만 씁니다). Only part of the window lies inside the "
                 + "show; the observed part counts.\">일부 cut (\(Format.clock(ment.windowEnd - ment.windowStart)))</td>"
         case .complete:
             row += "<td>전체 full</td>"

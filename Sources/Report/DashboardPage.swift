@@ -24,15 +24,18 @@ public struct DashboardPage {
     public func html() -> String {
         let entry = broadcast.entry
         var header =
-            "<h1>\(MarkupText.escape(entry.title))</h1><span>\(Format.date(entry.date)) · \(Format.clock(broadcast.report.duration))</span>"
+            "<h1>\(MarkupText.escape(entry.title))</h1>"
+            + "<span>\(Format.date(entry.date)) · \(Format.clock(broadcast.report.duration))</span>"
         if let transcript = broadcast.transcript, TranscriptSource(transcript).hasGivenText {
             header += "<span id=\"transcript-source\">\(TranscriptSource(transcript).summary)</span>"
         }
         if assets == .linked {
             let base = "/broadcasts/" + PageShell.pathSegment(entry.id)
             header +=
-                "<span class=\"noprint\"><a href=\"/\">목록 List</a> · <a href=\"\(base)/transcript\" target=\"_blank\">대본 Transcript</a>"
-                + " · <a href=\"\(base)/report.xlsx\">XLSX</a> · <a href=\"\(base)/report.pdf\">PDF</a> · <a href=\"\(base)/report.html\">HTML</a></span>"
+                "<span class=\"noprint\"><a href=\"/\">목록 List</a> · "
+                + "<a href=\"\(base)/transcript\" target=\"_blank\">대본 Transcript</a>"
+                + " · <a href=\"\(base)/report.xlsx\">XLSX</a> · <a href=\"\(base)/report.pdf\">PDF</a>"
+                + " · <a href=\"\(base)/report.html\">HTML</a></span>"
         }
         let body =
             summarySection() + findingsSection() + effectsSection() + productsSection() + mentTable()
@@ -51,18 +54,23 @@ public struct DashboardPage {
         return """
             <section><h2>요약 Summary</h2><table class="summary" id="summary"><thead><tr>\(head("종합 점수 Total score",
             "0–100 휴리스틱: 목표 대비 판매 50%, 장바구니→구매 전환 25%(50%면 만점), 유의한 키워드 효과에 귀속된 구매 비중 25%(절반이면 만점). "
-            + "A heuristic: half sales against target, a quarter cart→purchase conversion (50 % counts as full), a quarter the share of "
-            + "purchases credited to significant keyword effects (half counts as full); no significant keyword gives 0 for that part."))
+            + "A heuristic: half sales against target, a quarter cart→purchase conversion (50 % counts as full), "
+            + "a quarter the share of purchases credited to significant keyword effects (half counts as full); "
+            + "no significant keyword gives 0 for that part."))
             \(head("판매 수량 Units sold", "구매 이벤트의 수량 합계. Units in all purchase events."))
             \(head("달성률 Achievement", "판매 수량 ÷ 목표 수량(메타데이터). Units sold over the target units in the metadata."))
             \(head("매출 Revenue", "수량 × 단가(이벤트 가격, 없으면 상품 가격). Units × unit price (the event's, else the product's)."))
             \(head("예상 매출 Expected revenue", "매출 + 구매되지 않은 장바구니 수량 × 이 방송의 장바구니→구매 전환율(\(cartRate)) × 평균 단가: "
             + "남은 장바구니가 방송 후에도 같은 비율로 구매된다고 가정한 추정치입니다. Revenue plus open cart units converting after the show "
-            + "at this show's cart→purchase rate (\(cartRate)) and mean unit price — an assumption, not an observation."))
-            \(head("최대 동시 시청자 Peak viewers", "viewer_count 표본 중 최댓값과 그 시각. The largest concurrent-viewer sample and when it was taken."))
+            + "at this show's cart→purchase rate (\(cartRate)) and mean unit price — "
+            + "an assumption, not an observation."))
+            \(head("최대 동시 시청자 Peak viewers",
+            "viewer_count 표본 중 최댓값과 그 시각. The largest concurrent-viewer sample and when it was taken."))
             </tr></thead>
-            <tbody><tr><td>\(Format.decimal(summary.totalScore))</td><td>\(NumberText.grouped(Double(summary.unitsSold)))</td>
-            <td>\(summary.achievementRate.map { NumberText.percent($0) } ?? "–")</td><td>\(NumberText.won(summary.revenue))</td>
+            <tbody><tr><td>\(Format.decimal(summary.totalScore))</td>\
+            <td>\(NumberText.grouped(Double(summary.unitsSold)))</td>
+            <td>\(summary.achievementRate.map { NumberText.percent($0) } ?? "–")</td>\
+            <td>\(NumberText.won(summary.revenue))</td>
             <td>\(NumberText.won(summary.expectedRevenue))</td><td>\(peak)</td></tr></tbody></table></section>
             """
     }
@@ -95,7 +103,8 @@ public struct DashboardPage {
             slices: broadcast.report.genders.sorted { $0.key < $1.key }.map {
                 (Self.genderName($0.key), Double($0.value))
             })
-        // Each minute's change: its last sample against the previous minute's last (the first minute: its first sample).
+        // Each minute's change: its last sample against the previous minute's last (the first minute: its
+        // first sample).
         var previous: Double?
         var changes: [(x: Double, value: Double)] = []
         for point in timeline {
@@ -111,7 +120,8 @@ public struct DashboardPage {
             + section(
                 "주제별 기여도 Contribution by topic", topics.svg(),
                 tip: "유의한 키워드에 귀속된 기준 초과 구매를 주제별로 나눈 비율입니다. "
-                    + "Purchases above baseline credited to significant keywords, by topic; keywords without enough evidence get no share."
+                    + "Purchases above baseline credited to significant keywords, by topic; "
+                    + "keywords without enough evidence get no share."
             )
             + section("조회·댓글 추이 Views and comments over time", activity.svg(), zoom: activity.id)
             + section("시청자 성별 Viewer gender", genders.svg())
@@ -121,7 +131,8 @@ public struct DashboardPage {
     private func section(_ title: String, _ content: String, zoom: String? = nil, tip: String? = nil) -> String {
         let note =
             zoom.map {
-                " <span class=\"zoom-note noprint\">드래그로 확대 drag to zoom</span> <button class=\"noprint\" data-reset=\"\($0)\">초기화 Reset</button>"
+                " <span class=\"zoom-note noprint\">드래그로 확대 drag to zoom</span> "
+                    + "<button class=\"noprint\" data-reset=\"\($0)\">초기화 Reset</button>"
             } ?? ""
         let hover = tip.map { " data-tip=\"\(MarkupText.escape($0))\"" } ?? ""
         return "<section><h2\(hover)>\(title)\(note)</h2>\(content)</section>"
@@ -131,10 +142,12 @@ public struct DashboardPage {
         let products = broadcast.showReviews
         guard !products.isEmpty else {
             return
-                "<section id=\"reviews\"><h2>리뷰 Reviews</h2><p>이 방송 상품의 리뷰 분석이 아직 없습니다. No review analysis for this show's products yet.</p></section>"
+                "<section id=\"reviews\"><h2>리뷰 Reviews</h2>"
+                + "<p>이 방송 상품의 리뷰 분석이 아직 없습니다. No review analysis for this show's products yet.</p></section>"
         }
         let options = products.map {
-            "<option value=\"\(MarkupText.escape($0.productID))\">\(MarkupText.escape($0.name ?? broadcast.productName($0.productID)))</option>"
+            "<option value=\"\(MarkupText.escape($0.productID))\">"
+                + "\(MarkupText.escape($0.name ?? broadcast.productName($0.productID)))</option>"
         }.joined()
         var blocks = ""
         for (index, product) in products.enumerated() {
@@ -157,8 +170,10 @@ public struct DashboardPage {
             blocks +=
                 "<div class=\"review-product\" data-product=\"\(MarkupText.escape(product.productID))\">"
                 + "<h3>\(MarkupText.escape(product.name ?? product.productID))</h3>"
-                + "<p>리뷰 \(NumberText.grouped(Double(product.score.reviews)))건 reviews · 평균 별점 mean stars \(product.score.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
-                + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\"><div><h3>긍정 Positive</h3>\(positive.svg())</div>"
+                + "<p>리뷰 \(NumberText.grouped(Double(product.score.reviews)))건 reviews · 평균 별점 mean stars "
+                + "\(product.score.meanRating.map { Format.decimal($0, 2) } ?? "–")</p>"
+                + "<div class=\"review-body\"><div>\(bars.svg())</div><div class=\"cloud-pair\">"
+                + "<div><h3>긍정 Positive</h3>\(positive.svg())</div>"
                 + "<div><h3>부정 Negative</h3>\(negative.svg())</div></div></div></div>"
         }
         return "<section id=\"reviews\"><h2>리뷰 감성·별점 Review sentiment and stars</h2>"
@@ -169,16 +184,22 @@ public struct DashboardPage {
     private func validationSection() -> String {
         guard let figures = broadcast.entry.validation else { return "" }
         func row(_ name: String, _ rate: Double, _ counts: ErrorCounts) -> String {
-            "<tr><td>\(name)</td><td class=\"num\">\(NumberText.percent(rate))</td><td class=\"num\">\(NumberText.grouped(Double(counts.substitutions)))</td>"
-                + "<td class=\"num\">\(NumberText.grouped(Double(counts.deletions)))</td><td class=\"num\">\(NumberText.grouped(Double(counts.insertions)))</td>"
+            "<tr><td>\(name)</td><td class=\"num\">\(NumberText.percent(rate))</td>"
+                + "<td class=\"num\">\(NumberText.grouped(Double(counts.substitutions)))</td>"
+                + "<td class=\"num\">\(NumberText.grouped(Double(counts.deletions)))</td>"
+                + "<td class=\"num\">\(NumberText.grouped(Double(counts.insertions)))</td>"
                 + "<td class=\"num\">\(NumberText.grouped(Double(counts.referenceLength)))</td></tr>"
         }
         return """
-            <section id="validation"><h2>전사 정확도 Transcript accuracy <span class="zoom-note">(참조 대본 대비 against the reference, \(Format.date(figures.validated)))</span></h2>
-            <table id="validation-figures"><thead><tr><th></th><th class="num">오류율 Rate</th><th class="num">대체 S</th><th class="num">삭제 D</th>
+            <section id="validation"><h2>전사 정확도 Transcript accuracy \
+            <span class="zoom-note">(참조 대본 대비 against the reference, \(Format.date(figures.validated)))</span></h2>
+            <table id="validation-figures"><thead><tr><th></th><th class="num">오류율 Rate</th>\
+            <th class="num">대체 S</th><th class="num">삭제 D</th>
             <th class="num">삽입 I</th><th class="num">참조 Reference</th></tr></thead><tbody>
-            \(row("문자 Characters (CER)", figures.cer, figures.characters))\(row("어절 Words (WER)", figures.wer, figures.words))
-            <tr><td>문장 Sentences (SER)</td><td class="num">\(NumberText.percent(figures.sentenceErrorRate))</td><td></td><td></td><td></td>
+            \(row("문자 Characters (CER)", figures.cer, figures.characters))\
+            \(row("어절 Words (WER)", figures.wer, figures.words))
+            <tr><td>문장 Sentences (SER)</td><td class="num">\(NumberText.percent(figures.sentenceErrorRate))</td>\
+            <td></td><td></td><td></td>
             <td class="num">\(NumberText.grouped(Double(figures.items)))</td></tr></tbody></table></section>
             """
     }

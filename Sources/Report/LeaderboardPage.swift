@@ -23,8 +23,10 @@ public struct LeaderboardPage {
             "방송 \(broadcasts.count)개의 키워드별 추정치를 역분산 가중으로 합쳤습니다(방송마다 기준 구매율은 따로). 방송이 많을수록 구간이 좁아집니다. "
             + "p값은 키워드 \(effects.count)개에 대해 Holm 방식으로 보정했습니다."
         let english =
-            "Each show's estimate of a keyword is combined by inverse-variance weighting (every show keeps its own baseline): more shows, "
-            + "narrower intervals. p-values are adjusted (Holm) for the \(effects.count) keywords. Heterogeneity (Cochran's Q) is on hover."
+            "Each show's estimate of a keyword is combined by inverse-variance weighting "
+            + "(every show keeps its own baseline): more shows, "
+            + "narrower intervals. p-values are adjusted (Holm) for the \(effects.count) keywords. "
+            + "Heterogeneity (Cochran's Q) is on hover."
         let varied = effects.filter { ($0.heterogeneityP ?? 1) < 0.05 }.map(\.impact.name)
         let warning =
             varied.isEmpty
@@ -32,10 +34,14 @@ public struct LeaderboardPage {
             : "<p class=\"note\">방송마다 효과가 다른 키워드(Cochran Q p < 0.05) Effects that differ between shows: "
                 + MarkupText.escape(varied.joined(separator: ", ")) + "</p>"
         let body = """
-            <section class="wide" id="leaderboard"><h2>키워드 순위 Keyword leaderboard <span class="zoom-note">(방송 \(broadcasts.count)개 \(broadcasts.count) shows)</span></h2>
-            <p class="note">\(Bilingual.both(MarkupText.escape(note), MarkupText.escape(english)))</p>\(warning)<div class="intervals">\(chart.svg())</div>
+            <section class="wide" id="leaderboard"><h2>키워드 순위 Keyword leaderboard \
+            <span class="zoom-note">(방송 \(broadcasts.count)개 \(broadcasts.count) shows)</span></h2>
+            <p class="note">\(Bilingual.both(MarkupText.escape(note), MarkupText.escape(english)))</p>\(warning)\
+            <div class="intervals">\(chart.svg())</div>
             \(EffectTable(id: "pooled", impacts: effects.map(\.impact), shows: effects.map(\.shows)).html())
-            <h3>주제 Topics</h3>\(EffectTable(id: "pooled-topics", impacts: topics.map(\.impact), shows: topics.map(\.shows)).html())</section>
+            <h3>주제 Topics</h3>\
+            \(EffectTable(id: "pooled-topics", impacts: topics.map(\.impact), shows: topics.map(\.shows)).html())\
+            </section>
             """
         return PageShell(title: "키워드 순위 · LiveInsight", assets: .linked)
             .render(

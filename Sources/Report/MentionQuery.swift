@@ -24,8 +24,10 @@ public struct MentionQuery: Sendable, Equatable {
     public var rowsPerPage: Int
 
     /// A query; by default the first page of every mention in time order.
-    public init(page: Int = 1, sort: Column = .time, descending: Bool = false, search: String = "",
-                rowsPerPage: Int = MentionQuery.pageSize) {
+    public init(
+        page: Int = 1, sort: Column = .time, descending: Bool = false, search: String = "",
+        rowsPerPage: Int = MentionQuery.pageSize
+    ) {
         (self.page, self.sort, self.descending, self.search) = (max(page, 1), sort, descending, search)
         self.rowsPerPage = max(rowsPerPage, 1)
     }
@@ -39,9 +41,10 @@ public struct MentionQuery: Sendable, Equatable {
             fields[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
         let order = fields["sort"] ?? ""
-        self.init(page: fields["page"].flatMap { Int($0) } ?? 1,
-                  sort: Column(rawValue: order.hasPrefix("-") ? String(order.dropFirst()) : order) ?? .time,
-                  descending: order.hasPrefix("-"), search: fields["q"]?.trimmingCharacters(in: .whitespaces) ?? "")
+        self.init(
+            page: fields["page"].flatMap { Int($0) } ?? 1,
+            sort: Column(rawValue: order.hasPrefix("-") ? String(order.dropFirst()) : order) ?? .time,
+            descending: order.hasPrefix("-"), search: fields["q"]?.trimmingCharacters(in: .whitespaces) ?? "")
     }
 
     /// The query string of this query with `changes` applied, defaults left out ("?page=2&sort=-time", or "?").
@@ -63,9 +66,14 @@ public struct MentionQuery: Sendable, Equatable {
     /// The mentions that match the search, in the query's order (ties in time order).
     func matching(_ ments: [MentWindow]) -> [MentWindow] {
         let needle = search.lowercased()
-        let found = needle.isEmpty ? ments : ments.filter { ment in
-            [ment.mention.keyword, ment.mention.topic, ment.mention.ment].contains { $0.lowercased().contains(needle) }
-        }
+        let found =
+            needle.isEmpty
+            ? ments
+            : ments.filter { ment in
+                [ment.mention.keyword, ment.mention.topic, ment.mention.ment].contains {
+                    $0.lowercased().contains(needle)
+                }
+            }
         return found.enumerated().sorted { a, b in
             let order = Self.compare(a.element, b.element, by: sort)
             return order == .orderedSame ? a.offset < b.offset : (order == .orderedAscending) != descending

@@ -26,7 +26,7 @@ final class ReportCache: Sendable {
 
     /// The alignment report in `folder`, as `report(_:)`; `.unreadable` until the alignment stage has run.
     func requiredReport(_ folder: BroadcastFolder) throws(ReportError) -> InsightReport {
-        guard let report = try report(folder) else { return try folder.requiredReport() }   // throws: no alignment
+        guard let report = try report(folder) else { return try folder.requiredReport() }  // throws: no alignment
         return report
     }
 

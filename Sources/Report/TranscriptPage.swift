@@ -17,8 +17,11 @@ public struct TranscriptPage {
         let base = "/broadcasts/" + PageShell.pathSegment(entry.id)
         let mentions = broadcast.report.ments.map(\.mention)
         let mentionList = mentions.map { mention in
-            "<tr id=\"t\(Int(mention.time))\"><td><span class=\"time\" data-seek=\"\(mention.time)\">\(Format.clock(mention.time))</span></td>"
-                + "<td><mark data-seek=\"\(mention.time)\" class=\"word\">\(MarkupText.escape(mention.keyword))</mark></td><td>\(MarkupText.escape(mention.topic))</td></tr>"
+            "<tr id=\"t\(Int(mention.time))\"><td><span class=\"time\" data-seek=\"\(mention.time)\">"
+                + "\(Format.clock(mention.time))</span></td>"
+                + "<td><mark data-seek=\"\(mention.time)\" class=\"word\">"
+                + "\(MarkupText.escape(mention.keyword))</mark></td>"
+                + "<td>\(MarkupText.escape(mention.topic))</td></tr>"
         }.joined()
         var segments = ""
         for segment in broadcast.transcript?.segments ?? [] {
@@ -37,17 +40,21 @@ public struct TranscriptPage {
             }
             segments +=
                 "<div class=\"segment\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\">"
-                + "<span class=\"time\" data-seek=\"\(segment.start)\">\(Format.clock(segment.start))</span>\(text)</div>"
+                + "<span class=\"time\" data-seek=\"\(segment.start)\">\(Format.clock(segment.start))</span>"
+                + "\(text)</div>"
         }
         if segments.isEmpty { segments = "<p>대본이 아직 없습니다. No transcript yet.</p>" }
         if let transcript = broadcast.transcript, TranscriptSource(transcript).hasGivenText {
             segments = Self.legend(TranscriptSource(transcript)) + segments
         }
         let body = """
-            <section class="player"><audio id="player" controls preload="metadata" src="\(base)/audio"></audio></section>
+            <section class="player">\
+            <audio id="player" controls preload="metadata" src="\(base)/audio"></audio></section>
             <div class="grid"><section><h2>대본 Transcript</h2><div id="transcript">\(segments)</div></section>
-            <section><h2>키워드 언급 Mentions (\(mentions.count))</h2><div class="scroll"><table id="mentions"><thead><tr><th>시간 Time</th>
-            <th>키워드 Keyword</th><th>주제 Topic</th></tr></thead><tbody>\(mentionList)</tbody></table></div></section></div>
+            <section><h2>키워드 언급 Mentions (\(mentions.count))</h2><div class="scroll"><table id="mentions">\
+            <thead><tr><th>시간 Time</th>
+            <th>키워드 Keyword</th><th>주제 Topic</th></tr></thead><tbody>\(mentionList)</tbody></table></div>\
+            </section></div>
             """
         let header = "<h1>\(MarkupText.escape(entry.title))</h1><span><a href=\"\(base)\">대시보드 Dashboard</a></span>"
         return PageShell(title: entry.title + " · 대본 Transcript", assets: .linked).render(header: header, body: body)

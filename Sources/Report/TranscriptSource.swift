@@ -23,8 +23,9 @@ struct TranscriptSource {
     /// "출처 source: 자막 captions 92.0% · 음성 인식 recognised 8.0%", one language shown at a time.
     var summary: String {
         let parts = shares.map { origin, share in (Self.label(origin), NumberText.percent(share)) }
-        return Bilingual.both("대본 출처: " + parts.map { "\($0.0.korean) \($0.1)" }.joined(separator: " · "),
-                              "transcript from " + parts.map { "\($0.0.english) \($0.1)" }.joined(separator: " · "))
+        return Bilingual.both(
+            "대본 출처: " + parts.map { "\($0.0.korean) \($0.1)" }.joined(separator: " · "),
+            "transcript from " + parts.map { "\($0.0.english) \($0.1)" }.joined(separator: " · "))
     }
 
     /// The class a word's mark gets on the transcript page, or nil for a recognised word.

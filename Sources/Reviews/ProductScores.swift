@@ -16,8 +16,10 @@ public struct TopicScore: Sendable, Equatable, Codable {
     public let ratedReviews: Int
 
     /// Creates a topic's scores.
-    public init(topic: String, sentences: Int, reviews: Int, sentiment: Double, positiveShare: Double,
-                meanRating: Double?, ratedReviews: Int) {
+    public init(
+        topic: String, sentences: Int, reviews: Int, sentiment: Double, positiveShare: Double,
+        meanRating: Double?, ratedReviews: Int
+    ) {
         (self.topic, self.sentences, self.reviews, self.sentiment) = (topic, sentences, reviews, sentiment)
         (self.positiveShare, self.meanRating, self.ratedReviews) = (positiveShare, meanRating, ratedReviews)
     }
@@ -41,8 +43,10 @@ public struct ProductScore: Sendable, Equatable, Codable {
     public let topics: [TopicScore]
 
     /// Creates a product's scores.
-    public init(productID: String, reviews: Int, sentiment: Double, positiveShare: Double, meanRating: Double?,
-                ratedReviews: Int, topics: [TopicScore]) {
+    public init(
+        productID: String, reviews: Int, sentiment: Double, positiveShare: Double, meanRating: Double?,
+        ratedReviews: Int, topics: [TopicScore]
+    ) {
         (self.productID, self.reviews, self.sentiment) = (productID, reviews, sentiment)
         self.positiveShare = positiveShare
         (self.meanRating, self.ratedReviews, self.topics) = (meanRating, ratedReviews, topics)

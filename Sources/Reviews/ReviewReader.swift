@@ -143,7 +143,8 @@ public struct ReviewReader {
         if let (position, bytes) = record.undecodable.min(by: { $0.key < $1.key }) {
             warn(
                 record.line,
-                "field \(position + 1) is not valid UTF-8 (\(Self.guessEncoding(bytes))); skipped — save the file as UTF-8"
+                "field \(position + 1) is not valid UTF-8 (\(Self.guessEncoding(bytes))); "
+                    + "skipped — save the file as UTF-8"
             )
             return nil
         }

@@ -48,7 +48,8 @@ public struct DashboardServer: Sendable {
                 ).html())
         }
         Self.route(router, "/keywords") { _, _ in
-            // Every broadcast with a readable alignment; one that cannot be read is left out, not an error for the page.
+            // Every broadcast with a readable alignment; one that cannot be read is left out, not an error for
+            // the page.
             let broadcasts = try Self.mapped { () throws(ReportError) in try store.alignedBroadcasts() }
             return Self.html(LeaderboardPage(broadcasts: broadcasts).html())
         }

@@ -17,8 +17,10 @@ public struct DelimitedRecordStream {
     /// Opens the file at `path`, fields split at `separator`. `quoting: false` reads one record per line, for
     /// JSON lines: the separator is then NUL, which text never holds (a line that begins with a quote is
     /// still read with CSV quoting). `chunkSize` bytes are read at a time.
-    public init(path: String, separator: Unicode.Scalar = ",", quoting: Bool = true,
-                chunkSize: Int = 1 << 18) throws(TextDecodingError) {
+    public init(
+        path: String, separator: Unicode.Scalar = ",", quoting: Bool = true,
+        chunkSize: Int = 1 << 18
+    ) throws(TextDecodingError) {
         input = try UTF8FileStream(path: path, chunkSize: chunkSize)
         do {
             reader = try CSVReader(stream: input, codecType: UTF8.self, delimiter: quoting ? separator : "\0")

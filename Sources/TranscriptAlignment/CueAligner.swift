@@ -63,7 +63,7 @@ public struct CueAligner {
             if let segment = align(cues[nextCue]) { segments.append(segment) }
             nextCue += 1
         }
-        if nextCue < cues.count {   // utterances before the next cue's window can reach no cue still waiting
+        if nextCue < cues.count {  // utterances before the next cue's window can reach no cue still waiting
             let horizon = cues[nextCue].span.lowerBound - Self.margin
             utterances.removeAll { $0.end < horizon }
         }
@@ -79,12 +79,15 @@ public struct CueAligner {
             TimedWord(text: word.text, start: time.start, end: time.end, confidence: 1, origin: origin)
         }
         // The segment spans its words, which are placed more exactly than captions are timed.
-        return TranscriptSegment(start: given[0].start, end: given[given.count - 1].end,
-                                 text: given.map(\.text).joined(separator: " "), words: given)
+        return TranscriptSegment(
+            start: given[0].start, end: given[given.count - 1].end,
+            text: given.map(\.text).joined(separator: " "), words: given)
     }
 
     /// Forced alignment of the words on the posteriors in `span` ± margin; nil when they do not fit.
-    private func aligned(_ words: [(text: String, units: [Int])], in span: ClosedRange<Double>)
+    private func aligned(
+        _ words: [(text: String, units: [Int])], in span: ClosedRange<Double>
+    )
         -> [(start: Double, end: Double)]?
     {
         let searched = (span.lowerBound - Self.margin)...(span.upperBound + Self.margin)

@@ -31,8 +31,10 @@ struct PosteriorsWindow {
             guard let first = inside.first, let last = inside.last else { continue }
             vocabularySize = rows.vocabularySize
             values += rows.values[first * vocabularySize..<(last + 1) * vocabularySize]
-            pieces.append(Piece(windowFrame: frames, shift: utterance.start + clock.step * Double(first - frames),
-                                bounds: utterance.start...max(utterance.start, utterance.end)))
+            pieces.append(
+                Piece(
+                    windowFrame: frames, shift: utterance.start + clock.step * Double(first - frames),
+                    bounds: utterance.start...max(utterance.start, utterance.end)))
             frames += last - first + 1
         }
         guard frames > 0 else { return nil }
@@ -43,10 +45,11 @@ struct PosteriorsWindow {
     /// The recording's time of `time` on the window's clock. A word's end that falls exactly on the join of
     /// two pieces belongs to the earlier one, a start to the later one.
     func recordingTime(_ time: Double, isEnd: Bool) -> Double {
-        let piece = pieces.last { piece in
-            let joined = clock.start(of: piece.windowFrame)
-            return isEnd ? time > joined + 1e-9 : time >= joined - 1e-9
-        } ?? pieces[0]
+        let piece =
+            pieces.last { piece in
+                let joined = clock.start(of: piece.windowFrame)
+                return isEnd ? time > joined + 1e-9 : time >= joined - 1e-9
+            } ?? pieces[0]
         return min(max(time + piece.shift, piece.bounds.lowerBound), piece.bounds.upperBound)
     }
 }

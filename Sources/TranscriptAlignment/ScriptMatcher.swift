@@ -33,8 +33,10 @@ public struct ScriptMatcher: Sendable {
     }
 
     /// Matches `script` (passages of text, e.g. the cue sheet's lines, in order) against `recognised`.
-    public func match(script: [String], recognised segments: [TranscriptSegment],
-                      vocabulary: TokenVocabulary) -> Match {
+    public func match(
+        script: [String], recognised segments: [TranscriptSegment],
+        vocabulary: TokenVocabulary
+    ) -> Match {
         let recognised = segments.flatMap(\.words)
         let scriptWords = script.map { line in SpokenWords.of(line, vocabulary: vocabulary).map(\.text) }
         let flat = scriptWords.flatMap { $0 }
@@ -42,7 +44,7 @@ public struct ScriptMatcher: Sendable {
         let (scriptSyllables, scriptWordOf) = Self.syllables(of: flat)
         let (heardSyllables, heardWordOf) = Self.syllables(of: recognised.map(\.text))
         var matches = [Int](repeating: 0, count: flat.count)
-        var heard = [ClosedRange<Int>?](repeating: nil, count: flat.count)   // recognised words each script word met
+        var heard = [ClosedRange<Int>?](repeating: nil, count: flat.count)  // recognised words each script word met
         for step in LevenshteinAligner().align(scriptSyllables, heardSyllables) {
             guard let syllable = step.referenceIndex, let other = step.hypothesisIndex else { continue }
             let word = scriptWordOf[syllable], heardWord = heardWordOf[other]
@@ -63,13 +65,16 @@ public struct ScriptMatcher: Sendable {
             guard said[word] else { word += 1; continue }
             var end = word
             while end + 1 < flat.count, said[end + 1], lineOf[end + 1] == lineOf[word],
-                  end + 1 - word < longestPassage {
+                end + 1 - word < longestPassage
+            {
                 end += 1
             }
             let met = heard[word...end].compactMap { $0 }
             if let first = met.map(\.lowerBound).min(), let last = met.map(\.upperBound).max() {
-                passages.append(CueAligner.Cue(text: flat[word...end].joined(separator: " "),
-                                               span: recognised[first].start...recognised[last].end))
+                passages.append(
+                    CueAligner.Cue(
+                        text: flat[word...end].joined(separator: " "),
+                        span: recognised[first].start...recognised[last].end))
                 replaced.formUnion(first...last)
             }
             word = end + 1

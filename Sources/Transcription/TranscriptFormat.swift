@@ -22,12 +22,14 @@ public enum TranscriptFormat: String, CaseIterable, Sendable {
             return String(decoding: try encoder.encode(transcript), as: UTF8.self) + "\n"
         case .srt:
             return transcript.segments.enumerated().map { index, segment in
-                "\(index + 1)\n\(Self.timestamp(segment.start, separator: ",")) --> \(Self.timestamp(segment.end, separator: ","))\n\(segment.readable)\n"
+                "\(index + 1)\n\(Self.timestamp(segment.start, separator: ",")) --> "
+                    + "\(Self.timestamp(segment.end, separator: ","))\n\(segment.readable)\n"
             }.joined(separator: "\n")
         case .vtt:
             return "WEBVTT\n\n"
                 + transcript.segments.map { segment in
-                    "\(Self.timestamp(segment.start, separator: ".")) --> \(Self.timestamp(segment.end, separator: "."))\n\(segment.readable)\n"
+                    "\(Self.timestamp(segment.start, separator: ".")) --> "
+                        + "\(Self.timestamp(segment.end, separator: "."))\n\(segment.readable)\n"
                 }.joined(separator: "\n")
         }
     }

@@ -6,7 +6,8 @@ public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible
     /// The name is neither an existing path nor a broadcast a resolver knows; `searched` says where the
     /// resolvers looked (``TranscriptResolver/searched``).
     case noSuchFileOrBroadcast(String, searched: [String] = [])
-    /// A resolver knows the broadcast, but it has no transcript yet; `reason` says why (stage not run, running, failed).
+    /// A resolver knows the broadcast, but it has no transcript yet; `reason` says why (stage not run, running,
+    /// failed).
     case noTranscriptYet(broadcast: String, reason: String)
     /// The file exists but could not be read.
     case unreadable(path: String, reason: String)

@@ -9,7 +9,8 @@ extension LiveInsight {
     struct Customers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Score every customer's recency, frequency and monetary value (1-5 by quintiles) and name their segment.",
+                "Score every customer's recency, frequency and monetary value (1-5 by quintiles) "
+                + "and name their segment.",
             discussion: """
                 Reads the workspace catalog (liveinsight orders import) or --orders FILE. The method is in \
                 Docs/customers.md. --json prints {referenceDate, recencyBoundaries, frequencyBoundaries, \

@@ -58,8 +58,9 @@ extension LiveInsight {
                 }
                 for id in jobs where !notDead.contains(id) { print("job \(id) queued again") }
                 guard notDead.isEmpty else {
-                    throw ValidationError("not dead-lettered, left as they were: "
-                        + notDead.map(String.init).joined(separator: ", "))
+                    throw ValidationError(
+                        "not dead-lettered, left as they were: "
+                            + notDead.map(String.init).joined(separator: ", "))
                 }
             }
         }

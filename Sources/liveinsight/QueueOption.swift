@@ -7,9 +7,10 @@ struct QueueOption: ParsableArguments {
     /// Environment variable naming the queue when `--queue` is not given.
     static let environmentVariable = "LIVEINSIGHT_QUEUE"
 
-    @Option(help: """
-        The shared job queue, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $LIVEINSIGHT_QUEUE).
-        """)
+    @Option(
+        help: """
+            The shared job queue, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $LIVEINSIGHT_QUEUE).
+            """)
     var queue: String?
 
     /// The chosen queue's address; a usage error when neither the option nor the variable names one.

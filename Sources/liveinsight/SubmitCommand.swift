@@ -61,8 +61,9 @@ extension LiveInsight {
             switch outcome {
             case .queued(let job): print("queued job \(job.id): \(job.recording)")
             case .alreadySubmitted(let job):
-                print("already submitted as job \(job.id) (\(job.state.rawValue)): \(job.recording)"
-                      + (job.lastError.map { " – \($0)" } ?? ""))
+                print(
+                    "already submitted as job \(job.id) (\(job.state.rawValue)): \(job.recording)"
+                        + (job.lastError.map { " – \($0)" } ?? ""))
             }
         }
 

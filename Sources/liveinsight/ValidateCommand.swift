@@ -123,7 +123,8 @@ extension LiveInsight {
                         .write(to: URL(fileURLWithPath: html), options: .atomic)
                 } catch {
                     Self.printError(
-                        "cannot write \(html): \(error.localizedDescription); check that its folder exists and is writable"
+                        "cannot write \(html): \(error.localizedDescription); "
+                            + "check that its folder exists and is writable"
                     )
                     throw ExitCode(2)
                 }

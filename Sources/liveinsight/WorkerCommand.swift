@@ -25,9 +25,11 @@ extension LiveInsight {
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var queue: QueueOption
 
-        @Option(help: """
-            Seconds a claimed job stays this worker's without a heartbeat (heartbeats every third of it, at most 20 s).
-            """)
+        @Option(
+            help: """
+                Seconds a claimed job stays this worker's without a heartbeat \
+                (heartbeats every third of it, at most 20 s).
+                """)
         var lease = QueueOptions().leaseSeconds
 
         @Option(help: "Seconds a failed job waits before it is tried again.")
@@ -51,7 +53,7 @@ extension LiveInsight {
             var options = QueueOptions()
             (options.leaseSeconds, options.retryDelaySeconds, options.pollSeconds) = (lease, retryDelay, poll)
             let runner = try pipeline.runner(workspace: workspace.resolved, progress: nil, log: nil)
-            _ = try runner.models.acoustic.model()   // a missing or broken model stops here, not as one failure per job
+            _ = try runner.models.acoustic.model()  // a missing or broken model stops here, not as one failure per job
             let owner = JobOwner.current
             try runner.catalog.reclaimStaleJobs(host: owner.host, staleAfter: WatchOptions().staleAfter)
             let address = try queue.address()
@@ -59,8 +61,9 @@ extension LiveInsight {
                 let worker = QueueWorker(queue: queue, log: printToStandardError)
                 let stop = StopSignal()
                 let signals = ShutdownSignals {
-                    printToStandardError("stopping: finishing the stage in flight, then releasing the job "
-                        + "(again to quit now)")
+                    printToStandardError(
+                        "stopping: finishing the stage in flight, then releasing the job "
+                            + "(again to quit now)")
                     stop.request()
                     worker.requestStop()
                 }
@@ -75,8 +78,10 @@ extension LiveInsight {
 
         /// Runs the pipeline on `job` on a thread of its own (it blocks for minutes), recording it in the
         /// workspace's catalog as `run` does.
-        private static func process(_ job: QueuedJob, with runner: PipelineRunner,
-                                    stop: StopSignal) async throws -> JobOutcome {
+        private static func process(
+            _ job: QueuedJob, with runner: PipelineRunner,
+            stop: StopSignal
+        ) async throws -> JobOutcome {
             var inputs: [UserInputKind: String] = [:]
             for (kind, path) in job.companions {
                 guard let known = UserInputKind(rawValue: kind) else { continue }
@@ -85,21 +90,25 @@ extension LiveInsight {
             let request = RunRequest(recording: runner.workspace.absolutePath(of: job.recording), inputs: inputs)
             return try await withCheckedThrowingContinuation { continuation in
                 DispatchQueue.global().async {
-                    continuation.resume(with: Result { () throws(PipelineError) -> JobOutcome in
-                        try run(request, with: runner, stop: stop)
-                    })
+                    continuation.resume(
+                        with: Result { () throws(PipelineError) -> JobOutcome in
+                            try run(request, with: runner, stop: stop)
+                        })
                 }
             }
         }
 
         /// One job through the pipeline: done, interrupted (a stop between stages) or failed (thrown).
-        private static func run(_ request: RunRequest, with runner: PipelineRunner,
-                                stop: StopSignal) throws(PipelineError) -> JobOutcome {
+        private static func run(
+            _ request: RunRequest, with runner: PipelineRunner,
+            stop: StopSignal
+        ) throws(PipelineError) -> JobOutcome {
             let catalogJob = try runner.catalog.startDirectJob(file: request.recording, owner: .current)
             do {
                 let summary = try runner.run(request, job: catalogJob, stop: stop)
-                try runner.catalog.finishJob(catalogJob, broadcast: summary.broadcast,
-                                             outcome: summary.reusedEverything ? "duplicate" : "processed")
+                try runner.catalog.finishJob(
+                    catalogJob, broadcast: summary.broadcast,
+                    outcome: summary.reusedEverything ? "duplicate" : "processed")
                 return .done(broadcast: summary.broadcast)
             } catch .cancelled {
                 try? runner.catalog.cancelJob(catalogJob, reason: "the worker stopped; the job went back to the queue")

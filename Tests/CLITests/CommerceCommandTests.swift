@@ -15,7 +15,8 @@ struct CommerceCommandTests {
             let group = customer % 4
             for item in 0..<(4 + customer % 4) {
                 lines.append(
-                    "c\(customer),g\(group)i\((item + customer) % 8),1,2.5,2011-0\(1 + item % 9)-1\(customer % 9) 10:00,GROUP \(group) THING \(item)"
+                    "c\(customer),g\(group)i\((item + customer) % 8),1,2.5,"
+                        + "2011-0\(1 + item % 9)-1\(customer % 9) 10:00,GROUP \(group) THING \(item)"
                 )
             }
         }

@@ -69,7 +69,8 @@ struct DemoWorkspace {
     static func manifest(_ id: String) -> String {
         """
         {"format": 1, "broadcast": "\(id)", "name": "\(id).ogg", "toolVersion": "test", "stages": {
-          "transcribe": {"key": "k1", "version": "1", "status": "done", "started": "2026-11-20T11:00:00Z", "outputs": {}},
+          "transcribe": {"key": "k1", "version": "1", "status": "done", "started": "2026-11-20T11:00:00Z", \
+        "outputs": {}},
           "align": {"key": "k2", "version": "1", "status": "done", "started": "2026-11-20T11:01:00Z", "outputs": {}}}}
         """
     }

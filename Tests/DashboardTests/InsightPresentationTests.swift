@@ -87,11 +87,13 @@ import Testing
                 == "<h2><span lang=\"ko\">요약</span><span lang=\"en\">Summary</span></h2>")
         #expect(
             Bilingual.split("<h2>키워드 효과 Keyword effects <span class=\"zoom-note\">(x)</span></h2>")
-                == "<h2><span lang=\"ko\">키워드 효과</span><span lang=\"en\">Keyword effects</span> <span class=\"zoom-note\">(x)</span></h2>"
+                == "<h2><span lang=\"ko\">키워드 효과</span><span lang=\"en\">Keyword effects</span> "
+                + "<span class=\"zoom-note\">(x)</span></h2>"
         )
         #expect(
             Bilingual.split("<th class=\"num\" data-tip=\"팁 Tip\">보정 p Adj. p</th>")
-                == "<th class=\"num\" data-tip=\"팁 Tip\"><span lang=\"ko\">보정 p</span><span lang=\"en\">Adj. p</span></th>"
+                == "<th class=\"num\" data-tip=\"팁 Tip\"><span lang=\"ko\">보정 p</span>"
+                + "<span lang=\"en\">Adj. p</span></th>"
         )
         for untouched in [
             "<h1>겨울 니트 SALE 라이브</h1>", "<td>오늘 할인 SALE 이에요</td>", "<option>울 니트 Wool</option>", "<h2>Summary 요약</h2>",

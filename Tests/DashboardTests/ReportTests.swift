@@ -84,7 +84,8 @@ import Testing
         #expect(!rows.contains { $0.first == .text("P004") })
     }
 
-    /// The XLSX opens in openpyxl with its sheets, the expected cell values, number formats, frozen headers, widths and charts.
+    /// The XLSX opens in openpyxl with its sheets, the expected cell values, number formats, frozen headers, widths
+    /// and charts.
     @Test func xlsxReadsBackInOpenpyxl() throws {
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }

@@ -49,7 +49,8 @@ enum ToolRunner {
         guard process.terminationStatus == 0 else {
             throw Failure(
                 description:
-                    "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(errorText)"
+                    "\(executable) \(arguments.joined(separator: " ")) failed "
+                    + "(\(process.terminationStatus)): \(errorText)"
             )
         }
         return (String(decoding: data, as: UTF8.self), errorText)

@@ -4,8 +4,9 @@ import PrivatePostgres
 import Testing
 
 /// The queue's promises, each against a fresh PostgreSQL server.
-@Suite(.serialized,
-       .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(
+    .serialized,
+    .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
 struct JobQueueTests {
     /// Submitting the same recording twice makes one job; the second submission reports the first.
     @Test func submittingIsIdempotentByContentHash() async throws {
@@ -183,10 +184,12 @@ struct JobQueueTests {
         defer { server.stop() }
         try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<4 {
-                group.addTask { try await withQueue(on: server) { queue in
-                    _ = try await queue.submit(submission(index))
-                    return try await queue.jobs().count
-                } }
+                group.addTask {
+                    try await withQueue(on: server) { queue in
+                        _ = try await queue.submit(submission(index))
+                        return try await queue.jobs().count
+                    }
+                }
             }
             for try await count in group { #expect((1...4).contains(count)) }
         }

@@ -27,8 +27,11 @@ struct QueueAddressTests {
         #expect(throws: JobQueueError.invalidAddress("postgresql://db/x", reason: "no user name")) {
             try QueueAddress(url: "postgresql://db/x")
         }
-        #expect(throws: JobQueueError.invalidAddress("postgresql://u@h/d?sslmode=maybe",
-                                                     reason: "sslmode 'maybe' is not disable, prefer or require")) {
+        #expect(
+            throws: JobQueueError.invalidAddress(
+                "postgresql://u@h/d?sslmode=maybe",
+                reason: "sslmode 'maybe' is not disable, prefer or require")
+        ) {
             try QueueAddress(url: "postgresql://u@h/d?sslmode=maybe")
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import JobQueue
 import PrivatePostgres
+import Synchronization
 import Testing
 
 /// Why the queue tests cannot run here, or nil: they need a real PostgreSQL server.
@@ -9,13 +9,16 @@ let postgresMissing = PrivatePostgres.unavailableReason
 
 /// A submission of a made-up recording `index`: the queue never reads the file, only its path and hash.
 func submission(_ index: Int) -> JobSubmission {
-    JobSubmission(contentHash: String(format: "%064x", index), recording: "submitted/show-\(index).wav",
-                  companions: ["events": "submitted/show-\(index).events.csv"])
+    JobSubmission(
+        contentHash: String(format: "%064x", index), recording: "submitted/show-\(index).wav",
+        companions: ["events": "submitted/show-\(index).events.csv"])
 }
 
 /// Opens a queue with `options` on `server` and runs `body` with it.
-func withQueue<Result>(on server: PrivatePostgres, options: QueueOptions = QueueOptions(),
-                       _ body: (JobQueue) async throws -> Result) async throws -> Result {
+func withQueue<Result>(
+    on server: PrivatePostgres, options: QueueOptions = QueueOptions(),
+    _ body: (JobQueue) async throws -> Result
+) async throws -> Result {
     try await JobQueue.open(try QueueAddress(url: server.url), options: options, body)
 }
 

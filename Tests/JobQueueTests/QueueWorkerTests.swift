@@ -4,8 +4,9 @@ import PrivatePostgres
 import Testing
 
 /// The worker loop against a real server: the processing is the test's own closure, the queue is real.
-@Suite(.serialized,
-       .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(
+    .serialized,
+    .enabled(if: postgresMissing == nil, "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
 struct QueueWorkerTests {
     private struct NotAudio: Error, CustomStringConvertible {
         var description: String { "decode: not an audio file" }

@@ -28,7 +28,8 @@ struct RerunTests {
         try manifest.save(folder: folder)
     }
 
-    /// The keywords of the mentions found from the transcript (spotting on the tiny random model's posteriors may add others).
+    /// The keywords of the mentions found from the transcript (spotting on the tiny random model's posteriors may
+    /// add others).
     private func transcriptMentions(_ folder: String) throws -> Set<String> {
         let mentions = try CheckpointJSON.read([Mention].self, from: folder + "/" + CheckpointFile.mentions.name)
         return Set(mentions.filter { $0.source != .acoustic }.map(\.keyword))

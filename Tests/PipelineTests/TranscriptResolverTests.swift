@@ -35,7 +35,8 @@ struct TranscriptResolverTests {
             let text = (error as? TranscriptError)?.description ?? ""
             return text.hasPrefix("no such file or broadcast: 0123456789abcdef (")
                 && text.contains(
-                    "or one of the broadcasts of workspace \(root) (`liveinsight status --workspace \(root)` lists them)"
+                    "or one of the broadcasts of workspace \(root) "
+                        + "(`liveinsight status --workspace \(root)` lists them)"
                 )
         }
     }

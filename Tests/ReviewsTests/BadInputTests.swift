@@ -28,7 +28,8 @@ struct BadInputTests {
         #expect(warnings.isEmpty)
     }
 
-    /// A UTF-16 file with a byte-order mark (Excel's "Unicode text") is read whole, also in read chunks that cut characters.
+    /// A UTF-16 file with a byte-order mark (Excel's "Unicode text") is read whole, also in read chunks that cut
+    /// characters.
     @Test func utf16File() throws {
         let text = "product_id,rating,text\n" + String(repeating: "P1,4,배송이 빨라요\n", count: 50)
         var bytes: [UInt8] = [0xFF, 0xFE]

@@ -2,8 +2,9 @@ import Acoustic
 import Foundation
 import Insight
 import Testing
-import Transcription
 import TranscriptAlignment
+import Transcription
+
 import enum Validation.TextCueReader
 
 /// Text from elsewhere on the demo broadcast (7.7 minutes, `AudioSamples/demo-broadcast.ref.tsv` holds each
@@ -37,20 +38,22 @@ struct GivenTextTests {
             utterances.append(UtterancePosteriors(start: $0.start, end: $0.end, posteriors: $0.posteriors))
         }
         let lines = try tableRows(samples.appendingPathComponent("demo-broadcast.ref.tsv")).map { row in
-            Line(span: try #require(Double(row["start"] ?? ""))...(try #require(Double(row["end"] ?? ""))),
-                 spoken: row["spoken"] ?? "", written: row["written"] ?? "")
+            Line(
+                span: try #require(Double(row["start"] ?? ""))...(try #require(Double(row["end"] ?? ""))),
+                spoken: row["spoken"] ?? "", written: row["written"] ?? "")
         }
         let keywords = try KeywordList.load(path: samples.appendingPathComponent("demo-broadcast.keywords.csv").path)
         let recognised = utterances.map { transcriber.decode($0.posteriors, start: $0.start, end: $0.end) }
-        return Demo(utterances: utterances, recognised: recognised.filter { !$0.words.isEmpty }, lines: lines,
-                    keywords: keywords, vocabulary: TokenVocabulary(tokens: transcriber.model.configuration.vocabulary),
-                    clock: transcriber.clock)
+        return Demo(
+            utterances: utterances, recognised: recognised.filter { !$0.words.isEmpty }, lines: lines,
+            keywords: keywords, vocabulary: TokenVocabulary(tokens: transcriber.model.configuration.vocabulary),
+            clock: transcriber.clock)
     }
 
     /// Segments of `cues` aligned on the demo's posteriors.
     static func aligned(_ cues: [CueAligner.Cue], origin: WordOrigin, demo: Demo) -> [TranscriptSegment] {
         var aligner = CueAligner(cues: cues, origin: origin, vocabulary: demo.vocabulary, clock: demo.clock)
-        demo.utterances.forEach { aligner.add($0) }
+        for utterance in demo.utterances { aligner.add(utterance) }
         return aligner.finish()
     }
 
@@ -73,17 +76,21 @@ struct GivenTextTests {
 
         let transcript = Transcript(duration: 460, modelDigest: "", segments: segments)
         let found = MentionFinder(keywords: demo.keywords).mentions(in: transcript)
-        let script = Transcript(duration: 460, modelDigest: "", segments: demo.lines.map { line in
-            ReferenceScript.segment(start: line.span.lowerBound, end: line.span.upperBound,
-                                    spoken: line.spoken)
-        })
+        let script = Transcript(
+            duration: 460, modelDigest: "",
+            segments: demo.lines.map { line in
+                ReferenceScript.segment(
+                    start: line.span.lowerBound, end: line.span.upperBound,
+                    spoken: line.spoken)
+            })
         let expected = MentionFinder(keywords: demo.keywords).mentions(in: script)
         #expect(expected.count >= 40)
         #expect(found.map(\.keyword) == expected.map(\.keyword))
         for (mention, reference) in zip(found, expected) {
             let line = try #require(demo.lines.first { $0.span.contains(reference.time) })
-            #expect(line.span.lowerBound - 0.1 <= mention.time && mention.end <= line.span.upperBound + 0.1,
-                    "\(mention.keyword) at \(mention.time)…\(mention.end), said in \(line.span)")
+            #expect(
+                line.span.lowerBound - 0.1 <= mention.time && mention.end <= line.span.upperBound + 0.1,
+                "\(mention.keyword) at \(mention.time)…\(mention.end), said in \(line.span)")
         }
     }
 
@@ -94,15 +101,16 @@ struct GivenTextTests {
         let adLib = try #require(demo.lines.firstIndex { $0.written.hasPrefix("민지님") })
         let unsaid = "환불 규정은 상세 페이지에서 꼭 확인해 주시고 궁금한 점은 고객 센터로 문의해 주세요."
         var script = demo.lines.map(\.written)
-        script[adLib] = unsaid   // where the host greeted a viewer instead: the hardest place to tell them apart
+        script[adLib] = unsaid  // where the host greeted a viewer instead: the hardest place to tell them apart
         let match = ScriptMatcher().match(script: script, recognised: demo.recognised, vocabulary: demo.vocabulary)
         let words = (Self.aligned(match.passages, origin: .script, demo: demo) + match.kept).flatMap(\.words)
 
         let unsaidWords = Set(["환불", "규정은", "상세", "페이지에서", "고객", "센터로", "문의해"])
         #expect(!words.contains { $0.origin == .script && unsaidWords.contains($0.text) })
         let inAdLib = words.filter { demo.lines[adLib].span.contains(($0.start + $0.end) / 2) }
-        #expect(!inAdLib.isEmpty && inAdLib.allSatisfy { $0.origin == nil },
-                "\(inAdLib.map { "\($0.text):\($0.origin?.rawValue ?? "-")" })")
+        #expect(
+            !inAdLib.isEmpty && inAdLib.allSatisfy { $0.origin == nil },
+            "\(inAdLib.map { "\($0.text):\($0.origin?.rawValue ?? "-")" })")
         let inScript = words.filter { word in
             demo.lines.indices.contains { $0 != adLib && demo.lines[$0].span.contains((word.start + word.end) / 2) }
         }
@@ -113,7 +121,8 @@ struct GivenTextTests {
     /// `HH:MM:SS,mmm`.
     static func srtTime(_ seconds: Double) -> String {
         let milliseconds = Int((max(0, seconds) * 1000).rounded())
-        return String(format: "%02d:%02d:%02d,%03d", milliseconds / 3_600_000, milliseconds / 60_000 % 60,
-                      milliseconds / 1000 % 60, milliseconds % 1000)
+        return String(
+            format: "%02d:%02d:%02d,%03d", milliseconds / 3_600_000, milliseconds / 60_000 % 60,
+            milliseconds / 1000 % 60, milliseconds % 1000)
     }
 }

@@ -3,13 +3,16 @@ import AudioIO
 import Foundation
 import Testing
 import Transcription
+
 @testable import TranscriptAlignment
 
 /// Cue sheets on real speech (`../shared/data/speech`, read in place, never committed): consecutive test
 /// utterances laid end to end as one pseudo-broadcast, the script their references with every fifth line
 /// replaced by another corpus line the speaker never said (so the line said there is an ad-lib).
-@Suite(.enabled(if: ShippedModel.isShipped && RealSpeechTests.folder != nil,
-                "needs the model and ../shared/data/speech"))
+@Suite(
+    .enabled(
+        if: ShippedModel.isShipped && RealSpeechTests.folder != nil,
+        "needs the model and ../shared/data/speech"))
 struct ScriptOnRealSpeechTests {
     struct Measured {
         /// Share of the words recognised in scripted utterances that come from the script.
@@ -52,9 +55,10 @@ struct ScriptOnRealSpeechTests {
         let script = broadcast.texts.indices.map { isAdLib[$0] ? unsaid[$0 / 5] : broadcast.texts[$0] }
         let recognised = broadcast.recognised.filter { !$0.words.isEmpty }
         let match = ScriptMatcher().match(script: script, recognised: recognised, vocabulary: broadcast.vocabulary)
-        var aligner = CueAligner(cues: match.passages, origin: .script, vocabulary: broadcast.vocabulary,
-                                 clock: broadcast.clock)
-        broadcast.utterances.forEach { aligner.add($0) }
+        var aligner = CueAligner(
+            cues: match.passages, origin: .script, vocabulary: broadcast.vocabulary,
+            clock: broadcast.clock)
+        for utterance in broadcast.utterances { aligner.add(utterance) }
         let words = (aligner.finish() + match.kept).flatMap(\.words)
         func words(in index: Int) -> [TimedWord] {
             let utterance = broadcast.utterances[index]

@@ -25,7 +25,8 @@ struct PosteriorsStreamTests {
 
         var threaded: [PosteriorsStream.Utterance] = []
         var reported: [Double] = []
-        let duration = try stream.stream(path: path, progress: { reported.append($0) }) { threaded.append($0) }
+        let duration = try stream.stream(
+            path: path, progress: { reported.append($0) }, utterance: { threaded.append($0) })
         #expect(serial.count > PosteriorsStream.lookahead * 3, "the recording should outrun the lookahead")
         #expect(threaded.map(\.start) == serial.map(\.start))
         #expect(threaded.map(\.end) == serial.map(\.end))

@@ -46,7 +46,8 @@ struct TranscriptLoaderTests {
 
     /// A CP949 reference (Korean Excel's default) is read as CP949.
     @Test func cp949() throws {
-        let path = try FixturePaths.scratch("cp949.tsv", bytes: Array("u1\t".utf8) + [0xC7, 0xD1, 0xB1, 0xDB, 0x0A])  // 한글
+        // 한글
+        let path = try FixturePaths.scratch("cp949.tsv", bytes: Array("u1\t".utf8) + [0xC7, 0xD1, 0xB1, 0xDB, 0x0A])
         #expect(try loader.load(path).items.map(\.text) == ["한글"])
     }
 

@@ -8,7 +8,8 @@ import Insight
 /// What the broadcast list shows of it goes into the catalog (`broadcast_summaries`).
 struct AlignmentStage: Stage, CatalogFigures {
     let name = "alignment"
-    let version = "2"  // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels, summary.json
+    // 2: Holm-corrected significance, censored windows, per-mention credit, viewer funnels, summary.json
+    let version = "2"
     let inputs: [StageInput] = [
         .stage("decode"), .stage("mentions"), .user(.events, required: true),
         .user(.metadata, required: false),

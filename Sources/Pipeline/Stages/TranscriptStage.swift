@@ -33,7 +33,8 @@ struct TranscriptStage: Stage {
             throw PipelineError.corruptCheckpoint(
                 path: reader.path,
                 detail:
-                    "written by model \(reader.modelDigest.prefix(12))…, the current model is \(model.digest.prefix(12))…"
+                    "written by model \(reader.modelDigest.prefix(12))…, "
+                    + "the current model is \(model.digest.prefix(12))…"
             )
         }
         var options = Transcriber.Options()

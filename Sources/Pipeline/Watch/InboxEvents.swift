@@ -36,7 +36,7 @@ final class InboxEvents: Sendable {
 
     deinit {
         if inotify >= 0 { close(inotify) }
-        wakeup.forEach { close($0) }
+        for descriptor in wakeup { close(descriptor) }
     }
 
     /// Returns when the folder changed, `wake()` was called, or after `timeout` seconds.
@@ -46,7 +46,8 @@ final class InboxEvents: Sendable {
         _ = poll(&descriptors, nfds_t(descriptors.count), Int32(max(0, timeout) * 1000))
         var buffer = [UInt8](repeating: 0, count: 4096)
         for entry in descriptors where entry.revents & Int16(POLLIN) != 0 {
-            while read(entry.fd, &buffer, buffer.count) > 0 {}  // drain; the scan that follows looks at the folder itself
+            // drain; the scan that follows looks at the folder itself
+            while read(entry.fd, &buffer, buffer.count) > 0 {}
         }
     }
 

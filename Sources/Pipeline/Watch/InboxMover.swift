@@ -25,12 +25,12 @@ enum InboxMover {
                     continue
                 }
                 let failure = errno
-                linked.forEach { unlink($0) }  // the inbox still holds every original
+                for made in linked { unlink(made) }  // the inbox still holds every original
                 if failure == EEXIST { break }  // another watcher took the name just now: try the next one
                 throw .io(path: source, detail: "cannot move to \(folder) (\(String(cString: strerror(failure))))")
             }
             guard linked.count == targets.count else { continue }
-            item.files.forEach { unlink($0) }
+            for file in item.files { unlink(file) }
             AtomicFile.syncFolder(of: targets[0])
             AtomicFile.syncFolder(of: item.recording)
             return targets[0]

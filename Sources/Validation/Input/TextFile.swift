@@ -1,7 +1,8 @@
 import Foundation
 import TextDecoding
 
-/// A text file (UTF-8, UTF-16 or CP949: ``TextDecoder``) split into lines, for readers that report errors by line number.
+/// A text file (UTF-8, UTF-16 or CP949: ``TextDecoder``) split into lines, for readers that report errors by
+/// line number.
 struct TextFile {
     /// The path, as given, for messages.
     let path: String

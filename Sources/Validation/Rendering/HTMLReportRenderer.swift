@@ -28,7 +28,8 @@ public struct HTMLReportRenderer: Sendable {
 
             """
         html +=
-            "<p>Reference: \(MarkupText.escape(report.reference))<br>Hypothesis: \(MarkupText.escape(report.hypothesis))</p>\n"
+            "<p>Reference: \(MarkupText.escape(report.reference))<br>"
+            + "Hypothesis: \(MarkupText.escape(report.hypothesis))</p>\n"
         html += corpusTable(report.corpus)
         if !report.warnings.isEmpty {
             html +=
@@ -38,7 +39,8 @@ public struct HTMLReportRenderer: Sendable {
         for (index, item) in report.items.enumerated() {
             guard let words = AlignmentView(unit: .words, selection: view.selection).columns(of: item) else { continue }
             html +=
-                "<section id=\"item-\(index)\"><h3>\(MarkupText.escape(item.id)) — CER \(NumberText.percent(item.cer)), "
+                "<section id=\"item-\(index)\"><h3>\(MarkupText.escape(item.id)) — "
+                + "CER \(NumberText.percent(item.cer)), "
                 + "WER \(NumberText.percent(item.wer))</h3>\n" + alignmentTable(words)
             if let characters = item.characterAlignment {
                 html += "<details><summary>characters</summary>\n" + alignmentTable(characters) + "</details>\n"
@@ -53,7 +55,8 @@ public struct HTMLReportRenderer: Sendable {
         var rows = [
             (
                 "CER",
-                "\(NumberText.percent(corpus.cer)) (S \(corpus.characters.substitutions), D \(corpus.characters.deletions), "
+                "\(NumberText.percent(corpus.cer)) (S \(corpus.characters.substitutions), "
+                    + "D \(corpus.characters.deletions), "
                     + "I \(corpus.characters.insertions) / \(corpus.characters.referenceLength) characters)"
             ),
             (
@@ -70,9 +73,11 @@ public struct HTMLReportRenderer: Sendable {
             rows.append(
                 (
                     "timing",
-                    "\(timing.matchedWords) words; |start| mean \(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), "
+                    "\(timing.matchedWords) words; "
+                        + "|start| mean \(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), "
                         + "median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); |end| mean "
-                        + "\(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), median \(ReportFormat.seconds(timing.medianAbsoluteEndOffset))"
+                        + "\(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), "
+                        + "median \(ReportFormat.seconds(timing.medianAbsoluteEndOffset))"
                 ))
         }
         return "<table>"

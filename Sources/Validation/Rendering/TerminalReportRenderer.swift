@@ -66,8 +66,10 @@ public struct TerminalReportRenderer: Sendable {
     /// Corpus lines: rates, sentence errors, timing.
     func summary(_ corpus: CorpusSummary) -> [String] {
         var lines = [
-            "corpus: CER \(NumberText.percent(corpus.cer)) (\(corpus.characters.errors)/\(corpus.characters.referenceLength) "
-                + "characters), WER \(NumberText.percent(corpus.wer)) (\(corpus.words.errors)/\(corpus.words.referenceLength) words)",
+            "corpus: CER \(NumberText.percent(corpus.cer)) "
+                + "(\(corpus.characters.errors)/\(corpus.characters.referenceLength) "
+                + "characters), WER \(NumberText.percent(corpus.wer)) "
+                + "(\(corpus.words.errors)/\(corpus.words.referenceLength) words)",
             "sentences: \(corpus.sentenceErrors)/\(corpus.items) with errors "
                 + "(SER \(NumberText.percent(corpus.sentenceErrorRate)))"
                 + (corpus.missingHypotheses > 0 ? ", \(corpus.missingHypotheses) without hypothesis" : ""),
@@ -75,7 +77,8 @@ public struct TerminalReportRenderer: Sendable {
         if let timing = corpus.timing {
             lines.append(
                 "timing: \(timing.matchedWords) matched words; |start offset| mean "
-                    + "\(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); "
+                    + "\(ReportFormat.seconds(timing.meanAbsoluteStartOffset)), "
+                    + "median \(ReportFormat.seconds(timing.medianAbsoluteStartOffset)); "
                     + "|end offset| mean \(ReportFormat.seconds(timing.meanAbsoluteEndOffset)), median "
                     + "\(ReportFormat.seconds(timing.medianAbsoluteEndOffset))")
         }

@@ -67,7 +67,8 @@ struct BroadcastCommandTests {
         #expect(unknown.status != 0)
         #expect(
             unknown.stderr.contains(
-                "no broadcast 'nope' in workspace \(workspace); `liveinsight status --workspace \(workspace)` lists them"
+                "no broadcast 'nope' in workspace \(workspace); "
+                    + "`liveinsight status --workspace \(workspace)` lists them"
             ))
         let mixed = try CLIRunner.run([
             "align", id, "--keywords", keywords, "--events", folder.path + "/e.csv", "--workspace", workspace,
@@ -85,7 +86,8 @@ struct BroadcastCommandTests {
             "\(positive.stderr)")
     }
 
-    /// `validate --hyp <id>` scores the broadcast's checkpointed transcript; an unknown id exits 2 naming the workspace.
+    /// `validate --hyp <id>` scores the broadcast's checkpointed transcript; an unknown id exits 2 naming the
+    /// workspace.
     @Test func validateByBroadcast() throws {
         let (workspace, id, folder) = try processed()
         let validated = try CLIRunner.run([

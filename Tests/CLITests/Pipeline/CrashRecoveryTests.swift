@@ -49,7 +49,10 @@ struct CrashRecoveryTests {
             for stage in summary.stages where stage.status != .waiting {
                 #expect(
                     stage.status == (doneBefore.contains(stage.stage) ? .reused : .ran),
-                    "seed \(seed) trial \(trial) after \(delay) s: \(stage.stage) \(stage.status), done before: \(doneBefore)"
+                    """
+                    seed \(seed) trial \(trial) after \(delay) s: \(stage.stage) \(stage.status), \
+                    done before: \(doneBefore)
+                    """
                 )
             }
             #expect(try CheckpointAudit.doneStages(in: summary.folder) == ["decode", "acoustic", "transcript"])

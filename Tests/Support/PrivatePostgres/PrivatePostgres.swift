@@ -36,10 +36,14 @@ public final class PrivatePostgres: Sendable {
         if getuid() == 0, let user = getpwnam(Self.serviceUser) {
             chown(folder, user.pointee.pw_uid, user.pointee.pw_gid)
         }
-        try Self.runAsServiceUser(binaries + "/initdb", ["-D", folder + "/data", "-A", "trust", "-U", Self.superuser,
-                                                         "-E", "UTF8", "--locale=C", "--no-sync"])
+        try Self.runAsServiceUser(
+            binaries + "/initdb",
+            [
+                "-D", folder + "/data", "-A", "trust", "-U", Self.superuser,
+                "-E", "UTF8", "--locale=C", "--no-sync",
+            ])
         var lastFailure: Failure?
-        for _ in 0..<3 {   // a free port may be taken between choosing it and the server binding it
+        for _ in 0..<3 {  // a free port may be taken between choosing it and the server binding it
             let candidate = try Self.freePort()
             do {
                 try Self.runAsServiceUser(binaries + "/pg_ctl", Self.startArguments(folder: folder, port: candidate))
@@ -59,7 +63,9 @@ public final class PrivatePostgres: Sendable {
 
     /// Stops the server (fast shutdown: open sessions are ended) and deletes its folder. Idempotent.
     public func stop() {
-        let wasStopped = stopped.withLock { was in defer { was = true }; return was }
+        let wasStopped = stopped.withLock { was in
+            defer { was = true }; return was
+        }
         guard !wasStopped, let binaries = Self.binaries else { return }
         try? Self.runAsServiceUser(binaries + "/pg_ctl", ["stop", "-D", folder + "/data", "-m", "fast", "-w"])
         try? FileManager.default.removeItem(atPath: folder)
@@ -97,7 +103,8 @@ public final class PrivatePostgres: Sendable {
     }()
 
     private static func startArguments(folder: String, port: Int) -> [String] {
-        let settings = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+        let settings =
+            "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
             + " -c full_page_writes=off -c max_connections=200"
         return ["start", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o", settings]
     }
@@ -118,7 +125,7 @@ public final class PrivatePostgres: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard spawned == 0 else { throw Failure("cannot start \(command[0]): \(String(cString: strerror(spawned)))") }
@@ -127,8 +134,9 @@ public final class PrivatePostgres: Sendable {
         let exited = status & 0x7f == 0, code = (status >> 8) & 0xff
         guard exited, code == 0 else {
             let printed = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-            throw Failure("\((tool as NSString).lastPathComponent) \(arguments.joined(separator: " ")) failed "
-                + "(status \(status)): \(printed)")
+            throw Failure(
+                "\((tool as NSString).lastPathComponent) \(arguments.joined(separator: " ")) failed "
+                    + "(status \(status)): \(printed)")
         }
     }
 
