@@ -1,8 +1,8 @@
 import Foundation
 
-/// Hands items from one producing thread to one consuming thread, holding at most `capacity` at a time.
+/// Hands items from a producing thread to consuming threads, holding at most `capacity` at a time.
 /// `PosteriorsStream` uses it so that the front end (decode, pauses, log-mel) of the next utterances runs
-/// while the acoustic model works on this one, with memory still bounded by a few utterances.
+/// while the acoustic model works on earlier ones, with memory still bounded by a few utterances.
 final class FrontEndHandOff<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Item] = []
@@ -34,11 +34,11 @@ final class FrontEndHandOff<Item>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits while the hand-off is empty and open; `nil` once it is closed and drained.
+    /// Waits while the hand-off is empty and open; `nil` once it is closed and drained, or cancelled.
     func take() -> Item? {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty && !closed { condition.wait() }
+        while items.isEmpty && !closed && !cancelled { condition.wait() }
         guard !items.isEmpty else { return nil }
         condition.broadcast()
         return items.removeFirst()

@@ -38,10 +38,13 @@ public final class PosteriorsStream {
         (self.model, self.segmentation) = (model, segmentation)
     }
 
-    /// Streams the recording at `path`, calling `utterance` with each utterance as soon as it is ready.
+    /// Streams the recording at `path`, calling `utterance` with each utterance, in recording order, as soon
+    /// as it and every utterance before it are ready.
     ///
-    /// The front end runs on a thread of its own, up to `lookahead` utterances ahead of the model, so
-    /// decoding and log-mel overlap the model's work instead of waiting for it.
+    /// The front end runs on a thread of its own, a few utterances ahead, so decoding and log-mel overlap the
+    /// model's work. The model runs on `model.threads` utterances at once, each on one thread: utterances are
+    /// independent, so this keeps every core busy where splitting one utterance's matrix multiplies waits
+    /// on the slowest thread at every layer.
     /// - Parameter progress: called after each utterance with the seconds of audio decoded when it was cut,
     ///   and with the duration at the end.
     /// - Returns: the recording's duration in seconds.
@@ -52,18 +55,22 @@ public final class PosteriorsStream {
     ) throws(AudioIOError) -> Double {
         let audio = try AudioDecoder(path: path)
         let duration = audio.info.duration
-        let handOff = FrontEndHandOff<FrontEndItem>(capacity: Self.lookahead)
-        let producer = frontEnd(audio, into: handOff)
+        let workers = model.threads
+        let handOff = FrontEndHandOff<FrontEndItem>(capacity: workers + Self.lookahead)
+        let results = OrderedResults<ModelResult>(producers: workers)
+        var finished = [frontEnd(audio, into: handOff)]
+        let singleThreaded = model.withThreads(1)
+        for _ in 0..<workers { finished.append(runModel(singleThreaded, on: handOff, into: results)) }
         defer {
             handOff.cancel()
-            producer.wait()
+            for thread in finished { thread.wait() }
         }
-        while let item = handOff.take() {
-            switch item {
-            case .utterance(let start, let end, let features, let decoded):
-                let frames = features.count / self.features.melBins
-                let posteriors = model.logProbabilities(features: features, frames: frames)
-                utterance(Utterance(start: start, end: end, posteriors: posteriors))
+        var next = 0
+        while let result = results.take(next) {
+            next += 1
+            switch result {
+            case .utterance(let piece, let decoded):
+                utterance(piece)
                 progress?(decoded)
             case .failed(let error):
                 throw error
@@ -73,16 +80,53 @@ public final class PosteriorsStream {
         return duration
     }
 
-    /// How many utterances the front end may run ahead of the model: enough to keep both busy, few enough
-    /// that memory stays at a few utterances whatever the recording's length.
+    /// How many utterances the front end may run ahead of the model's threads: enough to keep them busy, few
+    /// enough that memory stays at a few utterances whatever the recording's length.
     static let lookahead = 3
 
-    /// What the front-end thread hands to the model's.
+    /// What the front-end thread hands to the model's, numbered in recording order.
     private enum FrontEndItem {
         /// One utterance's log-mel frames; `decoded` seconds of audio had been decoded when it was cut.
-        case utterance(start: Double, end: Double, features: [Float], decoded: Double)
+        case utterance(index: Int, start: Double, end: Double, features: [Float], decoded: Double)
+        case failed(index: Int, AudioIOError)
+    }
+
+    /// What a model thread hands back.
+    private enum ModelResult {
+        case utterance(Utterance, decoded: Double)
         case failed(AudioIOError)
     }
+
+    /// Starts a thread that runs `model` on the front end's utterances until there are none.
+    /// - Returns: a semaphore signalled when the thread has stopped.
+    private func runModel(
+        _ model: AcousticModel, on handOff: FrontEndHandOff<FrontEndItem>, into results: OrderedResults<ModelResult>
+    ) -> DispatchSemaphore {
+        let finished = DispatchSemaphore(value: 0)
+        let melBins = features.melBins
+        let thread = Thread {
+            defer {
+                results.producerFinished()
+                finished.signal()
+            }
+            while let item = handOff.take() {
+                switch item {
+                case .utterance(let index, let start, let end, let features, let decoded):
+                    let posteriors = model.logProbabilities(features: features, frames: features.count / melBins)
+                    let piece = Utterance(start: start, end: end, posteriors: posteriors)
+                    results.put(.utterance(piece, decoded: decoded), at: index)
+                case .failed(let index, let error):
+                    results.put(.failed(error), at: index)
+                }
+            }
+        }
+        thread.stackSize = Self.threadStackSize
+        thread.start()
+        return finished
+    }
+
+    /// Stack of the stream's threads: the model's kernels keep small buffers on the stack.
+    private static let threadStackSize = 8 << 20
 
     /// Starts the front end (decode, cut at pauses, log-mel) on a thread of its own.
     /// - Returns: a semaphore signalled when the thread has finished with `audio`.
@@ -96,13 +140,14 @@ public final class PosteriorsStream {
                 finished.signal()
             }
             let segmenter = PauseSegmenter(options: segmentation)
-            var decodedSamples = 0
+            var (decodedSamples, index) = (0, 0)
             func send(_ pieces: [PauseSegmenter.Segment]) -> Bool {
                 let decoded = Double(decodedSamples) / Double(audio.outputRate)
                 return pieces.allSatisfy { piece in
-                    handOff.put(
+                    defer { index += 1 }
+                    return handOff.put(
                         .utterance(
-                            start: piece.start, end: piece.end,
+                            index: index, start: piece.start, end: piece.end,
                             features: LogMelExtractor.compute(piece.samples, options: features),
                             decoded: decoded))
                 }
@@ -114,10 +159,10 @@ public final class PosteriorsStream {
                 }
                 _ = send(segmenter.finish())
             } catch {
-                _ = handOff.put(.failed(error))
+                _ = handOff.put(.failed(index: index, error))
             }
         }
-        thread.stackSize = 8 << 20
+        thread.stackSize = Self.threadStackSize
         thread.start()
         return finished
     }

@@ -8,16 +8,21 @@ import Testing
 /// The posteriors stream runs its front end on a thread of its own; what it yields must not depend on that.
 struct PosteriorsStreamTests {
     /// The threaded stream gives exactly what decoding, cutting and the model give one after another on
-    /// one thread, utterance for utterance, on a recording long enough to have several utterances.
-    @Test func threadedStreamEqualsTheSerialLoop() throws {
+    /// one thread, utterance for utterance and in order, on a recording long enough to have several utterances,
+    /// whether one model thread or several work on them.
+    @Test(arguments: [1, 3])
+    func threadedStreamEqualsTheSerialLoop(modelThreads: Int) throws {
         let path = TranscriberTests.repository.appendingPathComponent("AudioSamples/demo-broadcast.ogg").path
-        let stream = try TranscriberTests.transcriber().posteriorsStream
+        let model = try AcousticModel(path: TranscriberTests.tinyModel)
+        let serialStream = try PosteriorsStream(model: model)
+        let stream = try PosteriorsStream(model: model.withThreads(modelThreads))
         var serial: [PosteriorsStream.Utterance] = []
         let audio = try AudioDecoder(path: path)
         let segmenter = PauseSegmenter(options: stream.segmentation)
         func add(_ pieces: [PauseSegmenter.Segment]) {
             for piece in pieces {
-                serial.append(.init(start: piece.start, end: piece.end, posteriors: stream.posteriors(piece.samples)))
+                serial.append(
+                    .init(start: piece.start, end: piece.end, posteriors: serialStream.posteriors(piece.samples)))
             }
         }
         while let block = try audio.nextBlock() { add(segmenter.process(block)) }

@@ -60,6 +60,17 @@ public final class AcousticModel: Sendable {
             "output", outputs: configuration.vocabulary.count, inputs: configuration.modelDimension)
     }
 
+    /// The same model (the weights are shared, not copied) running its matrix multiplies on `threads` threads.
+    public func withThreads(_ threads: Int) -> AcousticModel { AcousticModel(self, threads: threads) }
+
+    private init(_ model: AcousticModel, threads: Int) {
+        (configuration, path, weightsDigest, digest) =
+            (model.configuration, model.path, model.weightsDigest, model.digest)
+        (featureMean, featureInverseStd, subsampling, blocks, output) =
+            (model.featureMean, model.featureInverseStd, model.subsampling, model.blocks, model.output)
+        self.threads = max(1, threads)
+    }
+
     /// The `digest` of the model at `path`, read from the header alone: cheap enough to compute cache
     /// keys without loading or verifying the weights. Empty when the file records no weights digest.
     public static func recordedDigest(path: String) throws(AcousticModelError) -> String {
