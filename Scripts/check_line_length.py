@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Fails when a Swift line under Sources/, Tests/ or Benchmarks/ is longer than 120 characters.
 
-Characters, not bytes: a Hangul syllable is one character (three bytes in UTF-8). Paths listed in
-.lint-exempt (a file, or a folder ending in /) are skipped. Usage: Scripts/check_line_length.py [--list | --files]
+Characters, not bytes: a Hangul syllable is one character (three bytes in UTF-8).
+Usage: Scripts/check_line_length.py [--list | --files]
 (--list: the files with long lines and how many, not each line; --files: the files checked, for `swift format`).
 """
 import collections
@@ -13,25 +13,10 @@ LIMIT = 120
 ROOTS = ("Sources", "Tests", "Benchmarks")
 
 
-def exempt_paths(root):
-    listing = root / ".lint-exempt"
-    if not listing.exists():
-        return []
-    lines = (line.strip() for line in listing.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
-def is_exempt(path, exempt):
-    return any(path == entry or (entry.endswith("/") and path.startswith(entry)) for entry in exempt)
-
-
 def checked_files(root):
-    exempt = exempt_paths(root)
     for top in ROOTS:
         for file in sorted((root / top).rglob("*.swift")):
-            path = file.relative_to(root).as_posix()
-            if not is_exempt(path, exempt):
-                yield path
+            yield file.relative_to(root).as_posix()
 
 
 def main():
