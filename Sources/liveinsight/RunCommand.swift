@@ -14,7 +14,8 @@ extension LiveInsight {
                 posteriors.bin) → transcript (beam search, keyword hotwords). Outputs go to \
                 <workspace>/broadcasts/<id>/, id = the first 16 hex digits of the recording's SHA-256. A \
                 stage is skipped when its cache key (inputs, parameters, code and model versions) is \
-                unchanged and its outputs verify; so a new keyword list reruns only the transcript. \
+                unchanged and its outputs verify; so a new keyword list reruns the transcript and what \
+                follows it, never the acoustic model. \
                 Given user files are copied into the broadcast folder and remembered for later runs. \
                 Ctrl-C stops after the stage in flight (twice: at once); rerun to resume.
                 """)
