@@ -7,13 +7,14 @@ import Glibc
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for webhook tests: it answers the n-th
 /// request with `statuses[n]` (the last status repeats) and records each request's body. One thread,
-/// one connection at a time; `stop()` closes the socket and ends the thread.
+/// one connection at a time; `stop()` ends the thread, which closes the socket.
 final class LocalHTTPServer: Sendable {
     /// The port it listens on.
     let port: UInt16
     private let listener: Int32
     private let statuses: [Int]
     private let received = Mutex<[Data]>([])
+    private let stopped = DispatchSemaphore(value: 0)
 
     init(statuses: [Int]) throws {
         self.statuses = statuses
@@ -39,13 +40,19 @@ final class LocalHTTPServer: Sendable {
     /// Bodies of the requests answered so far, in order.
     var bodies: [Data] { received.withLock { $0 } }
 
-    /// Stops listening.
+    /// Stops listening and waits for the thread to end. The thread closes the socket itself: closed here, its
+    /// descriptor could be reused by the next test's server before this thread's next `accept`, which would
+    /// then answer that server's requests.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        stopped.wait()
     }
 
     private func serve() {
+        defer {
+            close(listener)
+            stopped.signal()
+        }
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
