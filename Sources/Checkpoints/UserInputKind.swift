@@ -47,6 +47,16 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
         self == .transcript ? ["." + fileName, ".srt", ".vtt"] : ["." + fileName]
     }
 
+    /// The companion kind whose suffix `name` ends with (letter case aside), and that suffix; nil when `name`
+    /// is no companion's.
+    public static func companion(named name: String) -> (kind: UserInputKind, suffix: String)? {
+        let lower = name.lowercased()
+        for kind in allCases {
+            if let suffix = kind.companionSuffixes.first(where: lower.hasSuffix) { return (kind, suffix) }
+        }
+        return nil
+    }
+
     /// Orders kinds by name (for stable listings).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -36,7 +36,7 @@ extension LiveInsight {
             for path in [recording] + companions where !FileManager.default.fileExists(atPath: path) {
                 throw ValidationError("\(path): no such file")
             }
-            for companion in companions where Self.kind(of: companion) == nil {
+            for companion in companions where UserInputKind.companion(named: companion) == nil {
                 let suffixes = UserInputKind.allCases.flatMap(\.companionSuffixes).joined(separator: ", ")
                 throw ValidationError("\(companion): not a companion name (expected one ending in \(suffixes))")
             }
@@ -49,7 +49,7 @@ extension LiveInsight {
             let staged = try workspace.submit(recording, recordingHash: hash)
             var submission = JobSubmission(contentHash: hash, recording: staged)
             for companion in companions {
-                guard let kind = Self.kind(of: companion) else { continue }
+                guard let kind = UserInputKind.companion(named: companion)?.kind else { continue }
                 submission.companions[kind.rawValue] = try workspace.submit(companion, recordingHash: hash)
             }
             var options = QueueOptions()
@@ -65,11 +65,6 @@ extension LiveInsight {
                     "already submitted as job \(job.id) (\(job.state.rawValue)): \(job.recording)"
                         + (job.lastError.map { " – \($0)" } ?? ""))
             }
-        }
-
-        /// The kind of companion `path` is, by its name's ending.
-        private static func kind(of path: String) -> UserInputKind? {
-            UserInputKind.allCases.first { kind in kind.companionSuffixes.contains { path.lowercased().hasSuffix($0) } }
         }
     }
 }

@@ -43,6 +43,6 @@ public struct InboxItem: Sendable, Equatable {
         let lower = name.lowercased()
         if name.hasPrefix(".") || name.contains(AtomicFile.temporaryMarker) { return false }
         if [".part", ".tmp", ".crdownload", ".reason.txt"].contains(where: lower.hasSuffix) { return false }
-        return !UserInputKind.allCases.flatMap(\.companionSuffixes).contains { lower.hasSuffix($0) }
+        return UserInputKind.companion(named: name) == nil
     }
 }

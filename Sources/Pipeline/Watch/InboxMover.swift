@@ -53,7 +53,7 @@ enum InboxMover {
     static func renamed(_ name: String, attempt: Int) -> String {
         guard attempt > 1 else { return name }
         let suffix =
-            UserInputKind.allCases.flatMap(\.companionSuffixes).first { name.lowercased().hasSuffix($0) }
+            UserInputKind.companion(named: name)?.suffix
             ?? ((name as NSString).pathExtension.isEmpty ? "" : "." + (name as NSString).pathExtension)
         return String(name.dropLast(suffix.count)) + "~\(attempt)" + String(name.suffix(suffix.count))
     }
