@@ -102,13 +102,9 @@ public final class PosteriorsStream {
     private func runModel(
         _ model: AcousticModel, on handOff: FrontEndHandOff<FrontEndItem>, into results: OrderedResults<ModelResult>
     ) -> DispatchSemaphore {
-        let finished = DispatchSemaphore(value: 0)
         let melBins = features.melBins
-        let thread = Thread {
-            defer {
-                results.producerFinished()
-                finished.signal()
-            }
+        return Self.startThread {
+            defer { results.producerFinished() }
             while let item = handOff.take() {
                 switch item {
                 case .utterance(let index, let start, let end, let features, let decoded):
@@ -120,25 +116,28 @@ public final class PosteriorsStream {
                 }
             }
         }
-        thread.stackSize = Self.threadStackSize
+    }
+
+    /// Starts `body` on a thread of its own, with a stack for the model's kernels (they keep small buffers there).
+    /// - Returns: a semaphore signalled when `body` has returned.
+    private static func startThread(_ body: @escaping @Sendable () -> Void) -> DispatchSemaphore {
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            body()
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20
         thread.start()
         return finished
     }
 
-    /// Stack of the stream's threads: the model's kernels keep small buffers on the stack.
-    private static let threadStackSize = 8 << 20
-
     /// Starts the front end (decode, cut at pauses, log-mel) on a thread of its own.
     /// - Returns: a semaphore signalled when the thread has finished with `audio`.
     private func frontEnd(_ audio: AudioDecoder, into handOff: FrontEndHandOff<FrontEndItem>) -> DispatchSemaphore {
-        let finished = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) let audio = audio  // used by this thread only until `finished` is signalled
+        nonisolated(unsafe) let audio = audio  // used by this thread only until its semaphore is signalled
         let (segmentation, features) = (segmentation, features)
-        let thread = Thread {
-            defer {
-                handOff.close()
-                finished.signal()
-            }
+        return Self.startThread {
+            defer { handOff.close() }
             let segmenter = PauseSegmenter(options: segmentation)
             var (decodedSamples, index) = (0, 0)
             func send(_ pieces: [PauseSegmenter.Segment]) -> Bool {
@@ -162,9 +161,6 @@ public final class PosteriorsStream {
                 _ = handOff.put(.failed(index: index, error))
             }
         }
-        thread.stackSize = Self.threadStackSize
-        thread.start()
-        return finished
     }
 
     /// The acoustic model's log-probabilities for one utterance of 16 kHz samples.
