@@ -96,11 +96,12 @@ let package = Package(
         .target(name: "Validation", dependencies: ["Hangul", "Markup", "TextDecoding", "Formatting", "Transcripts"]),
         // The workspace layout: folder and file names, the manifest, the checkpoint formats, atomic writes.
         .target(name: "Checkpoints", dependencies: ["AudioIO", "Acoustic", "ContentHash"]),
-        // The workspace's SQLite catalog (GRDB): broadcasts, jobs, stage runs, orders, and the dashboard's
-        // listing over it.
+        // The workspace's catalog: broadcasts, jobs, stage runs, orders, and the dashboard's listing over it. In
+        // SQLite (GRDB) beside the workspace, or in a shared PostgreSQL database (postgres-nio), the same SQL on both.
         .target(name: "Catalog", dependencies: [
             "Checkpoints", "Insight", "Validation", "Report", "Commerce", "Accounts", "Board", "Catchphrases", "Alerts",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "PostgresSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         // The stages, the runner and the watched folder.
         .target(name: "Pipeline", dependencies: [
@@ -123,16 +124,20 @@ let package = Package(
         .target(name: "Commerce", dependencies: ["Insight", "SeededRandom", "TextDecoding"],
                 swiftSettings: kernelSettings),
 
+        // What the job queue and the catalog share on PostgreSQL: database URLs and per-component schema versions.
+        .target(name: "PostgresSupport", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")]),
         // The shared job queue of many workers on many machines: a PostgreSQL table (postgres-nio), claimed
         // with SKIP LOCKED under leases; it knows recordings and workers, not the pipeline.
-        .target(name: "JobQueue", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")]),
+        .target(name: "JobQueue", dependencies: [
+            "PostgresSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
 
         .executableTarget(
             name: "liveinsight",
             dependencies: [
                 "AudioIO", "Features", "Acoustic", "Transcription", "Insight", "Validation", "Reviews", "Checkpoints",
                 "Catalog", "Pipeline", "Report", "Server", "TextDecoding", "Commerce", "ModelLookup", "Formatting",
-                "Accounts", "Catchphrases", "JobQueue",
+                "Accounts", "Catchphrases", "JobQueue", "PostgresSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -172,7 +177,7 @@ let package = Package(
 
         .executableTarget(
             name: "ScaleOutBenchmark",
-            dependencies: ["AudioIO", "Checkpoints", "JobQueue", "PrivatePostgres",
+            dependencies: ["AudioIO", "Checkpoints", "JobQueue", "PostgresSupport", "PrivatePostgres",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Benchmarks/ScaleOutBenchmark"),
 
@@ -211,9 +216,9 @@ let package = Package(
         ]),
         .testTarget(name: "CLITests", dependencies: [
             "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom", "Accounts", "JobQueue",
-            "PrivatePostgres",
+            "PostgresSupport", "PrivatePostgres",
         ]),
-        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "PrivatePostgres"]),
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "PostgresSupport", "PrivatePostgres"]),
         .testTarget(name: "DashboardTests", dependencies: [
             "Server", "Report", "Insight", "Transcription", "Commerce", "Formatting",
             "Pipeline", "Catalog", "Checkpoints", "Accounts", "Board", "Catchphrases", "Alerts", "Reviews",

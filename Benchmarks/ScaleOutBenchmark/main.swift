@@ -13,6 +13,7 @@ import AudioIO
 import Checkpoints
 import Foundation
 import JobQueue
+import PostgresSupport
 import PostgresNIO
 import PrivatePostgres
 
@@ -70,8 +71,8 @@ func childrenCPUSeconds() -> Double {
 
 /// Transactions committed in the server's database so far.
 func commits(_ server: PrivatePostgres) async throws -> Int {
-    let address = try QueueAddress(url: server.url)
-    let client = PostgresClient(configuration: address.configuration)
+    let address = try PostgresAddress(url: server.url)
+    let client = PostgresClient(configuration: address.clientConfiguration)
     return try await withThrowingTaskGroup(of: Void.self, returning: Int.self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }
@@ -90,7 +91,7 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
     defer { server.stop() }
     let workspace = Workspace(root: scratch + "/ws-\(workers)")
     try workspace.create()
-    try await JobQueue.open(try QueueAddress(url: server.url)) { queue in
+    try await JobQueue.open(try PostgresAddress(url: server.url)) { queue in
         for path in recordings {
             let hash = try FileDigest(path: path).sha256
             let recording = try workspace.submit(path, recordingHash: hash)
@@ -115,7 +116,7 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
     let elapsed = ContinuousClock.now - start
     let cpu = childrenCPUSeconds() - cpuBefore
     guard processes.allSatisfy({ $0.terminationStatus == 0 }) else { throw BenchmarkFailure(reason: "a worker failed") }
-    let jobs = try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.jobs() }
+    let jobs = try await JobQueue.open(try PostgresAddress(url: server.url)) { try await $0.jobs() }
     guard jobs.allSatisfy({ $0.state == .done }) else { throw BenchmarkFailure(reason: "not every job was done") }
     let transactions = try await commits(server) - before
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

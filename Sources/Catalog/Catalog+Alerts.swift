@@ -1,7 +1,6 @@
 import Alerts
 import Checkpoints
 import Foundation
-import GRDB
 import Reviews
 
 /// Negative-review spikes for the dashboard (`review_alerts`); the alert itself is kept as JSON.
@@ -13,13 +12,12 @@ extension Catalog: AlertStore {
         return try write { db in
             var added: [ReviewAlert] = []
             for (position, (alert, json)) in zip(alerts, encoded).enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO review_alerts (broadcast_id, source, position, product_id, topic, alert,
-                        raised, state)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'open') ON CONFLICT DO NOTHING
-                        """, arguments: [broadcast, source, position, alert.productID, alert.topic, json, now])
-                if db.changesCount > 0 { added.append(alert) }
+                let inserted = try db.execute(
+                    """
+                    INSERT INTO review_alerts (broadcast_id, source, position, product_id, topic, alert, raised, state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'open') ON CONFLICT DO NOTHING
+                    """, [broadcast, source, position, alert.productID, alert.topic, json, now])
+                if inserted > 0 { added.append(alert) }
             }
             return added
         }
@@ -31,8 +29,9 @@ extension Catalog: AlertStore {
             states: states.map(\.rawValue), order: "id DESC")
         return try rows.map { row in
             DashboardAlert(
-                id: row[0], broadcastID: row[1], alert: try Self.decoded(ReviewAlert.self, from: row[2]),
-                raised: row[3], state: AlertState(rawValue: row[4]) ?? .open, changedBy: row[5], changed: row[6])
+                id: try row[0], broadcastID: try row[1], alert: try Self.decoded(ReviewAlert.self, from: try row[2]),
+                raised: try row[3], state: AlertState(rawValue: try row[4]) ?? .open, changedBy: try row[5],
+                changed: try row[6])
         }
     }
 
@@ -41,9 +40,8 @@ extension Catalog: AlertStore {
     ) throws(PipelineError) -> Bool {
         try write { db in
             try db.execute(
-                sql: "UPDATE review_alerts SET state = ?, changed_by = ?, changed = ? WHERE id = ?",
-                arguments: [state.rawValue, account, now, alert])
-            return db.changesCount > 0
+                "UPDATE review_alerts SET state = ?, changed_by = ?, changed = ? WHERE id = ?",
+                [state.rawValue, account, now, alert]) > 0
         }
     }
 }

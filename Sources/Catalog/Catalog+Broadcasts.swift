@@ -1,6 +1,5 @@
 import Checkpoints
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Records a broadcast, or updates its source path and size if it is already known (its first
@@ -10,46 +9,45 @@ extension Catalog {
     ) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO broadcasts (id, name, source_path, bytes, created) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET source_path = excluded.source_path, bytes = excluded.bytes
-                    """, arguments: [id, name, sourcePath, bytes, now])
+                """
+                INSERT INTO broadcasts (id, name, source_path, bytes, created) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET source_path = excluded.source_path, bytes = excluded.bytes
+                """, [id, name, sourcePath, bytes, now])
         }
     }
 
     /// Sets a broadcast's duration (known once the decode stage has run).
     public func setDuration(_ duration: Double, broadcast id: String) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE broadcasts SET duration = ? WHERE id = ?", arguments: [duration, id])
+            try db.execute("UPDATE broadcasts SET duration = ? WHERE id = ?", [duration, id])
         }
     }
 
     /// Sets where a broadcast's recording now lives (after the watcher moved it to processed/).
     public func setSourcePath(_ path: String, broadcast id: String) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE broadcasts SET source_path = ? WHERE id = ?", arguments: [path, id])
+            try db.execute("UPDATE broadcasts SET source_path = ? WHERE id = ?", [path, id])
         }
     }
 
     /// Every broadcast, oldest first.
     public func broadcasts() throws(PipelineError) -> [BroadcastRecord] {
-        try read { db in try BroadcastRecord.order(Column("created"), Column("id")).fetchAll(db) }
+        try read { db in try db.query(BroadcastRecord.select("ORDER BY created, id")).map(BroadcastRecord.init) }
     }
 
     /// The broadcast `id`, or nil when the catalog does not know it.
     public func broadcast(id: String) throws(PipelineError) -> BroadcastRecord? {
-        try read { db in try BroadcastRecord.fetchOne(db, key: id) }
+        try read { db in try db.query(BroadcastRecord.select("WHERE id = ?"), [id]).first.map(BroadcastRecord.init) }
     }
 
     /// Records that a stage started on a broadcast; returns the run's id for `finishStageRun`.
     public func startStageRun(
         broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()
     ) throws(PipelineError) -> Int64 {
-        var run = StageRunRecord(
-            broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .running, started: now)
-        return try write { db in
-            try run.insert(db)
-            return run.id ?? db.lastInsertedRowID
+        try write { db in
+            try db.query(
+                "INSERT INTO stage_runs (broadcast_id, job_id, stage, key, status, started) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "RETURNING id", [broadcast, job, stage, key, StageRunRecord.Status.running, now])[0][0]
         }
     }
 
@@ -60,8 +58,8 @@ extension Catalog {
     ) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql: "UPDATE stage_runs SET status = ?, finished = ?, seconds = ?, error = ? WHERE id = ?",
-                arguments: [status, now, seconds, error, id])
+                "UPDATE stage_runs SET status = ?, finished = ?, seconds = ?, error = ? WHERE id = ?",
+                [status, now, seconds, error, id])
         }
     }
 
@@ -70,11 +68,11 @@ extension Catalog {
     public func closeInterruptedStageRuns(broadcast: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql: """
-                    UPDATE stage_runs SET status = 'failed', finished = ?,
-                        error = 'interrupted: the process ended during the stage'
-                    WHERE broadcast_id = ? AND status = 'running'
-                    """, arguments: [now, broadcast])
+                """
+                UPDATE stage_runs SET status = 'failed', finished = ?,
+                    error = 'interrupted: the process ended during the stage'
+                WHERE broadcast_id = ? AND status = 'running'
+                """, [now, broadcast])
         }
     }
 
@@ -82,18 +80,24 @@ extension Catalog {
     public func recordReusedStage(
         broadcast: String, job: Int64?, stage: String, key: String, now: Date = Date()
     ) throws(PipelineError) {
-        var run = StageRunRecord(
-            broadcastId: broadcast, jobId: job, stage: stage, key: key, status: .reused,
-            started: now, finished: now, seconds: 0)
-        try write { db in try run.insert(db) }
+        try write { db in
+            try db.execute(
+                "INSERT INTO stage_runs (broadcast_id, job_id, stage, key, status, started, finished, seconds) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                [broadcast, job, stage, key, StageRunRecord.Status.reused, now, now])
+        }
     }
 
     /// Every stage run, oldest first, optionally of one broadcast.
     public func stageRuns(broadcast: String? = nil) throws(PipelineError) -> [StageRunRecord] {
         try read { db in
-            var request = StageRunRecord.order(Column("id"))
-            if let broadcast { request = request.filter(Column("broadcast_id") == broadcast) }
-            return try request.fetchAll(db)
+            let rows =
+                if let broadcast {
+                    try db.query(StageRunRecord.select("WHERE broadcast_id = ? ORDER BY id"), [broadcast])
+                } else {
+                    try db.query(StageRunRecord.select("ORDER BY id"))
+                }
+            return try rows.map(StageRunRecord.init)
         }
     }
 
@@ -103,15 +107,15 @@ extension Catalog {
     ) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO keyword_lists (sha256, name, path, content, added) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(sha256) DO NOTHING
-                    """, arguments: [sha256, name, path, content, now])
+                """
+                INSERT INTO keyword_lists (sha256, name, path, content, added) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(sha256) DO NOTHING
+                """, [sha256, name, path, content, now])
         }
     }
 
     /// Every keyword list, oldest first.
     public func keywordLists() throws(PipelineError) -> [KeywordListRecord] {
-        try read { db in try KeywordListRecord.order(Column("id")).fetchAll(db) }
+        try read { db in try db.query(KeywordListRecord.select("ORDER BY id")).map(KeywordListRecord.init) }
     }
 }

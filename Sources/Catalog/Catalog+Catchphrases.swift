@@ -1,21 +1,19 @@
 import Catchphrases
 import Checkpoints
 import Foundation
-import GRDB
 
 /// Suggested, approved and rejected sales lines (`catchphrases`); the evidence is kept as JSON.
 extension Catalog: CatchphraseStore {
     public func replaceSuggestions(_ lines: [Catchphrase], product: String, now: Date) throws {
         let rows = try lines.map { ($0, try Self.json($0.evidence)) }
         try write { db in
-            try db.execute(
-                sql: "DELETE FROM catchphrases WHERE product_id = ? AND state = 'suggested'", arguments: [product])
+            try db.execute("DELETE FROM catchphrases WHERE product_id = ? AND state = 'suggested'", [product])
             for (line, evidence) in rows {
                 try db.execute(
-                    sql: """
-                        INSERT INTO catchphrases (product_id, topic, hook, line, evidence, state, created)
-                        VALUES (?, ?, ?, ?, ?, 'suggested', ?)
-                        """, arguments: [product, line.topic, line.hook, line.line, evidence, now])
+                    """
+                    INSERT INTO catchphrases (product_id, topic, hook, line, evidence, state, created)
+                    VALUES (?, ?, ?, ?, ?, 'suggested', ?)
+                    """, [product, line.topic, line.hook, line.line, evidence, now])
             }
         }
     }
@@ -26,9 +24,9 @@ extension Catalog: CatchphraseStore {
             order: "product_id, id")
         return try rows.map { row in
             Catchphrase(
-                id: row[0], productID: row[1], topic: row[2], hook: row[3], line: row[4],
-                evidence: try Self.decoded(CatchphraseEvidence.self, from: row[5]),
-                state: CatchphraseState(rawValue: row[6]) ?? .suggested)
+                id: try row[0], productID: try row[1], topic: try row[2], hook: try row[3], line: try row[4],
+                evidence: try Self.decoded(CatchphraseEvidence.self, from: try row[5]),
+                state: CatchphraseState(rawValue: try row[6]) ?? .suggested)
         }
     }
 
@@ -38,11 +36,8 @@ extension Catalog: CatchphraseStore {
     ) throws(PipelineError) -> Bool {
         try write { db in
             try db.execute(
-                sql: """
-                    UPDATE catchphrases SET state = ?, line = coalesce(?, line), changed_by = ?, changed = ? WHERE
-                    id = ?
-                    """, arguments: [state.rawValue, line, account, now, id])
-            return db.changesCount > 0
+                "UPDATE catchphrases SET state = ?, line = coalesce(?, line), changed_by = ?, changed = ? WHERE id = ?",
+                [state.rawValue, line, account, now, id]) > 0
         }
     }
 }

@@ -1,6 +1,5 @@
 import Checkpoints
 import Foundation
-import GRDB
 
 extension Catalog {
     /// The SHA-256 of the recording at `path`, from the catalog when the file's identity (inode, size,
@@ -10,24 +9,34 @@ extension Catalog {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let identity = FileIdentity(path: absolute) else { return try FileDigest(path: absolute) }
         let known = try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM file_digests WHERE path = ?", arguments: [absolute])
+            try db.query(
+                "SELECT device, inode, bytes, modified_ns, changed_ns, sha256 FROM file_digests WHERE path = ?",
+                [absolute]
+            ).first
         }
-        if let known,
-            FileIdentity(
-                device: UInt64(bitPattern: known["device"]), inode: UInt64(bitPattern: known["inode"]),
-                bytes: known["bytes"], modified: known["modified_ns"], changed: known["changed_ns"]) == identity
-        {
-            return FileDigest(bytes: identity.bytes, sha256: known["sha256"])
+        let recorded = try known.map { known throws(PipelineError) in
+            do {
+                let identity = FileIdentity(
+                    device: UInt64(bitPattern: try known[0]), inode: UInt64(bitPattern: try known[1]),
+                    bytes: try known[2], modified: try known[3], changed: try known[4])
+                return (identity: identity, sha256: try known[5] as String)
+            } catch { throw .catalog(path: self.path, detail: "file_digests: \(error)") }
+        }
+        if let recorded, recorded.identity == identity {
+            return FileDigest(bytes: identity.bytes, sha256: recorded.sha256)
         }
         let digest = try FileDigest(path: absolute)
         guard FileIdentity(path: absolute) == identity else { return digest }  // changed while read: do not remember
         try write { db in
             try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO file_digests (path, device, inode, bytes, modified_ns, changed_ns, sha256)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT INTO file_digests (path, device, inode, bytes, modified_ns, changed_ns, sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (path) DO UPDATE SET device = excluded.device, inode = excluded.inode,
+                    bytes = excluded.bytes, modified_ns = excluded.modified_ns, changed_ns = excluded.changed_ns,
+                    sha256 = excluded.sha256
+                """,
+                [
                     absolute, Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode),
                     identity.bytes, identity.modified, identity.changed, digest.sha256,
                 ])

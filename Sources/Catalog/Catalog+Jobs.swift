@@ -1,6 +1,5 @@
 import Checkpoints
 import Foundation
-import GRDB
 
 /// The process that holds a job: host name and process id.
 public struct JobOwner: Sendable, Equatable {
@@ -31,12 +30,11 @@ extension Catalog {
         return try write { db in
             var added = 0
             for file in files where FileDigest.size(of: file) != nil {
-                try db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO jobs (file, origin, status, created, attempts)
-                        VALUES (?, 'inbox', 'queued', ?, 0)
-                        """, arguments: [file, now])
-                added += db.changesCount
+                added += try db.execute(
+                    """
+                    INSERT INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
+                    ON CONFLICT DO NOTHING
+                    """, [file, now])
             }
             return added
         }
@@ -46,16 +44,17 @@ extension Catalog {
     /// queued to running in one transaction, so no two workers ever get the same job.
     public func claimNextJob(owner: JobOwner, now: Date = Date()) throws(PipelineError) -> JobRecord? {
         try write { db in
-            let queued = JobRecord.filter(
-                Column("status") == JobStatus.queued && Column("origin") == JobRecord.Origin.inbox)
-            while let candidate = try queued.order(Column("id")).fetchOne(db) {
-                try db.execute(
-                    sql: """
-                        UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?,
-                            started = ?, attempts = attempts + 1
-                        WHERE id = ? AND status = 'queued'
-                        """, arguments: [owner.host, owner.pid, now, now, candidate.id])
-                if db.changesCount == 1 { return try JobRecord.fetchOne(db, key: candidate.id) }
+            let queued = JobRecord.select("WHERE status = 'queued' AND origin = 'inbox' ORDER BY id LIMIT 1")
+            while let candidate = try db.query(queued).first.map(JobRecord.init) {
+                let claimed = try db.execute(
+                    """
+                    UPDATE jobs SET status = 'running', claimed_host = ?, claimed_pid = ?, heartbeat = ?,
+                        started = ?, attempts = attempts + 1
+                    WHERE id = ? AND status = 'queued'
+                    """, [owner.host, owner.pid, now, now, candidate.id])
+                if claimed == 1 {
+                    return try db.query(JobRecord.select("WHERE id = ?"), [candidate.id]).first.map(JobRecord.init)
+                }
             }
             return nil
         }
@@ -63,12 +62,13 @@ extension Catalog {
 
     /// Records a job that a `run` command performs itself (already running).
     public func startDirectJob(file: String, owner: JobOwner, now: Date = Date()) throws(PipelineError) -> Int64 {
-        var job = JobRecord(
-            file: file, origin: .run, status: .running, claimedHost: owner.host, claimedPid: owner.pid,
-            heartbeat: now, created: now, started: now, attempts: 1)
-        return try write { db in
-            try job.insert(db)
-            return job.id ?? db.lastInsertedRowID
+        try write { db in
+            try db.query(
+                """
+                INSERT INTO jobs (
+                    file, origin, status, claimed_host, claimed_pid, heartbeat, created, started, attempts)
+                VALUES (?, 'run', 'running', ?, ?, ?, ?, ?, 1) RETURNING id
+                """, [file, owner.host, owner.pid, now, now, now])[0][0]
         }
     }
 
@@ -76,8 +76,8 @@ extension Catalog {
     public func heartbeat(owner: JobOwner, now: Date = Date()) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql: "UPDATE jobs SET heartbeat = ? WHERE status = 'running' AND claimed_host = ? AND claimed_pid = ?",
-                arguments: [now, owner.host, owner.pid])
+                "UPDATE jobs SET heartbeat = ? WHERE status = 'running' AND claimed_host = ? AND claimed_pid = ?",
+                [now, owner.host, owner.pid])
         }
     }
 
@@ -90,7 +90,7 @@ extension Catalog {
         now: Date = Date()
     ) throws(PipelineError) -> [JobRecord] {
         try write { db in
-            let running = try JobRecord.filter(Column("status") == JobStatus.running).fetchAll(db)
+            let running = try db.query(JobRecord.select("WHERE status = 'running'")).map(JobRecord.init)
             let stale = running.filter { job in
                 let deadHere = job.claimedHost == host && job.claimedPid.map { !isAlive($0) } ?? true
                 let silent = (job.heartbeat ?? .distantPast) < now.addingTimeInterval(-staleAfter)
@@ -98,17 +98,16 @@ extension Catalog {
             }
             for job in stale where job.origin == .inbox {
                 try db.execute(
-                    sql: """
-                        UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
-                        WHERE id = ? AND status = 'running'
-                        """, arguments: [job.id])
+                    """
+                    UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
+                    WHERE id = ? AND status = 'running'
+                    """, [job.id])
             }
             for job in stale where job.origin == .run {
                 try db.execute(
-                    sql:
-                        "UPDATE jobs SET status = 'failed', error = ?, finished = ? "
+                    "UPDATE jobs SET status = 'failed', error = ?, finished = ? "
                         + "WHERE id = ? AND status = 'running'",
-                    arguments: ["interrupted: the run command's process ended without finishing", now, job.id])
+                    ["interrupted: the run command's process ended without finishing", now, job.id])
             }
             return stale
         }
@@ -118,26 +117,22 @@ extension Catalog {
     public func finishJob(_ id: Int64, broadcast: String, outcome: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql:
-                    "UPDATE jobs SET status = 'done', broadcast_id = ?, outcome = ?, finished = ?, error = NULL "
-                    + "WHERE id = ?",
-                arguments: [broadcast, outcome, now, id])
+                "UPDATE jobs SET status = 'done', broadcast_id = ?, outcome = ?, finished = ?, error = NULL "
+                    + "WHERE id = ?", [broadcast, outcome, now, id])
         }
     }
 
     /// Links a job to its broadcast (known once the file is hashed).
     public func attachJob(_ id: Int64, broadcast: String) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "UPDATE jobs SET broadcast_id = ? WHERE id = ?", arguments: [broadcast, id])
+            try db.execute("UPDATE jobs SET broadcast_id = ? WHERE id = ?", [broadcast, id])
         }
     }
 
     /// Marks a job failed with its one-line reason.
     public func failJob(_ id: Int64, error: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
-            try db.execute(
-                sql: "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ?",
-                arguments: [error, now, id])
+            try db.execute("UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ?", [error, now, id])
         }
     }
 
@@ -145,8 +140,7 @@ extension Catalog {
     public func cancelJob(_ id: Int64, reason: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql: "UPDATE jobs SET status = 'cancelled', error = ?, finished = ? WHERE id = ?",
-                arguments: [reason, now, id])
+                "UPDATE jobs SET status = 'cancelled', error = ?, finished = ? WHERE id = ?", [reason, now, id])
         }
     }
 
@@ -154,20 +148,20 @@ extension Catalog {
     public func requeueJob(_ id: Int64) throws(PipelineError) {
         try write { db in
             try db.execute(
-                sql: """
-                    UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
-                    WHERE id = ? AND status = 'running'
-                    """, arguments: [id])
+                """
+                UPDATE jobs SET status = 'queued', claimed_host = NULL, claimed_pid = NULL, heartbeat = NULL
+                WHERE id = ? AND status = 'running'
+                """, [id])
         }
     }
 
     /// Jobs that are queued or running, in any process.
     public func liveJobCount() throws(PipelineError) -> Int {
-        try read { db in try JobRecord.filter([JobStatus.queued, .running].contains(Column("status"))).fetchCount(db) }
+        try read { db in try db.query("SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')")[0][0] }
     }
 
     /// Every job, oldest first.
     public func jobs() throws(PipelineError) -> [JobRecord] {
-        try read { db in try JobRecord.order(Column("id")).fetchAll(db) }
+        try read { db in try db.query(JobRecord.select("ORDER BY id")).map(JobRecord.init) }
     }
 }

@@ -1,7 +1,6 @@
 import Checkpoints
 import Commerce
 import Foundation
-import GRDB
 import Insight
 
 /// Where a set of purchases came from, as the catalog records it.
@@ -21,56 +20,51 @@ extension Catalog {
         counts: String, now: Date = Date()
     ) throws(PipelineError) {
         try write { db in
-            try db.execute(sql: "DELETE FROM purchases WHERE source = ?", arguments: [source])
+            try db.execute("DELETE FROM purchases WHERE source = ?", [source])
             try db.execute(
-                sql: """
-                    INSERT INTO order_sources (source, kind, path, counts, imported) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(source) DO UPDATE SET kind = excluded.kind, path = excluded.path,
-                    counts = excluded.counts, imported = excluded.imported
-                    """, arguments: [source, kind, path, counts, now])
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO purchases (source, customer, item, quantity, unit_price, time, order_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
+                """
+                INSERT INTO order_sources (source, kind, path, counts, imported) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(source) DO UPDATE SET kind = excluded.kind, path = excluded.path,
+                counts = excluded.counts, imported = excluded.imported
+                """, [source, kind, path, counts, now])
             for purchase in purchases {
-                try insert.execute(arguments: [
-                    source, purchase.customer, purchase.item, purchase.quantity, purchase.unitPrice,
-                    purchase.time.timeIntervalSince1970, purchase.order,
-                ])
+                try db.execute(
+                    "INSERT INTO purchases (source, customer, item, quantity, unit_price, time, order_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        source, purchase.customer, purchase.item, purchase.quantity, purchase.unitPrice,
+                        purchase.time.timeIntervalSince1970, purchase.order,
+                    ])
             }
-            let item = try db.makeStatement(
-                sql: """
+            for info in items {
+                try db.execute(
+                    """
                     INSERT INTO items (id, text, category, price) VALUES (?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET text = excluded.text,
                     category = coalesce(excluded.category, items.category),
                     price = coalesce(excluded.price, items.price)
-                    """)
-            for info in items { try item.execute(arguments: [info.id, info.text, info.category, info.price]) }
+                    """, [info.id, info.text, info.category, info.price])
+            }
         }
     }
 
     /// Every purchase in the catalog, from order files and broadcasts alike, oldest first.
     public func purchases() throws(PipelineError) -> [Purchase] {
         try read { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT customer, item, quantity, unit_price, time, order_id FROM purchases ORDER BY time, id")
-            var purchases: [Purchase] = []
-            while let row = try rows.next() {
-                purchases.append(
+            try db.query("SELECT customer, item, quantity, unit_price, time, order_id FROM purchases ORDER BY time, id")
+                .map { row in
                     Purchase(
-                        customer: row[0], item: row[1], quantity: row[2], unitPrice: row[3],
-                        time: Date(timeIntervalSince1970: row[4]), order: row[5]))
-            }
-            return purchases
+                        customer: try row[0], item: try row[1], quantity: try row[2], unitPrice: try row[3],
+                        time: Date(timeIntervalSince1970: try row[4]), order: try row[5])
+                }
         }
     }
 
     /// The item descriptions the catalog holds.
     public func items() throws(PipelineError) -> [ItemInfo] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, text, category, price FROM items ORDER BY id").map {
-                ItemInfo(id: $0[0], text: $0[1], category: $0[2], price: $0[3])
+            try db.query("SELECT id, text, category, price FROM items ORDER BY id").map {
+                ItemInfo(id: try $0[0], text: try $0[1], category: try $0[2], price: try $0[3])
             }
         }
     }
@@ -78,10 +72,10 @@ extension Catalog {
     /// The imported sources, in import order.
     public func orderSources() throws(PipelineError) -> [OrderSourceRecord] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT source, kind, path, counts, imported FROM order_sources ORDER BY imported, source"
-            ).map {
-                OrderSourceRecord(source: $0[0], kind: $0[1], path: $0[2], counts: $0[3], imported: $0[4])
+            try db.query("SELECT source, kind, path, counts, imported FROM order_sources ORDER BY imported, source").map
+            {
+                OrderSourceRecord(
+                    source: try $0[0], kind: try $0[1], path: try $0[2], counts: try $0[3], imported: try $0[4])
             }
         }
     }

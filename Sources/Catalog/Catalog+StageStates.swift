@@ -1,5 +1,4 @@
 import Checkpoints
-import GRDB
 
 /// What the broadcast list needs of a stage's latest run on a broadcast: which run it was and how it ended.
 public struct LatestStageRun: Sendable, Equatable {
@@ -22,12 +21,12 @@ extension Catalog {
             let latest =
                 "SELECT MAX(id) FROM stage_runs" + (broadcast == nil ? "" : " WHERE broadcast_id = ?")
                 + " GROUP BY broadcast_id, stage"
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT broadcast_id, stage, key, status FROM stage_runs WHERE id IN (\(latest)) ORDER BY id
-                    """, arguments: StatementArguments(broadcast.map { [$0] } ?? []))
-            return rows.map { LatestStageRun(broadcastId: $0[0], stage: $0[1], key: $0[2], status: $0[3]) }
+            let rows = try db.query(
+                "SELECT broadcast_id, stage, key, status FROM stage_runs WHERE id IN (\(latest)) ORDER BY id",
+                broadcast.map { [$0] } ?? [])
+            return try rows.map {
+                LatestStageRun(broadcastId: try $0[0], stage: try $0[1], key: try $0[2], status: try $0[3])
+            }
         }
     }
 }

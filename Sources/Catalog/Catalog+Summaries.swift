@@ -1,16 +1,12 @@
 import Checkpoints
 import Foundation
-import GRDB
 import Insight
 import Report
 
 /// A row of `broadcast_summaries`: what the broadcast list shows of one broadcast's alignment (title and start
 /// from its metadata, length, the number of keyword mentions and the headline figures), so a list of many
 /// shows reads one table instead of decoding every `alignment.json`.
-public struct BroadcastSummaryRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "broadcast_summaries"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+public struct BroadcastSummaryRecord: Codable, Sendable, Equatable {
     /// The stage whose runs the rows follow: the pipeline's alignment stage, which writes them.
     public static let stage = "alignment"
 
@@ -61,15 +57,19 @@ extension BroadcastSummaryRecord {
 extension Catalog {
     /// Stores `record`, replacing the row its broadcast had.
     public func recordSummary(_ record: BroadcastSummaryRecord) throws(PipelineError) {
-        try write { db in try record.insert(db, onConflict: .replace) }
+        try write { db in try db.execute(BroadcastSummaryRecord.upsert(), record.values) }
     }
 
     /// The summary rows of every broadcast that has one, or of one broadcast.
     public func broadcastSummaries(broadcast: String? = nil) throws(PipelineError) -> [BroadcastSummaryRecord] {
         try read { db in
-            var request = BroadcastSummaryRecord.order(Column("broadcast_id"))
-            if let broadcast { request = request.filter(Column("broadcast_id") == broadcast) }
-            return try request.fetchAll(db)
+            let rows =
+                if let broadcast {
+                    try db.query(BroadcastSummaryRecord.select("WHERE broadcast_id = ?"), [broadcast])
+                } else {
+                    try db.query(BroadcastSummaryRecord.select("ORDER BY broadcast_id"))
+                }
+            return try rows.map(BroadcastSummaryRecord.init)
         }
     }
 }

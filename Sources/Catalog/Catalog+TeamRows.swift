@@ -1,16 +1,13 @@
 import Checkpoints
 import Foundation
-import GRDB
 
 /// What the team tables share: rows selected by state, and values kept as JSON text.
 extension Catalog {
     /// `columns` of the rows of `table` whose `state` is one of `states`, in `order`.
-    func rows(_ columns: String, of table: String, states: [String], order: String) throws(PipelineError) -> [Row] {
+    func rows(_ columns: String, of table: String, states: [String], order: String) throws(PipelineError) -> [SQLRow] {
         let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
         return try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT \(columns) FROM \(table) WHERE state IN (\(marks)) ORDER BY \(order)",
-                arguments: StatementArguments(states.sorted()))
+            try db.query("SELECT \(columns) FROM \(table) WHERE state IN (\(marks)) ORDER BY \(order)", states.sorted())
         }
     }
 

@@ -1,6 +1,5 @@
 import Checkpoints
 import Foundation
-import GRDB
 import Validation
 
 extension Catalog {
@@ -17,15 +16,19 @@ extension Catalog {
             charactersDeletions: corpus.characters.deletions, charactersInsertions: corpus.characters.insertions,
             words: corpus.words.referenceLength, wordsSubstitutions: corpus.words.substitutions,
             wordsDeletions: corpus.words.deletions, wordsInsertions: corpus.words.insertions, validated: now)
-        try write { db in try record.insert(db, onConflict: .replace) }
+        try write { db in try db.execute(ValidationResultRecord.upsert(), record.values) }
     }
 
     /// The validation figures of every validated broadcast, or of one.
     public func validationResults(broadcast: String? = nil) throws(PipelineError) -> [ValidationResultRecord] {
         try read { db in
-            var request = ValidationResultRecord.order(Column("broadcast_id"))
-            if let broadcast { request = request.filter(Column("broadcast_id") == broadcast) }
-            return try request.fetchAll(db)
+            let rows =
+                if let broadcast {
+                    try db.query(ValidationResultRecord.select("WHERE broadcast_id = ?"), [broadcast])
+                } else {
+                    try db.query(ValidationResultRecord.select("ORDER BY broadcast_id"))
+                }
+            return try rows.map(ValidationResultRecord.init)
         }
     }
 }

@@ -1,45 +1,43 @@
 import Checkpoints
 import Foundation
-import GRDB
+import PostgresSupport
 
-/// The workspace's SQLite catalog (`catalog.sqlite`, through GRDB): broadcasts, jobs, stage runs and
-/// keyword lists. Safe to share between threads and between processes: WAL mode, a busy timeout, and
-/// every write in an IMMEDIATE transaction, so one writer at a time and no lost updates.
+/// The catalog of a workspace: broadcasts, jobs, stage runs, keyword lists, orders and the team's rows. It lives
+/// in the SQLite file beside the workspace (`catalog.sqlite`, the default) or in a shared PostgreSQL database
+/// (`--catalog postgresql://…`) for many machines over one shared workspace; the same statements run on both.
+/// Safe to share between threads and processes: writes run one at a time, reads on consistent snapshots.
 public final class Catalog: Sendable {
-    /// The database file.
+    /// Where the catalog lives, as messages name it: a file path, or a URL without its password.
     public let path: String
-    let pool: DatabasePool
+    let database: any CatalogDatabase
 
-    /// How long a write waits for another process's write before failing. Default 30 s.
-    public static let busyTimeout: TimeInterval = 30
-
-    /// Opens (creating and migrating if needed) the catalog at `path`. Opening and migrating happen
-    /// under a file lock beside the database, so processes starting together do not race on the schema.
-    public init(path: String) throws(PipelineError) {
-        self.path = path
-        let lock = try FileLock(path: path + ".lock")
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.label = "catalog"
+    /// Opens (creating and migrating if needed) the catalog at `location`.
+    public init(_ location: CatalogLocation) throws(PipelineError) {
+        path = location.description
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try CatalogSchema.migrator.migrate(pool)
+            switch location {
+            case .sqlite(let file): database = try SQLiteCatalogDatabase(path: file)
+            case .postgresql(let address): database = try PostgresCatalogDatabase(address: address)
+            }
         } catch {
-            throw .catalog(path: path, detail: "\(error)")
+            throw .catalog(path: location.description, detail: "\(error)")
         }
-        withExtendedLifetime(lock) {}
     }
 
+    /// Opens (creating and migrating if needed) the SQLite catalog at `path`.
+    public convenience init(path: String) throws(PipelineError) { try self.init(.sqlite(path)) }
+
     /// Runs `body` in a write transaction, reporting database errors as `PipelineError.catalog`.
-    func write<T>(_ body: (Database) throws -> T) throws(PipelineError) -> T {
-        do { return try pool.write(body) } catch let error as PipelineError { throw error } catch {
+    @discardableResult
+    func write<T>(_ body: (any SQLSession) throws -> T) throws(PipelineError) -> T {
+        do { return try database.write(body) } catch let error as PipelineError { throw error } catch {
             throw .catalog(path: path, detail: "\(error)")
         }
     }
 
     /// Runs `body` on a read snapshot, reporting database errors as `PipelineError.catalog`.
-    func read<T>(_ body: (Database) throws -> T) throws(PipelineError) -> T {
-        do { return try pool.read(body) } catch let error as PipelineError { throw error } catch {
+    func read<T>(_ body: (any SQLSession) throws -> T) throws(PipelineError) -> T {
+        do { return try database.read(body) } catch let error as PipelineError { throw error } catch {
             throw .catalog(path: path, detail: "\(error)")
         }
     }

@@ -1,14 +1,10 @@
 import Checkpoints
 import Foundation
-import GRDB
 import Report
 import Validation
 
 /// A row of `broadcasts`: one recording's content, whatever file names it arrived under.
-public struct BroadcastRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "broadcasts"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+public struct BroadcastRecord: Codable, Sendable, Equatable {
 
     /// Content hash prefix of the recording (the broadcast folder's name).
     public var id: String
@@ -25,7 +21,7 @@ public struct BroadcastRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
 }
 
 /// The life of a job.
-public enum JobStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum JobStatus: String, Codable, Sendable, CaseIterable, SQLValueConvertible {
     /// Waiting for a worker.
     case queued
     /// Claimed by a worker (`claimed_host`, `claimed_pid`), which refreshes `heartbeat`.
@@ -39,13 +35,10 @@ public enum JobStatus: String, Codable, Sendable, CaseIterable, DatabaseValueCon
 }
 
 /// A row of `jobs`: one file to run through the pipeline, from the watched folder or from `run`.
-public struct JobRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "jobs"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+public struct JobRecord: Codable, Sendable, Equatable {
 
     /// Where a job came from.
-    public enum Origin: String, Codable, Sendable, DatabaseValueConvertible {
+    public enum Origin: String, Codable, Sendable, SQLValueConvertible {
         /// A file found in the watched folder.
         case inbox
         /// A `liveinsight run` command.
@@ -83,18 +76,13 @@ public struct JobRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
 
     /// "host:pid" of the worker holding it.
     public var claimedBy: String? { claimedHost.flatMap { host in claimedPid.map { "\(host):\($0)" } } }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `stage_runs`: one stage run or reuse on one broadcast.
-public struct StageRunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "stage_runs"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+public struct StageRunRecord: Codable, Sendable, Equatable {
 
     /// What happened to the stage.
-    public enum Status: String, Codable, Sendable, DatabaseValueConvertible {
+    public enum Status: String, Codable, Sendable, SQLValueConvertible {
         case running, done, failed
         /// Its outputs existed under the same key and verified: nothing was run.
         case reused
@@ -120,15 +108,10 @@ public struct StageRunRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     public var seconds: Double?
     /// The one-line error, when failed.
     public var error: String?
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `keyword_lists`: a keyword list seen by the pipeline, kept by content.
-public struct KeywordListRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "keyword_lists"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+public struct KeywordListRecord: Codable, Sendable, Equatable {
 
     /// Row id (set on insert).
     public var id: Int64?
@@ -142,16 +125,11 @@ public struct KeywordListRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var content: String
     /// When it was first seen.
     public var added: Date
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `validation_results`: the corpus figures of a broadcast's validation stage (its transcript
 /// against the reference that came with the recording), kept for the dashboard.
-public struct ValidationResultRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "validation_results"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+public struct ValidationResultRecord: Codable, Sendable, Equatable {
 
     /// The broadcast.
     public var broadcastId: String

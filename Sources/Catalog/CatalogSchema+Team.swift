@@ -1,63 +1,46 @@
-import Checkpoints
-import GRDB
-
 /// The dashboard team's tables: accounts, the Q&A board, catchphrases and review alerts. Appended after the
 /// pipeline's own migrations; never edit a registered one: append another.
 extension CatalogSchema {
-    static func registerTeamMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("team v1: accounts, board, catchphrases, review alerts") { db in
-            try db.create(table: "accounts") { table in
-                table.primaryKey("name", .text)
-                table.column("role", .text).notNull().check(sql: "role IN ('admin', 'analyst', 'viewer')")
-                table.column("password_hash", .text).notNull()
-                table.column("created", .datetime).notNull()
-            }
-            try db.create(table: "inquiries") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("title", .text).notNull()
-                table.column("body", .text).notNull()
-                table.column("broadcast_id", .text)
-                table.column("product_id", .text)
-                table.column("author", .text).notNull()
-                table.column("created", .datetime).notNull()
-                table.column("status", .text).notNull()
-                    .check(sql: "status IN ('open', 'answered', 'approved', 'rejected')")
-            }
-            try db.create(index: "inquiries_by_status", on: "inquiries", columns: ["status", "id"])
-            try db.create(table: "answers") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("inquiry_id", .integer).notNull().references("inquiries", onDelete: .cascade)
-                table.column("body", .text).notNull()
-                table.column("author", .text).notNull()
-                table.column("created", .datetime).notNull()
-            }
-            try db.create(index: "answers_by_inquiry", on: "answers", columns: ["inquiry_id", "id"])
-            try db.create(table: "catchphrases") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("product_id", .text).notNull()
-                table.column("topic", .text).notNull()
-                table.column("hook", .text).notNull()
-                table.column("line", .text).notNull()
-                table.column("evidence", .text).notNull()  // CatchphraseEvidence as JSON
-                table.column("state", .text).notNull().check(sql: "state IN ('suggested', 'approved', 'rejected')")
-                table.column("changed_by", .text)
-                table.column("created", .datetime).notNull()
-                table.column("changed", .datetime)
-            }
-            try db.create(table: "review_alerts") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("broadcast_id", .text)
-                table.column("source", .text).notNull()
-                table.column("position", .integer).notNull()  // the alert's place among the source's alerts
-                table.column("product_id", .text).notNull()
-                table.column("topic", .text).notNull()
-                table.column("alert", .text).notNull()  // Reviews.ReviewAlert as JSON
-                table.column("raised", .datetime).notNull()
-                table.column("state", .text).notNull().check(sql: "state IN ('open', 'acknowledged', 'resolved')")
-                table.column("changed_by", .text)
-                table.column("changed", .datetime)
-                table.uniqueKey(["source", "position", "product_id", "topic"])
-            }
+    static let teamMigrations: [CatalogMigration] = [
+        CatalogMigration(name: "team v1: accounts, board, catchphrases, review alerts") { sql in
+            [
+                """
+                CREATE TABLE accounts (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'viewer')),
+                    password_hash TEXT NOT NULL, created \(sql.datetime) NOT NULL)
+                """,
+                """
+                CREATE TABLE inquiries (
+                    \(sql.serialKey), title TEXT NOT NULL, body TEXT NOT NULL, broadcast_id TEXT, product_id TEXT,
+                    author TEXT NOT NULL, created \(sql.datetime) NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'approved', 'rejected')))
+                """,
+                "CREATE INDEX inquiries_by_status ON inquiries(status, id)",
+                """
+                CREATE TABLE answers (
+                    \(sql.serialKey), inquiry_id \(sql.integer) NOT NULL REFERENCES inquiries(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL, author TEXT NOT NULL, created \(sql.datetime) NOT NULL)
+                """,
+                "CREATE INDEX answers_by_inquiry ON answers(inquiry_id, id)",
+                // evidence: CatchphraseEvidence as JSON.
+                """
+                CREATE TABLE catchphrases (
+                    \(sql.serialKey), product_id TEXT NOT NULL, topic TEXT NOT NULL, hook TEXT NOT NULL,
+                    line TEXT NOT NULL, evidence TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('suggested', 'approved', 'rejected')), changed_by TEXT,
+                    created \(sql.datetime) NOT NULL, changed \(sql.datetime))
+                """,
+                // position: the alert's place among the source's alerts; alert: Reviews.ReviewAlert as JSON.
+                """
+                CREATE TABLE review_alerts (
+                    \(sql.serialKey), broadcast_id TEXT, source TEXT NOT NULL, position \(sql.integer) NOT NULL,
+                    product_id TEXT NOT NULL, topic TEXT NOT NULL, alert TEXT NOT NULL,
+                    raised \(sql.datetime) NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'acknowledged', 'resolved')), changed_by TEXT,
+                    changed \(sql.datetime), UNIQUE (source, position, product_id, topic))
+                """,
+            ]
         }
-    }
+    ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import PostgresSupport
 
 /// The shared job queue of many workers on many machines: one PostgreSQL table. A claim takes the oldest
 /// due job with `FOR UPDATE SKIP LOCKED` (claimers never wait on each other and never share a job) and holds
@@ -10,15 +11,15 @@ import PostgresNIO
 /// longer finish, fail or release the job that another worker now holds.
 public final class JobQueue: Sendable {
     /// Where the queue lives.
-    public let address: QueueAddress
+    public let address: PostgresAddress
     /// Leases, attempts, retry delay, polling.
     public let options: QueueOptions
     let client: PostgresClient
     let logger: Logger
 
-    private init(address: QueueAddress, options: QueueOptions) {
+    private init(address: PostgresAddress, options: QueueOptions) {
         (self.address, self.options) = (address, options)
-        client = PostgresClient(configuration: address.configuration)
+        client = PostgresClient(configuration: address.clientConfiguration)
         var logger = Logger(label: "liveinsight.queue")
         logger.logLevel = .critical  // failures reach callers as errors; postgres-nio's chatter stays out of logs
         self.logger = logger
@@ -28,7 +29,7 @@ public final class JobQueue: Sendable {
     /// connections. Throws `.unreachable` when no connection comes within `options.connectSeconds`; after
     /// that, operations wait for the database while it is down.
     public static func open<Result>(
-        _ address: QueueAddress, options: QueueOptions = QueueOptions(),
+        _ address: PostgresAddress, options: QueueOptions = QueueOptions(),
         _ body: (JobQueue) async throws -> Result
     ) async throws -> Result {
         let queue = JobQueue(address: address, options: options)
@@ -44,8 +45,10 @@ public final class JobQueue: Sendable {
     private func migrateWithin(seconds: Double) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await self.perform("migrating the schema") {
-                    try await self.client.withConnection { try await QueueSchema.migrate($0, logger: self.logger) }
+                _ = try await self.perform("migrating the schema") {
+                    try await self.client.withConnection {
+                        try await QueueSchema.schema.migrate($0, logger: self.logger).get()
+                    }
                 }
             }
             group.addTask {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import JobQueue
+import PostgresSupport
 
 /// `--queue URL`, how `submit` and `worker` name the shared job queue.
 struct QueueOption: ParsableArguments {
@@ -14,11 +14,11 @@ struct QueueOption: ParsableArguments {
     var queue: String?
 
     /// The chosen queue's address; a usage error when neither the option nor the variable names one.
-    func address() throws -> QueueAddress {
+    func address() throws -> PostgresAddress {
         let environment = ProcessInfo.processInfo.environment[Self.environmentVariable]
         guard let url = queue ?? environment.flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw ValidationError("no job queue: give --queue postgresql://… or set \(Self.environmentVariable)")
         }
-        return try QueueAddress(url: url)
+        return try PostgresAddress(url: url)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JobQueue
+import PostgresSupport
 import PrivatePostgres
 import Synchronization
 import Testing
@@ -19,7 +20,7 @@ func withQueue<Result>(
     on server: PrivatePostgres, options: QueueOptions = QueueOptions(),
     _ body: (JobQueue) async throws -> Result
 ) async throws -> Result {
-    try await JobQueue.open(try QueueAddress(url: server.url), options: options, body)
+    try await JobQueue.open(try PostgresAddress(url: server.url), options: options, body)
 }
 
 /// A value tasks share, behind a lock.

@@ -28,7 +28,7 @@ struct CatalogStoreTests {
     /// A catalog without the figures (made before they were kept) gets them when the stage is reused.
     @Test func reusedValidationFillsMissingFigures() throws {
         let (runner, summary) = try Fixtures.processedClip()
-        try runner.catalog.write { db in try db.execute(sql: "DELETE FROM validation_results") }
+        try runner.catalog.write { db in try db.execute("DELETE FROM validation_results") }
         let again = try runner.run(RunRequest(recording: Fixtures.clip))
         #expect(again.reusedEverything)
         #expect(

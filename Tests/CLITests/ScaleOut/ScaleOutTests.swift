@@ -2,6 +2,7 @@ import Catalog
 import Checkpoints
 import Foundation
 import JobQueue
+import PostgresSupport
 import PrivatePostgres
 import Testing
 
@@ -136,7 +137,7 @@ struct ScaleOutTests {
     /// `server`, as `submit` does.
     private func submitClips(_ variants: Range<Int>, to server: PrivatePostgres, workspace: Workspace) async throws {
         try workspace.create()
-        try await JobQueue.open(try QueueAddress(url: server.url)) { queue in
+        try await JobQueue.open(try PostgresAddress(url: server.url)) { queue in
             for index in variants {
                 let path = (workspace.root as NSString).deletingLastPathComponent + "/show-\(index).wav"
                 try TestClips.wav(seconds: 0.5, variant: index).write(to: URL(fileURLWithPath: path))
@@ -168,7 +169,7 @@ struct ScaleOutTests {
 
     /// Every job of the queue on `server`.
     private func queuedJobs(on server: PrivatePostgres) async throws -> [QueuedJob] {
-        try await JobQueue.open(try QueueAddress(url: server.url)) { try await $0.jobs() }
+        try await JobQueue.open(try PostgresAddress(url: server.url)) { try await $0.jobs() }
     }
 
     /// `worker` arguments for the queue on `server` and `workspace`: the tiny model on one thread, a short lease.
