@@ -213,6 +213,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Checkpoints", "Catalog", "Alerts", "Acoustic", "Transcription", "Insight", "Report", "Validation",
+            "Accounts", "Board", "Catchphrases", "Commerce", "Reviews", "PrivatePostgres",
         ]),
         .testTarget(name: "CLITests", dependencies: [
             "liveinsight", "Pipeline", "Checkpoints", "Catalog", "Transcription", "SeededRandom", "Accounts", "JobQueue",

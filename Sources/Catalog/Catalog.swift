@@ -27,6 +27,10 @@ public final class Catalog: Sendable {
     /// Opens (creating and migrating if needed) the SQLite catalog at `path`.
     public convenience init(path: String) throws(PipelineError) { try self.init(.sqlite(path)) }
 
+    /// The schema version the catalog had when it was opened (0: created now), and the one it has now (this
+    /// version's newest: opening migrates).
+    public var schemaVersion: (found: Int, current: Int) { (database.versionFound, CatalogSchema.migrations.count) }
+
     /// Runs `body` in a write transaction, reporting database errors as `PipelineError.catalog`.
     @discardableResult
     func write<T>(_ body: (any SQLSession) throws -> T) throws(PipelineError) -> T {

@@ -133,10 +133,19 @@ public struct CatalogListing: BroadcastListing {
 }
 
 extension WorkspaceStore {
-    /// The store for the workspace at `root`: listed from its catalog when it has one (opened, and migrated
-    /// when older), else from its folders alone. `stageOrder` orders each broadcast's stages in the list.
-    /// A missing path or one that is not a folder is refused rather than served as an empty dashboard.
+    /// The store for the workspace at `root`: listed from its own SQLite catalog when it has one (opened, and
+    /// migrated when older), else from its folders alone. `stageOrder` orders each broadcast's stages in the list.
     public static func open(root: String, stageOrder: [String]) throws(PipelineError) -> WorkspaceStore {
+        let file = Workspace(root: root).catalogPath
+        let catalog = FileManager.default.fileExists(atPath: file) ? try Catalog(path: file) : nil
+        return try open(root: root, catalog: catalog, stageOrder: stageOrder)
+    }
+
+    /// The store for the workspace at `root`: listed from `catalog` when given, else from its folders alone.
+    /// A missing path or one that is not a folder is refused rather than served as an empty dashboard.
+    public static func open(
+        root: String, catalog: Catalog?, stageOrder: [String]
+    ) throws(PipelineError) -> WorkspaceStore {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else {
             throw .io(path: root, detail: "no such workspace folder; give the folder `liveinsight run` wrote into")
@@ -147,10 +156,7 @@ extension WorkspaceStore {
                 detail: "not a folder; give a workspace folder (it holds catalog.sqlite and broadcasts/)")
         }
         let workspace = Workspace(root: root)
-        guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
-            return WorkspaceStore(root: workspace.root)
-        }
-        let catalog = try Catalog(path: workspace.catalogPath)
+        guard let catalog else { return WorkspaceStore(root: workspace.root) }
         return WorkspaceStore(
             root: workspace.root,
             listing: CatalogListing(workspace: workspace, catalog: catalog, stageOrder: stageOrder))

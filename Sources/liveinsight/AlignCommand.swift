@@ -75,7 +75,9 @@ extension LiveInsight {
             var settings = PipelineSettings()
             settings.alignment = try alignmentOptions()
             settings.spottingThreshold = spotting.spottingThreshold
-            let runner = try model.runner(workspace: reference.workspace, settings: settings, progress: nil, log: nil)
+            let runner = try model.runner(
+                workspace: reference.workspace, catalog: try workspace.catalogLocation(of: reference.workspace),
+                settings: settings, progress: nil, log: nil)
             let summary = try runner.rerun(broadcast: reference.id, from: ["mentions"], inputs: [.keywords: keywords])
             if let waiting = summary.stages.first(where: { $0.status == .waiting }) {
                 throw CLIError(

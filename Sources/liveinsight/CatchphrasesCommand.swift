@@ -38,7 +38,7 @@ extension LiveInsight {
             var all: [Review] = []
             while let review = reader.next() { all.append(review) }
             try reader.requireAnyReview()
-            let catalog = try workspace.catalog()
+            let catalog = try workspace.openCatalog()
             let products = product.map { [$0] } ?? Array(Set(all.map(\.productID))).sorted()
             for id in products {
                 let (lines, verdicts) = generator.suggest(product: id, reviews: all)

@@ -21,6 +21,7 @@ struct LiveInsight: AsyncParsableCommand {
             Submit.self,
             Worker.self,
             Queue.self,
+            CatalogCommand.self,
             Serve.self,
             ReportCommand.self,
             Reviews.self,

@@ -38,7 +38,7 @@ extension LiveInsight {
             func run() throws {
                 let workspace = workspace.resolved
                 try workspace.create()
-                let catalog = try Catalog(path: workspace.catalogPath)
+                let catalog = try Catalog(try self.workspace.catalogLocation(of: workspace))
                 var report: [String: String] = [:]
                 if let file {
                     let orders = try OrderImport.read(path: file)
@@ -60,7 +60,7 @@ extension LiveInsight {
                         print("broadcast " + line)
                     }
                 }
-                if !json { print("catalog: \(try catalog.purchases().count) purchases in \(workspace.catalogPath)") }
+                if !json { print("catalog: \(try catalog.purchases().count) purchases in \(catalog.path)") }
             }
         }
     }

@@ -25,7 +25,8 @@ struct ModelOptions: ParsableArguments {
     /// `--model`, else the lookup; the language model as `language` says), its catalog opened (and created
     /// if new); model threads are divided between `parallelJobs`.
     func runner(
-        workspace: Workspace, settings: PipelineSettings, language: StageModels.LanguageModelChoice = .none,
+        workspace: Workspace, catalog: CatalogLocation, settings: PipelineSettings,
+        language: StageModels.LanguageModelChoice = .none,
         parallelJobs: Int = 1, progress: ProgressFactory?,
         log: (@Sendable (String) -> Void)?
     ) throws -> PipelineRunner {
@@ -34,7 +35,7 @@ struct ModelOptions: ParsableArguments {
             threads: threadCount(parallelJobs: parallelJobs))
         try workspace.create()
         return PipelineRunner(
-            workspace: workspace, catalog: try Catalog(path: workspace.catalogPath),
+            workspace: workspace, catalog: try Catalog(catalog),
             graph: try StageGraph.standard(), settings: settings, models: models,
             toolVersion: LiveInsight.configuration.version, progress: progress, log: log)
     }
@@ -133,16 +134,16 @@ struct PipelineOptions: ParsableArguments {
         return settings
     }
 
-    /// Builds the runner for `workspace`, its catalog opened (and created if new); model threads are
+    /// Builds the runner for `workspace`, its catalog at `catalog` opened (and created if new); model threads are
     /// divided between `parallelJobs`.
     func runner(
-        workspace: Workspace, parallelJobs: Int = 1, progress: ProgressFactory?,
+        workspace: Workspace, catalog: CatalogLocation, parallelJobs: Int = 1, progress: ProgressFactory?,
         log: (@Sendable (String) -> Void)?, alertSender: WebhookSender? = nil
     ) throws -> PipelineRunner {
         var settings = settings
         settings.alertSender = alertSender
         return try model.runner(
-            workspace: workspace, settings: settings, language: decoding.languageModel.choice,
+            workspace: workspace, catalog: catalog, settings: settings, language: decoding.languageModel.choice,
             parallelJobs: parallelJobs, progress: progress, log: log)
     }
 }

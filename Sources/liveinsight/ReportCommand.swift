@@ -27,7 +27,8 @@ extension LiveInsight {
 
         func run() throws {
             let reference = BroadcastReference(broadcast, workspace: workspace.resolved)
-            let store = try WorkspaceStore.open(root: reference.workspace.root)
+            let store = try WorkspaceStore.open(
+                root: reference.workspace.root, catalog: try workspace.existingCatalog(of: reference.workspace))
             let data = try format.render(try store.broadcast(id: reference.id))
             let path = out ?? reference.workspace.broadcastFolder(reference.id) + "/report.\(format.rawValue)"
             try AtomicFile.write(data, to: path)

@@ -66,7 +66,7 @@ extension LiveInsight {
 
         func run() throws {
             let runner = try pipeline.runner(
-                workspace: workspace.resolved,
+                workspace: workspace.resolved, catalog: try workspace.catalogLocation(),
                 progress: { label, total, unit in ProgressReporter(label: label, total: total, unit: unit) },
                 log: printToStandardError)
             var inputs: [UserInputKind: String] = [:]

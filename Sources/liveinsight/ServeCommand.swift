@@ -45,10 +45,8 @@ extension LiveInsight {
 
         func run() async throws {
             let workspace = try workspace.resolved(deprecatedArgument: folder, command: "serve")
-            let store = try WorkspaceStore.open(root: workspace.root)
-            let catalog =
-                FileManager.default.fileExists(atPath: workspace.catalogPath)
-                ? try Catalog(path: workspace.catalogPath) : nil
+            let catalog = try self.workspace.existingCatalog(of: workspace)
+            let store = try WorkspaceStore.open(root: workspace.root, catalog: catalog)
             let customers = catalog.map { CatalogCustomerSource(catalog: $0, workspace: workspace) }
             let server = DashboardServer(
                 store: store, customers: customers, team: try team(catalog, workspace: workspace))

@@ -43,7 +43,8 @@ extension LiveInsight.Recommend {
             }
             let metadata = FileManager.default.fileExists(atPath: meta) ? try BroadcastMetadata.load(path: meta) : nil
             let log = try EventLog.load(path: events, broadcastStart: metadata?.start)
-            let (purchases, items, views) = try OrderSourceOptions.load(orders: nil, workspace: workspace)
+            let (purchases, items, views) = try OrderSourceOptions.load(
+                orders: nil, workspace: workspace, option: self.workspace)
             let service = RecommendationService(kind: method, purchases: purchases, items: items, views: views)
             let insight = ShowInsight(
                 broadcast: reference.id, log: log, purchases: purchases, views: views,

@@ -23,11 +23,10 @@ extension LiveInsight {
 
         func run() throws {
             let workspace = workspace.resolved
-            guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
+            guard let catalog = try self.workspace.existingCatalog(of: workspace) else {
                 print(json ? "[]" : "no catalog in \(workspace.root) yet: nothing has been processed there")
                 return
             }
-            let catalog = try Catalog(path: workspace.catalogPath)
             let statuses = try BroadcastStatus.all(
                 workspace: workspace, catalog: catalog, graph: try StageGraph.standard())
             if json {

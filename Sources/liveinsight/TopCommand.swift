@@ -26,10 +26,9 @@ extension LiveInsight.Recommend {
 
         func run() throws {
             let workspace = workspace.resolved
-            guard FileManager.default.fileExists(atPath: workspace.catalogPath) else {
+            guard let catalog = try self.workspace.existingCatalog(of: workspace) else {
                 throw CLIError("no catalog in \(workspace.root): import orders first (liveinsight orders import FILE)")
             }
-            let catalog = try Catalog(path: workspace.catalogPath)
             let logs = by == .conversion ? try catalog.broadcastEventLogs(workspace: workspace).map(\.log) : []
             let ranking = CategoryRanking(
                 measure: by, purchases: try catalog.purchases(), items: try catalog.items(), logs: logs,

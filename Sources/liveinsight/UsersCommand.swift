@@ -27,7 +27,7 @@ extension LiveInsight {
 
             func run() throws {
                 guard Account.isValidName(name) else { throw AccountsError.invalidName(name) }
-                let catalog = try workspace.catalog()
+                let catalog = try workspace.openCatalog()
                 let hash = try PasswordHasher().hash(try PasswordPrompt.read())
                 try catalog.addAccount(Account(name: name, role: role, passwordHash: hash))
                 printToStandardError("added \(name) (\(role.rawValue))")
@@ -40,7 +40,7 @@ extension LiveInsight {
             @Argument(help: "Account name.") var name: String
 
             func run() throws {
-                guard try workspace.catalog().removeAccount(named: name) else { throw AccountsError.unknown(name) }
+                guard try workspace.openCatalog().removeAccount(named: name) else { throw AccountsError.unknown(name) }
                 printToStandardError("removed \(name) (a running dashboard signs it out at its next request)")
             }
         }
@@ -52,7 +52,7 @@ extension LiveInsight {
             @Argument(help: "Account name.") var name: String
 
             func run() throws {
-                let catalog = try workspace.catalog()
+                let catalog = try workspace.openCatalog()
                 guard try catalog.account(named: name) != nil else { throw AccountsError.unknown(name) }
                 _ = try catalog.setPasswordHash(try PasswordHasher().hash(try PasswordPrompt.read()), named: name)
                 printToStandardError("password of \(name) changed")
@@ -64,7 +64,9 @@ extension LiveInsight {
             @OptionGroup var workspace: WorkspaceOption
 
             func run() throws {
-                for account in try workspace.catalog().accounts() { print("\(account.name)\t\(account.role.rawValue)") }
+                for account in try workspace.openCatalog().accounts() {
+                    print("\(account.name)\t\(account.role.rawValue)")
+                }
             }
         }
     }

@@ -58,8 +58,9 @@ extension LiveInsight {
             let alertSender = alertURL.flatMap(URL.init(string:)).map { WebhookSender(url: $0) }
             var options = WatchOptions()
             (options.jobs, options.polling, options.settle, options.exitWhenIdle) = (jobs, poll, settle, untilIdle)
+            let root = try workspace.resolved(deprecatedArgument: folder, command: "watch")
             let runner = try pipeline.runner(
-                workspace: try workspace.resolved(deprecatedArgument: folder, command: "watch"), parallelJobs: jobs,
+                workspace: root, catalog: try workspace.catalogLocation(of: root), parallelJobs: jobs,
                 progress: { [jobs] label, total, unit in
                     ProgressReporter(
                         label: label, total: total, unit: unit, bar: jobs == 1 && isatty(STDERR_FILENO) != 0)

@@ -52,7 +52,8 @@ extension LiveInsight {
         func run() async throws {
             var options = QueueOptions()
             (options.leaseSeconds, options.retryDelaySeconds, options.pollSeconds) = (lease, retryDelay, poll)
-            let runner = try pipeline.runner(workspace: workspace.resolved, progress: nil, log: nil)
+            let runner = try pipeline.runner(
+                workspace: workspace.resolved, catalog: try workspace.catalogLocation(), progress: nil, log: nil)
             _ = try runner.models.acoustic.model()  // a missing or broken model stops here, not as one failure per job
             let owner = JobOwner.current
             try runner.catalog.reclaimStaleJobs(host: owner.host, staleAfter: WatchOptions().staleAfter)

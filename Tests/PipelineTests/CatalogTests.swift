@@ -7,9 +7,8 @@ import Testing
 @testable import Checkpoints
 @testable import Pipeline
 
-/// The SQLite catalog: schema, queueing, atomic claiming, reclaiming.
+/// The catalog on each engine: schema, queueing, atomic claiming, reclaiming.
 struct CatalogTests {
-    private func catalog() throws -> Catalog { try Catalog(path: try Fixtures.scratchFolder() + "/catalog.sqlite") }
 
     /// Inbox files that exist, for queueing.
     private func inboxFiles(_ names: [String]) throws -> [String] {
@@ -19,8 +18,9 @@ struct CatalogTests {
     }
 
     /// A file is queued once while it has a live job, and again once that job is over.
-    @Test func enqueueIsIdempotentWhileLive() throws {
-        let catalog = try catalog()
+    @Test(arguments: CatalogEngine.available) func enqueueIsIdempotentWhileLive(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let catalog = scratch.catalog
         let file = try inboxFiles(["a.wav"])[0]
         #expect(try catalog.enqueue(files: [file, file]) == 1)
         #expect(try catalog.enqueue(files: [file]) == 0)
@@ -32,18 +32,19 @@ struct CatalogTests {
     }
 
     /// A file that has left the inbox is not queued (a scan raced with the worker that moved it).
-    @Test func goneFilesAreNotQueued() throws {
-        #expect(try catalog().enqueue(files: ["/nowhere/a.wav"]) == 0)
+    @Test(arguments: CatalogEngine.available) func goneFilesAreNotQueued(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        #expect(try scratch.catalog.enqueue(files: ["/nowhere/a.wav"]) == 0)
     }
 
     /// Many connections claiming at once never get the same job, and every job is claimed.
-    @Test func claimsAreExclusive() throws {
-        let path = try Fixtures.scratchFolder() + "/catalog.sqlite"
-        let setup = try Catalog(path: path)
+    @Test(arguments: CatalogEngine.available) func claimsAreExclusive(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let setup = scratch.catalog
         #expect(try setup.enqueue(files: try inboxFiles((0..<60).map { "\($0).wav" })) == 60)
         let claimed = Mutex<[Int64]>([])
         DispatchQueue.concurrentPerform(iterations: 6) { worker in
-            guard let catalog = try? Catalog(path: path) else { return }
+            guard let catalog = try? scratch.reopened() else { return }
             while let job = try? catalog.claimNextJob(owner: JobOwner(host: "h", pid: Int32(100 + worker))) {
                 claimed.withLock { $0.append(job.id!) }
             }
@@ -54,8 +55,9 @@ struct CatalogTests {
     }
 
     /// A job held by a dead process on this host goes back to the queue; a live one stays.
-    @Test func staleClaimsAreReclaimed() throws {
-        let catalog = try catalog()
+    @Test(arguments: CatalogEngine.available) func staleClaimsAreReclaimed(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let catalog = scratch.catalog
         try catalog.enqueue(files: try inboxFiles(["dead.wav", "live.wav"]))
         _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 11))
         _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 22))
@@ -66,8 +68,9 @@ struct CatalogTests {
     }
 
     /// A silent worker on another host is reclaimed after the heartbeat timeout.
-    @Test func silentWorkersAreReclaimed() throws {
-        let catalog = try catalog()
+    @Test(arguments: CatalogEngine.available) func silentWorkersAreReclaimed(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let catalog = scratch.catalog
         try catalog.enqueue(files: try inboxFiles(["a.wav"]))
         let start = Date()
         _ = try catalog.claimNextJob(owner: JobOwner(host: "elsewhere", pid: 1), now: start)
@@ -77,8 +80,9 @@ struct CatalogTests {
     }
 
     /// Jobs of `run` commands are never claimed by watchers; a dead one is marked failed.
-    @Test func runJobsAreNotClaimed() throws {
-        let catalog = try catalog()
+    @Test(arguments: CatalogEngine.available) func runJobsAreNotClaimed(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let catalog = scratch.catalog
         let id = try catalog.startDirectJob(file: "/data/show.wav", owner: JobOwner(host: "here", pid: 44))
         #expect(try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 1)) == nil)
         try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, isAlive: { _ in false })
@@ -88,8 +92,9 @@ struct CatalogTests {
     }
 
     /// A recording's digest is remembered by file identity and recomputed after any rewrite.
-    @Test func recordingDigestsAreRemembered() throws {
-        let catalog = try catalog()
+    @Test(arguments: CatalogEngine.available) func recordingDigestsAreRemembered(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let catalog = scratch.catalog
         let path = try Fixtures.scratchFolder() + "/show.wav"
         try Fixtures.write(Data("aaaa".utf8), to: path)
         let first = try catalog.digest(ofRecording: path)
@@ -103,8 +108,9 @@ struct CatalogTests {
     }
 
     /// Keyword lists are stored once per content.
-    @Test func keywordListsByContent() throws {
-        let catalog = try catalog()
+    @Test(arguments: CatalogEngine.available) func keywordListsByContent(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let catalog = scratch.catalog
         try catalog.recordKeywordList(name: "a.csv", path: "/a.csv", content: "특가\n", sha256: "h1")
         try catalog.recordKeywordList(name: "b.csv", path: "/b.csv", content: "특가\n", sha256: "h1")
         try catalog.recordKeywordList(name: "c.csv", path: "/c.csv", content: "배송\n", sha256: "h2")

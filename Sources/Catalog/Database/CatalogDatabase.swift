@@ -6,6 +6,8 @@ protocol CatalogDatabase: Sendable {
     var location: String { get }
     /// The engine's dialect.
     var dialect: SQLDialect { get }
+    /// The schema version (migrations applied) the database had when it was opened: 0 for a new one.
+    var versionFound: Int { get }
     /// Runs `body` in a write transaction; committed when it returns, rolled back when it throws.
     func write<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// Runs `body` on a read-only snapshot.

@@ -10,6 +10,7 @@ import Synchronization
 final class PostgresCatalogDatabase: CatalogDatabase {
     let location: String
     var dialect: SQLDialect { .postgresql }
+    let versionFound: Int
     private let address: PostgresAddress
     private let connectSeconds: Double
     private let idle = Mutex<[PostgresConnection]>([])
@@ -27,15 +28,16 @@ final class PostgresCatalogDatabase: CatalogDatabase {
         var logger = Logger(label: "liveinsight.catalog")
         logger.logLevel = .critical  // failures reach callers as errors
         self.logger = logger
-        let connection = try connect(until: Date(timeIntervalSinceNow: connectSeconds))
-        do { _ = try CatalogSchema.postgres.migrate(connection, logger: logger).wait() } catch {
+        let connection = try Self.connect(
+            address, seconds: connectSeconds, until: Date(timeIntervalSinceNow: connectSeconds), logger: logger)
+        do { versionFound = try CatalogSchema.postgres.migrate(connection, logger: logger).wait() } catch {
             throw PostgresCatalogError(error)
         }
         checkIn(connection)
     }
 
     deinit {
-        for connection in idle.withLock({ $0 }) { connection.close().whenComplete { _ in } }
+        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
     }
 
     func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
@@ -78,7 +80,7 @@ final class PostgresCatalogDatabase: CatalogDatabase {
         while let connection = idle.withLock({ $0.popLast() }) {
             if !connection.isClosed { return connection }
         }
-        return try connect(until: deadline)
+        return try Self.connect(address, seconds: connectSeconds, until: deadline, logger: logger)
     }
 
     private func checkIn(_ connection: PostgresConnection) {
@@ -87,12 +89,14 @@ final class PostgresCatalogDatabase: CatalogDatabase {
             idle.append(connection)
             return true
         }
-        if !kept { connection.close().whenComplete { _ in } }
+        if !kept { try? connection.close().wait() }
     }
 
     /// A new connection; refused or lost connections are retried until `deadline`, a server's refusal (a wrong
     /// password, no such database) is not.
-    private func connect(until deadline: Date) throws -> PostgresConnection {
+    private static func connect(
+        _ address: PostgresAddress, seconds: Double, until deadline: Date, logger: Logger
+    ) throws -> PostgresConnection {
         while true {
             do {
                 return try PostgresConnection.connect(
@@ -102,7 +106,8 @@ final class PostgresCatalogDatabase: CatalogDatabase {
             } catch {
                 let failure = PostgresCatalogError(error)
                 guard failure.connectionLost, Date() < deadline else {
-                    throw failure.connectionLost ? .unreachable(address: location, seconds: connectSeconds) : failure
+                    throw failure.connectionLost
+                        ? .unreachable(address: address.description, seconds: seconds) : failure
                 }
                 Thread.sleep(forTimeInterval: 0.5)
             }

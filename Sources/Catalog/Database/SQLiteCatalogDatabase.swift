@@ -7,6 +7,7 @@ import GRDB
 final class SQLiteCatalogDatabase: CatalogDatabase {
     let location: String
     var dialect: SQLDialect { .sqlite }
+    let versionFound: Int
     private let pool: DatabasePool
 
     /// How long a write waits for another process's write before failing.
@@ -21,7 +22,9 @@ final class SQLiteCatalogDatabase: CatalogDatabase {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "catalog"
         pool = try DatabasePool(path: path, configuration: configuration)
-        try CatalogSchema.sqliteMigrator.migrate(pool)
+        let migrator = CatalogSchema.sqliteMigrator
+        versionFound = try pool.read { try migrator.appliedIdentifiers($0).count }
+        try migrator.migrate(pool)
         withExtendedLifetime(lock) {}
     }
 
