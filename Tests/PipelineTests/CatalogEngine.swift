@@ -3,6 +3,7 @@ import PrivatePostgres
 import Testing
 
 @testable import Catalog
+@testable import Checkpoints
 
 /// The engines a catalog test runs on: SQLite always, PostgreSQL where a private server can start (`make test`
 /// installs it; elsewhere the PostgreSQL cases are left out with a note, see `PrivatePostgres.unavailableReason`).
@@ -45,4 +46,22 @@ final class ScratchCatalog: Sendable {
     func reopened() throws -> Catalog { try Catalog(location) }
 
     deinit { server?.stop() }
+}
+
+/// Where a command's catalog is: `--catalog`, else `$LIVEINSIGHT_CATALOG`, else the workspace's SQLite file.
+struct CatalogLocationTests {
+    @Test func optionThenVariableThenWorkspaceFile() throws {
+        let workspace = Workspace(root: "/shows")
+        let variable = [CatalogLocation.environmentVariable: "postgresql://li@db/shows"]
+        #expect(try CatalogLocation.of(workspace, given: nil, environment: [:]).description == "/shows/catalog.sqlite")
+        #expect(
+            try CatalogLocation.of(workspace, given: nil, environment: variable).description
+                == "postgresql://li@db/shows")
+        #expect(
+            try CatalogLocation.of(workspace, given: "/elsewhere.sqlite", environment: variable).description
+                == "/elsewhere.sqlite")
+        let hidden = try CatalogLocation("postgres://li:secret@db:6000/shows")
+        #expect(hidden.description == "postgres://li:***@db:6000/shows" && hidden.mayExist)
+        #expect(throws: PipelineError.self) { try CatalogLocation("postgresql://db/shows") }
+    }
 }
