@@ -12,6 +12,9 @@ extension Workspace {
     /// Parent of the submitted recordings' folders.
     public var submitted: String { root + "/submitted" }
 
+    /// The folder of a submitted recording with content hash `sha256` and its companions.
+    public func submissionFolder(recordingHash sha256: String) -> String { submitted + "/" + sha256.prefix(16) }
+
     /// `path` relative to the root when it lies inside the workspace, else nil.
     public func relativePath(of path: String) -> String? {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
@@ -28,7 +31,7 @@ extension Workspace {
     /// worker never sees half of it. A copy already there (the same recording submitted again) is kept.
     public func submit(_ file: String, recordingHash sha256: String) throws(PipelineError) -> String {
         if let inside = relativePath(of: file) { return inside }
-        let folder = submitted + "/" + sha256.prefix(16)
+        let folder = submissionFolder(recordingHash: sha256)
         let target = folder + "/" + (file as NSString).lastPathComponent
         try Self.createFolder(folder)
         guard !FileManager.default.fileExists(atPath: target) else { return String(target.dropFirst(root.count + 1)) }

@@ -46,25 +46,17 @@ extension LiveInsight {
             let workspace = workspace.resolved
             try workspace.create()
             let hash = try FileDigest(path: recording).sha256
-            let staged = try workspace.submit(recording, recordingHash: hash)
-            var submission = JobSubmission(contentHash: hash, recording: staged)
+            var kinds: [UserInputKind: String] = [:]
             for companion in companions {
-                guard let kind = UserInputKind.companion(named: companion)?.kind else { continue }
-                submission.companions[kind.rawValue] = try workspace.submit(companion, recordingHash: hash)
+                if let kind = UserInputKind.companion(named: companion)?.kind { kinds[kind] = companion }
             }
             var options = QueueOptions()
             options.maxAttempts = maxAttempts
             let outcome = try await JobQueue.open(try queue.address(), options: options) { queue in
-                try await queue.submit(submission)
+                try await RecordingSubmitter(workspace: workspace, queue: queue)
+                    .submit(recording, contentHash: hash, companions: kinds)
             }
-            if json { return print(try JSONOutput.encode(outcome.job)) }
-            switch outcome {
-            case .queued(let job): print("queued job \(job.id): \(job.recording)")
-            case .alreadySubmitted(let job):
-                print(
-                    "already submitted as job \(job.id) (\(job.state.rawValue)): \(job.recording)"
-                        + (job.lastError.map { " – \($0)" } ?? ""))
-            }
+            print(json ? try JSONOutput.encode(outcome.job) : RecordingSubmitter.describe(outcome))
         }
     }
 }

@@ -2,14 +2,20 @@ import ArgumentParser
 import Catalog
 import Checkpoints
 import Foundation
+import JobQueue
 import Pipeline
+import PostgresSupport
 import Reviews
 
 extension LiveInsight {
-    /// `liveinsight watch --workspace DIR`: the watched-folder daemon.
-    struct Watch: ParsableCommand {
+    /// `liveinsight watch --workspace DIR [--queue URL]`: the watched-folder daemon, which runs the pipeline
+    /// itself or, with `--queue`, feeds the shared job queue.
+    struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Watch <workspace>/inbox and run the pipeline on every recording dropped there.",
+            abstract: """
+                Watch <workspace>/inbox and run the pipeline on every recording dropped there, or queue it for \
+                the workers (--queue).
+                """,
             discussion: """
                 A recording is taken once its size has stopped changing (--settle), with the files that \
                 share its name: <name>.events.csv, .reviews.csv, .keywords.csv, .ref.txt, .meta.json. Done: moved to \
@@ -18,6 +24,12 @@ extension LiveInsight {
                 may share a workspace: jobs are claimed in the catalog, so no file is processed twice. \
                 SIGINT/SIGTERM: stop claiming, let the stages in flight finish, exit 0 (a second signal \
                 exits at once); unfinished jobs resume at the next start.
+
+                With --queue, watch runs no pipeline: it feeds a shared job queue (PostgreSQL) for \
+                `liveinsight worker`. Each recording that stopped changing moves with its companions to \
+                <workspace>/submitted/<id>/ and is queued as `submit` queues it; watchers on several machines \
+                may share one inbox, and each recording is queued once. $LIVEINSIGHT_QUEUE alone does not \
+                switch watch to this: workers set it too, and a plain `watch` keeps running the pipeline.
                 """)
 
         @OptionGroup var workspace: WorkspaceOption
@@ -34,7 +46,11 @@ extension LiveInsight {
         @Option(help: "Seconds a file's size must stay unchanged before it is taken.")
         var settle = WatchOptions().settle
 
-        @Flag(help: "Exit once the inbox is empty and no job is queued or running (for cron and tests).")
+        @Flag(
+            help: """
+                Exit once the inbox is empty and no job is queued or running (for cron and tests); with --queue, \
+                once the inbox is empty.
+                """)
         var untilIdle = false
 
         @Option(
@@ -44,6 +60,13 @@ extension LiveInsight {
                 """)
         var alertURL: String?
 
+        @Option(
+            help: """
+                Feed this shared job queue, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE, instead of running \
+                the pipeline (the workers run it; --jobs and the pipeline options do not apply).
+                """)
+        var queue: String?
+
         @OptionGroup var pipeline: PipelineOptions
 
         func validate() throws {
@@ -52,9 +75,18 @@ extension LiveInsight {
             if let alertURL, !["http", "https"].contains(URL(string: alertURL)?.scheme?.lowercased() ?? "") {
                 throw ValidationError("--alert-url must be an http(s) URL")
             }
+            if queue != nil, alertURL != nil {
+                throw ValidationError("--alert-url needs the pipeline: with --queue, the workers run it")
+            }
         }
 
-        func run() throws {
+        func run() async throws {
+            if let queue { return try await feed(try PostgresAddress(url: queue)) }
+            try processInbox()
+        }
+
+        /// Runs the pipeline on each recording dropped into the inbox, here.
+        private func processInbox() throws {
             let alertSender = alertURL.flatMap(URL.init(string:)).map { WebhookSender(url: $0) }
             var options = WatchOptions()
             (options.jobs, options.polling, options.settle, options.exitWhenIdle) = (jobs, poll, settle, untilIdle)
@@ -82,6 +114,35 @@ extension LiveInsight {
             daemon.run()
             if let alertSender, !alertSender.waitUntilFinished(timeout: 30) {
                 printToStandardError(Self.stamp("warning: some review alerts were still being retried at exit"))
+            }
+            printToStandardError(Self.stamp("stopped"))
+        }
+
+        /// `--queue`: moves each recording dropped into the inbox to submitted/ and queues it for the workers.
+        private func feed(_ address: PostgresAddress) async throws {
+            var options = WatchOptions()
+            (options.polling, options.settle, options.exitWhenIdle) = (poll, settle, untilIdle)
+            let workspace = try workspace.resolved(deprecatedArgument: folder, command: "watch")
+            try await JobQueue.open(address) { queue in
+                let feeder = try InboxFeeder(workspace: workspace, options: options) {
+                    printToStandardError(Self.stamp($0))
+                }
+                let submitter = RecordingSubmitter(workspace: workspace, queue: queue)
+                let signals = ShutdownSignals {
+                    printToStandardError(Self.stamp("stopping: no new recordings (again to quit now)"))
+                    feeder.requestStop()
+                }
+                defer { withExtendedLifetime(signals) {} }
+                printToStandardError(
+                    Self.stamp(
+                        "feeding queue \(address) from \(workspace.inbox) "
+                            + "(\(feeder.usesInotify ? "inotify" : "polling"))"))
+                await feeder.run { recording in
+                    let outcome = try await submitter.submit(
+                        recording.path, contentHash: recording.contentHash, companions: recording.companions)
+                    let name = (recording.path as NSString).lastPathComponent
+                    printToStandardError(Self.stamp("\(name): " + RecordingSubmitter.describe(outcome)))
+                }
             }
             printToStandardError(Self.stamp("stopped"))
         }

@@ -86,6 +86,23 @@ struct InboxTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox).isEmpty)
     }
 
+    /// Two movers of one item (feeders sharing an inbox): a name that already holds the very same file was
+    /// linked by the other and counts as moved, so both end with the same paths and no `~2` copy; once the
+    /// recording has left the inbox, there is nothing to move.
+    @Test func concurrentMovesOfOneItemMakeOneCopy() throws {
+        let inbox = try Fixtures.scratchFolder(), submitted = try Fixtures.scratchFolder()
+        try Fixtures.write(Data("audio".utf8), to: inbox + "/show.wav")
+        try Fixtures.write(Data("e".utf8), to: inbox + "/show.events.csv")
+        #expect(link(inbox + "/show.wav", submitted + "/show.wav") == 0, "the other mover's first link")
+        let item = InboxItem(recording: inbox + "/show.wav")
+        #expect(try InboxMover.moveUnlessGone(item, to: submitted) == submitted + "/show.wav")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: submitted).sorted() == ["show.events.csv", "show.wav"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox).isEmpty)
+        #expect(try InboxMover.moveUnlessGone(item, to: submitted) == nil, "moved already")
+        #expect(throws: PipelineError.self) { try InboxMover.move(item, to: submitted) }
+    }
+
     /// A rejected file gets its reason beside it, on one line.
     @Test func rejectionWritesReason() throws {
         let inbox = try Fixtures.scratchFolder(), rejected = try Fixtures.scratchFolder()

@@ -52,7 +52,7 @@ public final class WatchDaemon: Sendable {
             let now = Date()
             do {
                 let ready = scanner.readyRecordings(now: now)
-                for link in scanner.links { refuseLink(link) }
+                for link in scanner.links { InboxMover.refuseLink(link, to: runner.workspace.rejected, log: log) }
                 try catalog.enqueue(files: ready.map(\.recording), now: now)
                 scanner.markReported(ready)
                 if now.timeIntervalSince(lastHeartbeat) >= options.heartbeatInterval {
@@ -115,19 +115,6 @@ public final class WatchDaemon: Sendable {
             try? catalog.failJob(id, error: reason)
             log("\(name): rejected: \(reason)")
         }
-    }
-
-    /// Moves a symbolic link found in the inbox to `rejected/` with its reason, without following it: a link
-    /// could point anywhere on the system (`/etc/passwd`), and the watcher reads only files dropped in.
-    private func refuseLink(_ path: String) {
-        let reason =
-            "\(Self.name(path)): a symbolic link; the watcher does not follow links: drop or copy the file itself"
-        let item = InboxItem(link: path)
-        do { try InboxMover.reject(item, to: runner.workspace.rejected, reason: reason) } catch {
-            log("\(Self.name(path)): cannot move to rejected/: \(error)")
-            return
-        }
-        log("\(Self.name(path)): rejected: \(reason)")
     }
 
     private static func name(_ path: String) -> String { (path as NSString).lastPathComponent }

@@ -168,12 +168,12 @@ struct ScaleOutTests {
     }
 
     /// Every job of the queue on `server`.
-    private func queuedJobs(on server: PrivatePostgres) async throws -> [QueuedJob] {
+    func queuedJobs(on server: PrivatePostgres) async throws -> [QueuedJob] {
         try await JobQueue.open(try PostgresAddress(url: server.url)) { try await $0.jobs() }
     }
 
     /// `worker` arguments for the queue on `server` and `workspace`: the tiny model on one thread, a short lease.
-    private func worker(
+    func worker(
         _ server: PrivatePostgres, _ workspace: String, _ extra: [String] = [],
         model: String = CLIRunner.tinyModel
     ) -> [String] {
