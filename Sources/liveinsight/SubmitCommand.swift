@@ -57,6 +57,10 @@ extension LiveInsight {
             let outcome = try await JobQueue.open(try queue.address(), options: options) { queue in
                 try await queue.submit(submission)
             }
+            if case .alreadySubmitted(let job) = outcome {  // the same bytes, perhaps under other names
+                let staged = [submission.recording] + submission.companions.values
+                workspace.withdraw(staged, keeping: Set([job.recording] + job.companions.values), recordingHash: hash)
+            }
             if json { return print(try JSONOutput.encode(outcome.job)) }
             switch outcome {
             case .queued(let job): print("queued job \(job.id): \(job.recording)")
