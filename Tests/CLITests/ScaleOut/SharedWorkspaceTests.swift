@@ -11,11 +11,9 @@ struct SharedWorkspaceTests {
     /// `run` of one recording on both machines at once: the second waits on the broadcast's lock while the first
     /// writes, then reuses every stage the first finished. The checkpoints verify from either path.
     @Test func runsOnTwoMachinesTakeTurnsOnOneBroadcast() throws {
-        let root = try CLIRunner.temporaryDirectory().path
-        let machines = try TwoMachines(in: root)
+        let machines = try TwoMachines(in: try CLIRunner.temporaryDirectory().path)
         defer { machines.unmount() }
-        try TestClips.wav(seconds: 120, variant: 0).write(to: URL(fileURLWithPath: machines.share + "/show.wav"))
-        let id = String(try FileDigest(path: machines.share + "/show.wav").sha256.prefix(16))
+        let (root, id) = (machines.root, try machines.writeShow(seconds: 120))
         let folder = machines.share + "/ws/broadcasts/" + id
         func run(on machine: String, _ name: String) throws -> Process {
             try CLIRunner.start(
@@ -68,69 +66,115 @@ extension ScaleOutTests {
     /// that only the second machine has, is queued and stored once. Workers on both machines process it once, and
     /// the catalog records where it lies so that both machines find it.
     @Test func theSameRecordingFromTwoMachinesIsProcessedOnce() async throws {
-        let server = try PrivatePostgres()
-        defer { server.stop() }
-        let root = try CLIRunner.temporaryDirectory().path
-        let machines = try TwoMachines(in: root)
-        defer { machines.unmount() }
-        let clip = TestClips.wav(seconds: 0.5, variant: 0)
-        try clip.write(to: URL(fileURLWithPath: machines.share + "/show.wav"))
-        try clip.write(to: URL(fileURLWithPath: root + "/only-on-b.wav"))
-        func submit(_ file: String, on machine: String) throws -> CLIRunner.Result {
-            try CLIRunner.run(["submit", file, "--workspace", machine + "/ws", "--queue", server.url])
-        }
-        let submitted = try submit(machines.a + "/show.wav", on: machines.a)
-        #expect(submitted.status == 0 && submitted.stdout.hasPrefix("queued job 1: submitted/"), "\(submitted)")
-        for (file, machine) in [(machines.b + "/show.wav", machines.b), (root + "/only-on-b.wav", machines.b)] {
-            let again = try submit(file, on: machine)
-            #expect(again.status == 0 && again.stdout.hasPrefix("already submitted as job 1 (queued)"), "\(again)")
-        }
-        let id = String(try FileDigest(path: root + "/only-on-b.wav").sha256.prefix(16))
-        #expect(CLIRunner.files(in: machines.share + "/ws/submitted") == [id])
-        #expect(CLIRunner.files(in: machines.share + "/ws/submitted/" + id) == ["show.wav"], "one copy of the bytes")
+        try await onTwoMachines { server, machines in
+            let id = try machines.writeShow(seconds: 0.5)
+            let copy = machines.root + "/b-only.wav"  // the same bytes, in a folder only machine B has
+            try FileManager.default.copyItem(atPath: machines.share + "/show.wav", toPath: copy)
+            func submit(_ file: String, on machine: String) throws -> CLIRunner.Result {
+                try CLIRunner.run(["submit", file, "--workspace", machine + "/ws", "--queue", server.url])
+            }
+            let submitted = try submit(machines.a + "/show.wav", on: machines.a)
+            #expect(submitted.status == 0 && submitted.stdout.hasPrefix("queued job 1: submitted/"), "\(submitted)")
+            for file in [machines.b + "/show.wav", copy] {
+                let again = try submit(file, on: machines.b)
+                #expect(again.status == 0 && again.stdout.hasPrefix("already submitted as job 1 (queued)"), "\(again)")
+            }
+            #expect(CLIRunner.files(in: machines.share + "/ws/submitted") == [id])
+            #expect(CLIRunner.files(in: machines.share + "/ws/submitted/" + id) == ["show.wav"], "one copy")
 
-        try runWorkersUntilIdle(server, on: [machines.a + "/ws", machines.b + "/ws"], logs: root)
-        let jobs = try await queuedJobs(on: server)
-        #expect(jobs.count == 1 && jobs.allSatisfy { $0.state == .done && $0.attempts == 1 }, "\(jobs)")
-        let workspace = Workspace(root: machines.share + "/ws")
-        try expectEachStageRanOnce(jobs, in: workspace)
-        let broadcasts = try Catalog(path: workspace.catalogPath).broadcasts()
-        #expect(broadcasts.map(\.sourcePath) == jobs.map(\.recording), "relative to the workspace, as the queue's")
-        for machine in [machines.a, machines.b] {
-            let recording = Workspace(root: machine + "/ws").absolutePath(of: broadcasts.first?.sourcePath ?? "")
-            #expect(FileManager.default.fileExists(atPath: recording), "\(recording)")
+            try runWorkersUntilIdle(server, on: [machines.a + "/ws", machines.b + "/ws"], logs: machines.root)
+            let jobs = try await queuedJobs(on: server)
+            #expect(jobs.count == 1 && jobs.allSatisfy { $0.state == .done && $0.attempts == 1 }, "\(jobs)")
+            let workspace = Workspace(root: machines.share + "/ws")
+            try expectEachStageRanOnce(jobs, in: workspace)
+            let broadcasts = try Catalog(path: workspace.catalogPath).broadcasts()
+            #expect(broadcasts.map(\.sourcePath) == jobs.map(\.recording), "relative to the workspace, as the queue's")
+            for machine in [machines.a, machines.b] {
+                let recording = Workspace(root: machine + "/ws").absolutePath(of: broadcasts.first?.sourcePath ?? "")
+                #expect(FileManager.default.fileExists(atPath: recording), "\(recording)")
+            }
+        }
+    }
+
+    /// A worker paused on one machine until its lease runs out: a worker on the other machine takes the job
+    /// again, but waits on the broadcast's lock until the first has finished, then reuses every stage. The first
+    /// cannot complete the job it lost; the second does.
+    @Test func aJobTakenAgainAfterItsLeaseWaitsForItsFirstWorker() async throws {
+        try await onTwoMachines { server, machines in
+            let folder = machines.b + "/ws/broadcasts/" + (try submitShow(server, machines))
+            let first = try CLIRunner.start(
+                worker(server, machines.a + "/ws"), log: URL(fileURLWithPath: machines.root + "/a.log"))
+            #expect(
+                CLIRunner.pause(first) {
+                    (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
+                })
+            let manifest = FileManager.default.contents(atPath: folder + "/" + Manifest.fileName)
+            let log = machines.root + "/b.log"
+            let second = try CLIRunner.start(
+                worker(server, machines.b + "/ws", ["--until-idle"]), log: URL(fileURLWithPath: log))
+            #expect(
+                CLIRunner.wait(timeout: 60) {
+                    KernelLocks.waiters(on: folder + "/" + CheckpointFile.lockFile).contains(second.processIdentifier)
+                }, "the second worker claimed the job once its lease ran out, and waits on the lock")
+            #expect(FileManager.default.contents(atPath: folder + "/" + Manifest.fileName) == manifest)
+            kill(first.processIdentifier, SIGCONT)
+            second.waitUntilExit()
+            kill(first.processIdentifier, SIGTERM)
+            first.waitUntilExit()
+            let logs = [machines.root + "/a.log", log].map { (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "" }
+            #expect(second.terminationStatus == 0 && first.terminationStatus == 0, "\(logs)")
+            #expect(logs[0].contains("(its lease had run out)"), "the first finished the run, not the job: \(logs)")
+            let job = try #require(try await queuedJobs(on: server).first)
+            #expect(job.state == .done && job.attempts == 2, "\(job)")
+            #expect(job.worker?.hasSuffix("/\(second.processIdentifier)") == true, "\(job)")
+            try expectEachStageRanOnce([job], in: Workspace(root: machines.share + "/ws"))
+            let runs = try Catalog(path: machines.share + "/ws/catalog.sqlite").stageRuns()
+            #expect(runs.filter { $0.status == .reused }.count == 3, "the second reused every stage")
+            #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
         }
     }
 
     /// A worker killed with SIGKILL on one machine while it writes a checkpoint leaves no half-written file under
     /// a checkpoint's name; once its lease runs out, a worker on the other machine finishes the job.
     @Test func aWorkerKilledMidWriteIsFinishedOnAnotherMachine() async throws {
+        try await onTwoMachines { server, machines in
+            let folder = machines.b + "/ws/broadcasts/" + (try submitShow(server, machines))
+            // Stopped while posteriors.bin is written under its temporary name, then killed: that write never ends.
+            let first = try CLIRunner.start(
+                worker(server, machines.a + "/ws"), log: URL(fileURLWithPath: machines.root + "/a.log"))
+            let unfinished = PosteriorsFile.fileName + AtomicFile.temporaryMarker
+            #expect(CLIRunner.pause(first) { CLIRunner.files(in: folder).contains { $0.hasPrefix(unfinished) } })
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+            #expect(CLIRunner.files(in: folder).contains { $0.hasPrefix(unfinished) }, "the write was cut off")
+            #expect(!CLIRunner.files(in: folder).contains(PosteriorsFile.fileName), "and never took the final name")
+            #expect(try CheckpointAudit.doneStages(in: folder) == ["decode"], "what is there reads back whole")
+
+            try await expectKilledJobFinished(
+                server, workspace: machines.b + "/ws", folder: folder, log: machines.root + "/b.log")
+            #expect(!CLIRunner.files(in: folder).contains { $0.contains(AtomicFile.temporaryMarker) }, "cleared")
+            let runs = try Catalog(path: machines.share + "/ws/catalog.sqlite").stageRuns()
+            #expect(runs.filter { $0.status == .done }.map(\.stage).sorted() == ["acoustic", "decode", "transcript"])
+        }
+    }
+
+    /// Runs `body` with a fresh private PostgreSQL and two machines' mounts of a new shared folder; stops the
+    /// server and unmounts afterwards.
+    private func onTwoMachines(_ body: (PrivatePostgres, TwoMachines) async throws -> Void) async throws {
         let server = try PrivatePostgres()
         defer { server.stop() }
-        let root = try CLIRunner.temporaryDirectory().path
-        let machines = try TwoMachines(in: root)
+        let machines = try TwoMachines(in: try CLIRunner.temporaryDirectory().path)
         defer { machines.unmount() }
-        try TestClips.wav(seconds: 120, variant: 0).write(to: URL(fileURLWithPath: machines.share + "/show.wav"))
-        let id = String(try FileDigest(path: machines.share + "/show.wav").sha256.prefix(16))
+        try await body(server, machines)
+    }
+
+    /// Submits a two-minute recording in the shared folder from machine A; returns its broadcast id.
+    private func submitShow(_ server: PrivatePostgres, _ machines: TwoMachines) throws -> String {
+        let id = try machines.writeShow(seconds: 120)
         let submitted = try CLIRunner.run([
             "submit", machines.a + "/show.wav", "--workspace", machines.a + "/ws", "--queue", server.url,
         ])
         #expect(submitted.status == 0, "\(submitted)")
-
-        // Stopped while posteriors.bin is written under its temporary name, then killed: that write never ends.
-        let first = try CLIRunner.start(worker(server, machines.a + "/ws"), log: URL(fileURLWithPath: root + "/a.log"))
-        let folder = machines.b + "/ws/broadcasts/" + id
-        let unfinished = PosteriorsFile.fileName + AtomicFile.temporaryMarker
-        #expect(CLIRunner.pause(first) { CLIRunner.files(in: folder).contains { $0.hasPrefix(unfinished) } })
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        #expect(CLIRunner.files(in: folder).contains { $0.hasPrefix(unfinished) }, "the write was cut off")
-        #expect(!CLIRunner.files(in: folder).contains(PosteriorsFile.fileName), "and never took the final name")
-        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode"], "what is there reads back whole")
-
-        try await expectKilledJobFinished(server, workspace: machines.b + "/ws", folder: folder, log: root + "/b.log")
-        #expect(!CLIRunner.files(in: folder).contains { $0.contains(AtomicFile.temporaryMarker) }, "cleared")
-        let runs = try Catalog(path: machines.share + "/ws/catalog.sqlite").stageRuns()
-        #expect(runs.filter { $0.status == .done }.map(\.stage).sorted() == ["acoustic", "decode", "transcript"])
+        return id
     }
 }

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// One shared folder as two machines see it: bind mounts of `share` at two other absolute paths, as two hosts
@@ -6,6 +7,8 @@ import Foundation
 /// an NFS client (`Docs/scale-out.md`). Where `mount` is refused (no CAP_SYS_ADMIN), symbolic links stand in for
 /// the mounts and `mounted` is false. Call `unmount()` when done, in a `defer`.
 final class TwoMachines {
+    /// The folder that holds the share and both mount points (and room for a test's logs).
+    let root: String
     /// The folder both machines share.
     let share: String
     /// Where machine A sees it.
@@ -17,7 +20,7 @@ final class TwoMachines {
 
     /// Makes `<root>/share` and mounts it at `<root>/machine-a` and `<root>/machine-b`.
     init(in root: String) throws {
-        (share, a, b) = (root + "/share", root + "/machine-a", root + "/machine-b")
+        (self.root, share, a, b) = (root, root + "/share", root + "/machine-a", root + "/machine-b")
         let files = FileManager.default
         for folder in [share, a, b] { try files.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         if Self.command("mount", "--bind", share, a) {
@@ -33,6 +36,12 @@ final class TwoMachines {
             }
             mounted = false
         }
+    }
+
+    /// Writes a `seconds`-long test recording to `<share>/show.wav`; returns its broadcast id.
+    func writeShow(seconds: Double) throws -> String {
+        try TestClips.wav(seconds: seconds, variant: 0).write(to: URL(fileURLWithPath: share + "/show.wav"))
+        return String(try FileDigest(path: share + "/show.wav").sha256.prefix(16))
     }
 
     /// Unmounts both paths (lazily when a process still uses one).
