@@ -10,7 +10,8 @@ public struct BroadcastRecord: Codable, Sendable, Equatable {
     public var id: String
     /// File name of the recording as first seen.
     public var name: String
-    /// Where the recording was last seen (inbox, processed/, or wherever `run` was pointed).
+    /// Where the recording was last seen (inbox, processed/, or wherever `run` was pointed): relative to the
+    /// workspace when it lies inside it, so every machine that mounts the workspace finds it.
     public var sourcePath: String
     /// Size of the recording in bytes.
     public var bytes: Int64

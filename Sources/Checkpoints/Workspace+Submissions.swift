@@ -7,7 +7,8 @@ import Foundation
 /// <root>/submitted/<id>/<recording>      and its companions, id = the first 16 hex digits of its SHA-256
 /// ```
 ///
-/// The queue keeps their paths relative to the root, since each machine mounts the workspace where it likes.
+/// The queue and the catalog keep their paths relative to the root, since each machine mounts the workspace where
+/// it likes.
 extension Workspace {
     /// Parent of the submitted recordings' folders.
     public var submitted: String { root + "/submitted" }
@@ -22,8 +23,9 @@ extension Workspace {
         return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : nil
     }
 
-    /// The absolute path of `relative`, a path the queue keeps.
-    public func absolutePath(of relative: String) -> String { root + "/" + relative }
+    /// `path` as this machine reaches it: a path relative to the root (as the queue and the catalog keep the
+    /// files inside the workspace) is taken from the root; an absolute path is returned as it is.
+    public func absolutePath(of path: String) -> String { path.hasPrefix("/") ? path : root + "/" + path }
 
     /// Makes `file` (the recording with content hash `sha256`, or one of its companions) reachable from the
     /// workspace and returns its path relative to the root: a file already inside the workspace stays where it
@@ -44,5 +46,15 @@ extension Workspace {
             throw .io(path: file, detail: "cannot copy it into \(folder) (\(error.localizedDescription))")
         }
         return String(target.dropFirst(root.count + 1))
+    }
+
+    /// Removes the copies among `staged` (paths `submit` returned for the recording with content hash `sha256`) that
+    /// `kept` does not name, when they lie in its `submitted/<id>/` folder: a recording that was already queued
+    /// under another name leaves no second copy of its bytes there. Files outside that folder stay.
+    public func withdraw(_ staged: [String], keeping kept: Set<String>, recordingHash sha256: String) {
+        let folder = submissionFolder(recordingHash: sha256) + "/"
+        for path in Set(staged).subtracting(kept) where absolutePath(of: path).hasPrefix(folder) {
+            unlink(absolutePath(of: path))
+        }
     }
 }

@@ -82,8 +82,8 @@ public struct BroadcastFolder: Sendable {
     }
 
     /// The recording: `recording.<ext>` (not the decode stage's `recording.json`) in the folder, else the first of
-    /// `candidates` (absolute paths where the pipeline saw it) that exists, else where the decode stage found it
-    /// (`RecordingInfo`). `.noRecording` when none is there.
+    /// `candidates` (where the pipeline saw it: absolute, or relative to the workspace) that exists, else where the
+    /// decode stage found it (`RecordingInfo`). `.noRecording` when none is there.
     public func recording(candidates: [String] = []) throws(ReportError) -> RecordingFile {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         // recording.json is the decode stage's description of the recording, not audio.
@@ -93,7 +93,8 @@ public struct BroadcastFolder: Sendable {
         }
         // `liveinsight run` leaves the recording where it was; the decode stage noted its path.
         let probed = (try? RecordingInfo.load(folder: path))?.audio.path
-        for candidate in candidates + [probed].compactMap({ $0 }) where candidate.hasPrefix("/") {
+        let paths = (candidates + [probed].compactMap { $0 }).map(Workspace(root: workspace).absolutePath(of:))
+        for candidate in paths {
             if FileManager.default.fileExists(atPath: candidate) {
                 return RecordingFile(path: candidate, mimeType: Self.mimeType(candidate))
             }

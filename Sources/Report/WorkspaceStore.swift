@@ -58,7 +58,8 @@ public protocol BroadcastListing: Sendable {
     func requireListed(_ folder: BroadcastFolder) throws(ReportError)
     /// The list entry of the broadcast in `folder`, whose headline figures are `headline`.
     func entry(_ folder: BroadcastFolder, headline: HeadlineFigures?) throws(ReportError) -> BroadcastEntry
-    /// Absolute paths where the broadcast's recording may be, besides its folder (`BroadcastFolder.recording`).
+    /// Paths where the broadcast's recording may be, besides its folder (`BroadcastFolder.recording`): absolute,
+    /// or relative to the workspace.
     func recordingCandidates(_ folder: BroadcastFolder) throws(ReportError) -> [String]
 }
 

@@ -12,16 +12,22 @@ struct RecordingSubmitter {
     /// The queue the workers claim from.
     let queue: JobQueue
 
-    /// Queues `recording` (SHA-256 `contentHash`) and its `companions`; says whether it was new.
+    /// Queues `recording` (SHA-256 `contentHash`) and its `companions`; says whether it was new. With
+    /// `withdrawingCopies`, a recording already queued under other names leaves no second copy in `submitted/`.
     func submit(
-        _ recording: String, contentHash: String, companions: [UserInputKind: String]
+        _ recording: String, contentHash: String, companions: [UserInputKind: String], withdrawingCopies: Bool = false
     ) async throws -> SubmitOutcome {
         var submission = JobSubmission(
             contentHash: contentHash, recording: try workspace.submit(recording, recordingHash: contentHash))
         for (kind, path) in companions {
             submission.companions[kind.rawValue] = try workspace.submit(path, recordingHash: contentHash)
         }
-        return try await queue.submit(submission)
+        let outcome = try await queue.submit(submission)
+        if withdrawingCopies, case .alreadySubmitted(let job) = outcome {
+            let staged = [submission.recording] + submission.companions.values
+            workspace.withdraw(staged, keeping: Set([job.recording] + job.companions.values), recordingHash: contentHash)
+        }
+        return outcome
     }
 
     /// The outcome in one line: `queued job 3: submitted/…` or `already submitted as job 3 (done): …`.

@@ -54,7 +54,7 @@ extension LiveInsight {
             options.maxAttempts = maxAttempts
             let outcome = try await JobQueue.open(try queue.address(), options: options) { queue in
                 try await RecordingSubmitter(workspace: workspace, queue: queue)
-                    .submit(recording, contentHash: hash, companions: kinds)
+                    .submit(recording, contentHash: hash, companions: kinds, withdrawingCopies: true)
             }
             print(json ? try JSONOutput.encode(outcome.job) : RecordingSubmitter.describe(outcome))
         }

@@ -78,6 +78,21 @@ struct CatalogStoreTests {
         #expect(try store.recording(id: summary.broadcast).path == Fixtures.clip)
     }
 
+    /// A recording inside the workspace is recorded relative to it, so a machine that mounts the shared workspace
+    /// at another path still streams it. Here the workspace moves: the paths the first run saw are gone.
+    @Test func aRecordingInsideTheWorkspaceIsFoundFromAnotherPath() throws {
+        let runner = try Fixtures.runner()
+        try FileManager.default.createDirectory(atPath: runner.workspace.submitted, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.clip, toPath: runner.workspace.submitted + "/clip.wav")
+        let summary = try runner.run(RunRequest(recording: runner.workspace.submitted + "/clip.wav"))
+        #expect(try runner.catalog.broadcast(id: summary.broadcast)?.sourcePath == "submitted/clip.wav")
+
+        let elsewhere = Workspace(root: try Fixtures.scratchFolder() + "/mounted-elsewhere")
+        try FileManager.default.moveItem(atPath: runner.workspace.root, toPath: elsewhere.root)
+        let store = Fixtures.catalogStore(elsewhere, try Catalog(path: elsewhere.catalogPath))
+        #expect(try store.recording(id: summary.broadcast).path == elsewhere.submitted + "/clip.wav")
+    }
+
     /// `open` lists from the catalog when the workspace has one, from its folders otherwise.
     @Test func opensTheRightStore() throws {
         let (runner, _) = try Fixtures.processedClip()

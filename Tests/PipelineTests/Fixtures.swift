@@ -45,11 +45,15 @@ enum Fixtures {
 extension Fixtures {
     /// The dashboard's store over `runner`'s workspace, listed from its catalog in the pipeline's stage order.
     static func catalogStore(_ runner: PipelineRunner) -> WorkspaceStore {
+        catalogStore(runner.workspace, runner.catalog)
+    }
+
+    /// The dashboard's store over `workspace`, listed from `catalog` in the pipeline's stage order.
+    static func catalogStore(_ workspace: Workspace, _ catalog: Catalog) -> WorkspaceStore {
         WorkspaceStore(
-            root: runner.workspace.root,
+            root: workspace.root,
             listing: CatalogListing(
-                workspace: runner.workspace, catalog: runner.catalog, stageOrder: StageGraph.standardStages.map(\.name))
-        )
+                workspace: workspace, catalog: catalog, stageOrder: StageGraph.standardStages.map(\.name)))
     }
 
     /// Writes `data` to `path`.

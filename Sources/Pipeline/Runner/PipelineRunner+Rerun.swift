@@ -36,8 +36,9 @@ extension PipelineRunner {
         }
         try catalog.closeInterruptedStageRuns(broadcast: id)
         let inputs = try storeInputs(given, folder: folder)
+        let source = workspace.absolutePath(of: known?.sourcePath ?? recording.audio.path)
         let context = StageContext(
-            broadcastID: id, folder: folder, recording: known?.sourcePath ?? recording.audio.path,
+            broadcastID: id, folder: folder, recording: source,
             recordingDigest: recording.content, settings: settings, models: models,
             userInputs: inputs, progress: labelled(manifest.name))
         let read = graph.upstream(of: selected).subtracting(selected)

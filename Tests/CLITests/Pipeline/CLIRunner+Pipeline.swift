@@ -7,15 +7,21 @@ extension CLIRunner {
     /// The shipped model: slow enough on minutes of audio that a test can stop a watcher mid-stage.
     static let shippedModel = repository.appendingPathComponent("Models/ko-ctc-small.safetensors").path
 
-    /// Starts the binary without waiting for it; stdout and stderr go to `log` (read it after it exits).
-    static func start(_ arguments: [String], log: URL) throws -> Process {
+    /// Starts the binary without waiting for it; stdout and stderr go to `log` (read it after it exits), or stderr
+    /// to `errors` when given.
+    static func start(_ arguments: [String], log: URL, errors: URL? = nil) throws -> Process {
         try Data().write(to: log)
         let output = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.standardOutput = output
-        process.standardError = output
+        if let errors {
+            try Data().write(to: errors)
+            process.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            process.standardError = output
+        }
         try process.run()
         return process
     }

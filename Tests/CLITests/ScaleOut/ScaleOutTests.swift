@@ -20,14 +20,7 @@ struct ScaleOutTests {
         let root = try CLIRunner.temporaryDirectory().path
         let workspace = Workspace(root: root + "/ws")
         try await submitClips(0..<100, to: server, workspace: workspace)
-        let workers = try (0..<3).map { index in
-            try CLIRunner.start(
-                worker(server, workspace.root, ["--until-idle"]),
-                log: URL(fileURLWithPath: root + "/worker-\(index).log"))
-        }
-        for worker in workers { worker.waitUntilExit() }
-        let logs = (0..<3).map { (try? String(contentsOfFile: root + "/worker-\($0).log", encoding: .utf8)) ?? "" }
-        #expect(workers.allSatisfy { $0.terminationStatus == 0 }, "\(logs)")
+        try runWorkersUntilIdle(server, on: Array(repeating: workspace.root, count: 3), logs: root)
 
         let jobs = try await queuedJobs(on: server)
         #expect(jobs.count == 100 && jobs.allSatisfy { $0.state == .done && $0.attempts == 1 }, "each claimed once")
@@ -73,16 +66,7 @@ struct ScaleOutTests {
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         // The second worker runs the tiny model: quick, and the job's fate does not depend on the model.
-        let second = try CLIRunner.start(
-            worker(server, root + "/ws", ["--until-idle"]),
-            log: URL(fileURLWithPath: root + "/second.log"))
-        second.waitUntilExit()
-        let log = (try? String(contentsOfFile: root + "/second.log", encoding: .utf8)) ?? ""
-        #expect(second.terminationStatus == 0, "\(log)")
-        let job = try #require(try await queuedJobs(on: server).first)
-        #expect(job.state == .done && job.attempts == 2, "\(job)")
-        #expect(job.worker?.hasSuffix("/\(second.processIdentifier)") == true, "\(job)")
-        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
+        try await expectKilledJobFinished(server, workspace: root + "/ws", folder: folder, log: root + "/second.log")
         #expect(
             !FileLock.isHeld(path: folder + "/" + CheckpointFile.lockFile),
             "the kernel freed the dead worker's lock")
@@ -148,6 +132,34 @@ struct ScaleOutTests {
         }
     }
 
+    /// Runs one `worker --until-idle` process on each of `workspaces` at once until all have exited, and checks
+    /// that each exits 0. Their logs go to `<logs>/worker-<index>.log`.
+    func runWorkersUntilIdle(_ server: PrivatePostgres, on workspaces: [String], logs: String) throws {
+        let workers = try workspaces.enumerated().map { index, workspace in
+            try CLIRunner.start(
+                worker(server, workspace, ["--until-idle"]), log: URL(fileURLWithPath: logs + "/worker-\(index).log"))
+        }
+        for worker in workers { worker.waitUntilExit() }
+        let texts = workers.indices.map {
+            (try? String(contentsOfFile: logs + "/worker-\($0).log", encoding: .utf8)) ?? ""
+        }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 }, "\(texts)")
+    }
+
+    /// Runs a `worker --until-idle` on `workspace` after the first job's worker on `server` was killed, and checks
+    /// that it finished that job (the second attempt, under its name) and every stage of the broadcast in `folder`.
+    func expectKilledJobFinished(
+        _ server: PrivatePostgres, workspace: String, folder: String, log: String
+    ) async throws {
+        let second = try CLIRunner.start(worker(server, workspace, ["--until-idle"]), log: URL(fileURLWithPath: log))
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0, "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        let job = try #require(try await queuedJobs(on: server).first)
+        #expect(job.state == .done && job.attempts == 2, "\(job)")
+        #expect(job.worker?.hasSuffix("/\(second.processIdentifier)") == true, "\(job)")
+        #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
+    }
+
     /// Whether `count` jobs on `server` are done within a minute.
     private func doneJobs(on server: PrivatePostgres, reach count: Int) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(60)
@@ -159,7 +171,7 @@ struct ScaleOutTests {
     }
 
     /// Checks in the workspace's catalog that each job's broadcast ran every stage exactly once.
-    private func expectEachStageRanOnce(_ jobs: [QueuedJob], in workspace: Workspace) throws {
+    func expectEachStageRanOnce(_ jobs: [QueuedJob], in workspace: Workspace) throws {
         let done = try Catalog(path: workspace.catalogPath).stageRuns().filter { $0.status == .done }
         for job in jobs {
             let stages = done.filter { $0.broadcastId == job.broadcast }.map(\.stage)
