@@ -6,15 +6,17 @@
 //
 // The same batch (`jobs` recordings of `seconds`, cut from the committed 2 s clip with one sample nudged each, so
 // every one is a new broadcast) is processed by 1, 2 and 3 workers, each time in a fresh workspace and a fresh
-// private PostgreSQL server (Tests/Support/PrivatePostgres); the reference is the 1-worker run in the same
-// process. It reports wall time per batch, jobs per second, the speed-up over 1 worker, the database
-// transactions per job (pg_stat_database's commits, submissions excluded) and the workers' CPU seconds per job.
+// private PostgreSQL server (Tests/Support/PrivatePostgres), with the catalog first in the workspace's SQLite file
+// and then in the queue's PostgreSQL database (`--catalog`); the reference is the 1-worker SQLite run in the same
+// process. It reports wall time per batch, jobs per second, the speed-up over that reference, the database's
+// transactions and rows written per job (pg_stat_database, submissions excluded), the catalog's bytes per job in
+// PostgreSQL, and the workers' CPU seconds per job.
 import AudioIO
 import Checkpoints
 import Foundation
 import JobQueue
-import PostgresSupport
 import PostgresNIO
+import PostgresSupport
 import PrivatePostgres
 
 let arguments = CommandLine.arguments
@@ -27,10 +29,16 @@ let output = arguments.count > 5 ? arguments[5] : "Benchmarks/scaleout-results.j
 /// One configuration's figures.
 struct Measurement: Codable {
     var workers: Int
+    /// Where the catalog was: `sqlite` (the workspace's file) or `postgresql` (the queue's database).
+    var catalog: String
     var wallSeconds: Double
     var jobsPerSecond: Double
     var speedUpOverOneWorker: Double
     var transactionsPerJob: Double
+    /// Rows inserted, updated or deleted in PostgreSQL per job (the queue's, and the catalog's when it is there).
+    var rowsWrittenPerJob: Double
+    /// Bytes of the catalog's tables and indexes in PostgreSQL per job (0 with the SQLite catalog).
+    var catalogBytesPerJob: Double
     /// CPU seconds the workers used per job (user + system): against wall time, how much of a job is waiting.
     var workerCPUSecondsPerJob: Double
 }
@@ -69,27 +77,40 @@ func childrenCPUSeconds() -> Double {
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-/// Transactions committed in the server's database so far.
-func commits(_ server: PrivatePostgres) async throws -> Int {
+/// What the server's database has done so far: transactions committed, rows written, and the bytes of the
+/// catalog's tables (every table but the queue's).
+func activity(_ server: PrivatePostgres) async throws -> (commits: Int, rowsWritten: Int, catalogBytes: Int) {
     let address = try PostgresAddress(url: server.url)
     let client = PostgresClient(configuration: address.clientConfiguration)
-    return try await withThrowingTaskGroup(of: Void.self, returning: Int.self) { group in
+    return try await withThrowingTaskGroup(of: Void.self, returning: (Int, Int, Int).self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }
         try await Task.sleep(for: .seconds(1.5))  // backends flush their statistics when idle or gone
-        let rows = try await client.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
-        var count = 0
-        for try await found in rows.decode(Int.self) { count = found }
-        return count
+        var result = (commits: 0, rowsWritten: 0, catalogBytes: 0)
+        let database = try await client.query(
+            PostgresQuery(
+                unsafeSQL:
+                    "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database "
+                    + "WHERE datname = current_database()"))
+        for try await (commits, rows) in database.decode((Int, Int).self) {
+            (result.commits, result.rowsWritten) = (commits, rows)
+        }
+        let tables = try await client.query(
+            PostgresQuery(
+                unsafeSQL:
+                    "SELECT coalesce(sum(pg_total_relation_size(relid)), 0)::bigint FROM pg_stat_user_tables "
+                    + "WHERE relname NOT IN ('queue_jobs', 'liveinsight_schema')"))
+        for try await bytes in tables.decode(Int.self) { result.catalogBytes = bytes }
+        return result
     }
 }
 
-/// Submits the batch and runs `workers` worker processes until the queue is idle; returns wall seconds,
-/// transactions per job and the workers' CPU seconds per job.
-func measure(workers: Int, recordings: [String], scratch: String) async throws -> (Double, Double, Double) {
+/// Submits the batch and runs `workers` worker processes until the queue is idle, with the catalog in the queue's
+/// database when `sharedCatalog`, else in the workspace's SQLite file.
+func measure(workers: Int, sharedCatalog: Bool, recordings: [String], scratch: String) async throws -> Measurement {
     let server = try PrivatePostgres()
     defer { server.stop() }
-    let workspace = Workspace(root: scratch + "/ws-\(workers)")
+    let workspace = Workspace(root: scratch + "/ws-\(workers)-\(sharedCatalog ? "postgresql" : "sqlite")")
     try workspace.create()
     try await JobQueue.open(try PostgresAddress(url: server.url)) { queue in
         for path in recordings {
@@ -98,16 +119,17 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
             _ = try await queue.submit(JobSubmission(contentHash: hash, recording: recording))
         }
     }
-    let before = try await commits(server)
+    let before = try await activity(server)
     let cpuBefore = childrenCPUSeconds()
     let start = ContinuousClock.now
     let processes = try (0..<workers).map { _ in
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = [
-            "worker", "--queue", server.url, "--workspace", workspace.root, "--model", model,
-            "--threads", "1", "--until-idle", "--poll", "0.5",
-        ]
+        process.arguments =
+            [
+                "worker", "--queue", server.url, "--workspace", workspace.root, "--model", model,
+                "--threads", "1", "--until-idle", "--poll", "0.5",
+            ] + (sharedCatalog ? ["--catalog", server.url] : [])
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
@@ -118,9 +140,16 @@ func measure(workers: Int, recordings: [String], scratch: String) async throws -
     guard processes.allSatisfy({ $0.terminationStatus == 0 }) else { throw BenchmarkFailure(reason: "a worker failed") }
     let jobs = try await JobQueue.open(try PostgresAddress(url: server.url)) { try await $0.jobs() }
     guard jobs.allSatisfy({ $0.state == .done }) else { throw BenchmarkFailure(reason: "not every job was done") }
-    let transactions = try await commits(server) - before
+    let after = try await activity(server)
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return (wall, Double(transactions) / Double(jobCount), cpu / Double(jobCount))
+    let perJob = { (count: Int) in Double(count) / Double(jobCount) }
+    return Measurement(
+        workers: workers, catalog: sharedCatalog ? "postgresql" : "sqlite", wallSeconds: wall,
+        jobsPerSecond: Double(jobCount) / wall, speedUpOverOneWorker: 1,
+        transactionsPerJob: perJob(after.commits - before.commits),
+        rowsWrittenPerJob: perJob(after.rowsWritten - before.rowsWritten),
+        catalogBytesPerJob: sharedCatalog ? perJob(after.catalogBytes) : 0,
+        workerCPUSecondsPerJob: cpu / Double(jobCount))
 }
 
 let scratch = NSTemporaryDirectory() + "liveinsight-scaleout-\(UUID().uuidString)"
@@ -129,18 +158,20 @@ defer { try? FileManager.default.removeItem(atPath: scratch) }
 let recordings = try writeRecordings(into: scratch + "/recordings")
 let loadBefore = loadAverage()
 var results: [Measurement] = []
-for workers in 1...3 {
-    let (wall, transactions, cpu) = try await measure(workers: workers, recordings: recordings, scratch: scratch)
-    let reference = results.first?.wallSeconds ?? wall
-    results.append(
-        Measurement(
-            workers: workers, wallSeconds: wall, jobsPerSecond: Double(jobCount) / wall,
-            speedUpOverOneWorker: reference / wall, transactionsPerJob: transactions,
-            workerCPUSecondsPerJob: cpu))
-    print(
-        String(
-            format: "%d worker(s): %.1f s, %.2f jobs/s, %.2fx over 1 worker, %.1f transactions/job, "
-                + "%.3f CPU s/job", workers, wall, Double(jobCount) / wall, reference / wall, transactions, cpu))
+for sharedCatalog in [false, true] {
+    for workers in 1...3 {
+        var measured = try await measure(
+            workers: workers, sharedCatalog: sharedCatalog, recordings: recordings, scratch: scratch)
+        measured.speedUpOverOneWorker = (results.first?.wallSeconds ?? measured.wallSeconds) / measured.wallSeconds
+        results.append(measured)
+        print(
+            String(
+                format: "%d worker(s), catalog in %@: %.1f s, %.2f jobs/s, %.2fx over 1 worker (SQLite), "
+                    + "%.1f transactions/job, %.1f rows/job, %.0f catalog bytes/job, %.3f CPU s/job", workers,
+                measured.catalog, measured.wallSeconds, measured.jobsPerSecond, measured.speedUpOverOneWorker,
+                measured.transactionsPerJob, measured.rowsWrittenPerJob, measured.catalogBytesPerJob,
+                measured.workerCPUSecondsPerJob))
+    }
 }
 struct Report: Codable {
     var binary: String, model: String, jobs: Int, secondsPerRecording: Double, cores: Int

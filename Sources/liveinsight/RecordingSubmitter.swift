@@ -25,7 +25,8 @@ struct RecordingSubmitter {
         let outcome = try await queue.submit(submission)
         if withdrawingCopies, case .alreadySubmitted(let job) = outcome {
             let staged = [submission.recording] + submission.companions.values
-            workspace.withdraw(staged, keeping: Set([job.recording] + job.companions.values), recordingHash: contentHash)
+            let kept = Set([job.recording] + job.companions.values)
+            workspace.withdraw(staged, keeping: kept, recordingHash: contentHash)
         }
         return outcome
     }

@@ -4,7 +4,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A plain HTTP/1.1 GET (one request, then the connection closes) to a server on this machine, for tests that start `serve` as a separate process.
+/// A plain HTTP/1.1 GET (one request, then the connection closes) to a server on this machine, for tests that
+/// start `serve` as a separate process.
 enum LocalHTTP {
     /// The status line and body of `GET path` on 127.0.0.1:`port`; nil when nothing answers.
     static func get(port: Int, _ path: String) -> (status: String, body: String)? {
