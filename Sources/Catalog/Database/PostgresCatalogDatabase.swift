@@ -57,9 +57,12 @@ final class PostgresCatalogDatabase: CatalogDatabase {
             let session = PostgresSession(connection: connection, logger: logger)
             var committing = false
             do {
-                try session.execute(begin)
-                if lock { try session.execute("SELECT pg_advisory_xact_lock(\(Self.writeLock))") }
+                // Sent without waiting: the connection runs its statements in order, so the body's first statement
+                // waits behind them, and a transaction costs one wait more than its statements (the commit).
+                let opening = [begin] + (lock ? ["SELECT pg_advisory_xact_lock(\(Self.writeLock))"] : [])
+                let opened = opening.map { connection.query(PostgresQuery(unsafeSQL: $0), logger: logger) }
                 let value = try body(session)
+                do { for statement in opened { _ = try statement.wait() } } catch { throw PostgresCatalogError(error) }
                 committing = true
                 try session.execute("COMMIT")
                 checkIn(connection)
