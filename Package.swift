@@ -177,8 +177,8 @@ let package = Package(
 
         .executableTarget(
             name: "ScaleOutBenchmark",
-            dependencies: ["AudioIO", "Checkpoints", "JobQueue", "PostgresSupport", "PrivatePostgres",
-                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["AudioIO", "Checkpoints", "Catalog", "Commerce", "JobQueue", "PostgresSupport",
+                           "PrivatePostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Benchmarks/ScaleOutBenchmark"),
 
         .executableTarget(

@@ -10,7 +10,8 @@
 // and then in the queue's PostgreSQL database (`--catalog`); the reference is the 1-worker SQLite run in the same
 // process. It reports wall time per batch, jobs per second, the speed-up over that reference, the database's
 // transactions and rows written per job (pg_stat_database, submissions excluded), the catalog's bytes per job in
-// PostgreSQL, and the workers' CPU seconds per job.
+// PostgreSQL, and the workers' CPU seconds per job. Last, it times storing one long show's purchases and product views
+// in a catalog on each engine (EventImport.swift).
 import AudioIO
 import Checkpoints
 import Foundation
@@ -173,16 +174,23 @@ for sharedCatalog in [false, true] {
                 measured.workerCPUSecondsPerJob))
     }
 }
+// One 2-hour show's events at the demo broadcast's rates (127 purchases and 300 product views in 7.7 minutes).
+let eventImport = try measureEventImport(purchases: 2_000, views: 4_700, scratch: scratch)
+print(
+    String(
+        format: "one show's events (%d purchases, %d views): SQLite %.2f s, PostgreSQL %.2f s",
+        eventImport.purchases, eventImport.productViews, eventImport.sqliteSeconds, eventImport.postgresqlSeconds))
 struct Report: Codable {
     var binary: String, model: String, jobs: Int, secondsPerRecording: Double, cores: Int
     var loadAverageBefore: Double, loadAverageAfter: Double, date: String
     var results: [Measurement]
+    var eventImport: EventImportMeasurement
 }
 let report = Report(
     binary: binary, model: model, jobs: jobCount, secondsPerRecording: seconds,
     cores: ProcessInfo.processInfo.activeProcessorCount, loadAverageBefore: loadBefore,
     loadAverageAfter: loadAverage(), date: ISO8601DateFormatter().string(from: Date()),
-    results: results)
+    results: results, eventImport: eventImport)
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
 try (encoder.encode(report) + Data("\n".utf8)).write(to: URL(fileURLWithPath: output))

@@ -32,13 +32,14 @@ extension Catalog {
             var copied: [(table: String, rows: Int)] = []
             for (table, rows) in source {
                 let dates = try Self.dateColumns(of: table, in: db)
-                for row in rows {
-                    let values = zip(row.columns, row.values).map { column, value -> any SQLValueConvertible in
-                        dates.contains(column) ? (Date(sqlValue: value) as Date?) : StoredValue(value: value)
-                    }
-                    let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-                    try db.execute(
-                        "INSERT INTO \(table) (\(row.columns.joined(separator: ", "))) VALUES (\(marks))", values)
+                if let columns = rows.first?.columns {
+                    try db.insert(
+                        into: table, columns: columns,
+                        rows: rows.map { row in
+                            zip(row.columns, row.values).map { column, value -> any SQLValueConvertible in
+                                dates.contains(column) ? (Date(sqlValue: value) as Date?) : StoredValue(value: value)
+                            }
+                        })
                 }
                 if db.dialect == .postgresql, Self.numberedTables.contains(table) {
                     try db.execute(

@@ -27,15 +27,15 @@ extension Catalog {
                 ON CONFLICT(source) DO UPDATE SET kind = excluded.kind, path = excluded.path,
                 counts = excluded.counts, imported = excluded.imported
                 """, [source, kind, path, counts, now])
-            for purchase in purchases {
-                try db.execute(
-                    "INSERT INTO purchases (source, customer, item, quantity, unit_price, time, order_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.insert(
+                into: "purchases",
+                columns: ["source", "customer", "item", "quantity", "unit_price", "time", "order_id"],
+                rows: purchases.map { purchase in
                     [
                         source, purchase.customer, purchase.item, purchase.quantity, purchase.unitPrice,
                         purchase.time.timeIntervalSince1970, purchase.order,
-                    ])
-            }
+                    ]
+                })
             for info in items {
                 try db.execute(
                     """

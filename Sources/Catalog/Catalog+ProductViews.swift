@@ -7,11 +7,9 @@ extension Catalog {
     public func replaceProductViews(source: String, views: [ProductView]) throws(PipelineError) {
         try write { db in
             try db.execute("DELETE FROM product_views WHERE source = ?", [source])
-            for view in views {
-                try db.execute(
-                    "INSERT INTO product_views (source, customer, item, time) VALUES (?, ?, ?, ?)",
-                    [source, view.customer, view.item, view.time.timeIntervalSince1970])
-            }
+            try db.insert(
+                into: "product_views", columns: ["source", "customer", "item", "time"],
+                rows: views.map { [source, $0.customer, $0.item, $0.time.timeIntervalSince1970] })
         }
     }
 
