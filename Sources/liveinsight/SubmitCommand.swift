@@ -52,7 +52,8 @@ extension LiveInsight {
             }
             var options = QueueOptions()
             options.maxAttempts = maxAttempts
-            let outcome = try await JobQueue.open(try queue.address(), options: options) { queue in
+            let outcome = try await JobQueue.open(try queue.address(catalog: self.workspace.catalog), options: options)
+            { queue in
                 try await RecordingSubmitter(workspace: workspace, queue: queue)
                     .submit(recording, contentHash: hash, companions: kinds, withdrawingCopies: true)
             }

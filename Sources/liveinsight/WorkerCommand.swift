@@ -57,7 +57,7 @@ extension LiveInsight {
             _ = try runner.models.acoustic.model()  // a missing or broken model stops here, not as one failure per job
             let owner = JobOwner.current
             try runner.catalog.reclaimStaleJobs(host: owner.host, staleAfter: WatchOptions().staleAfter)
-            let address = try queue.address()
+            let address = try queue.address(catalog: workspace.catalog)
             try await JobQueue.open(address, options: options) { queue in
                 let worker = QueueWorker(queue: queue, log: printToStandardError)
                 let stop = StopSignal()

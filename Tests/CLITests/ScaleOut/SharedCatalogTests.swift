@@ -11,7 +11,7 @@ import Testing
         "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
 struct SharedCatalogTests {
     /// `run`, `status`, `submit` and `worker` with the catalog in PostgreSQL: nothing is written to a SQLite file,
-    /// and `status` there lists what the SQLite catalog would.
+    /// `status` there lists what the SQLite catalog would, and the queue defaults to the catalog's database.
     @Test func commandsUseTheDatabaseCatalog() throws {
         let server = try PrivatePostgres()
         defer { server.stop() }
@@ -23,12 +23,12 @@ struct SharedCatalogTests {
             ["run", root + "/one.wav", "--workspace", workspace, "--catalog", server.url] + Self.tinyModel)
         #expect(run.status == 0, "\(run.stderr)")
         let submitted = try CLIRunner.run([
-            "submit", root + "/two.wav", "--workspace", workspace, "--queue", server.url,
+            "submit", root + "/two.wav", "--workspace", workspace, "--catalog", server.url,
         ])
         #expect(submitted.status == 0, "\(submitted)")
         let worker = try CLIRunner.run(
             [
-                "worker", "--until-idle", "--workspace", workspace, "--queue", server.url, "--catalog", server.url,
+                "worker", "--until-idle", "--workspace", workspace, "--catalog", server.url,
                 "--poll", "0.5",
             ] + Self.tinyModel)
         #expect(worker.status == 0, "\(worker.stderr)")
