@@ -38,7 +38,7 @@ struct Measurement: Codable {
     var transactionsPerJob: Double
     /// Rows inserted, updated or deleted in PostgreSQL per job (the queue's, and the catalog's when it is there).
     var rowsWrittenPerJob: Double
-    /// Bytes of the catalog's tables and indexes in PostgreSQL per job (0 with the SQLite catalog).
+    /// Bytes the catalog's tables and indexes in PostgreSQL grew by per job (0 with the SQLite catalog).
     var catalogBytesPerJob: Double
     /// CPU seconds the workers used per job (user + system): against wall time, how much of a job is waiting.
     var workerCPUSecondsPerJob: Double
@@ -120,6 +120,14 @@ func measure(workers: Int, sharedCatalog: Bool, recordings: [String], scratch: S
             _ = try await queue.submit(JobSubmission(contentHash: hash, recording: recording))
         }
     }
+    if sharedCatalog {  // the empty tables first, so that the bytes per job are what the jobs added
+        let migrate = Process()
+        migrate.executableURL = URL(fileURLWithPath: binary)
+        migrate.arguments = ["catalog", "migrate", "--workspace", workspace.root, "--catalog", server.url]
+        migrate.standardOutput = FileHandle.nullDevice
+        try migrate.run()
+        migrate.waitUntilExit()
+    }
     let before = try await activity(server)
     let cpuBefore = childrenCPUSeconds()
     let start = ContinuousClock.now
@@ -149,7 +157,7 @@ func measure(workers: Int, sharedCatalog: Bool, recordings: [String], scratch: S
         jobsPerSecond: Double(jobCount) / wall, speedUpOverOneWorker: 1,
         transactionsPerJob: perJob(after.commits - before.commits),
         rowsWrittenPerJob: perJob(after.rowsWritten - before.rowsWritten),
-        catalogBytesPerJob: sharedCatalog ? perJob(after.catalogBytes) : 0,
+        catalogBytesPerJob: sharedCatalog ? perJob(after.catalogBytes - before.catalogBytes) : 0,
         workerCPUSecondsPerJob: cpu / Double(jobCount))
 }
 
