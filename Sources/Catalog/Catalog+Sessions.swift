@@ -50,7 +50,8 @@ extension Catalog: SessionStorage {
 
     public func touchSession(_ id: String, at date: Date) throws(PipelineError) {
         try write { db in
-            try db.execute("UPDATE dashboard_sessions SET last_seen = ? WHERE id_hash = ?", [date, Self.sessionKey(id)])
+            try db.execute(
+                "UPDATE dashboard_sessions SET last_seen = ? WHERE id_hash = ?", [date, Self.sessionKey(id)])
         }
     }
 
