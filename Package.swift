@@ -100,7 +100,7 @@ let package = Package(
         // SQLite (GRDB) beside the workspace, or in a shared PostgreSQL database (postgres-nio), the same SQL on both.
         .target(name: "Catalog", dependencies: [
             "Checkpoints", "Insight", "Validation", "Report", "Commerce", "Accounts", "Board", "Catchphrases", "Alerts",
-            "PostgresSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "ContentHash", "PostgresSupport", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         // The stages, the runner and the watched folder.

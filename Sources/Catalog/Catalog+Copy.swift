@@ -3,7 +3,8 @@ import Foundation
 
 /// Moving a catalog between engines: a workspace's SQLite catalog into a shared PostgreSQL database (or back).
 extension Catalog {
-    /// Every table, parents before the tables that refer to them.
+    /// Every table, parents before the tables that refer to them; not `dashboard_sessions`, which live hours at
+    /// most: after a copy, everyone signs in again.
     static let tables = [
         "broadcasts", "jobs", "stage_runs", "keyword_lists", "file_digests", "validation_results", "order_sources",
         "purchases", "items", "product_views", "accounts", "inquiries", "answers", "catchphrases", "review_alerts",

@@ -43,4 +43,18 @@ extension CatalogSchema {
             ]
         }
     ]
+    /// The dashboard's sign-in sessions, shared by every `serve` process over the catalog; appended after every
+    /// earlier migration (`CatalogSchema.migrations`). id_hash: the SHA-256 of the session id (never the id).
+    static let sessionMigrations: [CatalogMigration] = [
+        CatalogMigration(name: "team v2: dashboard sessions") { sql in
+            [
+                """
+                CREATE TABLE dashboard_sessions (
+                    id_hash TEXT PRIMARY KEY NOT NULL, csrf_token TEXT NOT NULL, account TEXT, role TEXT,
+                    credential TEXT, last_seen \(sql.datetime) NOT NULL)
+                """,
+                "CREATE INDEX dashboard_sessions_by_last_seen ON dashboard_sessions(last_seen)",
+            ]
+        }
+    ]
 }

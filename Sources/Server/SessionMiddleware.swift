@@ -19,8 +19,8 @@ struct SessionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var request = request
         var context = context
-        let existing = request.cookies[Self.cookieName].flatMap { team.sessions.session($0.value) }
-        let session = existing ?? team.sessions.start()
+        let existing = try request.cookies[Self.cookieName].flatMap { try team.sessions.session($0.value) }
+        let session = try existing ?? team.sessions.start()
         context.sessionID = session.id
         context.viewer = try viewer(session)
         if request.method == .post {
@@ -57,7 +57,7 @@ struct SessionMiddleware: RouterMiddleware {
             guard let account = try team.accounts.account(named: name),
                 session.credential == nil || session.credential == account.passwordHash
             else {
-                team.sessions.end(session.id)
+                try team.sessions.end(session.id)
                 return nil
             }
             return PageViewer(account: name, role: account.role, csrfToken: session.csrfToken)

@@ -21,7 +21,7 @@ enum TeamRoutes {
         DashboardServer.route(router, "/signin") { request, context in
             let next = safeNext(request.uri.queryParameters.get("next"))
             if context.viewer?.account != nil { return redirect(next) }
-            return DashboardServer.html(SignInPage(csrfToken: csrf(context, team), next: next).html())
+            return DashboardServer.html(SignInPage(csrfToken: try csrf(context, team), next: next).html())
         }
         router.post("/signin") { request, context in
             var request = request
@@ -32,7 +32,7 @@ enum TeamRoutes {
             if let wait = team.limiter.retryAfter(account: name, client: context.clientAddress) {
                 var response = DashboardServer.html(
                     SignInPage(
-                        csrfToken: csrf(context, team),
+                        csrfToken: try csrf(context, team),
                         message: "로그인 시도가 너무 많습니다. "
                             + "\(Int(wait.rounded(.up)) / 60 + 1)분 뒤에 다시 시도하세요. Too many attempts.", next: next
                     ).html())
@@ -49,14 +49,14 @@ enum TeamRoutes {
                 team.limiter.recordFailure(account: name, client: context.clientAddress)
                 var response = DashboardServer.html(
                     SignInPage(
-                        csrfToken: csrf(context, team),
+                        csrfToken: try csrf(context, team),
                         message: "계정 또는 비밀번호가 틀렸습니다. Wrong account or password.", next: next
                     ).html())
                 response.status = .unauthorized
                 return response
             }
             team.limiter.recordSuccess(account: name)
-            let session = team.sessions.signIn(
+            let session = try team.sessions.signIn(
                 account: account.name, role: account.role, credential: account.passwordHash,
                 replacing: context.sessionID)
             var response = redirect(next)
@@ -64,7 +64,7 @@ enum TeamRoutes {
             return response
         }
         router.post("/signout") { _, context in
-            if let id = context.sessionID { team.sessions.end(id) }
+            if let id = context.sessionID { try team.sessions.end(id) }
             var response = redirect(team.access.requiresSignIn ? "/signin" : "/")
             response.setCookie(SessionMiddleware.cookie("", secure: team.access.secureCookies, maxAge: 0))
             return response
@@ -208,8 +208,8 @@ enum TeamRoutes {
     }
 
     /// The context's CSRF token (the middleware always sets a session).
-    static func csrf(_ context: DashboardContext, _ team: TeamServices) -> String {
-        context.sessionID.flatMap { team.sessions.session($0)?.csrfToken } ?? ""
+    static func csrf(_ context: DashboardContext, _ team: TeamServices) throws -> String {
+        try context.sessionID.flatMap { try team.sessions.session($0)?.csrfToken } ?? ""
     }
 
     /// Runs `body`, turning a refused post into 400 with its reason.

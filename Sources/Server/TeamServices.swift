@@ -42,7 +42,7 @@ public struct TeamServices: Sendable {
     public var alerts: any AlertStore
     /// Who may do what without signing in.
     public var access: AccessPolicy
-    /// Live sessions.
+    /// Live sessions: in memory by default; over the catalog, shared with every server over it.
     public let sessions: SessionStore
     /// Failed sign-in limits.
     public let limiter: SignInLimiter

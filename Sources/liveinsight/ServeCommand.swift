@@ -1,3 +1,4 @@
+import Accounts
 import ArgumentParser
 import Catalog
 import Checkpoints
@@ -73,7 +74,11 @@ extension LiveInsight {
                         + "add one with `liveinsight users add --workspace \(workspace.root) NAME --role admin`, "
                         + "or keep the default 127.0.0.1")
             }
-            return catalog.map { TeamServices(accounts: $0, board: $0, catchphrases: $0, alerts: $0, access: access) }
+            return catalog.map {
+                TeamServices(
+                    accounts: $0, board: $0, catchphrases: $0, alerts: $0, access: access,
+                    sessions: SessionStore(storage: $0))
+            }
         }
     }
 }

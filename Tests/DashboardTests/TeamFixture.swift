@@ -59,7 +59,7 @@ struct TeamFixture {
     {
         let team = TeamServices(
             accounts: catalog, board: catalog, catchphrases: catalog, alerts: catalog, access: access,
-            limiter: limiter, hasher: PasswordHasher(cost: 4))
+            sessions: SessionStore(storage: catalog), limiter: limiter, hasher: PasswordHasher(cost: 4))
         return Application(
             router: DashboardServer(store: WorkspaceStore(root: workspace.root), team: team).router(),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)))

@@ -98,7 +98,7 @@ struct SharedCatalogTests {
     private static let tinyModel = ["--model", CLIRunner.tinyModel, "--threads", "1"]
 
     /// The port a `serve` process announced on its log, once it has.
-    private static func port(log: String) -> Int? {
+    static func port(log: String) -> Int? {
         var port: Int?
         _ = CLIRunner.wait(timeout: 60) {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
