@@ -12,7 +12,8 @@ struct CatalogMigration: Sendable {
 /// SQLite files record the applied ones by name (GRDB's migrator); PostgreSQL records the `catalog`
 /// component's version in `liveinsight_schema`, beside the job queue's.
 enum CatalogSchema {
-    static let migrations: [CatalogMigration] = pipelineMigrations + teamMigrations + summaryMigrations + sessionMigrations
+    static let migrations: [CatalogMigration] =
+        pipelineMigrations + teamMigrations + summaryMigrations + sessionMigrations
 
     static var sqliteMigrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
