@@ -10,11 +10,13 @@ struct EventImportMeasurement: Codable {
     var productViews: Int
     var sqliteSeconds: Double
     var postgresqlSeconds: Double
+    /// Bytes of `purchases` and `product_views` (tables and indexes) in PostgreSQL per event row stored.
+    var postgresqlBytesPerEventRow: Double
 }
 
 /// Stores `purchases` purchases and `views` product views of one show in a new catalog on each engine, once, and
 /// times each engine.
-func measureEventImport(purchases: Int, views: Int, scratch: String) throws -> EventImportMeasurement {
+func measureEventImport(purchases: Int, views: Int, scratch: String) async throws -> EventImportMeasurement {
     let start = Date(timeIntervalSince1970: 1_780_000_000)
     let bought = (0..<purchases).map { index in
         Purchase(
@@ -36,8 +38,10 @@ func measureEventImport(purchases: Int, views: Int, scratch: String) throws -> E
     }
     let server = try PrivatePostgres()
     defer { server.stop() }
+    let sqlite = try timed(try Catalog(path: scratch + "/events.sqlite"))
+    let postgresql = try timed(try Catalog(try CatalogLocation(server.url)))
+    let bytes = try await tableBytes(server, ["purchases", "product_views"])
     return EventImportMeasurement(
-        purchases: purchases, productViews: views,
-        sqliteSeconds: try timed(try Catalog(path: scratch + "/events.sqlite")),
-        postgresqlSeconds: try timed(try Catalog(try CatalogLocation(server.url))))
+        purchases: purchases, productViews: views, sqliteSeconds: sqlite, postgresqlSeconds: postgresql,
+        postgresqlBytesPerEventRow: Double(bytes) / Double(purchases + views))
 }

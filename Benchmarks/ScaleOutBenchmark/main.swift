@@ -81,28 +81,39 @@ func childrenCPUSeconds() -> Double {
 /// What the server's database has done so far: transactions committed, rows written, and the bytes of the
 /// catalog's tables (every table but the queue's).
 func activity(_ server: PrivatePostgres) async throws -> (commits: Int, rowsWritten: Int, catalogBytes: Int) {
-    let address = try PostgresAddress(url: server.url)
-    let client = PostgresClient(configuration: address.clientConfiguration)
-    return try await withThrowingTaskGroup(of: Void.self, returning: (Int, Int, Int).self) { group in
+    try await Task.sleep(for: .seconds(1.5))  // backends flush their statistics when idle or gone
+    let counts = try await query(
+        server,
+        "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database "
+            + "WHERE datname = current_database()")
+    let bytes = try await query(
+        server,
+        "SELECT coalesce(sum(pg_total_relation_size(relid)), 0)::bigint, 0 FROM pg_stat_user_tables "
+            + "WHERE relname NOT IN ('queue_jobs', 'liveinsight_schema')")
+    return (counts.0, counts.1, bytes.0)
+}
+
+/// The bytes of `tables` (with their indexes) on `server`.
+func tableBytes(_ server: PrivatePostgres, _ tables: [String]) async throws -> Int {
+    let names = tables.map { "'\($0)'" }.joined(separator: ", ")
+    return try await query(
+        server,
+        "SELECT coalesce(sum(pg_total_relation_size(relid)), 0)::bigint, 0 FROM pg_stat_user_tables "
+            + "WHERE relname IN (\(names))"
+    ).0
+}
+
+/// The two integers of the one row that `sql` returns on `server`.
+func query(_ server: PrivatePostgres, _ sql: String) async throws -> (Int, Int) {
+    let client = PostgresClient(configuration: try PostgresAddress(url: server.url).clientConfiguration)
+    return try await withThrowingTaskGroup(of: Void.self, returning: (Int, Int).self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }
-        try await Task.sleep(for: .seconds(1.5))  // backends flush their statistics when idle or gone
-        var result = (commits: 0, rowsWritten: 0, catalogBytes: 0)
-        let database = try await client.query(
-            PostgresQuery(
-                unsafeSQL:
-                    "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database "
-                    + "WHERE datname = current_database()"))
-        for try await (commits, rows) in database.decode((Int, Int).self) {
-            (result.commits, result.rowsWritten) = (commits, rows)
+        var found = (0, 0)
+        for try await row in try await client.query(PostgresQuery(unsafeSQL: sql)).decode((Int, Int).self) {
+            found = row
         }
-        let tables = try await client.query(
-            PostgresQuery(
-                unsafeSQL:
-                    "SELECT coalesce(sum(pg_total_relation_size(relid)), 0)::bigint FROM pg_stat_user_tables "
-                    + "WHERE relname NOT IN ('queue_jobs', 'liveinsight_schema')"))
-        for try await bytes in tables.decode(Int.self) { result.catalogBytes = bytes }
-        return result
+        return found
     }
 }
 
@@ -183,11 +194,12 @@ for sharedCatalog in [false, true] {
     }
 }
 // One 2-hour show's events at the demo broadcast's rates (127 purchases and 300 product views in 7.7 minutes).
-let eventImport = try measureEventImport(purchases: 2_000, views: 4_700, scratch: scratch)
+let eventImport = try await measureEventImport(purchases: 2_000, views: 4_700, scratch: scratch)
 print(
     String(
-        format: "one show's events (%d purchases, %d views): SQLite %.2f s, PostgreSQL %.2f s",
-        eventImport.purchases, eventImport.productViews, eventImport.sqliteSeconds, eventImport.postgresqlSeconds))
+        format: "one show's events (%d purchases, %d views): SQLite %.2f s, PostgreSQL %.2f s, %.0f bytes a row",
+        eventImport.purchases, eventImport.productViews, eventImport.sqliteSeconds, eventImport.postgresqlSeconds,
+        eventImport.postgresqlBytesPerEventRow))
 struct Report: Codable {
     var binary: String, model: String, jobs: Int, secondsPerRecording: Double, cores: Int
     var loadAverageBefore: Double, loadAverageAfter: Double, date: String
