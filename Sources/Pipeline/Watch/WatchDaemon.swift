@@ -53,7 +53,7 @@ public final class WatchDaemon: Sendable {
             do {
                 let ready = scanner.readyRecordings(now: now)
                 for link in scanner.links { InboxMover.refuseLink(link, to: runner.workspace.rejected, log: log) }
-                try catalog.enqueue(files: ready.map(\.recording), now: now)
+                try catalog.enqueue(files: ready.map(\.recording), in: runner.workspace, now: now)
                 scanner.markReported(ready)
                 if now.timeIntervalSince(lastHeartbeat) >= options.heartbeatInterval {
                     try catalog.heartbeat(owner: owner, now: now)
@@ -90,18 +90,21 @@ public final class WatchDaemon: Sendable {
     private func process(_ job: JobRecord) {
         guard let id = job.id else { return }
         let catalog = runner.catalog
-        let name = Self.name(job.file)
-        guard FileDigest.size(of: job.file) != nil else {
+        let workspace = runner.workspace
+        let file = workspace.absolutePath(of: job.file)  // the job names it relative to the workspace
+        let name = Self.name(file)
+        guard FileDigest.size(of: file) != nil else {
             try? catalog.cancelJob(id, reason: "the file left the inbox before it was processed")
             return
         }
-        let item = InboxItem(recording: job.file)
+        let item = InboxItem(recording: file)
         do {
             let summary = try runner.run(
                 RunRequest(recording: item.recording, inputs: item.companions), job: id, stop: stop)
-            let moved = try InboxMover.move(item, to: runner.workspace.processed)
+            let moved = try InboxMover.move(item, to: workspace.processed)
             let outcome = summary.reusedEverything ? "duplicate" : "processed"
-            if !summary.reusedEverything { try catalog.setSourcePath(moved, broadcast: summary.broadcast) }
+            // A duplicate too: the run recorded the inbox path, which no longer holds the recording.
+            try catalog.setSourcePath(workspace.relativePath(of: moved) ?? moved, broadcast: summary.broadcast)
             try catalog.finishJob(id, broadcast: summary.broadcast, outcome: outcome)
             log("\(name): \(outcome) → \(summary.folder)")
         } catch .cancelled {
@@ -109,7 +112,7 @@ public final class WatchDaemon: Sendable {
             log("\(name): stopped between stages; it resumes at the next start")
         } catch {
             let reason = error.description
-            do { try InboxMover.reject(item, to: runner.workspace.rejected, reason: reason) } catch {
+            do { try InboxMover.reject(item, to: workspace.rejected, reason: reason) } catch {
                 log("\(name): cannot move to rejected/: \(error)")
             }
             try? catalog.failJob(id, error: reason)
