@@ -38,11 +38,13 @@ struct SharedInboxWatchTests {
                     "--threads", "1", "--jobs", "1", "--settle", "0.3", "--until-idle",
                 ], log: URL(fileURLWithPath: machines.root + "/watch-\(index).log"))
         }
+        let idle = CLIRunner.wait(timeout: 120) { !watchers.contains(where: \.isRunning) }
+        for watcher in watchers where watcher.isRunning { kill(watcher.processIdentifier, SIGKILL) }
         for watcher in watchers { watcher.waitUntilExit() }
         let logs = (0..<2).map {
             (try? String(contentsOfFile: machines.root + "/watch-\($0).log", encoding: .utf8)) ?? ""
         }
-        #expect(watchers.allSatisfy { $0.terminationStatus == 0 }, "\(logs)")
+        #expect(idle && watchers.allSatisfy { $0.terminationStatus == 0 }, "\(logs)")
 
         let workspace = Workspace(root: machines.share + "/ws")
         #expect(CLIRunner.files(in: workspace.inbox).isEmpty)
