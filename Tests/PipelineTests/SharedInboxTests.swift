@@ -81,6 +81,28 @@ struct SharedInboxTests {
         #expect(taken.id == held.id && taken.claimedHost == "machine-b" && taken.attempts == 2)
     }
 
+    /// Claims and heartbeats are stamped by the catalog's clock, which every connection reads alike: the
+    /// database server's for PostgreSQL (read back in UTC), this machine's for SQLite.
+    @Test(arguments: CatalogEngine.available) func jobsAreStampedByTheCatalogsClock(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let (machineA, machineB) = (scratch.catalog, try scratch.reopened())
+        let (a, _) = try sharedInbox(["show.wav"])
+        try machineA.enqueue(files: [a.inbox + "/show.wav"], in: a)
+        let before = try machineA.currentTime()
+        #expect(abs(before.timeIntervalSinceNow) < 5, "\(before) is not now")
+        let job = try #require(try machineA.claimNextJob(owner: JobOwner(host: "machine-a", pid: 1)))
+        let after = try machineB.currentTime()
+        let heartbeat = try #require(job.heartbeat)
+        let stored = 0.001  // SQLite keeps times to the millisecond
+        #expect(
+            before.addingTimeInterval(-stored) <= heartbeat && heartbeat <= after, "\(before), \(heartbeat), \(after)")
+        try machineA.heartbeat(owner: JobOwner(host: "machine-a", pid: 1))
+        let renewed = try #require(try machineB.jobs().first?.heartbeat)
+        let latest = try machineB.currentTime()
+        #expect(after.addingTimeInterval(-stored) <= renewed && renewed <= latest)
+        #expect(try machineB.reclaimStaleJobs(host: "machine-b", staleAfter: 60, isAlive: { _ in false }).isEmpty)
+    }
+
     /// The watcher points the catalog's recording path at the file's new place in processed/, relative to the
     /// workspace, also for a duplicate whose every stage is reused.
     @Test(arguments: CatalogEngine.available) func recordingPathsFollowTheFileToProcessed(

@@ -53,18 +53,20 @@ public final class WatchDaemon: Sendable {
             do {
                 let ready = scanner.readyRecordings(now: now)
                 for link in scanner.links { InboxMover.refuseLink(link, to: runner.workspace.rejected, log: log) }
-                try catalog.enqueue(files: ready.map(\.recording), in: runner.workspace, now: now)
+                let clock = try catalog.currentTime()  // heartbeats compare on one clock across machines
+                try catalog.enqueue(files: ready.map(\.recording), in: runner.workspace, now: clock)
                 scanner.markReported(ready)
                 if now.timeIntervalSince(lastHeartbeat) >= options.heartbeatInterval {
-                    try catalog.heartbeat(owner: owner, now: now)
-                    for job in try catalog.reclaimStaleJobs(host: owner.host, staleAfter: options.staleAfter, now: now)
-                    {
+                    try catalog.heartbeat(owner: owner, now: clock)
+                    let stale = try catalog.reclaimStaleJobs(
+                        host: owner.host, staleAfter: options.staleAfter, now: clock)
+                    for job in stale {
                         log("\(Self.name(job.file)): its worker \(job.claimedBy ?? "?") is gone; queued again")
                     }
                     lastHeartbeat = now
                 }
                 while !stop.isRequested, inFlight.withLock({ $0 }) < options.jobs,
-                    let job = try catalog.claimNextJob(owner: owner, now: now)
+                    let job = try catalog.claimNextJob(owner: owner, now: clock)
                 {
                     inFlight.withLock { $0 += 1 }
                     workers.async(group: group) {
