@@ -164,18 +164,23 @@ extension Catalog {
         }
     }
 
-    /// Marks a job failed with its one-line reason.
+    /// Marks a running job failed with its one-line reason (one no longer running stays as it is: `cancelJob`).
     public func failJob(_ id: Int64, error: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
-            try db.execute("UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ?", [error, now, id])
+            try db.execute(
+                "UPDATE jobs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status = 'running'",
+                [error, now, id])
         }
     }
 
-    /// Marks a job cancelled (its file left the inbox before it was processed).
+    /// Marks a running job cancelled (its file left the inbox before it was processed). Like `failJob`, leaves a
+    /// job that is no longer running as it is: its earlier holder, whose heartbeat had lapsed, may have finished it
+    /// and moved its file meanwhile.
     public func cancelJob(_ id: Int64, reason: String, now: Date = Date()) throws(PipelineError) {
         try write { db in
             try db.execute(
-                "UPDATE jobs SET status = 'cancelled', error = ?, finished = ? WHERE id = ?", [reason, now, id])
+                "UPDATE jobs SET status = 'cancelled', error = ?, finished = ? WHERE id = ? AND status = 'running'",
+                [reason, now, id])
         }
     }
 

@@ -81,6 +81,29 @@ struct SharedInboxTests {
         #expect(taken.id == held.id && taken.claimedHost == "machine-b" && taken.attempts == 2)
     }
 
+    /// A job taken again from a watcher whose heartbeat had lapsed, which then finished it after all, stays done
+    /// when the watcher that took it again finds its file gone and cancels or fails it.
+    @Test(arguments: CatalogEngine.available) func aFinishedJobIsNotUndoneByItsNextHolder(
+        engine: CatalogEngine
+    ) throws {
+        let scratch = try ScratchCatalog(engine)
+        let (machineA, machineB) = (scratch.catalog, try scratch.reopened())
+        let (a, _) = try sharedInbox(["show.wav"])
+        try machineA.enqueue(files: [a.inbox + "/show.wav"], in: a)
+        let start = try machineA.currentTime()
+        let first = try #require(try machineA.claimNextJob(owner: JobOwner(host: "machine-a", pid: 1), now: start))
+        let later = start.addingTimeInterval(120)
+        #expect(try machineB.reclaimStaleJobs(host: "machine-b", staleAfter: 60, now: later).count == 1)
+        let id = try #require(try machineB.claimNextJob(owner: JobOwner(host: "machine-b", pid: 2), now: later)?.id)
+        #expect(id == first.id)
+        try machineA.recordBroadcast(id: "b1", name: "show.wav", sourcePath: "processed/show.wav", bytes: 1)
+        try machineA.finishJob(id, broadcast: "b1", outcome: "processed")
+        try machineB.cancelJob(id, reason: "the file left the inbox before it was processed")
+        try machineB.failJob(id, error: "it left the folder while it was being moved")
+        let job = try #require(try machineB.jobs().first)
+        #expect(job.status == .done && job.outcome == "processed" && job.error == nil, "\(job)")
+    }
+
     /// Claims and heartbeats are stamped by the catalog's clock, which every connection reads alike: the
     /// database server's for PostgreSQL (read back in UTC), this machine's for SQLite.
     @Test(arguments: CatalogEngine.available) func jobsAreStampedByTheCatalogsClock(engine: CatalogEngine) throws {

@@ -103,7 +103,12 @@ public final class WatchDaemon: Sendable {
         do {
             let summary = try runner.run(
                 RunRequest(recording: item.recording, inputs: item.companions), job: id, stop: stop)
-            let moved = try InboxMover.move(item, to: workspace.processed)
+            guard let moved = try InboxMover.moveUnlessGone(item, to: workspace.processed) else {
+                // Its earlier holder, whose heartbeat had lapsed, finished the same run and moved the file.
+                try catalog.finishJob(id, broadcast: summary.broadcast, outcome: "processed")
+                log("\(name): processed; the watcher that held it before moved it out of the inbox")
+                return
+            }
             let outcome = summary.reusedEverything ? "duplicate" : "processed"
             // A duplicate too: the run recorded the inbox path, which no longer holds the recording.
             try catalog.setSourcePath(workspace.relativePath(of: moved) ?? moved, broadcast: summary.broadcast)
