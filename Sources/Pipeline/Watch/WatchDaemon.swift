@@ -10,6 +10,10 @@ import Synchronization
 /// moves to `rejected/` with `<file>.reason.txt`; a file identical to a processed one is recorded as a
 /// duplicate and moved to `processed/` without redoing anything. Nothing is ever deleted.
 ///
+/// Watchers on several machines share one inbox through a PostgreSQL catalog, each with the shared workspace
+/// mounted where it likes: jobs and recording paths are kept relative to the workspace, and a machine takes
+/// another's job only once its heartbeats, stamped by the database's clock, have stopped.
+///
 /// `requestStop()` (wired to SIGINT/SIGTERM by the CLI) stops claiming; jobs in flight finish the stage
 /// they are in and are queued again if stages remain, so the next start resumes them.
 public final class WatchDaemon: Sendable {
