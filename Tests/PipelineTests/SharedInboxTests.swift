@@ -116,13 +116,15 @@ struct SharedInboxTests {
         let job = try #require(try machineA.claimNextJob(owner: JobOwner(host: "machine-a", pid: 1)))
         let after = try machineB.currentTime()
         let heartbeat = try #require(job.heartbeat)
-        let stored = 0.001  // SQLite keeps times to the millisecond
-        #expect(
-            before.addingTimeInterval(-stored) <= heartbeat && heartbeat <= after, "\(before), \(heartbeat), \(after)")
+        /// Whether `time` lies between `start` and `end`, give or take the millisecond to which SQLite rounds times.
+        func between(_ start: Date, _ time: Date, _ end: Date) -> Bool {
+            start.addingTimeInterval(-0.001) <= time && time <= end.addingTimeInterval(0.001)
+        }
+        #expect(between(before, heartbeat, after), "\(before), \(heartbeat), \(after)")
         try machineA.heartbeat(owner: JobOwner(host: "machine-a", pid: 1))
         let renewed = try #require(try machineB.jobs().first?.heartbeat)
         let latest = try machineB.currentTime()
-        #expect(after.addingTimeInterval(-stored) <= renewed && renewed <= latest)
+        #expect(between(after, renewed, latest), "\(after), \(renewed), \(latest)")
         #expect(try machineB.reclaimStaleJobs(host: "machine-b", staleAfter: 60, isAlive: { _ in false }).isEmpty)
     }
 
