@@ -50,7 +50,8 @@ public struct JobRecord: Codable, Sendable, Equatable {
     public var id: Int64?
     /// The broadcast, once the file has been hashed.
     public var broadcastId: String?
-    /// The file's path when the job was made.
+    /// The file's path when the job was made: for an inbox job, relative to the workspace (rows of earlier
+    /// versions hold it absolute); `Workspace.absolutePath(of:)` gives it as this machine reaches it.
     public var file: String
     /// Inbox or `run`.
     public var origin: Origin

@@ -10,38 +10,41 @@ import Testing
 /// The catalog on each engine: schema, queueing, atomic claiming, reclaiming.
 struct CatalogTests {
 
-    /// Inbox files that exist, for queueing.
-    private func inboxFiles(_ names: [String]) throws -> [String] {
-        let folder = try Fixtures.scratchFolder()
-        for name in Set(names) { try Fixtures.write(Data(name.utf8), to: folder + "/" + name) }
-        return names.map { folder + "/" + $0 }
+    /// A scratch workspace whose inbox holds `names`, and their paths, for queueing.
+    private func inbox(_ names: [String]) throws -> (workspace: Workspace, files: [String]) {
+        let workspace = Workspace(root: try Fixtures.scratchFolder())
+        try workspace.create()
+        for name in Set(names) { try Fixtures.write(Data(name.utf8), to: workspace.inbox + "/" + name) }
+        return (workspace, names.map { workspace.inbox + "/" + $0 })
     }
 
     /// A file is queued once while it has a live job, and again once that job is over.
     @Test(arguments: CatalogEngine.available) func enqueueIsIdempotentWhileLive(engine: CatalogEngine) throws {
         let scratch = try ScratchCatalog(engine)
         let catalog = scratch.catalog
-        let file = try inboxFiles(["a.wav"])[0]
-        #expect(try catalog.enqueue(files: [file, file]) == 1)
-        #expect(try catalog.enqueue(files: [file]) == 0)
+        let (workspace, files) = try inbox(["a.wav"])
+        let file = files[0]
+        #expect(try catalog.enqueue(files: [file, file], in: workspace) == 1)
+        #expect(try catalog.enqueue(files: [file], in: workspace) == 0)
         let job = try #require(try catalog.claimNextJob(owner: JobOwner(host: "h", pid: 1)))
-        #expect(try catalog.enqueue(files: [file]) == 0)
+        #expect(try catalog.enqueue(files: [file], in: workspace) == 0)
         try catalog.recordBroadcast(id: "b1", name: "a.wav", sourcePath: file, bytes: 1)
         try catalog.finishJob(job.id!, broadcast: "b1", outcome: "processed")
-        #expect(try catalog.enqueue(files: [file]) == 1)
+        #expect(try catalog.enqueue(files: [file], in: workspace) == 1)
     }
 
     /// A file that has left the inbox is not queued (a scan raced with the worker that moved it).
     @Test(arguments: CatalogEngine.available) func goneFilesAreNotQueued(engine: CatalogEngine) throws {
         let scratch = try ScratchCatalog(engine)
-        #expect(try scratch.catalog.enqueue(files: ["/nowhere/a.wav"]) == 0)
+        #expect(try scratch.catalog.enqueue(files: ["/nowhere/inbox/a.wav"], in: Workspace(root: "/nowhere")) == 0)
     }
 
     /// Many connections claiming at once never get the same job, and every job is claimed.
     @Test(arguments: CatalogEngine.available) func claimsAreExclusive(engine: CatalogEngine) throws {
         let scratch = try ScratchCatalog(engine)
         let setup = scratch.catalog
-        #expect(try setup.enqueue(files: try inboxFiles((0..<60).map { "\($0).wav" })) == 60)
+        let (workspace, files) = try inbox((0..<60).map { "\($0).wav" })
+        #expect(try setup.enqueue(files: files, in: workspace) == 60)
         let claimed = Mutex<[Int64]>([])
         DispatchQueue.concurrentPerform(iterations: 6) { worker in
             guard let catalog = try? scratch.reopened() else { return }
@@ -58,7 +61,8 @@ struct CatalogTests {
     @Test(arguments: CatalogEngine.available) func staleClaimsAreReclaimed(engine: CatalogEngine) throws {
         let scratch = try ScratchCatalog(engine)
         let catalog = scratch.catalog
-        try catalog.enqueue(files: try inboxFiles(["dead.wav", "live.wav"]))
+        let (workspace, files) = try inbox(["dead.wav", "live.wav"])
+        try catalog.enqueue(files: files, in: workspace)
         _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 11))
         _ = try catalog.claimNextJob(owner: JobOwner(host: "here", pid: 22))
         let reclaimed = try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, isAlive: { $0 == 22 })
@@ -71,7 +75,8 @@ struct CatalogTests {
     @Test(arguments: CatalogEngine.available) func silentWorkersAreReclaimed(engine: CatalogEngine) throws {
         let scratch = try ScratchCatalog(engine)
         let catalog = scratch.catalog
-        try catalog.enqueue(files: try inboxFiles(["a.wav"]))
+        let (workspace, files) = try inbox(["a.wav"])
+        try catalog.enqueue(files: files, in: workspace)
         let start = Date()
         _ = try catalog.claimNextJob(owner: JobOwner(host: "elsewhere", pid: 1), now: start)
         #expect(try catalog.reclaimStaleJobs(host: "here", staleAfter: 60, now: start.addingTimeInterval(30)).isEmpty)

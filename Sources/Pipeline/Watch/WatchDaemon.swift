@@ -10,6 +10,10 @@ import Synchronization
 /// moves to `rejected/` with `<file>.reason.txt`; a file identical to a processed one is recorded as a
 /// duplicate and moved to `processed/` without redoing anything. Nothing is ever deleted.
 ///
+/// Watchers on several machines share one inbox through a PostgreSQL catalog, each with the shared workspace
+/// mounted where it likes: jobs and recording paths are kept relative to the workspace, and a machine takes
+/// another's job only once its heartbeats, stamped by the database's clock, have stopped.
+///
 /// `requestStop()` (wired to SIGINT/SIGTERM by the CLI) stops claiming; jobs in flight finish the stage
 /// they are in and are queued again if stages remain, so the next start resumes them.
 public final class WatchDaemon: Sendable {
@@ -53,18 +57,20 @@ public final class WatchDaemon: Sendable {
             do {
                 let ready = scanner.readyRecordings(now: now)
                 for link in scanner.links { InboxMover.refuseLink(link, to: runner.workspace.rejected, log: log) }
-                try catalog.enqueue(files: ready.map(\.recording), now: now)
+                let clock = try catalog.currentTime()  // heartbeats compare on one clock across machines
+                try catalog.enqueue(files: ready.map(\.recording), in: runner.workspace, now: clock)
                 scanner.markReported(ready)
                 if now.timeIntervalSince(lastHeartbeat) >= options.heartbeatInterval {
-                    try catalog.heartbeat(owner: owner, now: now)
-                    for job in try catalog.reclaimStaleJobs(host: owner.host, staleAfter: options.staleAfter, now: now)
-                    {
+                    try catalog.heartbeat(owner: owner, now: clock)
+                    let stale = try catalog.reclaimStaleJobs(
+                        host: owner.host, staleAfter: options.staleAfter, now: clock)
+                    for job in stale {
                         log("\(Self.name(job.file)): its worker \(job.claimedBy ?? "?") is gone; queued again")
                     }
                     lastHeartbeat = now
                 }
                 while !stop.isRequested, inFlight.withLock({ $0 }) < options.jobs,
-                    let job = try catalog.claimNextJob(owner: owner, now: now)
+                    let job = try catalog.claimNextJob(owner: owner, now: clock)
                 {
                     inFlight.withLock { $0 += 1 }
                     workers.async(group: group) {
@@ -90,18 +96,26 @@ public final class WatchDaemon: Sendable {
     private func process(_ job: JobRecord) {
         guard let id = job.id else { return }
         let catalog = runner.catalog
-        let name = Self.name(job.file)
-        guard FileDigest.size(of: job.file) != nil else {
+        let workspace = runner.workspace
+        let file = workspace.absolutePath(of: job.file)  // the job names it relative to the workspace
+        let name = Self.name(file)
+        guard FileDigest.size(of: file) != nil else {
             try? catalog.cancelJob(id, reason: "the file left the inbox before it was processed")
             return
         }
-        let item = InboxItem(recording: job.file)
+        let item = InboxItem(recording: file)
         do {
             let summary = try runner.run(
                 RunRequest(recording: item.recording, inputs: item.companions), job: id, stop: stop)
-            let moved = try InboxMover.move(item, to: runner.workspace.processed)
+            guard let moved = try InboxMover.moveUnlessGone(item, to: workspace.processed) else {
+                // Its earlier holder, whose heartbeat had lapsed, finished the same run and moved the file.
+                try catalog.finishJob(id, broadcast: summary.broadcast, outcome: "processed")
+                log("\(name): processed; the watcher that held it before moved it out of the inbox")
+                return
+            }
             let outcome = summary.reusedEverything ? "duplicate" : "processed"
-            if !summary.reusedEverything { try catalog.setSourcePath(moved, broadcast: summary.broadcast) }
+            // A duplicate too: the run recorded the inbox path, which no longer holds the recording.
+            try catalog.setSourcePath(workspace.relativePath(of: moved) ?? moved, broadcast: summary.broadcast)
             try catalog.finishJob(id, broadcast: summary.broadcast, outcome: outcome)
             log("\(name): \(outcome) → \(summary.folder)")
         } catch .cancelled {
@@ -109,7 +123,7 @@ public final class WatchDaemon: Sendable {
             log("\(name): stopped between stages; it resumes at the next start")
         } catch {
             let reason = error.description
-            do { try InboxMover.reject(item, to: runner.workspace.rejected, reason: reason) } catch {
+            do { try InboxMover.reject(item, to: workspace.rejected, reason: reason) } catch {
                 log("\(name): cannot move to rejected/: \(error)")
             }
             try? catalog.failJob(id, error: reason)
