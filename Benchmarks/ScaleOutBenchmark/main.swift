@@ -42,6 +42,8 @@ struct Measurement: Codable {
     var catalogBytesPerJob: Double
     /// CPU seconds the workers used per job (user + system): against wall time, how much of a job is waiting.
     var workerCPUSecondsPerJob: Double
+    /// CPU seconds the PostgreSQL server used per job (its postmaster and the backends it reaped).
+    var serverCPUSecondsPerJob: Double
 }
 
 /// A batch that did not go through as it should.
@@ -76,6 +78,16 @@ func childrenCPUSeconds() -> Double {
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// CPU seconds (user + system) of `server`'s postmaster and of the backends it has reaped, from /proc.
+func serverCPUSeconds(_ server: PrivatePostgres) throws -> Double {
+    let pid = try String(contentsOfFile: server.folder + "/data/postmaster.pid", encoding: .utf8).prefix { $0 != "\n" }
+    let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+    // Fields after the command's closing parenthesis: utime, stime, cutime and cstime are the 12th to 15th.
+    let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+    let ticks = fields[11...14].compactMap { Double($0) }.reduce(0, +)
+    return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
 }
 
 /// What the server's database has done so far: transactions committed, rows written, and the bytes of the
@@ -141,6 +153,7 @@ func measure(workers: Int, sharedCatalog: Bool, recordings: [String], scratch: S
     }
     let before = try await activity(server)
     let cpuBefore = childrenCPUSeconds()
+    let serverCPUBefore = try serverCPUSeconds(server)
     let start = ContinuousClock.now
     let processes = try (0..<workers).map { _ in
         let process = Process()
@@ -161,6 +174,7 @@ func measure(workers: Int, sharedCatalog: Bool, recordings: [String], scratch: S
     let jobs = try await JobQueue.open(try PostgresAddress(url: server.url)) { try await $0.jobs() }
     guard jobs.allSatisfy({ $0.state == .done }) else { throw BenchmarkFailure(reason: "not every job was done") }
     let after = try await activity(server)
+    let serverCPU = try serverCPUSeconds(server) - serverCPUBefore
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let perJob = { (count: Int) in Double(count) / Double(jobCount) }
     return Measurement(
@@ -169,7 +183,7 @@ func measure(workers: Int, sharedCatalog: Bool, recordings: [String], scratch: S
         transactionsPerJob: perJob(after.commits - before.commits),
         rowsWrittenPerJob: perJob(after.rowsWritten - before.rowsWritten),
         catalogBytesPerJob: sharedCatalog ? perJob(after.catalogBytes - before.catalogBytes) : 0,
-        workerCPUSecondsPerJob: cpu / Double(jobCount))
+        workerCPUSecondsPerJob: cpu / Double(jobCount), serverCPUSecondsPerJob: serverCPU / Double(jobCount))
 }
 
 let scratch = NSTemporaryDirectory() + "liveinsight-scaleout-\(UUID().uuidString)"
@@ -187,10 +201,12 @@ for sharedCatalog in [false, true] {
         print(
             String(
                 format: "%d worker(s), catalog in %@: %.1f s, %.2f jobs/s, %.2fx over 1 worker (SQLite), "
-                    + "%.1f transactions/job, %.1f rows/job, %.0f catalog bytes/job, %.3f CPU s/job", workers,
+                    + "%.1f transactions/job, %.1f rows/job, %.0f catalog bytes/job, "
+                    + "CPU s/job %.3f (workers) %.3f (server)",
+                workers,
                 measured.catalog, measured.wallSeconds, measured.jobsPerSecond, measured.speedUpOverOneWorker,
                 measured.transactionsPerJob, measured.rowsWrittenPerJob, measured.catalogBytesPerJob,
-                measured.workerCPUSecondsPerJob))
+                measured.workerCPUSecondsPerJob, measured.serverCPUSecondsPerJob))
     }
 }
 // One 2-hour show's events at the demo broadcast's rates (127 purchases and 300 product views in 7.7 minutes).
