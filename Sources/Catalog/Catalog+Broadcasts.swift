@@ -90,15 +90,7 @@ extension Catalog {
 
     /// Every stage run, oldest first, optionally of one broadcast.
     public func stageRuns(broadcast: String? = nil) throws(PipelineError) -> [StageRunRecord] {
-        try read { db in
-            let rows =
-                if let broadcast {
-                    try db.query(StageRunRecord.select("WHERE broadcast_id = ? ORDER BY id"), [broadcast])
-                } else {
-                    try db.query(StageRunRecord.select("ORDER BY id"))
-                }
-            return try rows.map(StageRunRecord.init)
-        }
+        try read { db in try StageRunRecord.all(in: db, broadcast: broadcast, order: "id") }
     }
 
     /// Records a keyword list by content (a list already known is not stored twice).

@@ -62,14 +62,6 @@ extension Catalog {
 
     /// The summary rows of every broadcast that has one, or of one broadcast.
     public func broadcastSummaries(broadcast: String? = nil) throws(PipelineError) -> [BroadcastSummaryRecord] {
-        try read { db in
-            let rows =
-                if let broadcast {
-                    try db.query(BroadcastSummaryRecord.select("WHERE broadcast_id = ?"), [broadcast])
-                } else {
-                    try db.query(BroadcastSummaryRecord.select("ORDER BY broadcast_id"))
-                }
-            return try rows.map(BroadcastSummaryRecord.init)
-        }
+        try read { db in try BroadcastSummaryRecord.all(in: db, broadcast: broadcast, order: "broadcast_id") }
     }
 }

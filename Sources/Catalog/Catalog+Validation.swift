@@ -21,14 +21,6 @@ extension Catalog {
 
     /// The validation figures of every validated broadcast, or of one.
     public func validationResults(broadcast: String? = nil) throws(PipelineError) -> [ValidationResultRecord] {
-        try read { db in
-            let rows =
-                if let broadcast {
-                    try db.query(ValidationResultRecord.select("WHERE broadcast_id = ?"), [broadcast])
-                } else {
-                    try db.query(ValidationResultRecord.select("ORDER BY broadcast_id"))
-                }
-            return try rows.map(ValidationResultRecord.init)
-        }
+        try read { db in try ValidationResultRecord.all(in: db, broadcast: broadcast, order: "broadcast_id") }
     }
 }

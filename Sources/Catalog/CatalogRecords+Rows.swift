@@ -13,6 +13,17 @@ extension CatalogRow {
         "SELECT \(columns.joined(separator: ", ")) FROM \(table)" + (rest.isEmpty ? "" : " " + rest)
     }
 
+    /// Every row, or only those of broadcast `broadcast`, in `order` (SQL).
+    static func all(in db: any SQLSession, broadcast: String?, order: String) throws -> [Self] {
+        let rows =
+            if let broadcast {
+                try db.query(select("WHERE broadcast_id = ? ORDER BY \(order)"), [broadcast])
+            } else {
+                try db.query(select("ORDER BY \(order)"))
+            }
+        return try rows.map(Self.init)
+    }
+
     /// `INSERT` of every column with one `?` each, replacing the row with the same first column (the key).
     static func upsert() -> String {
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")

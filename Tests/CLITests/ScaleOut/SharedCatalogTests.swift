@@ -13,12 +13,8 @@ struct SharedCatalogTests {
     /// `run`, `status`, `submit` and `worker` with the catalog in PostgreSQL: nothing is written to a SQLite file,
     /// `status` there lists what the SQLite catalog would, and the queue defaults to the catalog's database.
     @Test func commandsUseTheDatabaseCatalog() throws {
-        let server = try PrivatePostgres()
+        let (server, root, workspace) = try Self.scratch(clips: ["one.wav", "two.wav"])
         defer { server.stop() }
-        let root = try CLIRunner.temporaryDirectory().path
-        let workspace = root + "/ws"
-        try TestClips.wav(seconds: 0.5, variant: 1).write(to: URL(fileURLWithPath: root + "/one.wav"))
-        try TestClips.wav(seconds: 0.5, variant: 2).write(to: URL(fileURLWithPath: root + "/two.wav"))
         let run = try CLIRunner.run(
             ["run", root + "/one.wav", "--workspace", workspace, "--catalog", server.url] + Self.tinyModel)
         #expect(run.status == 0, "\(run.stderr)")
@@ -46,11 +42,8 @@ struct SharedCatalogTests {
     /// A workspace processed with its SQLite catalog, copied into PostgreSQL: `status` reads the same from both,
     /// and a second copy into the now-filled database is refused.
     @Test func copyMovesAWorkspaceCatalog() throws {
-        let server = try PrivatePostgres()
+        let (server, root, workspace) = try Self.scratch(clips: ["three.wav"])
         defer { server.stop() }
-        let root = try CLIRunner.temporaryDirectory().path
-        let workspace = root + "/ws"
-        try TestClips.wav(seconds: 0.5, variant: 3).write(to: URL(fileURLWithPath: root + "/three.wav"))
         let run = try CLIRunner.run(["run", root + "/three.wav", "--workspace", workspace] + Self.tinyModel)
         #expect(run.status == 0, "\(run.stderr)")
         let copy = try CLIRunner.run(["catalog", "copy", "--workspace", workspace, "--to", server.url])
@@ -66,12 +59,8 @@ struct SharedCatalogTests {
     /// Two `serve` processes over one database catalog both list what is processed, including a show processed
     /// after they started.
     @Test func twoServersShareTheCatalog() throws {
-        let server = try PrivatePostgres()
+        let (server, root, workspace) = try Self.scratch(clips: ["early.wav", "late.wav"])
         defer { server.stop() }
-        let root = try CLIRunner.temporaryDirectory().path
-        let workspace = root + "/ws"
-        try TestClips.wav(seconds: 0.5, variant: 4).write(to: URL(fileURLWithPath: root + "/early.wav"))
-        try TestClips.wav(seconds: 0.5, variant: 5).write(to: URL(fileURLWithPath: root + "/late.wav"))
         let first = try CLIRunner.run(
             ["run", root + "/early.wav", "--workspace", workspace, "--catalog", server.url] + Self.tinyModel)
         #expect(first.status == 0, "\(first.stderr)")
@@ -96,6 +85,16 @@ struct SharedCatalogTests {
     }
 
     private static let tinyModel = ["--model", CLIRunner.tinyModel, "--threads", "1"]
+
+    /// A private server, a scratch folder (`root`, with `workspace` to be in it) and half-second recordings named
+    /// `clips` written there, each a different recording.
+    private static func scratch(clips: [String]) throws -> (server: PrivatePostgres, root: String, workspace: String) {
+        let root = try CLIRunner.temporaryDirectory().path
+        for (variant, name) in clips.enumerated() {
+            try TestClips.wav(seconds: 0.5, variant: variant + 1).write(to: URL(fileURLWithPath: root + "/" + name))
+        }
+        return (try PrivatePostgres(), root, root + "/ws")
+    }
 
     /// The port a `serve` process announced on its log, once it has.
     static func port(log: String) -> Int? {
