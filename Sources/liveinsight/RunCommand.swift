@@ -84,6 +84,9 @@ extension LiveInsight {
             let owner = JobOwner.current
             try runner.catalog.reclaimStaleJobs(host: owner.host, staleAfter: WatchOptions().staleAfter)
             let job = try runner.catalog.startDirectJob(file: request.recording, owner: owner)
+            let heartbeat = JobHeartbeat(
+                catalog: runner.catalog, owner: owner, interval: WatchOptions().heartbeatInterval)
+            defer { withExtendedLifetime(heartbeat) {} }
             let stop = StopSignal()
             let signals = ShutdownSignals {
                 printToStandardError("stopping after the stage in flight (again to quit now)")

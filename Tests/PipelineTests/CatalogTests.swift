@@ -121,4 +121,38 @@ struct CatalogTests {
         try catalog.recordKeywordList(name: "c.csv", path: "/c.csv", content: "배송\n", sha256: "h2")
         #expect(try catalog.keywordLists().map(\.name) == ["a.csv", "c.csv"])
     }
+
+    /// A `run`'s heartbeat thread keeps its job from being taken as abandoned by a watcher on another machine;
+    /// released, it stops beating.
+    @Test(arguments: CatalogEngine.available) func heartbeatsKeepARunAlive(engine: CatalogEngine) throws {
+        let scratch = try ScratchCatalog(engine)
+        let catalog = scratch.catalog
+        let owner = JobOwner(host: "elsewhere", pid: 1)
+        let started = try catalog.currentTime().addingTimeInterval(-120)
+        _ = try catalog.startDirectJob(file: "/show.wav", owner: owner, now: started)
+        var heartbeat: JobHeartbeat? = JobHeartbeat(catalog: catalog, owner: owner, interval: 0.05)
+        let beaten = Polling.until(seconds: 10) {
+            (try? catalog.jobs().first?.heartbeat).flatMap { $0 }.map { $0 > started.addingTimeInterval(60) } ?? false
+        }
+        #expect(beaten)
+        #expect(try catalog.reclaimStaleJobs(host: "here", staleAfter: 60).isEmpty)
+        withExtendedLifetime(heartbeat) {}
+        heartbeat = nil
+        let last = try catalog.jobs().first?.heartbeat
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try catalog.jobs().first?.heartbeat == last, "no beat after release")
+    }
+}
+
+/// Polling for a condition in tests that wait on another thread.
+enum Polling {
+    /// Whether `condition` holds within `seconds`, checked every 20 ms.
+    static func until(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return condition()
+    }
 }
