@@ -51,11 +51,13 @@ extension LiveInsight {
             var to: String
 
             func run() throws {
-                let source = try workspace.catalogLocation()
+                let source = try workspace.catalogLocation(), destination = try CatalogLocation(to)
                 guard source.mayExist else { throw CLIError("no catalog at \(source): nothing to copy") }
-                let target = try Catalog(try CatalogLocation(to))
+                guard source.description != destination.description else {
+                    throw CLIError("--to names the catalog being copied")
+                }
                 let from = try Catalog(source)
-                guard from.path != target.path else { throw CLIError("--to names the catalog being copied") }
+                let target = try Catalog(destination)
                 let copied = try from.copy(into: target)
                 for (table, rows) in copied where rows > 0 { print("\(table): \(rows)") }
                 print("copied \(copied.map(\.rows).reduce(0, +)) rows from \(from.path) to \(target.path)")
