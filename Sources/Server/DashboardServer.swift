@@ -9,7 +9,8 @@ import Report
 /// `/broadcasts/:id[?page=&sort=&q=]` (a page of its mention table),
 /// `/broadcasts/:id/transcript`, `/broadcasts/:id/audio`, `/broadcasts/:id/report.xlsx|pdf|html`,
 /// `/static/dashboard.css`, `/static/dashboard.js`, and `/customers[?compare=YYYY-MM-DD]` (RFM segments and
-/// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source.
+/// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source;
+/// `/healthz` answers `ok` for load balancers.
 /// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…` and `/alerts…` (``TeamRoutes``),
 /// and every route behind the session middleware (sign-in, CSRF tokens on every POST).
 public struct DashboardServer: Sendable {
@@ -59,6 +60,7 @@ public struct DashboardServer: Sendable {
             let broadcasts = try Self.mapped { () throws(ReportError) in try store.alignedBroadcasts() }
             return Self.html(HistoryPage(broadcasts: broadcasts, compare: ids).html())
         }
+        Self.route(router, "/healthz") { _, _ in Self.response(Data("ok\n".utf8), type: "text/plain; charset=utf-8") }
         Self.route(router, "/static/dashboard.css") { _, _ in
             Self.response(Data(Assets.css.utf8), type: "text/css; charset=utf-8")
         }

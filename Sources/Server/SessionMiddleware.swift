@@ -11,12 +11,18 @@ struct SessionMiddleware: RouterMiddleware {
     static let cookieName = "liveinsight_session"
     /// Reachable without signing in.
     static let publicPaths: Set<String> = ["/signin", "/static/dashboard.css", "/static/dashboard.js"]
+    /// Answered without a session: a load balancer's health checks and the static assets would otherwise each
+    /// start one, a catalog write per request.
+    static let sessionFreePaths: Set<String> = ["/healthz", "/static/dashboard.css", "/static/dashboard.js"]
 
     let team: TeamServices
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        if request.method == .get || request.method == .head, Self.sessionFreePaths.contains(request.uri.path) {
+            return try await next(request, context)
+        }
         var request = request
         var context = context
         let existing = try request.cookies[Self.cookieName].flatMap { try team.sessions.session($0.value) }

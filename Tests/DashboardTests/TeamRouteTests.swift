@@ -33,6 +33,20 @@ import Testing
         }
     }
 
+    /// Health checks and the static assets start no session (each would be a catalog write); a page does.
+    @Test func healthChecksAndAssetsStartNoSession() async throws {
+        try await withTeam { client async throws in
+            let session = TeamSession(client)
+            let health = try await session.get("/healthz")
+            #expect(health.status == .ok && health.body == "ok\n")
+            #expect(try await session.get("/static/dashboard.css").status == .ok)
+            #expect(try await session.get("/static/dashboard.js").status == .ok)
+            #expect(session.setCookie == nil)
+            try await session.get("/signin")
+            #expect(session.setCookie != nil)
+        }
+    }
+
     /// A right password signs in with a new HttpOnly, SameSite=Strict session cookie; the old one is dead; a wrong
     /// password or unknown account is refused with one message.
     @Test func signsInAndOut() async throws {
