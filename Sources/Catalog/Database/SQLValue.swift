@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A value bound to or read from a catalog statement: what SQLite and PostgreSQL both store of it.
 public enum SQLValue: Sendable, Equatable {
@@ -68,7 +69,9 @@ extension Date: SQLValueConvertible {
     public init?(sqlValue value: SQLValue) {
         switch value {
         case .date(let date): self = date
-        case .text(let text): guard let date = SQLiteDateText.date(text) else { return nil }; self = date
+        // SQLite keeps dates as text in GRDB's format: read back by GRDB's own parser.
+        case .text(let text):
+            guard let date = Date.fromDatabaseValue(text.databaseValue) else { return nil }; self = date
         default: return nil
         }
     }
@@ -93,33 +96,5 @@ extension SQLValueConvertible where Self: RawRepresentable, RawValue == String {
     public init?(sqlValue value: SQLValue) {
         guard case .text(let text) = value else { return nil }
         self.init(rawValue: text)
-    }
-}
-
-/// Dates as GRDB stores them in SQLite: `yyyy-MM-dd HH:mm:ss.SSS`, UTC (seconds and fraction optional).
-enum SQLiteDateText {
-    static func date(_ text: String) -> Date? {
-        let utf8 = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= utf8.count else { return nil }
-            var value = 0
-            for byte in utf8[range] {
-                guard (48...57).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        var parts = tm()
-        (parts.tm_year, parts.tm_mon, parts.tm_mday) = (Int32(year - 1900), Int32(month - 1), Int32(day))
-        var fraction = 0.0
-        if utf8.count >= 16, let hour = number(11..<13), let minute = number(14..<16) {
-            (parts.tm_hour, parts.tm_min) = (Int32(hour), Int32(minute))
-            if let second = number(17..<19) { parts.tm_sec = Int32(second) }
-            if utf8.count > 20, utf8[19] == UInt8(ascii: "."), let digits = number(20..<utf8.count) {
-                fraction = Double(digits) / pow(10, Double(utf8.count - 20))
-            }
-        }
-        return Date(timeIntervalSince1970: Double(timegm(&parts)) + fraction)
     }
 }
