@@ -23,7 +23,7 @@ public struct JobOwner: Sendable, Equatable {
 extension Catalog {
     /// Queues each of `files` from `workspace`'s watched folder that still exists and has no live (queued or
     /// running) job, in one transaction. Returns how many jobs were added. A job names its file relative to the
-    /// workspace (`Workspace.relativePath(of:)`), so that watchers on machines that mount a shared workspace at
+    /// workspace (`Workspace.sharedPath(of:)`), so that watchers on machines that mount a shared workspace at
     /// different paths see one file as one job, and each opens it from its own mount
     /// (`Workspace.absolutePath(of:)`). Safe to call from several watchers at once: a worker moves a file out of
     /// the inbox before it marks its job done, so a file seen by a scan that raced with that worker is either
@@ -34,9 +34,15 @@ extension Catalog {
         return try write { db in
             var added = 0
             for file in files where FileDigest.size(of: file) != nil {
-                let stored = workspace.relativePath(of: file) ?? file
+                let stored = workspace.sharedPath(of: file)
                 // A live job queued by an earlier version names the file by its absolute path: it covers it.
-                if stored != file, try Self.hasLiveInboxJob(file: file, db) { continue }
+                if stored != file,
+                    try db.exists(
+                        "SELECT 1 FROM jobs WHERE file = ? AND origin = 'inbox' AND status IN ('queued', 'running')",
+                        [file])
+                {
+                    continue
+                }
                 added += try db.execute(
                     """
                     INSERT INTO jobs (file, origin, status, created, attempts) VALUES (?, 'inbox', 'queued', ?, 0)
@@ -45,14 +51,6 @@ extension Catalog {
             }
             return added
         }
-    }
-
-    /// Whether a queued or running inbox job names `file` exactly.
-    private static func hasLiveInboxJob(file: String, _ db: any SQLSession) throws -> Bool {
-        let live: Int = try db.query(
-            "SELECT count(*) FROM jobs WHERE file = ? AND origin = 'inbox' AND status IN ('queued', 'running')", [file]
-        )[0][0]
-        return live > 0
     }
 
     /// Claims the oldest queued inbox job for `owner`, atomically across processes: the status flips from

@@ -23,6 +23,10 @@ extension Workspace {
         return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : nil
     }
 
+    /// `path` as the queue and the catalog keep it: relative to the root when it lies inside the workspace (so
+    /// every machine finds it under its own mount), else as given. `absolutePath(of:)` turns it back.
+    public func sharedPath(of path: String) -> String { relativePath(of: path) ?? path }
+
     /// `path` as this machine reaches it: a path relative to the root (as the queue and the catalog keep the
     /// files inside the workspace) is taken from the root; an absolute path is returned as it is.
     public func absolutePath(of path: String) -> String { path.hasPrefix("/") ? path : root + "/" + path }

@@ -56,10 +56,9 @@ public final class PipelineRunner: Sendable {
 
         var manifest = loadManifest(folder: folder) ?? Manifest(broadcast: id, name: name, toolVersion: toolVersion)
         manifest.toolVersion = toolVersion
-        // Relative to the workspace when inside it, so that machines mounting a shared workspace at different
-        // paths all find it (`Workspace.absolutePath(of:)`).
-        let source = workspace.relativePath(of: request.recording) ?? request.recording
-        try catalog.recordBroadcast(id: id, name: manifest.name, sourcePath: source, bytes: recordingDigest.bytes)
+        try catalog.recordBroadcast(
+            id: id, name: manifest.name, sourcePath: workspace.sharedPath(of: request.recording),
+            bytes: recordingDigest.bytes)
         try catalog.closeInterruptedStageRuns(broadcast: id)
         if let job { try catalog.attachJob(job, broadcast: id) }
         defer {  // the duration is known once decode has run, even if a later stage fails

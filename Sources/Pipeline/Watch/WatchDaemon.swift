@@ -115,7 +115,7 @@ public final class WatchDaemon: Sendable {
             }
             let outcome = summary.reusedEverything ? "duplicate" : "processed"
             // A duplicate too: the run recorded the inbox path, which no longer holds the recording.
-            try catalog.setSourcePath(workspace.relativePath(of: moved) ?? moved, broadcast: summary.broadcast)
+            try catalog.setSourcePath(workspace.sharedPath(of: moved), broadcast: summary.broadcast)
             try catalog.finishJob(id, broadcast: summary.broadcast, outcome: outcome)
             log("\(name): \(outcome) → \(summary.folder)")
         } catch .cancelled {
