@@ -8,19 +8,16 @@ extension Catalog {
     public func digest(ofRecording path: String) throws(PipelineError) -> FileDigest {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let identity = FileIdentity(path: absolute) else { return try FileDigest(path: absolute) }
-        let known = try read { db in
+        let recorded = try read { db in
             try db.query(
                 "SELECT device, inode, bytes, modified_ns, changed_ns, sha256 FROM file_digests WHERE path = ?",
                 [absolute]
-            ).first
-        }
-        let recorded = try known.map { known throws(PipelineError) in
-            do {
+            ).first.map { row in
                 let identity = FileIdentity(
-                    device: UInt64(bitPattern: try known[0]), inode: UInt64(bitPattern: try known[1]),
-                    bytes: try known[2], modified: try known[3], changed: try known[4])
-                return (identity: identity, sha256: try known[5] as String)
-            } catch { throw .catalog(path: self.path, detail: "file_digests: \(error)") }
+                    device: UInt64(bitPattern: try row[0]), inode: UInt64(bitPattern: try row[1]),
+                    bytes: try row[2], modified: try row[3], changed: try row[4])
+                return (identity: identity, sha256: try row[5] as String)
+            }
         }
         if let recorded, recorded.identity == identity {
             return FileDigest(bytes: identity.bytes, sha256: recorded.sha256)
