@@ -40,7 +40,7 @@ func measureEventImport(purchases: Int, views: Int, scratch: String) async throw
     defer { server.stop() }
     let sqlite = try timed(try Catalog(path: scratch + "/events.sqlite"))
     let postgresql = try timed(try Catalog(try CatalogLocation(server.url)))
-    let bytes = try await tableBytes(server, ["purchases", "product_views"])
+    let bytes = try await tableBytes(server, where: "relname IN ('purchases', 'product_views')")
     return EventImportMeasurement(
         purchases: purchases, productViews: views, sqliteSeconds: sqlite, postgresqlSeconds: postgresql,
         postgresqlBytesPerEventRow: Double(bytes) / Double(purchases + views))

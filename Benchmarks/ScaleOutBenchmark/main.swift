@@ -98,20 +98,16 @@ func activity(_ server: PrivatePostgres) async throws -> (commits: Int, rowsWrit
         server,
         "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database "
             + "WHERE datname = current_database()")
-    let bytes = try await query(
-        server,
-        "SELECT coalesce(sum(pg_total_relation_size(relid)), 0)::bigint, 0 FROM pg_stat_user_tables "
-            + "WHERE relname NOT IN ('queue_jobs', 'liveinsight_schema')")
-    return (counts.0, counts.1, bytes.0)
+    let bytes = try await tableBytes(server, where: "relname NOT IN ('queue_jobs', 'liveinsight_schema')")
+    return (counts.0, counts.1, bytes)
 }
 
-/// The bytes of `tables` (with their indexes) on `server`.
-func tableBytes(_ server: PrivatePostgres, _ tables: [String]) async throws -> Int {
-    let names = tables.map { "'\($0)'" }.joined(separator: ", ")
-    return try await query(
+/// The bytes of the tables (with their indexes) on `server` whose row in `pg_stat_user_tables` meets `condition`.
+func tableBytes(_ server: PrivatePostgres, where condition: String) async throws -> Int {
+    try await query(
         server,
-        "SELECT coalesce(sum(pg_total_relation_size(relid)), 0)::bigint, 0 FROM pg_stat_user_tables "
-            + "WHERE relname IN (\(names))"
+        "SELECT coalesce(sum(pg_total_relation_size(relid)), 0)::bigint, 0 FROM pg_stat_user_tables WHERE "
+            + condition
     ).0
 }
 
