@@ -136,8 +136,8 @@ extension WorkspaceStore {
     /// The store for the workspace at `root`: listed from its own SQLite catalog when it has one (opened, and
     /// migrated when older), else from its folders alone. `stageOrder` orders each broadcast's stages in the list.
     public static func open(root: String, stageOrder: [String]) throws(PipelineError) -> WorkspaceStore {
-        let file = Workspace(root: root).catalogPath
-        let catalog = FileManager.default.fileExists(atPath: file) ? try Catalog(path: file) : nil
+        let location = CatalogLocation.sqlite(Workspace(root: root).catalogPath)
+        let catalog = location.mayExist ? try Catalog(location) : nil
         return try open(root: root, catalog: catalog, stageOrder: stageOrder)
     }
 
