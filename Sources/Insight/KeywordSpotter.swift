@@ -11,13 +11,18 @@ import Foundation
 /// the log-ratio to the best unit — or to probability ½ when even the best unit is less sure than that,
 /// so flat frames (noise, music, an untrained model) spot nothing. Score per token ≥ `threshold` is a
 /// detection; overlapping detections of one keyword keep the best. Confidence = exp(score per token).
+/// With jamo units a keyword spelt from a vowel (its first syllable's onset is the silent ㅇ, which the
+/// units leave out) never starts right after an onset: there it would be the inside of another syllable
+/// (아이 in 나이).
 public struct KeywordSpotter: Sendable {
     private struct Pattern {
         let keyword: Keyword
         let tokens: [Int]
+        let startsWithVowel: Bool
     }
 
     private let patterns: [Pattern]
+    private let isOnset: [Bool]  // by unit id
     /// log ½: frame scores are taken relative to the best unit or to this, whichever is higher.
     static let confidentLogProbability = Float(log(0.5))
     /// The threshold for a model that records no calibrated one (set by hand for syllable units).
@@ -32,9 +37,12 @@ public struct KeywordSpotter: Sendable {
     ) {
         patterns = keywords.keywords.flatMap { keyword in
             keyword.spellings.map {
-                Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary })
+                let tokens = vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary }
+                return Pattern(
+                    keyword: keyword, tokens: tokens, startsWithVowel: tokens.first.map(vocabulary.isVowel) ?? false)
             }
         }.filter { !$0.tokens.isEmpty && !$0.tokens.contains(TokenVocabulary.unknown) }
+        isOnset = vocabulary.tokens.indices.map(vocabulary.isOnset)
         self.threshold = threshold
         self.clock = clock
     }
@@ -73,7 +81,9 @@ public struct KeywordSpotter: Sendable {
         unitOfState.withUnsafeBufferPointer { unitOfState in
         repeats.withUnsafeBufferPointer { repeats in
             var (score, next, origin, nextOrigin) = (scoreBuffer, nextBuffer, originBuffer, nextOriginBuffer)
+            var lastHeard = TokenVocabulary.blank  // the likeliest unit of the latest frame not likeliest blank
             for t in 0..<frames {
+                let afterOnset = lastHeard < isOnset.count && isOnset[lastHeard]
                 // Scores are relative to the frame's best unit, but never to less than probability ½:
                 // in a flat frame (an unsure model, noise, music) nothing sounds like a keyword.
                 let top = max(posteriors.values[t * keep], Self.confidentLogProbability)
@@ -90,7 +100,9 @@ public struct KeywordSpotter: Sendable {
                     for s in first...last {
                         var value = score[s], from = origin[s]
                         if s == first {
-                            if value < 0 { value = 0; from = t }                 // a fresh start here
+                            if value < 0 && !(afterOnset && patterns[p].startsWithVowel) {
+                                value = 0; from = t                                 // a fresh start here
+                            }
                         } else {
                             if score[s - 1] > value { value = score[s - 1]; from = origin[s - 1] }
                             if (s - first) % 2 == 0 && !repeats[s] && score[s - 2] > value {
@@ -115,6 +127,8 @@ public struct KeywordSpotter: Sendable {
                 }
                 swap(&score, &next)
                 swap(&origin, &nextOrigin)
+                let heard = Int(posteriors.units[t * keep])
+                if heard != TokenVocabulary.blank { lastHeard = heard }
             }
         }}}}}}}}
         for (p, detection) in best.enumerated() {

@@ -55,12 +55,14 @@ struct KeywordSpotterTests {
     }
 
     /// With jamo units the keyword is spotted as its sounding jamo (할인: ᄒ ᅡ ᆯ ᅵ ᆫ), one frame each here.
+    static let jamo = TokenVocabulary(
+        tokens: ["<blank>", "<unk>", "▁"]
+            + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
+            + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
+            + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
+
     @Test func spotsAKeywordInJamoUnits() {
-        let jamo = TokenVocabulary(
-            tokens: ["<blank>", "<unk>", "▁"]
-                + (0..<19).filter { $0 != 11 }.map { String(UnicodeScalar(0x1100 + $0)!) }
-                + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
-                + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
+        let jamo = Self.jamo
         let units = jamo.encode("할인")
         #expect(units.count == 5)
         var frames = [[Int: Float]](repeating: [0: 0.98], count: 40)
@@ -70,6 +72,24 @@ struct KeywordSpotterTests {
         #expect(mentions.map(\.keyword) == ["할인"])
         #expect(abs(mentions[0].time - FrameClock().start(of: 20)) < 1e-9)
         #expect(abs(mentions[0].end - FrameClock().end(of: 24)) < 1e-9)
+    }
+
+    /// A keyword spelt from a vowel (아이: ᅡ ᅵ, its silent onsets left out) is not the inside of another
+    /// syllable: heard after an onset (나이: ᄂ ᅡ ᅵ) it is no mention; after a word boundary it is one.
+    @Test func aVowelKeywordDoesNotStartInsideASyllable() {
+        let jamo = Self.jamo
+        let child = KeywordList(keywords: [Keyword(text: "아이", topic: "육아")])
+        #expect(jamo.encode("아이").count == 2 && jamo.isVowel(jamo.encode("아이")[0]))
+        func spot(_ text: String) -> [Mention] {
+            var frames = [[Int: Float]](repeating: [0: 0.98], count: 40)
+            for (k, unit) in jamo.encode(text).enumerated() { frames[10 + 2 * k] = [unit: 0.9] }
+            return KeywordSpotter(keywords: child, vocabulary: jamo)
+                .spot(Self.posteriors(frames, vocabularySize: jamo.tokens.count), start: 0)
+        }
+        #expect(spot("나이").isEmpty)
+        #expect(spot("그 아이").map(\.keyword) == ["아이"])
+        #expect(spot("아이").map(\.keyword) == ["아이"])
+        #expect(spot("한 아이").map(\.keyword) == ["아이"], "after a coda, a new syllable starts")
     }
 }
 

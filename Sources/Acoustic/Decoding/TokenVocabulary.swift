@@ -63,6 +63,19 @@ public struct TokenVocabulary: Sendable {
         return spellsJamo ? Self.composeJamo(words) : words
     }
 
+    /// Whether unit `id` is a jamo onset (U+1100…U+1112); never with syllable units.
+    public func isOnset(_ id: Int) -> Bool { isJamo(id, in: 0x1100...0x1112) }
+
+    /// Whether unit `id` is a jamo vowel (U+1161…U+1175); never with syllable units.
+    public func isVowel(_ id: Int) -> Bool { isJamo(id, in: 0x1161...0x1175) }
+
+    private func isJamo(_ id: Int, in range: ClosedRange<UInt32>) -> Bool {
+        guard spellsJamo, id > Self.wordBoundary, id < tokens.count,
+            let scalar = tokens[id].unicodeScalars.first
+        else { return false }
+        return range.contains(scalar.value)
+    }
+
     /// Syllables from jamo without silent onsets: ㅇ before each vowel that follows no onset, then NFC.
     static func composeJamo(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()

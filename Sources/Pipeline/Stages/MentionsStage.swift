@@ -11,8 +11,9 @@ import Transcription
 struct MentionsStage: Stage {
     let name = "mentions"
     // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources;
-    // 4: confidences calibrated by the model's mention calibration, mentions under its floor dropped
-    let version = "4"
+    // 4: confidences calibrated by the model's mention calibration, mentions under its floor dropped;
+    // 5: a keyword spelt from a vowel is not spotted inside another syllable
+    let version = "5"
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
     let outputs = [CheckpointFile.mentions.name]
     let models: [ModelRole] = [.acoustic]  // spotting spells keywords in the model's units
