@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Train on one GPU in about ten minutes, from the speech packed by pack_gpu_data.py:
 #   finetune: the shipped small model continued on all the real training speech (+ synthetic),
-#   medium:   the larger `medium` configuration from scratch on the same data,
+#   medium:   the larger `medium` configuration from scratch on the same data, distilled from the shipped
+#             model's frame posteriors beside CTC (train.py --teacher: it skips the CTC plateau that a
+#             from-scratch run spent a whole 7.5-minute lease on in session 9),
 # side by side on the one GPU (each with its own batch-making processes), then export both.
 #
 #   python3 -m liveinsight_train.pack_gpu_data --out .gpudata                 # here, once (needs ../shared/data)
@@ -46,7 +48,7 @@ python3 -m liveinsight_train.train --out "$RUNS/finetune" --init-from Models/ko-
     > "$OUT/finetune/stdout.log" 2>&1 &
 FINETUNE=$!
 python3 -m liveinsight_train.train --out "$RUNS/medium" --config medium "${COMMON[@]}" --lr 2e-3 --warmup 400 \
-    --anneal-minutes 2 > "$OUT/medium/stdout.log" 2>&1 &
+    --teacher Models/ko-ctc-small.safetensors --anneal-minutes 2 > "$OUT/medium/stdout.log" 2>&1 &
 MEDIUM=$!
 status=0
 wait $FINETUNE || status=$?

@@ -20,6 +20,12 @@ fresh optimiser: how training continues on a machine that has only the shipped m
 a GPU (bf16 autocast; CTC in float32); --workers N augments and featurises batches in N processes, which a GPU
 needs to be kept busy. Neither changes what data a step sees.
 
+--teacher MODEL adds knowledge distillation: beside CTC on the transcripts, the model learns the teacher's
+frame posteriors on the same (augmented) input, weighted by --distill-weight. A larger configuration trained
+from scratch this way skips the long CTC plateau (the teacher already knows where each unit sits in time),
+which is what lets the GPU recipe's `medium` model get somewhere in minutes. The teacher needs the same units
+and frame rate (every configuration subsamples by 4).
+
 Writes: DIR/log.tsv (train loss every --log-every steps, dev CER at every evaluation), DIR/vocab.json,
 DIR/ckpt/latest.pt (every --ckpt-minutes), DIR/ckpt/best.pt (lowest dev score = mean of the synthetic and
 real dev CER), DIR/model.safetensors (export of best.pt, at the end or with --export-only).
@@ -58,6 +64,14 @@ def log_line(path, fields):
         if new:
             fh.write("time\tstep\tepoch\tkind\tloss\tlr\tsynth_dev_cer\treal_dev_cer\tnote\n")
         fh.write("\t".join(str(f) for f in fields) + "\n")
+
+
+def distillation_loss(student, teacher, lengths):
+    """KL(teacher ‖ student) per frame, averaged over the frames within `lengths`; both (batch, frames, units)
+    log-probabilities."""
+    frames = torch.arange(student.shape[1], device=student.device)[None, :] < lengths.to(student.device)[:, None]
+    kl = (teacher.exp() * (teacher - student)).sum(-1)
+    return (kl * frames).sum() / frames.sum().clamp(min=1)
 
 
 def lr_at(step, peak, warmup):
@@ -291,6 +305,8 @@ def main():
     ap.add_argument("--export-only", action="store_true")
     ap.add_argument("--export-dtype", default="float16", choices=["float16", "float32"])
     ap.add_argument("--init-from", default="", help="a new run starts from this model file's weights and units")
+    ap.add_argument("--teacher", default="", help="distil this model file's frame posteriors (same units)")
+    ap.add_argument("--distill-weight", type=float, default=1.0, help="weight of the distillation loss")
     ap.add_argument("--device", default="auto", help="cpu, cuda, or auto (cuda when available)")
     ap.add_argument("--workers", type=int, default=0, help="processes that make batches (0 = this one)")
     args = ap.parse_args()
@@ -365,6 +381,9 @@ def main():
         missing, unexpected = model.load_state_dict(export.load_model(args.init_from).state_dict(), strict=False)
         assert not unexpected and all(k.startswith(TRAINING_ONLY_PREFIXES) for k in missing), (missing, unexpected)
     model.to(device)
+    teacher = export.load_model(args.teacher).to(device) if args.teacher else None
+    if teacher is not None:
+        assert teacher.config.vocab == vocab.tokens, "the teacher must have the model's units"
     opt = make_optimizer(model, args)
     state = {"step": 0, "epoch": 0, "batch": 0, "best": float("inf"), "train_seconds": 0.0}
     if ck:
@@ -413,7 +432,7 @@ def main():
     ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True, reduction="mean")
     t_start = time.time()
     last_ck = last_eval = time.time()
-    run_loss, run_jamo, run_n, t_log = 0.0, 0.0, 0, time.time()
+    run_loss, run_jamo, run_distill, run_n, t_log = 0.0, 0.0, 0.0, 0, time.time()
     recent = collections.deque(maxlen=200)  # the last 200 steps' losses, for the curriculum
     model.train()
     mean_fill = model.feat_mean.detach().cpu().clone()
@@ -436,8 +455,9 @@ def main():
                 (time.time() - t_start) / 3600, args.max_hours, args.anneal_minutes)
             for pg in opt.param_groups:
                 pg["lr"] = lr
+            feats, lengths = feats.to(device, non_blocking=True), lengths.to(device)
             with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
-                lp, ol = model(feats.to(device, non_blocking=True), lengths.to(device))
+                lp, ol = model(feats, lengths)
             loss = ctc(lp.float().transpose(0, 1), torch.tensor([i for t in targets for i in t], device=device), ol,
                        tl.to(device))
             total = loss
@@ -448,6 +468,13 @@ def main():
                                 torch.tensor([len(t) for t in jamo], dtype=torch.long, device=device))
                 total = loss + args.jamo_ctc_weight * jamo_loss
                 run_jamo += float(jamo_loss.detach())
+            if teacher is not None:
+                with torch.no_grad(), torch.autocast(device_type=device.type, dtype=torch.bfloat16,
+                                                     enabled=device.type == "cuda"):
+                    teacher_lp, _ = teacher(feats, lengths)
+                distill = distillation_loss(lp.float(), teacher_lp.float(), ol)
+                total = total + args.distill_weight * distill
+                run_distill += float(distill.detach())
             opt.zero_grad(set_to_none=True)
             total.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
@@ -460,17 +487,18 @@ def main():
             run_n += 1
             if state["step"] % args.log_every == 0:
                 dt = (time.time() - t_log) / run_n
-                jamo_note = f" jamo_loss={run_jamo / run_n:.4f}" if model.jamo_ctc is not None else ""
+                losses_note = f" jamo_loss={run_jamo / run_n:.4f}" if model.jamo_ctc is not None else ""
+                losses_note += f" distill_loss={run_distill / run_n:.4f}" if teacher is not None else ""
                 log_line(logp, [time.strftime("%F %T"), state["step"], ep, "train", f"{run_loss / run_n:.4f}",
                                 f"{lr:.2e}", "", "", f"{dt:.2f}s/step batch={len(targets)} ep_pos={bi + 1}/{len(batches)}"
-                                + jamo_note])
+                                + losses_note])
                 print(f"step {state['step']} ep {ep} {bi + 1}/{len(batches)} loss {run_loss / run_n:.3f} lr {lr:.2e} "
-                      f"{dt:.2f}s/step{jamo_note}", flush=True)
+                      f"{dt:.2f}s/step{losses_note}", flush=True)
                 if not state["aug_on"] and len(recent) == recent.maxlen and sum(recent) / len(recent) < args.aug_on_loss:
                     state["aug_on"] = True
                     log_line(logp, [time.strftime("%F %T"), state["step"], ep, "note", "", "", "", "",
                                     "full augmentation + SpecAugment from here"])
-                run_loss, run_jamo, run_n, t_log = 0.0, 0.0, 0, time.time()
+                run_loss, run_jamo, run_distill, run_n, t_log = 0.0, 0.0, 0.0, 0, time.time()
             now = time.time()
             if now - last_eval > args.eval_minutes * 60:
                 run_eval()
