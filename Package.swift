@@ -76,7 +76,7 @@ let package = Package(
         // The transcript and its timed words (`transcript.json`): one definition for the recogniser, the
         // pipeline and validation, which must not pull in the acoustic model to read one.
         .target(name: "Transcripts", dependencies: ["Hangul"]),
-        .target(name: "Acoustic", dependencies: ["ContentHash", "Transcripts"], swiftSettings: kernelSettings),
+        .target(name: "Acoustic", dependencies: ["ContentHash", "Hangul", "Transcripts"], swiftSettings: kernelSettings),
         .target(name: "Transcription", dependencies: [
             "AudioIO", "Features", "Acoustic", "Transcripts", "Hangul", "ModelLookup",
         ]),

@@ -1,4 +1,5 @@
 import Foundation
+import Hangul
 
 /// The model's output units: id 0 the CTC blank, 1 unknown, 2 the word boundary "▁", then either Hangul
 /// syllables or Hangul conjoining jamo (onsets from U+1100, vowels from U+1161, codas from U+11A8), as
@@ -64,24 +65,22 @@ public struct TokenVocabulary: Sendable {
     }
 
     /// Whether unit `id` is a jamo onset (U+1100…U+1112); never with syllable units.
-    public func isOnset(_ id: Int) -> Bool { isJamo(id, in: 0x1100...0x1112) }
+    public func isOnset(_ id: Int) -> Bool { jamo(id).map(Jamo.isLead) ?? false }
 
     /// Whether unit `id` is a jamo vowel (U+1161…U+1175); never with syllable units.
-    public func isVowel(_ id: Int) -> Bool { isJamo(id, in: 0x1161...0x1175) }
+    public func isVowel(_ id: Int) -> Bool { jamo(id).map(Jamo.isVowel) ?? false }
 
-    private func isJamo(_ id: Int, in range: ClosedRange<UInt32>) -> Bool {
-        guard spellsJamo, id > Self.wordBoundary, id < tokens.count,
-            let scalar = tokens[id].unicodeScalars.first
-        else { return false }
-        return range.contains(scalar.value)
+    /// The jamo unit `id` spells, or nil for the special units and with syllable units.
+    private func jamo(_ id: Int) -> Unicode.Scalar? {
+        guard spellsJamo, id > Self.wordBoundary, id < tokens.count else { return nil }
+        return tokens[id].unicodeScalars.first
     }
 
     /// Syllables from jamo without silent onsets: ㅇ before each vowel that follows no onset, then NFC.
     static func composeJamo(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let isVowel = (0x1161...0x1175).contains(scalar.value)
-            if isVowel && !(scalars.last.map { (0x1100...0x1112).contains($0.value) } ?? false) {
+            if Jamo.isVowel(scalar) && !(scalars.last.map(Jamo.isLead) ?? false) {
                 scalars.append(silentOnset)
             }
             scalars.append(scalar)
