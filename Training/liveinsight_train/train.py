@@ -458,6 +458,9 @@ def main():
             feats, lengths = feats.to(device, non_blocking=True), lengths.to(device)
             with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
                 lp, ol = model(feats, lengths)
+                if teacher is not None:
+                    with torch.no_grad():
+                        teacher_lp, _ = teacher(feats, lengths)
             loss = ctc(lp.float().transpose(0, 1), torch.tensor([i for t in targets for i in t], device=device), ol,
                        tl.to(device))
             total = loss
@@ -469,9 +472,6 @@ def main():
                 total = loss + args.jamo_ctc_weight * jamo_loss
                 run_jamo += float(jamo_loss.detach())
             if teacher is not None:
-                with torch.no_grad(), torch.autocast(device_type=device.type, dtype=torch.bfloat16,
-                                                     enabled=device.type == "cuda"):
-                    teacher_lp, _ = teacher(feats, lengths)
                 distill = distillation_loss(lp.float(), teacher_lp.float(), ol)
                 total = total + args.distill_weight * distill
                 run_distill += float(distill.detach())
