@@ -80,9 +80,7 @@ def main():
     torch.set_num_threads(a.threads)
     model = export.load_model(a.model)
     vocab = units.Vocab(model.config.vocab)
-    lm = None if a.greedy else ngram_lm.LanguageModel(a.lm)
-    if lm:
-        lm.fusion = ngram_lm.fusion_weights(a.model)
+    lm = None if a.greedy else ngram_lm.LanguageModel(a.lm, fusion=ngram_lm.fusion_weights(a.model))
     vosk = VoskRecognizer()
     rows = {}
     for name, utts in evaluation.evaluation_sets(a.sets.split(","), a.synth_dir, sample=(a.per_set, a.seed)):

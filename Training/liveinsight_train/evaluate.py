@@ -196,9 +196,7 @@ def main():
     model, vocab = load(a)
     if a.lm and not a.model:
         ap.error("--lm needs --model: the fusion weights are in the model file's configuration")
-    lm = ngram_lm.LanguageModel(a.lm) if a.lm else None
-    if lm:
-        lm.fusion = ngram_lm.fusion_weights(a.model)
+    lm = ngram_lm.LanguageModel(a.lm, fusion=ngram_lm.fusion_weights(a.model)) if a.lm else None
     results = {}
     for name, utts in evaluation_sets(a.sets.split(","), a.synth_dir, a.limit):
         t0 = time.time()

@@ -154,9 +154,11 @@ def save(path, tables, root_backoff, vocab_tokens, order, sources):
 class LanguageModel:
     """Reads the file; `score(state, unit)` → (log P, new state), as `NgramLanguageModel` in the engine.
 
-    A state is (order k, index i): the longest stored suffix of the history, of at most N − 1 units."""
+    A state is (order k, index i): the longest stored suffix of the history, of at most N − 1 units.
+    `fusion` is the (weight, unit bonus) `evaluate.score` decodes with (`fusion_weights` of an acoustic model)."""
 
-    def __init__(self, path):
+    def __init__(self, path, fusion=None):
+        self.fusion = fusion
         arrays, meta = export.read_safetensors(path)
         self.order = int(meta["order"])
         self.vocab = json.loads(meta["vocab"])
