@@ -7,11 +7,7 @@ import PrivatePostgres
 import Testing
 
 /// `liveinsight submit` and `liveinsight worker` processes over one shared workspace and a real PostgreSQL queue.
-@Suite(
-    .serialized,
-    .enabled(
-        if: PrivatePostgres.unavailableReason == nil,
-        "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(.serialized, .needsPostgres)
 struct ScaleOutTests {
     /// Three worker processes over a batch of 100 short recordings: each is processed exactly once.
     @Test func threeWorkersProcessABatchExactlyOnce() async throws {

@@ -4,11 +4,7 @@ import Testing
 
 /// The catalog in PostgreSQL (`--catalog postgresql://…`): the commands read and write it as they do the workspace's
 /// SQLite file, a workspace's catalog moves over with `catalog copy`, and several `serve` processes share it.
-@Suite(
-    .serialized,
-    .enabled(
-        if: PrivatePostgres.unavailableReason == nil,
-        "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(.serialized, .needsPostgres)
 struct SharedCatalogTests {
     /// `run`, `status`, `submit` and `worker` with the catalog in PostgreSQL: nothing is written to a SQLite file,
     /// `status` there lists what the SQLite catalog would, and the queue defaults to the catalog's database.

@@ -6,11 +6,7 @@ import Testing
 
 /// `liveinsight watch --catalog postgresql://…` on two machines that mount one shared workspace at different paths
 /// (`TwoMachines`): both run the pipeline on one inbox.
-@Suite(
-    .serialized,
-    .enabled(
-        if: PrivatePostgres.unavailableReason == nil,
-        "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(.serialized, .needsPostgres)
 struct SharedInboxWatchTests {
     /// Eight recordings and two duplicates of them in the shared inbox, watched from both machines: each file has
     /// one job, named relative to the workspace, that ends done; each recording's stages ran once; every file lies

@@ -4,11 +4,7 @@ import Testing
 
 /// Two `serve` processes over one PostgreSQL catalog, as behind a load balancer: a session started on one is a
 /// session on the other, CSRF tokens included, and ending it on one (sign-out, `users passwd`) ends it on both.
-@Suite(
-    .serialized,
-    .enabled(
-        if: PrivatePostgres.unavailableReason == nil,
-        "needs a PostgreSQL server: see PrivatePostgres.unavailableReason"))
+@Suite(.serialized, .needsPostgres)
 struct SharedSessionsTests {
     private static let cookieName = "liveinsight_session"
     private static let password = "correct horse battery"
