@@ -65,7 +65,7 @@ public final class Transcriber {
         let vocabulary = TokenVocabulary(tokens: configuration.vocabulary)
         let keywords = options.hotwords.map(vocabulary.encode).filter { !$0.isEmpty }
         let boost = options.hotwordBoost ?? configuration.hotwordBoost ?? Self.defaultHotwordBoost
-        let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: boost)
+        let bias = keywords.isEmpty ? nil : HotwordBias(keywords: keywords, boost: boost, vocabulary: vocabulary)
         let fusion = try options.languageModel.map { languageModel throws(AcousticModelError) in
             try LanguageModelFusion(model: languageModel, tunedFor: configuration)
         }

@@ -190,6 +190,29 @@ struct DecoderTests {
             + (0..<21).map { String(UnicodeScalar(0x1161 + $0)!) }
             + (0..<27).map { String(UnicodeScalar(0x11A8 + $0)!) })
 
+    /// With jamo units a keyword spelt from a vowel earns no bonus inside another syllable: 아이 is not boosted
+    /// in 나이, neither from the start nor by falling back from a broken match of 나무.
+    @Test func vowelHotwordDoesNotStartInsideASyllable() {
+        let jamo = Self.jamo
+        func bonus(_ text: String, keywords: [String], vocabulary: TokenVocabulary? = jamo) -> Float {
+            let bias = HotwordBias(keywords: keywords.map(jamo.encode), boost: 1, vocabulary: vocabulary)
+            var state = bias.initial
+            var total: Float = 0
+            for token in jamo.encode(text) {
+                let step = bias.advance(state, with: token)
+                (state, total) = (step.state, total + step.delta)
+            }
+            return total
+        }
+        #expect(bonus("아이", keywords: ["아이"]) == 2)
+        #expect(bonus("한 아이", keywords: ["아이"]) == 2, "after a coda a new syllable starts")
+        #expect(bonus("나이", keywords: ["아이"]) == 0)
+        #expect(bonus("나이", keywords: ["나무", "아이"]) == 0)
+        #expect(bonus("나무", keywords: ["나무", "아이"]) == 4)
+        // Without the vocabulary the automaton cannot tell onsets apart, and 아이 matches inside 나이.
+        #expect(bonus("나이", keywords: ["아이"], vocabulary: nil) == 2)
+    }
+
     /// With jamo units a syllable is spelt onset, vowel, coda without the silent ㅇ, and decoding puts it
     /// back and composes.
     @Test func jamoVocabularySpellsAndComposes() throws {

@@ -5,38 +5,49 @@
 /// breaks the match, the bonus earned on the broken part is taken back (the hypothesis falls back
 /// to the longest keyword prefix that is still a suffix of what it said). A completed keyword keeps
 /// its bonus. So hotwords pull the search towards themselves without rewarding near misses.
+///
+/// With jamo units a keyword spelt from a vowel (the units leave out the silent ㅇ) never starts right
+/// after an onset, where it would be the inside of another syllable (아이 in 나이), as in `KeywordSpotter`.
 public struct HotwordBias: Sendable {
     /// A position in the automaton: a node and the bonus currently held by the unfinished match.
     public struct State: Hashable, Sendable {
         let node: Int
         /// Bonus held by the partial match (returned when it breaks).
         public let pending: Float
+        /// Whether the last token fed was an onset, so a vowel now would continue its syllable.
+        let afterOnset: Bool
     }
 
     private struct Node: Sendable {
         var children: [Int: Int] = [:]
         var failure = 0
-        var depth = 0
         var isKeywordEnd = false
+        /// The tokens from the root to this node.
+        var path: [Int] = []
+        var depth: Int { path.count }
     }
 
     private var nodes = [Node()]
     /// Log-probability bonus per matching token.
     public let boost: Float
+    private let isOnset: [Bool], isVowel: [Bool]  // by token id; empty for units that are not jamo
 
     /// The start state (no partial match).
-    public var initial: State { State(node: 0, pending: 0) }
+    public var initial: State { State(node: 0, pending: 0, afterOnset: false) }
 
-    /// Builds the automaton over `keywords` (token sequences; empty ones are ignored).
-    public init(keywords: [[Int]], boost: Float = 1.5) {
+    /// Builds the automaton over `keywords` (token sequences; empty ones are ignored). `vocabulary` tells
+    /// onsets and vowels apart when the units are jamo.
+    public init(keywords: [[Int]], boost: Float = 1.5, vocabulary: TokenVocabulary? = nil) {
         self.boost = boost
+        isOnset = vocabulary.map { units in units.tokens.indices.map(units.isOnset) } ?? []
+        isVowel = vocabulary.map { units in units.tokens.indices.map(units.isVowel) } ?? []
         for keyword in keywords where !keyword.isEmpty {
             var node = 0
             for token in keyword {
                 if let child = nodes[node].children[token] {
                     node = child
                 } else {
-                    nodes.append(Node(depth: nodes[node].depth + 1))
+                    nodes.append(Node(path: nodes[node].path + [token]))
                     nodes[node].children[token] = nodes.count - 1
                     node = nodes.count - 1
                 }
@@ -52,11 +63,25 @@ public struct HotwordBias: Sendable {
             for (token, child) in nodes[node].children {
                 var fallback = nodes[node].failure
                 while fallback != 0 && nodes[fallback].children[token] == nil { fallback = nodes[fallback].failure }
-                let target = nodes[fallback].children[token] ?? 0
-                nodes[child].failure = target == child ? 0 : target
+                var target = nodes[fallback].children[token] ?? 0
+                if target == child { target = 0 }
+                // The longest keyword prefix that may start where it would in this child's tokens.
+                let path = nodes[child].path
+                while target != 0 && !mayStart(nodes[target].path, after: path.dropLast(nodes[target].depth)) {
+                    target = nodes[target].failure
+                }
+                nodes[child].failure = target
                 queue.append(child)
             }
         }
+    }
+
+    private func onset(_ token: Int) -> Bool { token < isOnset.count && isOnset[token] }
+    private func vowel(_ token: Int) -> Bool { token < isVowel.count && isVowel[token] }
+
+    /// Whether a match of `tokens` may begin right after `before`: not a vowel continuing an onset's syllable.
+    private func mayStart(_ tokens: [Int], after before: ArraySlice<Int>) -> Bool {
+        !((tokens.first.map(vowel) ?? false) && (before.last.map(onset) ?? false))
     }
 
     /// Whether any keyword was given.
@@ -68,13 +93,13 @@ public struct HotwordBias: Sendable {
     public func advance(_ state: State, with token: Int) -> (state: State, delta: Float) {
         var node = state.node
         while node != 0 && nodes[node].children[token] == nil { node = nodes[node].failure }
-        let next = nodes[node].children[token] ?? 0
-        let depth = nodes[next].depth
-        let newPending = Float(depth) * boost
+        var next = nodes[node].children[token] ?? 0
+        if node == 0 && state.afterOnset && vowel(token) { next = 0 }
+        let newPending = Float(nodes[next].depth) * boost
         if nodes[next].isKeywordEnd {
             // The keyword is complete: its bonus is earned for good; start afresh.
-            return (initial, newPending - state.pending)
+            return (State(node: 0, pending: 0, afterOnset: onset(token)), newPending - state.pending)
         }
-        return (State(node: next, pending: newPending), newPending - state.pending)
+        return (State(node: next, pending: newPending, afterOnset: onset(token)), newPending - state.pending)
     }
 }

@@ -11,7 +11,7 @@ import Transcription
 /// cue sheet, the words come from that text where it was said (`TranscriptStage+GivenText.swift`).
 struct TranscriptStage: Stage {
     let name = "transcript"
-    let version = "1"
+    let version = "2"  // 2: a vowel-initial hotword is not boosted inside another syllable
     let inputs: [StageInput] = [
         .stage("decode"), .stage("acoustic"), .user(.keywords, required: false),
         .user(.transcript, required: false), .user(.script, required: false),
