@@ -13,7 +13,9 @@ import Foundation
 /// detection; overlapping detections of one keyword keep the best. Confidence = exp(score per token).
 /// With jamo units a keyword spelt from a vowel (its first syllable's onset is the silent ㅇ, which the
 /// units leave out) never starts right after an onset: there it would be the inside of another syllable
-/// (아이 in 나이).
+/// (아이 in 나이). A keyword spelt in fewer than `minimumUnitsAlone` jamo units (아이, 우유: two vowels)
+/// says too little to be told from the sound alone, since such vowel runs occur inside countless words; the
+/// spotter still confirms the transcript's mentions of it (`confirmsOnly`).
 public struct KeywordSpotter: Sendable {
     private struct Pattern {
         let keyword: Keyword
@@ -30,6 +32,11 @@ public struct KeywordSpotter: Sendable {
     /// Minimum mean score per token (log scale, ≤ 0).
     public let threshold: Float
     private let clock: FrameClock
+    /// The fewest jamo units of a keyword whose detection may stand as a mention by itself.
+    public static let minimumUnitsAlone = 3
+    /// Keywords whose every spelling is shorter than `minimumUnitsAlone` jamo units: a detection of one
+    /// confirms a mention the transcript has but is not a mention alone. Empty for syllable units.
+    public let confirmsOnly: Set<String>
 
     public init(
         keywords: KeywordList, vocabulary: TokenVocabulary, threshold: Float = defaultThreshold,
@@ -43,6 +50,8 @@ public struct KeywordSpotter: Sendable {
             }
         }.filter { !$0.tokens.isEmpty && !$0.tokens.contains(TokenVocabulary.unknown) }
         isOnset = vocabulary.tokens.indices.map(vocabulary.isOnset)
+        let lengths = Dictionary(grouping: patterns, by: \.keyword.text).mapValues { $0.map(\.tokens.count).max() ?? 0 }
+        confirmsOnly = vocabulary.spellsJamo ? Set(lengths.filter { $0.value < Self.minimumUnitsAlone }.keys) : []
         self.threshold = threshold
         self.clock = clock
     }

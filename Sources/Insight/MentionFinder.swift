@@ -43,7 +43,8 @@ public struct MentionFinder: Sendable {
     }
 
     /// Mentions in time order. An acoustic detection overlapping a transcript mention of the same
-    /// keyword confirms it (source `.both`); one the transcript missed is added with its sentence.
+    /// keyword confirms it (source `.both`); one the transcript missed is added with its sentence, unless
+    /// its keyword is too short to be told from the sound alone (`KeywordSpotter.confirmsOnly`).
     /// As in the transcript, the longest keyword wins: a mention inside a mention of a keyword that
     /// contains it (배송 within 무료 배송) is part of that one, not a mention of its own.
     /// Confidences are calibrated once the sources are merged, since a confirmed mention is likelier right.
@@ -62,7 +63,9 @@ public struct MentionFinder: Sendable {
                 }) {
                     mentions[index].source = .both
                     mentions[index].confidence = max(mentions[index].confidence, detection.confidence)
-                } else if !given.contains(where: { $0.start < detection.end && detection.time < $0.end }) {
+                } else if !spotter.confirmsOnly.contains(detection.keyword)
+                    && !given.contains(where: { $0.start < detection.end && detection.time < $0.end })
+                {
                     var added = detection
                     added.ment =
                         transcript.segments.first { $0.start <= detection.time && detection.time < $0.end }?.text ?? ""

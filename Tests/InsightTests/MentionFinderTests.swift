@@ -71,4 +71,23 @@ struct MentionFinderTests {
         #expect(found.map(\.keyword) == ["배송"])
         #expect(found.first?.source == .both)
     }
+
+    /// 아이 (two vowels in jamo units) heard in the sound alone is no mention: the same vowels run through
+    /// countless words. Where the transcript wrote it, spotting still confirms it.
+    @Test func aTwoVowelKeywordIsOnlyConfirmedBySpotting() {
+        let jamo = KeywordSpotterTests.jamo
+        let keywords = KeywordList(keywords: [Keyword(text: "아이", topic: "육아"), Keyword(text: "할인", topic: "가격")])
+        let spotter = KeywordSpotter(keywords: keywords, vocabulary: jamo)
+        #expect(spotter.confirmsOnly == ["아이"])
+        var rows = [[Int: Float]](repeating: [0: 0.98], count: 60)
+        for (k, unit) in (jamo.encode("아이") + [TokenVocabulary.wordBoundary] + jamo.encode("할인")).enumerated() {
+            rows[10 + 2 * k] = [unit: 0.95]
+        }
+        let utterance = [(Self.start, KeywordSpotterTests.posteriors(rows, vocabularySize: jamo.tokens.count))]
+        let finder = MentionFinder(keywords: keywords, vocabulary: jamo)
+        let unheard = finder.mentions(in: Self.transcript([("어이", 10, 12), ("한인", 16, 24)]), utterances: utterance)
+        #expect(unheard.map(\.keyword) == ["할인"] && unheard.map(\.source) == [.acoustic])
+        let written = finder.mentions(in: Self.transcript([("아이", 10, 12), ("한인", 16, 24)]), utterances: utterance)
+        #expect(written.map(\.keyword) == ["아이", "할인"] && written.map(\.source) == [.both, .acoustic])
+    }
 }

@@ -12,8 +12,9 @@ struct MentionsStage: Stage {
     let name = "mentions"
     // 2: spotting scores relative to at least probability ½; 3: longest keyword wins across sources;
     // 4: confidences calibrated by the model's mention calibration, mentions under its floor dropped;
-    // 5: a keyword spelt from a vowel is not spotted inside another syllable
-    let version = "5"
+    // 5: a keyword spelt from a vowel is not spotted inside another syllable;
+    // 6: a keyword of fewer than three jamo units is confirmed by spotting, never found by it alone
+    let version = "6"
     let inputs: [StageInput] = [.stage("acoustic"), .stage("transcript"), .user(.keywords, required: true)]
     let outputs = [CheckpointFile.mentions.name]
     let models: [ModelRole] = [.acoustic]  // spotting spells keywords in the model's units
