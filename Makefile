@@ -10,7 +10,7 @@ APT_PACKAGES := libsndfile1-dev libfftw3-dev libsqlite3-dev libxlsxwriter-dev pk
 # PostgreSQL's server (the job-queue tests start a private one per test: Tests/Support/PrivatePostgres).
 TEST_APT_PACKAGES := chromium fonts-nanum poppler-utils libreoffice-calc-nogui postgresql
 PIP_TEST_PACKAGES := openpyxl
-# The training recipe's pytest suite (Training/tests) needs NumPy, SciPy, soundfile and pytest, pinned here:
+# The training recipe's pytest suite (Training/tests) needs NumPy, SciPy, soundfile, pytest and PyTorch, pinned here:
 PIP_RECIPE_TEST_REQUIREMENTS := Training/requirements-test.txt
 DEMO_OUT := liveinsight-workspace/demo
 DEMO_WORKSPACE := liveinsight-workspace

@@ -2,7 +2,7 @@
 
   python3 -m liveinsight_train.train --config small --out DIR [--synthetic 6000] [--real|--no-real]
                             [--manifest extra.tsv ...] [--seed 1] [--threads 2] [--max-hours H]
-                            [--init-from Models/ko-ctc-small.safetensors] [--device cuda --workers 7]
+                            [--init-from Models/ko-ctc-small.safetensors] [--device cuda --workers 7] [--bf16]
 
 Re-running the same command resumes from DIR/ckpt/latest.pt (model, optimiser, LR schedule, RNG states,
 epoch and batch position). The batch order of an epoch and the augmentation of every utterance are drawn
@@ -17,8 +17,9 @@ sentences, pansori dev talks).
 
 --init-from MODEL starts a new run from a model file's weights (and units) instead of random weights, with a
 fresh optimiser: how training continues on a machine that has only the shipped model. --device cuda trains on
-a GPU (bf16 autocast; CTC in float32); --workers N augments and featurises batches in N processes, which a GPU
-needs to be kept busy. Neither changes what data a step sees.
+a GPU (bf16 autocast; CTC in float32); --bf16 autocasts on a CPU too, which pays where the CPU has native bf16
+(AVX512-BF16, AMX) and costs where it has not; --workers N augments and featurises batches in N processes,
+which a GPU needs to be kept busy. None of them changes what data a step sees.
 
 --teacher MODEL adds knowledge distillation: beside CTC on the transcripts, the model learns the teacher's
 frame posteriors on the same (augmented) input, weighted by --distill-weight. A larger configuration trained
@@ -64,6 +65,11 @@ def log_line(path, fields):
         if new:
             fh.write("time\tstep\tepoch\tkind\tloss\tlr\tsynth_dev_cer\treal_dev_cer\tnote\n")
         fh.write("\t".join(str(f) for f in fields) + "\n")
+
+
+def mixed_precision(device, cpu_bf16=False):
+    """The autocast context of a training step: bf16 on a GPU always, on a CPU when asked (`--bf16`)."""
+    return torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda" or cpu_bf16)
 
 
 def distillation_loss(student, teacher, lengths):
@@ -309,6 +315,7 @@ def main():
     ap.add_argument("--distill-weight", type=float, default=1.0, help="weight of the distillation loss")
     ap.add_argument("--device", default="auto", help="cpu, cuda, or auto (cuda when available)")
     ap.add_argument("--workers", type=int, default=0, help="processes that make batches (0 = this one)")
+    ap.add_argument("--bf16", action="store_true", help="bf16 autocast on a CPU as well (a GPU always uses it)")
     args = ap.parse_args()
 
     device = torch.device(("cuda" if torch.cuda.is_available() else "cpu") if args.device == "auto" else args.device)
@@ -456,7 +463,7 @@ def main():
             for pg in opt.param_groups:
                 pg["lr"] = lr
             feats, lengths = feats.to(device, non_blocking=True), lengths.to(device)
-            with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+            with mixed_precision(device, args.bf16):
                 lp, ol = model(feats, lengths)
                 if teacher is not None:
                     with torch.no_grad():
