@@ -12,19 +12,19 @@ import Foundation
 /// so flat frames (noise, music, an untrained model) spot nothing. Score per token ≥ `threshold` is a
 /// detection; overlapping detections of one keyword keep the best. Confidence = exp(score per token).
 /// With jamo units a keyword spelt from a vowel (its first syllable's onset is the silent ㅇ, which the
-/// units leave out) never starts right after an onset: there it would be the inside of another syllable
-/// (아이 in 나이). A keyword spelt in fewer than `minimumUnitsAlone` jamo units (아이, 우유: two vowels)
-/// says too little to be told from the sound alone, since such vowel runs occur inside countless words; the
-/// spotter still confirms the transcript's mentions of it (`confirmsOnly`).
+/// units leave out) never starts inside the syllable of the latest unit heard
+/// (`TokenVocabulary.continuesSyllable`: 아이 in 나이). A keyword spelt in fewer than `minimumUnitsAlone`
+/// jamo units (아이, 우유: two vowels) says too little to be told from the sound alone, since such vowel
+/// runs occur inside countless words; the spotter still confirms the transcript's mentions of it
+/// (`confirmsOnly`).
 public struct KeywordSpotter: Sendable {
     private struct Pattern {
         let keyword: Keyword
         let tokens: [Int]
-        let startsWithVowel: Bool
     }
 
     private let patterns: [Pattern]
-    private let isOnset: [Bool]  // by unit id
+    private let vocabulary: TokenVocabulary
     /// log ½: frame scores are taken relative to the best unit or to this, whichever is higher.
     static let confidentLogProbability = Float(log(0.5))
     /// The threshold for a model that records no calibrated one (set by hand for syllable units).
@@ -44,12 +44,10 @@ public struct KeywordSpotter: Sendable {
     ) {
         patterns = keywords.keywords.flatMap { keyword in
             keyword.spellings.map {
-                let tokens = vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary }
-                return Pattern(
-                    keyword: keyword, tokens: tokens, startsWithVowel: tokens.first.map(vocabulary.isVowel) ?? false)
+                Pattern(keyword: keyword, tokens: vocabulary.encode($0).filter { $0 != TokenVocabulary.wordBoundary })
             }
         }.filter { !$0.tokens.isEmpty && !$0.tokens.contains(TokenVocabulary.unknown) }
-        isOnset = vocabulary.tokens.indices.map(vocabulary.isOnset)
+        self.vocabulary = vocabulary
         let lengths = Dictionary(grouping: patterns, by: \.keyword.text).mapValues { $0.map(\.tokens.count).max() ?? 0 }
         confirmsOnly = vocabulary.spellsJamo ? Set(lengths.filter { $0.value < Self.minimumUnitsAlone }.keys) : []
         self.threshold = threshold
@@ -92,7 +90,6 @@ public struct KeywordSpotter: Sendable {
             var (score, next, origin, nextOrigin) = (scoreBuffer, nextBuffer, originBuffer, nextOriginBuffer)
             var lastHeard = TokenVocabulary.blank  // the likeliest unit of the latest frame not likeliest blank
             for t in 0..<frames {
-                let afterOnset = lastHeard < isOnset.count && isOnset[lastHeard]
                 // Scores are relative to the frame's best unit, but never to less than probability ½:
                 // in a flat frame (an unsure model, noise, music) nothing sounds like a keyword.
                 let top = max(posteriors.values[t * keep], Self.confidentLogProbability)
@@ -109,7 +106,7 @@ public struct KeywordSpotter: Sendable {
                     for s in first...last {
                         var value = score[s], from = origin[s]
                         if s == first {
-                            if value < 0 && !(afterOnset && patterns[p].startsWithVowel) {
+                            if value < 0 && !vocabulary.continuesSyllable(patterns[p].tokens[0], after: lastHeard) {
                                 value = 0; from = t                                 // a fresh start here
                             }
                         } else {

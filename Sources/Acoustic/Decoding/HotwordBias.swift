@@ -6,16 +6,16 @@
 /// to the longest keyword prefix that is still a suffix of what it said). A completed keyword keeps
 /// its bonus. So hotwords pull the search towards themselves without rewarding near misses.
 ///
-/// With jamo units a keyword spelt from a vowel (the units leave out the silent ㅇ) never starts right
-/// after an onset, where it would be the inside of another syllable (아이 in 나이), as in `KeywordSpotter`.
+/// With jamo units a keyword spelt from a vowel (the units leave out the silent ㅇ) never starts inside
+/// another syllable (`TokenVocabulary.continuesSyllable`: 아이 in 나이), as in `KeywordSpotter`.
 public struct HotwordBias: Sendable {
     /// A position in the automaton: a node and the bonus currently held by the unfinished match.
     public struct State: Hashable, Sendable {
         let node: Int
         /// Bonus held by the partial match (returned when it breaks).
         public let pending: Float
-        /// Whether the last token fed was an onset, so a vowel now would continue its syllable.
-        let afterOnset: Bool
+        /// The last token fed (the blank before any).
+        let previous: Int
     }
 
     private struct Node: Sendable {
@@ -30,17 +30,16 @@ public struct HotwordBias: Sendable {
     private var nodes = [Node()]
     /// Log-probability bonus per matching token.
     public let boost: Float
-    private let isOnset: [Bool], isVowel: [Bool]  // by token id; empty for units that are not jamo
+    private let vocabulary: TokenVocabulary?
 
     /// The start state (no partial match).
-    public var initial: State { State(node: 0, pending: 0, afterOnset: false) }
+    public var initial: State { State(node: 0, pending: 0, previous: TokenVocabulary.blank) }
 
     /// Builds the automaton over `keywords` (token sequences; empty ones are ignored). `vocabulary` tells
     /// onsets and vowels apart when the units are jamo.
     public init(keywords: [[Int]], boost: Float = 1.5, vocabulary: TokenVocabulary? = nil) {
         self.boost = boost
-        isOnset = vocabulary.map { units in units.tokens.indices.map(units.isOnset) } ?? []
-        isVowel = vocabulary.map { units in units.tokens.indices.map(units.isVowel) } ?? []
+        self.vocabulary = vocabulary
         for keyword in keywords where !keyword.isEmpty {
             var node = 0
             for token in keyword {
@@ -76,12 +75,10 @@ public struct HotwordBias: Sendable {
         }
     }
 
-    private func onset(_ token: Int) -> Bool { token < isOnset.count && isOnset[token] }
-    private func vowel(_ token: Int) -> Bool { token < isVowel.count && isVowel[token] }
-
-    /// Whether a match of `tokens` may begin right after `before`: not a vowel continuing an onset's syllable.
+    /// Whether a match of `tokens` may begin right after `before`: not inside the syllable `before` ends in.
     private func mayStart(_ tokens: [Int], after before: ArraySlice<Int>) -> Bool {
-        !((tokens.first.map(vowel) ?? false) && (before.last.map(onset) ?? false))
+        guard let vocabulary, let first = tokens.first, let previous = before.last else { return true }
+        return !vocabulary.continuesSyllable(first, after: previous)
     }
 
     /// Whether any keyword was given.
@@ -94,12 +91,12 @@ public struct HotwordBias: Sendable {
         var node = state.node
         while node != 0 && nodes[node].children[token] == nil { node = nodes[node].failure }
         var next = nodes[node].children[token] ?? 0
-        if node == 0 && state.afterOnset && vowel(token) { next = 0 }
+        if node == 0 && vocabulary?.continuesSyllable(token, after: state.previous) == true { next = 0 }
         let newPending = Float(nodes[next].depth) * boost
         if nodes[next].isKeywordEnd {
             // The keyword is complete: its bonus is earned for good; start afresh.
-            return (State(node: 0, pending: 0, afterOnset: onset(token)), newPending - state.pending)
+            return (State(node: 0, pending: 0, previous: token), newPending - state.pending)
         }
-        return (State(node: next, pending: newPending, afterOnset: onset(token)), newPending - state.pending)
+        return (State(node: next, pending: newPending, previous: token), newPending - state.pending)
     }
 }

@@ -20,12 +20,20 @@ public struct TokenVocabulary: Sendable {
     /// Whether the units are jamo: the first unit after the word boundary is the onset ᄀ (U+1100).
     public let spellsJamo: Bool
     private let ids: [String: Int]
+    private let onsets: [Bool], vowels: [Bool]  // by id: asked on every step of beam search and spotting
     private static let silentOnset: Unicode.Scalar = "\u{110B}"
 
     public init(tokens: [String]) {
         self.tokens = tokens
-        spellsJamo = tokens.count > 3 && tokens[3] == "\u{1100}"
+        let spellsJamo = tokens.count > 3 && tokens[3] == "\u{1100}"
+        self.spellsJamo = spellsJamo
         ids = Dictionary(tokens.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        // The jamo a unit spells; none for the special units and with syllable units.
+        let jamo = tokens.indices.map { id in
+            spellsJamo && id > Self.wordBoundary ? tokens[id].unicodeScalars.first : nil
+        }
+        onsets = jamo.map { $0.map(Jamo.isLead) ?? false }
+        vowels = jamo.map { $0.map(Jamo.isVowel) ?? false }
     }
 
     /// Token ids of `text` as the model would spell it: NFC syllables (decomposed into jamo when the units
@@ -65,16 +73,15 @@ public struct TokenVocabulary: Sendable {
     }
 
     /// Whether unit `id` is a jamo onset (U+1100…U+1112); never with syllable units.
-    public func isOnset(_ id: Int) -> Bool { jamo(id).map(Jamo.isLead) ?? false }
+    public func isOnset(_ id: Int) -> Bool { onsets.indices.contains(id) && onsets[id] }
 
     /// Whether unit `id` is a jamo vowel (U+1161…U+1175); never with syllable units.
-    public func isVowel(_ id: Int) -> Bool { jamo(id).map(Jamo.isVowel) ?? false }
+    public func isVowel(_ id: Int) -> Bool { vowels.indices.contains(id) && vowels[id] }
 
-    /// The jamo unit `id` spells, or nil for the special units and with syllable units.
-    private func jamo(_ id: Int) -> Unicode.Scalar? {
-        guard spellsJamo, id > Self.wordBoundary, id < tokens.count else { return nil }
-        return tokens[id].unicodeScalars.first
-    }
+    /// Whether `unit` right after `previous` belongs to `previous`'s syllable: a vowel after an onset. So a
+    /// keyword spelt from a vowel (its silent ㅇ left out) never starts there: it would be the inside of
+    /// another syllable (아이 in 나이). Never with syllable units.
+    public func continuesSyllable(_ unit: Int, after previous: Int) -> Bool { isVowel(unit) && isOnset(previous) }
 
     /// Syllables from jamo without silent onsets: ㅇ before each vowel that follows no onset, then NFC.
     static func composeJamo(_ text: String) -> String {
