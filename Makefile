@@ -30,7 +30,7 @@ PIP_DEMO_PACKAGES := numpy soundfile
 # `make install`: the binary into $(PREFIX)/bin, the shipped models into $(PREFIX)/share/liveinsight/models,
 # where the binary looks for them (Sources/ModelLookup). DESTDIR stages a package.
 PREFIX ?= /usr/local
-MODELS := Models/ko-ctc-small.safetensors Models/ko-ctc-small.lm.safetensors Models/review-sentiment.lisent
+MODELS := $(wildcard Models/*.safetensors) Models/review-sentiment.lisent
 
 # Debian packages the build needs; installed only when missing (apt-get needs root, or sudo).
 deps:

@@ -4,7 +4,10 @@
 #
 #   Training/ship_model.sh SOURCE [--skip-swift]
 #
-# SOURCE: an exported model (.safetensors) or a checkpoint (.pt, exported here). Steps, in order (each later
+# SOURCE: an exported model (.safetensors) or a checkpoint (.pt, exported here). An ensemble is made in place
+# first (MODEL_FORMAT.md section 7), its members copied into Models/ beside it, and shipped as it lies:
+#   python3 -m liveinsight_train.export FIRST.safetensors Models/ko-ctc-small.safetensors --ensemble-with M.safetensors
+#   Training/ship_model.sh Models/ko-ctc-small.safetensors Steps, in order (each later
 # one depends on the earlier: the transcript feeds the mentions):
 #   1. emission delay      timing_eval.py calibrate on SCRATCH/timing-dev (dev sentences, word by word)
 #   2. fusion weights      ngram_lm.py tune (dev sentences under the five conditions, emotiontts dev)
@@ -31,7 +34,7 @@ TIMING=$ROOT/timing-dev
 
 case "$SOURCE" in
   *.pt) python3 -m liveinsight_train.export "$SOURCE" "$MODEL";;
-  *.safetensors) cp "$SOURCE" "$MODEL";;
+  *.safetensors) [ "$SOURCE" -ef "$MODEL" ] || cp "$SOURCE" "$MODEL";;
   *) echo "SOURCE must be a .pt checkpoint or an exported .safetensors model: $SOURCE" >&2; exit 2;;
 esac
 [ -f "$TIMING/timing.tsv" ] || python3 -m liveinsight_train.timing_eval make --out "$TIMING" --n 100 --seed 5 --split dev

@@ -15,6 +15,10 @@ dtype policy: `--dtype float16` stores every tensor with 2+ dimensions as F16 an
 stores all as F32. The engine converts everything to float32 on load.
 
   python3 -m liveinsight_train.export CHECKPOINT.pt OUT.safetensors [--dtype float16|float32]
+  python3 -m liveinsight_train.export FIRST.safetensors OUT.safetensors --ensemble-with SECOND.safetensors ...
+
+An ensemble file (MODEL_FORMAT.md section 5) is the first member's weights with a configuration naming the other
+members, which lie beside it; it drops the first member's calibration, which `ship_model.sh` measures again.
 """
 import argparse
 import hashlib
@@ -135,12 +139,22 @@ def export_checkpoint(ckpt_path, out_path, dtype="float16"):
 
 
 def load_model(path):
-    """Model file -> ConformerCTC in eval mode (float32), exactly the weights the engine sees."""
+    """Model file -> ConformerCTC in eval mode (float32), exactly the weights the engine sees; an ensemble file
+    (its configuration lists `ensemble` members, MODEL_FORMAT.md section 5) -> `Ensemble` of it and its members."""
+    arrays, meta = read_safetensors(path)
+    assert meta.get("format") == FORMAT, meta.get("format")
+    model = model_from_arrays(arrays, meta)
+    members = json.loads(meta["config"]).get("ensemble", [])
+    if not members:
+        return model
+    from .model import Ensemble
+    return Ensemble([model] + [load_member(path, m) for m in members]).eval()
+
+
+def model_from_arrays(arrays, meta):
     import torch
 
     from .model import ConformerCTC
-    arrays, meta = read_safetensors(path)
-    assert meta.get("format") == FORMAT, meta.get("format")
     cfg = config_from_json(meta["config"])
     cfg.dropout = 0.0
     model = ConformerCTC(cfg)
@@ -154,13 +168,53 @@ def load_model(path):
     return model
 
 
+def load_member(path, member):
+    """One member of the ensemble file at `path`: the file it names beside it, with the weights it names."""
+    member_path = os.path.join(os.path.dirname(path), member["file"])
+    arrays, meta = read_safetensors(member_path)
+    if meta.get("data_sha256") != member["data_sha256"]:
+        raise ValueError(f"{path}: ensemble member {member['file']} has other weights than it was calibrated with")
+    if json.loads(meta["config"]).get("ensemble"):
+        raise ValueError(f"{path}: ensemble member {member['file']} is itself an ensemble")
+    return model_from_arrays(arrays, meta)
+
+
+CALIBRATION_KEYS = ("emission_delay", "spotting_threshold", "hotword_boost", "lm_weight", "lm_unit_bonus",
+                    "mention_calibration", "mention_floor")
+
+
+def make_ensemble(primary, members, out):
+    """Write `out`: `primary`'s weights with a configuration that lists `members` (copied beside `out` where
+    they are not there already) and none of `primary`'s calibration, which was for it alone."""
+    import shutil
+    arrays, meta = read_safetensors(primary)
+    config = {k: v for k, v in json.loads(meta["config"]).items() if k not in CALIBRATION_KEYS}
+    config["ensemble"] = []
+    for member in members:
+        beside = os.path.join(os.path.dirname(os.path.abspath(out)), os.path.basename(member))
+        if os.path.abspath(member) != beside:
+            shutil.copyfile(member, beside)
+        _, member_meta = read_safetensors(beside)
+        assert json.loads(member_meta["config"])["vocab"] == config["vocab"], f"{member}: another vocabulary"
+        config["ensemble"].append({"file": os.path.basename(member), "data_sha256": member_meta["data_sha256"]})
+    meta = {k: v for k, v in meta.items() if k != "data_sha256"}
+    write_safetensors(out, arrays, {**meta, "config": json.dumps(config, ensure_ascii=False)})
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("checkpoint")
+    ap.add_argument("checkpoint", help="a training checkpoint (.pt), or with --ensemble-with the first member's "
+                    "model file (.safetensors)")
     ap.add_argument("out")
     ap.add_argument("--dtype", default="float16", choices=["float16", "float32"])
+    ap.add_argument("--ensemble-with", nargs="+", metavar="MODEL", help="write an ensemble file instead")
     a = ap.parse_args()
-    export_checkpoint(a.checkpoint, a.out, a.dtype)
+    if a.ensemble_with:
+        make_ensemble(a.checkpoint, a.ensemble_with, a.out)
+        print(f"ensemble -> {a.out}: {a.checkpoint} with {', '.join(a.ensemble_with)}")
+    else:
+        export_checkpoint(a.checkpoint, a.out, a.dtype)
 
 
 if __name__ == "__main__":

@@ -317,6 +317,24 @@ class ConformerCTC(nn.Module):
         return fold_jamo_output({k: v.detach() for k, v in self.state_dict().items()}, self.config.vocab)
 
 
+class Ensemble(nn.Module):
+    """Models of one vocabulary run side by side: per frame, the mean of their log-probabilities, renormalised
+    (a product of experts). Frame counts agree because every member subsamples alike. `config` is the first
+    member's: the calibration an ensemble file records is the ensemble's own (MODEL_FORMAT.md section 5)."""
+
+    def __init__(self, members):
+        super().__init__()
+        assert len(members) >= 2 and all(m.config.vocab == members[0].config.vocab for m in members), \
+            "an ensemble needs two or more models of one vocabulary"
+        self.members = nn.ModuleList(members)
+        self.config = members[0].config
+
+    def forward(self, feats, lengths=None):
+        outputs = [m(feats, lengths) for m in self.members]
+        mean = torch.stack([lp for lp, _ in outputs]).mean(0)
+        return F.log_softmax(mean, dim=-1), outputs[0][1]
+
+
 def fold_jamo_output(state_dict, vocab):
     """`state_dict` without its training-only parts: the JamoOutput table (if any) folded into
     `output.weight`/`output.bias`, the jamo CTC head dropped. The plain model it gives computes the same

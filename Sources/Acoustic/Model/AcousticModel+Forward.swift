@@ -15,12 +15,20 @@ final class Scratch {
 }
 
 extension AcousticModel {
-    /// CTC log-probabilities for one utterance.
+    /// CTC log-probabilities for one utterance; an ensemble's combined ones (`ensembleMean`).
     /// - Parameters:
     ///   - features: raw log-mel frames from `LogMelExtractor`, `frames × melBins`, row-major.
     ///   - frames: number of input frames.
     /// - Returns: `outputFrames(forInputFrames: frames)` rows (0 for fewer than 7 frames).
     public func logProbabilities(features: [Float], frames: Int) -> Posteriors {
+        let own = ownLogProbabilities(features: features, frames: frames)
+        if ensembleMembers.isEmpty { return own }
+        return Self.ensembleMean(
+            [own] + ensembleMembers.map { $0.ownLogProbabilities(features: features, frames: frames) })
+    }
+
+    /// This model's own log-probabilities, without its ensemble members'.
+    func ownLogProbabilities(features: [Float], frames: Int) -> Posteriors {
         let c = configuration
         precondition(features.count == frames * c.melBins, "features must be frames × \(c.melBins)")
         let outputFrames = c.outputFrames(forInputFrames: frames)

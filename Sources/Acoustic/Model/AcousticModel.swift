@@ -37,6 +37,9 @@ public final class AcousticModel: Sendable {
     public let digest: String
     /// Worker threads for matrix multiplies.
     public let threads: Int
+    /// The further models of an ensemble (`ModelConfiguration.ensemble`), loaded from beside `path`; empty for a
+    /// single model.
+    public let ensembleMembers: [AcousticModel]
 
     let featureMean: [Float]
     let featureInverseStd: [Float]
@@ -58,6 +61,7 @@ public final class AcousticModel: Sendable {
         blocks = try (0..<configuration.layers).map { layer throws(AcousticModelError) in try reader.block(layer) }
         output = try reader.linear(
             "output", outputs: configuration.vocabulary.count, inputs: configuration.modelDimension)
+        ensembleMembers = try Self.ensembleMembers(of: path, configuration: configuration, threads: threads)
     }
 
     /// The same model (the weights are shared, not copied) running its matrix multiplies on `threads` threads.
@@ -69,6 +73,7 @@ public final class AcousticModel: Sendable {
         (featureMean, featureInverseStd, subsampling, blocks, output) =
             (model.featureMean, model.featureInverseStd, model.subsampling, model.blocks, model.output)
         self.threads = max(1, threads)
+        ensembleMembers = model.ensembleMembers.map { $0.withThreads(threads) }
     }
 
     /// The `digest` of the model at `path`, read from the header alone: cheap enough to compute cache

@@ -14,6 +14,8 @@ public enum AcousticModelError: Error, Equatable, Sendable, CustomStringConverti
     case missingTensor(path: String, name: String)
     /// A tensor has a shape other than the configuration implies.
     case wrongShape(path: String, name: String, expected: [Int], actual: [Int])
+    /// A member of the ensemble the file lists is missing, unusable or not the one it was calibrated with.
+    case ensembleMember(path: String, member: String, problem: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum AcousticModelError: Error, Equatable, Sendable, CustomStringConverti
         case .missingTensor(let path, let name): "\(path): the model file lacks tensor '\(name)'"
         case .wrongShape(let path, let name, let expected, let actual):
             "\(path): tensor '\(name)' has shape \(actual), expected \(expected)"
+        case .ensembleMember(let path, let member, let problem):
+            "\(path): its ensemble member \(member) cannot be used (\(problem)); ship the model's files together"
         }
     }
 }

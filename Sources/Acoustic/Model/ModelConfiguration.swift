@@ -46,6 +46,9 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     public var mentionCalibration: [String: [Double]]?
     /// The least calibrated confidence a reported mention has (same script); nil: every mention is reported.
     public var mentionFloor: Double?
+    /// The other model files whose log-probabilities this model's are averaged with (an ensemble,
+    /// `Training/MODEL_FORMAT.md` section 5); nil for a single model. The calibration above is the ensemble's.
+    public var ensemble: [EnsembleMember]?
 
     enum CodingKeys: String, CodingKey {
         case melBins = "n_mels", modelDimension = "d_model", layers = "n_layers", heads = "n_heads"
@@ -56,6 +59,7 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
         case languageModelWeight = "lm_weight", languageModelUnitBonus = "lm_unit_bonus"
         case hotwordBoost = "hotword_boost"
         case mentionCalibration = "mention_calibration", mentionFloor = "mention_floor"
+        case ensemble
     }
 
     /// Frequency bins after subsampling: 80 → 39 → 19.
@@ -81,5 +85,18 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
             return "non-positive dimensions"
         }
         return nil
+    }
+}
+
+/// One further model of an ensemble: a file beside the one that names it, with the weights it was calibrated with.
+public struct EnsembleMember: Codable, Sendable, Equatable {
+    /// File name, relative to the folder of the model file that lists it.
+    public var file: String
+    /// The member's recorded `data_sha256`: another file under that name is refused.
+    public var weightsDigest: String
+
+    enum CodingKeys: String, CodingKey {
+        case file
+        case weightsDigest = "data_sha256"
     }
 }
