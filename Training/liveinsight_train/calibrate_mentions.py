@@ -24,7 +24,6 @@ import argparse
 import json
 import math
 import os
-import shutil
 import subprocess
 
 import numpy as np
@@ -119,7 +118,7 @@ def main():
         # The product applies the calibration a model records: measure with a copy that records none but this
         # boost, beside the language model the original would find.
         model = os.path.join(os.path.abspath(a.scratch), f"uncalibrated-boost{boost}.safetensors")
-        shutil.copyfile(a.model, model)
+        export.copy_model(a.model, model)
         export.record_calibration(model, hotword_boost=boost, mention_calibration=None, mention_floor=None)
         for threshold in THRESHOLDS:
             labelled, references = [], 0

@@ -179,6 +179,16 @@ def load_member(path, member):
     return model_from_arrays(arrays, meta)
 
 
+def copy_model(source, destination):
+    """Copy a model file to `destination`, with its ensemble members beside it (the engine looks for them there)."""
+    import shutil
+    shutil.copyfile(source, destination)
+    _, meta = read_safetensors(source, verify=False)
+    for member in json.loads(meta["config"]).get("ensemble", []):
+        shutil.copyfile(os.path.join(os.path.dirname(source), member["file"]),
+                        os.path.join(os.path.dirname(destination), member["file"]))
+
+
 CALIBRATION_KEYS = ("emission_delay", "spotting_threshold", "hotword_boost", "lm_weight", "lm_unit_bonus",
                     "mention_calibration", "mention_floor")
 

@@ -50,3 +50,10 @@ def test_another_model_under_the_members_name_is_refused(fixtures, tmp_path):
     shutil.copyfile(os.path.join(fixtures, "tiny-model.safetensors"), tmp_path / "tiny-model-b.safetensors")
     with pytest.raises(ValueError, match="other weights"):
         export.load_model(str(tmp_path / "tiny-ensemble.safetensors"))
+
+
+def test_a_copied_ensemble_takes_its_member_along(fixtures, tmp_path):
+    copy = str(tmp_path / "copy.safetensors")
+    export.copy_model(os.path.join(fixtures, "tiny-ensemble.safetensors"), copy)
+    assert os.path.exists(tmp_path / "tiny-model-b.safetensors")
+    assert isinstance(export.load_model(copy), Ensemble)
