@@ -30,10 +30,7 @@ struct SharedWorkspaceTests {
 
         // Paused mid-stage, holding the lock, so that the second run certainly comes while the first writes.
         let first = try run(on: machines.a, "first")
-        #expect(
-            CLIRunner.pause(first) {
-                (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
-            })
+        #expect(CLIRunner.pause(first, midStage: "acoustic", folder: folder, catalog: machines.share + "/ws"))
         let manifest = FileManager.default.contents(atPath: folder + "/" + Manifest.fileName)
         let second = try run(on: machines.b, "second")
         #expect(
@@ -104,10 +101,7 @@ extension ScaleOutTests {
             let folder = machines.b + "/ws/broadcasts/" + (try submitShow(server, machines))
             let first = try CLIRunner.start(
                 worker(server, machines.a + "/ws"), log: URL(fileURLWithPath: machines.root + "/a.log"))
-            #expect(
-                CLIRunner.pause(first) {
-                    (try? Manifest.load(folder: folder))??.stages["acoustic"]?.status == .running
-                })
+            #expect(CLIRunner.pause(first, midStage: "acoustic", folder: folder, catalog: machines.share + "/ws"))
             let manifest = FileManager.default.contents(atPath: folder + "/" + Manifest.fileName)
             let log = machines.root + "/b.log"
             let second = try CLIRunner.start(

@@ -1,3 +1,4 @@
+import Catalog
 import Checkpoints
 import Foundation
 
@@ -97,6 +98,19 @@ extension CLIRunner {
             usleep(5_000)
         }
         return false
+    }
+
+    /// Stops a `run` or `worker` in the middle of `stage` on the broadcast in `folder`: once its manifest and the
+    /// catalog of the workspace at `workspace` both record the stage as running. Waiting for the catalog matters: a
+    /// stop inside the catalog's write would hold SQLite's lock as well as the broadcast's, and another process
+    /// would then wait on the catalog instead of on the broadcast.
+    static func pause(_ process: Process, midStage stage: String, folder: String, catalog workspace: String) -> Bool {
+        pause(process) {
+            (try? Manifest.load(folder: folder))??.stages[stage]?.status == .running
+                && (try? Catalog(path: workspace + "/catalog.sqlite").stageRuns())?.contains {
+                    $0.stage == stage && $0.status == .running
+                } == true
+        }
     }
 
     /// Whether the kernel shows `process` stopped (state `T` in `/proc/<pid>/stat`).
