@@ -42,6 +42,8 @@ python3 -m liveinsight_train.timing_eval calibrate --model "$MODEL" --set "$TIMI
 python3 -m liveinsight_train.ngram_lm tune --model "$MODEL" --lm "$LM"
 if [ "$SKIP_SWIFT" != --skip-swift ]; then
   swift build -c release --product liveinsight
+  # The mentions are calibrated on pseudo-broadcasts whose keywords are MeCab nouns, as in the keyword benchmark.
+  python3 -c "import mecab" 2>/dev/null || python3 -m pip install -q -r Benchmarks/RealSpeechKeywords/requirements.txt
   python3 -m liveinsight_train.calibrate_mentions --model "$MODEL" --write --binary .build/release/liveinsight
 fi
 python3 -m liveinsight_train.make_parity_fixture --model "$MODEL" --audio Training/fixtures/clip-ko-2s.wav \
