@@ -16,7 +16,7 @@ struct SharedInboxWatchTests {
         defer { server.stop() }
         let machines = try TwoMachines(in: try CLIRunner.temporaryDirectory().path)
         defer { machines.unmount() }
-        let inbox = Workspace(root: machines.share + "/ws").inbox
+        let inbox = machines.workspace.inbox
         let (good, duplicates) = ((0..<8).map { "show-\($0).wav" }, ["again-0.wav", "again-3.wav"])
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         for (index, name) in good.enumerated() {
@@ -42,7 +42,7 @@ struct SharedInboxWatchTests {
         }
         #expect(idle && watchers.allSatisfy { $0.terminationStatus == 0 }, "\(logs)")
 
-        let workspace = Workspace(root: machines.share + "/ws")
+        let workspace = machines.workspace
         #expect(CLIRunner.files(in: workspace.inbox).isEmpty)
         #expect(CLIRunner.files(in: workspace.processed) == (good + duplicates).sorted(), "each moved once")
         let catalog = try Catalog(try CatalogLocation(server.url))

@@ -30,7 +30,7 @@ struct SharedWorkspaceTests {
 
         // Paused mid-stage, holding the lock, so that the second run certainly comes while the first writes.
         let first = try run(on: machines.a, "first")
-        #expect(CLIRunner.pause(first, midStage: "acoustic", folder: folder, catalog: machines.share + "/ws"))
+        #expect(CLIRunner.pause(first, midStage: "acoustic", folder: folder, workspace: machines.workspace))
         let manifest = FileManager.default.contents(atPath: folder + "/" + Manifest.fileName)
         let second = try run(on: machines.b, "second")
         #expect(
@@ -52,7 +52,7 @@ struct SharedWorkspaceTests {
         #expect(reused.folder == machines.b + "/ws/broadcasts/" + id)
         #expect(try CheckpointAudit.doneStages(in: reused.folder) == ["decode", "acoustic", "transcript"])
         #expect(!CLIRunner.files(in: folder).contains { $0.contains(AtomicFile.temporaryMarker) })
-        let runs = try Catalog(path: machines.share + "/ws/catalog.sqlite").stageRuns()
+        let runs = try Catalog(path: machines.workspace.catalogPath).stageRuns()
         #expect(runs.filter { $0.status == .done }.map(\.stage).sorted() == ["acoustic", "decode", "transcript"])
     }
 }
@@ -82,7 +82,7 @@ extension ScaleOutTests {
             try runWorkersUntilIdle(server, on: [machines.a + "/ws", machines.b + "/ws"], logs: machines.root)
             let jobs = try await queuedJobs(on: server)
             #expect(jobs.count == 1 && jobs.allSatisfy { $0.state == .done && $0.attempts == 1 }, "\(jobs)")
-            let workspace = Workspace(root: machines.share + "/ws")
+            let workspace = machines.workspace
             try expectEachStageRanOnce(jobs, in: workspace)
             let broadcasts = try Catalog(path: workspace.catalogPath).broadcasts()
             #expect(broadcasts.map(\.sourcePath) == jobs.map(\.recording), "relative to the workspace, as the queue's")
@@ -101,7 +101,7 @@ extension ScaleOutTests {
             let folder = machines.b + "/ws/broadcasts/" + (try submitShow(server, machines))
             let first = try CLIRunner.start(
                 worker(server, machines.a + "/ws"), log: URL(fileURLWithPath: machines.root + "/a.log"))
-            #expect(CLIRunner.pause(first, midStage: "acoustic", folder: folder, catalog: machines.share + "/ws"))
+            #expect(CLIRunner.pause(first, midStage: "acoustic", folder: folder, workspace: machines.workspace))
             let manifest = FileManager.default.contents(atPath: folder + "/" + Manifest.fileName)
             let log = machines.root + "/b.log"
             let second = try CLIRunner.start(
@@ -121,8 +121,8 @@ extension ScaleOutTests {
             let job = try #require(try await queuedJobs(on: server).first)
             #expect(job.state == .done && job.attempts == 2, "\(job)")
             #expect(job.worker?.hasSuffix("/\(second.processIdentifier)") == true, "\(job)")
-            try expectEachStageRanOnce([job], in: Workspace(root: machines.share + "/ws"))
-            let runs = try Catalog(path: machines.share + "/ws/catalog.sqlite").stageRuns()
+            try expectEachStageRanOnce([job], in: machines.workspace)
+            let runs = try Catalog(path: machines.workspace.catalogPath).stageRuns()
             #expect(runs.filter { $0.status == .reused }.count == 3, "the second reused every stage")
             #expect(try CheckpointAudit.doneStages(in: folder) == ["decode", "acoustic", "transcript"])
         }
@@ -147,7 +147,7 @@ extension ScaleOutTests {
             try await expectKilledJobFinished(
                 server, workspace: machines.b + "/ws", folder: folder, log: machines.root + "/b.log")
             #expect(!CLIRunner.files(in: folder).contains { $0.contains(AtomicFile.temporaryMarker) }, "cleared")
-            let runs = try Catalog(path: machines.share + "/ws/catalog.sqlite").stageRuns()
+            let runs = try Catalog(path: machines.workspace.catalogPath).stageRuns()
             #expect(runs.filter { $0.status == .done }.map(\.stage).sorted() == ["acoustic", "decode", "transcript"])
         }
     }

@@ -18,6 +18,8 @@ final class TwoMachines {
     let b: String
     /// Whether `a` and `b` are bind mounts (else symbolic links to `share`).
     let mounted: Bool
+    /// The tests' workspace in the share (`<share>/ws`), as neither machine's path names it.
+    var workspace: Workspace { Workspace(root: share + "/ws") }
 
     /// Makes `<root>/share` and mounts it at `<root>/machine-a` and `<root>/machine-b`.
     init(in root: String) throws {
@@ -101,13 +103,13 @@ extension CLIRunner {
     }
 
     /// Stops a `run` or `worker` in the middle of `stage` on the broadcast in `folder`: once its manifest and the
-    /// catalog of the workspace at `workspace` both record the stage as running. Waiting for the catalog matters: a
-    /// stop inside the catalog's write would hold SQLite's lock as well as the broadcast's, and another process
-    /// would then wait on the catalog instead of on the broadcast.
-    static func pause(_ process: Process, midStage stage: String, folder: String, catalog workspace: String) -> Bool {
+    /// catalog of `workspace` both record the stage as running. Waiting for the catalog matters: a stop inside the
+    /// catalog's write would hold SQLite's lock as well as the broadcast's, and another process would then wait on
+    /// the catalog instead of on the broadcast.
+    static func pause(_ process: Process, midStage stage: String, folder: String, workspace: Workspace) -> Bool {
         pause(process) {
             (try? Manifest.load(folder: folder))??.stages[stage]?.status == .running
-                && (try? Catalog(path: workspace + "/catalog.sqlite").stageRuns())?.contains {
+                && (try? Catalog(path: workspace.catalogPath).stageRuns())?.contains {
                     $0.stage == stage && $0.status == .running
                 } == true
         }
