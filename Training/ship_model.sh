@@ -7,8 +7,8 @@
 # SOURCE: an exported model (.safetensors) or a checkpoint (.pt, exported here). An ensemble is made in place
 # first (MODEL_FORMAT.md section 7), its members copied into Models/ beside it, and shipped as it lies:
 #   python3 -m liveinsight_train.export FIRST.safetensors Models/ko-ctc-small.safetensors --ensemble-with M.safetensors
-#   Training/ship_model.sh Models/ko-ctc-small.safetensors Steps, in order (each later
-# one depends on the earlier: the transcript feeds the mentions):
+#   Training/ship_model.sh Models/ko-ctc-small.safetensors
+# Steps, in order (each later one depends on the earlier: the transcript feeds the mentions):
 #   1. emission delay      timing_eval.py calibrate on SCRATCH/timing-dev (dev sentences, word by word)
 #   2. fusion weights      ngram_lm.py tune (dev sentences under the five conditions, emotiontts dev)
 #   3. mentions            calibrate_mentions.py --write (hotword boost, spotting threshold, confidence map and

@@ -31,7 +31,7 @@ import torch.nn.functional as F
 from . import export
 from . import features
 from . import units
-from .model import CONFIGS, ConformerCTC, Ensemble, ModelConfig
+from .model import CONFIGS, ConformerCTC, ModelConfig, own_model
 from .paths import FIXTURES
 
 TINY_SYLLABLES = "안녕하세요오늘특가상품입니다여러분지금바로장바구니에담아주삼만구천원두개무료배송내일도착진짜자"
@@ -82,7 +82,7 @@ def make_clip(path, text="안녕하세요 여러분 오늘 특가 상품입니�
 def reference(model, feats):
     """The tensors the fixture holds. For an ensemble file the intermediate ones (`normalized` … `logits`) are
     its first member's, and `log_probs` is the ensemble's output."""
-    single = model.members[0] if isinstance(model, Ensemble) else model
+    single = own_model(model)
     x = torch.from_numpy(feats)[None]
     out = {}
     n = (x - single.feat_mean) / single.feat_std

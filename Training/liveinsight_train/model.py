@@ -335,6 +335,11 @@ class Ensemble(nn.Module):
         return F.log_softmax(mean, dim=-1), outputs[0][1]
 
 
+def own_model(model):
+    """The model a file holds in its own weights: an ensemble's first member, a single model itself."""
+    return model.members[0] if isinstance(model, Ensemble) else model
+
+
 def fold_jamo_output(state_dict, vocab):
     """`state_dict` without its training-only parts: the JamoOutput table (if any) folded into
     `output.weight`/`output.bias`, the jamo CTC head dropped. The plain model it gives computes the same

@@ -48,7 +48,7 @@ from . import export
 from . import data
 from . import units
 from .features import log_mel_torch
-from .model import (CONFIGS, TRAINING_ONLY_PREFIXES, Ensemble, ModelConfig, build_model, count_params,
+from .model import (CONFIGS, TRAINING_ONLY_PREFIXES, ModelConfig, build_model, count_params, own_model,
                    fold_jamo_output)
 from .paths import scratch_dir
 
@@ -385,8 +385,7 @@ def main():
         args.jamo_ctc_layer = cfg.n_layers // 2
     model = build_model(cfg, vocab.tokens, jamo_output=args.jamo_output, jamo_ctc_layer=args.jamo_ctc_layer)
     if ck is None and args.init_from:
-        source = export.load_model(args.init_from)
-        source = source.members[0] if isinstance(source, Ensemble) else source  # an ensemble file's own weights
+        source = own_model(export.load_model(args.init_from))  # an ensemble file's own weights
         missing, unexpected = model.load_state_dict(source.state_dict(), strict=False)
         assert not unexpected and all(k.startswith(TRAINING_ONLY_PREFIXES) for k in missing), (missing, unexpected)
     model.to(device)
