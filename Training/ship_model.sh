@@ -10,7 +10,7 @@
 #   Training/ship_model.sh Models/ko-ctc-small.safetensors
 # Steps, in order (each later one depends on the earlier: the transcript feeds the mentions):
 #   1. emission delay      timing_eval.py calibrate on SCRATCH/timing-dev (dev sentences, word by word)
-#   2. fusion weights      ngram_lm.py tune (dev sentences under the five conditions, emotiontts dev)
+#   2. fusion weights      ngram_lm.py tune (the whole dev sets: synthetic under five conditions, emotiontts, pansori)
 #   3. mentions            calibrate_mentions.py --write (hotword boost, spotting threshold, confidence map and
 #                          floor, on the real dev talks; never the test sets)
 #   4. parity fixtures     make_parity_fixture.py --name shipped, ngram_lm.py fixture
