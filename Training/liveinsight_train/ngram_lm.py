@@ -280,7 +280,7 @@ def dev_sets(synth_dir, per_set=0):
     degraded = [ev.degrade(w, conditions[k % 5], k, waves[:10]) for k, w in enumerate(waves)]
     pansori = data.pansori("dev")
     real = {"emotiontts-dev": data.emotiontts("dev")[:limit],
-            "pansori-dev": pansori[::4][:per_set] if per_set else pansori}
+            "pansori-dev": pansori[::4][:limit] if limit else pansori}
     return {"synth-dev": (synth, degraded), **{name: (utts, [data.load_audio(u.path) for u in utts])
                                                for name, utts in real.items()}}
 
