@@ -9,7 +9,7 @@ public final class Transcriber {
     public struct Options: Sendable {
         /// Beam width for prefix beam search; 1 keeps a single hypothesis (best-path decoding when there are
         /// no hotwords and no language model). Values below 1 count as 1. Default
-        /// `PrefixBeamSearch.defaultBeamWidth` (16).
+        /// `PrefixBeamSearch.defaultBeamWidth` (32).
         public var beamWidth = PrefixBeamSearch.defaultBeamWidth
         /// Keywords to favour (e.g. the analysts' keyword list), in any spelling the vocabulary covers.
         public var hotwords: [String] = []

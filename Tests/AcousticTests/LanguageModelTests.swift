@@ -85,12 +85,14 @@ struct LanguageModelParityTests {
         let language_model_sha256: String
         let lm_weight: Float
         let lm_unit_bonus: Float
+        let beam_width: Int
         let sentences: [Sentence]
         let decodes: [Decode]
     }
 
     /// Sentence log-probabilities within 1e-3 of Python's, and beam search with and without fusion on
-    /// PyTorch's log-probabilities of four held-out utterances gives exactly Python's unit sequences.
+    /// PyTorch's log-probabilities of four held-out utterances gives exactly Python's unit sequences, both at
+    /// the default beam width.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: shipped), "no language model in Models/"))
     func shippedLanguageModelMatchesPython() throws {
         let fixture = try JSONDecoder().decode(
@@ -103,6 +105,12 @@ struct LanguageModelParityTests {
         try #require(
             fusion.weight == fixture.lm_weight && fusion.unitBonus == fixture.lm_unit_bonus,
             "Training/fixtures/lm-fixture.* were made with other fusion weights: regenerate them (README there)")
+        try #require(
+            fixture.beam_width == PrefixBeamSearch.defaultBeamWidth,
+            """
+            Training/fixtures/lm-fixture.* were made at beam width \(fixture.beam_width), the engine's default is \
+            \(PrefixBeamSearch.defaultBeamWidth): make ngram_lm.BEAM_WIDTH the same and regenerate them
+            """)
         for sentence in fixture.sentences {
             let swift = fusion.model.sentenceLogProbability(sentence.units)
             #expect(abs(swift - sentence.log_prob) < 1e-3, "\(sentence.text): \(swift) vs \(sentence.log_prob)")

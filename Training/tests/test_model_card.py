@@ -19,6 +19,11 @@ def test_render_shows_each_figure_once_as_measured():
     assert "emotiontts" not in table
 
 
+def test_header_names_the_beam_width_the_figures_were_measured_at():
+    assert "product = beam 32 fused" in model_card.render({"pansori-test-lm": 0.5, "product-beam-width": 32})
+    assert "product = beam search fused" in model_card.render({"pansori-test-lm": 0.5})
+
+
 def test_peer_targets_say_by_how_much_they_are_met_or_missed():
     peer = {"sets": {"pansori-test": {"vosk": {"cer": 0.423}}, "emotiontts-test": {"vosk": {"cer": 0.312}}}}
     table = model_card.render({"pansori-test-lm": 0.464, "emotiontts-test-lm": 0.300}, peer)

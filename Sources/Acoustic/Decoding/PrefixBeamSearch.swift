@@ -7,9 +7,10 @@ import Foundation
 /// are nodes of a tree (one id per distinct prefix), so merging is an integer lookup. At each frame
 /// only the `candidatesPerFrame` likeliest units within `pruneThreshold` of the best are expanded.
 public struct PrefixBeamSearch: CTCDecoder {
-    /// The default beam width, 16: wider than 8 lowered the dev CER with the language model
-    /// (Training/MODEL_CARD.md, "Decoding"), 32 did not.
-    public static let defaultBeamWidth = 16
+    /// The default beam width, 32: with the language model, on the ensemble's real dev speech, 16 → 32
+    /// lowered the CER by half a point and 64 by little more (Training/LOG.md, session 18); the
+    /// search stays a small share of transcription time. Python's `ngram_lm.BEAM_WIDTH` is the same.
+    public static let defaultBeamWidth = 32
 
     /// Hypotheses kept after each frame. Default `defaultBeamWidth`.
     public var beamWidth: Int
