@@ -22,8 +22,6 @@ guard let modelPath = arguments.count > 1 ? arguments[1] : ModelLocator.defaultM
     print("no model: pass a model file or ship Models/\(ModelLocator.shippedModelName)")
     exit(1)
 }
-let given = arguments.count > 2 && FileManager.default.fileExists(atPath: arguments[2]) ? arguments[2] : nil
-let minutes = arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10
 let widths =
     arguments.count > 3
     ? arguments[3].split(separator: ",").compactMap { Int($0) } : [Transcriber.Options().beamWidth]
@@ -55,9 +53,15 @@ func buildRecording(at path: String, minutes: Double) throws -> Double {
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("transcription-bench-\(getpid())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
-let path = given ?? folder.appendingPathComponent("broadcast.flac").path
-let audioSeconds =
-    try given.map { try AudioFileReader(path: $0).info.duration } ?? buildRecording(at: path, minutes: minutes)
+// The second argument names a recording, or the minutes of one to build.
+let path: String, audioSeconds: Double
+if arguments.count > 2 && FileManager.default.fileExists(atPath: arguments[2]) {
+    path = arguments[2]
+    audioSeconds = try AudioFileReader(path: path).info.duration
+} else {
+    path = folder.appendingPathComponent("broadcast.flac").path
+    audioSeconds = try buildRecording(at: path, minutes: arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10)
+}
 
 func timed(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
