@@ -185,12 +185,8 @@ def rate_interval(count, hours, level=0.95):
     """Exact (Garwood) interval of a Poisson rate per hour from `count` events in `hours`."""
     tail = (1 - level) / 2
     low = stats.chi2.ppf(tail, 2 * count) / 2 if count else 0.0
-    return [float(low / hours), rate_upper_bound(count, hours, 1 - tail)]
-
-
-def rate_upper_bound(count, hours, level):
-    """The exact one-sided upper bound, at confidence `level`, of a Poisson rate per hour from `count` events."""
-    return float(stats.chi2.ppf(level, 2 * count + 2) / 2 / hours)
+    high = stats.chi2.ppf(1 - tail, 2 * count + 2) / 2
+    return [float(low / hours), float(high / hours)]
 
 
 def transcript_mentions(hypotheses, spans, keywords):

@@ -23,13 +23,12 @@ def test_calibrated_confidence_uses_the_source_map_and_passes_others_through():
     assert abs(cm.calibrated({"source": "acoustic", "confidence": 0.3}, calibration) - 0.3) < 1e-9
 
 
-def test_choice_takes_the_most_hits_whose_false_rate_is_surely_within_the_budget():
-    rows = [(-1.0, 0.0, 90, 40), (-1.0, 0.5, 70, 4), (-0.6, 0.5, 70, 3), (-0.6, 0.7, 60, 2), (-0.6, 0.8, 50, 1)]
-    # half an hour, 10 an hour: 4 and 3 false mentions are within it at even odds, 2 but not 3 at 80 %
-    assert cm.choose(rows, hours=0.5, max_false_per_hour=10, confidence=0.5) == (-0.6, 0.5, 70, 3)
-    assert cm.choose(rows, hours=0.5, max_false_per_hour=10, confidence=0.8) == (-0.6, 0.7, 60, 2)
+def test_choice_takes_the_most_hits_within_the_false_mention_budget():
+    rows = [(-1.0, 0.0, 90, 40), (-1.0, 0.5, 70, 4), (-0.6, 0.5, 70, 3), (-0.6, 0.8, 50, 1)]
+    assert cm.choose(rows, hours=0.5, max_false_per_hour=10) == (-0.6, 0.5, 70, 3)
+    assert cm.choose(rows, hours=0.5, max_false_per_hour=2) == (-0.6, 0.8, 50, 1)
     # nothing within the budget: the fewest false mentions
-    assert cm.choose(rows, hours=0.05, max_false_per_hour=1, confidence=0.8) == (-0.6, 0.8, 50, 1)
+    assert cm.choose(rows, hours=0.05, max_false_per_hour=1) == (-0.6, 0.8, 50, 1)
 
 
 def mention(utterance, confidence=0.9):
@@ -40,8 +39,8 @@ def test_held_out_check_scores_the_half_the_choice_was_not_made_on():
     utterances = {i: (600.0, 1) for i in range(20)}   # 10 minutes, one reference mention each
     # one right and one false mention in every utterance, alike in confidence: the held-out half shows them all
     labelled = {(0.0, -0.8): [(mention(i), ok) for i in utterances for ok in (True, False)]}
-    recall, rate = cm.held_out_check(labelled, utterances, max_false_per_hour=10, confidence=0.8, splits=5)
+    recall, rate = cm.held_out_check(labelled, utterances, max_false_per_hour=10, splits=5)
     assert abs(recall - 1.0) < 1e-9 and abs(rate - 6.0) < 1e-9
     # a boost that adds only false mentions is never worth choosing
     labelled[(0.5, -0.8)] = labelled[(0.0, -0.8)] + [(mention(i), False) for i in utterances]
-    assert cm.held_out_check(labelled, utterances, 10, 0.8, splits=5) == (recall, rate)
+    assert cm.held_out_check(labelled, utterances, 10, splits=5) == (recall, rate)

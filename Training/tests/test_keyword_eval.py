@@ -71,8 +71,6 @@ def test_false_rate_interval_is_the_exact_poisson_one():
     # Published exact 95 % limits for 0 and 1 events: (0, 3.689) and (0.0253, 5.572), here over half an hour.
     assert np.allclose(keyword_eval.rate_interval(0, 0.5), [0.0, 2 * 3.6889], atol=1e-3)
     assert np.allclose(keyword_eval.rate_interval(1, 0.5), [2 * 0.0253, 2 * 5.5716], atol=1e-3)
-    # one-sided: no event in an hour bounds the rate by 2.996 with 95 % confidence (the "rule of three")
-    assert abs(keyword_eval.rate_upper_bound(0, 1.0, 0.95) - 2.9957) < 1e-3
     tallied = keyword_eval.tally([True, False], references=4, hours=0.5)
     assert tallied["recall_interval"] == keyword_eval.recall_interval(1, 4)
     assert tallied["false_per_hour_interval"] == keyword_eval.rate_interval(1, 0.5)
