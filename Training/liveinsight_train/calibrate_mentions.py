@@ -90,17 +90,26 @@ def choose(rows, hours, max_false_per_hour):
     return min(rows, key=lambda r: (r[-1], -r[-2]))
 
 
+def of_utterances(labelled, utterances):
+    """The labelled mentions that lie in `utterances` (keys as each mention's `utterance`)."""
+    return [(m, ok) for m, ok in labelled if m["utterance"] in utterances]
+
+
+def kept_counts(labelled, calibration, floor):
+    """(right, false) among the labelled mentions whose calibrated confidence reaches `floor`."""
+    kept = [ok for m, ok in labelled if calibrated(m, calibration) >= floor]
+    return sum(kept), len(kept) - sum(kept)
+
+
 def operating_points(labelled_by_setting, utterances=None):
     """The rows `choose` takes, (boost, threshold, floor, hits, false), and each setting's logistic fit, from the
     labelled mentions of each (boost, threshold); only those of `utterances` when given."""
     rows, calibrations = [], {}
     for setting, labelled in labelled_by_setting.items():
         if utterances is not None:
-            labelled = [(m, ok) for m, ok in labelled if m["utterance"] in utterances]
+            labelled = of_utterances(labelled, utterances)
         calibrations[setting] = calibration = fit(labelled)
-        for floor in FLOORS:
-            kept = [ok for m, ok in labelled if calibrated(m, calibration) >= floor]
-            rows.append((*setting, floor, sum(kept), len(kept) - sum(kept)))
+        rows += [(*setting, floor, *kept_counts(labelled, calibration, floor)) for floor in FLOORS]
     return rows, calibrations
 
 
@@ -117,11 +126,11 @@ def held_out_check(labelled_by_setting, utterances, max_false_per_hour, splits=5
         scored_on = set(keys) - chosen_on
         rows, calibrations = operating_points(labelled_by_setting, chosen_on)
         hours = sum(utterances[k][0] for k in chosen_on) / 3600
-        *setting, floor, _, _ = choose(rows, hours, max_false_per_hour)
-        kept = [ok for m, ok in labelled_by_setting[tuple(setting)]
-                if m["utterance"] in scored_on and calibrated(m, calibrations[tuple(setting)]) >= floor]
-        recalls.append(sum(kept) / max(sum(utterances[k][1] for k in scored_on), 1))
-        rates.append((len(kept) - sum(kept)) / (sum(utterances[k][0] for k in scored_on) / 3600))
+        boost, threshold, floor, _, _ = choose(rows, hours, max_false_per_hour)
+        hits, false = kept_counts(of_utterances(labelled_by_setting[(boost, threshold)], scored_on),
+                                  calibrations[(boost, threshold)], floor)
+        recalls.append(hits / max(sum(utterances[k][1] for k in scored_on), 1))
+        rates.append(false / (sum(utterances[k][0] for k in scored_on) / 3600))
     return float(np.mean(recalls)), float(np.mean(rates))
 
 
