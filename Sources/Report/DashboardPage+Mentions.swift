@@ -52,6 +52,12 @@ extension DashboardPage {
     private static let mentColumns: [MentColumn] = [
         (.time, "시간", "Time", nil, false), (.keyword, "키워드", "Keyword", nil, false),
         (.topic, "주제", "Topic", nil, false), (nil, "멘트", "Ment", nil, false),
+        (
+            .confidence, "확신도", "Confidence",
+            "키워드가 실제로 말해졌을 확률(실제 음성 검증 세트로 보정). 낮은 것부터 정렬해 들어 보고 확인하세요. "
+                + "The chance that the keyword was really said here, as calibrated on held-out real speech; sort "
+                + "by it to listen to the least certain mentions first.", true
+        ),
         (nil, "창", "Window", "창이 방송 안에 모두 있는지. Whether the window lies wholly inside the show.", false),
         (
             .purchases, "구매", "Purchases",
@@ -111,6 +117,8 @@ extension DashboardPage {
             "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td>"
             + "<td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"
             + "<td>\(MarkupText.escape(mention.ment))</td>"
+            + "<td class=\"num\" data-sort=\"\(mention.confidence)\">"
+            + "\(NumberText.percent(mention.confidence, decimals: 0))</td>"
         switch ment.coverage {
         case .afterEnd:
             return row + "<td class=\"censored\" colspan=\"5\" data-tip=\"방송이 끝난 뒤의 창이라 관측되지 않았고 "

@@ -7,7 +7,7 @@ import Insight
 public struct MentionQuery: Sendable, Equatable {
     /// What the table sorts by.
     public enum Column: String, CaseIterable, Sendable {
-        case time, keyword, topic, purchases, expected, excess, credited
+        case time, keyword, topic, confidence, purchases, expected, excess, credited
     }
 
     /// Rows per page the server shows by default.
@@ -97,6 +97,7 @@ public struct MentionQuery: Sendable, Equatable {
         case .time: return order(a.mention.time, b.mention.time)
         case .keyword: return order(a.mention.keyword, b.mention.keyword)
         case .topic: return order(a.mention.topic, b.mention.topic)
+        case .confidence: return order(a.mention.confidence, b.mention.confidence)
         case .purchases: return order(a.counts.purchases, b.counts.purchases)
         case .expected: return order(a.expectedPurchases ?? none, b.expectedPurchases ?? none)
         case .excess: return order(a.excessPurchases ?? none, b.excessPurchases ?? none)

@@ -56,6 +56,27 @@ import Testing
         #expect(zip(byKeyword, keywords).allSatisfy { row, keyword in row.contains("<td>\(keyword)</td>") })
     }
 
+    /// `sort=confidence` puts the least certain mentions first, each row showing its confidence as a percentage.
+    @Test func sortsByConfidence() async throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        var report = workspace.report
+        for index in report.ments.indices { report.ments[index].mention.confidence = Double(index * 37 % 100) / 100 }
+        try DemoWorkspace.encoder.encode(report).write(
+            to: URL(fileURLWithPath: workspace.root + "/broadcasts/demo-a/alignment.json"))
+        let least = try await rows("/broadcasts/demo-a?sort=confidence", workspace: workspace)
+        let expected = report.ments.map(\.mention.confidence).sorted().prefix(MentionQuery.pageSize)
+        #expect(least.map(confidence) == Array(expected))
+        #expect(least.first?.contains(">0%</td>") == true)
+        let most = try await rows("/broadcasts/demo-a?sort=-confidence", workspace: workspace)
+        #expect(most.map(confidence).first == report.ments.map(\.mention.confidence).max())
+    }
+
+    /// A row's confidence: the second cell with a sort value (after the time).
+    private func confidence(_ row: String) -> Double {
+        Double(row.matches(of: /data-sort="([^"]+)"/).dropFirst().first?.1 ?? "") ?? -1
+    }
+
     /// `q` keeps the mentions whose keyword, topic or ment contains it; a form's `+` is a space.
     @Test func searchesOnTheServer() async throws {
         let workspace = try DemoWorkspace()
