@@ -116,7 +116,7 @@ let package = Package(
         ]),
         // The dashboard's HTTP server (Hummingbird) over a Report.BroadcastStore.
         .target(name: "Server", dependencies: [
-            "Report", "Accounts", "Board", "Catchphrases", "Alerts",
+            "Report", "Insight", "Accounts", "Board", "Catchphrases", "Alerts",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Reviews", dependencies: ["ContentHash", "Markup", "TextDecoding", "ModelLookup"]),

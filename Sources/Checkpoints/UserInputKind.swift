@@ -16,12 +16,15 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
     case transcript
     /// The host's cue sheet, followed where the recording matches it (`Docs/transcripts.md`).
     case script
+    /// Analysts' verdicts on mentions (`Insight.MentionReview`: rejected or confirmed), applied by the mentions stage.
+    case verdicts
 
     /// Name of the copy inside `<broadcast>/inputs/`.
     public var fileName: String {
         switch self {
         case .reference: "ref.txt"
         case .metadata: "meta.json"
+        case .verdicts: "verdicts.json"
         case .events, .keywords, .reviews: rawValue + ".csv"
         case .transcript, .script: rawValue + ".txt"  // the format is told by the content
         }
@@ -33,7 +36,7 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
         switch self {
         case .transcript: [.script]
         case .script: [.transcript]
-        case .events, .keywords, .reviews, .reference, .metadata: []
+        case .events, .keywords, .reviews, .reference, .metadata, .verdicts: []
         }
     }
 

@@ -31,6 +31,13 @@ public enum NumberText {
         }
     }
 
+    /// Seconds as `m:ss`, or `h:mm:ss` from an hour on (whole seconds, rounded down; negative times as 0:00).
+    public static func clock(_ seconds: Double) -> String {
+        let total = max(0, Int(seconds.rounded(.down)))
+        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
+        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+    }
+
     /// A fraction (0…1) as a percentage with `decimals` decimals: `0.375` → `37.5%`.
     public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
         String(format: "%.\(decimals)f%%", fraction * 100)

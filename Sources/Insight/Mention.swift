@@ -23,6 +23,8 @@ public struct Mention: Codable, Sendable, Equatable {
     public var source: Source
     /// The seller's sentence (utterance) that contains it.
     public var ment: String
+    /// Set when an analyst listened and confirmed it (``MentionVerdicts``): their account, empty when unnamed.
+    public var confirmedBy: String?
 
     public init(
         keyword: String, topic: String, time: Double, end: Double, confidence: Double, source: Source, ment: String

@@ -56,15 +56,18 @@ public struct Broadcast: Sendable, Equatable {
     public var reviews: ReviewDigest?
     /// Product names by id (from the metadata).
     public var productNames: [String: String]
+    /// Analysts' verdicts on its mentions (the rejected ones are no longer in the report).
+    public var verdicts: MentionVerdicts
 
     /// Creates a broadcast.
     public init(
         entry: BroadcastEntry, report: InsightReport, transcript: Transcript?, reviews: ReviewDigest?,
-        productNames: [String: String] = [:]
+        productNames: [String: String] = [:], verdicts: MentionVerdicts = MentionVerdicts()
     ) {
         (self.entry, self.report, self.transcript, self.reviews, self.productNames) = (
             entry, report, transcript, reviews, productNames
         )
+        self.verdicts = verdicts
     }
 
     /// The product's display name, else its id.

@@ -5,9 +5,9 @@ import Transcription
 
 /// One broadcast's checkpoint folder, `<workspace>/broadcasts/<id>/`, and the checkpoints the dashboard
 /// reads from it (named by `Checkpoints.CheckpointFile`): the alignment report (an `InsightReport`), the
-/// transcript, the review digest (`ReviewDigest`), the manifest (for the list when there is no catalog), the
-/// metadata (the user's copy in `inputs/`, else beside the checkpoints) and the recording. Every listing reads
-/// checkpoints through it.
+/// transcript, the review digest (`ReviewDigest`), analysts' verdicts on mentions (`MentionVerdicts`), the
+/// manifest (for the list when there is no catalog), the metadata (the user's copy in `inputs/`, else beside the
+/// checkpoints) and the recording. Every listing reads checkpoints through it.
 public struct BroadcastFolder: Sendable {
     /// The workspace folder.
     public let workspace: String
@@ -78,7 +78,13 @@ public struct BroadcastFolder: Sendable {
         for product in metadata()?.products ?? [] { names[product.id] = product.name }
         for product in report.summary.products { if let name = product.name { names[product.id] = name } }
         return Broadcast(
-            entry: entry, report: report, transcript: try transcript(), reviews: try reviews(), productNames: names)
+            entry: entry, report: report, transcript: try transcript(), reviews: try reviews(), productNames: names,
+            verdicts: try verdicts())
+    }
+
+    /// Analysts' verdicts on the mentions (`inputs/verdicts.json`); none when no one has given any.
+    public func verdicts() throws(ReportError) -> MentionVerdicts {
+        try load(MentionVerdicts.self, UserInputKind.verdicts.pathInBroadcast) ?? MentionVerdicts()
     }
 
     /// The recording: `recording.<ext>` (not the decode stage's `recording.json`) in the folder, else the first of

@@ -45,8 +45,8 @@ extension DashboardPage {
                 + "<td class=\"num\">\(NumberText.grouped(Double(product.buyers)))</td>"
                 + "<td class=\"num\" data-sort=\"\(product.conversion ?? -1)\">"
                 + "\(product.conversion.map { NumberText.percent($0) } ?? "–")</td>"
-                + "<td>\(product.firstSale.map(Format.clock) ?? "–")–"
-                + "\(product.lastSale.map(Format.clock) ?? "")</td></tr>"
+                + "<td>\(product.firstSale.map { NumberText.clock($0) } ?? "–")–"
+                + "\(product.lastSale.map { NumberText.clock($0) } ?? "")</td></tr>"
         }.joined()
         let timeline = ProductTimeline(
             id: "chart-products", label: "상품별 판매 타임라인 Product selling timeline",

@@ -18,13 +18,15 @@ extension DashboardPage {
         let minutes = NumberText.grouped(window.windowStart / 60) + "–" + NumberText.grouped(window.windowEnd / 60)
         let censored = report.ments.filter { $0.coverage == .afterEnd }.count
         let censoredNote = censored > 0 ? " · 방송 종료 후 창 \(censored)건 제외 \(censored) after the end, left out" : ""
-        let head = Self.mentColumns.map { heading($0, linked: linked) }.joined()
+        let head =
+            Self.mentColumns.map { heading($0, linked: linked) }.joined()
+            + (verdictForms ? "<th class=\"noprint\">검토 Verdict</th>" : "")
         return """
             <section class="wide"><h2>키워드 × 이벤트 Keywords × events \
             <span class="zoom-note">(\(minutes)분 후 window\(censoredNote))</span></h2>
             \(controls)<div class="scroll"><table\(linked ? "" : " class=\"sortable\"") id="ments">\
             <thead><tr>\(head)</tr></thead>
-            <tbody>\(rows)</tbody></table></div>\(pager)</section>
+            <tbody>\(rows)</tbody></table></div>\(pager)\(rejectedList())</section>
             """
     }
 
@@ -111,23 +113,23 @@ extension DashboardPage {
     private func mentRow(_ ment: MentWindow) -> String {
         let mention = ment.mention, counts = ment.counts
         let transcript = "/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))"
-        let clock = Format.clock(mention.time)
+        let clock = NumberText.clock(mention.time)
         let time = assets == .linked ? "<a href=\"\(transcript)\" target=\"_blank\">\(clock)</a>" : clock
         var row =
             "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td>"
             + "<td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"
             + "<td>\(MarkupText.escape(mention.ment))</td>"
-            + "<td class=\"num\" data-sort=\"\(mention.confidence)\">"
-            + "\(NumberText.percent(mention.confidence, decimals: 0))</td>"
+            + confidenceCell(mention)
         switch ment.coverage {
         case .afterEnd:
             return row + "<td class=\"censored\" colspan=\"5\" data-tip=\"방송이 끝난 뒤의 창이라 관측되지 않았고 "
                 + "추정에서 제외했습니다. The window lies after the end of the show: nothing was observed, and the mention is "
-                + "left out of every estimate.\">방송 종료 후 창 window after the end</td></tr>"
+                + "left out of every estimate.\">방송 종료 후 창 window after the end</td>\(verdictCell(mention))</tr>"
         case .cut:
             row +=
                 "<td data-tip=\"창의 일부만 방송 안에 있습니다(관측된 부분만 씁니다). Only part of the window lies inside the "
-                + "show; the observed part counts.\">일부 cut (\(Format.clock(ment.windowEnd - ment.windowStart)))</td>"
+                + "show; the observed part counts.\">"
+                + "일부 cut (\(NumberText.clock(ment.windowEnd - ment.windowStart)))</td>"
         case .complete:
             row += "<td>전체 full</td>"
         }
@@ -137,6 +139,6 @@ extension DashboardPage {
             + "<td class=\"num\" data-sort=\"\(expected)\">\(Format.decimal(expected))</td>"
             + "<td class=\"num\" data-sort=\"\(excess)\">\(Format.signed(excess))</td>"
             + "<td class=\"num\" data-sort=\"\(ment.creditedRevenue)\">"
-            + "\(NumberText.won(ment.creditedRevenue))</td></tr>"
+            + "\(NumberText.won(ment.creditedRevenue))</td>\(verdictCell(mention))</tr>"
     }
 }

@@ -14,10 +14,14 @@ public struct DashboardPage {
     public var assets: AssetMode
     /// The page of the mention table the server shows (linked assets; the stand-alone report shows every row).
     public var mentions: MentionQuery
+    /// The signed-in analyst who may confirm or reject mentions (the server's page); nil: no verdict buttons.
+    public var reviewer: PageViewer?
 
     /// Creates the page.
-    public init(broadcast: Broadcast, assets: AssetMode, mentions: MentionQuery = MentionQuery()) {
-        (self.broadcast, self.assets, self.mentions) = (broadcast, assets, mentions)
+    public init(
+        broadcast: Broadcast, assets: AssetMode, mentions: MentionQuery = MentionQuery(), reviewer: PageViewer? = nil
+    ) {
+        (self.broadcast, self.assets, self.mentions, self.reviewer) = (broadcast, assets, mentions, reviewer)
     }
 
     /// The page's HTML.
@@ -25,7 +29,7 @@ public struct DashboardPage {
         let entry = broadcast.entry
         var header =
             "<h1>\(MarkupText.escape(entry.title))</h1>"
-            + "<span>\(Format.date(entry.date)) · \(Format.clock(broadcast.report.duration))</span>"
+            + "<span>\(Format.date(entry.date)) · \(NumberText.clock(broadcast.report.duration))</span>"
         if let transcript = broadcast.transcript, TranscriptSource(transcript).hasGivenText {
             header += "<span id=\"transcript-source\">\(TranscriptSource(transcript).summary)</span>"
         }
@@ -49,7 +53,7 @@ public struct DashboardPage {
         func head(_ text: String, _ tip: String) -> String { "<th data-tip=\"\(MarkupText.escape(tip))\">\(text)</th>" }
         let peak =
             summary.peakViewers.map {
-                NumberText.grouped($0) + (summary.peakViewersTime.map { " (" + Format.clock($0) + ")" } ?? "")
+                NumberText.grouped($0) + (summary.peakViewersTime.map { " (" + NumberText.clock($0) + ")" } ?? "")
             } ?? "–"
         return """
             <section><h2>요약 Summary</h2><table class="summary" id="summary"><thead><tr>\(head("종합 점수 Total score",

@@ -50,8 +50,8 @@ public struct Findings: Sendable, Equatable {
         if let peak = summary.peakViewers, let time = summary.peakViewersTime {
             out.append(
                 Sentence(
-                    korean: "동시 시청자는 \(Format.clock(time))에 \(NumberText.grouped(peak))명으로 최대였습니다.",
-                    english: "Concurrent viewers peaked at \(NumberText.grouped(peak)) at \(Format.clock(time))."))
+                    korean: "동시 시청자는 \(NumberText.clock(time))에 \(NumberText.grouped(peak))명으로 최대였습니다.",
+                    english: "Concurrent viewers peaked at \(NumberText.grouped(peak)) at \(NumberText.clock(time))."))
         }
         for product in broadcast.showReviews {
             // Best and worst only among topics with enough sentences behind them.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Decimal, time and coordinate formatting shared by pages, charts and exports (fixed, locale-independent);
-/// grouped numbers, won and percentages come from `Formatting.NumberText`.
+/// Decimal, date and coordinate formatting shared by pages, charts and exports (fixed, locale-independent);
+/// grouped numbers, won, percentages and clock times come from `Formatting.NumberText`.
 enum Format {
     /// A number with `digits` decimals.
     static func decimal(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
@@ -11,13 +11,6 @@ enum Format {
         let text = decimal(value)
         if Double(text) == 0 { return decimal(0) }
         return value > 0 ? "+" + text : text
-    }
-
-    /// Seconds as `m:ss` or `h:mm:ss`.
-    static func clock(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds.rounded(.down)))
-        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
-        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
     }
 
     /// A date as `yyyy-MM-dd HH:mm` in Korea time.

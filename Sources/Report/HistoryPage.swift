@@ -72,7 +72,7 @@ public struct HistoryPage {
     private func comparison(_ shows: [Broadcast]) -> String {
         let metrics: [(String, (Broadcast) -> String)] = [
             ("날짜 Date", { Format.date($0.entry.date) }),
-            ("길이 Length", { Format.clock($0.report.duration) }),
+            ("길이 Length", { NumberText.clock($0.report.duration) }),
             ("종합 점수 Score", { Format.decimal($0.report.summary.totalScore) }),
             ("판매 수량 Units", { NumberText.grouped(Double($0.report.summary.unitsSold)) }),
             ("매출 Revenue", { NumberText.won($0.report.summary.revenue) }),

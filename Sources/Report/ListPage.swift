@@ -38,7 +38,7 @@ public struct ListPage {
                 + "<a href=\"\(link)\" target=\"_blank\" rel=\"noopener\">"
                 + "\(MarkupText.escape(entry.title))</a></td>"
                 + "<td class=\"num\" data-sort=\"\(entry.duration ?? 0)\">"
-                + "\(entry.duration.map(Format.clock) ?? "–")</td>"
+                + "\(entry.duration.map { NumberText.clock($0) } ?? "–")</td>"
                 + "<td>\(stages.isEmpty ? "–" : stages)</td>"
                 + "<td class=\"num\" data-sort=\"\(entry.mentions ?? -1)\">"
                 + "\(entry.mentions.map { NumberText.grouped(Double($0)) } ?? "–")</td>"

@@ -1,3 +1,4 @@
+import Formatting
 import Insight
 import Markup
 import Transcription
@@ -18,7 +19,7 @@ public struct TranscriptPage {
         let mentions = broadcast.report.ments.map(\.mention)
         let mentionList = mentions.map { mention in
             "<tr id=\"t\(Int(mention.time))\"><td><span class=\"time\" data-seek=\"\(mention.time)\">"
-                + "\(Format.clock(mention.time))</span></td>"
+                + "\(NumberText.clock(mention.time))</span></td>"
                 + "<td><mark data-seek=\"\(mention.time)\" class=\"word\">"
                 + "\(MarkupText.escape(mention.keyword))</mark></td>"
                 + "<td>\(MarkupText.escape(mention.topic))</td></tr>"
@@ -40,7 +41,7 @@ public struct TranscriptPage {
             }
             segments +=
                 "<div class=\"segment\" data-start=\"\(segment.start)\" data-end=\"\(segment.end)\">"
-                + "<span class=\"time\" data-seek=\"\(segment.start)\">\(Format.clock(segment.start))</span>"
+                + "<span class=\"time\" data-seek=\"\(segment.start)\">\(NumberText.clock(segment.start))</span>"
                 + "\(text)</div>"
         }
         if segments.isEmpty { segments = "<p>대본이 아직 없습니다. No transcript yet.</p>" }

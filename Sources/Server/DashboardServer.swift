@@ -11,7 +11,8 @@ import Report
 /// `/static/dashboard.css`, `/static/dashboard.js`, and `/customers[?compare=YYYY-MM-DD]` (RFM segments and
 /// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source;
 /// `/healthz` answers `ok` for load balancers.
-/// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…` and `/alerts…` (``TeamRoutes``),
+/// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…`, `/alerts…` and verdicts on
+/// mentions, `POST /broadcasts/:id/verdicts` (``TeamRoutes``),
 /// and every route behind the session middleware (sign-in, CSRF tokens on every POST).
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
@@ -40,12 +41,12 @@ public struct DashboardServer: Sendable {
             router.add(middleware: SessionMiddleware(team: team))
             TeamRoutes.register(router, team: team)
         }
-        let store = self.store, printer = self.printer, customers = self.customers, hasTeam = team != nil
+        let store = self.store, printer = self.printer, customers = self.customers, team = self.team
         Self.route(router, "/") { _, _ in
             Self.html(
                 ListPage(
                     entries: try Self.mapped { () throws(ReportError) in try store.entries() },
-                    linksCustomers: customers != nil, linksTeam: hasTeam
+                    linksCustomers: customers != nil, linksTeam: team != nil
                 ).html())
         }
         Self.route(router, "/keywords") { _, _ in
@@ -93,7 +94,9 @@ public struct DashboardServer: Sendable {
             let id = try context.parameters.require("id")
             let broadcast = try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }
             let mentions = MentionQuery(query: request.uri.query)
-            return Self.html(DashboardPage(broadcast: broadcast, assets: .linked, mentions: mentions).html())
+            let reviewer = team?.verdicts == nil ? nil : context.viewer
+            return Self.html(
+                DashboardPage(broadcast: broadcast, assets: .linked, mentions: mentions, reviewer: reviewer).html())
         }
         Self.route(router, "/broadcasts/:id/transcript") { _, context in
             let id = try context.parameters.require("id")
@@ -164,6 +167,7 @@ public struct DashboardServer: Sendable {
             switch error {
             case .unknownBroadcast, .noRecording: throw HTTPError(.notFound, message: error.description)
             case .pdfFailed: throw HTTPError(.serviceUnavailable, message: error.description)
+            case .refusedVerdict: throw HTTPError(.badRequest, message: error.description)
             case .unreadable, .unwritable: throw HTTPError(.internalServerError, message: error.description)
             }
         }

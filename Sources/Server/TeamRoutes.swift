@@ -7,14 +7,16 @@ import Hummingbird
 import Report
 
 /// The team pages: `/signin`, `/signout`, `/board` (list, search, paging, new inquiry), `/board/:id` (answers,
-/// approve/reject), `/catchphrases` (approve, edit, reject; `keywords.csv` export) and `/alerts`
-/// (acknowledge, resolve). Forms post and are answered with a redirect (303) back to the page.
+/// approve/reject), `/catchphrases` (approve, edit, reject; `keywords.csv` export), `/alerts` (acknowledge,
+/// resolve) and analysts' verdicts on mentions (``registerVerdicts``). Forms post and are answered with a
+/// redirect (303) back to the page.
 enum TeamRoutes {
     static func register(_ router: Router<DashboardContext>, team: TeamServices) {
         registerSignIn(router, team: team)
         registerBoard(router, team: team)
         registerCatchphrases(router, team: team)
         registerAlerts(router, team: team)
+        registerVerdicts(router, team: team)
     }
 
     static func registerSignIn(_ router: Router<DashboardContext>, team: TeamServices) {
@@ -43,7 +45,7 @@ enum TeamRoutes {
             let account = try team.accounts.account(named: name)
             // An unknown name is checked against a dummy hash too, so timing does not tell which names exist.
             let valid =
-                await offloaded { team.hasher.verify(password, against: account?.passwordHash ?? dummyHash) }
+                try await offloaded { team.hasher.verify(password, against: account?.passwordHash ?? dummyHash) }
                 && account != nil
             guard valid, let account else {
                 team.limiter.recordFailure(account: name, client: context.clientAddress)
@@ -217,10 +219,10 @@ enum TeamRoutes {
         do { return try body() } catch { throw HTTPError(.badRequest, message: error.description) }
     }
 
-    /// Runs the slow `work` (bcrypt) off the server's event loops.
-    static func offloaded(_ work: @escaping @Sendable () -> Bool) async -> Bool {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
+    /// Runs the slow `work` (bcrypt, a rerun) off the server's event loops.
+    static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
         }
     }
 

@@ -2,6 +2,7 @@ import Accounts
 import Alerts
 import Board
 import Catchphrases
+import Report
 
 /// Who may reach the dashboard without signing in.
 public struct AccessPolicy: Sendable, Equatable {
@@ -30,7 +31,7 @@ public struct AccessPolicy: Sendable, Equatable {
     }
 }
 
-/// What the team pages (sign-in, board, catchphrases, alerts) work with.
+/// What the team pages (sign-in, board, catchphrases, alerts, verdicts on mentions) work with.
 public struct TeamServices: Sendable {
     /// The accounts.
     public var accounts: any AccountStore
@@ -42,6 +43,8 @@ public struct TeamServices: Sendable {
     public var alerts: any AlertStore
     /// Who may do what without signing in.
     public var access: AccessPolicy
+    /// Records analysts' verdicts on mentions (nil: the mention table has no verdict buttons).
+    public var verdicts: (any MentionVerdictRecorder)?
     /// Live sessions: in memory by default; over the catalog, shared with every server over it.
     public let sessions: SessionStore
     /// Failed sign-in limits.
@@ -52,10 +55,11 @@ public struct TeamServices: Sendable {
     /// Team services over the given stores.
     public init(
         accounts: any AccountStore, board: any BoardStore, catchphrases: any CatchphraseStore, alerts: any AlertStore,
-        access: AccessPolicy, sessions: SessionStore = SessionStore(), limiter: SignInLimiter = SignInLimiter(),
-        hasher: PasswordHasher = PasswordHasher()
+        access: AccessPolicy, verdicts: (any MentionVerdictRecorder)? = nil, sessions: SessionStore = SessionStore(),
+        limiter: SignInLimiter = SignInLimiter(), hasher: PasswordHasher = PasswordHasher()
     ) {
         (self.accounts, self.board, self.catchphrases, self.alerts) = (accounts, board, catchphrases, alerts)
+        self.verdicts = verdicts
         (self.access, self.sessions, self.limiter, self.hasher) = (access, sessions, limiter, hasher)
     }
 }

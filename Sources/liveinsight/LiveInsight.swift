@@ -14,6 +14,7 @@ struct LiveInsight: AsyncParsableCommand {
             Simulate.self,
             Compose.self,
             Align.self,
+            Mentions.self,
             Validate.self,
             Run.self,
             Status.self,

@@ -1,5 +1,6 @@
 import Catalog
 import Checkpoints
+import Formatting
 import Foundation
 import Pipeline
 
@@ -45,11 +46,7 @@ final class ProgressReporter {
         let speed = elapsed > 0 ? done / elapsed : 0
         var eta = "--"
         if speed > 0 {
-            let seconds = Int((max(0, total - done) / speed).rounded())
-            eta =
-                seconds >= 3600
-                ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String(format: "%d:%02d", seconds / 60, seconds % 60)
+            eta = NumberText.clock((max(0, total - done) / speed).rounded())
         }
         return String(
             format: "%5.1f%%  %.0f/%.0f %@  %.1f %@/s  ETA %@", fraction * 100, done, total, unit, speed, unit, eta)

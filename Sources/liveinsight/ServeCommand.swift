@@ -3,6 +3,7 @@ import ArgumentParser
 import Catalog
 import Checkpoints
 import Foundation
+import ModelLookup
 import Pipeline
 import Report
 import Server
@@ -18,6 +19,9 @@ extension LiveInsight {
                 """)
 
         @OptionGroup var workspace: WorkspaceOption
+        /// The model the workspace's broadcasts were transcribed with: verdicts on mentions rerun the mentions
+        /// stage, which spells keywords in its units.
+        @OptionGroup var model: ModelOptions
 
         @Argument(help: ArgumentHelp("Deprecated: the workspace folder; use --workspace.", visibility: .hidden))
         var folder: String?
@@ -74,10 +78,24 @@ extension LiveInsight {
                         + "add one with `liveinsight users add --workspace \(workspace.root) NAME --role admin`, "
                         + "or keep the default 127.0.0.1")
             }
-            return catalog.map {
+            return try catalog.map {
                 TeamServices(
                     accounts: $0, board: $0, catchphrases: $0, alerts: $0, access: access,
-                    sessions: SessionStore(storage: $0))
+                    verdicts: try verdictRecorder(workspace), sessions: SessionStore(storage: $0))
+            }
+        }
+
+        /// Records analysts' verdicts on mentions through a runner over the workspace; nil, and said so, when no
+        /// model is found (the dashboard then has no verdict buttons).
+        private func verdictRecorder(_ workspace: Workspace) throws -> PipelineVerdictRecorder? {
+            do {
+                let runner = try model.runner(
+                    workspace: workspace, catalog: try self.workspace.catalogLocation(of: workspace),
+                    settings: PipelineSettings(), progress: nil, log: nil)
+                return PipelineVerdictRecorder(runner: runner)
+            } catch let error as ModelNotFound {
+                printToStandardError("serve: no verdicts on mentions (\(error))")
+                return nil
             }
         }
     }

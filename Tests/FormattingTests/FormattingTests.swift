@@ -24,4 +24,12 @@ struct NumberTextTests {
         #expect(NumberText.percent(0.375, decimals: 0) == "38%")
         #expect(NumberText.percent(1) == "100.0%")
     }
+
+    /// Clock times: minutes and seconds, hours from the first hour on, seconds rounded down.
+    @Test func clockTimes() {
+        #expect(NumberText.clock(0) == "0:00")
+        #expect(NumberText.clock(723.9) == "12:03")
+        #expect(NumberText.clock(3600) == "1:00:00")
+        #expect(NumberText.clock(-0.05) == "0:00")
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Report
+import Testing
+import Transcription
 
 @testable import Catalog
 @testable import Checkpoints
@@ -85,5 +87,23 @@ extension Fixtures {
                     .reference: try file("ref.txt", "오늘 특가 할인 배송"),
                 ]))
         return (runner, summary)
+    }
+
+    /// Replaces the broadcast's checkpointed transcript with one saying `words` (one a second), as a real
+    /// model would have heard them, and records it in the manifest so that it verifies.
+    static func sayWords(_ words: [String], folder: String) throws {
+        let timed = words.enumerated().map {
+            TimedWord(text: $1, start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 0.9)
+        }
+        let transcript = Transcript(
+            duration: 1.928, modelDigest: "test",
+            segments: [
+                TranscriptSegment(start: 0, end: 1.9, text: words.joined(separator: " "), words: timed)
+            ])
+        let path = folder + "/" + CheckpointFile.transcript.name
+        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8), to: path)
+        var manifest = try #require(try Manifest.load(folder: folder))
+        manifest.stages["transcript"]?.outputs = [CheckpointFile.transcript.name: try FileDigest(path: path)]
+        try manifest.save(folder: folder)
     }
 }

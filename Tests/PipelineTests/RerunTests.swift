@@ -10,24 +10,6 @@ import Transcription
 
 /// Rerunning stages of a broadcast from its checkpoints (`align <broadcast> --keywords`).
 struct RerunTests {
-    /// Replaces the broadcast's checkpointed transcript with one saying `words` (one a second), as a real
-    /// model would have heard them, and records it in the manifest so that it verifies.
-    private func sayWords(_ words: [String], folder: String) throws {
-        let timed = words.enumerated().map {
-            TimedWord(text: $1, start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 0.9)
-        }
-        let transcript = Transcript(
-            duration: 1.928, modelDigest: "test",
-            segments: [
-                TranscriptSegment(start: 0, end: 1.9, text: words.joined(separator: " "), words: timed)
-            ])
-        let path = folder + "/" + CheckpointFile.transcript.name
-        try AtomicFile.write(Data(try TranscriptFormat.json.render(transcript).utf8), to: path)
-        var manifest = try #require(try Manifest.load(folder: folder))
-        manifest.stages["transcript"]?.outputs = [CheckpointFile.transcript.name: try FileDigest(path: path)]
-        try manifest.save(folder: folder)
-    }
-
     /// The keywords of the mentions found from the transcript (spotting on the tiny random model's posteriors may
     /// add others).
     private func transcriptMentions(_ folder: String) throws -> Set<String> {
@@ -59,7 +41,7 @@ struct RerunTests {
     /// Mentions and alignment follow the new keyword list.
     @Test func newKeywordListChangesTheResult() throws {
         let (runner, first) = try Fixtures.processedClip(keywords: "keyword,topic\n할인,가격\n")
-        try sayWords(["오늘", "특가", "무료", "배송"], folder: first.folder)
+        try Fixtures.sayWords(["오늘", "특가", "무료", "배송"], folder: first.folder)
         _ = try runner.rerun(
             broadcast: first.broadcast, from: ["mentions"],
             inputs: [.keywords: try Fixtures.file("a.csv", "keyword,topic\n특가,가격\n")])

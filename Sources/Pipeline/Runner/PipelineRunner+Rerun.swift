@@ -18,10 +18,18 @@ extension PipelineRunner {
         broadcast id: String, from names: Set<String>, inputs given: [UserInputKind: String] = [:],
         stop: StopSignal? = nil
     ) throws(PipelineError) -> RunSummary {
-        let selected = try graph.downstream(of: names)
         let folder = try workspace.existingBroadcastFolder(id)
         let lock = try FileLock(path: folder + "/" + CheckpointFile.lockFile)
         defer { withExtendedLifetime(lock) {} }
+        return try rerunLocked(broadcast: id, folder: folder, from: names, inputs: given, stop: stop)
+    }
+
+    /// ``rerun(broadcast:from:inputs:stop:)`` once the broadcast's lock is held.
+    func rerunLocked(
+        broadcast id: String, folder: String, from names: Set<String>, inputs given: [UserInputKind: String],
+        stop: StopSignal?
+    ) throws(PipelineError) -> RunSummary {
+        let selected = try graph.downstream(of: names)
         AtomicFile.removeLeftovers(in: folder)
         AtomicFile.removeLeftovers(in: folder + "/" + CheckpointFile.inputsFolder)
         guard var manifest = try Manifest.load(folder: folder) else {

@@ -109,6 +109,17 @@ class Browser:
             raise SystemExit(f"evaluate failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def run(self, session, script):
+        """Runs `script`, a function body (it may `return` a value), in the page."""
+        return self.evaluate(session, "(() => {" + script + "})()")
+
+    def submit(self, session, script):
+        """Runs `script`, which submits a form, waits for the page it leads to and returns that page's path, query
+        and fragment."""
+        self.run(session, script)
+        self.wait_for("Page.loadEventFired", session)
+        return self.run(session, "return location.pathname + location.search + location.hash;")
+
     def screenshot(self, session, name):
         size = self.send("Page.getLayoutMetrics", session=session)["cssContentSize"]
         clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}

@@ -11,17 +11,7 @@ from cdp import Browser
 
 chromium, base, password, hostile, shots = sys.argv[1:6]
 browser = Browser(chromium, shots)
-
-
-def run(page, script):
-    return browser.evaluate(page, "(() => {" + script + "})()")
-
-
-def submit(page, script):
-    """Runs `script`, which submits a form, and waits for the page it leads to."""
-    run(page, script)
-    browser.wait_for("Page.loadEventFired", page)
-    return run(page, "return location.pathname + location.search;")
+run, submit = browser.run, browser.submit
 
 
 def fill(fields):

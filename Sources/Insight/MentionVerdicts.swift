@@ -1,0 +1,109 @@
+import Foundation
+
+/// Analysts' verdicts on the mentions the recogniser found. On real speech some mentions are words it heard
+/// wrongly and is sure of, which no confidence floor removes; a person who listens to them can. A rejected
+/// mention (the keyword was not said there) is left out of the alignment; a confirmed one is kept at
+/// confidence 1. A broadcast keeps its verdicts in `inputs/verdicts.json`, and the mentions stage applies them,
+/// so a verdict reruns the mentions and the alignment, never the recogniser.
+public struct MentionVerdicts: Codable, Sendable, Equatable {
+    /// What an analyst said of a mention.
+    public enum Verdict: String, Codable, Sendable, CaseIterable {
+        /// The keyword was said there.
+        case confirmed
+        /// It was not: the recogniser misheard.
+        case rejected
+    }
+
+    /// One verdict, on the mention of `keyword` that starts at `time`.
+    public struct Entry: Codable, Sendable, Equatable {
+        public var keyword: String
+        /// Seconds from the start of the broadcast.
+        public var time: Double
+        public var verdict: Verdict
+        /// Who gave it (the account; nil on a dashboard without accounts or from the command line).
+        public var by: String?
+
+        public init(keyword: String, time: Double, verdict: Verdict, by: String? = nil) {
+            (self.keyword, self.time, self.verdict, self.by) = (keyword, time, verdict, by)
+        }
+
+        /// True when this verdict is about `mention`: the same keyword, starting within ``tolerance`` of it.
+        public func concerns(_ mention: Mention) -> Bool {
+            mention.keyword == keyword && abs(mention.time - time) <= MentionVerdicts.tolerance
+        }
+    }
+
+    /// A verdict to record on the mention of `keyword` at `time`; a nil verdict withdraws the earlier one.
+    public struct Change: Sendable, Equatable {
+        public var keyword: String
+        public var time: Double
+        public var verdict: Verdict?
+
+        public init(keyword: String, time: Double, verdict: Verdict?) {
+            (self.keyword, self.time, self.verdict) = (keyword, time, verdict)
+        }
+    }
+
+    /// The verdicts, in the order they were given.
+    public var entries: [Entry]
+
+    /// How far (seconds) a mention's start may lie from a verdict's time and still be the one it is about: a
+    /// rerun with another model or keyword list moves word times by a few frames, not by a word.
+    public static let tolerance = 0.3
+
+    /// Verdicts from their entries (none by default).
+    public init(entries: [Entry] = []) { self.entries = entries }
+
+    /// The verdict on `mention`, if any (the latest one about it).
+    public func entry(for mention: Mention) -> Entry? { entries.last { $0.concerns(mention) } }
+
+    /// The rejected verdicts, for the list of mentions analysts removed.
+    public var rejected: [Entry] { entries.filter { $0.verdict == .rejected } }
+
+    /// `mentions` as the analysts judged them: the rejected left out, the confirmed at confidence 1 with
+    /// ``Mention/confirmedBy`` set.
+    public func applied(to mentions: [Mention]) -> [Mention] {
+        mentions.compactMap { mention in
+            guard let entry = entry(for: mention) else { return mention }
+            guard entry.verdict == .confirmed else { return nil }
+            var confirmed = mention
+            confirmed.confidence = 1
+            confirmed.confirmedBy = entry.by ?? ""
+            return confirmed
+        }
+    }
+
+    /// Records `change`, replacing any earlier verdict on the same mention; a nil verdict withdraws it (the
+    /// mention counts as found again).
+    public mutating func record(_ change: Change, by: String? = nil) {
+        entries.removeAll { $0.keyword == change.keyword && abs($0.time - change.time) <= Self.tolerance }
+        if let verdict = change.verdict {
+            entries.append(Entry(keyword: change.keyword, time: change.time, verdict: verdict, by: by))
+        }
+    }
+
+    /// True when some verdict is about the mention of `keyword` at `time`.
+    public func hasVerdict(keyword: String, time: Double) -> Bool {
+        entries.contains { $0.keyword == keyword && abs($0.time - time) <= Self.tolerance }
+    }
+
+    /// The verdicts in the file at `path`.
+    public static func load(path: String) throws(InsightError) -> MentionVerdicts {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .unreadable(path: path, detail: "cannot read the mention verdicts (\(error.localizedDescription))")
+        }
+        do { return try JSONDecoder().decode(MentionVerdicts.self, from: data) } catch {
+            throw .unreadable(
+                path: path,
+                detail: "not mention verdicts: expected {\"entries\": [{\"keyword\", \"time\", \"verdict\"}]}")
+        }
+    }
+
+    /// The verdicts as the file holds them (sorted keys, so unchanged verdicts give the same bytes).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+}
