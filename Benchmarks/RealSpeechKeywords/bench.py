@@ -11,8 +11,8 @@ liveinsight_train.keyword_eval); its keyword list is the references' most common
 model's calibrated threshold and confidence floor); vosk transcribes each utterance and its transcripts are
 searched for the same keywords. Both are scored alike: a mention is right when its utterance's reference has
 that keyword (as often as the reference has it). Reported: recall and false mentions per hour, each with its 95 %
-interval, and for our mentions the share right per confidence bin (is a mention at confidence >= 0.8 right that
-often?).
+interval, and for our mentions the share right per confidence bin beside the sum of their confidences (is a
+mention at confidence >= 0.8 right that often?).
 The vosk transcripts are cached in the scratch folder (vosk runs at about real time on this machine). vosk's
 figures do not change with our model: `--keep-vosk` (`make bench-keywords BENCH_KEYWORDS_ARGS=--keep-vosk`)
 takes them from the --json file of an earlier run on the same utterances and keywords, as a new machine has no
@@ -83,8 +83,9 @@ def measure(name, a, nouns):
     ours["by_source"] = {source: keyword_eval.score([m for m in mentions if m["source"] == source], spans,
                                                     keywords, hours)
                          for source in sorted({m["source"] for m in mentions})}
-    ours["calibration"] = [{"confidence": [low, high], "mentions": n, "right": right}
-                           for low, high, n, right in keyword_eval.calibration_table(mentions, labels)]
+    ours["calibration"] = [{"confidence": [low, high], "mentions": n, "right": right,
+                            "expected_right": round(expected, 1)}
+                           for low, high, n, right, expected in keyword_eval.calibration_table(mentions, labels)]
     result = {"utterances": len(spans), "minutes": round(hours * 60, 1), "keywords": keywords, "liveinsight": ours}
     if a.keep_vosk:
         earlier = a.kept[name]
@@ -117,11 +118,11 @@ def main():
             a.kept = json.load(fh)["sets"]
     nouns = keyword_eval.mecab_nouns()
     results = {"per_set": a.per_set, "seed": a.seed, "model": os.path.relpath(a.model, REPO), "sets": {}}
-    print("set\tsystem\trecall\tfalse/h\tright at conf>=0.8")
+    print("set\tsystem\trecall\tfalse/h\tright at conf>=0.8 (their confidences promise)")
     for name in a.sets.split(","):
         r = results["sets"][name] = measure(name, a, nouns)
         top = r["liveinsight"]["calibration"][-1]
-        share = f"{top['right']}/{top['mentions']}" if top["mentions"] else "-"
+        share = f"{top['right']}/{top['mentions']} ({top['expected_right']})" if top["mentions"] else "-"
         for system in ("liveinsight", "vosk"):
             if system in r:
                 print(f"{name}\t{system}\t{r[system]['recall']:.3f}\t{r[system]['false_per_hour']:.1f}\t"

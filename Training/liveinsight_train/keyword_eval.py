@@ -202,9 +202,10 @@ def transcript_mentions(hypotheses, spans, keywords):
 
 
 def calibration_table(mentions, labels, edges=(0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)):
-    """Of the mentions in each confidence bin, how many are right: rows (low, high, count, right)."""
+    """Of the mentions in each confidence bin, how many are right, and how many their confidences promise (the sum
+    of them): rows (low, high, count, right, expected right)."""
     rows = []
     for low, high in zip(edges[:-1], edges[1:]):
-        inside = [ok for m, ok in zip(mentions, labels) if low <= m["confidence"] < high]
-        rows.append((low, min(high, 1.0), len(inside), sum(inside)))
+        inside = [(m["confidence"], ok) for m, ok in zip(mentions, labels) if low <= m["confidence"] < high]
+        rows.append((low, min(high, 1.0), len(inside), sum(ok for _, ok in inside), sum(c for c, _ in inside)))
     return rows

@@ -45,12 +45,12 @@ def test_transcript_mentions_place_each_occurrence_in_its_utterance():
     assert keyword_eval.score(found, spans(), ["할인", "배송"], hours=1)["recall"] == 1.0
 
 
-def test_calibration_table_counts_right_mentions_per_bin():
+def test_calibration_table_counts_right_and_promised_mentions_per_bin():
     mentions = [{"confidence": c} for c in (0.1, 0.15, 0.85, 0.9, 1.0)]
     rows = keyword_eval.calibration_table(mentions, [False, True, True, True, False])
-    assert rows[0] == (0.0, 0.2, 2, 1)
-    assert rows[-1] == (0.8, 1.0, 3, 2)
-    assert sum(n for _, _, n, _ in rows) == 5
+    assert rows[0][:4] == (0.0, 0.2, 2, 1) and abs(rows[0][4] - 0.25) < 1e-12
+    assert rows[-1][:4] == (0.8, 1.0, 3, 2) and abs(rows[-1][4] - 2.75) < 1e-12
+    assert sum(row[2] for row in rows) == 5
 
 
 def test_sample_is_seeded_and_keeps_order():

@@ -40,11 +40,11 @@ def test_keyword_targets_weigh_recall_and_false_mentions():
                     "false_per_hour": false_per_hour, "false_per_hour_interval": [false_per_hour / 2, false_per_hour * 2]}
         return {"minutes": 9.2, "keywords": ["사람", "사진"], "vosk": tally(peer_recall, 26.1),
                 "liveinsight": {**tally(recall, false_per_hour), "calibration": [
-                    {"confidence": [0.6, 0.8], "mentions": 3, "right": 1},
-                    {"confidence": [0.8, 1.0], "mentions": 42, "right": 40}]}}
+                    {"confidence": [0.6, 0.8], "mentions": 3, "right": 1, "expected_right": 2.1},
+                    {"confidence": [0.8, 1.0], "mentions": 42, "right": 40, "expected_right": 40.9}]}}
     table = model_card.render_keywords({"per_set": 150, "sets": {
         "pansori-test": row(0.408, 13.0, 0.612), "emotiontts-test": row(0.80, 9.0, 0.79)}})
-    assert "| pansori test (9.2 min, 2 keywords) | 40.8 % (30.8–50.8) | 13.0 (6.5–26.0) | 40 of 42 " \
+    assert "| pansori test (9.2 min, 2 keywords) | 40.8 % (30.8–50.8) | 13.0 (6.5–26.0) | 40 of 42 (40.9) " \
         "| 61.2 % (51.2–71.2) | 26.1 (13.1–52.2) | missed: recall 20.4 points short, 3.0 false per hour too many |" in table
-    assert "| 80.0 % (70.0–90.0) | 9.0 (4.5–18.0) | 40 of 42 | 79.0 % (69.0–89.0) | 26.1 (13.1–52.2) | met |" in table
+    assert "| 80.0 % (70.0–90.0) | 9.0 (4.5–18.0) | 40 of 42 (40.9) | 79.0 % (69.0–89.0) | 26.1 (13.1–52.2) | met |" in table
     assert "150 test utterances per set" in table
