@@ -83,7 +83,7 @@ public enum ReportWorkbook {
                 headers([
                     "Time", "키워드 Keyword", "주제 Topic", "멘트 Ment", "Source", "Confidence", "Window",
                     "Purchases in window", "Expected purchases", "Excess purchases", "Credited revenue",
-                    "Views", "Carts", "Units", "Comments", "Revenue in window",
+                    "Views", "Carts", "Units", "Comments", "Revenue in window", "확인 Confirmed by",
                 ])
             ]
             + report.ments.map { ment in
@@ -97,6 +97,7 @@ public enum ReportWorkbook {
                     observed ? count(counts.views) : .empty, observed ? count(counts.carts) : .empty,
                     observed ? count(counts.units) : .empty, observed ? count(counts.comments) : .empty,
                     observed ? .number(counts.revenue, .won) : .empty,
+                    mention.confirmedBy.map { .text($0.isEmpty ? "analyst" : $0) } ?? .empty,
                 ]
             }
 

@@ -84,6 +84,18 @@ import Testing
         #expect(!rows.contains { $0.first == .text("P004") })
     }
 
+    /// A mention an analyst confirmed says who in the mentions sheet's last column; the others leave it empty.
+    @Test func workbookNamesWhoConfirmed() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        var broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
+        broadcast.report.ments[0].mention.confirmedBy = "kim"
+        broadcast.report.ments[1].mention.confirmedBy = ""
+        let rows = try #require(ReportWorkbook.workbook(broadcast).sheets.first { $0.name == "Mentions" }).rows
+        #expect(rows[0].last == .text("확인 Confirmed by"))
+        #expect(rows[1].last == .text("kim") && rows[2].last == .text("analyst") && rows[3].last == .empty)
+    }
+
     /// The XLSX opens in openpyxl with its sheets, the expected cell values, number formats, frozen headers, widths
     /// and charts.
     @Test func xlsxReadsBackInOpenpyxl() throws {
