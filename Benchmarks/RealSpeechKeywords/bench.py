@@ -12,7 +12,8 @@ model's calibrated threshold and confidence floor); vosk transcribes each uttera
 searched for the same keywords. Both are scored alike: a mention is right when its utterance's reference has
 that keyword (as often as the reference has it). Reported: recall and false mentions per hour, each with its 95 %
 interval, and for our mentions the share right per confidence bin beside the sum of their confidences (is a
-mention at confidence >= 0.8 right that often?).
+mention at confidence >= 0.8 right that often?), and what listening to the least confident ones and rejecting the
+false ones (the dashboard's verdicts) leaves.
 The vosk transcripts are cached in the scratch folder (vosk runs at about real time on this machine). vosk's
 figures do not change with our model: `--keep-vosk` (`make bench-keywords BENCH_KEYWORDS_ARGS=--keep-vosk`)
 takes them from the --json file of an earlier run on the same utterances and keywords, as a new machine has no
@@ -86,6 +87,7 @@ def measure(name, a, nouns):
     ours["calibration"] = [{"confidence": [low, high], "mentions": n, "right": right,
                             "expected_right": round(expected, 1)}
                            for low, high, n, right, expected in keyword_eval.calibration_table(mentions, labels)]
+    ours["review"] = keyword_eval.review_curve(mentions, labels, hours)
     result = {"utterances": len(spans), "minutes": round(hours * 60, 1), "keywords": keywords, "liveinsight": ours}
     if a.keep_vosk:
         earlier = a.kept[name]

@@ -68,6 +68,7 @@ struct GivenTextTests {
         }.joined(separator: "\n")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).srt")
         try srt.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
         let cues = try TextCueReader.cues(path: file.path).map { cue in
             CueAligner.Cue(text: cue.text, span: try #require(cue.span))
         }

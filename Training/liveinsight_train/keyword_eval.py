@@ -201,6 +201,20 @@ def transcript_mentions(hypotheses, spans, keywords):
     return found
 
 
+def review_curve(mentions, labels, hours, listens=(25, 50, 100)):
+    """What an analyst's listening buys: the false mentions caught by listening to the `listens` least confident
+    mentions (as the dashboard sorts them) and rejecting the false ones, the false mentions per hour left, and the
+    false ones the same number of listens in no order would catch on average."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i]["confidence"])
+    false = len(labels) - sum(labels)
+    rows = []
+    for count in listens:
+        caught = sum(not labels[i] for i in order[:count])
+        rows.append({"listens": count, "caught": caught, "false_per_hour_left": (false - caught) / hours,
+                     "caught_in_no_order": round(false * min(count, len(mentions)) / max(len(mentions), 1), 1)})
+    return rows
+
+
 def calibration_table(mentions, labels, edges=(0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)):
     """Of the mentions in each confidence bin, how many are right, and how many their confidences promise (the sum
     of them): rows (low, high, count, right, expected right)."""

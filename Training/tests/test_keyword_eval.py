@@ -74,3 +74,11 @@ def test_false_rate_interval_is_the_exact_poisson_one():
     tallied = keyword_eval.tally([True, False], references=4, hours=0.5)
     assert tallied["recall_interval"] == keyword_eval.recall_interval(1, 4)
     assert tallied["false_per_hour_interval"] == keyword_eval.rate_interval(1, 0.5)
+
+
+def test_review_curve_listens_to_the_least_confident_first():
+    mentions = [{"confidence": c} for c in (0.99, 0.5, 0.7, 0.95)]
+    rows = keyword_eval.review_curve(mentions, [True, False, True, False], hours=0.5, listens=(1, 2, 4))
+    assert [(r["listens"], r["caught"], r["false_per_hour_left"]) for r in rows] == [(1, 1, 2.0), (2, 1, 2.0),
+                                                                                       (4, 2, 0.0)]
+    assert [r["caught_in_no_order"] for r in rows] == [0.5, 1.0, 2.0]
