@@ -35,7 +35,7 @@ public enum Assets {
         svg [data-tip]:hover{opacity:.75}svg .sel{fill:rgba(78,121,167,.18);stroke:#4e79a7}
         .zoom-note{font-size:12px;color:#777}button{font:inherit;cursor:pointer}
         form.inline{display:inline;margin:0}td.verdict{white-space:nowrap}\
-        td.verdict button,#rejected-mentions button{font-size:12px;padding:1px 6px;margin-right:2px}\
+        td.verdict button,#rejected-mentions button,button.play{font-size:12px;padding:1px 6px;margin-right:2px}\
         td.confirmed{color:#1e5c38;font-weight:bold}
         #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:4px 8px;border-radius:4px;\
         font-size:12px;display:none;z-index:9}

@@ -11,7 +11,7 @@ extension DashboardPage {
         let (rows, pager) = linked ? pagedRows() : (report.ments.map(mentRow).joined(), "")
         let controls =
             linked
-            ? searchForm()
+            ? searchForm() + (playable ? player() : "")
             : "<input class=\"search\" type=\"search\" placeholder=\"검색 Search\" "
                 + "data-table=\"ments\" id=\"ment-search\">"
         let window = report.options
@@ -99,6 +99,15 @@ extension DashboardPage {
         return "<th\(classAttribute)\(tip)><a href=\"\(href)\">\(label)</a></th>"
     }
 
+    /// Seconds of recording a ▶ plays before the mention starts.
+    private static let playLead = 0.5
+
+    /// The recording's player (streamed by the server), which each row's ▶ starts at its mention.
+    private func player() -> String {
+        "<audio id=\"player\" class=\"noprint\" controls preload=\"metadata\" "
+            + "src=\"/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/audio\"></audio>"
+    }
+
     /// The server's search box: a GET form that keeps the order and starts at the first page.
     private func searchForm() -> String {
         let order =
@@ -114,7 +123,12 @@ extension DashboardPage {
         let mention = ment.mention, counts = ment.counts
         let transcript = "/broadcasts/\(PageShell.pathSegment(broadcast.entry.id))/transcript#t\(Int(mention.time))"
         let clock = NumberText.clock(mention.time)
-        let time = assets == .linked ? "<a href=\"\(transcript)\" target=\"_blank\">\(clock)</a>" : clock
+        // ▶ plays the recording from just before the mention, to hear whether the keyword was said.
+        let play =
+            playable
+            ? " <button type=\"button\" class=\"play noprint\" data-seek=\"\(max(0, mention.time - Self.playLead))\" "
+                + "title=\"듣기 Listen\">▶</button>" : ""
+        let time = assets == .linked ? "<a href=\"\(transcript)\" target=\"_blank\">\(clock)</a>\(play)" : clock
         var row =
             "<tr class=\"\(ment.coverage.rawValue)\"><td data-sort=\"\(mention.time)\">\(time)</td>"
             + "<td>\(MarkupText.escape(mention.keyword))</td><td>\(MarkupText.escape(mention.topic))</td>"

@@ -16,12 +16,16 @@ public struct DashboardPage {
     public var mentions: MentionQuery
     /// The signed-in analyst who may confirm or reject mentions (the server's page); nil: no verdict buttons.
     public var reviewer: PageViewer?
+    /// The server streams the show's recording: the mention table gets a player and a ▶ per row.
+    public var playable: Bool
 
     /// Creates the page.
     public init(
-        broadcast: Broadcast, assets: AssetMode, mentions: MentionQuery = MentionQuery(), reviewer: PageViewer? = nil
+        broadcast: Broadcast, assets: AssetMode, mentions: MentionQuery = MentionQuery(), reviewer: PageViewer? = nil,
+        playable: Bool = false
     ) {
         (self.broadcast, self.assets, self.mentions, self.reviewer) = (broadcast, assets, mentions, reviewer)
+        self.playable = playable
     }
 
     /// The page's HTML.

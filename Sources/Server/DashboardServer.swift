@@ -95,8 +95,11 @@ public struct DashboardServer: Sendable {
             let broadcast = try Self.mapped { () throws(ReportError) in try store.broadcast(id: id) }
             let mentions = MentionQuery(query: request.uri.query)
             let reviewer = team?.verdicts == nil ? nil : context.viewer
+            let playable = (try? store.recording(id: id)) != nil
             return Self.html(
-                DashboardPage(broadcast: broadcast, assets: .linked, mentions: mentions, reviewer: reviewer).html())
+                DashboardPage(
+                    broadcast: broadcast, assets: .linked, mentions: mentions, reviewer: reviewer, playable: playable
+                ).html())
         }
         Self.route(router, "/broadcasts/:id/transcript") { _, context in
             let id = try context.parameters.require("id")

@@ -106,6 +106,12 @@ import Testing
         #expect(before.count == 2 && before[0] > 20 && before[1] == 0, "\(before)")
         #expect(after.count == 2 && after[0] == 0 && after[1] == before[0], "\(after)")
 
+        // A mention's ▶ starts the dashboard's player half a second before the mention.
+        let play = seen["mentionPlay"] as! [String: Any]
+        let target = play["seekTarget"] as? Double ?? -9, mentionTime = play["mentionTime"] as? Double ?? 0
+        #expect(abs(target - (mentionTime - 0.5)) < 1e-6 && target > 1)
+        #expect(abs((play["currentTime"] as? Double ?? -9) - target) < 1)
+
         let transcript = seen["transcript"] as! [String: Any]
         #expect((transcript["segments"] as? Int ?? 0) > 10)
         #expect((transcript["marks"] as? Int ?? 0) > 0)

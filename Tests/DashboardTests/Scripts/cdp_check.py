@@ -68,6 +68,13 @@ try:
       document.getElementById('lang-toggle').click();
       return out; }})()""")
     report["dashboardShot"] = screenshot(page, "dashboard.png")
+    # A mention's ▶ plays the recording from just before it.
+    report["mentionPlay"] = evaluate(page, """(async () => { const audio = document.getElementById('player');
+      for (let i = 0; i < 50 && audio.readyState < 1; i++) await new Promise(r => setTimeout(r, 100));
+      const play = document.querySelectorAll('#ments tbody button.play')[3];
+      play.click(); await new Promise(r => setTimeout(r, 300)); audio.pause();
+      return {seekTarget: +play.dataset.seek, currentTime: audio.currentTime,
+              mentionTime: +play.closest('td').dataset.sort}; })()""")
 
     # The mention table pages, sorts and searches on the server: follow its links and submit its form as a reader would.
     def follow(click):
