@@ -33,6 +33,7 @@ public struct Findings: Sendable, Equatable {
                 korean: sales + " 종합 점수는 \(Format.decimal(summary.totalScore))점입니다.",
                 english: salesEnglish + " Total score \(Format.decimal(summary.totalScore)) of 100."))
         out += Self.effectFindings(report)
+        out += Self.verdictFindings(broadcast)
         if let cartRate = report.funnel.cartToPurchase {
             let carters = NumberText.grouped(Double(report.funnel.carters))
             out.append(
@@ -76,6 +77,22 @@ public struct Findings: Sendable, Equatable {
 
     /// What the keyword effects say: the significant ones with their intervals, or that none is; and the windows
     /// left out after the end.
+    /// What analysts' verdicts changed, when they gave any.
+    static func verdictFindings(_ broadcast: Broadcast) -> [Sentence] {
+        let rejected = broadcast.verdicts.rejected.count
+        let confirmed = broadcast.report.ments.filter { $0.mention.confirmedBy != nil }.count
+        guard rejected + confirmed > 0 else { return [] }
+        let heard = rejected + confirmed
+        return [
+            Sentence(
+                korean: "분석가가 언급 \(heard)건을 듣고 \(confirmed)건을 확인했고, 잘못 인식된 \(rejected)건은 "
+                    + "모든 수치에서 제외했습니다.",
+                english:
+                    "Analysts listened to \(heard) mentions: \(confirmed) confirmed, \(rejected) rejected as misheard "
+                    + "and left out of every figure.")
+        ]
+    }
+
     static func effectFindings(_ report: InsightReport) -> [Sentence] {
         var out: [Sentence] = []
         let window =

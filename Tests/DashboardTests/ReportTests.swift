@@ -84,6 +84,22 @@ import Testing
         #expect(!rows.contains { $0.first == .text("P004") })
     }
 
+    /// Analysts' verdicts are summed up in the findings; a show without any has no such sentence.
+    @Test func findingsCountVerdicts() throws {
+        let workspace = try DemoWorkspace()
+        defer { workspace.remove() }
+        var broadcast = try WorkspaceStore(root: workspace.root).broadcast(id: "demo-a")
+        #expect(!Findings(broadcast).sentences.contains { $0.english.hasPrefix("Analysts listened") })
+        broadcast.report.ments[0].mention.confirmedBy = "kim"
+        broadcast.verdicts.record(.init(keyword: "할인", time: 99, verdict: .rejected))
+        broadcast.verdicts.record(.init(keyword: "할인", time: 199, verdict: .rejected))
+        let sentence = Findings(broadcast).sentences.first { $0.english.hasPrefix("Analysts listened") }
+        #expect(
+            sentence?.english == "Analysts listened to 3 mentions: 1 confirmed, 2 rejected as misheard and left "
+                + "out of every figure.")
+        #expect(sentence?.korean.contains("언급 3건을 듣고 1건을 확인했고, 잘못 인식된 2건은") == true)
+    }
+
     /// A mention an analyst confirmed says who in the mentions sheet's last column; the others leave it empty.
     @Test func workbookNamesWhoConfirmed() throws {
         let workspace = try DemoWorkspace()
