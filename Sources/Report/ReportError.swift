@@ -10,7 +10,8 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case noRecording(String)
     /// Headless Chromium could not print the PDF.
     case pdfFailed(String)
-    /// A verdict on a mention that cannot be recorded (no such mention, no keyword list yet); the detail says why.
+    /// A verdict on a mention that cannot be applied (no such mention, no mentions yet, checkpoints made with another
+    /// model); the detail says why.
     case refusedVerdict(String)
 
     public var description: String {
@@ -20,7 +21,7 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unwritable(let path, let detail): "\(path): cannot write (\(detail))"
         case .noRecording(let id): "broadcast '\(id)' has no recording in its folder or in processed/"
         case .pdfFailed(let detail): "PDF export failed: \(detail) (install Debian's `chromium` and `fonts-nanum`)"
-        case .refusedVerdict(let detail): "verdict not recorded: \(detail)"
+        case .refusedVerdict(let detail): "verdict not applied: \(detail)"
         }
     }
 }
