@@ -16,29 +16,31 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
 
     /// One verdict, on the mention of `keyword` that starts at `time`.
     public struct Entry: Codable, Sendable, Equatable {
+        /// The mention's keyword (its canonical spelling in the list).
         public var keyword: String
-        /// Seconds from the start of the broadcast.
+        /// When the mention starts, seconds from the start of the broadcast.
         public var time: Double
+        /// What the analyst said of it.
         public var verdict: Verdict
         /// Who gave it (the account; nil on a dashboard without accounts or from the command line).
         public var by: String?
 
+        /// A verdict from its fields.
         public init(keyword: String, time: Double, verdict: Verdict, by: String? = nil) {
             (self.keyword, self.time, self.verdict, self.by) = (keyword, time, verdict, by)
-        }
-
-        /// True when this verdict is about `mention`: the same keyword, starting within ``tolerance`` of it.
-        public func concerns(_ mention: Mention) -> Bool {
-            mention.keyword == keyword && abs(mention.time - time) <= MentionVerdicts.tolerance
         }
     }
 
     /// A verdict to record on the mention of `keyword` at `time`; a nil verdict withdraws the earlier one.
     public struct Change: Sendable, Equatable {
+        /// The mention's keyword.
         public var keyword: String
+        /// When the mention starts (within ``MentionVerdicts/tolerance``).
         public var time: Double
+        /// The verdict; nil withdraws the earlier one.
         public var verdict: Verdict?
 
+        /// A change from its fields.
         public init(keyword: String, time: Double, verdict: Verdict?) {
             (self.keyword, self.time, self.verdict) = (keyword, time, verdict)
         }
@@ -54,8 +56,16 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
     /// Verdicts from their entries (none by default).
     public init(entries: [Entry] = []) { self.entries = entries }
 
+    /// True when `keyword` at `time` and `other` at `otherTime` name the same mention: one keyword, starting
+    /// within ``tolerance`` of each other.
+    public static func sameMention(_ keyword: String, _ time: Double, _ other: String, _ otherTime: Double) -> Bool {
+        keyword == other && abs(time - otherTime) <= tolerance
+    }
+
     /// The verdict on `mention`, if any (the latest one about it).
-    public func entry(for mention: Mention) -> Entry? { entries.last { $0.concerns(mention) } }
+    public func entry(for mention: Mention) -> Entry? {
+        entries.last { Self.sameMention($0.keyword, $0.time, mention.keyword, mention.time) }
+    }
 
     /// The rejected verdicts, for the list of mentions analysts removed.
     public var rejected: [Entry] { entries.filter { $0.verdict == .rejected } }
@@ -76,7 +86,7 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
     /// Records `change`, replacing any earlier verdict on the same mention; a nil verdict withdraws it (the
     /// mention counts as found again).
     public mutating func record(_ change: Change, by: String? = nil) {
-        entries.removeAll { $0.keyword == change.keyword && abs($0.time - change.time) <= Self.tolerance }
+        entries.removeAll { Self.sameMention($0.keyword, $0.time, change.keyword, change.time) }
         if let verdict = change.verdict {
             entries.append(Entry(keyword: change.keyword, time: change.time, verdict: verdict, by: by))
         }
@@ -84,7 +94,7 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
 
     /// True when some verdict is about the mention of `keyword` at `time`.
     public func hasVerdict(keyword: String, time: Double) -> Bool {
-        entries.contains { $0.keyword == keyword && abs($0.time - time) <= Self.tolerance }
+        entries.contains { Self.sameMention($0.keyword, $0.time, keyword, time) }
     }
 
     /// The verdicts in the file at `path`.

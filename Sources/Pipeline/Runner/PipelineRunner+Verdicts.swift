@@ -26,9 +26,7 @@ extension PipelineRunner {
         let mentions = try CheckpointJSON.read([Mention].self, from: mentionsPath)
         var verdicts = try storedVerdicts(folder: folder)
         for var change in changes {
-            let found = mentions.first {
-                $0.keyword == change.keyword && abs($0.time - change.time) <= MentionVerdicts.tolerance
-            }
+            let found = mentions.first { MentionVerdicts.sameMention($0.keyword, $0.time, change.keyword, change.time) }
             // Kept at the mention's own time, so a verdict typed to the nearest second still finds it later.
             change.time = found?.time ?? change.time
             guard found != nil || verdicts.hasVerdict(keyword: change.keyword, time: change.time) else {
