@@ -79,4 +79,18 @@ struct VerdictTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/" + UserInputKind.verdicts.pathInBroadcast))
     }
+
+    /// While a run holds the broadcast's lock, a verdict is refused at once with the reason instead of waiting.
+    @Test func busyBroadcastIsSaidSo() throws {
+        let (runner, broadcast, folder) = try saidClip()
+        let held = try FileLock(path: folder + "/" + CheckpointFile.lockFile)
+        #expect {
+            try withExtendedLifetime(held) {
+                try runner.recordVerdicts(
+                    broadcast: broadcast, changes: [.init(keyword: "특가", time: 0.4, verdict: .rejected)])
+            }
+        } throws: { error in
+            "\(error)".contains("is being processed")
+        }
+    }
 }

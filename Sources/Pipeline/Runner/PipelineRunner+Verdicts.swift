@@ -11,12 +11,18 @@ extension PipelineRunner {
     /// Each change must name a mention the broadcast has (its keyword, starting within `MentionVerdicts.tolerance`
     /// of the time) or one it has a verdict on; otherwise `.badInput` lists the keyword's mentions and nothing is
     /// recorded. The broadcast's lock is held from reading the verdicts to the end of the rerun, so verdicts two
-    /// analysts give at once are both kept.
+    /// analysts give at once are both kept; while a run holds it, `.io` says the broadcast is being processed.
     public func recordVerdicts(
         broadcast id: String, changes: [MentionVerdicts.Change], by reviewer: String? = nil
     ) throws(PipelineError) -> RunSummary {
         let folder = try workspace.existingBroadcastFolder(id)
-        let lock = try FileLock(path: folder + "/" + CheckpointFile.lockFile)
+        let lockPath = folder + "/" + CheckpointFile.lockFile
+        // A run on the broadcast can hold its lock for minutes: say so rather than keep the analyst waiting.
+        guard !FileLock.isHeld(path: lockPath) else {
+            throw .io(
+                path: lockPath, detail: "broadcast \(id) is being processed; give the verdict when the run is done")
+        }
+        let lock = try FileLock(path: lockPath)
         defer { withExtendedLifetime(lock) {} }
         let mentionsPath = folder + "/" + CheckpointFile.mentions.name
         guard FileManager.default.fileExists(atPath: mentionsPath) else {
