@@ -24,10 +24,12 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
         public var verdict: Verdict
         /// Who gave it (the account; nil on a dashboard without accounts or from the command line).
         public var by: String?
+        /// When it was given.
+        public var at: Date
 
         /// A verdict from its fields.
-        public init(keyword: String, time: Double, verdict: Verdict, by: String? = nil) {
-            (self.keyword, self.time, self.verdict, self.by) = (keyword, time, verdict, by)
+        public init(keyword: String, time: Double, verdict: Verdict, by: String? = nil, at: Date) {
+            (self.keyword, self.time, self.verdict, self.by, self.at) = (keyword, time, verdict, by, at)
         }
     }
 
@@ -85,10 +87,10 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
 
     /// Records `change`, replacing any earlier verdict on the same mention; a nil verdict withdraws it (the
     /// mention counts as found again).
-    public mutating func record(_ change: Change, by: String? = nil) {
+    public mutating func record(_ change: Change, by: String? = nil, at: Date = Date()) {
         entries.removeAll { Self.sameMention($0.keyword, $0.time, change.keyword, change.time) }
         if let verdict = change.verdict {
-            entries.append(Entry(keyword: change.keyword, time: change.time, verdict: verdict, by: by))
+            entries.append(Entry(keyword: change.keyword, time: change.time, verdict: verdict, by: by, at: at))
         }
     }
 
@@ -103,17 +105,21 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(path: path, detail: "cannot read the mention verdicts (\(error.localizedDescription))")
         }
-        do { return try JSONDecoder().decode(MentionVerdicts.self, from: data) } catch {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do { return try decoder.decode(MentionVerdicts.self, from: data) } catch {
             throw .unreadable(
                 path: path,
-                detail: "not mention verdicts: expected {\"entries\": [{\"keyword\", \"time\", \"verdict\"}]}")
+                detail: "not mention verdicts: expected {\"entries\": [{\"keyword\", \"time\", \"verdict\", \"at\"}]}")
         }
     }
 
-    /// The verdicts as the file holds them (sorted keys, so unchanged verdicts give the same bytes).
+    /// The verdicts as the file holds them (sorted keys, so unchanged verdicts give the same bytes; ISO-8601 times,
+    /// as the workspace's other JSON files).
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
         return try encoder.encode(self)
     }
 }

@@ -84,7 +84,7 @@ public struct BroadcastFolder: Sendable {
 
     /// Analysts' verdicts on the mentions (`inputs/verdicts.json`); none when no one has given any.
     public func verdicts() throws(ReportError) -> MentionVerdicts {
-        try load(MentionVerdicts.self, UserInputKind.verdicts.pathInBroadcast) ?? MentionVerdicts()
+        try load(MentionVerdicts.self, UserInputKind.verdicts.pathInBroadcast, dates: true) ?? MentionVerdicts()
     }
 
     /// The recording: `recording.<ext>` (not the decode stage's `recording.json`) in the folder, else the first of

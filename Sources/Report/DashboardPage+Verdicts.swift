@@ -38,7 +38,7 @@ extension DashboardPage {
         let rejected = broadcast.verdicts.rejected.sorted { $0.time < $1.time }
         guard !rejected.isEmpty else { return "" }
         let items = rejected.map { entry in
-            let who = entry.by.map { " · " + MarkupText.escape($0) } ?? ""
+            let who = (entry.by.map { " · " + MarkupText.escape($0) } ?? "") + " · " + Format.date(entry.at)
             var restore = ""
             if verdictForms, let reviewer {
                 restore = reviewer.form(

@@ -89,7 +89,7 @@ import Testing
             #expect(try !show.aligned().contains { $0.keyword == "특가" })
             let after = try await session.get(page).body
             let rejected = try #require(after.components(separatedBy: "id=\"rejected-mentions\"").last)
-            #expect(rejected.contains("<b>특가</b> · kim") && rejected.contains("value=\"withdrawn\""))
+            #expect(rejected.contains("<b>특가</b> · kim · 20") && rejected.contains("value=\"withdrawn\""))
             #expect(
                 try await session.post(
                     page + "/verdicts", ["keyword": "특가", "time": String(special.time), "verdict": "withdrawn"]

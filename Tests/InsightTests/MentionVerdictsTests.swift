@@ -30,8 +30,9 @@ struct MentionVerdictsTests {
     @Test func recordingReplacesAndWithdraws() {
         var verdicts = MentionVerdicts()
         verdicts.record(.init(keyword: "할인", time: 10, verdict: .rejected), by: "lee")
-        verdicts.record(.init(keyword: "할인", time: 10.1, verdict: .confirmed), by: "kim")
-        #expect(verdicts.entries == [.init(keyword: "할인", time: 10.1, verdict: .confirmed, by: "kim")])
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        verdicts.record(.init(keyword: "할인", time: 10.1, verdict: .confirmed), by: "kim", at: now)
+        #expect(verdicts.entries == [.init(keyword: "할인", time: 10.1, verdict: .confirmed, by: "kim", at: now)])
         #expect(verdicts.rejected.isEmpty && verdicts.hasVerdict(keyword: "할인", time: 10))
         verdicts.record(.init(keyword: "할인", time: 10.1, verdict: nil))
         #expect(verdicts.entries.isEmpty && !verdicts.hasVerdict(keyword: "할인", time: 10))
@@ -43,10 +44,13 @@ struct MentionVerdictsTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var verdicts = MentionVerdicts()
-        verdicts.record(.init(keyword: "특가", time: 61.25, verdict: .rejected), by: "kim")
+        verdicts.record(
+            .init(keyword: "특가", time: 61.25, verdict: .rejected), by: "kim",
+            at: Date(timeIntervalSince1970: 1_796_000_000))
         let good = folder.appendingPathComponent("verdicts.json")
         try verdicts.encoded().write(to: good)
         #expect(try MentionVerdicts.load(path: good.path) == verdicts)
+        #expect(try String(contentsOf: good, encoding: .utf8).contains("\"at\" : \"2026-11-30T"))
         let bad = folder.appendingPathComponent("bad.json")
         try Data("[1, 2]".utf8).write(to: bad)
         #expect {
