@@ -49,9 +49,12 @@ extension DashboardPage {
             return
                 "<li>\(NumberText.clock(entry.time)) <b>\(MarkupText.escape(entry.keyword))</b>\(who) \(restore)</li>"
         }.joined()
-        return "<div id=\"rejected-mentions\"><h3>분석가가 제외한 언급 Mentions analysts rejected (\(rejected.count))"
-            + "</h3><p class=\"zoom-note\">들어 보니 말하지 않은 키워드로, 분석에서 빠졌습니다. Listened to and found not said; "
-            + "left out of every figure above.</p><ul>\(items)</ul></div>"
+        let heading = Bilingual.both(
+            "분석가가 제외한 언급 \(rejected.count)건", "Mentions analysts rejected (\(rejected.count))")
+        let note = Bilingual.both(
+            "들어 보니 말하지 않은 키워드로, 분석에서 빠졌습니다.", "Listened to and found not said; left out of every figure above.")
+        return
+            "<div id=\"rejected-mentions\"><h3>\(heading)</h3><p class=\"zoom-note\">\(note)</p><ul>\(items)</ul></div>"
     }
 
     /// The hidden fields naming a mention, and the page to come back to.

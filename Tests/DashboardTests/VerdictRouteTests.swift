@@ -90,6 +90,7 @@ import Testing
             let after = try await session.get(page).body
             let rejected = try #require(after.components(separatedBy: "id=\"rejected-mentions\"").last)
             #expect(rejected.contains("<b>특가</b> · kim · 20") && rejected.contains("value=\"withdrawn\""))
+            #expect(rejected.contains("제외한 언급 1건") && rejected.contains("Mentions analysts rejected (1)"))
             #expect(
                 try await session.post(
                     page + "/verdicts", ["keyword": "특가", "time": String(special.time), "verdict": "withdrawn"]
