@@ -1,6 +1,6 @@
 /// The dashboard's one stylesheet and one script: linked from `/static/` by the server, inlined in a
 /// self-contained report. The script is plain JavaScript: hover tips, drag-to-zoom, table sort and search,
-/// the review product selector, and audio seeking.
+/// the review product selector, and audio seeking (in the page's recording, or in the one a row names).
 public enum Assets {
     /// Stylesheet (Korean font: Nanum Gothic, from Debian's fonts-nanum).
     public static let css = """
@@ -165,6 +165,7 @@ public enum Assets {
         var audio=document.getElementById("player");
         if(audio){document.addEventListener("click",function(e){\#
         var t=e.target.closest&&e.target.closest("[data-seek]");if(!t)return;
+            if(t.dataset.src&&audio.getAttribute("src")!==t.dataset.src)audio.setAttribute("src",t.dataset.src);
             audio.currentTime=+t.dataset.seek;var p=audio.play();if(p&&p.catch)p.catch(function(){});});
           var segments=Array.prototype.slice.call(document.querySelectorAll(".segment[data-start]"));
           audio.addEventListener("timeupdate",function(){var now=audio.currentTime;segments.forEach(function(s){

@@ -100,7 +100,7 @@ extension DashboardPage {
     }
 
     /// Seconds of recording a ▶ plays before the mention starts.
-    private static let playLead = 0.5
+    static let playLead = 0.5
 
     /// The recording's player (streamed by the server), which each row's ▶ starts at its mention.
     private func player() -> String {

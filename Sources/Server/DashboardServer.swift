@@ -11,8 +11,8 @@ import Report
 /// `/static/dashboard.css`, `/static/dashboard.js`, and `/customers[?compare=YYYY-MM-DD]` (RFM segments and
 /// movement) and `/customers/shows/:id` (a show's audience); 404 when the server has no customer source;
 /// `/healthz` answers `ok` for load balancers.
-/// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…`, `/alerts…` and verdicts on
-/// mentions, `POST /broadcasts/:id/verdicts` (``TeamRoutes``),
+/// With ``TeamServices``: `/signin`, `/signout`, `/board…`, `/catchphrases…`, `/alerts…`, verdicts on
+/// mentions, `POST /broadcasts/:id/verdicts`, and `/review`, the mentions to listen to (``TeamRoutes``),
 /// and every route behind the session middleware (sign-in, CSRF tokens on every POST).
 public struct DashboardServer: Sendable {
     /// Where broadcasts are read from.
@@ -42,6 +42,7 @@ public struct DashboardServer: Sendable {
             TeamRoutes.register(router, team: team)
         }
         let store = self.store, printer = self.printer, customers = self.customers, team = self.team
+        if let team { TeamRoutes.registerReviewQueue(router, team: team, store: store) }
         Self.route(router, "/") { _, _ in
             Self.html(
                 ListPage(

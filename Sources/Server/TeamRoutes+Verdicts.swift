@@ -33,4 +33,15 @@ extension TeamRoutes {
             return redirect(safeNext(form["next"]))
         }
     }
+
+    /// `/review`: the mentions most worth listening to across every show of `store` (``ReviewQueuePage``), with
+    /// verdict buttons for analysts when the server takes verdicts.
+    static func registerReviewQueue(_ router: Router<DashboardContext>, team: TeamServices, store: any BroadcastStore) {
+        DashboardServer.route(router, "/review") { _, context in
+            let viewer = try require(.read, context)
+            let broadcasts = try DashboardServer.mapped { () throws(ReportError) in try store.alignedBroadcasts() }
+            return DashboardServer.html(
+                ReviewQueuePage(broadcasts: broadcasts, viewer: viewer, takesVerdicts: team.verdicts != nil).html())
+        }
+    }
 }

@@ -8,7 +8,8 @@ import Report
 
 /// The team pages: `/signin`, `/signout`, `/board` (list, search, paging, new inquiry), `/board/:id` (answers,
 /// approve/reject), `/catchphrases` (approve, edit, reject; `keywords.csv` export), `/alerts` (acknowledge,
-/// resolve) and analysts' verdicts on mentions (``registerVerdicts``). Forms post and are answered with a
+/// resolve), analysts' verdicts on mentions (``registerVerdicts``) and the queue of mentions to review
+/// (``registerReviewQueue``). Forms post and are answered with a
 /// redirect (303) back to the page.
 enum TeamRoutes {
     static func register(_ router: Router<DashboardContext>, team: TeamServices) {

@@ -10,7 +10,8 @@ import Report
 import Server
 import Testing
 
-/// Analysts' verdicts from the mention table (`POST /broadcasts/:id/verdicts`), recorded by the real pipeline on a
+/// Analysts' verdicts from the mention table and the review queue (`POST /broadcasts/:id/verdicts`, `/review`),
+/// recorded by the real pipeline on a
 /// processed clip whose transcript was given as captions ("오늘 특가 할인 배송"), so its mentions are known.
 @Suite struct VerdictRouteTests {
     /// A workspace holding the processed clip, with an analyst (kim) and a viewer (lee); the server records
@@ -33,8 +34,11 @@ import Testing
                 try catalog.addAccount(
                     Account(name: name, role: role, passwordHash: try hasher.hash(TeamFixture.password)))
             }
+            // A window of the first second after each mention, so the 1.9 s clip's mentions count in its figures.
+            var settings = PipelineSettings()
+            (settings.alignment.windowStart, settings.alignment.windowEnd) = (0, 1)
             let runner = PipelineRunner(
-                workspace: workspace, catalog: catalog, graph: try StageGraph.standard(), settings: PipelineSettings(),
+                workspace: workspace, catalog: catalog, graph: try StageGraph.standard(), settings: settings,
                 models: StageModels(
                     acoustic: .acoustic(
                         path: repository.appendingPathComponent("tiny-model.safetensors").path, threads: 1)),
@@ -122,6 +126,33 @@ import Testing
         #expect(try show.aligned().contains { $0.keyword == "특가" })
     }
 
+    /// The review queue lists the unconfirmed mentions least confident first, each with ▶ on its show's recording;
+    /// an analyst's verdict there comes back to the queue without the mention; a viewer sees no buttons.
+    @Test func reviewQueueTakesVerdicts() async throws {
+        let show = try ProcessedShow()
+        defer { try? FileManager.default.removeItem(atPath: show.root) }
+        let special = try #require(try show.aligned().first { $0.keyword == "특가" })
+        try await show.application().test(.router) { client in
+            let analyst = TeamSession(client)
+            #expect(try await analyst.signIn("kim") == .seeOther)
+            let queue = try await analyst.get("/review").body
+            #expect(queue.contains("<td>특가</td>") && queue.contains("<td>배송</td>"))
+            #expect(
+                queue.contains("data-src=\"/broadcasts/\(show.broadcast)/audio\"")
+                    && queue.contains("value=\"rejected\""))
+            let posted = try await analyst.post(
+                "/broadcasts/\(show.broadcast)/verdicts",
+                ["keyword": "특가", "time": String(special.time), "verdict": "rejected", "next": "/review"])
+            #expect(posted.status == .seeOther && posted.location == "/review")
+            let after = try await analyst.get("/review").body
+            #expect(!after.contains("<td>특가</td>") && after.contains("<td>배송</td>"))
+            let viewer = TeamSession(client)
+            #expect(try await viewer.signIn("lee") == .seeOther)
+            let seen = try await viewer.get("/review").body
+            #expect(seen.contains("<td>배송</td>") && !seen.contains("value=\"rejected\""))
+        }
+    }
+
     /// The same in a real headless Chromium: the ✕ button of the mention's row, then the restore button of the
     /// rejected list, each a form post answered by a redirect back to the table, with no console errors.
     @Test func verdictsWorkInChromium() async throws {
@@ -148,5 +179,12 @@ import Testing
         #expect(listed.contains("특가") && listed.contains("kim"), "\(listed)")
         #expect(seen["restored"] as? [String] == ["특가", "배송"])
         #expect((seen["errors"] as? [String])?.isEmpty == true, "\(seen["errors"] ?? "")")
+        let queue = seen["queue"] as? [String: Any] ?? [:]
+        #expect(queue["rows"] as? Int == 2)
+        #expect(
+            queue["src"] as? String == "/broadcasts/\(show.broadcast)/audio"
+                && queue["src"] as? String == queue["wanted"] as? String)
+        #expect(abs((queue["currentTime"] as? Double ?? -9) - (queue["seek"] as? Double ?? 0)) < 0.5)
+        #expect((seen["queueErrors"] as? [String])?.isEmpty == true, "\(seen["queueErrors"] ?? "")")
     }
 }

@@ -36,6 +36,7 @@ public struct PageViewer: Sendable {
         return
             "<h1>\(MarkupText.escape(title))</h1><span class=\"noprint\"><a href=\"/\">방송 목록</a> · <a"
             + " href=\"/board\">문의 게시판</a>"
-            + " · <a href=\"/catchphrases\">판매 문구</a> · <a href=\"/alerts\">리뷰 알림</a> \(who)</span>"
+            + " · <a href=\"/catchphrases\">판매 문구</a> · <a href=\"/alerts\">리뷰 알림</a>"
+            + " · <a href=\"/review\">언급 검토</a> \(who)</span>"
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives headless Chromium through verdicts on mentions: signs in as the analyst kim, rejects the mention of
-KEYWORD from the dashboard's mention table, then gives it back from the list of rejected mentions. Prints what it
-saw as JSON.
+KEYWORD from the dashboard's mention table, gives it back from the list of rejected mentions, then plays a row of
+the review queue. Prints what it saw as JSON.
 
 Usage: verdict_check.py CHROMIUM BASE_URL BROADCAST_ID KEYWORD PASSWORD SCREENSHOT_DIR"""
 import json
@@ -32,6 +32,14 @@ try:
     submit(page, "document.querySelector('#rejected-mentions button[value=withdrawn]').click();")
     report["restored"] = run(page, KEYWORDS)
     report["errors"] = browser.errors_of(page)
+    # The review queue's ▶ loads the row's show into the one player, then seeks.
+    browser.navigate(page, base + "/review")
+    report["queue"] = browser.evaluate(page, """(async () => {
+      const play = document.querySelectorAll('#review-queue button.play')[1], audio = document.getElementById('player');
+      play.click(); await new Promise(r => setTimeout(r, 300)); audio.pause();
+      return {rows: document.querySelectorAll('#review-queue tbody tr').length, src: audio.getAttribute('src'),
+              wanted: play.dataset.src, seek: +play.dataset.seek, currentTime: audio.currentTime}; })()""")
+    report["queueErrors"] = browser.errors_of(page)
 finally:
     browser.close()
 print(json.dumps(report, ensure_ascii=False))
