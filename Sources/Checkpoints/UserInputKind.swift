@@ -16,7 +16,8 @@ public enum UserInputKind: String, CaseIterable, Codable, Sendable, Comparable {
     case transcript
     /// The host's cue sheet, followed where the recording matches it (`Docs/transcripts.md`).
     case script
-    /// Analysts' verdicts on mentions (`Insight.MentionReview`: rejected or confirmed), applied by the mentions stage.
+    /// Analysts' verdicts on mentions (`Insight.MentionVerdicts`: rejected or confirmed), applied by the mentions
+    /// stage.
     case verdicts
 
     /// Name of the copy inside `<broadcast>/inputs/`.

@@ -99,6 +99,11 @@ public struct MentionVerdicts: Codable, Sendable, Equatable {
         entries.contains { Self.sameMention($0.keyword, $0.time, keyword, time) }
     }
 
+    /// The verdicts a broadcast keeps at `path`; none when there is no file there (no one has given any).
+    public static func stored(at path: String) throws(InsightError) -> MentionVerdicts {
+        FileManager.default.fileExists(atPath: path) ? try load(path: path) : MentionVerdicts()
+    }
+
     /// The verdicts in the file at `path`.
     public static func load(path: String) throws(InsightError) -> MentionVerdicts {
         let data: Data

@@ -84,7 +84,10 @@ public struct BroadcastFolder: Sendable {
 
     /// Analysts' verdicts on the mentions (`inputs/verdicts.json`); none when no one has given any.
     public func verdicts() throws(ReportError) -> MentionVerdicts {
-        try load(MentionVerdicts.self, UserInputKind.verdicts.pathInBroadcast, dates: true) ?? MentionVerdicts()
+        let file = path + "/" + UserInputKind.verdicts.pathInBroadcast
+        do { return try MentionVerdicts.stored(at: file) } catch {
+            throw .unreadable(path: file, detail: "cannot be read as mention verdicts; fix or delete it")
+        }
     }
 
     /// The recording: `recording.<ext>` (not the decode stage's `recording.json`) in the folder, else the first of

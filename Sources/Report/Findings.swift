@@ -75,14 +75,12 @@ public struct Findings: Sendable, Equatable {
         sentences = out
     }
 
-    /// What the keyword effects say: the significant ones with their intervals, or that none is; and the windows
-    /// left out after the end.
     /// What analysts' verdicts changed, when they gave any.
     static func verdictFindings(_ broadcast: Broadcast) -> [Sentence] {
         let rejected = broadcast.verdicts.rejected.count
         let confirmed = broadcast.report.ments.filter { $0.mention.confirmedBy != nil }.count
-        guard rejected + confirmed > 0 else { return [] }
         let heard = rejected + confirmed
+        guard heard > 0 else { return [] }
         return [
             Sentence(
                 korean: "분석가가 언급 \(heard)건을 듣고 \(confirmed)건을 확인했고, 잘못 인식된 \(rejected)건은 "
@@ -93,6 +91,8 @@ public struct Findings: Sendable, Equatable {
         ]
     }
 
+    /// What the keyword effects say: the significant ones with their intervals, or that none is; and the windows
+    /// left out after the end.
     static func effectFindings(_ report: InsightReport) -> [Sentence] {
         var out: [Sentence] = []
         let window =

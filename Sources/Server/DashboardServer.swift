@@ -39,10 +39,9 @@ public struct DashboardServer: Sendable {
         router.add(middleware: SecurityHeadersMiddleware())
         if let team {
             router.add(middleware: SessionMiddleware(team: team))
-            TeamRoutes.register(router, team: team)
+            TeamRoutes.register(router, team: team, store: self.store)
         }
         let store = self.store, printer = self.printer, customers = self.customers, team = self.team
-        if let team { TeamRoutes.registerReviewQueue(router, team: team, store: store) }
         Self.route(router, "/") { _, _ in
             Self.html(
                 ListPage(

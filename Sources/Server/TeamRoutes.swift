@@ -9,15 +9,15 @@ import Report
 /// The team pages: `/signin`, `/signout`, `/board` (list, search, paging, new inquiry), `/board/:id` (answers,
 /// approve/reject), `/catchphrases` (approve, edit, reject; `keywords.csv` export), `/alerts` (acknowledge,
 /// resolve), analysts' verdicts on mentions (``registerVerdicts``) and the queue of mentions to review
-/// (``registerReviewQueue``). Forms post and are answered with a
-/// redirect (303) back to the page.
+/// (``registerReviewQueue``, over `store`). Forms post and are answered with a redirect (303) back to the page.
 enum TeamRoutes {
-    static func register(_ router: Router<DashboardContext>, team: TeamServices) {
+    static func register(_ router: Router<DashboardContext>, team: TeamServices, store: any BroadcastStore) {
         registerSignIn(router, team: team)
         registerBoard(router, team: team)
         registerCatchphrases(router, team: team)
         registerAlerts(router, team: team)
         registerVerdicts(router, team: team)
+        registerReviewQueue(router, team: team, store: store)
     }
 
     static func registerSignIn(_ router: Router<DashboardContext>, team: TeamServices) {

@@ -4,6 +4,7 @@ import Formatting
 import Foundation
 import Insight
 import Pipeline
+import Report
 
 extension LiveInsight {
     /// `liveinsight mentions`: a broadcast's keyword mentions, least certain first, and analysts' verdicts on them.
@@ -80,9 +81,8 @@ extension LiveInsight {
                     "\(NumberText.clock(mention.time))\t\(String(format: "%.2f", mention.time))\t\(mention.keyword)\t"
                         + "\(confidence)\t\(mention.ment)")
             }
-            let path = folder + "/" + UserInputKind.verdicts.pathInBroadcast
-            let rejected =
-                FileManager.default.fileExists(atPath: path) ? try MentionVerdicts.load(path: path).rejected : []
+            let rejected = try BroadcastFolder(workspace: reference.workspace.root, id: reference.id).verdicts()
+                .rejected
             if !rejected.isEmpty {
                 lines.append("rejected by analysts (--withdraw KEYWORD@SECONDS gives one back):")
                 for entry in rejected.sorted(by: { $0.time < $1.time }) {

@@ -62,8 +62,7 @@ extension PipelineRunner {
     /// The verdicts broadcast `folder` keeps; none when it has none.
     private func storedVerdicts(folder: String) throws(PipelineError) -> MentionVerdicts {
         let path = folder + "/" + UserInputKind.verdicts.pathInBroadcast
-        guard FileManager.default.fileExists(atPath: path) else { return MentionVerdicts() }
-        do { return try MentionVerdicts.load(path: path) } catch {
+        do { return try MentionVerdicts.stored(at: path) } catch {
             throw .badInput(path: path, detail: "cannot be read as mention verdicts; fix or delete it")
         }
     }

@@ -37,7 +37,7 @@ public struct ReviewQueuePage {
 
     /// The page's HTML.
     public func html() -> String {
-        let buttons = takesVerdicts && viewer.role.allows(.contribute)
+        let buttons = takesVerdicts && viewer.role.allows(.contribute), queue = self.queue
         let rows = queue.map { broadcast, mention in
             let id = broadcast.entry.id, base = "/broadcasts/" + PageShell.pathSegment(id)
             let play =
