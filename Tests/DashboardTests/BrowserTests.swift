@@ -125,11 +125,11 @@ import Testing
         #expect(history["compareColumns"] as? Int == shows)
         #expect(history["trendDots"] as? [String: Int] == ["score": shows, "units": shows, "conversion": shows])
         #expect((history["heatmapCells"] as? Int ?? 0) >= 7 * 24)
-        let stores = try DemoWorkspace.ids.map { try WorkspaceStore(root: workspace.root).broadcast(id: $0) }
-        #expect(history["keywordRows"] as? Int == HistoryPage(broadcasts: stores).topKeywords().count)
+        let broadcasts = try workspace.broadcasts()
+        #expect(history["keywordRows"] as? Int == HistoryPage(broadcasts: broadcasts).topKeywords().count)
         #expect(history["keywordColumns"] as? Int == shows)
         let leaderboard = seen["keywords"] as! [String: Any]
-        #expect(leaderboard["rows"] as? Int == LeaderboardPage(broadcasts: stores).effects.count)
+        #expect(leaderboard["rows"] as? Int == LeaderboardPage(broadcasts: broadcasts).effects.count)
         #expect((leaderboard["intervals"] as? Int ?? 0) > 0)
     }
 

@@ -63,6 +63,12 @@ struct DemoWorkspace {
         return encoder
     }
 
+    /// Both demo shows as the dashboard reads them.
+    func broadcasts() throws -> [Broadcast] {
+        let store = WorkspaceStore(root: root)
+        return try Self.ids.map { try store.broadcast(id: $0) }
+    }
+
     /// Removes the workspace.
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 

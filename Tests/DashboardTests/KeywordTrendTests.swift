@@ -10,8 +10,7 @@ struct KeywordTrendTests {
     @Test func cellsAreEachShowsUplift() throws {
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }
-        let store = WorkspaceStore(root: workspace.root)
-        let shows = try DemoWorkspace.ids.map { try store.broadcast(id: $0) }
+        let shows = try workspace.broadcasts()
         let page = HistoryPage(broadcasts: shows)
         let top = page.topKeywords()
         #expect(!top.isEmpty && top.count <= 6)

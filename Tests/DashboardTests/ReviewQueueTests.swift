@@ -10,8 +10,7 @@ struct ReviewQueueTests {
     @Test func queuesTheLeastConfidentThatCount() throws {
         let workspace = try DemoWorkspace()
         defer { workspace.remove() }
-        let store = WorkspaceStore(root: workspace.root)
-        var shows = try DemoWorkspace.ids.map { try store.broadcast(id: $0) }
+        var shows = try workspace.broadcasts()
         for (show, index) in shows.indices.flatMap({ s in shows[s].report.ments.indices.map { (s, $0) } }) {
             shows[show].report.ments[index].mention.confidence = Double((show * 7 + index) * 37 % 100) / 100
         }

@@ -71,7 +71,7 @@ import Testing
             }
         }
         // The demo starts on Friday 2026-11-20 at 20:00 Korea time and lasts 7.7 minutes: every unit falls there.
-        let grid = HistoryPage(broadcasts: try DemoWorkspace.ids.map { try store.broadcast(id: $0) }).unitsByWeekdayHour
+        let grid = HistoryPage(broadcasts: try workspace.broadcasts()).unitsByWeekdayHour
         #expect(grid[4][20] == 2 * workspace.report.summary.unitsSold)
         #expect(grid.flatMap { $0 }.reduce(0, +) == grid[4][20])
     }
